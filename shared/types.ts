@@ -1,0 +1,102 @@
+// The engine's public shapes: ../shared/CONTRACT.md, field meanings in RULES.md.
+// Every caller (Worker, task pane, custom functions) codes against these types only.
+
+/** A cell value as it arrives from Excel, JSON or a test. */
+export type CellValue = number | string | boolean | null | undefined;
+
+/** The JSON keys of RULES.md §2, in the template's column order. */
+export const ROSTER_KEYS = [
+  'name',
+  'idNumber',
+  'unit',
+  'department',
+  'platformPublicHours',
+  'platformProfessionalHours',
+  'trainingHours',
+  'trainingDays',
+  'seminarHours',
+  'seminarDays',
+  'trainingFiled',
+  'degreeStudyHours',
+  'certificates',
+  'achievements',
+  'expertDays',
+  'expertHours',
+  'aidMonths',
+  'competitions',
+  'specialCase',
+  'absentMonths',
+  'transferPublicHours',
+  'transferProfessionalHours',
+  'evidenceComplete',
+  'titleApplicant',
+  'titleSubmissionDate',
+] as const;
+
+export type RosterKey = (typeof ROSTER_KEYS)[number];
+
+/** One roster row: one person, one year. Any value may be a number, string, boolean, null or absent. */
+export type RosterRowInput = { [K in RosterKey]?: CellValue };
+
+export type RowStatus = '达标' | '未达标' | '待补材料' | '数据有误' | '';
+
+export type BreakdownItem = { clause: string; label: string; public: number; professional: number };
+export type RowWarning = { code: string; clause?: string; message: string; lostHours?: number };
+export type RowError = { field: string; code: string; message: string };
+
+export type RowResult = {
+  index: number;
+  status: RowStatus;
+  publicHours: number;
+  professionalHours: number;
+  totalHours: number;
+  requiredPublic: number;
+  requiredProfessional: number;
+  publicShortfall: number;
+  professionalShortfall: number;
+  deadline: string;
+  breakdown: BreakdownItem[];
+  warnings: RowWarning[];
+  errors: RowError[];
+};
+
+export type SummaryCounts = {
+  headcount: number;
+  compliant: number;
+  short: number;
+  pendingEvidence: number;
+  invalid: number;
+  complianceRate: number;
+  avgPublic: number;
+  avgProfessional: number;
+  avgTotal: number;
+  lostHours: number;
+};
+
+export type SummaryGroup = { unit: string; department: string } & SummaryCounts;
+
+export type AttentionItem = {
+  index: number;
+  name: string;
+  unit: string;
+  department: string;
+  status: string;
+  publicShortfall: number;
+  professionalShortfall: number;
+  deadline: string;
+};
+
+export type Summary = {
+  total: SummaryCounts;
+  groups: SummaryGroup[];
+  attention: AttentionItem[];
+};
+
+export type EvaluateOptions = { ruleSet?: string; asOf?: string };
+
+export type EvaluateResponse = {
+  ruleSet: string;
+  engineVersion: string;
+  results: RowResult[];
+  summary: Summary;
+};

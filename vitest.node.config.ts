@@ -1,0 +1,9 @@
+import { defineConfig } from 'vitest/config';
+
+export default defineConfig({
+  test: {
+    name: 'node',
+    environment: 'node',
+    include: ['test/engine/**/*.test.ts', 'test/addin/**/*.test.ts'],
+  },
+});
