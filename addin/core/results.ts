@@ -1,0 +1,75 @@
+// From the engine's results to what the add-in writes and shows.
+import { OUTPUT_HEADERS, formatRowOutput } from '../../shared/index';
+import type { CellValue, RowResult, RowStatus } from '../../shared/types';
+import type { OutputBlock } from './layout';
+
+/** Output columns holding hours (number format 0.0); the others are text. */
+export const NUMERIC_OUTPUTS: readonly string[] = OUTPUT_HEADERS.slice(0, 5);
+export const NUMBER_FORMAT_HOURS = '0.0';
+export const NUMBER_FORMAT_TEXT = '@';
+
+export const STATUS_ORDER: readonly Exclude<RowStatus, ''>[] = ['达标', '未达标', '待补材料', '数据有误'];
+
+/** The 9 output cells of one result; a skipped blank row gets 9 empty cells. */
+export function outputCells(result: RowResult): CellValue[] {
+  if (result.status === '') return OUTPUT_HEADERS.map(() => '');
+  const cells = formatRowOutput(result);
+  if (cells.length !== OUTPUT_HEADERS.length) throw new Error(`内部错误：输出应为 ${OUTPUT_HEADERS.length} 列，得到 ${cells.length} 列`);
+  return cells.map((c) => (c === null || c === undefined ? '' : c));
+}
+
+/** Values and number formats of one block for rows [start, end) of the results. */
+export function blockMatrices(
+  results: readonly RowResult[],
+  block: OutputBlock,
+  start: number,
+  end: number,
+): { values: (string | number | boolean)[][]; numberFormat: string[][] } {
+  const formats = block.outputs.map((o) => (NUMERIC_OUTPUTS.includes(OUTPUT_HEADERS[o]) ? NUMBER_FORMAT_HOURS : NUMBER_FORMAT_TEXT));
+  const values: (string | number | boolean)[][] = [];
+  const numberFormat: string[][] = [];
+  for (let r = start; r < end; r++) {
+    const cells = outputCells(results[r]);
+    values.push(block.outputs.map((o) => cells[o] as string | number | boolean));
+    numberFormat.push(formats);
+  }
+  return { values, numberFormat };
+}
+
+export type StatusCounts = Record<Exclude<RowStatus, ''>, number> & { blank: number; total: number };
+
+export function countStatuses(results: readonly RowResult[]): StatusCounts {
+  const counts: StatusCounts = { 达标: 0, 未达标: 0, 待补材料: 0, 数据有误: 0, blank: 0, total: 0 };
+  for (const r of results) {
+    if (r.status === '') counts.blank++;
+    else {
+      counts[r.status]++;
+      counts.total++;
+    }
+  }
+  return counts;
+}
+
+/** A row the user should look at: 数据有误 or 未达标, with its sheet row and a one-line reason. */
+export type AttentionRow = { sheetRow: number; name: string; status: '数据有误' | '未达标'; reason: string };
+
+const fmt = (n: number): string => String(Math.round(n * 10) / 10);
+
+export function attentionRows(
+  results: readonly RowResult[],
+  names: readonly string[],
+  firstDataRow: number,
+): AttentionRow[] {
+  const out: AttentionRow[] = [];
+  results.forEach((r, i) => {
+    if (r.status === '数据有误') {
+      out.push({ sheetRow: firstDataRow + i, name: names[i] ?? '', status: r.status, reason: r.errors.map((e) => e.message).join('；') });
+    } else if (r.status === '未达标') {
+      const parts: string[] = [];
+      if (r.publicShortfall > 0) parts.push(`公需课缺 ${fmt(r.publicShortfall)}`);
+      if (r.professionalShortfall > 0) parts.push(`专业课缺 ${fmt(r.professionalShortfall)}`);
+      out.push({ sheetRow: firstDataRow + i, name: names[i] ?? '', status: r.status, reason: `${parts.join('，')} 学时，期限 ${r.deadline}` });
+    }
+  });
+  return out;
+}

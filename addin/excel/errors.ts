@@ -1,0 +1,22 @@
+// Excel failures the layer reacts to, and their Chinese messages.
+
+/** Office.js error code when a request or response exceeds Excel on the web's payload limit. */
+export const PAYLOAD_TOO_LARGE = 'RequestPayloadSizeLimitExceeded';
+
+export function officeErrorCode(e: unknown): string | undefined {
+  const code = (e as { code?: unknown } | null)?.code;
+  return typeof code === 'string' ? code : undefined;
+}
+
+export class RosterError extends Error {
+  override readonly name = 'RosterError';
+}
+
+export function excelErrorMessage(e: unknown): string {
+  if (e instanceof RosterError) return e.message;
+  const code = officeErrorCode(e);
+  const msg = e instanceof Error ? e.message : String(e);
+  if (code === PAYLOAD_TOO_LARGE) return `Excel 拒绝了过大的数据请求（超过 5 MB）：${msg}`;
+  if (code === 'InvalidSelection') return '当前选中的不是单元格区域，请先点选花名册中的一个单元格。';
+  return code ? `Excel 出错（${code}）：${msg}` : `Excel 出错：${msg}`;
+}

@@ -1,0 +1,117 @@
+// The pure logic behind the custom functions (functions.ts is a thin Office layer over it).
+// One call evaluates every row of the range at once with the bundled engine: synchronous, no network.
+import {
+  DEFAULT_RULE_SET,
+  HEADERS,
+  OUTPUT_HEADERS,
+  evaluate,
+  formatRowOutput,
+  mapHeaders,
+  rowFromCells,
+} from '../../shared/index';
+import type { CellValue, RosterKey, RowResult } from '../../shared/types';
+import type { FunctionKind } from './ids';
+
+export { FUNCTION_KINDS } from './ids';
+export type { FunctionId, FunctionKind } from './ids';
+
+/** A cell of a function's answer: a value, or an error Excel shows as #VALUE! with the message. */
+export type OutputCell = number | string | { error: string };
+
+/** Thrown when the arguments themselves are unusable (bad header row, ragged ranges). */
+export class FunctionArgumentError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'FunctionArgumentError';
+  }
+}
+
+const DEFAULT_COLUMNS: (RosterKey | null)[] = HEADERS.map((h) => h.key);
+const WARNINGS_COLUMN = OUTPUT_HEADERS.indexOf('封顶提示');
+const HEADER_CACHE_LIMIT = 64;
+const headerCache = new Map<string, (RosterKey | null)[]>();
+
+/** A value as Excel hands it to a custom function, narrowed to what the engine reads. */
+export function toCellValue(v: unknown): CellValue {
+  if (v === null || v === undefined) return null;
+  if (typeof v === 'number' || typeof v === 'string' || typeof v === 'boolean') return v;
+  return String(v);
+}
+
+function headerLabel(key: RosterKey): string {
+  return HEADERS.find((h) => h.key === key)?.zh ?? key;
+}
+
+/** Roster key per column, from the header row (`headers`' first row), or the template order when absent. */
+export function columnsFor(headers: unknown[][] | null | undefined): (RosterKey | null)[] {
+  if (!headers || headers.length === 0 || headers[0].length === 0) return DEFAULT_COLUMNS;
+  const headerRow = headers[0].map(toCellValue);
+  const cacheKey = JSON.stringify(headerRow);
+  const cached = headerCache.get(cacheKey);
+  if (cached) return cached;
+  const mapping = mapHeaders(headerRow);
+  if (mapping.missingRequired.length > 0) {
+    throw new FunctionArgumentError(
+      `表头缺少必填列：${mapping.missingRequired.map(headerLabel).join('、')}（请把表头行作为第二个参数，例如 A$1:Y$1）`,
+    );
+  }
+  if (mapping.duplicates.length > 0) {
+    throw new FunctionArgumentError(
+      `表头有重复的列：${mapping.duplicates.map((d) => headerLabel(d.key)).join('、')}`,
+    );
+  }
+  if (headerCache.size >= HEADER_CACHE_LIMIT) headerCache.clear();
+  headerCache.set(cacheKey, mapping.columns);
+  return mapping.columns;
+}
+
+/** Evaluates every row of `row` (1×N or M×N) against the header row; results in row order. */
+export function evaluateRange(row: unknown[][], headers?: unknown[][] | null): RowResult[] {
+  if (!Array.isArray(row) || row.length === 0) throw new FunctionArgumentError('请选择花名册的一行或多行');
+  const columns = columnsFor(headers);
+  const explicitHeaders = columns !== DEFAULT_COLUMNS;
+  const rows = row.map((cells) => {
+    if (explicitHeaders && cells.length !== columns.length) {
+      throw new FunctionArgumentError(`数据行有${cells.length}列，表头行有${columns.length}列：请选择同样宽的区域`);
+    }
+    return rowFromCells(cells.map(toCellValue), columns);
+  });
+  return evaluate(rows, { ruleSet: DEFAULT_RULE_SET }).results;
+}
+
+/** The engine's Chinese message(s) for a 数据有误 row. */
+export function errorMessage(result: RowResult): string {
+  return result.errors.map((e) => e.message).join('；');
+}
+
+function project(kind: FunctionKind, r: RowResult): OutputCell[] {
+  if (r.status === '数据有误') {
+    const error = { error: errorMessage(r) };
+    return kind === 'shortfall' ? [error, error] : [error];
+  }
+  if (r.status === '') return kind === 'shortfall' ? ['', ''] : [''];
+  switch (kind) {
+    case 'hours':
+      return [r.totalHours];
+    case 'status':
+      return [r.status];
+    case 'public':
+      return [r.publicHours];
+    case 'professional':
+      return [r.professionalHours];
+    case 'shortfall':
+      return [r.publicShortfall, r.professionalShortfall];
+    case 'warnings': {
+      const text = formatRowOutput(r)[WARNINGS_COLUMN];
+      return [text === null || text === undefined ? '' : String(text)];
+    }
+  }
+}
+
+/**
+ * The answer of one function: one output row per input row (two cells for CESHORTFALL).
+ * A blank roster row gives blank cells; a 数据有误 row gives error cells with the engine's message.
+ */
+export function computeFunction(kind: FunctionKind, row: unknown[][], headers?: unknown[][] | null): OutputCell[][] {
+  return evaluateRange(row, headers).map((r) => project(kind, r));
+}

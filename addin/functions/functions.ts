@@ -1,0 +1,112 @@
+// Excel custom functions (namespace CE in the manifest): =CE.CEHOURS(A2:Y2, A$1:Y$1).
+// A thin layer over compute.ts: it turns the engine's 数据有误 message into #VALUE! (CustomFunctions.Error)
+// and registers the functions when the custom-functions runtime is present.
+// custom-functions-metadata reads the JSDoc below to generate functions.json (build-metadata.ts).
+import { FunctionArgumentError, computeFunction } from './compute';
+import type { FunctionKind, OutputCell } from './compute';
+
+function invalidValue(message: string): CustomFunctions.Error {
+  return new CustomFunctions.Error(CustomFunctions.ErrorCode.invalidValue, message);
+}
+
+function run(kind: FunctionKind, row: unknown[][], headers: unknown[][] | null | undefined): unknown[][] {
+  let cells: OutputCell[][];
+  try {
+    cells = computeFunction(kind, row, headers);
+  } catch (e) {
+    if (e instanceof FunctionArgumentError) throw invalidValue(e.message);
+    throw e;
+  }
+  // One roster row in error: the whole formula is #VALUE! with the engine's message.
+  if (cells.length === 1) {
+    const error = cells[0].find((c): c is { error: string } => typeof c === 'object');
+    if (error) throw invalidValue(error.error);
+  }
+  // Several rows: only the cells of the rows in error are #VALUE!, the rest of the spill stays readable.
+  return cells.map((line) => line.map((c) => (typeof c === 'object' ? invalidValue(c.error) : c)));
+}
+
+/**
+ * 认定总学时（公需课 + 专业课）。选多行时每行一个结果（溢出）。
+ * @customfunction CEHOURS
+ * @param row 花名册的一行（1×N），或多行（M×N）
+ * @param [headers] 表头行，如 A$1:Y$1；省略时按花名册模板的列顺序
+ * @returns 认定总学时
+ */
+export function ceHours(row: unknown[][], headers?: unknown[][]): unknown[][] {
+  return run('hours', row, headers);
+}
+
+/**
+ * 状态：达标、未达标、待补材料（数据有误时为 #VALUE!）。选多行时每行一个结果。
+ * @customfunction CESTATUS
+ * @param row 花名册的一行（1×N），或多行（M×N）
+ * @param [headers] 表头行，如 A$1:Y$1；省略时按花名册模板的列顺序
+ * @returns 状态
+ */
+export function ceStatus(row: unknown[][], headers?: unknown[][]): unknown[][] {
+  return run('status', row, headers);
+}
+
+/**
+ * 公需课认定学时。选多行时每行一个结果。
+ * @customfunction CEPUBLIC
+ * @param row 花名册的一行（1×N），或多行（M×N）
+ * @param [headers] 表头行，如 A$1:Y$1；省略时按花名册模板的列顺序
+ * @returns 公需课认定学时
+ */
+export function cePublic(row: unknown[][], headers?: unknown[][]): unknown[][] {
+  return run('public', row, headers);
+}
+
+/**
+ * 专业课认定学时。选多行时每行一个结果。
+ * @customfunction CEPROFESSIONAL
+ * @param row 花名册的一行（1×N），或多行（M×N）
+ * @param [headers] 表头行，如 A$1:Y$1；省略时按花名册模板的列顺序
+ * @returns 专业课认定学时
+ */
+export function ceProfessional(row: unknown[][], headers?: unknown[][]): unknown[][] {
+  return run('professional', row, headers);
+}
+
+/**
+ * 学时缺口：两个单元格，公需课缺口和专业课缺口。选多行时每行两个结果。
+ * @customfunction CESHORTFALL
+ * @param row 花名册的一行（1×N），或多行（M×N）
+ * @param [headers] 表头行，如 A$1:Y$1；省略时按花名册模板的列顺序
+ * @returns 公需课缺口、专业课缺口
+ */
+export function ceShortfall(row: unknown[][], headers?: unknown[][]): unknown[][] {
+  return run('shortfall', row, headers);
+}
+
+/**
+ * 封顶提示：超过上限未计入的学时说明（无则为空）。选多行时每行一个结果。
+ * @customfunction CEWARNINGS
+ * @param row 花名册的一行（1×N），或多行（M×N）
+ * @param [headers] 表头行，如 A$1:Y$1；省略时按花名册模板的列顺序
+ * @returns 封顶提示
+ */
+export function ceWarnings(row: unknown[][], headers?: unknown[][]): unknown[][] {
+  return run('warnings', row, headers);
+}
+
+/** Function id → implementation, as registered with CustomFunctions.associate. */
+export const CUSTOM_FUNCTIONS = {
+  CEHOURS: ceHours,
+  CESTATUS: ceStatus,
+  CEPUBLIC: cePublic,
+  CEPROFESSIONAL: ceProfessional,
+  CESHORTFALL: ceShortfall,
+  CEWARNINGS: ceWarnings,
+} as const;
+
+/** Registers the functions with the shared runtime; a no-op outside Excel (tests, plain browsers). */
+export function registerCustomFunctions(): boolean {
+  if (typeof CustomFunctions === 'undefined') return false;
+  for (const [id, fn] of Object.entries(CUSTOM_FUNCTIONS)) CustomFunctions.associate(id, fn);
+  return true;
+}
+
+registerCustomFunctions();

@@ -1,0 +1,36 @@
+// The user's settings: Worker URL, access token and an optional 核对日期 (asOf; blank = today).
+import { isIsoDate } from '../../shared/index';
+import { defaultStore, type KeyValueStore } from './storage';
+
+export type Settings = { workerUrl: string; token: string; asOf: string };
+
+const KEYS = { workerUrl: 'ce.workerUrl', token: 'ce.token', asOf: 'ce.asOf' } as const;
+
+export function defaultWorkerUrl(): string {
+  return typeof __CE_WORKER_URL__ === 'string' && __CE_WORKER_URL__ ? __CE_WORKER_URL__ : 'http://127.0.0.1:8787';
+}
+
+export async function loadSettings(store: KeyValueStore = defaultStore()): Promise<Settings> {
+  const [workerUrl, token, asOf] = await Promise.all([store.get(KEYS.workerUrl), store.get(KEYS.token), store.get(KEYS.asOf)]);
+  return { workerUrl: workerUrl || defaultWorkerUrl(), token: token ?? '', asOf: asOf ?? '' };
+}
+
+/** Returns the Chinese problems with the settings; empty when they can be saved. */
+export function validateSettings(s: Settings): string[] {
+  const problems: string[] = [];
+  if (!/^https?:\/\/[^/\s]+/i.test(s.workerUrl.trim())) problems.push('Worker 地址应以 http:// 或 https:// 开头。');
+  if (s.asOf.trim() !== '' && !isIsoDate(s.asOf.trim())) problems.push('核对日期应为 YYYY-MM-DD 格式的有效日期，或留空表示今天。');
+  return problems;
+}
+
+export async function saveSettings(s: Settings, store: KeyValueStore = defaultStore()): Promise<void> {
+  await store.set(KEYS.workerUrl, s.workerUrl.trim());
+  await store.set(KEYS.token, s.token.trim());
+  await store.set(KEYS.asOf, s.asOf.trim());
+}
+
+/** Today as YYYY-MM-DD in the user's local time zone (the asOf the add-in sends unless told otherwise). */
+export function todayIso(now: Date = new Date()): string {
+  const p = (n: number): string => String(n).padStart(2, '0');
+  return `${now.getFullYear()}-${p(now.getMonth() + 1)}-${p(now.getDate())}`;
+}

@@ -1,0 +1,85 @@
+// Renders progress, the header check and the results of a run into the task pane.
+import type { Preflight } from '../core/preflight';
+import type { AttentionRow } from '../core/results';
+import type { Phase, RunOutcome } from '../excel/run';
+import { byId, el } from './dom';
+
+const PHASES: Record<Phase, string> = { read: '正在读取花名册', compute: '正在计算', write: '正在写入结果' };
+/** The attention list shows this many rows; the rest are counted. */
+export const ATTENTION_LIMIT = 200;
+
+const n = (x: number): string => x.toLocaleString('zh-CN');
+
+export function showProgress(phase: Phase, done: number, total: number, detail = ''): void {
+  byId('progress').hidden = false;
+  byId('progress-phase').textContent = PHASES[phase];
+  byId('progress-text').textContent = `${n(done)} / ${n(total)} 行`;
+  const pct = total > 0 ? Math.round((done / total) * 100) : 0;
+  byId('progress-fill').style.width = `${pct}%`;
+  byId('progress-bar').setAttribute('aria-valuenow', String(pct));
+  byId('progress-detail').textContent = detail;
+}
+
+export function hideProgress(): void {
+  byId('progress').hidden = true;
+}
+
+export function renderPreflight(check: Preflight, sheetName: string): boolean {
+  const body = byId('preflight-body');
+  body.replaceChildren();
+  const blocking = check.blocking.length > 0;
+  if (blocking) {
+    body.append(el('p', { text: `工作表“${sheetName}”的表头有问题，未发送任何数据：` }), el('ul', {}, ...check.blocking.map((b) => el('li', { text: b }))));
+  }
+  if (check.unknown.length > 0) {
+    body.append(
+      el('p', { text: '以下列名无法识别，这些列不会参与计算（如是拼写问题，请改成模板中的列名）：' }),
+      el('ul', {}, ...check.unknown.map((u) => el('li', { text: `“${u}”` }))),
+    );
+  }
+  if (check.missingOptional.length > 0) {
+    body.append(el('p', { className: 'hint', text: `未找到的选填列（按空白处理）：${check.missingOptional.join('、')}` }));
+  }
+  byId('preflight-actions').hidden = blocking || check.unknown.length === 0;
+  byId('preflight').hidden = false;
+  return blocking;
+}
+
+export function hidePreflight(): void {
+  byId('preflight').hidden = true;
+}
+
+export function renderResults(outcome: Extract<RunOutcome, { kind: 'done' }>, onGoto: (row: AttentionRow) => void): void {
+  byId('results').hidden = false;
+  byId('results-sheet').textContent = `· ${outcome.sheetName}`;
+  for (const node of Array.from(byId('results').querySelectorAll<HTMLElement>('[data-status]'))) {
+    const status = node.dataset.status as keyof typeof outcome.counts;
+    node.textContent = n(outcome.counts[status] ?? 0);
+  }
+  const meta = [`共 ${n(outcome.counts.total)} 人`];
+  if (outcome.counts.blank > 0) meta.push(`空行 ${n(outcome.counts.blank)} 行已跳过`);
+  meta.push(`${outcome.requests} 次请求`, `规则 ${outcome.ruleSet}`, `引擎 ${outcome.engineVersion}`);
+  if (outcome.created.length > 0) meta.push(`新增输出列 ${outcome.created.length} 列`);
+  byId('results-meta').textContent = meta.join(' · ');
+
+  const list = byId('attention');
+  list.replaceChildren();
+  for (const row of outcome.attention.slice(0, ATTENTION_LIMIT)) {
+    const goto = el('button', { className: 'goto', text: '定位' });
+    goto.type = 'button';
+    goto.title = `选中第 ${row.sheetRow + 1} 行`;
+    goto.dataset.row = String(row.sheetRow + 1);
+    goto.addEventListener('click', () => onGoto(row));
+    const who = el('span', { className: 'who' }, el('strong', { text: row.name || '（无姓名）' }), ` 第 ${row.sheetRow + 1} 行`, el('span', { className: 'reason', text: row.reason }));
+    list.append(el('li', {}, el('span', { className: row.status === '数据有误' ? 'tag invalid' : 'tag bad', text: row.status }), who, goto));
+  }
+  byId('attention-wrap').hidden = outcome.attention.length === 0;
+  const more = byId('attention-more');
+  more.hidden = outcome.attention.length <= ATTENTION_LIMIT;
+  more.textContent = `另有 ${n(outcome.attention.length - ATTENTION_LIMIT)} 人未列出，可在“状态”列筛选查看。`;
+  byId('batch-ids').textContent = outcome.batchIds.length > 0 ? outcome.batchIds.join('，') : '（Worker 未返回）';
+}
+
+export function hideResults(): void {
+  byId('results').hidden = true;
+}

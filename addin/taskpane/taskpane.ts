@@ -1,0 +1,197 @@
+// Task pane entry (also the shared runtime's page: custom functions and the ribbon action register here).
+import { registerCustomFunctions } from '../functions/functions';
+import { registerSummaryRibbonAction } from '../summary/ribbon';
+import { buildAnnualSummarySheet } from '../summary/summary-sheet';
+import { writeRosterTemplate } from '../template/roster-template';
+import { WorkerClient } from '../api/client';
+import { WorkerError } from '../api/errors';
+import { ChunkError } from '../core/compute';
+import { excelErrorMessage } from '../excel/errors';
+import { selectSheetRow } from '../excel/navigate';
+import { runCompute, type RunOutcome } from '../excel/run';
+import { insertSampleRoster } from '../excel/sample';
+import { loadSettings, saveSettings, todayIso, validateSettings, type Settings } from '../settings/settings';
+import { byId, clearMessage, showMessage } from './dom';
+import { hidePreflight, hideProgress, hideResults, renderPreflight, renderResults, showProgress } from './render';
+
+let busy = false;
+let controller: AbortController | null = null;
+let acceptedUnknown: string[] = [];
+let pendingUnknown: string[] = [];
+let lastDone: Extract<RunOutcome, { kind: 'done' }> | null = null;
+
+const input = (id: string): HTMLInputElement => byId<HTMLInputElement>(id);
+const ACTION_BUTTONS = ['compute', 'insert-sample', 'insert-template', 'summary', 'accept-unknown'];
+
+function setBusy(on: boolean): void {
+  busy = on;
+  for (const id of ACTION_BUTTONS) byId<HTMLButtonElement>(id).disabled = on;
+}
+
+function readForm(): Settings {
+  return { workerUrl: input('settings-url').value, token: input('settings-token').value, asOf: input('settings-asof').value };
+}
+
+function errorText(e: unknown): string {
+  if (e instanceof ChunkError || e instanceof WorkerError) return e.message;
+  return excelErrorMessage(e);
+}
+
+async function currentSettings(): Promise<Settings | null> {
+  const s = readForm();
+  const problems = validateSettings(s);
+  if (problems.length > 0) {
+    showMessage(problems.join(' '));
+    byId<HTMLDetailsElement>('settings').open = true;
+    return null;
+  }
+  return s;
+}
+
+async function compute(): Promise<void> {
+  if (busy) return;
+  const settings = await currentSettings();
+  if (!settings) return;
+  clearMessage();
+  hideResults();
+  setBusy(true);
+  controller = new AbortController();
+  const cancel = byId<HTMLButtonElement>('cancel');
+  cancel.disabled = false;
+  cancel.textContent = '取消';
+  try {
+    const client = new WorkerClient({ baseUrl: settings.workerUrl, token: settings.token });
+    const outcome = await runCompute({
+      evaluator: client,
+      asOf: settings.asOf.trim() || todayIso(),
+      signal: controller.signal,
+      acceptUnknown: acceptedUnknown,
+      onProgress: (p) => showProgress(p.phase, p.done, p.total, p.detail),
+      onWriteStart: () => {
+        cancel.disabled = true;
+        cancel.textContent = '写入中…';
+      },
+    });
+    hideProgress();
+    if (outcome.kind === 'preflight') {
+      pendingUnknown = outcome.preflight.unknown;
+      renderPreflight(outcome.preflight, outcome.sheetName);
+      showMessage(
+        outcome.preflight.blocking.length > 0 ? '表头检查未通过，未发送任何数据。' : '发现无法识别的列名，请确认后继续。',
+        outcome.preflight.blocking.length > 0 ? 'error' : 'info',
+      );
+      return;
+    }
+    hidePreflight();
+    lastDone = outcome;
+    renderResults(outcome, (row) => void gotoRow(row.sheetRow));
+    showMessage(`已完成：${outcome.counts.total} 人的结果已写入工作表“${outcome.sheetName}”。`, 'success');
+  } catch (e) {
+    hideProgress();
+    showMessage(errorText(e));
+  } finally {
+    controller = null;
+    setBusy(false);
+  }
+}
+
+async function gotoRow(row: number): Promise<void> {
+  if (!lastDone) return;
+  const target = { sheetId: lastDone.sheetId, row, firstCol: lastDone.firstCol, columnCount: lastDone.columnCount };
+  try {
+    await Excel.run((context) => selectSheetRow(context, target));
+  } catch (e) {
+    showMessage(`无法定位到第 ${row + 1} 行：${errorText(e)}`);
+  }
+}
+
+async function guarded(action: () => Promise<string>): Promise<void> {
+  if (busy) return;
+  clearMessage();
+  setBusy(true);
+  try {
+    showMessage(await action(), 'success');
+  } catch (e) {
+    showMessage(errorText(e));
+  } finally {
+    setBusy(false);
+  }
+}
+
+async function testConnection(): Promise<void> {
+  const status = byId('connection-status');
+  const s = await currentSettings();
+  if (!s) return;
+  status.className = 'hint';
+  status.textContent = '正在连接…';
+  try {
+    const client = new WorkerClient({ baseUrl: s.workerUrl, token: s.token, timeoutMs: 15_000 });
+    const health = await client.health();
+    const rules = (await client.rules()) as { ruleSets?: { id?: string; year?: number }[] } | { id?: string; year?: number }[];
+    const list = Array.isArray(rules) ? rules : (rules.ruleSets ?? []);
+    const ids = list.map((r) => (r.year ? `${r.id}（${r.year}年度）` : String(r.id))).join('、');
+    status.className = 'hint ok';
+    status.textContent = `连接成功 · 引擎版本 ${health.engineVersion} · 规则 ${ids || '（未列出）'}`;
+  } catch (e) {
+    status.className = 'hint bad';
+    status.textContent = `连接失败：${errorText(e)}`;
+  }
+}
+
+async function init(): Promise<void> {
+  const s = await loadSettings();
+  input('settings-url').value = s.workerUrl;
+  input('settings-token').value = s.token;
+  input('settings-asof').value = s.asOf;
+  if (!s.token) byId<HTMLDetailsElement>('settings').open = true;
+
+  byId('compute').addEventListener('click', () => {
+    acceptedUnknown = [];
+    hidePreflight();
+    void compute();
+  });
+  byId('accept-unknown').addEventListener('click', () => {
+    acceptedUnknown = pendingUnknown;
+    hidePreflight();
+    void compute();
+  });
+  byId('cancel').addEventListener('click', () => {
+    controller?.abort();
+    byId('progress-detail').textContent = '正在取消…';
+  });
+  byId('insert-sample').addEventListener('click', () =>
+    void guarded(async () => {
+      const r = await Excel.run(insertSampleRoster);
+      return `已插入工作表“${r.sheetName}”（${r.rows} 行示例数据），可直接点击“计算学时”。`;
+    }),
+  );
+  byId('insert-template').addEventListener('click', () =>
+    void guarded(async () => {
+      await writeRosterTemplate();
+      return '已插入花名册模板：按列名填写后点击“计算学时”。';
+    }),
+  );
+  byId('summary').addEventListener('click', () =>
+    void guarded(async () => {
+      const f = readForm();
+      const r = await buildAnnualSummarySheet({ workerUrl: f.workerUrl, token: f.token, asOf: f.asOf.trim() || undefined });
+      return `已生成“年度汇总”工作表（${r.rows} 行，${r.source === 'worker' ? '由 Worker 计算' : '本地引擎计算'}）。`;
+    }),
+  );
+  byId('save-settings').addEventListener('click', () =>
+    void (async () => {
+      const f = readForm();
+      const problems = validateSettings(f);
+      if (problems.length > 0) return showMessage(problems.join(' '));
+      await saveSettings(f);
+      showMessage('设置已保存（仅保存在本机当前用户）。', 'success');
+    })(),
+  );
+  byId('test-connection').addEventListener('click', () => void testConnection());
+}
+
+registerCustomFunctions();
+registerSummaryRibbonAction();
+Office.onReady(() => {
+  void init();
+});

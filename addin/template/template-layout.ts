@@ -1,0 +1,116 @@
+// The blank roster template 花名册模板 as data (pure; roster-template.ts applies it with Office.js):
+// every header of RULES.md §2 in order, and per column its validation rule, input message and number format.
+import { HEADERS, getRuleSet } from '../../shared/index';
+import type { RosterKey } from '../../shared/types';
+import { cellAddress, rangeAddress } from '../summary/a1';
+
+export const TEMPLATE_SHEET_NAME = '花名册模板';
+export const TEMPLATE_TABLE_NAME = 'CeRosterTemplate';
+/** Rows below the header that carry validation and formats (the table itself starts with one blank row). */
+export const TEMPLATE_DATA_ROWS = 1000;
+/** Excel's limits for a data-validation input message. */
+export const PROMPT_TITLE_MAX = 32;
+export const PROMPT_MESSAGE_MAX = 255;
+const YES_NO = ['是', '否'];
+const DATE_MIN = '1900-01-01';
+const DATE_MAX = '9999-12-31';
+
+export type ValidationSpec =
+  | { type: 'list'; values: string[] }
+  | { type: 'decimal'; min: number; max: number }
+  | { type: 'wholeNumber'; min: number; max: number }
+  | { type: 'date'; min: string; max: string };
+
+export type TemplateColumn = {
+  key: RosterKey;
+  header: string;
+  /** Header cell, e.g. A1. */
+  headerAddress: string;
+  /** The data cells below the header, e.g. A2:A1001. */
+  dataAddress: string;
+  validation: ValidationSpec | null;
+  /** Shown when a cell of the column is selected (quotes the column's rule). */
+  prompt: { title: string; message: string };
+  /** Shown when a value breaks the validation. */
+  errorMessage: string | null;
+  numberFormat: string | null;
+};
+
+export type TemplateLayout = {
+  sheetName: string;
+  /** Rows of each column's dataAddress. */
+  dataRows: number;
+  tableName: string;
+  /** Header row plus one blank data row: the Excel table. */
+  tableAddress: string;
+  headerAddress: string;
+  columns: TemplateColumn[];
+};
+
+export function clip(text: string, max: number): string {
+  const chars = Array.from(text);
+  return chars.length <= max ? text : `${chars.slice(0, max - 1).join('')}…`;
+}
+
+function validationFor(kind: string): ValidationSpec | null {
+  const p = getRuleSet().parameters;
+  switch (kind) {
+    case 'hours':
+      return { type: 'decimal', min: 0, max: p.maxHours.value };
+    case 'days':
+      return { type: 'decimal', min: 0, max: p.maxDays.value };
+    case 'months':
+      return { type: 'decimal', min: 0, max: p.maxMonths.value };
+    case 'count':
+      return { type: 'wholeNumber', min: 0, max: p.maxCount.value };
+    case 'yesno':
+      return { type: 'list', values: YES_NO };
+    case 'case':
+      return { type: 'list', values: [...getRuleSet().specialCases] };
+    case 'date':
+      return { type: 'date', min: DATE_MIN, max: DATE_MAX };
+    default:
+      return null;
+  }
+}
+
+function errorMessageFor(v: ValidationSpec | null, header: string): string | null {
+  if (!v) return null;
+  switch (v.type) {
+    case 'list':
+      return `“${header}”请从下拉列表选择：${v.values.join('、')}`;
+    case 'decimal':
+      return `“${header}”应为 ${v.min} 到 ${v.max} 之间的数字`;
+    case 'wholeNumber':
+      return `“${header}”应为 ${v.min} 到 ${v.max} 之间的整数`;
+    case 'date':
+      return `“${header}”应为日期，例如 2023-10-09`;
+  }
+}
+
+export function buildTemplateLayout(dataRows: number = TEMPLATE_DATA_ROWS): TemplateLayout {
+  const columns: TemplateColumn[] = HEADERS.map((h, i) => {
+    const validation = validationFor(h.kind);
+    const error = errorMessageFor(validation, h.zh);
+    const title = clip(h.clause ? `${h.zh}（${h.clause}）` : h.zh, PROMPT_TITLE_MAX);
+    const numberFormat = h.key === 'idNumber' ? '@' : h.kind === 'date' ? 'yyyy-mm-dd' : null;
+    return {
+      key: h.key,
+      header: h.zh,
+      headerAddress: cellAddress(i, 1),
+      dataAddress: rangeAddress(i, 2, 1, dataRows),
+      validation,
+      prompt: { title, message: clip(h.rule, PROMPT_MESSAGE_MAX) },
+      errorMessage: error === null ? null : clip(error, PROMPT_MESSAGE_MAX),
+      numberFormat,
+    };
+  });
+  return {
+    sheetName: TEMPLATE_SHEET_NAME,
+    dataRows,
+    tableName: TEMPLATE_TABLE_NAME,
+    tableAddress: rangeAddress(0, 1, HEADERS.length, 2),
+    headerAddress: rangeAddress(0, 1, HEADERS.length, 1),
+    columns,
+  };
+}

@@ -1,0 +1,53 @@
+// `npm run worker:dev -- [wrangler dev flags]`: apply the D1 migrations to the local database, then `wrangler dev`.
+// wrangler dev does not apply migrations itself. Extra flags pass through to wrangler dev (e.g. --port 8787,
+// --var CE_API_TOKEN:label:secret, --env load); --env and --persist-to also go to the migrations step.
+import { spawn, spawnSync } from 'node:child_process';
+import { copyFileSync, existsSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+const config = join(root, 'worker', 'wrangler.jsonc');
+const wrangler = join(root, 'node_modules', 'wrangler', 'bin', 'wrangler.js');
+const devVars = join(root, 'worker', '.dev.vars');
+const args = process.argv.slice(2);
+
+/** The values of flags that the migrations step must share with wrangler dev (same environment, same local state). */
+function sharedFlags(argv: readonly string[]): string[] {
+  const out: string[] = [];
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i];
+    for (const name of ['--env', '-e', '--persist-to']) {
+      if (a === name && i + 1 < argv.length) out.push(name, argv[++i]);
+      else if (a.startsWith(`${name}=`)) out.push(a);
+    }
+  }
+  return out;
+}
+
+if (!existsSync(devVars)) {
+  copyFileSync(join(root, 'worker', '.dev.vars.example'), devVars);
+  console.log('worker:dev: created worker/.dev.vars from worker/.dev.vars.example (dev token: ce-local-dev-token)');
+}
+
+const env = { ...process.env, WRANGLER_SEND_METRICS: 'false' };
+const migrate = spawnSync(
+  process.execPath,
+  [wrangler, 'd1', 'migrations', 'apply', 'DB', '--local', '--config', config, ...sharedFlags(args)],
+  { stdio: 'inherit', env: { ...env, CI: 'true' } },
+);
+if (migrate.status !== 0) {
+  console.error('worker:dev: applying the D1 migrations failed');
+  process.exit(migrate.status ?? 1);
+}
+
+const hasFlag = (name: string) => args.some((a) => a === name || a.startsWith(`${name}=`));
+const defaults = [
+  ...(hasFlag('--ip') ? [] : ['--ip', '127.0.0.1']),
+  ...(hasFlag('--show-interactive-dev-session') ? [] : ['--show-interactive-dev-session=false']),
+];
+const dev = spawn(process.execPath, [wrangler, 'dev', '--config', config, ...defaults, ...args], { stdio: 'inherit', env });
+for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+  process.on(signal, () => dev.kill(signal));
+}
+dev.on('exit', (code, signal) => process.exit(code ?? (signal ? 1 : 0)));

@@ -1,0 +1,26 @@
+// evaluate(rows, options): the engine's entry point (CONTRACT.md). Pure and synchronous.
+import { dayFromIso } from './dates';
+import { InvalidOptionsError } from './errors';
+import { evaluateRow } from './row';
+import { DEFAULT_RULE_SET, getCompiledRuleSet } from './rulesets';
+import { summarize } from './summary';
+import type { EvaluateOptions, EvaluateResponse, RosterRowInput, RowResult } from './types';
+import { ENGINE_VERSION } from './version';
+
+/**
+ * Checks every row against a rule set. Bad row content becomes per-row errors; it throws only for an unknown
+ * ruleSet (UnknownRuleSetError), an asOf that is not a YYYY-MM-DD date or rows that are not an array (InvalidOptionsError).
+ */
+export function evaluate(rows: RosterRowInput[], options: EvaluateOptions = {}): EvaluateResponse {
+  if (!Array.isArray(rows)) throw new InvalidOptionsError('rows 必须是数组');
+  const ruleSet = options.ruleSet ?? DEFAULT_RULE_SET;
+  const rs = getCompiledRuleSet(ruleSet);
+  let asOfDay = NaN;
+  if (options.asOf !== undefined && options.asOf !== null) {
+    asOfDay = dayFromIso(options.asOf);
+    if (Number.isNaN(asOfDay)) throw new InvalidOptionsError(`asOf 应为 YYYY-MM-DD 格式的有效日期：${String(options.asOf)}`);
+  }
+  const results: RowResult[] = new Array<RowResult>(rows.length);
+  for (let i = 0; i < rows.length; i++) results[i] = evaluateRow(rows[i], i, rs, asOfDay);
+  return { ruleSet: rs.ruleSet.id, engineVersion: ENGINE_VERSION, results, summary: summarize(rows, results) };
+}

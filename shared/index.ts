@@ -1,0 +1,14 @@
+// The engine's public API (CONTRACT.md). Callers import from here only.
+export type * from './types';
+export { ROSTER_KEYS } from './types';
+export { evaluate } from './evaluate';
+export { ENGINE_VERSION } from './version';
+export { UnknownRuleSetError, InvalidOptionsError } from './errors';
+export { DEFAULT_RULE_SET, hasRuleSet, getRuleSet, listRuleSets } from './rulesets';
+export type { RuleSet, RuleSetDescription, Parameter, SpecialCaseRule, HolidayCalendar, RuleSetParameters } from './rulesets/types';
+export { isIsoDate } from './dates';
+export { HEADERS, mapHeaders, rowFromCells, keyForHeader, normalizeHeader, headersFor } from './headers';
+export type { HeaderDef, HeaderKind, HeaderMapping } from './headers';
+export { OUTPUT_HEADERS, formatRowOutput } from './output';
+export { BLANK_GROUP, summarize } from './summary';
+export { evaluateRow } from './row';

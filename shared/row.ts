@@ -1,0 +1,156 @@
+// One roster row through the rules, in the order of RULES.md §3–§6.
+import { isoFromDay } from './dates';
+import { fmt } from './format';
+import { isBlankRow, parseRow, type ParsedRow } from './fields';
+import { creditAidProfessional, creditAidPublic, creditExperts } from './rules/activities';
+import { capCategory1, creditSeminars, creditTraining, trainingNotFiled } from './rules/category1';
+import { creditAchievements, creditCompetitions } from './rules/counted';
+import { deadlineFor } from './rules/deadline';
+import { monthsOnDutyFor, requiredProfessionalFor, requiredPublicFor } from './rules/requirement';
+import { shortfallOf, statusFor } from './rules/status';
+import { creditCertificates, creditDegreeStudy } from './rules/study';
+import type { CompiledRuleSet } from './rulesets/compile';
+import type { BreakdownItem, RosterRowInput, RowError, RowResult, RowWarning } from './types';
+
+/** The label and clause of every credited source, in breakdown order. */
+const SOURCES = {
+  platformPublic: { label: '市平台公需课', clause: '正文二(一)、四(二)' },
+  platformProfessional: { label: '市平台专业课', clause: '正文二(二)、四(二)' },
+  training: { label: '培训进修', clause: '附件1第1条' },
+  seminars: { label: '高级研修班', clause: '附件1第1条' },
+  degree: { label: '自考及学历教育', clause: '附件1第2条' },
+  certificates: { label: '资格证书', clause: '附件1第2条' },
+  achievements: { label: '代表性成果', clause: '附件1第3条' },
+  experts: { label: '专家活动', clause: '附件1第4条' },
+  aid: { label: '援派', clause: '附件1第4条' },
+  competitions: { label: '竞赛', clause: '附件1第5条' },
+  transferPublic: { label: '调入公需课', clause: '正文四(三)' },
+  transferProfessional: { label: '调入专业课', clause: '正文四(三)' },
+} as const;
+
+function item(breakdown: BreakdownItem[], src: { label: string; clause: string }, pub: number, pro: number): void {
+  if (pub > 0 || pro > 0) breakdown.push({ clause: src.clause, label: src.label, public: pub, professional: pro });
+}
+
+/** The result of a blank row: skipped, zeros, no deadline. */
+export function blankResult(index: number): RowResult {
+  return {
+    index, status: '', publicHours: 0, professionalHours: 0, totalHours: 0, requiredPublic: 0, requiredProfessional: 0,
+    publicShortfall: 0, professionalShortfall: 0, deadline: '', breakdown: [], warnings: [], errors: [],
+  };
+}
+
+function errorResult(index: number, deadline: string, warnings: RowWarning[], errors: RowError[]): RowResult {
+  return {
+    index, status: '数据有误', publicHours: 0, professionalHours: 0, totalHours: 0, requiredPublic: 0, requiredProfessional: 0,
+    publicShortfall: 0, professionalShortfall: 0, deadline, breakdown: [], warnings, errors,
+  };
+}
+
+function isRowObject(row: unknown): row is RosterRowInput {
+  return typeof row === 'object' && row !== null && !Array.isArray(row);
+}
+
+/** Evaluates one row; `asOfDay` is a day number or NaN (no DEADLINE_PASSED check). Never throws on row content. */
+export function evaluateRow(row: unknown, index: number, rs: CompiledRuleSet, asOfDay: number): RowResult {
+  if (row === null || row === undefined) return blankResult(index);
+  if (!isRowObject(row)) {
+    return errorResult(index, rs.v.yearEnd, [], [{ field: 'row', code: 'NOT_A_ROW', message: '该行不是花名册行（应为以表头为键的对象）' }]);
+  }
+  if (isBlankRow(row)) return blankResult(index);
+  const errors: RowError[] = [];
+  const warnings: RowWarning[] = [];
+  const p = parseRow(row, rs, errors, warnings);
+  if (errors.length > 0) {
+    const deadline = deadlineFor(p.titleApplicant, p.titleSubmissionDate, rs, []);
+    return errorResult(index, isoFromDay(deadline), warnings, errors);
+  }
+  return creditRow(p, index, rs, asOfDay, warnings);
+}
+
+function creditRow(p: ParsedRow, index: number, rs: CompiledRuleSet, asOfDay: number, warnings: RowWarning[]): RowResult {
+  const breakdown: BreakdownItem[] = [];
+  const platformPublic = p.platformPublicHours ?? 0;
+  const platformProfessional = p.platformProfessionalHours ?? 0;
+  item(breakdown, SOURCES.platformPublic, platformPublic, 0);
+  item(breakdown, SOURCES.platformProfessional, 0, platformProfessional);
+
+  // 附件1第1条
+  let training = 0;
+  let seminars = 0;
+  if (!trainingNotFiled(p.trainingFiled, p.trainingHours, p.seminarHours, rs, warnings)) {
+    const a = creditTraining(p.trainingHours, p.trainingDays, rs, warnings);
+    const s = creditSeminars(p.seminarHours, p.seminarDays, rs, warnings);
+    const both = capCategory1(a, s, rs, warnings);
+    training = a < both ? a : both;
+    seminars = both - training;
+  }
+  item(breakdown, SOURCES.training, 0, training);
+  item(breakdown, SOURCES.seminars, 0, seminars);
+  // 附件1第2条
+  const degree = creditDegreeStudy(p.degreeStudyHours, rs, warnings);
+  item(breakdown, SOURCES.degree, 0, degree);
+  const certificates = creditCertificates(p.certificates, rs);
+  item(breakdown, SOURCES.certificates, 0, certificates);
+  // 附件1第3条
+  const achievements = creditAchievements(p.achievements, rs, warnings);
+  item(breakdown, SOURCES.achievements, 0, achievements);
+  // 附件1第4条
+  const experts = creditExperts(p.expertDays, p.expertHours, rs, warnings);
+  item(breakdown, SOURCES.experts, 0, experts);
+  const aidPublic = creditAidPublic(p.aidMonths, rs);
+  const aidProfessional = creditAidProfessional(p.aidMonths, rs);
+  item(breakdown, SOURCES.aid, aidPublic, aidProfessional);
+  // 附件1第5条
+  const competitions = creditCompetitions(p.competitions, rs, warnings);
+  item(breakdown, SOURCES.competitions, 0, competitions);
+  // 正文四(三)
+  const transferPublic = p.transferPublicHours ?? 0;
+  const transferProfessional = p.transferProfessionalHours ?? 0;
+  item(breakdown, SOURCES.transferPublic, transferPublic, 0);
+  item(breakdown, SOURCES.transferProfessional, 0, transferProfessional);
+
+  const evidenced = aidPublic + transferPublic;
+  const evidencedProfessional =
+    training + seminars + degree + certificates + achievements + experts + aidProfessional + competitions + transferProfessional;
+  const publicHours = platformPublic + evidenced;
+  const professionalHours = platformProfessional + evidencedProfessional;
+
+  // 正文二 with 附件1第6条
+  const onDuty = monthsOnDutyFor(p.specialCase, p.absentMonths, rs, warnings);
+  const requiredPublic = requiredPublicFor(onDuty, rs);
+  const requiredProfessional = requiredProfessionalFor(onDuty, rs);
+  const publicShortfall = shortfallOf(requiredPublic, publicHours);
+  const professionalShortfall = shortfallOf(requiredProfessional, professionalHours);
+
+  // 附件1第7条 and RULES.md §6
+  const needsEvidence = evidenced > 0 || evidencedProfessional > 0 || onDuty !== rs.v.prorationMonthsPerYear;
+  const status = statusFor(false, publicShortfall, professionalShortfall, !p.evidenceComplete && needsEvidence);
+
+  // 正文六
+  const deadlineDay = deadlineFor(p.titleApplicant, p.titleSubmissionDate, rs, warnings);
+  const deadline = deadlineDay === rs.yearEndDay ? rs.v.yearEnd : isoFromDay(deadlineDay);
+  if (status === '未达标' && asOfDay > deadlineDay) {
+    const clause = rs.ruleSet.parameters.deadlineWorkingDays.clause;
+    warnings.push({
+      code: 'DEADLINE_PASSED',
+      clause,
+      message: `完成期限${deadline}已过（核对日期${isoFromDay(asOfDay)}），仍缺公需课${fmt(publicShortfall)}学时、专业课${fmt(professionalShortfall)}学时（${clause}）`,
+    });
+  }
+  return {
+    index,
+    status,
+    publicHours,
+    professionalHours,
+    totalHours: publicHours + professionalHours,
+    requiredPublic,
+    requiredProfessional,
+    publicShortfall,
+    professionalShortfall,
+    deadline,
+    breakdown,
+    warnings,
+    errors: [],
+  };
+}

@@ -1,0 +1,43 @@
+// 附件1第4条 活动类: invited experts and aid postings (援派, 支教, 支农, 支医, 扶贫).
+import { fmt } from '../format';
+import type { CompiledRuleSet } from '../rulesets/compile';
+import type { RowWarning } from '../types';
+
+/**
+ * 附件1第4条: experts are credited by actual working time, at most 8 professional hours a day:
+ * `min(expertHours ?? 8 × expertDays, 8 × expertDays)`; days blank → expertHours with DAYS_MISSING. No yearly cap.
+ */
+export function creditExperts(days: number | null, hours: number | null, rs: CompiledRuleSet, warnings: RowWarning[]): number {
+  const perDay = rs.v.expertHoursPerDay;
+  const clause = rs.ruleSet.parameters.expertHoursPerDay.clause;
+  if (days === null) {
+    if (hours === null || hours <= 0) return 0;
+    warnings.push({
+      code: 'DAYS_MISSING',
+      clause,
+      message: `专家活动填写了${fmt(hours)}学时但未填天数，无法核对每天${fmt(perDay)}学时上限，请补填天数（${clause}）`,
+    });
+    return hours;
+  }
+  const dailyMax = perDay * days;
+  if (hours === null) return dailyMax;
+  if (hours <= dailyMax) return hours;
+  const lost = hours - dailyMax;
+  warnings.push({
+    code: 'CAP_EXPERT_DAILY',
+    clause,
+    lostHours: lost,
+    message: `专家活动${fmt(hours)}学时超过每天${fmt(perDay)}学时上限（${fmt(days)}天最多${fmt(dailyMax)}学时），${fmt(lost)}学时未计入（${clause}）`,
+  });
+  return dailyMax;
+}
+
+/** 附件1第4条: aid postings earn public 30 and professional 60 a year, by month: 2.5 and 5 per month. */
+export function creditAidPublic(months: number | null, rs: CompiledRuleSet): number {
+  return months === null ? 0 : months * rs.v.aidPublicPerMonth;
+}
+
+/** 附件1第4条: the professional part of an aid posting, 5 per month. */
+export function creditAidProfessional(months: number | null, rs: CompiledRuleSet): number {
+  return months === null ? 0 : months * rs.v.aidProfessionalPerMonth;
+}

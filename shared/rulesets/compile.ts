@@ -1,0 +1,59 @@
+// A rule set precomputed once for the hot path: plain numbers, day numbers, lookup maps, field limits.
+import { compileCalendar, type CompiledCalendar } from '../calendar';
+import { dayFromIso } from '../dates';
+import { headersFor, type HeaderDef } from '../headers';
+import type { NumberKind } from '../normalize';
+import type { RosterKey } from '../types';
+import type { RuleSet, RuleSetParameters, SpecialCaseRule } from './types';
+
+/** The values of a rule set's parameters. */
+export type ParameterValues = { [K in keyof RuleSetParameters]: RuleSetParameters[K]['value'] };
+
+/** A numeric field with its Chinese header and limits. */
+export type NumberField = { key: RosterKey; zh: string; kind: NumberKind; integer: boolean; max: number; unit: string };
+
+export type CompiledRuleSet = {
+  ruleSet: RuleSet;
+  v: ParameterValues;
+  yearEndDay: number;
+  specialCases: ReadonlyMap<string, SpecialCaseRule>;
+  calendar: CompiledCalendar;
+  /** Chinese header of every roster key (for messages). */
+  zh: Readonly<Record<RosterKey, string>>;
+  numberFields: Readonly<Record<RosterKey, NumberField>>;
+  headers: readonly HeaderDef[];
+};
+
+function valuesOf(p: RuleSetParameters): ParameterValues {
+  const out: Record<string, unknown> = {};
+  for (const k of Object.keys(p) as (keyof RuleSetParameters)[]) out[k] = p[k].value;
+  return out as ParameterValues;
+}
+
+const UNIT_WORD: Record<NumberKind, string> = { hours: '学时', days: '天', count: '项', months: '个月' };
+
+export function compileRuleSet(rs: RuleSet): CompiledRuleSet {
+  const v = valuesOf(rs.parameters);
+  const yearEndDay = dayFromIso(v.yearEnd);
+  if (Number.isNaN(yearEndDay)) throw new Error(`规则集${rs.id}的年度截止日期无效：${v.yearEnd}`);
+  const headers = headersFor(rs);
+  const zh = {} as Record<RosterKey, string>;
+  const numberFields = {} as Record<RosterKey, NumberField>;
+  for (const h of headers) {
+    zh[h.key] = h.zh;
+    if (h.kind === 'hours' || h.kind === 'days' || h.kind === 'count' || h.kind === 'months') {
+      const max = h.kind === 'hours' ? v.maxHours : h.kind === 'days' ? v.maxDays : h.kind === 'months' ? v.maxMonths : v.maxCount;
+      numberFields[h.key] = { key: h.key, zh: h.zh, kind: h.kind, integer: h.kind === 'count', max, unit: UNIT_WORD[h.kind] };
+    }
+  }
+  return {
+    ruleSet: rs,
+    v,
+    yearEndDay,
+    specialCases: new Map(rs.specialCaseRules.map((c) => [c.name, c])),
+    calendar: compileCalendar(rs.calendar),
+    zh,
+    numberFields,
+    headers,
+  };
+}

@@ -1,0 +1,96 @@
+// The shape of a rule set: the notice as data (rules-as-code). Logic lives in shared/rules/*; numbers live here.
+
+/** One named number (or setting) of a notice, with the clause it comes from and that clause's wording. */
+export type Parameter<T = number> = {
+  value: T;
+  /** Short Chinese label shown to users, e.g. 培训进修类年度上限. */
+  label: string;
+  /** The clause, e.g. 附件1第1条. */
+  clause: string;
+  /** The clause's wording in the notice (or, for a Reading, the reading in Chinese). */
+  text: string;
+  unit?: string;
+  /** true when the value is a Reading of an ambiguous clause (RULES.md), not a number printed in the notice. */
+  reading?: boolean;
+};
+
+/** A special case of 附件1第6条 that lowers the requirement. */
+export type SpecialCaseRule = {
+  name: string;
+  /** Qualifies only when absentMonths is strictly above this; null = any absentMonths qualifies. */
+  minAbsentMonthsExclusive: number | null;
+  /** Qualifies only with an approval outside the unit (warning SPECIAL_CASE_NEEDS_PROVINCIAL_APPROVAL). */
+  needsProvincialApproval: boolean;
+  clause: string;
+  text: string;
+};
+
+/** The State Council holiday schedule as data: holidays and adjusted working days (调休). */
+export type HolidayCalendar = {
+  /** Years whose schedule is fully known; other years fall back to weekends only (CALENDAR_UNKNOWN). */
+  years: number[];
+  /** Days off that would otherwise be working days (YYYY-MM-DD), including edges of neighbouring years. */
+  holidays: string[];
+  /** Weekend days that are working days (调休上班). */
+  workdays: string[];
+  source: string;
+};
+
+export type RuleSetParameters = {
+  requiredPublic: Parameter;
+  requiredProfessional: Parameter;
+  requiredTotal: Parameter;
+  trainingHoursPerDay: Parameter;
+  trainingYearCap: Parameter;
+  seminarHoursPerDay: Parameter;
+  seminarYearCap: Parameter;
+  category1Cap: Parameter<number | null>;
+  degreeYearCap: Parameter;
+  certificateHours: Parameter;
+  achievementHours: Parameter;
+  achievementsYearCap: Parameter;
+  expertHoursPerDay: Parameter;
+  aidPublicPerMonth: Parameter;
+  aidProfessionalPerMonth: Parameter;
+  competitionHours: Parameter;
+  competitionsYearCap: Parameter;
+  prorationMonthsPerYear: Parameter;
+  deadlineWorkingDays: Parameter;
+  yearEnd: Parameter<string>;
+  trainingFiledDefault: Parameter<boolean>;
+  evidenceCompleteDefault: Parameter<boolean>;
+  titleApplicantDefault: Parameter<boolean>;
+  maxHours: Parameter;
+  maxDays: Parameter;
+  maxMonths: Parameter;
+  maxCount: Parameter;
+};
+
+export type RuleSetDefinition = {
+  id: string;
+  year: number;
+  title: string;
+  /** The notice, e.g. 枣人社字〔2023〕20号. */
+  source: string;
+  parameters: RuleSetParameters;
+  specialCaseRules: SpecialCaseRule[];
+  calendar: HolidayCalendar;
+};
+
+/** A registered rule set: the definition plus derived lists callers need (e.g. the add-in's dropdown). */
+export type RuleSet = RuleSetDefinition & {
+  /** The accepted values of 特殊情况, in the notice's order. */
+  specialCases: string[];
+};
+
+/** JSON-serialisable description of a rule set (GET /v1/rules). */
+export type RuleSetDescription = {
+  id: string;
+  year: number;
+  title: string;
+  source: string;
+  parameters: ({ key: string } & Parameter<number | string | boolean | null>)[];
+  specialCases: string[];
+  specialCaseRules: SpecialCaseRule[];
+  calendar: HolidayCalendar;
+};

@@ -1,0 +1,112 @@
+// 枣人社字〔2023〕20号《关于做好2023年度专业技术人员继续教育工作的通知》 and its 附件1, as data.
+// Every number of the notice is a named parameter with its clause and wording; Readings (RULES.md) are marked.
+import type { RuleSetDefinition } from './types';
+
+const MAIN_2 = '专业技术人员每年参加继续教育累计应不少于90学时，其中公需课不少于30学时，专业课不少于60学时。';
+const ANNEX_1 =
+  '培训进修类：……按备案的实际学时登记专业科目学时（不超过8学时/天），累计不超过24学时，省/市级高级研修班累计不超过30学时。';
+const ANNEX_2 =
+  '学习类：自学考试、在职学历教育，每年累计认定专业科目不超过40学时。参加全国专业技术类职业资格考试……以合格的资格证书为依据，认定专业科目16学时。';
+const ANNEX_3 = '代表性成果类：……每项（篇、本）计专业科目10学时，每年累计不超过30学时。';
+const ANNEX_4_EXPERT = '活动类：……受邀专家，按实际工作时间认定，每天不超过专业科目8学时，往返和休息时间除外。';
+const ANNEX_4_AID =
+  '参加各级党委、政府组织的援派，以及到基层参加支教、支农、支医、扶贫等工作的专业技术人员，援派期间每年可按公需科目30学时、专业科目60学时认定。不足一年的，按月份比例计算。';
+const ANNEX_5 =
+  '参加由行业主管部门组织、人力资源社会保障部门认可的技能竞赛、技术比武、行业性比赛活动，每项（次）计专业科目10学时，每年累计不超过30学时。';
+const MAIN_6 =
+  '网上公需科目学习、在线考试和专业科目学习时间截至2023年12月31日，逾期系统关闭。2023年度参加职称评聘的专业技术人员，应于申报材料前5个工作日完成公需科目和专业科目学习。';
+
+export const zaozhuang2023: RuleSetDefinition = {
+  id: 'zaozhuang-2023',
+  year: 2023,
+  title: '枣庄市2023年度专业技术人员继续教育学时认定',
+  source: '枣人社字〔2023〕20号',
+  parameters: {
+    requiredPublic: { value: 30, label: '公需课年度要求', unit: '学时', clause: '正文二', text: MAIN_2 },
+    requiredProfessional: { value: 60, label: '专业课年度要求', unit: '学时', clause: '正文二', text: MAIN_2 },
+    requiredTotal: { value: 90, label: '年度累计要求', unit: '学时', clause: '正文二', text: MAIN_2 },
+    trainingHoursPerDay: { value: 8, label: '培训进修每天上限', unit: '学时/天', clause: '附件1第1条', text: ANNEX_1 },
+    trainingYearCap: { value: 24, label: '培训进修年度上限', unit: '学时', clause: '附件1第1条', text: ANNEX_1 },
+    seminarHoursPerDay: { value: 8, label: '高级研修班每天上限', unit: '学时/天', clause: '附件1第1条', text: ANNEX_1 },
+    seminarYearCap: { value: 30, label: '高级研修班年度上限', unit: '学时', clause: '附件1第1条', text: ANNEX_1 },
+    category1Cap: {
+      value: 30,
+      label: '培训进修类合计上限',
+      unit: '学时',
+      clause: '附件1第1条',
+      text: '解读：培训进修与省/市级高级研修班合计不超过30学时（从严认定；null表示只分别封顶）。',
+      reading: true,
+    },
+    degreeYearCap: { value: 40, label: '自考及学历教育年度上限', unit: '学时', clause: '附件1第2条', text: ANNEX_2 },
+    certificateHours: { value: 16, label: '每个资格证书认定', unit: '学时', clause: '附件1第2条', text: ANNEX_2 },
+    achievementHours: { value: 10, label: '每项代表性成果认定', unit: '学时', clause: '附件1第3条', text: ANNEX_3 },
+    achievementsYearCap: { value: 30, label: '代表性成果年度上限', unit: '学时', clause: '附件1第3条', text: ANNEX_3 },
+    expertHoursPerDay: { value: 8, label: '专家活动每天上限', unit: '学时/天', clause: '附件1第4条', text: ANNEX_4_EXPERT },
+    aidPublicPerMonth: { value: 2.5, label: '援派每月公需课', unit: '学时/月', clause: '附件1第4条', text: ANNEX_4_AID },
+    aidProfessionalPerMonth: { value: 5, label: '援派每月专业课', unit: '学时/月', clause: '附件1第4条', text: ANNEX_4_AID },
+    competitionHours: { value: 10, label: '每项竞赛认定', unit: '学时', clause: '附件1第5条', text: ANNEX_5 },
+    competitionsYearCap: { value: 30, label: '竞赛年度上限', unit: '学时', clause: '附件1第5条', text: ANNEX_5 },
+    prorationMonthsPerYear: {
+      value: 12,
+      label: '折算基数（按月）',
+      unit: '个月',
+      clause: '附件1第6条',
+      text: '解读：“按实际在岗时间折算”指按在岗月数折算：要求学时 × (12 − 不在岗月数) ÷ 12。',
+      reading: true,
+    },
+    deadlineWorkingDays: { value: 5, label: '职称申报提前完成', unit: '个工作日', clause: '正文六', text: MAIN_6 },
+    yearEnd: { value: '2023-12-31', label: '年度截止日期', clause: '正文六', text: MAIN_6 },
+    trainingFiledDefault: {
+      value: true,
+      label: '培训已备案（空白时）',
+      clause: '附件1第1条、正文七',
+      text: '解读：“培训已备案”留空视为已备案；填“否”则培训进修类不认定学时（正文七：未进行备案的，不进行继续教育学时认定）。',
+      reading: true,
+    },
+    evidenceCompleteDefault: {
+      value: true,
+      label: '证明材料齐全（空白时）',
+      clause: '附件1第7条',
+      text: '解读：“证明材料齐全”留空视为齐全。以上继续教育学时的认定以证书、奖状、论文、著作……为依据。',
+      reading: true,
+    },
+    titleApplicantDefault: {
+      value: false,
+      label: '申报职称（空白时）',
+      clause: '正文六',
+      text: '解读：“申报职称”留空视为不申报。',
+      reading: true,
+    },
+    maxHours: { value: 2000, label: '学时合理上限', unit: '学时', clause: '数据校验', text: '学时超过2000视为录入错误。', reading: true },
+    maxDays: { value: 366, label: '天数合理上限', unit: '天', clause: '数据校验', text: '天数超过366视为录入错误。', reading: true },
+    maxMonths: { value: 12, label: '月数上限', unit: '个月', clause: '数据校验', text: '月数超过12视为录入错误。', reading: true },
+    maxCount: {
+      value: 366,
+      label: '项数合理上限',
+      unit: '项',
+      clause: '数据校验',
+      text: '解读：一年内资格证书、代表性成果、竞赛的项数超过366视为录入错误。',
+      reading: true,
+    },
+  },
+  specialCaseRules: [
+    { name: '境外工作', minAbsentMonthsExclusive: 6, needsProvincialApproval: false, clause: '附件1第6条', text: '因公派，年度内在境外工作超过6个月的' },
+    { name: '病假', minAbsentMonthsExclusive: 6, needsProvincialApproval: false, clause: '附件1第6条', text: '因受伤、患重病，年度内请病假超过6个月的' },
+    { name: '产假', minAbsentMonthsExclusive: 0, needsProvincialApproval: false, clause: '附件1第6条', text: '女职工休产假的' },
+    { name: '其他', minAbsentMonthsExclusive: null, needsProvincialApproval: true, clause: '附件1第6条', text: '经省级行业主管部门认定的其他情况' },
+  ],
+  calendar: {
+    years: [2023],
+    holidays: [
+      '2022-12-31', '2023-01-01', '2023-01-02',
+      '2023-01-21', '2023-01-22', '2023-01-23', '2023-01-24', '2023-01-25', '2023-01-26', '2023-01-27',
+      '2023-04-05',
+      '2023-04-29', '2023-04-30', '2023-05-01', '2023-05-02', '2023-05-03',
+      '2023-06-22', '2023-06-23', '2023-06-24',
+      '2023-09-29', '2023-09-30', '2023-10-01', '2023-10-02', '2023-10-03', '2023-10-04', '2023-10-05', '2023-10-06',
+    ],
+    workdays: ['2023-01-28', '2023-01-29', '2023-04-23', '2023-05-06', '2023-06-25', '2023-10-07', '2023-10-08'],
+    source: '国务院办公厅关于2023年部分节假日安排的通知（国办发明电〔2022〕16号）',
+  },
+};
+

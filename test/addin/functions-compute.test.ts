@@ -1,0 +1,126 @@
+// The custom functions return exactly what the engine's evaluate returns (the same code the Worker runs:
+// worker/ calls evaluate from shared/), for every worked example of test/fixtures/examples.json.
+import { describe, expect, it } from 'vitest';
+import examples from '../fixtures/examples.json';
+import { HEADERS, OUTPUT_HEADERS, evaluate, formatRowOutput } from '../../shared/index';
+import type { CellValue, RosterRowInput, RowResult } from '../../shared/types';
+import { FUNCTION_KINDS, FunctionArgumentError, computeFunction } from '../../addin/functions/compute';
+import type { FunctionKind, OutputCell } from '../../addin/functions/compute';
+
+type Example = { id: string; asOf: string; row: Record<string, CellValue>; expect: Record<string, unknown> };
+const cases = examples as unknown as Example[];
+
+const templateCells = (row: RosterRowInput): CellValue[] => HEADERS.map((h) => row[h.key] ?? '');
+const templateHeader = HEADERS.map((h) => h.zh);
+
+function expected(kind: FunctionKind, r: RowResult): OutputCell[] {
+  if (r.status === '') return kind === 'shortfall' ? ['', ''] : [''];
+  if (r.status === '数据有误') {
+    const error = { error: r.errors.map((e) => e.message).join('；') };
+    return kind === 'shortfall' ? [error, error] : [error];
+  }
+  switch (kind) {
+    case 'hours':
+      return [r.totalHours];
+    case 'status':
+      return [r.status];
+    case 'public':
+      return [r.publicHours];
+    case 'professional':
+      return [r.professionalHours];
+    case 'shortfall':
+      return [r.publicShortfall, r.professionalShortfall];
+    case 'warnings':
+      return [String(formatRowOutput(r)[OUTPUT_HEADERS.indexOf('封顶提示')] ?? '')];
+  }
+}
+
+const kinds = Object.values(FUNCTION_KINDS);
+
+describe('custom functions = evaluate, for every worked example', () => {
+  it('has the worked examples', () => {
+    expect(cases.length).toBeGreaterThanOrEqual(16);
+  });
+
+  for (const ex of cases) {
+    it(`${ex.id}: every function, template order and explicit headers`, () => {
+      const row = ex.row as RosterRowInput;
+      const result = evaluate([row], { asOf: ex.asOf }).results[0];
+      const cells = templateCells(row);
+      for (const kind of kinds) {
+        const want = [expected(kind, result)];
+        expect(computeFunction(kind, [cells]), kind).toEqual(want);
+        expect(computeFunction(kind, [cells], [templateHeader]), kind).toEqual(want);
+        // Columns in another order, found by the header row.
+        const reversedHeader = [...templateHeader].reverse();
+        expect(computeFunction(kind, [[...cells].reverse()], [reversedHeader]), kind).toEqual(want);
+      }
+      // And the fixture's own expectations (hours, status, shortfalls).
+      const e = ex.expect;
+      if (e.status === '' ) {
+        expect(computeFunction('hours', [cells])).toEqual([['']]);
+      } else if (e.status === '数据有误') {
+        expect(typeof computeFunction('hours', [cells])[0][0]).toBe('object');
+      } else {
+        expect(computeFunction('hours', [cells])).toEqual([[e.totalHours]]);
+        expect(computeFunction('public', [cells])).toEqual([[e.publicHours]]);
+        expect(computeFunction('professional', [cells])).toEqual([[e.professionalHours]]);
+        expect(computeFunction('status', [cells])).toEqual([[e.status]]);
+        expect(computeFunction('shortfall', [cells])).toEqual([[e.publicShortfall, e.professionalShortfall]]);
+      }
+    });
+  }
+
+  it('spills one result per row over a multi-row range, in row order', () => {
+    const rows = cases.map((c) => c.row as RosterRowInput);
+    const results = evaluate(rows).results;
+    for (const kind of kinds) {
+      const got = computeFunction(kind, rows.map(templateCells), [templateHeader]);
+      expect(got).toEqual(results.map((r) => expected(kind, r)));
+    }
+  });
+});
+
+describe('custom function arguments', () => {
+  it('CEWARNINGS gives the cap messages, blank without caps', () => {
+    const capped = cases.find((c) => c.id === 'ex03');
+    const plain = cases.find((c) => c.id === 'ex01');
+    if (!capped || !plain) throw new Error('fixture ex01/ex03 missing');
+    const text = computeFunction('warnings', [templateCells(capped.row as RosterRowInput)])[0][0];
+    expect(text).toMatch(/24学时上限/);
+    expect(computeFunction('warnings', [templateCells(plain.row as RosterRowInput)])).toEqual([['']]);
+  });
+
+  it('a 数据有误 row gives the engine’s Chinese message, never a 0', () => {
+    const bad = cases.find((c) => c.expect.status === '数据有误');
+    if (!bad) throw new Error('no 数据有误 fixture');
+    const result = evaluate([bad.row as RosterRowInput]).results[0];
+    const [[cell]] = computeFunction('hours', [templateCells(bad.row as RosterRowInput)]);
+    expect(cell).toEqual({ error: result.errors.map((e) => e.message).join('；') });
+    expect(result.errors.length).toBeGreaterThan(0);
+    expect((cell as { error: string }).error).toMatch(/[\u4e00-\u9fff]/);
+  });
+
+  it('Excel empty cells (null) and text numbers are read like the engine reads them', () => {
+    const cells: unknown[] = HEADERS.map(() => null);
+    cells[0] = '王五';
+    cells[HEADERS.findIndex((h) => h.key === 'platformPublicHours')] = '３０学时';
+    cells[HEADERS.findIndex((h) => h.key === 'platformProfessionalHours')] = 61;
+    expect(computeFunction('hours', [cells])).toEqual([[91]]);
+    expect(computeFunction('status', [cells])).toEqual([['达标']]);
+  });
+
+  it('a header row without 姓名 is an argument error in Chinese', () => {
+    const header = templateHeader.map((h) => (h === '姓名' ? '备注' : h));
+    expect(() => computeFunction('hours', [templateCells({ name: '张三' })], [header])).toThrow(FunctionArgumentError);
+    expect(() => computeFunction('hours', [templateCells({ name: '张三' })], [header])).toThrow(/姓名/);
+  });
+
+  it('a row narrower than its header row is an argument error', () => {
+    expect(() => computeFunction('hours', [['张三', '', 30]], [templateHeader])).toThrow(/列/);
+  });
+
+  it('an empty range is an argument error', () => {
+    expect(() => computeFunction('hours', [])).toThrow(FunctionArgumentError);
+  });
+});

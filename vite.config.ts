@@ -1,0 +1,76 @@
+// Builds the task pane (also the shared runtime page) into dist/: taskpane.html, its script, assets/icon-*.png and
+// functions.json. `vite` alone is the dev server on https://localhost:3000 (office-addin-dev-certs) or http.
+import { existsSync, readFileSync } from 'node:fs';
+import { copyFile, mkdir, mkdtemp, readdir } from 'node:fs/promises';
+import { homedir, tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { defineConfig, type Plugin, type ServerOptions } from 'vite';
+import { generateFunctionsMetadata } from './addin/functions/build-metadata';
+
+const here = fileURLToPath(new URL('.', import.meta.url));
+const ASSETS = resolve(here, 'addin/assets');
+const OUT_DIR = resolve(here, 'dist');
+export const DEFAULT_WORKER_URL = 'http://127.0.0.1:8787';
+
+/** office-addin-dev-certs' certificate, when `npx office-addin-dev-certs install` has made one; else null (http). */
+function devHttps(): ServerOptions['https'] | undefined {
+  if (process.env.CE_DEV_HTTP === '1') return undefined;
+  const dir = join(homedir(), '.office-addin-dev-certs');
+  const cert = join(dir, 'localhost.crt');
+  const key = join(dir, 'localhost.key');
+  if (!existsSync(cert) || !existsSync(key)) return undefined;
+  const ca = join(dir, 'ca.crt');
+  return { cert: readFileSync(cert), key: readFileSync(key), ...(existsSync(ca) ? { ca: readFileSync(ca) } : {}) };
+}
+
+/** Icons go to /assets/icon-*.png and the custom functions' metadata to /functions.json, in dev and in dist/. */
+function addinFiles(): Plugin {
+  let metadataDir = '';
+  return {
+    name: 'ce-addin-files',
+    async configureServer(server) {
+      metadataDir = await mkdtemp(join(tmpdir(), 'ce-functions-'));
+      await generateFunctionsMetadata(metadataDir);
+      server.middlewares.use((req, res, next) => {
+        const url = (req.url ?? '').split('?')[0];
+        const icon = /^\/assets\/(icon-\d+\.png)$/.exec(url);
+        const file = icon ? join(ASSETS, icon[1]) : url === '/functions.json' ? join(metadataDir, 'functions.json') : null;
+        if (!file || !existsSync(file)) return next();
+        res.setHeader('Content-Type', icon ? 'image/png' : 'application/json; charset=utf-8');
+        res.end(readFileSync(file));
+      });
+    },
+    async writeBundle(options) {
+      const outDir = options.dir ?? OUT_DIR;
+      await mkdir(join(outDir, 'assets'), { recursive: true });
+      for (const f of await readdir(ASSETS)) {
+        if (/^icon-\d+\.png$/.test(f)) await copyFile(join(ASSETS, f), join(outDir, 'assets', f));
+      }
+      await generateFunctionsMetadata(outDir);
+    },
+  };
+}
+
+export default defineConfig(() => ({
+  root: resolve(here, 'addin/taskpane'),
+  base: './',
+  publicDir: false as const,
+  define: { __CE_WORKER_URL__: JSON.stringify(process.env.CE_WORKER_URL || DEFAULT_WORKER_URL) },
+  plugins: [addinFiles()],
+  build: {
+    outDir: OUT_DIR,
+    emptyOutDir: true,
+    target: 'es2020',
+    sourcemap: true,
+    rollupOptions: { input: { taskpane: resolve(here, 'addin/taskpane/taskpane.html') } },
+  },
+  server: {
+    host: 'localhost',
+    port: Number(process.env.CE_DEV_PORT || 3000),
+    strictPort: true,
+    https: devHttps(),
+    cors: true,
+  },
+  logLevel: 'warn' as const,
+}));

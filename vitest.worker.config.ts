@@ -1,0 +1,32 @@
+import { join } from 'node:path';
+import { cloudflareTest, readD1Migrations } from '@cloudflare/vitest-pool-workers';
+import { defineConfig } from 'vitest/config';
+
+// Worker tests inside workerd, with the Worker's own wrangler.jsonc (D1, rate limiter, vars).
+export default defineConfig(async () => {
+  const migrations = await readD1Migrations(join(import.meta.dirname, 'worker', 'migrations'));
+  return {
+    plugins: [
+      cloudflareTest({
+        main: './worker/index.ts',
+        wrangler: { configPath: './worker/wrangler.jsonc' },
+        miniflare: {
+          bindings: {
+            TEST_MIGRATIONS: migrations,
+            // test tokens: one label per test file, so each file has its own rate-limit budget
+            CE_API_TOKEN: 'routes:tok-routes,examples:tok-examples,audit:tok-audit,cors:tok-cors,burst:tok-burst,limits:tok-limits',
+            CE_ALLOWED_ORIGINS: 'https://localhost:3000, http://127.0.0.1:8800',
+            CE_MAX_ROWS: '5000',
+          },
+          // a small limit so the 429 test is quick: 100 requests a minute per token label
+          ratelimits: { RATE_LIMITER: { simple: { limit: 100, period: 60 } } },
+        },
+      }),
+    ],
+    test: {
+      name: 'worker',
+      include: ['test/worker/**/*.test.ts'],
+      setupFiles: ['./test/worker/apply-migrations.ts'],
+    },
+  };
+});
