@@ -6,6 +6,6 @@ import { defineConfig } from 'vitest/config';
 //  - vitest.e2e.config.ts    browser end-to-end tests (Debian chromium + wrangler dev)
 export default defineConfig({
   test: {
-    projects: ['./vitest.node.config.ts', './vitest.worker.config.ts'],
+    projects: ['./vitest.node.config.ts', './vitest.worker.config.ts', './vitest.e2e.config.ts'],
   },
 });

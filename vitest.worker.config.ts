@@ -1,10 +1,16 @@
 import { join } from 'node:path';
 import { cloudflareTest, readD1Migrations } from '@cloudflare/vitest-pool-workers';
 import { defineConfig } from 'vitest/config';
+import { evaluate } from './shared/index';
+import { EXAMPLES } from './test/worker/examples';
 
 // Worker tests inside workerd, with the Worker's own wrangler.jsonc (D1, rate limiter, vars).
 export default defineConfig(async () => {
   const migrations = await readD1Migrations(join(import.meta.dirname, 'worker', 'migrations'));
+  // the engine's answers computed here, in Node, for test/worker/examples.test.ts to compare with the HTTP answers
+  const nodeResults = Object.fromEntries(
+    EXAMPLES.map((ex) => [ex.id, evaluate([ex.row], { asOf: ex.asOf, ruleSet: ex.ruleSet })]),
+  );
   return {
     plugins: [
       cloudflareTest({
@@ -13,8 +19,12 @@ export default defineConfig(async () => {
         miniflare: {
           bindings: {
             TEST_MIGRATIONS: migrations,
+            NODE_EXAMPLE_RESULTS: JSON.stringify(nodeResults),
+            // as deployed: not development, so the listed dev token must be refused (a local .dev.vars is overridden)
+            CE_ENV: 'production',
             // test tokens: one label per test file, so each file has its own rate-limit budget
-            CE_API_TOKEN: 'routes:tok-routes,examples:tok-examples,audit:tok-audit,cors:tok-cors,burst:tok-burst,limits:tok-limits',
+            CE_API_TOKEN:
+              'routes:tok-routes,examples:tok-examples,audit:tok-audit,cors:tok-cors,burst:tok-burst,limits:tok-limits,dev:ce-local-dev-token',
             CE_ALLOWED_ORIGINS: 'https://localhost:3000, http://127.0.0.1:8800',
             CE_MAX_ROWS: '5000',
           },

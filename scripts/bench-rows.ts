@@ -34,8 +34,9 @@ export function generateRows(n: number, seed = 2023): RosterRowInput[] {
       name: pick(SURNAMES.split('')) + pick(GIVEN.split('')) + (r() < 0.5 ? pick(GIVEN.split('')) : ''),
       unit: pick(UNITS),
       department: pick(DEPTS),
-      platformPublicHours: hours(40),
-      platformProfessionalHours: hours(70),
+      // most people finish on the city platform; some fall short
+      platformPublicHours: r() < 0.8 ? 30 + (r() < 0.5 ? 0 : Math.round(r() * 20) / 2) : hours(30),
+      platformProfessionalHours: r() < 0.55 ? 60 + (r() < 0.5 ? 0 : Math.round(r() * 40) / 2) : hours(60),
     };
     if (r() < 0.3) {
       row.trainingHours = hours(40);

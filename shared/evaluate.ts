@@ -1,9 +1,9 @@
 // evaluate(rows, options): the engine's entry point (CONTRACT.md). Pure and synchronous.
 import { dayFromIso } from './dates';
 import { InvalidOptionsError } from './errors';
-import { evaluateRow } from './row';
+import { evaluateRow, newRowContext } from './row';
 import { DEFAULT_RULE_SET, getCompiledRuleSet } from './rulesets';
-import { summarize } from './summary';
+import { addToSummary, finishSummary, newSummaryBuilder } from './summary';
 import type { EvaluateOptions, EvaluateResponse, RosterRowInput, RowResult } from './types';
 import { ENGINE_VERSION } from './version';
 
@@ -20,7 +20,13 @@ export function evaluate(rows: RosterRowInput[], options: EvaluateOptions = {}):
     asOfDay = dayFromIso(options.asOf);
     if (Number.isNaN(asOfDay)) throw new InvalidOptionsError(`asOf 应为 YYYY-MM-DD 格式的有效日期：${String(options.asOf)}`);
   }
+  const ctx = newRowContext();
+  const summary = newSummaryBuilder();
   const results: RowResult[] = new Array<RowResult>(rows.length);
-  for (let i = 0; i < rows.length; i++) results[i] = evaluateRow(rows[i], i, rs, asOfDay);
-  return { ruleSet: rs.ruleSet.id, engineVersion: ENGINE_VERSION, results, summary: summarize(rows, results) };
+  for (let i = 0; i < rows.length; i++) {
+    const r = evaluateRow(rows[i], i, rs, asOfDay, ctx);
+    results[i] = r;
+    addToSummary(summary, r, ctx.parsed.name, ctx.parsed.unit, ctx.parsed.department);
+  }
+  return { ruleSet: rs.ruleSet.id, engineVersion: ENGINE_VERSION, results, summary: finishSummary(summary) };
 }

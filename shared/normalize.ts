@@ -39,11 +39,21 @@ export function toHalfWidth(s: string): string {
   return WIDE.test(s) ? s.replace(WIDE_ALL, narrowChar) : s;
 }
 
+/** true for a character String.prototype.trim removes (whitespace and line terminators). */
+export function isSpaceCode(c: number): boolean {
+  if (c > 0x20 && c < 0xa0) return false;
+  return (
+    c <= 0x20 || c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 ||
+    c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff
+  );
+}
+
 /** true for null, undefined, '' and whitespace-only text (including the ideographic space). */
 export function isBlankCell(v: unknown): boolean {
   if (v === null || v === undefined) return true;
   if (typeof v !== 'string') return false;
   if (v.length === 0) return true;
+  if (!isSpaceCode(v.charCodeAt(0))) return false;
   return v.trim().length === 0;
 }
 

@@ -1,7 +1,7 @@
 // One roster row through the rules, in the order of RULES.md §3–§6.
 import { isoFromDay } from './dates';
 import { fmt } from './format';
-import { isBlankRow, parseRow, type ParsedRow } from './fields';
+import { newParsedRow, newRowCells, parseRow, readCells, type ParsedRow, type RowCells } from './fields';
 import { creditAidProfessional, creditAidPublic, creditExperts } from './rules/activities';
 import { capCategory1, creditSeminars, creditTraining, trainingNotFiled } from './rules/category1';
 import { creditAchievements, creditCompetitions } from './rules/counted';
@@ -28,8 +28,42 @@ const SOURCES = {
   transferProfessional: { label: '调入专业课', clause: '正文四(三)' },
 } as const;
 
-function item(breakdown: BreakdownItem[], src: { label: string; clause: string }, pub: number, pro: number): void {
-  if (pub > 0 || pro > 0) breakdown.push({ clause: src.clause, label: src.label, public: pub, professional: pro });
+const SOURCE_KEYS = Object.keys(SOURCES) as (keyof typeof SOURCES)[];
+const SOURCE_LIST = SOURCE_KEYS.map((k) => SOURCES[k]);
+const S_platformPublic = SOURCE_KEYS.indexOf('platformPublic');
+const S_platformProfessional = SOURCE_KEYS.indexOf('platformProfessional');
+const S_training = SOURCE_KEYS.indexOf('training');
+const S_seminars = SOURCE_KEYS.indexOf('seminars');
+const S_degree = SOURCE_KEYS.indexOf('degree');
+const S_certificates = SOURCE_KEYS.indexOf('certificates');
+const S_achievements = SOURCE_KEYS.indexOf('achievements');
+const S_experts = SOURCE_KEYS.indexOf('experts');
+const S_aid = SOURCE_KEYS.indexOf('aid');
+const S_competitions = SOURCE_KEYS.indexOf('competitions');
+const S_transferPublic = SOURCE_KEYS.indexOf('transferPublic');
+const S_transferProfessional = SOURCE_KEYS.indexOf('transferProfessional');
+
+/** Records the public and professional hours credited from source `i` (slots 2i and 2i+1). */
+function put(credits: Float64Array, i: number, pub: number, pro: number): void {
+  credits[2 * i] = pub;
+  credits[2 * i + 1] = pro;
+}
+
+/** The breakdown: one item per source that credited hours, in SOURCES order, in an array of exact size. */
+function breakdownOf(credits: Float64Array): BreakdownItem[] {
+  let n = 0;
+  for (let i = 0; i < credits.length; i += 2) if (credits[i] > 0 || credits[i + 1] > 0) n++;
+  const out = new Array<BreakdownItem>(n);
+  let k = 0;
+  for (let i = 0; i < SOURCE_LIST.length; i++) {
+    const pub = credits[2 * i];
+    const pro = credits[2 * i + 1];
+    if (pub > 0 || pro > 0) {
+      const src = SOURCE_LIST[i];
+      out[k++] = { clause: src.clause, label: src.label, public: pub, professional: pro };
+    }
+  }
+  return out;
 }
 
 /** The result of a blank row: skipped, zeros, no deadline. */
@@ -51,29 +85,49 @@ function isRowObject(row: unknown): row is RosterRowInput {
   return typeof row === 'object' && row !== null && !Array.isArray(row);
 }
 
-/** Evaluates one row; `asOfDay` is a day number or NaN (no DEADLINE_PASSED check). Never throws on row content. */
-export function evaluateRow(row: unknown, index: number, rs: CompiledRuleSet, asOfDay: number): RowResult {
+/** Scratch space reused row after row within one evaluate call (no per-row allocation for reading cells). */
+export type RowContext = { cells: RowCells; parsed: ParsedRow; credits: Float64Array };
+
+export function newRowContext(): RowContext {
+  return { cells: newRowCells(), parsed: newParsedRow(), credits: new Float64Array(SOURCE_LIST.length * 2) };
+}
+
+/**
+ * Evaluates one row; `asOfDay` is a day number or NaN (no DEADLINE_PASSED check). Never throws on row content.
+ * After the call, `ctx.parsed` holds the row's name, unit and department (for the summary).
+ */
+export function evaluateRow(row: unknown, index: number, rs: CompiledRuleSet, asOfDay: number, ctx: RowContext = newRowContext()): RowResult {
+  const p = ctx.parsed;
+  p.name = '';
+  p.unit = '';
+  p.department = '';
   if (row === null || row === undefined) return blankResult(index);
   if (!isRowObject(row)) {
     return errorResult(index, rs.v.yearEnd, [], [{ field: 'row', code: 'NOT_A_ROW', message: '该行不是花名册行（应为以表头为键的对象）' }]);
   }
-  if (isBlankRow(row)) return blankResult(index);
+  if (!readCells(row, ctx.cells)) return blankResult(index);
   const errors: RowError[] = [];
   const warnings: RowWarning[] = [];
-  const p = parseRow(row, rs, errors, warnings);
+  parseRow(ctx.cells, rs, errors, warnings, p);
   if (errors.length > 0) {
     const deadline = deadlineFor(p.titleApplicant, p.titleSubmissionDate, rs, []);
     return errorResult(index, isoFromDay(deadline), warnings, errors);
   }
-  return creditRow(p, index, rs, asOfDay, warnings);
+  return creditRow(p, index, rs, asOfDay, warnings, ctx.credits);
 }
 
-function creditRow(p: ParsedRow, index: number, rs: CompiledRuleSet, asOfDay: number, warnings: RowWarning[]): RowResult {
-  const breakdown: BreakdownItem[] = [];
+function creditRow(
+  p: ParsedRow,
+  index: number,
+  rs: CompiledRuleSet,
+  asOfDay: number,
+  warnings: RowWarning[],
+  credits: Float64Array,
+): RowResult {
   const platformPublic = p.platformPublicHours ?? 0;
   const platformProfessional = p.platformProfessionalHours ?? 0;
-  item(breakdown, SOURCES.platformPublic, platformPublic, 0);
-  item(breakdown, SOURCES.platformProfessional, 0, platformProfessional);
+  put(credits, S_platformPublic, platformPublic, 0);
+  put(credits, S_platformProfessional, 0, platformProfessional);
 
   // 附件1第1条
   let training = 0;
@@ -85,30 +139,30 @@ function creditRow(p: ParsedRow, index: number, rs: CompiledRuleSet, asOfDay: nu
     training = a < both ? a : both;
     seminars = both - training;
   }
-  item(breakdown, SOURCES.training, 0, training);
-  item(breakdown, SOURCES.seminars, 0, seminars);
+  put(credits, S_training, 0, training);
+  put(credits, S_seminars, 0, seminars);
   // 附件1第2条
   const degree = creditDegreeStudy(p.degreeStudyHours, rs, warnings);
-  item(breakdown, SOURCES.degree, 0, degree);
+  put(credits, S_degree, 0, degree);
   const certificates = creditCertificates(p.certificates, rs);
-  item(breakdown, SOURCES.certificates, 0, certificates);
+  put(credits, S_certificates, 0, certificates);
   // 附件1第3条
   const achievements = creditAchievements(p.achievements, rs, warnings);
-  item(breakdown, SOURCES.achievements, 0, achievements);
+  put(credits, S_achievements, 0, achievements);
   // 附件1第4条
   const experts = creditExperts(p.expertDays, p.expertHours, rs, warnings);
-  item(breakdown, SOURCES.experts, 0, experts);
+  put(credits, S_experts, 0, experts);
   const aidPublic = creditAidPublic(p.aidMonths, rs);
   const aidProfessional = creditAidProfessional(p.aidMonths, rs);
-  item(breakdown, SOURCES.aid, aidPublic, aidProfessional);
+  put(credits, S_aid, aidPublic, aidProfessional);
   // 附件1第5条
   const competitions = creditCompetitions(p.competitions, rs, warnings);
-  item(breakdown, SOURCES.competitions, 0, competitions);
+  put(credits, S_competitions, 0, competitions);
   // 正文四(三)
   const transferPublic = p.transferPublicHours ?? 0;
   const transferProfessional = p.transferProfessionalHours ?? 0;
-  item(breakdown, SOURCES.transferPublic, transferPublic, 0);
-  item(breakdown, SOURCES.transferProfessional, 0, transferProfessional);
+  put(credits, S_transferPublic, transferPublic, 0);
+  put(credits, S_transferProfessional, 0, transferProfessional);
 
   const evidenced = aidPublic + transferPublic;
   const evidencedProfessional =
@@ -149,7 +203,7 @@ function creditRow(p: ParsedRow, index: number, rs: CompiledRuleSet, asOfDay: nu
     publicShortfall,
     professionalShortfall,
     deadline,
-    breakdown,
+    breakdown: breakdownOf(credits),
     warnings,
     errors: [],
   };

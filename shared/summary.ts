@@ -1,6 +1,6 @@
 // The annual summary (RULES.md §8, CONTRACT.md Summary): groups by unit and department, attention list, totals.
-import type { AttentionItem, RosterRowInput, RowResult, Summary, SummaryCounts, SummaryGroup } from './types';
 import { textOfCell } from './normalize';
+import type { AttentionItem, RosterRowInput, RowResult, Summary, SummaryCounts, SummaryGroup } from './types';
 
 /** How a blank unit or department is shown. */
 export const BLANK_GROUP = '（未填）';
@@ -43,58 +43,83 @@ function countsOf(acc: Acc): SummaryCounts {
   };
 }
 
-function groupName(v: unknown): string {
-  const t = textOfCell(v);
-  return t === undefined || t.length === 0 ? BLANK_GROUP : t;
-}
-
 function byCodeUnits(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }
 
-/** The rows' summary. `rows[i]` is the input of `results[i]`; blank rows (status '') are not counted. */
-export function summarize(rows: readonly unknown[], results: readonly RowResult[]): Summary {
-  const total = newAcc();
-  const groups = new Map<string, { unit: string; department: string; acc: Acc }>();
-  const attention: AttentionItem[] = [];
-  for (let i = 0; i < results.length; i++) {
-    const r = results[i];
-    if (r.status === '') continue;
-    const raw = rows[i];
-    const row: RosterRowInput = typeof raw === 'object' && raw !== null && !Array.isArray(raw) ? (raw as RosterRowInput) : {};
-    let lost = 0;
-    const ws = r.warnings;
-    for (let w = 0; w < ws.length; w++) {
-      const l = ws[w].lostHours;
-      if (l !== undefined) lost += l;
-    }
-    add(total, r, lost);
-    const unit = groupName(row.unit);
-    const department = groupName(row.department);
-    const key = unit + '\u0000' + department;
-    let g = groups.get(key);
-    if (g === undefined) {
-      g = { unit, department, acc: newAcc() };
-      groups.set(key, g);
-    }
-    add(g.acc, r, lost);
-    if (r.status !== '达标') {
-      const name = textOfCell(row.name);
-      attention.push({
-        index: r.index,
-        name: name ?? '',
-        unit,
-        department,
-        status: r.status,
-        publicShortfall: r.publicShortfall,
-        professionalShortfall: r.professionalShortfall,
-        deadline: r.deadline,
-      });
+/** Accumulates rows into a summary, one row at a time. */
+export type SummaryBuilder = {
+  total: Acc;
+  units: Map<string, Map<string, Acc>>;
+  attention: AttentionItem[];
+};
+
+export function newSummaryBuilder(): SummaryBuilder {
+  return { total: newAcc(), units: new Map(), attention: [] };
+}
+
+/** Adds one result; blank rows (status '') are not counted. Blank unit or department is grouped as （未填）. */
+export function addToSummary(b: SummaryBuilder, r: RowResult, name: string, unitText: string, departmentText: string): void {
+  if (r.status === '') return;
+  let lost = 0;
+  const ws = r.warnings;
+  for (let w = 0; w < ws.length; w++) {
+    const l = ws[w].lostHours;
+    if (l !== undefined) lost += l;
+  }
+  add(b.total, r, lost);
+  const unit = unitText.length === 0 ? BLANK_GROUP : unitText;
+  const department = departmentText.length === 0 ? BLANK_GROUP : departmentText;
+  let depts = b.units.get(unit);
+  if (depts === undefined) {
+    depts = new Map();
+    b.units.set(unit, depts);
+  }
+  let acc = depts.get(department);
+  if (acc === undefined) {
+    acc = newAcc();
+    depts.set(department, acc);
+  }
+  add(acc, r, lost);
+  if (r.status !== '达标') {
+    b.attention.push({
+      index: r.index,
+      name,
+      unit,
+      department,
+      status: r.status,
+      publicShortfall: r.publicShortfall,
+      professionalShortfall: r.professionalShortfall,
+      deadline: r.deadline,
+    });
+  }
+}
+
+/** The summary: groups sorted by unit then department (code-unit order, the same in every runtime), attention by deadline then index. */
+export function finishSummary(b: SummaryBuilder): Summary {
+  const groups: SummaryGroup[] = [];
+  for (const unit of [...b.units.keys()].sort(byCodeUnits)) {
+    const depts = b.units.get(unit) as Map<string, Acc>;
+    for (const department of [...depts.keys()].sort(byCodeUnits)) {
+      groups.push({ unit, department, ...countsOf(depts.get(department) as Acc) });
     }
   }
-  const groupList: SummaryGroup[] = [...groups.values()]
-    .sort((a, b) => byCodeUnits(a.unit, b.unit) || byCodeUnits(a.department, b.department))
-    .map((g) => ({ unit: g.unit, department: g.department, ...countsOf(g.acc) }));
-  attention.sort((a, b) => byCodeUnits(a.deadline, b.deadline) || a.index - b.index);
-  return { total: countsOf(total), groups: groupList, attention };
+  const attention = b.attention;
+  attention.sort((x, y) => byCodeUnits(x.deadline, y.deadline) || x.index - y.index);
+  return { total: countsOf(b.total), groups, attention };
+}
+
+function cellText(v: unknown): string {
+  return textOfCell(v) ?? '';
+}
+
+/** The summary of already evaluated rows: `rows[i]` is the input of `results[i]`. */
+export function summarize(rows: readonly unknown[], results: readonly RowResult[]): Summary {
+  const b = newSummaryBuilder();
+  for (let i = 0; i < results.length; i++) {
+    const raw = rows[i];
+    const row: RosterRowInput = typeof raw === 'object' && raw !== null && !Array.isArray(raw) ? (raw as RosterRowInput) : {};
+    addToSummary(b, results[i], cellText(row.name), cellText(row.unit), cellText(row.department));
+  }
+  return finishSummary(b);
 }

@@ -66,6 +66,11 @@ function recordOf(row: AuditRow): AuditRecord {
   };
 }
 
+/** How many records the audit holds. */
+export async function auditTotal(db: D1Database): Promise<number> {
+  return (await db.prepare('SELECT COUNT(*) AS n FROM audit').first<{ n: number }>())?.n ?? 0;
+}
+
 /** The latest `limit` records, newest first. */
 export async function latestAudit(db: D1Database, limit: number): Promise<AuditRecord[]> {
   const { results } = await db.prepare('SELECT * FROM audit ORDER BY seq DESC LIMIT ?').bind(limit).all<AuditRow>();

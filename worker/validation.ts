@@ -28,12 +28,14 @@ export type EvaluateRequest = z.infer<typeof evaluateRequestSchema>;
 export const MAX_AUDIT_LIMIT = 500;
 export const DEFAULT_AUDIT_LIMIT = 50;
 
+const LIMIT_MESSAGE = `limit 必须是 1 到 ${MAX_AUDIT_LIMIT} 之间的整数（默认 ${DEFAULT_AUDIT_LIMIT}）`;
+
 export const auditQuerySchema = z.object({
   limit: z
     .string()
-    .regex(/^\d+$/, { error: `limit 必须是 1 到 ${MAX_AUDIT_LIMIT} 之间的整数` })
+    .regex(/^\d+$/, { error: LIMIT_MESSAGE })
     .transform(Number)
-    .pipe(z.number().int().min(1, { error: `limit 必须是 1 到 ${MAX_AUDIT_LIMIT} 之间的整数` }).max(MAX_AUDIT_LIMIT, { error: `limit 最大为 ${MAX_AUDIT_LIMIT}` }))
+    .pipe(z.number().int().min(1, { error: LIMIT_MESSAGE }).max(MAX_AUDIT_LIMIT, { error: LIMIT_MESSAGE }))
     .optional()
     .transform((n) => n ?? DEFAULT_AUDIT_LIMIT),
 });
@@ -42,6 +44,7 @@ export type AuditQuery = z.infer<typeof auditQuerySchema>;
 
 /** `rows[3]: message; asOf: message` — the field path first, so the caller sees what is wrong where. */
 export function describeIssues(issues: readonly z.core.$ZodIssue[]): string {
+  const more = issues.length > 5 ? `；另有 ${issues.length - 5} 处` : '';
   return issues
     .slice(0, 5)
     .map((issue) => {
@@ -51,7 +54,7 @@ export function describeIssues(issues: readonly z.core.$ZodIssue[]): string {
       );
       return path && !issue.message.startsWith(path) ? `${path}：${issue.message}` : issue.message;
     })
-    .join('；');
+    .join('；') + more;
 }
 
 const onInvalid = (result: { success: true } | { success: false; error: { issues: readonly z.core.$ZodIssue[] } }, c: Context) => {

@@ -44,6 +44,6 @@ export function messageForStatus(status: number, detail?: string): { kind: Worke
 }
 
 export function networkErrorMessage(url: string, cause: unknown): string {
-  const why = cause instanceof Error && cause.message ? `：${cause.message}` : '';
-  return `无法连接 Worker（${url}），请确认 Worker 已启动、地址正确且网络通畅${why}`;
+  const why = cause instanceof Error && cause.message ? `（网络错误：${cause.message}）` : '（网络错误）';
+  return `无法连接 Worker ${url}${why}，请确认 Worker 已启动、地址正确且网络通畅`;
 }

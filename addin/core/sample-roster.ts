@@ -55,7 +55,7 @@ const people: Person[] = [
 ];
 
 /** Header row and 30 data rows, in the template's column order. Dates are Excel serial numbers. */
-export function sampleRoster(): { headers: string[]; rows: CellValue[][]; dateColumns: number[] } {
+export function sampleRoster(): { headers: string[]; rows: CellValue[][]; dateColumns: number[]; textColumns: number[] } {
   const keys: RosterKey[] = HEADERS.map((h) => h.key);
   const rows = people.map((p) =>
     keys.map((k) => {
@@ -64,6 +64,9 @@ export function sampleRoster(): { headers: string[]; rows: CellValue[][]; dateCo
       return v === undefined || v === null ? '' : v;
     }),
   );
-  const dateColumns = keys.flatMap((k, i) => (HEADERS[i].kind === 'date' ? [i] : []));
-  return { headers: HEADERS.map((h) => h.zh), rows, dateColumns };
+  const dateColumns = keys.flatMap((_k, i) => (HEADERS[i].kind === 'date' ? [i] : []));
+  // Text columns (18-digit ID numbers above all) must be formatted as text before writing, or Excel turns them
+  // into numbers and loses digits.
+  const textColumns = keys.flatMap((_k, i) => (HEADERS[i].kind === 'text' ? [i] : []));
+  return { headers: HEADERS.map((h) => h.zh), rows, dateColumns, textColumns };
 }

@@ -1,9 +1,20 @@
 // Reads the roster's data rows in chunks: one load + sync per chunk, halving a chunk Excel finds too large.
 import { rowFromCells } from '../../shared/index';
 import type { CellValue, RosterRowInput } from '../../shared/types';
-import { readChunkRows } from '../core/chunks';
+import { LIMITS, jsonBytes, readChunkRows } from '../core/chunks';
 import { PAYLOAD_TOO_LARGE, RosterError, officeErrorCode } from './errors';
 import type { RosterSource } from './locate';
+
+/**
+ * After a read, size the next one from the bytes actually seen: half the Excel budget over the largest row so far
+ * in this chunk (rows further down may be longer; an oversized read is halved on Excel's payload error anyway).
+ */
+export function nextReadSize(values: readonly CellValue[][], rowsRead: number): number {
+  let maxRow = 1;
+  for (const row of values) maxRow = Math.max(maxRow, jsonBytes(row));
+  const perRow = Math.max(maxRow, jsonBytes(values) / Math.max(1, rowsRead));
+  return Math.max(1, Math.min(LIMITS.maxRowsPerExcelChunk, Math.floor(LIMITS.excelBudgetBytes / 2 / perRow)));
+}
 
 export type RosterRows = { rows: RosterRowInput[]; names: string[] };
 
@@ -35,7 +46,9 @@ export async function readRosterRows(
       }
       throw e;
     }
-    for (const cells of range.values as CellValue[][]) {
+    const values = range.values as CellValue[][];
+    if (options.chunkRows === undefined) size = nextReadSize(values, n);
+    for (const cells of values) {
       rows.push(rowFromCells(cells, source.mapping.columns));
       const name = nameCol >= 0 ? cells[nameCol] : '';
       names.push(name === null || name === undefined ? '' : String(name).trim());

@@ -102,11 +102,9 @@ export const CUSTOM_FUNCTIONS = {
   CEWARNINGS: ceWarnings,
 } as const;
 
-/** Registers the functions with the shared runtime; a no-op outside Excel (tests, plain browsers). */
+/** Registers the functions with the shared runtime (the task pane entry calls it once); a no-op outside Excel. */
 export function registerCustomFunctions(): boolean {
   if (typeof CustomFunctions === 'undefined') return false;
   for (const [id, fn] of Object.entries(CUSTOM_FUNCTIONS)) CustomFunctions.associate(id, fn);
   return true;
 }
-
-registerCustomFunctions();

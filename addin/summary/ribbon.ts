@@ -38,7 +38,7 @@ export async function runRibbonSummary(event: { completed: () => void }, deps: R
   return outcome;
 }
 
-/** Registers the ribbon action; a no-op where Office.actions does not exist (tests, older hosts). */
+/** Registers the ribbon action (the task pane entry calls it once); a no-op where Office.actions does not exist. */
 export function registerSummaryRibbonAction(deps: RibbonDeps = defaultDeps): boolean {
   const office = (globalThis as { Office?: typeof Office }).Office;
   if (!office?.actions) return false;
@@ -47,5 +47,3 @@ export function registerSummaryRibbonAction(deps: RibbonDeps = defaultDeps): boo
   });
   return true;
 }
-// Registered on load, like the custom functions: the manifest's ribbon button calls it in the shared runtime.
-registerSummaryRibbonAction();

@@ -10,6 +10,7 @@ export type PreparedSheet = {
 
 export async function prepareSheet(context: Excel.RequestContext, name: string): Promise<PreparedSheet> {
   const existing = context.workbook.worksheets.getItemOrNullObject(name);
+  existing.load('name'); // makes isNullObject readable after the sync, in every host
   const allTables = context.workbook.tables;
   allTables.load('items/name');
   await context.sync();

@@ -42,8 +42,10 @@ export async function readRosterForSummary(context: Excel.RequestContext): Promi
     await context.sync();
     const rosterName = String(cell.values[0]?.[0] ?? '').trim();
     const roster = rosterName ? context.workbook.worksheets.getItemOrNullObject(rosterName) : null;
-    if (roster) roster.load('isNullObject');
-    if (roster) await context.sync();
+    if (roster) {
+      roster.load('name');
+      await context.sync();
+    }
     if (!roster || roster.isNullObject) {
       throw new RosterError('当前是“年度汇总”工作表，找不到它所汇总的花名册：请先切换到花名册工作表再生成汇总。');
     }

@@ -89,6 +89,9 @@ async function compute(): Promise<void> {
   } catch (e) {
     hideProgress();
     showMessage(errorText(e));
+    const status = byId('connection-status');
+    status.className = 'hint';
+    status.textContent = '';
   } finally {
     controller = null;
     setBusy(false);

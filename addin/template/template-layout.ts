@@ -11,6 +11,8 @@ export const TEMPLATE_DATA_ROWS = 1000;
 /** Excel's limits for a data-validation input message. */
 export const PROMPT_TITLE_MAX = 32;
 export const PROMPT_MESSAGE_MAX = 255;
+/** Excel's limit for a data-validation error message. */
+export const ERROR_MESSAGE_MAX = 225;
 const YES_NO = ['是', '否'];
 const DATE_MIN = '1900-01-01';
 const DATE_MAX = '9999-12-31';
@@ -101,7 +103,7 @@ export function buildTemplateLayout(dataRows: number = TEMPLATE_DATA_ROWS): Temp
       dataAddress: rangeAddress(i, 2, 1, dataRows),
       validation,
       prompt: { title, message: clip(h.rule, PROMPT_MESSAGE_MAX) },
-      errorMessage: error === null ? null : clip(error, PROMPT_MESSAGE_MAX),
+      errorMessage: error === null ? null : clip(error, ERROR_MESSAGE_MAX),
       numberFormat,
     };
   });

@@ -24,10 +24,10 @@ export type CompiledRuleSet = {
   headers: readonly HeaderDef[];
 };
 
+// Object.fromEntries builds objects in V8's fast-property mode; adding 25+ keys one by one would leave them as
+// hash tables, and these objects are read on every row.
 function valuesOf(p: RuleSetParameters): ParameterValues {
-  const out: Record<string, unknown> = {};
-  for (const k of Object.keys(p) as (keyof RuleSetParameters)[]) out[k] = p[k].value;
-  return out as ParameterValues;
+  return Object.fromEntries(Object.entries(p).map(([k, x]: [string, { value: unknown }]) => [k, x.value])) as ParameterValues;
 }
 
 const UNIT_WORD: Record<NumberKind, string> = { hours: '学时', days: '天', count: '项', months: '个月' };
@@ -37,15 +37,15 @@ export function compileRuleSet(rs: RuleSet): CompiledRuleSet {
   const yearEndDay = dayFromIso(v.yearEnd);
   if (Number.isNaN(yearEndDay)) throw new Error(`规则集${rs.id}的年度截止日期无效：${v.yearEnd}`);
   const headers = headersFor(rs);
-  const zh = {} as Record<RosterKey, string>;
-  const numberFields = {} as Record<RosterKey, NumberField>;
+  const zh = Object.fromEntries(headers.map((h) => [h.key, h.zh])) as Record<RosterKey, string>;
+  const numberFieldList: [RosterKey, NumberField][] = [];
   for (const h of headers) {
-    zh[h.key] = h.zh;
     if (h.kind === 'hours' || h.kind === 'days' || h.kind === 'count' || h.kind === 'months') {
       const max = h.kind === 'hours' ? v.maxHours : h.kind === 'days' ? v.maxDays : h.kind === 'months' ? v.maxMonths : v.maxCount;
-      numberFields[h.key] = { key: h.key, zh: h.zh, kind: h.kind, integer: h.kind === 'count', max, unit: UNIT_WORD[h.kind] };
+      numberFieldList.push([h.key, { key: h.key, zh: h.zh, kind: h.kind, integer: h.kind === 'count', max, unit: UNIT_WORD[h.kind] }]);
     }
   }
+  const numberFields = Object.fromEntries(numberFieldList) as Record<RosterKey, NumberField>;
   return {
     ruleSet: rs,
     v,

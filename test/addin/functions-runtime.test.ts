@@ -14,6 +14,8 @@ class MockCfError {
 const associate = vi.fn();
 type Fn = (row: unknown[][], headers?: unknown[][]) => unknown[][];
 let fns: Record<string, Fn>;
+let registered = false;
+let register: () => boolean = () => false;
 
 type Example = { id: string; row: Record<string, CellValue>; expect: { status: string } };
 const cases = examples as unknown as Example[];
@@ -29,16 +31,23 @@ beforeAll(async () => {
   });
   const mod = await import('../../addin/functions/functions');
   fns = mod.CUSTOM_FUNCTIONS as unknown as Record<string, Fn>;
+  registered = mod.registerCustomFunctions();
+  register = mod.registerCustomFunctions;
 });
 afterAll(() => {
   vi.unstubAllGlobals();
 });
 
 describe('custom functions runtime layer', () => {
-  it('registers every function with CustomFunctions.associate on load', () => {
+  it('registers every function with CustomFunctions.associate, only where the runtime exists', () => {
+    expect(registered).toBe(true);
     const ids = associate.mock.calls.map((c) => c[0]);
     expect(ids.sort()).toEqual(Object.keys(FUNCTION_KINDS).sort());
     for (const [id, fn] of associate.mock.calls) expect(fn).toBe(fns[id as string]);
+    vi.unstubAllGlobals();
+    expect(register()).toBe(false);
+    expect(associate).toHaveBeenCalledTimes(Object.keys(FUNCTION_KINDS).length);
+    vi.stubGlobal('CustomFunctions', { Error: MockCfError, ErrorCode: { invalidValue: '#VALUE!' }, associate });
   });
 
   it('a 数据有误 row throws CustomFunctions.Error(#VALUE!) with the engine’s Chinese message', () => {

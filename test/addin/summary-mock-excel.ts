@@ -17,7 +17,7 @@ export type ChartRecord = {
   position?: [string, string];
   deleted: boolean;
 };
-export type TableRecord = { address: string; hasHeaders: boolean; name: string; style?: string; deleted: boolean; sheet: string };
+export type TableRecord = { address: string; hasHeaders: boolean; name: string; style?: string; deleted: boolean };
 export type ValidationRecord = {
   rule?: unknown;
   prompt?: { showPrompt: boolean; title: string; message: string };
@@ -81,6 +81,10 @@ export class FakeSheet {
     return this.charts.filter((c) => !c.deleted);
   }
 }
+
+/** Where a fake range keeps its address for the fake's own use (the loadable `address` needs load + sync). */
+const FAKE_ADDRESS = '__fakeAddress';
+const addressOf = (range: unknown): string => String((range as Record<string, unknown>)[FAKE_ADDRESS]);
 
 function colIndex(letters: string): number {
   let n = 0;
@@ -169,6 +173,7 @@ export class FakeExcel {
       }
     };
     const self = m as unknown as Record<string, unknown>;
+    self[FAKE_ADDRESS] = address;
     // values: readable only after load('values') and a sync, like Office.js; writes go to the sheet at once.
     const valuesState = { requested: false, ready: false };
     const seededLoad = m.load.bind(m);
@@ -246,12 +251,12 @@ export class FakeExcel {
       add: (address: string, hasHeaders: boolean) => {
         if (!sheet) throw new Error('fake: add a table through a worksheet');
         const rect = parseAddress(address);
-        const clash = this.sheets.flatMap((s) => s.liveTables()).find((t) => {
+        const clash = sheet.liveTables().find((t) => {
           const o = parseAddress(t.address);
-          return t.sheet === sheet.name && !(o.r1 < rect.r0 || rect.r1 < o.r0 || o.c1 < rect.c0 || rect.c1 < o.c0);
+          return !(o.r1 < rect.r0 || rect.r1 < o.r0 || o.c1 < rect.c0 || rect.c1 < o.c0);
         });
         if (clash) throw new Error(`fake: table ${address} overlaps ${clash.name}`);
-        const rec: TableRecord = { address, hasHeaders, name: `Table${sheet.tables.length + 1}`, deleted: false, sheet: sheet.name };
+        const rec: TableRecord = { address, hasHeaders, name: `Table${sheet.tables.length + 1}`, deleted: false };
         const taken = (n: string) => this.sheets.flatMap((s) => s.liveTables()).some((t) => t !== rec && t.name.toLowerCase() === n.toLowerCase());
         sheet.tables.push(rec);
         const api = {};
@@ -274,11 +279,11 @@ export class FakeExcel {
       get items() {
         return sheet.liveCharts().map((c) => ({ name: c.title.text ?? '', delete: () => void (c.deleted = true) }));
       },
-      add: (type: string, source: { address: string }, seriesBy: string) => {
-        const rec: ChartRecord = { type, sourceAddress: source.address, seriesBy, title: {}, legend: {}, valueAxis: {}, deleted: false };
+      add: (type: string, source: unknown, seriesBy: string) => {
+        const rec: ChartRecord = { type, sourceAddress: addressOf(source), seriesBy, title: {}, legend: {}, valueAxis: {}, deleted: false };
         sheet.charts.push(rec);
         const series = {
-          setXAxisValues: (range: { address: string }) => void (rec.xAxisAddress = range.address),
+          setXAxisValues: (range: unknown) => void (rec.xAxisAddress = addressOf(range)),
         };
         Object.defineProperty(series, 'name', { set: (n: string) => void (rec.seriesName = n), get: () => rec.seriesName });
         return {
@@ -334,7 +339,7 @@ export class FakeExcel {
       getItemOrNullObject: (name: string) => {
         const s = this.sheets.find((x) => x.name === name);
         if (s) return this.sheetMock(s);
-        const m = this.track(new OfficeMockObject({}));
+        const m = this.track(new OfficeMockObject({ name: '' }));
         (m as unknown as Record<string, unknown>).isNullObject = true;
         return m;
       },

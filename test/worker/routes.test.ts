@@ -54,7 +54,7 @@ describe('404', () => {
       ['/', {}],
       ['/v2/evaluate', {}],
       ['/v1/nothing', { headers: bearer(T) }],
-      ['/v1/health', { method: 'POST' }],
+      ['/v1/health', { method: 'POST', headers: bearer(T) }],
     ] as const) {
       const res = await call(path, init);
       expect(res.status, path).toBe(404);
@@ -111,6 +111,14 @@ describe('POST /v1/evaluate', () => {
     const error = await errorOf(res);
     expect(error.code).toBe(code);
     expect(error.message).toMatch(message);
+  });
+
+  it('400: many rows that are not objects are summarised, not listed one by one', async () => {
+    const res = await postJson('/v1/evaluate', T, { rows: Array.from({ length: 20 }, (_, i) => i) });
+    expect(res.status).toBe(400);
+    const { message } = await errorOf(res);
+    expect(message).toMatch(/^rows\[0\]：/);
+    expect(message).toContain('另有 15 处');
   });
 
   it('400: a body that is not declared as JSON', async () => {

@@ -1,0 +1,112 @@
+// `npm run bench:addin [-- --rows 10000,100000] [--worker http://127.0.0.1:8787 --token T]`
+// 计算学时 over the e2e harness's simulated workbook (strict load/sync, 5 MB payload check) in Node.
+// Worker: by default an in-process fake (the engine's evaluate behind the Evaluator interface, so no HTTP);
+// with --worker, the real Worker over HTTP. Reports wall time, context.sync() calls, Worker requests and payloads.
+import { evaluate } from '../shared/index';
+import { WorkerClient } from '../addin/api/client';
+import { jsonBytes } from '../addin/core/chunks';
+import type { Evaluator } from '../addin/core/compute';
+import { sampleRoster } from '../addin/core/sample-roster';
+import { runCompute } from '../addin/excel/run';
+import { createExcel } from '../test/e2e/sim/excel-api';
+import { WorkbookModel } from '../test/e2e/sim/model';
+
+const arg = (name: string): string | undefined => {
+  const i = process.argv.indexOf(`--${name}`);
+  return i >= 0 ? process.argv[i + 1] : undefined;
+};
+const sizes = (arg('rows') ?? '10000,100000').split(',').map(Number);
+const workerUrl = arg('worker');
+const token = arg('token') ?? '';
+
+function buildWorkbook(n: number): WorkbookModel {
+  const model = new WorkbookModel();
+  const sheet = model.addSheet('花名册');
+  const { headers, rows } = sampleRoster();
+  headers.forEach((h, c) => sheet.set(0, c, h));
+  for (let r = 0; r < n; r++) {
+    const src = rows[r % rows.length];
+    for (let c = 0; c < src.length; c++) {
+      const v = c === 0 ? `${String(src[0])}${r}` : src[c];
+      if (v !== '' && v !== null && v !== undefined) sheet.set(r + 1, c, v as string | number | boolean);
+    }
+  }
+  return model;
+}
+
+type Measured = Evaluator & { requests: number; maxBody: number; maxAnswer: number; ms: number };
+
+function measured(inner: Evaluator): Measured {
+  const m: Measured = {
+    requests: 0,
+    maxBody: 0,
+    maxAnswer: 0,
+    ms: 0,
+    async evaluate(rows, options, signal) {
+      m.requests++;
+      m.maxBody = Math.max(m.maxBody, jsonBytes({ rows, ...options }));
+      const t = performance.now();
+      const answer = await inner.evaluate(rows, options, signal);
+      m.ms += performance.now() - t;
+      m.maxAnswer = Math.max(m.maxAnswer, jsonBytes(answer));
+      return answer;
+    },
+  };
+  return m;
+}
+
+const inProcess: Evaluator = { evaluate: async (rows, options) => ({ ...evaluate(rows, options), batchId: 'local' }) };
+const mb = (b: number): string => `${(b / 1024 / 1024).toFixed(2)} MB`;
+
+async function main(): Promise<void> {
+  console.log(`Worker: ${workerUrl ? `real, ${workerUrl}` : 'in-process fake (engine evaluate, no HTTP)'}; Excel: simulated workbook (5 MB per sync enforced)`);
+  const table: Record<string, string | number>[] = [];
+  for (const n of sizes) {
+    const model = buildWorkbook(n);
+    model.resetStats();
+    const ev = measured(workerUrl ? new WorkerClient({ baseUrl: workerUrl, token, timeoutMs: 300_000 }) : inProcess);
+    const phases: Record<string, number> = {};
+    let last = performance.now();
+    let phase = '';
+    const t0 = performance.now();
+    const out = await runCompute(
+      {
+        evaluator: ev,
+        asOf: '2023-11-01',
+        onProgress: (p) => {
+          if (p.phase !== phase) {
+            const now = performance.now();
+            if (phase) phases[phase] = (phases[phase] ?? 0) + now - last;
+            phase = p.phase;
+            last = now;
+          }
+        },
+      },
+      createExcel(model).run,
+    );
+    const total = performance.now() - t0;
+    phases[phase] = (phases[phase] ?? 0) + performance.now() - last;
+    if (out.kind !== 'done') throw new Error(`preflight stopped the run: ${JSON.stringify(out.preflight)}`);
+    const s = model.stats;
+    table.push({
+      rows: n,
+      'wall s': +(total / 1000).toFixed(2),
+      'read s': +((phases.read ?? 0) / 1000).toFixed(2),
+      'compute s': +((phases.compute ?? 0) / 1000).toFixed(2),
+      'write s': +((phases.write ?? 0) / 1000).toFixed(2),
+      'context.sync()': s.syncs,
+      'write chunks': out.writeChunks,
+      'Worker requests': ev.requests,
+      'max Excel request': mb(s.maxRequestBytes),
+      'max Excel response': mb(s.maxResponseBytes),
+      'max Worker body': mb(ev.maxBody),
+      'max Worker answer': mb(ev.maxAnswer),
+      达标: out.counts['达标'],
+      未达标: out.counts['未达标'],
+      数据有误: out.counts['数据有误'],
+    });
+  }
+  console.table(table);
+}
+
+void main();

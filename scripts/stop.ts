@@ -1,0 +1,31 @@
+// `npm stop`: ends the Worker and dev server `npm start` launched (by their recorded process ids) and, where
+// desktop Excel was used, unregisters the sideloaded add-in.
+import { spawnSync } from 'node:child_process';
+import { existsSync, readFileSync, rmSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+const PID_FILE = join(root, 'node_modules', '.cache', 'ce-addin', 'dev.pids.json');
+
+if (process.platform === 'win32' || process.platform === 'darwin') {
+  spawnSync(process.execPath, [join(root, 'node_modules', 'office-addin-debugging', 'cli.js'), 'stop', join(root, 'manifest.xml'), 'desktop'], {
+    stdio: 'inherit',
+  });
+}
+if (!existsSync(PID_FILE)) {
+  console.log('[stop] nothing recorded: `npm start` is not running.');
+} else {
+  const pids = JSON.parse(readFileSync(PID_FILE, 'utf8')) as Record<string, number | undefined>;
+  for (const [name, pid] of Object.entries(pids)) {
+    if (!pid) continue;
+    try {
+      // start.ts launches each as its own process group (non-Windows): end the group so wrangler/workerd go too.
+      process.kill(process.platform === 'win32' ? pid : -pid, 'SIGTERM');
+      console.log(`[stop] ${name} (pid ${pid}) stopped`);
+    } catch {
+      console.log(`[stop] ${name} (pid ${pid}) was not running`);
+    }
+  }
+  rmSync(PID_FILE);
+}

@@ -1,0 +1,96 @@
+// The Worker client against a fake fetch: request shape, Chinese errors per failure, timeout and cancellation.
+import { describe, expect, it } from 'vitest';
+import { evaluate } from '../../shared/index';
+import type { RosterRowInput } from '../../shared/types';
+import { WorkerClient, type FetchLike } from '../../addin/api/client';
+import { WorkerError } from '../../addin/api/errors';
+
+const json = (status: number, body: unknown): Response => new Response(JSON.stringify(body), { status, headers: { 'Content-Type': 'application/json' } });
+const rows: RosterRowInput[] = [{ name: '甲', platformPublicHours: 30, platformProfessionalHours: 60 }];
+
+async function failure(fetchImpl: FetchLike, opts: { timeoutMs?: number; signal?: AbortSignal } = {}): Promise<WorkerError> {
+  const client = new WorkerClient({ baseUrl: 'http://127.0.0.1:9', token: 't', fetch: fetchImpl, timeoutMs: opts.timeoutMs });
+  try {
+    await client.evaluate(rows, { asOf: '2023-11-01' }, opts.signal);
+  } catch (e) {
+    if (e instanceof WorkerError) return e;
+    throw e;
+  }
+  throw new Error('expected a failure');
+}
+
+describe('WorkerClient', () => {
+  it('POSTs the rows with the bearer token and returns the answer', async () => {
+    const seen: { url: string; init?: RequestInit }[] = [];
+    const client = new WorkerClient({
+      baseUrl: 'https://ce.example.org/',
+      token: ' secret ',
+      fetch: async (url, init) => {
+        seen.push({ url, init });
+        const body = JSON.parse(String(init?.body)) as { rows: RosterRowInput[]; asOf: string };
+        return json(200, { ...evaluate(body.rows, { asOf: body.asOf }), batchId: 'b-1' });
+      },
+    });
+    const answer = await client.evaluate(rows, { asOf: '2023-11-01' });
+    expect(answer.batchId).toBe('b-1');
+    expect(answer.results[0].status).toBe('达标');
+    expect(seen[0].url).toBe('https://ce.example.org/v1/evaluate');
+    expect(seen[0].init?.method).toBe('POST');
+    expect((seen[0].init?.headers as Record<string, string>).Authorization).toBe('Bearer secret');
+    expect(JSON.parse(String(seen[0].init?.body))).toEqual({ rows, asOf: '2023-11-01' });
+  });
+
+  it.each([
+    [401, 'unauthorized', '401'],
+    [413, 'too_large', '413'],
+    [429, 'rate_limited', '429'],
+    [400, 'bad_request', '400'],
+    [500, 'server', '500'],
+  ])('HTTP %i → %s with a Chinese message', async (status, kind, text) => {
+    const e = await failure(async () => json(status, { error: { code: 'X', message: 'detail from worker' } }));
+    expect(e.kind).toBe(kind);
+    expect(e.status).toBe(status);
+    expect(e.message).toContain(text);
+    expect(e.message).toContain('detail from worker');
+    expect(e.message).toMatch(/[\u4e00-\u9fff]/);
+  });
+
+  it('network failure → network error naming the URL', async () => {
+    const e = await failure(async () => {
+      throw new TypeError('Failed to fetch');
+    });
+    expect(e.kind).toBe('network');
+    expect(e.message).toContain('无法连接 Worker');
+    expect(e.message).toContain('http://127.0.0.1:9');
+  });
+
+  it('a short answer is rejected (never written)', async () => {
+    const e = await failure(async () => json(200, { ...evaluate([], {}), batchId: 'x' }));
+    expect(e.kind).toBe('bad_response');
+  });
+
+  it('non-JSON answers are reported', async () => {
+    const e = await failure(async () => new Response('<html>proxy</html>', { status: 200 }));
+    expect(e.kind).toBe('bad_response');
+  });
+
+  const hang: FetchLike = (_url, init) =>
+    new Promise((_resolve, reject) => init?.signal?.addEventListener('abort', () => reject(new DOMException('aborted', 'AbortError'))));
+
+  it('times out', async () => {
+    const e = await failure(hang, { timeoutMs: 20 });
+    expect(e.kind).toBe('timeout');
+    expect(e.message).toContain('超时');
+  });
+
+  it('is cancelled by the caller', async () => {
+    const controller = new AbortController();
+    setTimeout(() => controller.abort(), 10);
+    const e = await failure(hang, { signal: controller.signal, timeoutMs: 5000 });
+    expect(e.kind).toBe('cancelled');
+  });
+
+  it('rejects a URL without http(s)', () => {
+    expect(() => new WorkerClient({ baseUrl: 'ce.example.org', token: '' })).toThrow(/http/);
+  });
+});

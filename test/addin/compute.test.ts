@@ -1,0 +1,71 @@
+// Chunked evaluation: request sizes, re-indexing, and the failing chunk named in the error.
+import { describe, expect, it } from 'vitest';
+import { evaluate } from '../../shared/index';
+import type { RosterRowInput } from '../../shared/types';
+import { LIMITS, jsonBytes } from '../../addin/core/chunks';
+import { ChunkError, computeAll, planRequestChunks, type Evaluator } from '../../addin/core/compute';
+import { WorkerError } from '../../addin/api/errors';
+
+const roster = (n: number): RosterRowInput[] =>
+  Array.from({ length: n }, (_, i) => ({ name: `人员${i}`, platformPublicHours: i % 40, platformProfessionalHours: 60 }));
+
+function localEvaluator(fail?: { call: number; error: Error }): Evaluator & { calls: number[] } {
+  const calls: number[] = [];
+  return {
+    calls,
+    async evaluate(rows, options) {
+      calls.push(rows.length);
+      if (fail && calls.length === fail.call) throw fail.error;
+      return { ...evaluate(rows, options), batchId: `batch-${calls.length}` };
+    },
+  };
+}
+
+describe('computeAll', () => {
+  it('sends at most 5,000 rows a request and merges results in order', async () => {
+    const rows = roster(12_001);
+    const ev = localEvaluator();
+    const progress: number[] = [];
+    const out = await computeAll(rows, ev, { asOf: '2023-11-01', firstDataSheetRow: 2, onProgress: (p) => progress.push(p.done) });
+    expect(ev.calls).toEqual([5000, 5000, 2001]);
+    expect(out.results.map((r) => r.index)).toEqual(rows.map((_, i) => i));
+    expect(out.results.map((r) => r.status)).toEqual(evaluate(rows, { asOf: '2023-11-01' }).results.map((r) => r.status));
+    expect(out.batchIds).toEqual(['batch-1', 'batch-2', 'batch-3']);
+    expect(progress).toEqual([0, 5000, 10_000, 12_001]);
+  });
+
+  it('keeps each request body under the byte budget with long cells', () => {
+    const big = Array.from({ length: 3000 }, (_, i) => ({ name: `人员${i}`, unit: '很长的单位名称'.repeat(200), department: '部门'.repeat(40) }));
+    const chunks = planRequestChunks(big);
+    expect(chunks.length).toBeGreaterThan(1);
+    for (const c of chunks) {
+      expect(jsonBytes({ rows: big.slice(c.start, c.end) })).toBeLessThanOrEqual(LIMITS.maxRequestBytes + 64);
+      expect(c.end - c.start).toBeLessThanOrEqual(LIMITS.maxRowsPerRequest);
+    }
+  });
+
+  it('names the failing chunk, its sheet rows and the cause, and stops there', async () => {
+    const ev = localEvaluator({ call: 2, error: new WorkerError('unauthorized', '令牌无效或未填写（401）', 401) });
+    const err = await computeAll(roster(12_001), ev, { firstDataSheetRow: 2 }).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(ChunkError);
+    const ce = err as ChunkError;
+    expect([ce.chunkNumber, ce.chunkCount, ce.firstSheetRow, ce.lastSheetRow]).toEqual([2, 3, 5002, 10_001]);
+    expect(ce.message).toContain('第 2/3 批');
+    expect(ce.message).toContain('401');
+    expect(ce.message).toContain('未写入任何单元格');
+    expect(ev.calls).toEqual([5000, 5000]);
+  });
+
+  it('stops before the next chunk once cancelled', async () => {
+    const controller = new AbortController();
+    const ev = localEvaluator();
+    const err = await computeAll(roster(12_001), ev, {
+      firstDataSheetRow: 2,
+      signal: controller.signal,
+      onProgress: (p) => p.chunk === 1 && controller.abort(),
+    }).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(ChunkError);
+    expect((err as Error).message).toContain('已取消');
+    expect(ev.calls).toEqual([5000]);
+  });
+});

@@ -1,0 +1,186 @@
+// Pure logic of the add-in: addresses, chunk planning, output-column placement, header checks, sample roster.
+import { describe, expect, it } from 'vitest';
+import { HEADERS, OUTPUT_HEADERS, evaluate, mapHeaders, rowFromCells } from '../../shared/index';
+import type { CellValue, RowResult } from '../../shared/types';
+import { columnLetter, rangeAddress, sheetRangeAddress } from '../../addin/core/addresses';
+import { LIMITS, jsonBytes, planChunksBySize, planFixedChunks, readChunkRows, utf8Length } from '../../addin/core/chunks';
+import { detectHeaderRow, groupBlocks, planOutputColumns } from '../../addin/core/layout';
+import { preflight } from '../../addin/core/preflight';
+import { attentionRows, blockMatrices, countStatuses } from '../../addin/core/results';
+import { excelSerial, sampleRoster, withCheckDigit } from '../../addin/core/sample-roster';
+
+const TEMPLATE = HEADERS.map((h) => h.zh);
+
+describe('addresses', () => {
+  it('converts 0-based indexes to A1', () => {
+    expect([0, 25, 26, 51, 52, 701, 702, 16383].map(columnLetter)).toEqual(['A', 'Z', 'AA', 'AZ', 'BA', 'ZZ', 'AAA', 'XFD']);
+    expect(rangeAddress(0, 0)).toBe('A1');
+    expect(rangeAddress(1, 25, 5000, 9)).toBe('Z2:AH5001');
+    expect(sheetRangeAddress('示例花名册', 4, 2, 1, 3)).toBe("'示例花名册'!C5:E5");
+    expect(sheetRangeAddress('Sheet1', 0, 0, 2, 2)).toBe('Sheet1!A1:B2');
+    expect(() => columnLetter(-1)).toThrow();
+  });
+});
+
+describe('chunk planning', () => {
+  it('fixed chunks cover every row once', () => {
+    expect(planFixedChunks(12_001, 5000)).toEqual([
+      { start: 0, end: 5000 },
+      { start: 5000, end: 10_000 },
+      { start: 10_000, end: 12_001 },
+    ]);
+    expect(planFixedChunks(0, 10)).toEqual([]);
+  });
+
+  it('size chunks respect both the byte budget and the row limit', () => {
+    expect(planChunksBySize([40, 40, 40, 40, 40], 100, 10)).toEqual([
+      { start: 0, end: 2 },
+      { start: 2, end: 4 },
+      { start: 4, end: 5 },
+    ]);
+    expect(planChunksBySize([1, 1, 1, 1, 1], 100, 2).map((c) => c.end - c.start)).toEqual([2, 2, 1]);
+    // An oversized item still gets a chunk of its own.
+    expect(planChunksBySize([10, 500, 10], 100, 10)).toEqual([
+      { start: 0, end: 1 },
+      { start: 1, end: 2 },
+      { start: 2, end: 3 },
+    ]);
+  });
+
+  it('counts UTF-8 bytes like the wire does', () => {
+    expect(utf8Length('abc')).toBe(3);
+    expect(utf8Length('达标')).toBe(6);
+    expect(utf8Length('😀')).toBe(4);
+    expect(jsonBytes({ a: '达标' })).toBe(new TextEncoder().encode(JSON.stringify({ a: '达标' })).length);
+  });
+
+  it('sizes reads so a chunk stays under the Excel budget', () => {
+    const rows = readChunkRows(34);
+    expect(rows * 34 * LIMITS.readCellBytesEstimate).toBeLessThanOrEqual(LIMITS.excelBudgetBytes);
+    expect(LIMITS.excelBudgetBytes).toBeLessThan(LIMITS.excelPayloadLimitBytes);
+    expect(readChunkRows(1)).toBe(LIMITS.maxRowsPerExcelChunk);
+  });
+});
+
+describe('output columns', () => {
+  it('appends all nine right of the roster when absent', () => {
+    const headers: CellValue[] = ['姓名', '市平台公需课学时', '市平台专业课学时'];
+    const plan = planOutputColumns(headers, mapHeaders(headers), 2);
+    expect(plan.columns.map((c) => c.col)).toEqual([5, 6, 7, 8, 9, 10, 11, 12, 13]);
+    expect(plan.columns.map((c) => c.header)).toEqual([...OUTPUT_HEADERS]);
+    expect(plan.created).toHaveLength(9);
+    expect(plan.blocks).toEqual([{ col: 5, width: 9, outputs: [0, 1, 2, 3, 4, 5, 6, 7, 8] }]);
+  });
+
+  it('reuses existing output columns where they are and appends only the missing ones', () => {
+    const headers: CellValue[] = ['姓名', '状态', '市平台公需课学时', ' 总学时 ', '备注'];
+    const mapping = mapHeaders(headers);
+    const plan = planOutputColumns(headers, mapping, 0);
+    const at = Object.fromEntries(plan.columns.map((c) => [c.header, c]));
+    expect(at['状态']).toEqual({ header: '状态', col: 1, exists: true });
+    expect(at['总学时']).toEqual({ header: '总学时', col: 3, exists: true });
+    expect(plan.created.map((c) => c.col)).toEqual([5, 6, 7, 8, 9, 10, 11]);
+    const inputCols = mapping.columns.flatMap((k, i) => (k ? [i] : []));
+    for (const c of plan.columns) expect(inputCols).not.toContain(c.col);
+    // 备注 (unknown, user data) is never a target either.
+    expect(plan.columns.map((c) => c.col)).not.toContain(4);
+  });
+
+  it('groups adjacent columns into blocks in sheet order', () => {
+    const blocks = groupBlocks([
+      { header: 'a', col: 7, exists: true },
+      { header: 'b', col: 3, exists: true },
+      { header: 'c', col: 8, exists: false },
+    ]);
+    expect(blocks).toEqual([
+      { col: 3, width: 1, outputs: [1] },
+      { col: 7, width: 2, outputs: [0, 2] },
+    ]);
+  });
+});
+
+describe('header row detection and checks', () => {
+  it('finds the header row below a title row', () => {
+    const top: CellValue[][] = [['2023年度专业技术人员继续教育学时台账', '', ''], ['', '', ''], ['姓名', '身份证号码', '公需科目学时'], ['张三', '', 30]];
+    expect(detectHeaderRow(top)).toBe(2);
+    expect(detectHeaderRow([['a', 'b'], [1, 2]])).toBe(-1);
+  });
+
+  it('blocks on a missing name column or duplicate columns, lists unknown headers by name', () => {
+    const noName = preflight(mapHeaders(['市平台公需课学时', '工号']), 5);
+    expect(noName.blocking.join()).toContain('姓名');
+    expect(noName.unknown).toEqual(['工号']);
+    const dup = preflight(mapHeaders(['姓名', '市平台公需课学时', '公需课学时']), 5);
+    expect(dup.blocking.join()).toContain('市平台公需课学时');
+    const ok = preflight(mapHeaders([...TEMPLATE, ...OUTPUT_HEADERS]), 3);
+    expect(ok).toEqual({ blocking: [], unknown: [], missingOptional: [] });
+    expect(preflight(mapHeaders(TEMPLATE), 0).blocking).toEqual(['表头下方没有数据行。']);
+  });
+});
+
+describe('results', () => {
+  const rows = [
+    { name: '甲', platformPublicHours: 30, platformProfessionalHours: 60 },
+    { name: '乙', platformPublicHours: 20, platformProfessionalHours: 60 },
+    {},
+    { name: '丙', platformPublicHours: 'abc' },
+  ];
+  const results: RowResult[] = evaluate(rows, { asOf: '2023-11-01' }).results;
+
+  it('counts statuses and skips blank rows', () => {
+    expect(countStatuses(results)).toEqual({ 达标: 1, 未达标: 1, 待补材料: 0, 数据有误: 1, blank: 1, total: 3 });
+  });
+
+  it('lists 数据有误 and 未达标 rows with their sheet rows', () => {
+    const att = attentionRows(results, ['甲', '乙', '', '丙'], 5);
+    expect(att.map((a) => [a.sheetRow, a.name, a.status])).toEqual([
+      [6, '乙', '未达标'],
+      [8, '丙', '数据有误'],
+    ]);
+    expect(att[0].reason).toContain('公需课缺 10');
+  });
+
+  it('builds block matrices with 0.0 for hours and text for the rest; blank rows are empty', () => {
+    const m = blockMatrices(results, { col: 0, width: 9, outputs: [0, 1, 2, 3, 4, 5, 6, 7, 8] }, 0, 4);
+    expect(m.values[0].slice(0, 7)).toEqual([30, 60, 90, 0, 0, '2023-12-31', '达标']);
+    expect(m.values[2]).toEqual(['', '', '', '', '', '', '', '', '']);
+    expect(m.numberFormat[0]).toEqual(['0.0', '0.0', '0.0', '0.0', '0.0', '@', '@', '@', '@']);
+    expect(m.values.every((r) => r.length === 9)).toBe(true);
+  });
+});
+
+describe('sample roster', () => {
+  const sample = sampleRoster();
+  const mapping = mapHeaders(sample.headers);
+  const answer = evaluate(
+    sample.rows.map((r) => rowFromCells(r, mapping.columns)),
+    { asOf: '2023-11-01' },
+  );
+
+  it('has 30 rows under the template headers, all mapped', () => {
+    expect(sample.rows).toHaveLength(30);
+    expect(sample.headers).toEqual(TEMPLATE);
+    expect(mapping.unknown).toEqual([]);
+    expect(mapping.missing).toEqual([]);
+    expect(sample.rows.every((r) => r.length === sample.headers.length)).toBe(true);
+  });
+
+  it('covers every status, caps and special cases', () => {
+    const statuses = new Set(answer.results.map((r) => r.status));
+    expect([...statuses].sort()).toEqual(['待补材料', '数据有误', '未达标', '达标'].sort());
+    const codes = new Set(answer.results.flatMap((r) => r.warnings.map((w) => w.code)));
+    for (const c of ['CAP_TRAINING_DAILY', 'CAP_CATEGORY1', 'CAP_DEGREE', 'TRAINING_NOT_FILED', 'ID_CHECKSUM', 'SPECIAL_CASE_NOT_ELIGIBLE']) {
+      expect(codes).toContain(c);
+    }
+    expect(answer.results.some((r) => r.deadline === '2023-09-26')).toBe(true);
+  });
+
+  it('writes dates as Excel serials and valid ID numbers', () => {
+    expect(excelSerial('2023-10-09')).toBe(45208);
+    expect(withCheckDigit('11010519491231002')).toBe('11010519491231002X');
+    const idCol = HEADERS.findIndex((h) => h.key === 'idNumber');
+    expect(sample.textColumns).toContain(idCol);
+    const bad = answer.results.filter((r) => r.warnings.some((w) => w.code === 'ID_CHECKSUM'));
+    expect(bad).toHaveLength(1);
+  });
+});

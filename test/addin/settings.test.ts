@@ -1,0 +1,54 @@
+// Settings: defaults, validation, and OfficeRuntime.storage with a fallback when it fails.
+import { afterEach, describe, expect, it } from 'vitest';
+import { loadSettings, saveSettings, todayIso, validateSettings } from '../../addin/settings/settings';
+import { defaultStore, type KeyValueStore } from '../../addin/settings/storage';
+
+const memory = (): KeyValueStore & { data: Map<string, string> } => {
+  const data = new Map<string, string>();
+  return { data, get: async (k) => data.get(k) ?? null, set: async (k, v) => void data.set(k, v) };
+};
+
+describe('settings', () => {
+  afterEach(() => {
+    delete (globalThis as { OfficeRuntime?: unknown }).OfficeRuntime;
+  });
+
+  it('defaults the Worker URL and round-trips trimmed values', async () => {
+    const store = memory();
+    expect(await loadSettings(store)).toEqual({ workerUrl: 'http://127.0.0.1:8787', token: '', asOf: '' });
+    await saveSettings({ workerUrl: ' https://ce.example.org ', token: ' t ', asOf: '2023-11-01' }, store);
+    expect(await loadSettings(store)).toEqual({ workerUrl: 'https://ce.example.org', token: 't', asOf: '2023-11-01' });
+  });
+
+  it('validates the URL and the 核对日期', () => {
+    expect(validateSettings({ workerUrl: 'https://x', token: '', asOf: '' })).toEqual([]);
+    expect(validateSettings({ workerUrl: 'x.org', token: '', asOf: '' })[0]).toContain('http');
+    expect(validateSettings({ workerUrl: 'https://x', token: '', asOf: '2023-02-30' })[0]).toContain('YYYY-MM-DD');
+  });
+
+  it('uses OfficeRuntime.storage and falls back when it throws', async () => {
+    const saved = new Map<string, string>();
+    (globalThis as { OfficeRuntime?: unknown }).OfficeRuntime = {
+      storage: { getItem: async (k: string) => saved.get(k) ?? null, setItem: async (k: string, v: string) => void saved.set(k, v) },
+    };
+    await defaultStore().set('ce.token', 'abc');
+    expect(saved.get('ce.token')).toBe('abc');
+    (globalThis as { OfficeRuntime?: unknown }).OfficeRuntime = {
+      storage: {
+        getItem: async () => {
+          throw new Error('storage unavailable');
+        },
+        setItem: async () => {
+          throw new Error('storage unavailable');
+        },
+      },
+    };
+    const store = defaultStore();
+    await store.set('ce.token', 'xyz');
+    expect(await store.get('ce.token')).toBe('xyz');
+  });
+
+  it('formats today in local time', () => {
+    expect(todayIso(new Date(2023, 0, 5, 23, 59))).toBe('2023-01-05');
+  });
+});

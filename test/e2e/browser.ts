@@ -1,0 +1,42 @@
+// Debian's chromium through playwright-core, with office.js served from the simulator bundle (no network).
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { chromium, type Browser, type BrowserContext, type Frame, type Page } from 'playwright-core';
+
+export const CHROMIUM_ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+];
+
+export function launchChromium(): Promise<Browser> {
+  return chromium.launch({ executablePath: process.env.CHROMIUM_PATH || '/usr/bin/chromium', args: CHROMIUM_ARGS });
+}
+
+/** A page on the e2e host with the task pane loaded in its iframe; returns the task pane's frame. */
+export async function openHost(browser: Browser, baseUrl: string, buildDir: string): Promise<{ context: BrowserContext; page: Page; pane: Frame; errors: string[] }> {
+  const context = await browser.newContext({ viewport: { width: 1440, height: 900 }, deviceScaleFactor: 1 });
+  const shim = readFileSync(join(buildDir, 'sim.js'), 'utf8');
+  await context.route('https://appsforoffice.microsoft.com/**', (route) => route.fulfill({ status: 200, contentType: 'text/javascript', body: shim }));
+  const page = await context.newPage();
+  const errors: string[] = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  await page.goto(`${baseUrl}/e2e/host.html`);
+  const handle = await page.waitForSelector('#taskpane');
+  let pane: Frame | null = null;
+  for (let i = 0; i < 100 && !pane; i++) {
+    pane = await handle.contentFrame();
+    if (!pane || pane.url() === 'about:blank') {
+      pane = null;
+      await page.waitForTimeout(50);
+    }
+  }
+  if (!pane) throw new Error('task pane frame did not load');
+  await pane.waitForSelector('#compute');
+  await pane.waitForFunction(() => (document.getElementById('settings-url') as HTMLInputElement | null)?.value !== '');
+  return { context, page, pane, errors };
+}

@@ -1,0 +1,264 @@
+// Issue 5 in a real browser: after a run, the task pane's 年度汇总 button (and the ribbon action) make the sheet
+// 年度汇总 over the simulated workbook with the real Worker; its numbers equal the engine's summary; screenshots.
+// Also: the custom functions return what the running Worker (wrangler dev) answers for every worked example.
+// The simulator gets tables, charts and validation from test/e2e/sim-excel-charts.ts: this test bundles the
+// harness's host entry together with it (so it does not depend on the harness importing it).
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Browser, BrowserContext, Frame, Page } from 'playwright-core';
+import { build } from 'vite';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { HEADERS, OUTPUT_HEADERS, evaluate, formatRowOutput, mapHeaders, rowFromCells } from '../../shared/index';
+import type { CellValue, EvaluateResponse, RosterRowInput, Summary } from '../../shared/types';
+import { GROUP_HEADERS, SUMMARY_SHEET_NAME, TABLE_NAMES } from '../../addin/summary/layout';
+import { TEMPLATE_SHEET_NAME } from '../../addin/template/template-layout';
+import { FUNCTION_KINDS, computeFunction } from '../../addin/functions/compute';
+import examples from '../fixtures/examples.json';
+import { launchChromium } from './browser';
+import type { CeSimHost } from './host/sim-entry';
+import type { SheetExtras, SimChartModel, SimValidation } from './sim-excel-charts';
+
+const env = inject('e2e');
+const ARTIFACTS = join(env.root, 'test', 'artifacts');
+const SIM_DIR = join(ARTIFACTS, 'e2e-summary-sim');
+const AS_OF = '2023-11-01';
+const ROSTER = '示例花名册';
+
+declare global {
+  interface Window {
+    __ceSim?: CeSimHost;
+  }
+}
+
+type TableInfo = { name: string; row: number; col: number; rows: number; cols: number };
+type SheetInfo = { values: CellValue[][]; formats: string[][]; tables: TableInfo[]; charts: SimChartModel[]; validations: SimValidation[] };
+
+/** The harness's host bundle plus the simulator extensions, as one IIFE (same classes in one realm). */
+async function buildSimWithExtensions(): Promise<string> {
+  // A generated entry (under test/artifacts, ignored by git): the extensions, then the harness's host entry.
+  const entryDir = join(ARTIFACTS, 'e2e-summary-sim-entry');
+  mkdirSync(entryDir, { recursive: true });
+  const entry = join(entryDir, 'entry.ts');
+  writeFileSync(
+    entry,
+    [
+      `import { installSimExtensions } from ${JSON.stringify(join(env.root, 'test/e2e/sim-excel-charts.ts'))};`,
+      `import ${JSON.stringify(join(env.root, 'test/e2e/host/sim-entry.ts'))};`,
+      'installSimExtensions();',
+      '',
+    ].join('\n'),
+  );
+  await build({
+    configFile: false,
+    logLevel: 'warn',
+    build: {
+      outDir: SIM_DIR,
+      emptyOutDir: true,
+      target: 'es2020',
+      minify: false,
+      lib: { entry, formats: ['iife'], name: 'CeSimSummary', fileName: () => 'sim.js' },
+    },
+  });
+  return readFileSync(join(SIM_DIR, 'sim.js'), 'utf8');
+}
+
+async function openHost(browser: Browser, sim: string): Promise<{ context: BrowserContext; page: Page; pane: Frame; errors: string[] }> {
+  const context = await browser.newContext({ viewport: { width: 1440, height: 900 }, deviceScaleFactor: 1 });
+  const js = { status: 200, contentType: 'text/javascript', body: sim };
+  await context.route('https://appsforoffice.microsoft.com/**', (route) => route.fulfill(js));
+  await context.route(`${env.baseUrl}/e2e/sim.js`, (route) => route.fulfill(js));
+  const page = await context.newPage();
+  const errors: string[] = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  await page.goto(`${env.baseUrl}/e2e/host.html`);
+  const handle = await page.waitForSelector('#taskpane');
+  let pane: Frame | null = null;
+  for (let i = 0; i < 100 && !pane; i++) {
+    pane = await handle.contentFrame();
+    if (!pane || pane.url() === 'about:blank') {
+      pane = null;
+      await page.waitForTimeout(50);
+    }
+  }
+  if (!pane) throw new Error('task pane frame did not load');
+  await pane.waitForSelector('#summary');
+  await pane.waitForFunction(() => (document.getElementById('settings-url') as HTMLInputElement | null)?.value !== '');
+  return { context, page, pane, errors };
+}
+
+/** Clicks a task-pane button and returns the message it shows once the button is enabled again. */
+async function click(pane: Frame, id: string): Promise<string> {
+  await pane.evaluate(() => {
+    const m = document.getElementById('message');
+    if (m) {
+      m.hidden = true;
+      m.textContent = '';
+    }
+  });
+  await pane.click(`#${id}`);
+  await pane.waitForFunction((button) => {
+    const m = document.getElementById('message');
+    return !!m && !m.hidden && (m.textContent ?? '') !== '' && !(document.getElementById(button) as HTMLButtonElement).disabled;
+  }, id);
+  return (await pane.textContent('#message')) ?? '';
+}
+
+const sheetInfo = (page: Page, name: string): Promise<SheetInfo> =>
+  page.evaluate((n) => {
+    const sim = window.__ceSim!;
+    const sheet = sim.model.sheet(n)!;
+    const extra = sheet as unknown as SheetExtras;
+    return {
+      values: sim.snapshot(n),
+      formats: sim.formats(n),
+      tables: sim.model.tables.filter((t) => t.sheetId === sheet.id).map((t) => ({ name: t.name, row: t.row, col: t.col, rows: t.rows, cols: t.cols })),
+      charts: JSON.parse(JSON.stringify(extra.charts ?? [])) as SimChartModel[],
+      validations: JSON.parse(JSON.stringify(extra.validations ?? [])) as SimValidation[],
+    };
+  }, name);
+
+const block = (values: CellValue[][], t: Pick<TableInfo, 'row' | 'col' | 'rows' | 'cols'>): CellValue[][] =>
+  values.slice(t.row, t.row + t.rows).map((r) => Array.from({ length: t.cols }, (_, j) => r[t.col + j] ?? ''));
+
+function tableOf(info: SheetInfo, name: string): TableInfo {
+  const t = info.tables.find((x) => x.name === name);
+  if (!t) throw new Error(`no table ${name} on the summary sheet (has ${info.tables.map((x) => x.name).join(', ')})`);
+  return t;
+}
+
+function expectSummaryEquals(info: SheetInfo, want: Summary, firstDataRow: number): void {
+  const t = want.total;
+  const counts = (c: Summary['total']): CellValue[] => [c.headcount, c.compliant, c.short, c.pendingEvidence, c.invalid, c.complianceRate, c.avgPublic, c.avgProfessional, c.avgTotal, c.lostHours];
+  expect(block(info.values, tableOf(info, TABLE_NAMES.total))[1]).toEqual(counts(t));
+  const groups = block(info.values, tableOf(info, TABLE_NAMES.groups));
+  expect(groups[0]).toEqual(GROUP_HEADERS);
+  expect(groups.slice(1)).toEqual(want.groups.map((g) => [g.unit, g.department, ...counts(g)]));
+  const attention = block(info.values, tableOf(info, TABLE_NAMES.attention)).slice(1);
+  expect(attention).toEqual(want.attention.map((a) => [firstDataRow + a.index, a.name, a.unit, a.department, a.status, a.publicShortfall, a.professionalShortfall, a.deadline]));
+}
+
+describe('annual summary and roster template in chromium', () => {
+  let browser: Browser;
+  let page: Page;
+  let pane: Frame;
+  let errors: string[];
+
+  beforeAll(async () => {
+    mkdirSync(ARTIFACTS, { recursive: true });
+    const sim = await buildSimWithExtensions();
+    browser = await launchChromium();
+    ({ page, pane, errors } = await openHost(browser, sim));
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+  });
+
+  it('after a run, 年度汇总 from the Worker equals the engine’s summary; refresh and the ribbon replace only that sheet', async () => {
+    await pane.evaluate(() => ((document.getElementById('settings') as HTMLDetailsElement).open = true));
+    await pane.fill('#settings-url', env.workerUrl);
+    await pane.fill('#settings-token', env.token);
+    await pane.fill('#settings-asof', AS_OF);
+    await pane.click('#save-settings');
+    await pane.waitForSelector('#message:has-text("设置已保存")');
+    expect(await click(pane, 'insert-sample')).toContain(`已插入工作表“${ROSTER}”`);
+    expect(await click(pane, 'compute')).toContain('已完成');
+
+    const roster = await page.evaluate((s) => window.__ceSim!.snapshot(s), ROSTER);
+    const mapping = mapHeaders(roster[0]);
+    const want = evaluate(roster.slice(1).map((cells) => rowFromCells(cells, mapping.columns)), { asOf: AS_OF }).summary;
+    expect(want.total.headcount).toBeGreaterThan(0);
+    expect(want.attention.length).toBeGreaterThan(0);
+
+    const message = await click(pane, 'summary');
+    expect(message).toContain('由 Worker 计算');
+    const info = await sheetInfo(page, SUMMARY_SHEET_NAME);
+    expect(info.values[3].slice(0, 2)).toEqual(['数据来源', 'Worker（在线服务）']);
+    expect(info.values[4].slice(0, 2)).toEqual(['花名册工作表', ROSTER]);
+    expectSummaryEquals(info, want, 2);
+    const groupsTable = tableOf(info, TABLE_NAMES.groups);
+    expect(info.formats[groupsTable.row + 1][GROUP_HEADERS.indexOf('达标率')]).toBe('0.0%');
+    expect(info.charts).toHaveLength(1);
+    expect(info.charts[0]).toMatchObject({ type: 'ColumnClustered', title: '各单位部门达标率', seriesName: '达标率', valueAxis: { numberFormat: '0%' } });
+    expect(info.charts[0].source).toEqual({ row: groupsTable.row + 1, col: GROUP_HEADERS.indexOf('达标率'), rows: want.groups.length, cols: 1 });
+    expect(await page.evaluate(() => window.__ceSim!.selection().sheet)).toBe(SUMMARY_SHEET_NAME);
+    await page.waitForSelector('.sim-chart[data-chart-type="ColumnClustered"]');
+    await page.screenshot({ path: join(ARTIFACTS, 'summary-sheet.png') });
+    await page.evaluate(() => {
+      const wrap = document.querySelector('.grid-wrap');
+      if (wrap) wrap.scrollLeft = wrap.scrollWidth;
+    });
+    await page.screenshot({ path: join(ARTIFACTS, 'summary-chart.png') });
+
+    // Refresh from the summary sheet itself, then through the ribbon action: same sheets, same numbers.
+    const sheetsBefore = await page.evaluate(() => window.__ceSim!.sheetNames());
+    const rosterBefore = await page.evaluate((s) => window.__ceSim!.snapshot(s), ROSTER);
+    expect(await click(pane, 'summary')).toContain('由 Worker 计算');
+    await page.evaluate(
+      () =>
+        new Promise<void>((resolve) => {
+          const action = window.__ceSim!.actions.get('buildAnnualSummary');
+          if (!action) throw new Error('ribbon action buildAnnualSummary not registered');
+          action({ completed: () => resolve() });
+        }),
+    );
+    const again = await sheetInfo(page, SUMMARY_SHEET_NAME);
+    expect(await page.evaluate(() => window.__ceSim!.sheetNames())).toEqual(sheetsBefore);
+    expect(await page.evaluate((s) => window.__ceSim!.snapshot(s), ROSTER)).toEqual(rosterBefore);
+    expectSummaryEquals(again, want, 2);
+    expect(again.tables).toHaveLength(3);
+    expect(again.charts).toHaveLength(1);
+    expect(again.values[3][1]).toBe('Worker（在线服务）');
+    expect(errors).toEqual([]);
+  });
+
+  it('the template button writes 花名册模板: the headers as a table, validation and input messages', async () => {
+    expect(await click(pane, 'insert-template')).toContain('花名册模板');
+    const info = await sheetInfo(page, TEMPLATE_SHEET_NAME);
+    expect(info.values[0]).toEqual(HEADERS.map((h) => h.zh));
+    expect(info.tables).toEqual([expect.objectContaining({ row: 0, col: 0, rows: 2, cols: HEADERS.length })]);
+    expect(info.validations).toHaveLength(HEADERS.length);
+    const byCol = (key: string): SimValidation | undefined => info.validations.find((v) => v.box.col === HEADERS.findIndex((h) => h.key === key));
+    expect(byCol('evidenceComplete')?.rule).toEqual({ list: { inCellDropDown: true, source: '是,否' } });
+    expect(byCol('absentMonths')?.rule).toEqual({ decimal: { operator: 'Between', formula1: 0, formula2: 12 } });
+    expect(byCol('trainingHours')?.prompt?.message).toBe(HEADERS.find((h) => h.key === 'trainingHours')?.rule);
+    await page.evaluate(() => {
+      const wrap = document.querySelector('.grid-wrap');
+      if (wrap) wrap.scrollLeft = 0;
+    });
+    await page.screenshot({ path: join(ARTIFACTS, 'roster-template.png') });
+    expect(errors).toEqual([]);
+  });
+});
+
+describe('custom functions = the running Worker', () => {
+  it('for every worked example, each function returns what POST /v1/evaluate answers', async () => {
+    const cases = examples as unknown as { id: string; asOf: string; row: RosterRowInput }[];
+    const res = await fetch(`${env.workerUrl}/v1/evaluate`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${env.token}` },
+      body: JSON.stringify({ rows: cases.map((c) => c.row), asOf: AS_OF }),
+    });
+    expect(res.status).toBe(200);
+    const answer = (await res.json()) as EvaluateResponse;
+    expect(answer.results).toHaveLength(cases.length);
+    const cells = cases.map((c) => HEADERS.map((h) => c.row[h.key] ?? null));
+    const header = [HEADERS.map((h) => h.zh)];
+    const got = Object.fromEntries(Object.values(FUNCTION_KINDS).map((k) => [k, computeFunction(k, cells, header)]));
+    answer.results.forEach((r, i) => {
+      const id = cases[i].id;
+      if (r.status === '') {
+        expect(got.hours[i], id).toEqual(['']);
+      } else if (r.status === '数据有误') {
+        expect(got.hours[i], id).toEqual([{ error: r.errors.map((e) => e.message).join('；') }]);
+      } else {
+        expect(got.hours[i], id).toEqual([r.totalHours]);
+        expect(got.status[i], id).toEqual([r.status]);
+        expect(got.public[i], id).toEqual([r.publicHours]);
+        expect(got.professional[i], id).toEqual([r.professionalHours]);
+        expect(got.shortfall[i], id).toEqual([r.publicShortfall, r.professionalShortfall]);
+        expect(got.warnings[i], id).toEqual([String(formatRowOutput(r)[OUTPUT_HEADERS.indexOf('封顶提示')] ?? '')]);
+      }
+    });
+  });
+});

@@ -1,0 +1,182 @@
+// The user story of issue 4 in a real browser: the built task pane over a simulated Excel and the real Worker.
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Browser, Frame, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { OUTPUT_HEADERS, evaluate, formatRowOutput, mapHeaders, rowFromCells } from '../../shared/index';
+import type { CellValue } from '../../shared/types';
+import { launchChromium, openHost } from './browser';
+import type { CeSimHost } from './host/sim-entry';
+import { freePort } from './ports';
+import { startWorker } from './worker-process';
+
+const env = inject('e2e');
+const ARTIFACTS = join(env.root, 'test', 'artifacts');
+const AS_OF = '2023-11-01';
+const SHEET = '示例花名册';
+
+type Snapshot = CellValue[][];
+declare global {
+  interface Window {
+    __ceSim?: CeSimHost;
+  }
+}
+
+const snapshot = (page: Page, sheet: string): Promise<Snapshot> => page.evaluate((s) => window.__ceSim!.snapshot(s), sheet);
+const formats = (page: Page, sheet: string): Promise<string[][]> => page.evaluate((s) => window.__ceSim!.formats(s), sheet);
+
+async function setSettings(pane: Frame, url: string, token: string): Promise<void> {
+  await pane.evaluate(() => ((document.getElementById('settings') as HTMLDetailsElement).open = true));
+  await pane.fill('#settings-url', url);
+  await pane.fill('#settings-token', token);
+  await pane.fill('#settings-asof', AS_OF);
+  await pane.click('#save-settings');
+  await pane.waitForSelector('#message:has-text("设置已保存")');
+}
+
+async function clickCompute(pane: Frame): Promise<string> {
+  await pane.evaluate(() => {
+    const m = document.getElementById('message')!;
+    m.hidden = true;
+    m.textContent = '';
+  });
+  await pane.click('#compute');
+  await pane.waitForFunction(() => {
+    const m = document.getElementById('message')!;
+    return !m.hidden && m.textContent !== '' && !(document.getElementById('compute') as HTMLButtonElement).disabled;
+  });
+  return (await pane.textContent('#message')) ?? '';
+}
+
+/** Shows the output columns (right end of the grid) in the screenshots. */
+async function scrollGridRight(page: Page): Promise<void> {
+  await page.evaluate(() => {
+    const wrap = document.querySelector('.grid-wrap');
+    if (wrap) wrap.scrollLeft = wrap.scrollWidth;
+  });
+}
+
+/** What the add-in must have written: the engine's own answer for the rows as they are on the sheet. */
+function expectedOutputs(before: Snapshot): { headerWidth: number; rows: CellValue[][]; statuses: string[] } {
+  const header = before[0];
+  const mapping = mapHeaders(header);
+  const data = before.slice(1);
+  const answer = evaluate(
+    data.map((cells) => rowFromCells(cells, mapping.columns)),
+    { asOf: AS_OF },
+  );
+  const rows = answer.results.map((r) => (r.status === '' ? OUTPUT_HEADERS.map(() => '') : formatRowOutput(r).map((c) => c ?? '')));
+  return { headerWidth: header.length, rows, statuses: answer.results.map((r) => r.status) };
+}
+
+describe('task pane in chromium over a simulated workbook and the real Worker', () => {
+  let browser: Browser;
+  let page: Page;
+  let pane: Frame;
+  let errors: string[];
+
+  beforeAll(async () => {
+    mkdirSync(ARTIFACTS, { recursive: true });
+    browser = await launchChromium();
+    ({ page, pane, errors } = await openHost(browser, env.baseUrl, env.buildDir));
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+  });
+
+  it('connects, inserts the sample roster, computes, writes exactly the engine results, and a second run changes nothing', async () => {
+    await setSettings(pane, env.workerUrl, env.token);
+    await pane.click('#test-connection');
+    await pane.waitForSelector('#connection-status.ok');
+    const status = (await pane.textContent('#connection-status')) ?? '';
+    expect(status).toContain('连接成功');
+    expect(status).toMatch(/引擎版本 \S+/);
+    expect(status).toContain('zaozhuang-2023');
+
+    await pane.click('#insert-sample');
+    await pane.waitForSelector('#message:has-text("已插入工作表")');
+    const before = await snapshot(page, SHEET);
+    expect(before.length).toBe(31);
+    const expected = expectedOutputs(before);
+
+    const message = await clickCompute(pane);
+    expect(message).toContain('已完成');
+    const after = await snapshot(page, SHEET);
+    const w = expected.headerWidth;
+
+    // Inputs untouched, cell by cell.
+    expect(after.map((row) => row.slice(0, w))).toEqual(before.map((row) => row.slice(0, w)));
+    // Output headers appended right of the roster, outputs equal to the engine's results.
+    expect(after[0].slice(w)).toEqual([...OUTPUT_HEADERS]);
+    expect(after.slice(1).map((row) => row.slice(w, w + OUTPUT_HEADERS.length))).toEqual(expected.rows);
+
+    // Formats: hours to one decimal, text columns as text, status colours, frozen header row.
+    const f = await formats(page, SHEET);
+    for (let i = 0; i < 5; i++) expect(f[1][w + i]).toBe('0.0');
+    expect(f[1][w + 5]).toBe('@');
+    const cfs = (await page.evaluate((s) => window.__ceSim!.conditionalFormats(s), SHEET)) as { col: number; rule: { text?: string } }[];
+    expect(cfs.map((c) => c.rule.text).sort()).toEqual(['待补材料', '数据有误', '未达标', '达标'].sort());
+    expect(new Set(cfs.map((c) => c.col))).toEqual(new Set([w + OUTPUT_HEADERS.indexOf('状态')]));
+    expect(await page.evaluate((s) => window.__ceSim!.frozenRows(s), SHEET)).toBe(1);
+
+    // The pane's counts are the engine's counts; every 数据有误 / 未达标 row has a 定位 link; a batch id is shown.
+    for (const s of ['达标', '未达标', '待补材料', '数据有误']) {
+      const shown = await pane.textContent(`[data-status="${s}"]`);
+      expect(Number(shown)).toBe(expected.statuses.filter((x) => x === s).length);
+    }
+    const attention = expected.statuses.filter((s) => s === '未达标' || s === '数据有误').length;
+    expect(attention).toBeGreaterThan(0);
+    expect(await pane.locator('#attention .goto').count()).toBe(attention);
+    expect(((await pane.textContent('#batch-ids')) ?? '').trim()).not.toBe('');
+    expect(((await pane.textContent('#batch-ids')) ?? '')).not.toContain('未返回');
+    await scrollGridRight(page);
+    await page.screenshot({ path: join(ARTIFACTS, 'taskpane-after-run.png') });
+
+    // 定位 selects the row on the sheet.
+    const link = pane.locator('#attention .goto').first();
+    const sheetRow = Number(await link.getAttribute('data-row'));
+    await link.click();
+    await page.waitForFunction((r) => window.__ceSim!.selection().row === r - 1, sheetRow);
+    const sel = await page.evaluate(() => window.__ceSim!.selection());
+    expect(sel).toMatchObject({ sheet: SHEET, row: sheetRow - 1, col: 0, rows: 1, cols: w + OUTPUT_HEADERS.length });
+
+    // Second run: the sheet is identical (values, formats, conditional formats).
+    const formatsAfter = await formats(page, SHEET);
+    expect(await clickCompute(pane)).toContain('已完成');
+    expect(await snapshot(page, SHEET)).toEqual(after);
+    expect(await formats(page, SHEET)).toEqual(formatsAfter);
+    expect(await page.evaluate((s) => window.__ceSim!.conditionalFormats(s).length, SHEET)).toBe(4);
+    expect(errors).toEqual([]);
+  });
+
+  it('with the Worker stopped: shows which chunk failed and why, and writes no cell', async () => {
+    const port = await freePort(8787, 8799, [Number(new URL(env.workerUrl).port)]);
+    const token = 'e2e-stop-token';
+    const worker = await startWorker({ root: env.root, port, token, origin: env.baseUrl, stateDir: join(ARTIFACTS, `wrangler-state-${port}`) });
+    try {
+      await setSettings(pane, worker.url, token);
+      await pane.click('#test-connection');
+      await pane.waitForSelector('#connection-status.ok');
+    } finally {
+      await worker.stop();
+    }
+    await pane.click('#insert-sample');
+    await pane.waitForSelector('#message:has-text("示例花名册2")');
+    const sheets = await page.evaluate(() => window.__ceSim!.sheetNames());
+    const sheet = sheets[sheets.length - 1];
+    const before = await snapshot(page, sheet);
+    const formatsBefore = await formats(page, sheet);
+    const written = await page.evaluate(() => window.__ceSim!.model.stats.cellsWritten);
+
+    const message = await clickCompute(pane);
+    expect(message).toContain('第 1/1 批');
+    expect(message).toContain('无法连接 Worker');
+    expect(message).toContain('未写入任何单元格');
+    expect(await pane.isVisible('#results')).toBe(false);
+    expect(await snapshot(page, sheet)).toEqual(before);
+    expect(await formats(page, sheet)).toEqual(formatsBefore);
+    expect(await page.evaluate(() => window.__ceSim!.model.stats.cellsWritten)).toBe(written);
+    await page.screenshot({ path: join(ARTIFACTS, 'taskpane-after-error.png') });
+  });
+});

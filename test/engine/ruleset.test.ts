@@ -1,0 +1,113 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import {
+  DEFAULT_RULE_SET,
+  UnknownRuleSetError,
+  evaluate,
+  getRuleSet,
+  hasRuleSet,
+  listRuleSets,
+  type RuleSet,
+} from '../../shared/index';
+import { evaluateRow } from '../../shared/row';
+import { compileRuleSet } from '../../shared/rulesets/compile';
+
+const root = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
+
+describe('rule-set registry', () => {
+  it('zaozhuang-2023 is the default', () => {
+    expect(DEFAULT_RULE_SET).toBe('zaozhuang-2023');
+    expect(hasRuleSet('zaozhuang-2023')).toBe(true);
+    expect(hasRuleSet('zaozhuang-2099')).toBe(false);
+    expect(getRuleSet().id).toBe('zaozhuang-2023');
+    expect(getRuleSet().year).toBe(2023);
+    expect(getRuleSet().specialCases).toEqual(['境外工作', '病假', '产假', '其他']);
+  });
+
+  it('an unknown rule set throws UnknownRuleSetError from evaluate and getRuleSet', () => {
+    expect(() => evaluate([], { ruleSet: 'nowhere-2023' })).toThrow(UnknownRuleSetError);
+    expect(() => getRuleSet('nowhere-2023')).toThrow(UnknownRuleSetError);
+    expect(evaluate([], { ruleSet: 'zaozhuang-2023' }).ruleSet).toBe('zaozhuang-2023');
+  });
+
+  it('a bad asOf is a caller error', () => {
+    expect(() => evaluate([], { asOf: '2023-02-30' })).toThrow(/asOf/);
+  });
+
+  it('listRuleSets is JSON data with clause and clause text for every parameter', () => {
+    const list = listRuleSets();
+    expect(JSON.parse(JSON.stringify(list))).toEqual(list);
+    const z = list.find((r) => r.id === 'zaozhuang-2023');
+    expect(z).toBeDefined();
+    expect(z?.calendar.years).toEqual([2023]);
+    for (const p of z?.parameters ?? []) {
+      expect(p.clause.length, p.key).toBeGreaterThan(0);
+      expect(p.text, p.key).toMatch(/[\u4e00-\u9fff]/);
+      expect(p.label, p.key).toMatch(/[\u4e00-\u9fff]/);
+    }
+  });
+
+  it('every number of the notice is a named parameter', () => {
+    const v = Object.fromEntries(listRuleSets()[0].parameters.map((p) => [p.key, p.value]));
+    expect(v).toMatchObject({
+      requiredPublic: 30, requiredProfessional: 60, requiredTotal: 90, trainingHoursPerDay: 8, trainingYearCap: 24,
+      seminarHoursPerDay: 8, seminarYearCap: 30, category1Cap: 30, degreeYearCap: 40, certificateHours: 16,
+      achievementHours: 10, achievementsYearCap: 30, expertHoursPerDay: 8, aidPublicPerMonth: 2.5,
+      aidProfessionalPerMonth: 5, competitionHours: 10, competitionsYearCap: 30, prorationMonthsPerYear: 12,
+      deadlineWorkingDays: 5, yearEnd: '2023-12-31', trainingFiledDefault: true, evidenceCompleteDefault: true,
+      titleApplicantDefault: false,
+    });
+    const rules = getRuleSet().specialCaseRules;
+    expect(rules.map((c) => [c.name, c.minAbsentMonthsExclusive, c.needsProvincialApproval])).toEqual([
+      ['境外工作', 6, false], ['病假', 6, false], ['产假', 0, false], ['其他', null, true],
+    ]);
+  });
+
+  it('the formulas in shared/rules/ carry no number of the notice (only 0, 1 and float tolerance)', () => {
+    const dir = resolve(root, 'shared/rules');
+    for (const f of readdirSync(dir)) {
+      const code = readFileSync(resolve(dir, f), 'utf8')
+        .replace(/\/\*\*[\s\S]*?\*\//g, '')
+        .replace(/\/\/.*$/gm, '')
+        .replace(/`[^`]*`/g, '``')
+        .replace(/'[^']*'/g, "''");
+      const literals = code.match(/(?<![\w.])\d+(?:\.\d+)?(?:e-?\d+)?(?![\w])/g) ?? [];
+      expect(literals.filter((n) => !['0', '1', '1e-9'].includes(n)), f).toEqual([]);
+    }
+  });
+});
+
+describe('another city or year is a new table, not new logic', () => {
+  const base = getRuleSet();
+  const variant: RuleSet = {
+    ...base,
+    id: 'test-2024',
+    year: 2024,
+    parameters: {
+      ...base.parameters,
+      trainingYearCap: { ...base.parameters.trainingYearCap, value: 20 },
+      category1Cap: { ...base.parameters.category1Cap, value: null },
+      requiredProfessional: { ...base.parameters.requiredProfessional, value: 50 },
+      yearEnd: { ...base.parameters.yearEnd, value: '2024-12-31' },
+    },
+    calendar: { ...base.calendar, years: [2024], holidays: ['2024-10-01'], workdays: [] },
+  };
+  const rs = compileRuleSet(variant);
+  const run = (row: Record<string, unknown>) => evaluateRow({ name: '张三', ...row }, 0, rs, NaN);
+
+  it('uses the variant caps and requirement', () => {
+    const r = run({ platformPublicHours: 30, platformProfessionalHours: 10, trainingHours: 24, trainingDays: 3, seminarHours: 30, seminarDays: 4 });
+    expect(r.professionalHours).toBe(10 + 20 + 30);
+    expect(r.requiredProfessional).toBe(50);
+    expect(r.warnings.map((w) => w.code)).toEqual(['CAP_TRAINING']);
+    expect(r.warnings[0].message).toContain('20学时上限');
+    expect(r.deadline).toBe('2024-12-31');
+  });
+
+  it('uses the variant calendar', () => {
+    const r = run({ titleApplicant: '是', titleSubmissionDate: '2024-10-02' });
+    expect(r.deadline).toBe('2024-09-24');
+  });
+});

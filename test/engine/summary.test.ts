@@ -1,0 +1,65 @@
+import { describe, expect, it } from 'vitest';
+import { evaluate, summarize, type RosterRowInput } from '../../shared/index';
+
+const ok = { platformPublicHours: 30, platformProfessionalHours: 60 };
+const rows: RosterRowInput[] = [
+  { name: '甲', unit: '医院B', department: '外科', ...ok },
+  { name: '乙', unit: '医院A', department: '内科', platformPublicHours: 30, platformProfessionalHours: 50 },
+  {},
+  { name: '丙', unit: '医院A', department: '', platformPublicHours: -1 },
+  { name: '丁', unit: '医院A', department: '内科', ...ok, trainingHours: 30, trainingDays: 4 },
+  { name: '戊', unit: '', department: '', platformPublicHours: 30, platformProfessionalHours: 40, competitions: 2, evidenceComplete: '否' },
+  { name: '己', unit: '医院A', department: '内科', platformPublicHours: 10, titleApplicant: '是', titleSubmissionDate: '2023-10-09' },
+];
+
+describe('summary (RULES.md §8)', () => {
+  const res = evaluate(rows, { asOf: '2023-11-01' });
+  const s = res.summary;
+
+  it('totals: blank rows are not counted; counts add up', () => {
+    expect(s.total).toMatchObject({ headcount: 6, compliant: 2, short: 2, pendingEvidence: 1, invalid: 1 });
+    expect(s.total.complianceRate).toBeCloseTo(2 / 6, 12);
+    expect(s.total.lostHours).toBe(6);
+  });
+
+  it('averages exclude 数据有误 rows', () => {
+    expect(s.total.avgPublic).toBe((30 + 30 + 30 + 30 + 10) / 5);
+    expect(s.total.avgProfessional).toBe((60 + 50 + 84 + 60 + 0) / 5);
+    expect(s.total.avgTotal).toBe(s.total.avgPublic + s.total.avgProfessional);
+  });
+
+  it('groups sorted by unit then department, blank as （未填）', () => {
+    expect(s.groups.map((g) => [g.unit, g.department, g.headcount])).toEqual([
+      ['医院A', '内科', 3],
+      ['医院A', '（未填）', 1],
+      ['医院B', '外科', 1],
+      ['（未填）', '（未填）', 1],
+    ]);
+    const a = s.groups[0];
+    expect(a).toMatchObject({ compliant: 1, short: 2, pendingEvidence: 0, invalid: 0, lostHours: 6 });
+    expect(s.groups.reduce((n, g) => n + g.headcount, 0)).toBe(s.total.headcount);
+  });
+
+  it('attention: every non-blank row not 达标, by deadline then index', () => {
+    expect(s.attention.map((x) => [x.index, x.name, x.status, x.deadline])).toEqual([
+      [6, '己', '未达标', '2023-09-26'],
+      [1, '乙', '未达标', '2023-12-31'],
+      [3, '丙', '数据有误', '2023-12-31'],
+      [5, '戊', '待补材料', '2023-12-31'],
+    ]);
+    expect(s.attention[0]).toMatchObject({ unit: '医院A', department: '内科', publicShortfall: 20, professionalShortfall: 60 });
+    expect(s.attention[3]).toMatchObject({ unit: '（未填）', department: '（未填）' });
+  });
+
+  it('summarize(rows, results) gives the same summary', () => {
+    expect(summarize(rows, res.results)).toEqual(s);
+  });
+
+  it('no rows: zeros', () => {
+    expect(evaluate([]).summary).toEqual({
+      total: { headcount: 0, compliant: 0, short: 0, pendingEvidence: 0, invalid: 0, complianceRate: 0, avgPublic: 0, avgProfessional: 0, avgTotal: 0, lostHours: 0 },
+      groups: [],
+      attention: [],
+    });
+  });
+});
