@@ -1,3 +1,4 @@
+/// <reference types="office-js" />
 // `npm run bench:addin [-- --rows 10000,100000] [--worker http://127.0.0.1:8787 --token T]`
 // 计算学时 over the e2e harness's simulated workbook (strict load/sync, 5 MB payload check) in Node.
 // Worker: by default an in-process fake (the engine's evaluate behind the Evaluator interface, so no HTTP);

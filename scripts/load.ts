@@ -4,7 +4,7 @@
 // request end to end against the engine alone in Node, with a breakdown of where the time goes.
 // Without --url it starts `npm run worker:dev -- --env load` itself (a high rate limit, a throwaway local D1).
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, openSync, rmSync } from 'node:fs';
+import { mkdtempSync, openSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -35,7 +35,7 @@ const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.len
 const ms = (x: number) => `${x.toFixed(1)} ms`;
 const sleep = (t: number) => new Promise((r) => setTimeout(r, t));
 
-async function startWorker(): Promise<{ url: string; token: string; stop: () => void }> {
+async function startWorker(): Promise<{ url: string; token: string; stop: () => Promise<void> }> {
   const port = opts.port;
   const token = `load-${Math.random().toString(36).slice(2)}`;
   const state = mkdtempSync(join(tmpdir(), 'ce-load-'));
@@ -47,13 +47,15 @@ async function startWorker(): Promise<{ url: string; token: string; stop: () => 
       '--var', `CE_API_TOKEN:load:${token}`, '--var', 'CE_ENV:production'],
     { cwd: root, detached: true, stdio: ['ignore', log, log] },
   );
-  const stop = () => {
+  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  const stop = async () => {
     try {
-      if (child.pid) process.kill(-child.pid, 'SIGTERM');
+      if (child.pid) process.kill(-child.pid, 'SIGTERM'); // the whole group: npm-less tsx, wrangler, workerd
     } catch {
       /* already gone */
     }
-    setTimeout(() => rmSync(state, { recursive: true, force: true }), 500).unref();
+    await Promise.race([exited, sleep(5000)]);
+    rmSync(state, { recursive: true, force: true });
   };
   const url = `http://127.0.0.1:${port}`;
   for (let i = 0; i < 120; i++) {
@@ -64,8 +66,9 @@ async function startWorker(): Promise<{ url: string; token: string; stop: () => 
       /* not up yet */
     }
   }
-  stop();
-  throw new Error(`wrangler dev did not start on ${url}; see ${join(state, 'worker-dev.log')}`);
+  const logText = readFileSync(join(state, 'worker-dev.log'), 'utf8');
+  await stop();
+  throw new Error(`wrangler dev did not start on ${url}:\n${logText.split('\n').slice(-30).join('\n')}`);
 }
 
 async function auditTotal(url: string, token: string): Promise<number> {
@@ -101,7 +104,7 @@ async function burst(url: string, token: string, body: string, seconds: number):
       headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json' },
       body,
       connections: CONNECTIONS,
-      amount: CONNECTIONS * 25,
+      amount: CONNECTIONS * 10,
       timeout: 30,
     });
     run.on('response', (_client, status, _bytes, time) => {
@@ -141,7 +144,7 @@ async function main(): Promise<number> {
     const rate = r.answers / r.seconds;
     console.log(`burst: ${r.answers} requests answered in ${r.seconds.toFixed(1)} s`);
     console.log(`  requests/s: ${rate.toFixed(1)} (${(rate * ROWS).toFixed(0)} rows/s)`);
-    console.log(`  latency: p50 ${percentile(r.latencies, 50)} ms, p99 ${percentile(r.latencies, 99)} ms, max ${r.latencies.at(-1)} ms`);
+    console.log(`  latency: p50 ${ms(percentile(r.latencies, 50))}, p99 ${ms(percentile(r.latencies, 99))}, max ${ms(r.latencies.at(-1) ?? 0)}`);
     console.log(`  200: ${ok200}, non-2xx: ${non2xx}, errors: ${r.errors}, timeouts: ${r.timeouts}`, JSON.stringify(r.statuses));
     console.log(`  audit records grew by ${grew} (200 answers: ${ok200}) → ${grew === ok200 ? 'OK, nothing lost' : 'MISMATCH'}`);
     ok = grew === ok200 && non2xx === 0 && r.errors === 0;
@@ -184,7 +187,7 @@ async function main(): Promise<number> {
     console.log(`      the remainder: moving ${(responseBytes / 1048576).toFixed(1)} MB back through wrangler dev's local proxy, workerd vs Node speed`);
     console.log(`    client side, not in the above: JSON.stringify of the request ${ms(stringify)}, JSON.parse of the answer ${ms(parse)}`);
   } finally {
-    own?.stop();
+    await own?.stop();
   }
   return ok ? 0 : 1;
 }
