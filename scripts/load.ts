@@ -37,6 +37,8 @@ const sleep = (t: number) => new Promise((r) => setTimeout(r, t));
 
 async function startWorker(): Promise<{ url: string; token: string; stop: () => Promise<void> }> {
   const port = opts.port;
+  const busy = await fetch(`http://127.0.0.1:${port}/v1/health`).then(() => true, () => false);
+  if (busy) throw new Error(`port ${port} is already in use: pass --port, or --url/--token of that Worker`);
   const token = `load-${Math.random().toString(36).slice(2)}`;
   const state = mkdtempSync(join(tmpdir(), 'ce-load-'));
   const log = openSync(join(state, 'worker-dev.log'), 'w');

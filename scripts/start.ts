@@ -3,6 +3,7 @@
 // in Excel on the web. `npm stop` ends everything this started (process ids in node_modules/.cache/ce-addin/).
 import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { connect } from 'node:net';
 import { homedir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -19,6 +20,23 @@ function run(name: string, args: string[], env: NodeJS.ProcessEnv = {}): ChildPr
   const child = spawn(process.execPath, args, { cwd: root, stdio: 'inherit', env: { ...process.env, ...env }, detached: process.platform !== 'win32' });
   child.on('exit', (code, signal) => console.log(`[start] ${name} exited (${signal ?? code})`));
   return child;
+}
+
+/** True once something accepts TCP connections on the port (works for https with a self-signed certificate too). */
+async function waitForPort(port: number, timeoutMs: number): Promise<boolean> {
+  const until = Date.now() + timeoutMs;
+  while (Date.now() < until) {
+    const open = await new Promise<boolean>((resolve) => {
+      const socket = connect(port, 'localhost', () => {
+        socket.end();
+        resolve(true);
+      });
+      socket.once('error', () => resolve(false));
+    });
+    if (open) return true;
+    await new Promise((r) => setTimeout(r, 500));
+  }
+  return false;
 }
 
 async function waitFor(url: string, timeoutMs: number): Promise<boolean> {
@@ -53,7 +71,7 @@ async function main(): Promise<void> {
 
   const [workerUp, devUp] = await Promise.all([
     waitFor(`http://127.0.0.1:${workerPort}/v1/health`, 90_000),
-    https ? Promise.resolve(true) : waitFor(`${devOrigin}/taskpane.html`, 60_000),
+    waitForPort(devPort, 60_000),
   ]);
   console.log(`\n[start] Worker ${workerUp ? 'running' : 'NOT answering'} on http://127.0.0.1:${workerPort} (dev token: ce-local-dev-token)`);
   console.log(`[start] Task pane ${devUp ? 'served' : 'NOT answering'} at ${devOrigin}/taskpane.html`);

@@ -19,9 +19,15 @@ if (!existsSync(PID_FILE)) {
   const pids = JSON.parse(readFileSync(PID_FILE, 'utf8')) as Record<string, number | undefined>;
   for (const [name, pid] of Object.entries(pids)) {
     if (!pid) continue;
+    if (process.platform === 'win32') {
+      // End the process tree (wrangler → workerd, vite) by the recorded id.
+      const r = spawnSync('taskkill', ['/pid', String(pid), '/T', '/F'], { stdio: 'ignore' });
+      console.log(`[stop] ${name} (pid ${pid}) ${r.status === 0 ? 'stopped' : 'was not running'}`);
+      continue;
+    }
     try {
-      // start.ts launches each as its own process group (non-Windows): end the group so wrangler/workerd go too.
-      process.kill(process.platform === 'win32' ? pid : -pid, 'SIGTERM');
+      // start.ts launches each as its own process group: end the group so wrangler/workerd go too.
+      process.kill(-pid, 'SIGTERM');
       console.log(`[stop] ${name} (pid ${pid}) stopped`);
     } catch {
       console.log(`[stop] ${name} (pid ${pid}) was not running`);

@@ -11,14 +11,15 @@ import { ENGINE_VERSION } from './version';
  * Checks every row against a rule set. Bad row content becomes per-row errors; it throws only for an unknown
  * ruleSet (UnknownRuleSetError), an asOf that is not a YYYY-MM-DD date or rows that are not an array (InvalidOptionsError).
  */
-export function evaluate(rows: RosterRowInput[], options: EvaluateOptions = {}): EvaluateResponse {
+export function evaluate(rows: RosterRowInput[], options?: EvaluateOptions | null): EvaluateResponse {
   if (!Array.isArray(rows)) throw new InvalidOptionsError('rows 必须是数组');
-  const ruleSet = options.ruleSet ?? DEFAULT_RULE_SET;
+  const ruleSet = options?.ruleSet ?? DEFAULT_RULE_SET;
   const rs = getCompiledRuleSet(ruleSet);
+  const asOf = options?.asOf;
   let asOfDay = NaN;
-  if (options.asOf !== undefined && options.asOf !== null) {
-    asOfDay = dayFromIso(options.asOf);
-    if (Number.isNaN(asOfDay)) throw new InvalidOptionsError(`asOf 应为 YYYY-MM-DD 格式的有效日期：${String(options.asOf)}`);
+  if (asOf !== undefined && asOf !== null) {
+    asOfDay = typeof asOf === 'string' ? dayFromIso(asOf) : NaN;
+    if (Number.isNaN(asOfDay)) throw new InvalidOptionsError(`asOf 应为 YYYY-MM-DD 格式的有效日期：${String(asOf)}`);
   }
   const ctx = newRowContext();
   const summary = newSummaryBuilder();

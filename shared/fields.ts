@@ -2,7 +2,7 @@
 import { fmt } from './format';
 import { checkIdNumber, isBlankCell, isSpaceCode, parseDateCell, parseNumberCell, parseYesNoCell, showCell, textOfCell, toHalfWidth, unitsOf } from './normalize';
 import type { CompiledRuleSet, NumberField } from './rulesets/compile';
-import { ROSTER_KEYS, type CellValue, type RosterKey, type RowError, type RowWarning } from './types';
+import { ROSTER_KEYS, type RosterKey, type RowError, type RowWarning } from './types';
 
 /** A row's values after normalisation: numbers ≥ 0 or null (blank), booleans with blank defaults applied. */
 export type ParsedRow = {
@@ -119,34 +119,12 @@ function checkId(v: unknown, rs: CompiledRuleSet, errors: RowError[], warnings: 
   warnings.push({ code: 'ID_CHECKSUM', message: `${rs.zh.idNumber}“${text}”未通过校验（${why}），请核对` });
 }
 
-const KEY_INDEX: ReadonlyMap<string, number> = new Map(ROSTER_KEYS.map((k, i) => [k, i]));
+/** Roster key → column index, a prototype-less object (the fastest lookup for the keys a for-in loop yields). */
+const KEY_INDEX: Readonly<Record<string, number | undefined>> = Object.assign(
+  Object.create(null) as Record<string, number | undefined>,
+  Object.fromEntries(ROSTER_KEYS.map((k, i) => [k, i])),
+);
 const I = Object.fromEntries(ROSTER_KEYS.map((k, i) => [k, i])) as Readonly<Record<RosterKey, number>>;
-const N_KEYS = ROSTER_KEYS.length;
-
-/** A scratch buffer for one row's cells, indexed like ROSTER_KEYS; reused row after row within one evaluate call. */
-export type RowCells = CellValue[];
-
-export function newRowCells(): RowCells {
-  return new Array<CellValue>(N_KEYS).fill(undefined);
-}
-
-/**
- * Copies a row object's roster fields into `cells` (one pass over its own keys, which is much faster than 25 property
- * lookups on objects of many shapes). Returns true when some roster field is not blank.
- */
-export function readCells(row: object, cells: RowCells): boolean {
-  for (let j = 0; j < N_KEYS; j++) cells[j] = undefined;
-  let any = false;
-  for (const key in row) {
-    const j = KEY_INDEX.get(key);
-    if (j === undefined) continue;
-    const v = (row as Record<string, unknown>)[key] as CellValue;
-    cells[j] = v;
-    if (!any && !isBlankCell(v)) any = true;
-  }
-  return any;
-}
-
 /** An empty ParsedRow to parse into. */
 export function newParsedRow(): ParsedRow {
   return {
@@ -158,49 +136,93 @@ export function newParsedRow(): ParsedRow {
   };
 }
 
+function resetParsedRow(p: ParsedRow, v: CompiledRuleSet['v']): void {
+  p.name = '';
+  p.unit = '';
+  p.department = '';
+  p.platformPublicHours = null;
+  p.platformProfessionalHours = null;
+  p.trainingHours = null;
+  p.trainingDays = null;
+  p.seminarHours = null;
+  p.seminarDays = null;
+  p.trainingFiled = v.trainingFiledDefault;
+  p.degreeStudyHours = null;
+  p.certificates = null;
+  p.achievements = null;
+  p.expertDays = null;
+  p.expertHours = null;
+  p.aidMonths = null;
+  p.competitions = null;
+  p.specialCase = null;
+  p.absentMonths = null;
+  p.transferPublicHours = null;
+  p.transferProfessionalHours = null;
+  p.evidenceComplete = v.evidenceCompleteDefault;
+  p.titleApplicant = v.titleApplicantDefault;
+  p.titleSubmissionDate = null;
+}
+
+function byFieldOrder(a: RowError, b: RowError): number {
+  return (KEY_INDEX[a.field] ?? -1) - (KEY_INDEX[b.field] ?? -1);
+}
+
 /**
- * Normalises a non-blank row's cells into `p`; bad cells push one error each (in template column order), ID problems
- * a warning.
+ * Normalises a row object into `p` in one pass over its own keys (much faster than 25 lookups on objects of many
+ * shapes); blank cells keep the defaults. Bad cells push one error each (sorted into template column order), a bad ID
+ * number a warning. Returns false for a blank row (every roster field blank), which then has no errors.
  */
-export function parseRow(c: RowCells, rs: CompiledRuleSet, errors: RowError[], warnings: RowWarning[], p: ParsedRow): ParsedRow {
+export function parseRow(row: object, rs: CompiledRuleSet, errors: RowError[], warnings: RowWarning[], p: ParsedRow): boolean {
   const f = rs.numberFields;
   const v = rs.v;
-  const name = readText(c[I.name], 'name', rs, errors);
-  if (name.length === 0 && errors.length === 0) {
+  resetParsedRow(p, v);
+  let any = false;
+  let absentBlank = true;
+  for (const key in row) {
+    const j = KEY_INDEX[key];
+    if (j === undefined) continue;
+    const c = (row as Record<string, unknown>)[key];
+    if (c === null || c === undefined || isBlankCell(c)) continue;
+    any = true;
+    switch (j) {
+      case I.name: p.name = readText(c, 'name', rs, errors); break;
+      case I.idNumber: checkId(c, rs, errors, warnings); break;
+      case I.unit: p.unit = readText(c, 'unit', rs, errors); break;
+      case I.department: p.department = readText(c, 'department', rs, errors); break;
+      case I.platformPublicHours: p.platformPublicHours = readNumber(c, f.platformPublicHours, errors); break;
+      case I.platformProfessionalHours: p.platformProfessionalHours = readNumber(c, f.platformProfessionalHours, errors); break;
+      case I.trainingHours: p.trainingHours = readNumber(c, f.trainingHours, errors); break;
+      case I.trainingDays: p.trainingDays = readNumber(c, f.trainingDays, errors); break;
+      case I.seminarHours: p.seminarHours = readNumber(c, f.seminarHours, errors); break;
+      case I.seminarDays: p.seminarDays = readNumber(c, f.seminarDays, errors); break;
+      case I.trainingFiled: p.trainingFiled = readYesNo(c, 'trainingFiled', v.trainingFiledDefault, rs, errors); break;
+      case I.degreeStudyHours: p.degreeStudyHours = readNumber(c, f.degreeStudyHours, errors); break;
+      case I.certificates: p.certificates = readNumber(c, f.certificates, errors); break;
+      case I.achievements: p.achievements = readNumber(c, f.achievements, errors); break;
+      case I.expertDays: p.expertDays = readNumber(c, f.expertDays, errors); break;
+      case I.expertHours: p.expertHours = readNumber(c, f.expertHours, errors); break;
+      case I.aidMonths: p.aidMonths = readNumber(c, f.aidMonths, errors); break;
+      case I.competitions: p.competitions = readNumber(c, f.competitions, errors); break;
+      case I.specialCase: p.specialCase = readCase(c, rs, errors); break;
+      case I.absentMonths: absentBlank = false; p.absentMonths = readNumber(c, f.absentMonths, errors); break;
+      case I.transferPublicHours: p.transferPublicHours = readNumber(c, f.transferPublicHours, errors); break;
+      case I.transferProfessionalHours: p.transferProfessionalHours = readNumber(c, f.transferProfessionalHours, errors); break;
+      case I.evidenceComplete: p.evidenceComplete = readYesNo(c, 'evidenceComplete', v.evidenceCompleteDefault, rs, errors); break;
+      case I.titleApplicant: p.titleApplicant = readYesNo(c, 'titleApplicant', v.titleApplicantDefault, rs, errors); break;
+      case I.titleSubmissionDate: p.titleSubmissionDate = readDate(c, 'titleSubmissionDate', rs, errors); break;
+    }
+  }
+  if (!any) return false;
+  if (p.name.length === 0 && !errors.some((e) => e.field === 'name')) {
     errors.push({ field: 'name', code: 'NAME_MISSING', message: `${rs.zh.name}：不能为空，每行须填写姓名` });
   }
-  p.name = name;
-  checkId(c[I.idNumber], rs, errors, warnings);
-  p.unit = readText(c[I.unit], 'unit', rs, errors);
-  p.department = readText(c[I.department], 'department', rs, errors);
-  p.platformPublicHours = readNumber(c[I.platformPublicHours], f.platformPublicHours, errors);
-  p.platformProfessionalHours = readNumber(c[I.platformProfessionalHours], f.platformProfessionalHours, errors);
-  p.trainingHours = readNumber(c[I.trainingHours], f.trainingHours, errors);
-  p.trainingDays = readNumber(c[I.trainingDays], f.trainingDays, errors);
-  p.seminarHours = readNumber(c[I.seminarHours], f.seminarHours, errors);
-  p.seminarDays = readNumber(c[I.seminarDays], f.seminarDays, errors);
-  p.trainingFiled = readYesNo(c[I.trainingFiled], 'trainingFiled', v.trainingFiledDefault, rs, errors);
-  p.degreeStudyHours = readNumber(c[I.degreeStudyHours], f.degreeStudyHours, errors);
-  p.certificates = readNumber(c[I.certificates], f.certificates, errors);
-  p.achievements = readNumber(c[I.achievements], f.achievements, errors);
-  p.expertDays = readNumber(c[I.expertDays], f.expertDays, errors);
-  p.expertHours = readNumber(c[I.expertHours], f.expertHours, errors);
-  p.aidMonths = readNumber(c[I.aidMonths], f.aidMonths, errors);
-  p.competitions = readNumber(c[I.competitions], f.competitions, errors);
-  p.specialCase = readCase(c[I.specialCase], rs, errors);
-  const absent = c[I.absentMonths];
-  p.absentMonths = readNumber(absent, f.absentMonths, errors);
-  p.transferPublicHours = readNumber(c[I.transferPublicHours], f.transferPublicHours, errors);
-  p.transferProfessionalHours = readNumber(c[I.transferProfessionalHours], f.transferProfessionalHours, errors);
-  p.evidenceComplete = readYesNo(c[I.evidenceComplete], 'evidenceComplete', v.evidenceCompleteDefault, rs, errors);
-  p.titleApplicant = readYesNo(c[I.titleApplicant], 'titleApplicant', v.titleApplicantDefault, rs, errors);
-  p.titleSubmissionDate = readDate(c[I.titleSubmissionDate], 'titleSubmissionDate', rs, errors);
-  if (p.specialCase !== null && p.absentMonths === null && isBlankCell(absent)) {
+  if (p.specialCase !== null && absentBlank) {
     errors.push({
       field: 'absentMonths',
       code: 'REQUIRED',
       message: `${rs.zh.absentMonths}：填写了特殊情况“${p.specialCase}”时必须填写不在岗月数`,
     });
   }
-  return p;
+  if (errors.length > 1) errors.sort(byFieldOrder);
+  return true;
 }

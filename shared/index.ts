@@ -11,4 +11,3 @@ export { HEADERS, mapHeaders, rowFromCells, keyForHeader, normalizeHeader, heade
 export type { HeaderDef, HeaderKind, HeaderMapping } from './headers';
 export { OUTPUT_HEADERS, formatRowOutput } from './output';
 export { BLANK_GROUP, summarize } from './summary';
-export { evaluateRow } from './row';

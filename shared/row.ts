@@ -1,7 +1,7 @@
 // One roster row through the rules, in the order of RULES.md §3–§6.
 import { isoFromDay } from './dates';
 import { fmt } from './format';
-import { newParsedRow, newRowCells, parseRow, readCells, type ParsedRow, type RowCells } from './fields';
+import { newParsedRow, parseRow, type ParsedRow } from './fields';
 import { creditAidProfessional, creditAidPublic, creditExperts } from './rules/activities';
 import { capCategory1, creditSeminars, creditTraining, trainingNotFiled } from './rules/category1';
 import { creditAchievements, creditCompetitions } from './rules/counted';
@@ -86,10 +86,10 @@ function isRowObject(row: unknown): row is RosterRowInput {
 }
 
 /** Scratch space reused row after row within one evaluate call (no per-row allocation for reading cells). */
-export type RowContext = { cells: RowCells; parsed: ParsedRow; credits: Float64Array };
+export type RowContext = { parsed: ParsedRow; credits: Float64Array };
 
 export function newRowContext(): RowContext {
-  return { cells: newRowCells(), parsed: newParsedRow(), credits: new Float64Array(SOURCE_LIST.length * 2) };
+  return { parsed: newParsedRow(), credits: new Float64Array(SOURCE_LIST.length * 2) };
 }
 
 /**
@@ -105,10 +105,9 @@ export function evaluateRow(row: unknown, index: number, rs: CompiledRuleSet, as
   if (!isRowObject(row)) {
     return errorResult(index, rs.v.yearEnd, [], [{ field: 'row', code: 'NOT_A_ROW', message: '该行不是花名册行（应为以表头为键的对象）' }]);
   }
-  if (!readCells(row, ctx.cells)) return blankResult(index);
   const errors: RowError[] = [];
   const warnings: RowWarning[] = [];
-  parseRow(ctx.cells, rs, errors, warnings, p);
+  if (!parseRow(row, rs, errors, warnings, p)) return blankResult(index);
   if (errors.length > 0) {
     const deadline = deadlineFor(p.titleApplicant, p.titleSubmissionDate, rs, []);
     return errorResult(index, isoFromDay(deadline), warnings, errors);

@@ -47,6 +47,32 @@ function byCodeUnits(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }
 
+/**
+ * The attention list ordered by deadline, then index. Items arrive in index order, and a roster has few distinct
+ * deadlines, so bucketing by deadline is linear where a comparison sort of every item is not.
+ */
+function byDeadlineThenIndex(items: AttentionItem[]): AttentionItem[] {
+  const buckets = new Map<string, AttentionItem[]>();
+  let ordered = true;
+  for (let i = 0; i < items.length; i++) {
+    const it = items[i];
+    if (i > 0 && it.index < items[i - 1].index) ordered = false;
+    const list = buckets.get(it.deadline);
+    if (list === undefined) buckets.set(it.deadline, [it]);
+    else list.push(it);
+  }
+  if (!ordered) {
+    return [...items].sort((x, y) => byCodeUnits(x.deadline, y.deadline) || x.index - y.index);
+  }
+  if (buckets.size === 1) return items;
+  const out: AttentionItem[] = [];
+  for (const d of [...buckets.keys()].sort(byCodeUnits)) {
+    const list = buckets.get(d) as AttentionItem[];
+    for (let i = 0; i < list.length; i++) out.push(list[i]);
+  }
+  return out;
+}
+
 /** Accumulates rows into a summary, one row at a time. */
 export type SummaryBuilder = {
   total: Acc;
@@ -104,9 +130,7 @@ export function finishSummary(b: SummaryBuilder): Summary {
       groups.push({ unit, department, ...countsOf(depts.get(department) as Acc) });
     }
   }
-  const attention = b.attention;
-  attention.sort((x, y) => byCodeUnits(x.deadline, y.deadline) || x.index - y.index);
-  return { total: countsOf(b.total), groups, attention };
+  return { total: countsOf(b.total), groups, attention: byDeadlineThenIndex(b.attention) };
 }
 
 function cellText(v: unknown): string {

@@ -76,7 +76,8 @@ export class WorkerClient {
       if (!res.ok) {
         const err = (json as { error?: { code?: string; message?: string } } | undefined)?.error;
         const { kind, message } = messageForStatus(res.status, err?.message);
-        throw new WorkerError(kind, message, res.status, err?.code);
+        const retry = Number(res.headers.get('Retry-After'));
+        throw new WorkerError(kind, message, res.status, err?.code, Number.isFinite(retry) && retry > 0 ? retry : undefined);
       }
       if (json === undefined) throw new WorkerError('bad_response', `Worker 的答复不是 JSON（HTTP ${res.status}）`);
       return json as T;

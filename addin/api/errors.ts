@@ -19,6 +19,8 @@ export class WorkerError extends Error {
     message: string,
     readonly status?: number,
     readonly code?: string,
+    /** Seconds the Worker asked to wait (Retry-After of a 429). */
+    readonly retryAfter?: number,
   ) {
     super(message);
   }

@@ -10,7 +10,29 @@ export type Evaluator = {
   ): Promise<EvaluateResponse & { batchId?: string }>;
 };
 
-export type ComputeProgress = { done: number; total: number; chunk: number; chunks: number };
+export type ComputeProgress = { done: number; total: number; chunk: number; chunks: number; waiting?: number };
+
+/** A 429 is retried this many times per chunk, after the Worker's Retry-After (default 60 s). */
+export const RATE_LIMIT_RETRIES = 3;
+export const DEFAULT_RETRY_AFTER_SECONDS = 60;
+
+type Sleep = (ms: number, signal?: AbortSignal) => Promise<void>;
+const abortableSleep: Sleep = (ms, signal) =>
+  new Promise((resolve, reject) => {
+    if (signal?.aborted) return reject(new Error('已取消'));
+    const t = setTimeout(() => {
+      signal?.removeEventListener('abort', onAbort);
+      resolve();
+    }, ms);
+    const onAbort = (): void => {
+      clearTimeout(t);
+      reject(new Error('已取消'));
+    };
+    signal?.addEventListener('abort', onAbort, { once: true });
+  });
+
+const isRateLimited = (e: unknown): e is { kind: 'rate_limited'; retryAfter?: number } =>
+  typeof e === 'object' && e !== null && (e as { kind?: unknown }).kind === 'rate_limited';
 
 export type ComputeOutcome = {
   results: RowResult[];
@@ -51,8 +73,17 @@ export function planRequestChunks(rows: readonly RosterRowInput[]): Chunk[] {
 export async function computeAll(
   rows: RosterRowInput[],
   evaluator: Evaluator,
-  options: { ruleSet?: string; asOf?: string; signal?: AbortSignal; firstDataSheetRow: number; onProgress?: (p: ComputeProgress) => void },
+  options: {
+    ruleSet?: string;
+    asOf?: string;
+    signal?: AbortSignal;
+    firstDataSheetRow: number;
+    onProgress?: (p: ComputeProgress) => void;
+    /** For tests: how to wait before retrying a 429. */
+    sleep?: Sleep;
+  },
 ): Promise<ComputeOutcome> {
+  const sleep = options.sleep ?? abortableSleep;
   const chunks = planRequestChunks(rows);
   const results: RowResult[] = [];
   const batchIds: string[] = [];
@@ -64,11 +95,20 @@ export async function computeAll(
     const fail = (cause: unknown): ChunkError =>
       new ChunkError(i + 1, chunks.length, options.firstDataSheetRow + start, options.firstDataSheetRow + end - 1, cause);
     if (options.signal?.aborted) throw fail(new Error('已取消'));
-    let answer: EvaluateResponse & { batchId?: string };
-    try {
-      answer = await evaluator.evaluate(rows.slice(start, end), { ruleSet: options.ruleSet, asOf: options.asOf }, options.signal);
-    } catch (e) {
-      throw fail(e);
+    let answer: (EvaluateResponse & { batchId?: string }) | null = null;
+    for (let attempt = 0; answer === null; attempt++) {
+      try {
+        answer = await evaluator.evaluate(rows.slice(start, end), { ruleSet: options.ruleSet, asOf: options.asOf }, options.signal);
+      } catch (e) {
+        if (!isRateLimited(e) || attempt >= RATE_LIMIT_RETRIES) throw fail(e);
+        const seconds = e.retryAfter ?? DEFAULT_RETRY_AFTER_SECONDS;
+        options.onProgress?.({ done: start, total: rows.length, chunk: i, chunks: chunks.length, waiting: seconds });
+        try {
+          await sleep(seconds * 1000, options.signal);
+        } catch (cancelled) {
+          throw fail(cancelled);
+        }
+      }
     }
     if (answer.results.length !== end - start) {
       throw fail(new Error(`答复行数不符：发送 ${end - start} 行，收到 ${answer.results.length} 行`));

@@ -74,7 +74,13 @@ export async function runCompute(options: RunOptions, run: Runner = defaultRunne
     ruleSet: options.ruleSet,
     signal: options.signal,
     firstDataSheetRow: source.firstDataRow + 1,
-    onProgress: (p) => options.onProgress?.({ phase: 'compute', done: p.done, total: p.total, detail: `第 ${p.chunk}/${p.chunks} 批` }),
+    onProgress: (p) =>
+      options.onProgress?.({
+        phase: 'compute',
+        done: p.done,
+        total: p.total,
+        detail: p.waiting ? `Worker 要求稍候（429），${p.waiting} 秒后重试第 ${p.chunk + 1} 批` : `第 ${p.chunk}/${p.chunks} 批`,
+      }),
   });
   cancelled();
 

@@ -1,6 +1,7 @@
 // Task pane entry (also the shared runtime's page: custom functions and the ribbon action register here).
-import { registerCustomFunctions } from '../functions/functions';
-import { registerSummaryRibbonAction } from '../summary/ribbon';
+// Registers the CE custom functions when CustomFunctions exists (functions.ts guards itself: a no-op elsewhere).
+import '../functions/functions';
+import { onRibbonSummary, registerSummaryRibbonAction } from '../summary/ribbon';
 import { buildAnnualSummarySheet } from '../summary/summary-sheet';
 import { writeRosterTemplate } from '../template/roster-template';
 import { WorkerClient } from '../api/client';
@@ -191,9 +192,14 @@ async function init(): Promise<void> {
     })(),
   );
   byId('test-connection').addEventListener('click', () => void testConnection());
+  // The ribbon's 年度汇总 runs in this same runtime: show its outcome here too.
+  onRibbonSummary((o) =>
+    o.ok
+      ? showMessage(`已生成“年度汇总”工作表（${o.result.rows} 行，${o.result.source === 'worker' ? '由 Worker 计算' : '本地引擎计算'}）。`, 'success')
+      : showMessage(o.message),
+  );
 }
 
-registerCustomFunctions();
 registerSummaryRibbonAction();
 Office.onReady(() => {
   void init();

@@ -55,6 +55,11 @@ describe('WorkerClient', () => {
     expect(e.message).toMatch(/[\u4e00-\u9fff]/);
   });
 
+  it('reads Retry-After from a 429', async () => {
+    const e = await failure(async () => new Response(JSON.stringify({ error: { code: 'RATE_LIMITED', message: '请求过于频繁' } }), { status: 429, headers: { 'Retry-After': '30' } }));
+    expect(e.retryAfter).toBe(30);
+  });
+
   it('network failure → network error naming the URL', async () => {
     const e = await failure(async () => {
       throw new TypeError('Failed to fetch');

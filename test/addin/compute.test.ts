@@ -69,3 +69,39 @@ describe('computeAll', () => {
     expect(ev.calls).toEqual([5000]);
   });
 });
+
+describe('computeAll and the Worker rate limit', () => {
+  it('waits the Retry-After of a 429 and retries the same chunk', async () => {
+    let calls = 0;
+    const waits: number[] = [];
+    const flaky: Evaluator = {
+      async evaluate(rows, options) {
+        calls++;
+        if (calls === 2) throw new WorkerError('rate_limited', '请求过于频繁（429）', 429, 'RATE_LIMITED', 7);
+        return { ...evaluate(rows, options), batchId: `b${calls}` };
+      },
+    };
+    const progress: (number | undefined)[] = [];
+    const out = await computeAll(roster(6000), flaky, {
+      firstDataSheetRow: 2,
+      sleep: async (ms) => void waits.push(ms),
+      onProgress: (p) => progress.push(p.waiting),
+    });
+    expect(out.results).toHaveLength(6000);
+    expect(out.batchIds).toEqual(['b1', 'b3']);
+    expect(waits).toEqual([7000]);
+    expect(progress).toContain(7);
+  });
+
+  it('gives up after three retries with the 429 message', async () => {
+    const always: Evaluator = {
+      evaluate: async () => {
+        throw new WorkerError('rate_limited', '请求过于频繁（429），请稍后再试', 429);
+      },
+    };
+    const waits: number[] = [];
+    const err = await computeAll(roster(10), always, { firstDataSheetRow: 2, sleep: async (ms) => void waits.push(ms) }).catch((e: unknown) => e);
+    expect((err as Error).message).toContain('429');
+    expect(waits).toEqual([60_000, 60_000, 60_000]);
+  });
+});

@@ -8,6 +8,7 @@ import { detectHeaderRow, groupBlocks, planOutputColumns } from '../../addin/cor
 import { preflight } from '../../addin/core/preflight';
 import { attentionRows, blockMatrices, countStatuses } from '../../addin/core/results';
 import { excelSerial, sampleRoster, withCheckDigit } from '../../addin/core/sample-roster';
+import { nextReadSize } from '../../addin/excel/read';
 
 const TEMPLATE = HEADERS.map((h) => h.zh);
 
@@ -59,6 +60,17 @@ describe('chunk planning', () => {
     expect(rows * 34 * LIMITS.readCellBytesEstimate).toBeLessThanOrEqual(LIMITS.excelBudgetBytes);
     expect(LIMITS.excelBudgetBytes).toBeLessThan(LIMITS.excelPayloadLimitBytes);
     expect(readChunkRows(1)).toBe(LIMITS.maxRowsPerExcelChunk);
+  });
+});
+
+describe('adaptive read size', () => {
+  it('sizes the next read from the largest row seen, within half the budget', () => {
+    const small = Array.from({ length: 100 }, () => ['张三', 30, 60]);
+    expect(nextReadSize(small, 100)).toBe(LIMITS.maxRowsPerExcelChunk);
+    const wide = Array.from({ length: 100 }, (_, i) => ['张三', i === 7 ? '长'.repeat(10_000) : '', 60]);
+    const n = nextReadSize(wide, 100);
+    expect(n * jsonBytes(wide[7])).toBeLessThanOrEqual(LIMITS.excelBudgetBytes / 2);
+    expect(n).toBeGreaterThan(10);
   });
 });
 

@@ -100,6 +100,23 @@ describe('runCompute over the simulated workbook', () => {
     expect(sheet.block(0, TEMPLATE.length, 7, 9).flat().every((v) => v === '')).toBe(true);
   });
 
+  it('cancelled while computing: nothing is written', async () => {
+    const model = new WorkbookModel();
+    const sheet = model.addSheet('花名册');
+    fill(sheet, 0, 0, [TEMPLATE, ...Array.from({ length: 7000 }, (_, i) => person(i))]);
+    const controller = new AbortController();
+    const ev = local();
+    const cancelling: Evaluator = {
+      evaluate: async (rows, o, signal) => {
+        controller.abort();
+        return ev.evaluate(rows, o, signal);
+      },
+    };
+    await expect(runCompute({ evaluator: cancelling, asOf: AS_OF, signal: controller.signal }, createExcel(model).run)).rejects.toThrow(/已取消/);
+    expect(model.stats.cellsWritten).toBe(0);
+    expect(ev.requests).toBe(1);
+  });
+
   it('keeps every sync under 5 MB with long cells, splitting reads Excel rejects', async () => {
     const model = new WorkbookModel();
     const sheet = model.addSheet('花名册');

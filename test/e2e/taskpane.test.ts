@@ -150,6 +150,59 @@ describe('task pane in chromium over a simulated workbook and the real Worker', 
     expect(errors).toEqual([]);
   });
 
+  it('lists an unknown header before sending, then computes into an existing 状态 column on confirmation', async () => {
+    const SHEET2 = '本单位花名册';
+    const header = ['2023年度专业技术人员继续教育学时台账'];
+    const columns = ['姓名', '身份证号码', '工作单位', '科室', '工号', '公需科目学时', '专业科目学时', '状态'];
+    const data: CellValue[][] = [
+      ['王五', '', '枣庄市立医院', '内科', 'A001', 30, 60, '旧状态'],
+      ['赵六', '', '枣庄市立医院', '外科', 'A002', 20, '60学时', ''],
+      ['', '', '', '', '', '', '', ''],
+      ['钱七', '', '枣庄学院', '', 'A003', 'abc', 60, ''],
+    ];
+    await page.evaluate(
+      ({ name, rows }) => {
+        const sim = window.__ceSim!;
+        const sheet = sim.model.addSheet(name);
+        rows.forEach((r, i) => r.forEach((v, j) => v !== '' && v !== null && sheet.set(i, j, v as string | number)));
+        sim.model.activate(sheet.id);
+        sim.model.selection = { sheetId: sheet.id, row: 3, col: 1, rows: 1, cols: 1 };
+        sim.render();
+      },
+      { name: SHEET2, rows: [header, columns, ...data] },
+    );
+    const before = await snapshot(page, SHEET2);
+    const written = await page.evaluate(() => window.__ceSim!.model.stats.cellsWritten);
+
+    const message = await clickCompute(pane);
+    expect(message).toContain('无法识别的列名');
+    expect(await pane.isVisible('#preflight')).toBe(true);
+    expect(await pane.textContent('#preflight-body')).toContain('“工号”');
+    expect(await snapshot(page, SHEET2)).toEqual(before);
+    expect(await page.evaluate(() => window.__ceSim!.model.stats.cellsWritten)).toBe(written);
+    await page.screenshot({ path: join(ARTIFACTS, 'taskpane-preflight.png') });
+
+    await pane.evaluate(() => (document.getElementById('message')!.hidden = true));
+    await pane.click('#accept-unknown');
+    await pane.waitForSelector('#message:has-text("已完成")');
+    const after = await snapshot(page, SHEET2);
+    const mapping = mapHeaders(columns);
+    const answer = evaluate(
+      data.map((r) => rowFromCells(r, mapping.columns)),
+      { asOf: AS_OF },
+    );
+    const expectedCells = answer.results.map((r) => formatRowOutput(r).map((c) => c ?? ''));
+    // Inputs (columns 0-6) unchanged; 状态 reused in column 7; the other eight appended from column 8.
+    expect(after.map((r) => r.slice(0, 7))).toEqual(before.map((r) => r.slice(0, 7)));
+    expect(after[1].slice(7)).toEqual(['状态', ...OUTPUT_HEADERS.filter((h) => h !== '状态')]);
+    const statusAt = OUTPUT_HEADERS.indexOf('状态');
+    for (let i = 0; i < data.length; i++) {
+      expect(after[2 + i][7]).toBe(expectedCells[i][statusAt]);
+      expect(after[2 + i].slice(8)).toEqual(expectedCells[i].filter((_, j) => j !== statusAt));
+    }
+    expect(await page.evaluate((s) => window.__ceSim!.frozenRows(s), SHEET2)).toBe(2);
+  });
+
   it('with the Worker stopped: shows which chunk failed and why, and writes no cell', async () => {
     const port = await freePort(8787, 8799, [Number(new URL(env.workerUrl).port)]);
     const token = 'e2e-stop-token';
