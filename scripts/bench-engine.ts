@@ -75,4 +75,3 @@ console.log(`engine (evaluate incl. summary): ${e.toFixed(1)} ms (of which GC ${
 const ratio = median(ratios);
 console.log(`ratio engine / JSON.parse (median of per-run ratios): ${ratio.toFixed(2)} (goal <= 1.00) ${ratio <= 1 ? 'OK' : 'ABOVE GOAL'}`);
 if (sink < 0) console.log(sink);
-if (process.env.BENCH_DEBUG) console.log(gcPauses.length, gcPauses.slice(0, 3), windows.slice(0, 2));

@@ -124,7 +124,14 @@ const KEY_INDEX: Readonly<Record<string, number | undefined>> = Object.assign(
   Object.create(null) as Record<string, number | undefined>,
   Object.fromEntries(ROSTER_KEYS.map((k, i) => [k, i])),
 );
-const I = Object.fromEntries(ROSTER_KEYS.map((k, i) => [k, i])) as Readonly<Record<RosterKey, number>>;
+
+/** The column order the literal `case` labels of parseRow assume (checked once at load). */
+const CASE_ORDER =
+  'name,idNumber,unit,department,platformPublicHours,platformProfessionalHours,trainingHours,trainingDays,seminarHours,' +
+  'seminarDays,trainingFiled,degreeStudyHours,certificates,achievements,expertDays,expertHours,aidMonths,competitions,' +
+  'specialCase,absentMonths,transferPublicHours,transferProfessionalHours,evidenceComplete,titleApplicant,titleSubmissionDate';
+if (ROSTER_KEYS.join(',') !== CASE_ORDER) throw new Error('ROSTER_KEYS changed: update parseRow');
+
 /** An empty ParsedRow to parse into. */
 export function newParsedRow(): ParsedRow {
   return {
@@ -185,31 +192,56 @@ export function parseRow(row: object, rs: CompiledRuleSet, errors: RowError[], w
     if (c === null || c === undefined || isBlankCell(c)) continue;
     any = true;
     switch (j) {
-      case I.name: p.name = readText(c, 'name', rs, errors); break;
-      case I.idNumber: checkId(c, rs, errors, warnings); break;
-      case I.unit: p.unit = readText(c, 'unit', rs, errors); break;
-      case I.department: p.department = readText(c, 'department', rs, errors); break;
-      case I.platformPublicHours: p.platformPublicHours = readNumber(c, f.platformPublicHours, errors); break;
-      case I.platformProfessionalHours: p.platformProfessionalHours = readNumber(c, f.platformProfessionalHours, errors); break;
-      case I.trainingHours: p.trainingHours = readNumber(c, f.trainingHours, errors); break;
-      case I.trainingDays: p.trainingDays = readNumber(c, f.trainingDays, errors); break;
-      case I.seminarHours: p.seminarHours = readNumber(c, f.seminarHours, errors); break;
-      case I.seminarDays: p.seminarDays = readNumber(c, f.seminarDays, errors); break;
-      case I.trainingFiled: p.trainingFiled = readYesNo(c, 'trainingFiled', v.trainingFiledDefault, rs, errors); break;
-      case I.degreeStudyHours: p.degreeStudyHours = readNumber(c, f.degreeStudyHours, errors); break;
-      case I.certificates: p.certificates = readNumber(c, f.certificates, errors); break;
-      case I.achievements: p.achievements = readNumber(c, f.achievements, errors); break;
-      case I.expertDays: p.expertDays = readNumber(c, f.expertDays, errors); break;
-      case I.expertHours: p.expertHours = readNumber(c, f.expertHours, errors); break;
-      case I.aidMonths: p.aidMonths = readNumber(c, f.aidMonths, errors); break;
-      case I.competitions: p.competitions = readNumber(c, f.competitions, errors); break;
-      case I.specialCase: p.specialCase = readCase(c, rs, errors); break;
-      case I.absentMonths: absentBlank = false; p.absentMonths = readNumber(c, f.absentMonths, errors); break;
-      case I.transferPublicHours: p.transferPublicHours = readNumber(c, f.transferPublicHours, errors); break;
-      case I.transferProfessionalHours: p.transferProfessionalHours = readNumber(c, f.transferProfessionalHours, errors); break;
-      case I.evidenceComplete: p.evidenceComplete = readYesNo(c, 'evidenceComplete', v.evidenceCompleteDefault, rs, errors); break;
-      case I.titleApplicant: p.titleApplicant = readYesNo(c, 'titleApplicant', v.titleApplicantDefault, rs, errors); break;
-      case I.titleSubmissionDate: p.titleSubmissionDate = readDate(c, 'titleSubmissionDate', rs, errors); break;
+      case 0: // name
+        p.name = readText(c, 'name', rs, errors); break;
+      case 1: // idNumber
+        checkId(c, rs, errors, warnings); break;
+      case 2: // unit
+        p.unit = readText(c, 'unit', rs, errors); break;
+      case 3: // department
+        p.department = readText(c, 'department', rs, errors); break;
+      case 4: // platformPublicHours
+        p.platformPublicHours = readNumber(c, f.platformPublicHours, errors); break;
+      case 5: // platformProfessionalHours
+        p.platformProfessionalHours = readNumber(c, f.platformProfessionalHours, errors); break;
+      case 6: // trainingHours
+        p.trainingHours = readNumber(c, f.trainingHours, errors); break;
+      case 7: // trainingDays
+        p.trainingDays = readNumber(c, f.trainingDays, errors); break;
+      case 8: // seminarHours
+        p.seminarHours = readNumber(c, f.seminarHours, errors); break;
+      case 9: // seminarDays
+        p.seminarDays = readNumber(c, f.seminarDays, errors); break;
+      case 10: // trainingFiled
+        p.trainingFiled = readYesNo(c, 'trainingFiled', v.trainingFiledDefault, rs, errors); break;
+      case 11: // degreeStudyHours
+        p.degreeStudyHours = readNumber(c, f.degreeStudyHours, errors); break;
+      case 12: // certificates
+        p.certificates = readNumber(c, f.certificates, errors); break;
+      case 13: // achievements
+        p.achievements = readNumber(c, f.achievements, errors); break;
+      case 14: // expertDays
+        p.expertDays = readNumber(c, f.expertDays, errors); break;
+      case 15: // expertHours
+        p.expertHours = readNumber(c, f.expertHours, errors); break;
+      case 16: // aidMonths
+        p.aidMonths = readNumber(c, f.aidMonths, errors); break;
+      case 17: // competitions
+        p.competitions = readNumber(c, f.competitions, errors); break;
+      case 18: // specialCase
+        p.specialCase = readCase(c, rs, errors); break;
+      case 19: // absentMonths
+        absentBlank = false; p.absentMonths = readNumber(c, f.absentMonths, errors); break;
+      case 20: // transferPublicHours
+        p.transferPublicHours = readNumber(c, f.transferPublicHours, errors); break;
+      case 21: // transferProfessionalHours
+        p.transferProfessionalHours = readNumber(c, f.transferProfessionalHours, errors); break;
+      case 22: // evidenceComplete
+        p.evidenceComplete = readYesNo(c, 'evidenceComplete', v.evidenceCompleteDefault, rs, errors); break;
+      case 23: // titleApplicant
+        p.titleApplicant = readYesNo(c, 'titleApplicant', v.titleApplicantDefault, rs, errors); break;
+      case 24: // titleSubmissionDate
+        p.titleSubmissionDate = readDate(c, 'titleSubmissionDate', rs, errors); break;
     }
   }
   if (!any) return false;

@@ -32,6 +32,7 @@ export type HeaderMapping = {
 /** The header table of a rule set, in template column order; rule sentences quote that rule set's numbers. */
 export function headersFor(rs: RuleSetDefinition): HeaderDef[] {
   const p = rs.parameters;
+  const src = rs.sources;
   const v = (k: keyof typeof p): string => String(p[k].value);
   const cases = rs.specialCaseRules.map((c) => c.name).join('/');
   const d = (
@@ -49,9 +50,9 @@ export function headersFor(rs: RuleSetDefinition): HeaderDef[] {
     d('unit', '单位', 'text', ['工作单位', '单位名称', '所在单位'], '选填：年度汇总按单位分组。'),
     d('department', '部门', 'text', ['科室', '部门科室', '所在部门', '所在科室'], '选填：年度汇总按单位、部门分组。'),
     d('platformPublicHours', '市平台公需课学时', 'hours', ['公需课学时', '市平台公需学时'],
-      `市平台学习的公需课学时全额认定，无需证明材料；公需课每年不少于${v('requiredPublic')}学时（正文二(一)、四(二)）。`, '正文二(一)、四(二)'),
+      `市平台学习的公需课学时全额认定，无需证明材料；公需课每年不少于${v('requiredPublic')}学时（${src.platformPublic.clause}）。`, src.platformPublic.clause),
     d('platformProfessionalHours', '市平台专业课学时', 'hours', ['专业课学时', '市平台专业学时'],
-      `市平台学习的专业课学时全额认定，无需证明材料；专业课每年不少于${v('requiredProfessional')}学时（正文二(二)、四(二)）。`, '正文二(二)、四(二)'),
+      `市平台学习的专业课学时全额认定，无需证明材料；专业课每年不少于${v('requiredProfessional')}学时（${src.platformProfessional.clause}）。`, src.platformProfessional.clause),
     d('trainingHours', '培训进修学时', 'hours', ['培训学时', '培训进修类学时'],
       `按备案的实际学时认定专业课，每天不超过${v('trainingHoursPerDay')}学时，累计不超过${v('trainingYearCap')}学时（${p.trainingYearCap.clause}）。`, p.trainingYearCap.clause),
     d('trainingDays', '培训进修天数', 'days', ['培训天数', '培训进修类天数'],
@@ -77,13 +78,13 @@ export function headersFor(rs: RuleSetDefinition): HeaderDef[] {
     d('competitions', '竞赛项数', 'count', ['竞赛数', '技能竞赛项数', '竞赛次数'],
       `每项（次）计专业课${v('competitionHours')}学时，每年累计不超过${v('competitionsYearCap')}学时（${p.competitionsYearCap.clause}），填整数。`, p.competitionsYearCap.clause),
     d('specialCase', '特殊情况', 'case', ['特殊情况类型'],
-      `填${cases}或留空，与不在岗月数一起按在岗时间折算要求学时（附件1第6条）。`, '附件1第6条'),
+      `填${cases}或留空，与不在岗月数一起按在岗时间折算要求学时（${p.prorationMonthsPerYear.clause}）。`, p.prorationMonthsPerYear.clause),
     d('absentMonths', '不在岗月数', 'months', ['不在岗月份', '不在岗时间'],
       `不在岗月数（0–${v('maxMonths')}），与特殊情况一起填写；要求学时按(${v('prorationMonthsPerYear')}−月数)÷${v('prorationMonthsPerYear')}折算（${p.prorationMonthsPerYear.clause}）。`, p.prorationMonthsPerYear.clause),
     d('transferPublicHours', '调入公需课学时', 'hours', ['调入公需学时'],
-      '外地调入人员凭调出地继续教育管理部门出具的证明合并计算的公需课学时（正文四(三)）。', '正文四(三)'),
+      `外地调入人员凭调出地继续教育管理部门出具的证明合并计算的公需课学时（${src.transferPublic.clause}）。`, src.transferPublic.clause),
     d('transferProfessionalHours', '调入专业课学时', 'hours', ['调入专业学时'],
-      '外地调入人员凭调出地继续教育管理部门出具的证明合并计算的专业课学时（正文四(三)）。', '正文四(三)'),
+      `外地调入人员凭调出地继续教育管理部门出具的证明合并计算的专业课学时（${src.transferProfessional.clause}）。`, src.transferProfessional.clause),
     d('evidenceComplete', '证明材料齐全', 'yesno', ['证明材料', '材料齐全', '证明材料是否齐全'],
       `填是/否，空白视为齐全；除市平台学时外均须证书等证明材料，不齐时状态为“待补材料”（${p.evidenceCompleteDefault.clause}）。`, p.evidenceCompleteDefault.clause),
     d('titleApplicant', '申报职称', 'yesno', ['是否申报职称', '申报职称评审'],
@@ -192,8 +193,10 @@ export function mapHeaders(headerRow: CellValue[]): HeaderMapping {
   return { columns, unknown, missing, missingRequired, duplicates, outputColumns };
 }
 
+const TEMPLATE_COLUMNS: readonly RosterKey[] = HEADERS.map((h) => h.key);
+
 /** One roster row from a sheet row and the column keys of mapHeaders (or the template order when omitted). */
-export function rowFromCells(cells: CellValue[], columns: (RosterKey | null)[] = HEADERS.map((h) => h.key)): RosterRowInput {
+export function rowFromCells(cells: CellValue[], columns: readonly (RosterKey | null)[] = TEMPLATE_COLUMNS): RosterRowInput {
   const row: RosterRowInput = {};
   const n = Math.min(cells.length, columns.length);
   for (let i = 0; i < n; i++) {

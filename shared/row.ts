@@ -10,26 +10,9 @@ import { monthsOnDutyFor, requiredProfessionalFor, requiredPublicFor } from './r
 import { shortfallOf, statusFor } from './rules/status';
 import { creditCertificates, creditDegreeStudy } from './rules/study';
 import type { CompiledRuleSet } from './rulesets/compile';
+import { SOURCE_KEYS, type SourceDef } from './rulesets/types';
 import type { BreakdownItem, RosterRowInput, RowError, RowResult, RowWarning } from './types';
 
-/** The label and clause of every credited source, in breakdown order. */
-const SOURCES = {
-  platformPublic: { label: '市平台公需课', clause: '正文二(一)、四(二)' },
-  platformProfessional: { label: '市平台专业课', clause: '正文二(二)、四(二)' },
-  training: { label: '培训进修', clause: '附件1第1条' },
-  seminars: { label: '高级研修班', clause: '附件1第1条' },
-  degree: { label: '自考及学历教育', clause: '附件1第2条' },
-  certificates: { label: '资格证书', clause: '附件1第2条' },
-  achievements: { label: '代表性成果', clause: '附件1第3条' },
-  experts: { label: '专家活动', clause: '附件1第4条' },
-  aid: { label: '援派', clause: '附件1第4条' },
-  competitions: { label: '竞赛', clause: '附件1第5条' },
-  transferPublic: { label: '调入公需课', clause: '正文四(三)' },
-  transferProfessional: { label: '调入专业课', clause: '正文四(三)' },
-} as const;
-
-const SOURCE_KEYS = Object.keys(SOURCES) as (keyof typeof SOURCES)[];
-const SOURCE_LIST = SOURCE_KEYS.map((k) => SOURCES[k]);
 const S_platformPublic = SOURCE_KEYS.indexOf('platformPublic');
 const S_platformProfessional = SOURCE_KEYS.indexOf('platformProfessional');
 const S_training = SOURCE_KEYS.indexOf('training');
@@ -49,17 +32,17 @@ function put(credits: Float64Array, i: number, pub: number, pro: number): void {
   credits[2 * i + 1] = pro;
 }
 
-/** The breakdown: one item per source that credited hours, in SOURCES order, in an array of exact size. */
-function breakdownOf(credits: Float64Array): BreakdownItem[] {
+/** The breakdown: one item per source that credited hours, in SOURCE_KEYS order, in an array of exact size. */
+function breakdownOf(credits: Float64Array, sources: readonly SourceDef[]): BreakdownItem[] {
   let n = 0;
   for (let i = 0; i < credits.length; i += 2) if (credits[i] > 0 || credits[i + 1] > 0) n++;
   const out = new Array<BreakdownItem>(n);
   let k = 0;
-  for (let i = 0; i < SOURCE_LIST.length; i++) {
+  for (let i = 0; i < sources.length; i++) {
     const pub = credits[2 * i];
     const pro = credits[2 * i + 1];
     if (pub > 0 || pro > 0) {
-      const src = SOURCE_LIST[i];
+      const src = sources[i];
       out[k++] = { clause: src.clause, label: src.label, public: pub, professional: pro };
     }
   }
@@ -89,7 +72,7 @@ function isRowObject(row: unknown): row is RosterRowInput {
 export type RowContext = { parsed: ParsedRow; credits: Float64Array };
 
 export function newRowContext(): RowContext {
-  return { parsed: newParsedRow(), credits: new Float64Array(SOURCE_LIST.length * 2) };
+  return { parsed: newParsedRow(), credits: new Float64Array(SOURCE_KEYS.length * 2) };
 }
 
 /**
@@ -202,7 +185,7 @@ function creditRow(
     publicShortfall,
     professionalShortfall,
     deadline,
-    breakdown: breakdownOf(credits),
+    breakdown: breakdownOf(credits, rs.sourceList),
     warnings,
     errors: [],
   };

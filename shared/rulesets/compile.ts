@@ -4,7 +4,7 @@ import { dayFromIso } from '../dates';
 import { headersFor, type HeaderDef } from '../headers';
 import type { NumberKind } from '../normalize';
 import type { RosterKey } from '../types';
-import type { RuleSet, RuleSetParameters, SpecialCaseRule } from './types';
+import { SOURCE_KEYS, type RuleSet, type RuleSetParameters, type SourceDef, type SpecialCaseRule } from './types';
 
 /** The values of a rule set's parameters. */
 export type ParameterValues = { [K in keyof RuleSetParameters]: RuleSetParameters[K]['value'] };
@@ -22,6 +22,8 @@ export type CompiledRuleSet = {
   zh: Readonly<Record<RosterKey, string>>;
   numberFields: Readonly<Record<RosterKey, NumberField>>;
   headers: readonly HeaderDef[];
+  /** Breakdown label and clause per source, indexed like SOURCE_KEYS. */
+  sourceList: readonly SourceDef[];
 };
 
 // Object.fromEntries builds objects in V8's fast-property mode; adding 25+ keys one by one would leave them as
@@ -55,5 +57,6 @@ export function compileRuleSet(rs: RuleSet): CompiledRuleSet {
     zh,
     numberFields,
     headers,
+    sourceList: SOURCE_KEYS.map((k) => rs.sources[k]),
   };
 }

@@ -46,6 +46,7 @@ export function describeRuleSet(rs: RuleSet): RuleSetDescription {
     title: rs.title,
     source: rs.source,
     parameters,
+    sources: { ...rs.sources },
     specialCases: [...rs.specialCases],
     specialCaseRules: rs.specialCaseRules.map((c) => ({ ...c })),
     calendar: { years: [...rs.calendar.years], holidays: [...rs.calendar.holidays], workdays: [...rs.calendar.workdays], source: rs.calendar.source },

@@ -66,6 +66,27 @@ export type RuleSetParameters = {
   maxCount: Parameter;
 };
 
+/** The sources of credited hours, in breakdown order. */
+export const SOURCE_KEYS = [
+  'platformPublic',
+  'platformProfessional',
+  'training',
+  'seminars',
+  'degree',
+  'certificates',
+  'achievements',
+  'experts',
+  'aid',
+  'competitions',
+  'transferPublic',
+  'transferProfessional',
+] as const;
+
+export type SourceKey = (typeof SOURCE_KEYS)[number];
+
+/** How a source of credited hours is named in the breakdown, and the clause that credits it. */
+export type SourceDef = { label: string; clause: string };
+
 export type RuleSetDefinition = {
   id: string;
   year: number;
@@ -73,6 +94,8 @@ export type RuleSetDefinition = {
   /** The notice, e.g. 枣人社字〔2023〕20号. */
   source: string;
   parameters: RuleSetParameters;
+  /** Breakdown label and clause of every source of credited hours. */
+  sources: Record<SourceKey, SourceDef>;
   specialCaseRules: SpecialCaseRule[];
   calendar: HolidayCalendar;
 };
@@ -90,6 +113,7 @@ export type RuleSetDescription = {
   title: string;
   source: string;
   parameters: ({ key: string } & Parameter<number | string | boolean | null>)[];
+  sources: Record<SourceKey, SourceDef>;
   specialCases: string[];
   specialCaseRules: SpecialCaseRule[];
   calendar: HolidayCalendar;

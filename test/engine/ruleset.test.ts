@@ -92,6 +92,7 @@ describe('another city or year is a new table, not new logic', () => {
       requiredProfessional: { ...base.parameters.requiredProfessional, value: 50 },
       yearEnd: { ...base.parameters.yearEnd, value: '2024-12-31' },
     },
+    sources: { ...base.sources, training: { label: '培训', clause: '细则第2条' } },
     calendar: { ...base.calendar, years: [2024], holidays: ['2024-10-01'], workdays: [] },
   };
   const rs = compileRuleSet(variant);
@@ -104,6 +105,7 @@ describe('another city or year is a new table, not new logic', () => {
     expect(r.warnings.map((w) => w.code)).toEqual(['CAP_TRAINING']);
     expect(r.warnings[0].message).toContain('20学时上限');
     expect(r.deadline).toBe('2024-12-31');
+    expect(r.breakdown.find((b) => b.label === '培训')).toEqual({ clause: '细则第2条', label: '培训', public: 0, professional: 20 });
   });
 
   it('uses the variant calendar', () => {
