@@ -1,4 +1,4 @@
-// Deterministic generator of realistic roster rows for the engine benchmark (and nothing else).
+// Deterministic generator of realistic roster rows for the engine benchmark; its PRNG also seeds the load script.
 import type { CellValue, RosterRowInput } from '../shared/types';
 
 /** mulberry32: a tiny seeded PRNG, so every run measures the same rows. */

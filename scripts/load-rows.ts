@@ -1,17 +1,6 @@
 // Synthetic roster rows for the load script: deterministic, varied (every status, caps, special cases, bad cells).
 import type { RosterRowInput } from '../shared/types';
-
-/** A small deterministic PRNG (mulberry32) so every run sends the same body. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { prng } from './bench-rows';
 
 const UNITS = ['枣庄市立医院', '枣庄学院', '薛城区人民医院', '滕州市第一中学', '山亭区农业农村局'];
 const DEPARTMENTS = ['内科', '外科', '教务处', '信息中心', '', '办公室'];

@@ -18,10 +18,16 @@ export function launchChromium(): Promise<Browser> {
 }
 
 /** A page on the e2e host with the task pane loaded in its iframe; returns the task pane's frame. */
-export async function openHost(browser: Browser, baseUrl: string, buildDir: string): Promise<{ context: BrowserContext; page: Page; pane: Frame; errors: string[] }> {
+export function openHost(browser: Browser, baseUrl: string, buildDir: string): Promise<{ context: BrowserContext; page: Page; pane: Frame; errors: string[] }> {
+  return openHostWithSim(browser, baseUrl, readFileSync(join(buildDir, 'sim.js'), 'utf8'));
+}
+
+/** The same with a given simulator bundle, served both as office.js and as the host's `/e2e/sim.js`. */
+export async function openHostWithSim(browser: Browser, baseUrl: string, sim: string): Promise<{ context: BrowserContext; page: Page; pane: Frame; errors: string[] }> {
   const context = await browser.newContext({ viewport: { width: 1440, height: 900 }, deviceScaleFactor: 1 });
-  const shim = readFileSync(join(buildDir, 'sim.js'), 'utf8');
-  await context.route('https://appsforoffice.microsoft.com/**', (route) => route.fulfill({ status: 200, contentType: 'text/javascript', body: shim }));
+  const js = { status: 200, contentType: 'text/javascript', body: sim };
+  await context.route('https://appsforoffice.microsoft.com/**', (route) => route.fulfill(js));
+  await context.route(`${baseUrl}/e2e/sim.js`, (route) => route.fulfill(js));
   const page = await context.newPage();
   const errors: string[] = [];
   page.on('pageerror', (e) => errors.push(e.message));

@@ -5,7 +5,7 @@
 // harness's host entry together with it (so it does not depend on the harness importing it).
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Browser, BrowserContext, Frame, Page } from 'playwright-core';
+import type { Browser, Frame, Page } from 'playwright-core';
 import { build } from 'vite';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { HEADERS, OUTPUT_HEADERS, evaluate, formatRowOutput, mapHeaders, rowFromCells } from '../../shared/index';
@@ -14,7 +14,7 @@ import { GROUP_HEADERS, SUMMARY_SHEET_NAME, TABLE_NAMES } from '../../addin/summ
 import { TEMPLATE_SHEET_NAME } from '../../addin/template/template-layout';
 import { FUNCTION_KINDS, computeFunction } from '../../addin/functions/compute';
 import examples from '../fixtures/examples.json';
-import { launchChromium } from './browser';
+import { launchChromium, openHostWithSim } from './browser';
 import type { CeSimHost } from './host/sim-entry';
 import type { SheetExtras, SimChartModel, SimValidation } from './sim-excel-charts';
 
@@ -60,30 +60,6 @@ async function buildSimWithExtensions(): Promise<string> {
     },
   });
   return readFileSync(join(SIM_DIR, 'sim.js'), 'utf8');
-}
-
-async function openHost(browser: Browser, sim: string): Promise<{ context: BrowserContext; page: Page; pane: Frame; errors: string[] }> {
-  const context = await browser.newContext({ viewport: { width: 1440, height: 900 }, deviceScaleFactor: 1 });
-  const js = { status: 200, contentType: 'text/javascript', body: sim };
-  await context.route('https://appsforoffice.microsoft.com/**', (route) => route.fulfill(js));
-  await context.route(`${env.baseUrl}/e2e/sim.js`, (route) => route.fulfill(js));
-  const page = await context.newPage();
-  const errors: string[] = [];
-  page.on('pageerror', (e) => errors.push(e.message));
-  await page.goto(`${env.baseUrl}/e2e/host.html`);
-  const handle = await page.waitForSelector('#taskpane');
-  let pane: Frame | null = null;
-  for (let i = 0; i < 100 && !pane; i++) {
-    pane = await handle.contentFrame();
-    if (!pane || pane.url() === 'about:blank') {
-      pane = null;
-      await page.waitForTimeout(50);
-    }
-  }
-  if (!pane) throw new Error('task pane frame did not load');
-  await pane.waitForSelector('#summary');
-  await pane.waitForFunction(() => (document.getElementById('settings-url') as HTMLInputElement | null)?.value !== '');
-  return { context, page, pane, errors };
 }
 
 /** Clicks a task-pane button and returns the message it shows once the button is enabled again. */
@@ -147,7 +123,7 @@ describe('annual summary and roster template in chromium', () => {
     mkdirSync(ARTIFACTS, { recursive: true });
     const sim = await buildSimWithExtensions();
     browser = await launchChromium();
-    ({ page, pane, errors } = await openHost(browser, sim));
+    ({ page, pane, errors } = await openHostWithSim(browser, env.baseUrl, sim));
   });
 
   afterAll(async () => {
