@@ -1,6 +1,7 @@
 // A small Excel workbook for unit tests, built on office-addin-mock's OfficeMockObject (load/sync discipline for
 // the properties a test seeds) plus plain collections. Records cells, number formats, tables, charts, validation.
 import { OfficeMockObject } from 'office-addin-mock';
+import { columnLetter } from '../../addin/core/addresses';
 
 export type Cell = string | number | boolean | null;
 type Rect = { r0: number; c0: number; r1: number; c1: number };
@@ -91,16 +92,6 @@ function colIndex(letters: string): number {
   for (const ch of letters) n = n * 26 + (ch.charCodeAt(0) - 64);
   return n - 1;
 }
-function colLetters(index: number): string {
-  let n = index + 1;
-  let s = '';
-  while (n > 0) {
-    const r = (n - 1) % 26;
-    s = String.fromCharCode(65 + r) + s;
-    n = Math.floor((n - 1) / 26);
-  }
-  return s;
-}
 export function parseAddress(address: string): Rect {
   const parts = address.replace(/^.*!/, '').replace(/\$/g, '').split(':');
   const one = (p: string): [number, number] => {
@@ -113,8 +104,8 @@ export function parseAddress(address: string): Rect {
   return { r0, c0, r1, c1 };
 }
 export function toAddress(rect: Rect): string {
-  const a = `${colLetters(rect.c0)}${rect.r0 + 1}`;
-  const b = `${colLetters(rect.c1)}${rect.r1 + 1}`;
+  const a = `${columnLetter(rect.c0)}${rect.r0 + 1}`;
+  const b = `${columnLetter(rect.c1)}${rect.r1 + 1}`;
   return a === b ? a : `${a}:${b}`;
 }
 

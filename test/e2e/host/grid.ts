@@ -1,15 +1,7 @@
 // Renders the simulated active sheet as a spreadsheet-like grid (for the screenshots), with conditional formats.
 import type { SheetModel, WorkbookModel } from '../sim/model';
+import { columnLetter } from '../../../addin/core/addresses';
 
-function colLetter(i: number): string {
-  let n = i + 1;
-  let s = '';
-  while (n > 0) {
-    s = String.fromCharCode(65 + ((n - 1) % 26)) + s;
-    n = Math.floor((n - 1) / 26);
-  }
-  return s;
-}
 
 function display(v: string | number | boolean, format: string): string {
   if (typeof v === 'number') {
@@ -42,7 +34,7 @@ export function renderGrid(root: HTMLElement, model: WorkbookModel, maxRows = 40
   const rows = Math.min(Math.max(box.row + box.rows, 20), maxRows);
   const sel = model.selection;
   let html = '<table class="grid"><thead><tr><th class="corner"></th>';
-  for (let c = 0; c < cols; c++) html += `<th style="${sheet.columnWidths.has(c) ? `min-width:${sheet.columnWidths.get(c)}px;` : ''}">${colLetter(c)}</th>`;
+  for (let c = 0; c < cols; c++) html += `<th style="${sheet.columnWidths.has(c) ? `min-width:${sheet.columnWidths.get(c)}px;` : ''}">${columnLetter(c)}</th>`;
   html += '</tr></thead><tbody>';
   for (let r = 0; r < rows; r++) {
     const selectedRow = sel.sheetId === sheet.id && r >= sel.row && r < sel.row + sel.rows;

@@ -4,6 +4,7 @@
 // sync's request and response are measured in bytes and one over 5 MB fails with RequestPayloadSizeLimitExceeded
 // (and applies nothing). Strings written into General cells are converted like Excel does (numbers, ISO dates).
 import type { ConditionalFormat, Scalar, SheetModel, TableModel, WorkbookModel } from './model';
+import { columnLetter } from '../../../addin/core/addresses';
 
 export class SimError extends Error {
   override readonly name = 'RichApi.Error';
@@ -621,18 +622,9 @@ export function createExcel(model: WorkbookModel): { run: <T>(batch: (context: E
   };
 }
 
-function colLetter(i: number): string {
-  let n = i + 1;
-  let s = '';
-  while (n > 0) {
-    s = String.fromCharCode(65 + ((n - 1) % 26)) + s;
-    n = Math.floor((n - 1) / 26);
-  }
-  return s;
-}
 function a1(row: number, col: number, rows: number, cols: number): string {
-  const first = `${colLetter(col)}${row + 1}`;
-  return rows === 1 && cols === 1 ? first : `${first}:${colLetter(col + cols - 1)}${row + rows}`;
+  const first = `${columnLetter(col)}${row + 1}`;
+  return rows === 1 && cols === 1 ? first : `${first}:${columnLetter(col + cols - 1)}${row + rows}`;
 }
 function quote(name: string): string {
   return /^[A-Za-z_][A-Za-z0-9_]*$/.test(name) ? name : `'${name.replace(/'/g, "''")}'`;
