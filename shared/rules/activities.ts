@@ -1,5 +1,6 @@
 // 附件1第4条 活动类: invited experts and aid postings (援派, 支教, 支农, 支医, 扶贫).
 import { fmt } from '../format';
+import { capTo, warnDaysMissing } from './cap';
 import type { CompiledRuleSet } from '../rulesets/compile';
 import type { RowWarning } from '../types';
 
@@ -12,24 +13,14 @@ export function creditExperts(days: number | null, hours: number | null, rs: Com
   const clause = rs.ruleSet.parameters.expertHoursPerDay.clause;
   if (days === null) {
     if (hours === null || hours <= 0) return 0;
-    warnings.push({
-      code: 'DAYS_MISSING',
-      clause,
-      message: `专家活动填写了${fmt(hours)}学时但未填天数，无法核对每天${fmt(perDay)}学时上限，请补填天数（${clause}）`,
-    });
+    warnDaysMissing('专家活动', hours, perDay, clause, warnings);
     return hours;
   }
   const dailyMax = perDay * days;
   if (hours === null) return dailyMax;
   if (hours <= dailyMax) return hours;
-  const lost = hours - dailyMax;
-  warnings.push({
-    code: 'CAP_EXPERT_DAILY',
-    clause,
-    lostHours: lost,
-    message: `专家活动${fmt(hours)}学时超过每天${fmt(perDay)}学时上限（${fmt(days)}天最多${fmt(dailyMax)}学时），${fmt(lost)}学时未计入（${clause}）`,
-  });
-  return dailyMax;
+  return capTo(dailyMax, hours, 'CAP_EXPERT_DAILY', clause,
+    `专家活动${fmt(hours)}学时超过每天${fmt(perDay)}学时上限（${fmt(days)}天最多${fmt(dailyMax)}学时）`, warnings);
 }
 
 /** 附件1第4条: aid postings earn public 30 and professional 60 a year, by month: 2.5 and 5 per month. */

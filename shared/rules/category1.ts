@@ -1,5 +1,6 @@
 // 附件1第1条 培训进修类: regular training, 省/市级高级研修班, their common cap, and the filing requirement (正文七).
 import { fmt } from '../format';
+import { capTo, warnDaysMissing } from './cap';
 import type { CompiledRuleSet } from '../rulesets/compile';
 import type { RowWarning } from '../types';
 
@@ -16,33 +17,16 @@ function creditDailyYearly(
   if (hours === null || hours <= 0) return 0;
   let credited = hours;
   if (days === null) {
-    warnings.push({
-      code: 'DAYS_MISSING',
-      clause,
-      message: `${what}填写了${fmt(hours)}学时但未填天数，无法核对每天${fmt(perDay)}学时上限，请补填天数（${clause}）`,
-    });
+    warnDaysMissing(what, hours, perDay, clause, warnings);
   } else {
     const dailyMax = perDay * days;
     if (credited > dailyMax) {
-      const lost = credited - dailyMax;
-      warnings.push({
-        code: codes.daily,
-        clause,
-        lostHours: lost,
-        message: `${what}${fmt(hours)}学时超过每天${fmt(perDay)}学时上限（${fmt(days)}天最多${fmt(dailyMax)}学时），${fmt(lost)}学时未计入（${clause}）`,
-      });
-      credited = dailyMax;
+      credited = capTo(dailyMax, credited, codes.daily, clause,
+        `${what}${fmt(hours)}学时超过每天${fmt(perDay)}学时上限（${fmt(days)}天最多${fmt(dailyMax)}学时）`, warnings);
     }
   }
   if (credited > yearCap) {
-    const lost = credited - yearCap;
-    warnings.push({
-      code: codes.year,
-      clause,
-      lostHours: lost,
-      message: `${what}学时超过${fmt(yearCap)}学时上限，${fmt(lost)}学时未计入（${clause}）`,
-    });
-    credited = yearCap;
+    credited = capTo(yearCap, credited, codes.year, clause, `${what}学时超过${fmt(yearCap)}学时上限`, warnings);
   }
   return credited;
 }
@@ -72,15 +56,8 @@ export function capCategory1(training: number, seminars: number, rs: CompiledRul
   const sum = training + seminars;
   const cap = rs.v.category1Cap;
   if (cap === null || sum <= cap) return sum;
-  const clause = rs.ruleSet.parameters.category1Cap.clause;
-  const lost = sum - cap;
-  warnings.push({
-    code: 'CAP_CATEGORY1',
-    clause,
-    lostHours: lost,
-    message: `培训进修与高级研修班合计${fmt(sum)}学时超过${fmt(cap)}学时上限，${fmt(lost)}学时未计入（${clause}）`,
-  });
-  return cap;
+  return capTo(cap, sum, 'CAP_CATEGORY1', rs.ruleSet.parameters.category1Cap.clause,
+    `培训进修与高级研修班合计${fmt(sum)}学时超过${fmt(cap)}学时上限`, warnings);
 }
 
 /**

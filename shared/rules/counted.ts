@@ -1,5 +1,6 @@
 // 附件1第3条 代表性成果 and 附件1第5条 竞赛: a number of items, hours each, with a yearly cap.
 import { fmt } from '../format';
+import { capTo } from './cap';
 import type { CompiledRuleSet } from '../rulesets/compile';
 import type { RowWarning } from '../types';
 
@@ -7,14 +8,7 @@ function creditCounted(count: number | null, each: number, cap: number, what: st
   if (count === null || count <= 0) return 0;
   const claimed = count * each;
   if (claimed <= cap) return claimed;
-  const lost = claimed - cap;
-  warnings.push({
-    code,
-    clause,
-    lostHours: lost,
-    message: `${what}${fmt(count)}项计${fmt(claimed)}学时，超过${fmt(cap)}学时上限，${fmt(lost)}学时未计入（${clause}）`,
-  });
-  return cap;
+  return capTo(cap, claimed, code, clause, `${what}${fmt(count)}项计${fmt(claimed)}学时，超过${fmt(cap)}学时上限`, warnings);
 }
 
 /** 附件1第3条: each 代表性成果 (项、篇、本) is 10 professional hours, at most 30 a year (CAP_ACHIEVEMENTS). */

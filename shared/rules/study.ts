@@ -1,5 +1,6 @@
 // 附件1第2条 学习类.
 import { fmt } from '../format';
+import { capTo } from './cap';
 import type { CompiledRuleSet } from '../rulesets/compile';
 import type { RowWarning } from '../types';
 
@@ -8,15 +9,8 @@ export function creditDegreeStudy(hours: number | null, rs: CompiledRuleSet, war
   if (hours === null || hours <= 0) return 0;
   const cap = rs.v.degreeYearCap;
   if (hours <= cap) return hours;
-  const clause = rs.ruleSet.parameters.degreeYearCap.clause;
-  const lost = hours - cap;
-  warnings.push({
-    code: 'CAP_DEGREE',
-    clause,
-    lostHours: lost,
-    message: `自考及学历教育学时超过${fmt(cap)}学时上限，${fmt(lost)}学时未计入（${clause}）`,
-  });
-  return cap;
+  return capTo(cap, hours, 'CAP_DEGREE', rs.ruleSet.parameters.degreeYearCap.clause,
+    `自考及学历教育学时超过${fmt(cap)}学时上限`, warnings);
 }
 
 /** 附件1第2条: each qualifying certificate (资格证书) is 16 professional hours; no yearly cap. */
