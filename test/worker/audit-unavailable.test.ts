@@ -5,6 +5,7 @@ import { env } from 'cloudflare:workers';
 import { describe, expect, it } from 'vitest';
 import { app } from '../../worker/app';
 import type { Bindings } from '../../worker/env';
+import { auditCount } from './audit-count';
 import { bearer, ORIGIN, TOKENS, type ErrorJson } from './http';
 
 const BODY = JSON.stringify({ rows: [{ name: '张三', idNumber: '370402198501011234', platformPublicHours: 30 }], asOf: '2023-11-01' });
@@ -18,9 +19,7 @@ async function evaluateWith(overrides: Partial<Bindings> = {}): Promise<Response
   return await app.fetch(req, { ...env, ...overrides });
 }
 
-async function recordsOfGuard(): Promise<number> {
-  return (await env.DB.prepare("SELECT COUNT(*) AS n FROM audit WHERE token_label = 'guard'").first<{ n: number }>())?.n ?? 0;
-}
+const recordsOfGuard = () => auditCount('guard');
 
 async function expectRefused(res: Response, why: RegExp): Promise<void> {
   expect(res.status).toBe(503);

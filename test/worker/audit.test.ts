@@ -3,6 +3,7 @@ import { env } from 'cloudflare:workers';
 import { describe, expect, it } from 'vitest';
 import { ENGINE_VERSION } from '../../shared/index';
 import type { AuditRecord } from '../../worker/audit';
+import { auditCount } from './audit-count';
 import { bearer, call, postJson, TOKENS } from './http';
 import { TEST_HMAC_KEY } from './test-keys';
 
@@ -25,13 +26,6 @@ async function audit(limit?: number): Promise<AuditRecord[]> {
   return ((await res.json()) as { records: AuditRecord[] }).records;
 }
 
-async function auditCount(): Promise<number> {
-  return (await env.DB.prepare('SELECT COUNT(*) AS n FROM audit').first<{ n: number }>())?.n ?? 0;
-}
-
-async function auditCountOf(label: string): Promise<number> {
-  return (await env.DB.prepare('SELECT COUNT(*) AS n FROM audit WHERE token_label = ?').bind(label).first<{ n: number }>())?.n ?? 0;
-}
 
 const NAME = '欧阳娜娜';
 const ID_NUMBER = '370402198501011234';
@@ -86,7 +80,7 @@ describe('audit', () => {
     }
     const latest = await audit(3);
     expect(latest.map((r) => r.batchId)).toEqual([...ids].reverse());
-    const own = await auditCountOf('audit');
+    const own = await auditCount('audit');
     const all = await audit();
     expect(all.length).toBe(Math.min(50, own));
     const res = await call('/v1/audit?limit=1', { headers: bearer(T) });

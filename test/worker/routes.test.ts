@@ -1,9 +1,9 @@
 // Every route and status code of CONTRACT.md's Worker table.
+import { env } from 'cloudflare:workers';
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_RULE_SET, ENGINE_VERSION, evaluate, listRuleSets } from '../../shared/index';
 import type { EvaluateResponse } from '../../shared/types';
 import { DEV_TOKEN } from '../../worker/tokens';
-import { env } from 'cloudflare:workers';
 import { app } from '../../worker/app';
 import { DEFAULT_MAX_BODY_BYTES, DEFAULT_MAX_ROWS, DEFAULT_ROWS_PER_REQUEST } from '../../worker/limits';
 import { bearer, call, errorOf, ORIGIN, postJson, TOKENS } from './http';
@@ -64,7 +64,7 @@ describe('401', () => {
 describe('404', () => {
   it('an unknown route is a 404 in the JSON error shape', async () => {
     for (const [path, init] of [
-      ['/', {}],
+      ['/no-such-page', {}],
       ['/v2/evaluate', {}],
       ['/v1/nothing', { headers: bearer(T) }],
       ['/v1/health', { method: 'POST', headers: bearer(T) }],

@@ -1,8 +1,8 @@
 // Tenants: a token's label reads only its own audit records and count; a label in CE_ADMIN_LABELS reads every
 // label's. A record's body HMAC is shown only to the tenant that sent the body.
-import { env } from 'cloudflare:workers';
 import { describe, expect, it } from 'vitest';
 import type { AuditRecord } from '../../worker/audit';
+import { auditCount } from './audit-count';
 import { bearer, call, postJson, TOKENS } from './http';
 
 type AuditAnswer = { scope: string; total: number; records: AuditRecord[] };
@@ -19,12 +19,6 @@ async function evaluateAs(token: string): Promise<string> {
   return ((await res.json()) as { batchId: string }).batchId;
 }
 
-async function countOf(label?: string): Promise<number> {
-  const q = label === undefined
-    ? env.DB.prepare('SELECT COUNT(*) AS n FROM audit')
-    : env.DB.prepare('SELECT COUNT(*) AS n FROM audit WHERE token_label = ?').bind(label);
-  return (await q.first<{ n: number }>())?.n ?? 0;
-}
 
 describe('audit per tenant', () => {
   it('each label sees only its own records and count; the admin label sees all, HMACs only of its own', async () => {
@@ -35,20 +29,20 @@ describe('audit per tenant', () => {
 
     const a = await auditOf(TOKENS.tenantA);
     expect(a.scope).toBe('own');
-    expect(a.total).toBe(await countOf('tenant-a'));
-    expect(a.total).toBeLessThan(await countOf());
+    expect(a.total).toBe(await auditCount('tenant-a'));
+    expect(a.total).toBeLessThan(await auditCount());
     expect(a.records.map((r) => r.batchId)).toEqual([a2, a1]);
     expect(a.records.every((r) => r.tokenLabel === 'tenant-a' && /^[0-9a-f]{64}$/.test(r.bodyHmac ?? ''))).toBe(true);
 
     const b = await auditOf(TOKENS.tenantB);
     expect(b.scope).toBe('own');
-    expect(b.total).toBe(await countOf('tenant-b'));
+    expect(b.total).toBe(await auditCount('tenant-b'));
     expect(b.records.map((r) => r.batchId)).toEqual([b1]);
     expect(JSON.stringify(b)).not.toContain(a1);
 
     const admin = await auditOf(TOKENS.admin);
     expect(admin.scope).toBe('all');
-    expect(admin.total).toBe(await countOf());
+    expect(admin.total).toBe(await auditCount());
     const ids = admin.records.map((r) => r.batchId);
     expect(ids.slice(0, 4)).toEqual([adminOwn, a2, b1, a1]);
     for (const r of admin.records) {
@@ -64,6 +58,6 @@ describe('audit per tenant', () => {
     const b = await auditOf(TOKENS.tenantB, 1);
     expect(b.records).toHaveLength(1);
     expect(b.records[0].tokenLabel).toBe('tenant-b');
-    expect(b.total).toBe(await countOf('tenant-b'));
+    expect(b.total).toBe(await auditCount('tenant-b'));
   });
 });
