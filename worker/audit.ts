@@ -90,7 +90,7 @@ export async function latestAudit(db: D1Database, scope: AuditScope, limit: numb
 
 export class AuditTimeoutError extends Error {
   constructor(ms: number) {
-    super(`audit write took longer than ${ms} ms`);
+    super(`audit database took longer than ${ms} ms`);
     this.name = 'AuditTimeoutError';
   }
 }

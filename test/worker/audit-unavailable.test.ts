@@ -1,6 +1,6 @@
 // No answer without its audit record: when the D1 write fails or takes longer than CE_AUDIT_TIMEOUT_MS, evaluate
-// answers 503 AUDIT_UNAVAILABLE in Chinese with no results. Real local D1 throughout: a trigger that refuses the
-// insert, and a long query that holds the database while the insert waits.
+// answers 503 AUDIT_UNAVAILABLE in Chinese with no results; reading the audit is bounded the same way. Real local D1:
+// a trigger that refuses the insert, and the real database behind a gate for a D1 that stops answering.
 import { env } from 'cloudflare:workers';
 import { describe, expect, it } from 'vitest';
 import { app } from '../../worker/app';
@@ -20,6 +20,32 @@ async function evaluateWith(overrides: Partial<Bindings> = {}): Promise<Response
 }
 
 const recordsOfGuard = () => auditCount('guard');
+
+/**
+ * Local D1 runs inside the same runtime as the Worker: a busy database blocks the timers too, so a hang cannot be
+ * produced with it. The real database behind a gate that holds every statement until released stands in for a
+ * remote D1 that stops answering.
+ */
+function stalledDb(gate: Promise<void>): D1Database {
+  const gated = (statement: D1PreparedStatement): D1PreparedStatement =>
+    new Proxy(statement, {
+      get(target, prop) {
+        if (prop === 'bind') return (...values: unknown[]) => gated(target.bind(...values));
+        if (prop === 'run' || prop === 'all' || prop === 'first') {
+          return async (...args: unknown[]) => {
+            await gate;
+            return (Reflect.get(target, prop) as (...a: unknown[]) => Promise<unknown>).apply(target, args);
+          };
+        }
+        return Reflect.get(target, prop);
+      },
+    });
+  return new Proxy(env.DB, {
+    get(db, prop) {
+      return prop === 'prepare' ? (sql: string) => gated(db.prepare(sql)) : Reflect.get(db, prop);
+    },
+  });
+}
 
 async function expectRefused(res: Response, why: RegExp): Promise<void> {
   expect(res.status).toBe(503);
@@ -60,20 +86,8 @@ describe('audit write failure or timeout', () => {
   });
 
   it('the database does not answer within CE_AUDIT_TIMEOUT_MS → 503 after about that long, no results', async () => {
-    // Local D1 runs inside the same runtime as the Worker: a busy database blocks the timers too, so a hang cannot be
-    // produced with it. The real database behind a gate that holds every statement until released stands in for a
-    // remote D1 that stops answering.
     let release: () => void = () => undefined;
-    const gate = new Promise<void>((r) => (release = r));
-    const stalled = new Proxy(env.DB, {
-      get(db, prop) {
-        if (prop !== 'prepare') return Reflect.get(db, prop);
-        return (sql: string) => {
-          const statement = db.prepare(sql);
-          return { bind: (...values: unknown[]) => ({ run: async () => (await gate, statement.bind(...values).run()) }) };
-        };
-      },
-    });
+    const stalled = stalledDb(new Promise<void>((r) => (release = r)));
     const before = await recordsOfGuard();
     const log = console.error;
     console.error = () => undefined;
@@ -91,5 +105,23 @@ describe('audit write failure or timeout', () => {
     // the write may still land later: a record without an answer is allowed, an answer without a record is not
     await new Promise((r) => setTimeout(r, 200));
     expect(await recordsOfGuard()).toBeLessThanOrEqual(before + 1);
+  });
+
+  it('reading the audit does not answer within CE_AUDIT_TIMEOUT_MS → 503 in Chinese, not a hang or a 500', async () => {
+    let release: () => void = () => undefined;
+    const stalled = stalledDb(new Promise<void>((r) => (release = r)));
+    const log = console.error;
+    console.error = () => undefined;
+    try {
+      for (const token of [TOKENS.guard, TOKENS.admin]) {
+        const res = await app.fetch(new Request(`${ORIGIN}/v1/audit?limit=5`, { headers: bearer(token) }), { ...env, DB: stalled, CE_AUDIT_TIMEOUT_MS: '300' });
+        expect(res.status).toBe(503);
+        const { error } = (await res.json()) as ErrorJson;
+        expect(error).toEqual({ code: 'AUDIT_UNAVAILABLE', message: '审计记录数据库暂时没有响应，请稍后重试' });
+      }
+    } finally {
+      console.error = log;
+      release();
+    }
   });
 });

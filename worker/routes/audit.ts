@@ -1,6 +1,7 @@
 import type { Context } from 'hono';
-import { auditTotal, latestAudit, type AuditScope } from '../audit';
+import { auditTotal, latestAudit, withTimeout, type AuditScope } from '../audit';
 import type { AppEnv } from '../env';
+import { errorResponse } from '../errors';
 
 /**
  * GET /v1/audit?limit=N — the latest audit records the caller may see, newest first, and how many there are:
@@ -8,6 +9,15 @@ import type { AppEnv } from '../env';
  */
 export const listAudit = async (c: Context<AppEnv>) => {
   const scope: AuditScope = { reader: c.var.tokenLabel, all: c.var.config.adminLabels.has(c.var.tokenLabel) };
-  const [total, records] = await Promise.all([auditTotal(c.env.DB, scope), latestAudit(c.env.DB, scope, c.var.auditLimit)]);
-  return c.json({ scope: scope.all ? 'all' : 'own', total, records });
+  try {
+    const [total, records] = await withTimeout(
+      Promise.all([auditTotal(c.env.DB, scope), latestAudit(c.env.DB, scope, c.var.auditLimit)]),
+      c.var.config.limits.auditTimeoutMs,
+    );
+    return c.json({ scope: scope.all ? 'all' : 'own', total, records });
+  } catch (err) {
+    console.error('audit read failed', c.var.requestId, err);
+    c.header('Retry-After', '5');
+    return errorResponse(c, 503, 'AUDIT_UNAVAILABLE', '审计记录数据库暂时没有响应，请稍后重试');
+  }
 };
