@@ -63,14 +63,20 @@ export type PlanOptions = {
 export type ExcludedReason =
   /** 合计/小计/总计/共计/汇总/累计 in a cell of a row whose name is blank, or in the name. */
   | 'total'
-  /** 制表人：/审核：/注：… — the footer block starts here; nothing below is read. */
+  /** 制表人：/审核：/注：… with no person below it — the footer block starts here; nothing below is read. */
   | 'footer'
+  /** A note line (注：…) with people below it: skipped, reading goes on. */
+  | 'note'
   /** The total row of an Excel table. */
   | 'tableTotal';
 
 export type ExcludedRow = { sheetRow: number; reason: ExcludedReason; text: string };
 
-/** One data row of the roster, in sheet order. `input` is null for rows not sent (excluded). */
+/**
+ * One data row of the roster, in sheet order; RosterPlan.rows are consecutive sheet rows from the row under the
+ * header to the last row read (the footer row and the table's total row are not among them).
+ * `input` is null for rows not sent (excluded or blank): blank output cells are written there.
+ */
 export type RosterDataRow = {
   sheetRow: number;
   /** The row as the engine takes it; null when excluded (blank output cells are written). */
