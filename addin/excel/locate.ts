@@ -3,6 +3,7 @@ import { mapHeaders } from '../../shared/index';
 import type { CellValue } from '../../shared/types';
 import { HEADER_SEARCH_ROWS, detectHeaderRow, type HeaderMapping } from '../core/layout';
 import { RosterError } from './errors';
+import { excelSupports } from './requirements';
 
 export type RosterSource = {
   sheetId: string;
@@ -23,13 +24,14 @@ export type RosterSource = {
 export async function locateRoster(context: Excel.RequestContext): Promise<RosterSource> {
   const sheet = context.workbook.worksheets.getActiveWorksheet();
   sheet.load('id,name');
-  const tables = context.workbook.getSelectedRange().getTables(false);
-  tables.load('items/name');
+  // ExcelApi 1.9: the table holding the selection; without it the used range is the roster
+  const tables = excelSupports('tablesOfSelection') ? context.workbook.getSelectedRange().getTables(false) : null;
+  tables?.load('items/name');
   const used = sheet.getUsedRangeOrNullObject(true);
   used.load('rowIndex,columnIndex,rowCount,columnCount');
   await context.sync();
 
-  if (tables.items.length > 0) {
+  if (tables && tables.items.length > 0) {
     const table = tables.items[0];
     const range = table.getRange();
     range.load('rowIndex,columnIndex,rowCount,columnCount');

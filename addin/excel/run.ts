@@ -79,7 +79,7 @@ export async function runCompute(options: RunOptions, run: Runner = defaultRunne
         phase: 'compute',
         done: p.done,
         total: p.total,
-        detail: p.waiting ? `Worker 要求稍候（429），${p.waiting} 秒后重试第 ${p.chunk + 1} 批` : `第 ${p.chunk}/${p.chunks} 批`,
+        detail: p.waiting ? `计算服务要求稍候（429），${p.waiting} 秒后重试第 ${p.chunk + 1} 部分` : `第 ${p.chunk}/${p.chunks} 部分`,
       }),
   });
   cancelled();

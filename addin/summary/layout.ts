@@ -3,7 +3,7 @@ import type { Summary, SummaryCounts } from '../../shared/types';
 import { cellAddress, rangeAddress } from './a1';
 
 export const SUMMARY_SHEET_NAME = '年度汇总';
-export const SOURCE_LABELS = { worker: 'Worker（在线服务）', local: '本地引擎' } as const;
+export const SOURCE_LABELS = { worker: '计算服务（在线）', local: '本地引擎' } as const;
 export type SummarySource = keyof typeof SOURCE_LABELS;
 
 /** The row of the label cell naming the roster sheet, so a refresh run from 年度汇总 finds the roster again. */
@@ -48,7 +48,7 @@ export type SummaryLayoutInput = {
   ruleSet: { id: string; title: string; source: string; year: number };
   engineVersion: string;
   source: SummarySource;
-  /** Why the Worker was not used although configured (shown next to the source), or null. */
+  /** Why the bundled engine computed it (shown next to the source), or null. */
   sourceNote?: string | null;
   /** When it was made, as shown, e.g. 2026-11-27 18:45. */
   madeAt: string;

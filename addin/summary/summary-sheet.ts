@@ -1,6 +1,7 @@
 // The one-click annual summary: reads the roster, gets the Summary (Worker or bundled engine) and makes or
 // refreshes the sheet 年度汇总 (its content only; no other sheet is written).
 import { getRuleSet, hasRuleSet } from '../../shared/index';
+import { excelSupports } from '../excel/requirements';
 import { preflight } from '../core/preflight';
 import { RosterError } from '../excel/errors';
 import { locateRoster } from '../excel/locate';
@@ -13,7 +14,12 @@ import type { SummarySourceOptions } from './summary-source';
 import type { RosterRowInput } from '../../shared/types';
 
 export type AnnualSummaryOptions = { workerUrl?: string; token?: string; asOf?: string };
-export type AnnualSummaryResult = { source: SummarySource; rows: number };
+export type AnnualSummaryResult = {
+  source: SummarySource;
+  rows: number;
+  /** Why the bundled engine computed it (Chinese), or null when the 计算服务 did. */
+  reason: string | null;
+};
 
 const pad = (n: number): string => String(n).padStart(2, '0');
 
@@ -85,7 +91,7 @@ export function applySummaryLayout(sheet: Excel.Worksheet, layout: SummaryLayout
     const series = chart.series.getItemAt(0);
     series.name = c.seriesName;
     series.setXAxisValues(sheet.getRange(c.categoriesAddress));
-    chart.axes.valueAxis.numberFormat = c.valueAxisFormat;
+    if (excelSupports('chartAxisFormat')) chart.axes.valueAxis.numberFormat = c.valueAxisFormat;
     chart.axes.valueAxis.minimum = 0;
     chart.axes.valueAxis.maximum = 1;
     chart.setPosition(c.topLeft, c.bottomRight);
@@ -97,7 +103,7 @@ export async function buildAnnualSummarySheet(opts: AnnualSummaryOptions): Promi
   const now = new Date();
   const asOf = opts.asOf ?? localIsoDate(now);
   const roster = await Excel.run((context) => readRosterForSummary(context));
-  const sourceOptions: SummarySourceOptions = { workerUrl: opts.workerUrl, token: opts.token, asOf };
+  const sourceOptions: SummarySourceOptions = { workerUrl: opts.workerUrl, token: opts.token, asOf, firstDataSheetRow: roster.firstDataRow };
   const answer = await summarizeRoster(roster.rows, sourceOptions);
   const ruleSet = hasRuleSet(answer.ruleSet) ? getRuleSet(answer.ruleSet) : getRuleSet();
   const layout = buildSummaryLayout({
@@ -116,5 +122,5 @@ export async function buildAnnualSummarySheet(opts: AnnualSummaryOptions): Promi
     sheet.activate();
     await context.sync();
   });
-  return { source: answer.source, rows: roster.rows.length };
+  return { source: answer.source, rows: roster.rows.length, reason: answer.fallbackReason };
 }

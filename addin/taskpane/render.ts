@@ -77,7 +77,7 @@ export function renderResults(outcome: Extract<RunOutcome, { kind: 'done' }>, on
   const more = byId('attention-more');
   more.hidden = outcome.attention.length <= ATTENTION_LIMIT;
   more.textContent = `另有 ${n(outcome.attention.length - ATTENTION_LIMIT)} 人未列出，可在“状态”列筛选查看。`;
-  byId('batch-ids').textContent = outcome.batchIds.length > 0 ? outcome.batchIds.join('，') : '（Worker 未返回）';
+  byId('batch-ids').textContent = outcome.batchIds.length > 0 ? outcome.batchIds.join('，') : '（计算服务未返回）';
 }
 
 export function hideResults(): void {

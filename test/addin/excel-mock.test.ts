@@ -163,7 +163,7 @@ describe('Office.js layer with office-addin-mock', () => {
         throw new Error('令牌无效或未填写（401）');
       },
     };
-    await expect(runCompute({ evaluator: failing }, (batch) => batch(wb.context))).rejects.toThrow(/第 1\/1 批.*401.*未写入任何单元格/);
+    await expect(runCompute({ evaluator: failing }, (batch) => batch(wb.context))).rejects.toThrow(/第 1\/1 部分.*401.*未写入任何单元格/);
     expect(wb.writes()).toEqual([]);
   });
 
