@@ -2,6 +2,7 @@
 // the selection and what was remembered from earlier runs (output block, accepted unknown columns). Three syncs.
 import type { CellArea, GridTable, RememberedBlock } from '../../shared/roster';
 import { RosterError } from './errors';
+import { excelSupports } from './requirements';
 import { readIgnoredColumns, readRememberedBlock, type IgnoredColumns } from './memory';
 
 export type SheetFrame = {
@@ -47,9 +48,11 @@ export async function frameSheet(context: Excel.RequestContext, sheetKey?: strin
   await context.sync();
 
   const tableRanges = tables.items.map((t) => t.getRange().load(BOUNDS));
-  const merged = used.isNullObject ? null : used.getMergedAreasOrNullObject();
+  // ExcelApi 1.13 / 1.9: merged areas (two-row headers) and visible cells (hidden rows); without them the roster is
+  // read as if nothing were merged or hidden
+  const merged = used.isNullObject || !excelSupports('mergedAreas') ? null : used.getMergedAreasOrNullObject();
   merged?.load('areaCount');
-  const visible = used.isNullObject ? null : used.getSpecialCellsOrNullObject('Visible');
+  const visible = used.isNullObject || !excelSupports('visibleCells') ? null : used.getSpecialCellsOrNullObject('Visible');
   visible?.load('areaCount');
   const memory = { remembered: readRememberedBlock(context, sheet.id), ignored: readIgnoredColumns(context, sheet.id) };
   await context.sync();

@@ -223,8 +223,8 @@ describe('task pane in chromium over a simulated workbook and the real Worker', 
     const written = await page.evaluate(() => window.__ceSim!.model.stats.cellsWritten);
 
     const message = await clickCompute(pane);
-    expect(message).toContain('第 1/1 批');
-    expect(message).toContain('无法连接 Worker');
+    expect(message).toContain('第 1/1 部分');
+    expect(message).toContain('无法连接计算服务');
     expect(message).toContain('未写入任何单元格');
     expect(await pane.isVisible('#results')).toBe(false);
     expect(await snapshot(page, sheet)).toEqual(before);
