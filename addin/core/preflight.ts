@@ -1,5 +1,5 @@
 // The header check shown before anything is sent (the 表头检查 card), in a clerk's words, from shared/roster's plan.
-import type { ExcludedRow, RosterPlan } from '../../shared/roster';
+import { findCrossDuplicates, type ExcludedRow, type RosterPlan } from '../../shared/roster';
 import { columnLetter } from './addresses';
 
 export type Preflight = {
@@ -54,6 +54,14 @@ export function planNotes(plan: RosterPlan): string[] {
   const footer = by('footer')[0];
   if (footer) notes.push(`从${rowNo(footer.sheetRow)}（${clip(footer.text)}）起是表尾，不再读取。`);
   if (plan.hiddenCount > 0) notes.push(`其中 ${plan.hiddenCount} 行已隐藏或被筛选，也会一并计算。`);
+  for (const d of findCrossDuplicates([plan]).slice(0, LIST_LIMIT)) {
+    notes.push(`${d.at.map((a) => rowNo(a.sheetRow)).join('、')}的身份证号相同，将标为“数据有误”，请合并为一行。`);
+  }
+  const numericIds = plan.rows.filter((r) => typeof r.input?.idNumber === 'number');
+  if (numericIds.length > 0) {
+    const rows = numericIds.slice(0, LIST_LIMIT).map((r) => rowNo(r.sheetRow)).join('、');
+    notes.push(`${rows}${numericIds.length > LIST_LIMIT ? `等 ${numericIds.length} 行` : ''}的身份证号存成了数字，Excel 只保留 15 位：请把该列设为文本后重新录入。`);
+  }
   if (plan.output) {
     const where = columnsLabel(plan.output.columns.map((c) => c.col));
     const how = plan.output.source === 'new' ? '新增在花名册右侧' : '沿用上次计算的位置';

@@ -81,6 +81,9 @@ export function renderResults(outcome: Extract<RunOutcome, { kind: 'done' }>, on
   more.textContent = `另有 ${n(outcome.attention.length - ATTENTION_LIMIT)} 人未列出，可在“状态”列筛选查看。`;
   const ids = document.getElementById('batch-ids');
   if (ids) ids.textContent = outcome.batchIds.length > 0 ? outcome.batchIds.join('，') : '（计算服务未返回）';
+  // the record numbers are shown under 详细信息 with the other technical detail
+  const audit = ids?.closest('p');
+  if (audit) audit.hidden = true;
 }
 
 /** Technical detail behind a 详细信息 disclosure: what was understood, how it was computed, the record numbers. */
