@@ -1,5 +1,5 @@
 // Where the roster is on the sheet and where the output columns go.
-import { HEADERS, OUTPUT_HEADERS, mapHeaders } from '../../shared/index';
+import { HEADERS, OUTPUT_HEADERS, mapHeaders, outputHeaderOf } from '../../shared/index';
 import type { CellValue, RosterKey } from '../../shared/types';
 
 export type HeaderMapping = ReturnType<typeof mapHeaders>;
@@ -31,8 +31,6 @@ export type OutputColumn = { header: string; col: number; exists: boolean };
 export type OutputBlock = { col: number; width: number; outputs: number[] };
 export type OutputPlan = { columns: OutputColumn[]; blocks: OutputBlock[]; created: OutputColumn[] };
 
-const normaliseHeader = (v: CellValue): string => (v === null || v === undefined ? '' : String(v)).trim();
-
 /**
  * Existing output columns (matched by header, first occurrence) are reused where they are; the missing ones are
  * appended right of the roster range, in CONTRACT.md's order. Never returns an input column.
@@ -40,8 +38,9 @@ const normaliseHeader = (v: CellValue): string => (v === null || v === undefined
 export function planOutputColumns(headerRow: readonly CellValue[], mapping: HeaderMapping, firstCol: number): OutputPlan {
   const existing = new Map<string, number>();
   headerRow.forEach((cell, i) => {
-    const h = normaliseHeader(cell);
-    if ((OUTPUT_HEADERS as readonly string[]).includes(h) && !existing.has(h) && mapping.columns[i] == null) {
+    // the project's one header normaliser (shared/headers.ts): “状 态” is 状态 here as in mapHeaders
+    const h = outputHeaderOf(cell);
+    if (h !== null && !existing.has(h) && mapping.columns[i] == null) {
       existing.set(h, i);
     }
   });
