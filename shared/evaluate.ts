@@ -54,9 +54,19 @@ export function evaluate(rows: RosterRowInput[], options?: EvaluateOptions | nul
   return { ruleSet: rs.ruleSet.id, engineVersion: ENGINE_VERSION, results, summary: finishSummary(summary) };
 }
 
+/**
+ * How many other rows a DUPLICATE_ID error lists at most (the message still gives the full count): the same ID on
+ * every one of n rows would otherwise make an answer of n² row numbers. Not a number of the notice: a safety limit.
+ */
+export const MAX_DUPLICATE_ROWS_LISTED = 50;
+
 /** RULES.md §9: every row of a repeated ID number becomes 数据有误 with DUPLICATE_ID naming the other rows. */
 function markDuplicates(results: RowResult[], repeated: Map<string, number[]>, rs: CompiledRuleSet): void {
   for (const list of repeated.values()) {
-    for (const i of list) results[i] = duplicateResult(results[i], list.filter((j) => j !== i), rs);
+    for (const i of list) {
+      const others: number[] = [];
+      for (let k = 0; k < list.length && others.length < MAX_DUPLICATE_ROWS_LISTED; k++) if (list[k] !== i) others.push(list[k]);
+      results[i] = duplicateResult(results[i], others, list.length - 1, rs);
+    }
   }
 }

@@ -97,8 +97,11 @@ function readText(v: unknown, key: RosterKey, rs: CompiledRuleSet, errors: RowEr
   return '';
 }
 
+/** A special case text longer than this is not folded or looked up: no case name is that long. */
+const MAX_CASE_TEXT = 20;
+
 function readCase(v: unknown, rs: CompiledRuleSet, errors: RowError[]): string | null {
-  if (typeof v === 'string') {
+  if (typeof v === 'string' && v.length <= MAX_CASE_TEXT) {
     if (rs.specialCases.has(v)) return v;
     const s = toHalfWidth(v);
     if (rs.specialCases.has(s)) return s;
@@ -253,20 +256,28 @@ export function sortErrors(errors: RowError[]): void {
 
 /**
  * RULES.md §9: a total row (name, spaces removed, is 合计 … optionally with a colon) or a note row (name starts with
- * 制表人 … and a colon). Returns the name as shown, or null for a person.
+ * 制表人 … and a colon). Returns the name as shown, or null for a person. Reads only the first few characters that
+ * are not spaces (enough for the longest word and its colon), whatever the name's length.
  */
 export function notAPersonName(name: unknown, rs: CompiledRuleSet): string | null {
   if (typeof name !== 'string' || name.length === 0) return null;
   const w = rs.notPerson;
-  let first = 0;
-  while (first < name.length && isSpaceCode(name.charCodeAt(first))) first++;
-  if (first === name.length || !w.firsts.has(name[first])) return null;
-  const s = toHalfWidth(withoutSpaces(name));
-  const last = s[s.length - 1];
-  if (w.totals.has(s) || (w.colons.has(last) && w.totals.has(s.slice(0, -1)))) return s;
-  for (let i = 0; i < w.prefixes.length; i++) {
-    const pre = w.prefixes[i];
-    if (s.length > pre.length && s.startsWith(pre) && w.colons.has(s[pre.length])) return s;
+  // the native trimStart: a JS loop over a long run of leading spaces costs ten times more
+  const t = isSpaceCode(name.charCodeAt(0)) ? name.trimStart() : name;
+  if (t.length === 0 || !w.firsts.has(t[0])) return null;
+  let head = '';
+  let i = 0;
+  for (; i < t.length && head.length < w.headLength; i++) {
+    if (!isSpaceCode(t.charCodeAt(i))) head += t[i];
+  }
+  const s = toHalfWidth(head);
+  if (i === t.length || t.slice(i).trimStart().length === 0) {
+    // the whole name is in `s`: a total word, or one followed by a colon
+    if (w.totals.has(s) || (w.colons.has(s[s.length - 1]) && w.totals.has(s.slice(0, -1)))) return t.trim();
+  }
+  for (let k = 0; k < w.prefixes.length; k++) {
+    const pre = w.prefixes[k];
+    if (s.length > pre.length && s.startsWith(pre) && w.colons.has(s[pre.length])) return t.trim();
   }
   return null;
 }

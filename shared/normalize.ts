@@ -248,14 +248,17 @@ export function parseDateCell(v: unknown): number {
 const ID_WEIGHTS = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
 const ID_CHECK = '10X98765432';
 /** Longer ID texts are not scanned: 18 characters plus generous room for spaces. */
-const MAX_ID_TEXT = 64;
+export const MAX_ID_TEXT = 64;
 
 /** The result of checking a resident ID number (GB 11643-1999). */
 export type IdCheck = { ok: true } | { ok: false; reason: 'length' | 'format' | 'checksum'; expected?: string };
 
-/** An ID number as compared (RULES.md §7, §9): spaces removed, full-width folded, upper case. */
+/**
+ * An ID number as compared (RULES.md §7, §9): spaces removed, full-width folded, upper case. A text longer than any ID
+ * (MAX_ID_TEXT) is returned as it is: it cannot be an ID, and is not worth a pass.
+ */
 export function normalizeIdNumber(raw: string): string {
-  return toHalfWidth(withoutSpaces(raw)).toUpperCase();
+  return raw.length > MAX_ID_TEXT ? raw : toHalfWidth(withoutSpaces(raw)).toUpperCase();
 }
 
 /** GB 11643 check of a normalised ID: 17 digits and a check digit (0-9 or X); a 15-digit pre-1999 number is accepted. */

@@ -114,12 +114,12 @@ export function evaluateRow(row: unknown, index: number, rs: CompiledRuleSet, as
  * RULES.md §9: a row whose ID number is also on `others` rows of the call becomes 数据有误 with DUPLICATE_ID on
  * idNumber (plus any errors it had), keeping its deadline and only the ID warnings.
  */
-export function duplicateResult(r: RowResult, others: number[], rs: CompiledRuleSet): RowResult {
+export function duplicateResult(r: RowResult, others: number[], total: number, rs: CompiledRuleSet): RowResult {
   const errors: RowError[] = r.errors.slice();
   errors.push({
     field: 'idNumber',
     code: 'DUPLICATE_ID',
-    message: `${rs.zh.idNumber}：与另外${others.length}行的身份证号相同，同一人出现了多次；请把同一人的学时合并为一行后再核对`,
+    message: `${rs.zh.idNumber}：与另外${total}行的身份证号相同，同一人出现了多次；请把同一人的学时合并为一行后再核对`,
     rows: others,
   });
   sortErrors(errors);

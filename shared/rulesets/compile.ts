@@ -37,6 +37,8 @@ export type NotPersonWords = {
   colons: ReadonlySet<string>;
   /** The first characters of every total word and prefix: a quick refusal for ordinary names. */
   firsts: ReadonlySet<string>;
+  /** How many non-space characters decide (the longest word and a colon). */
+  headLength: number;
 };
 
 function compileWords(rs: RuleSet): { words: CellWords; notPerson: NotPersonWords } {
@@ -59,6 +61,7 @@ function compileWords(rs: RuleSet): { words: CellWords; notPerson: NotPersonWord
       prefixes,
       colons: new Set(fold(w.noteRowColons.value)),
       firsts: new Set([...totals, ...prefixes].map((x) => x[0])),
+      headLength: longest([...totals, ...prefixes]) + 1,
     },
   };
 }
