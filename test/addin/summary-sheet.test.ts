@@ -168,7 +168,7 @@ describe('buildAnnualSummarySheet (Worker)', () => {
     const workerAnswer: EvaluateResponse & { batchId: string } = { ...evaluate(rows, { asOf: '2023-11-01' }), batchId: 'b1' };
     // A service whose results differ from the local engine's would show here: mark one row's lost hours.
     const marked = workerAnswer.results.findIndex((r) => r.status === '达标');
-    workerAnswer.results[marked] = { ...workerAnswer.results[marked], warnings: [{ code: 'X', message: 'x', lostHours: 12345 }] };
+    workerAnswer.results[marked] = { ...workerAnswer.results[marked], warnings: [{ code: 'CAP_TRAINING', message: 'x', lostHours: 12345 }] };
     const wantLost = evaluate(rows, { asOf: '2023-11-01' }).summary.total.lostHours + 12345;
     const fetchMock = vi.fn(async (_url: string, _init?: RequestInit) => new Response(JSON.stringify(workerAnswer), { status: 200 }));
     vi.stubGlobal('fetch', fetchMock);
