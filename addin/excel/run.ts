@@ -79,7 +79,7 @@ export async function runCompute(options: RunOptions, run: Runner = defaultRunne
         phase: 'compute',
         done: p.done,
         total: p.total,
-        detail: p.waiting ? `计算服务要求稍候（429），${p.waiting} 秒后重试第 ${p.chunk + 1} 部分` : `第 ${p.chunk}/${p.chunks} 部分`,
+        detail: p.note ?? `第 ${p.chunk}/${p.chunks} 部分`,
       }),
   });
   cancelled();
@@ -94,7 +94,7 @@ export async function runCompute(options: RunOptions, run: Runner = defaultRunne
     batchIds: outcome.batchIds,
     engineVersion: outcome.engineVersion,
     ruleSet: outcome.ruleSet,
-    requests: outcome.chunks.length,
+    requests: outcome.requests,
     writeChunks: stats.chunks,
     unknown: check.unknown,
     missingOptional: check.missingOptional,

@@ -6,7 +6,14 @@ export type Settings = { workerUrl: string; token: string; asOf: string };
 
 const KEYS = { workerUrl: 'ce.workerUrl', token: 'ce.token', asOf: 'ce.asOf' } as const;
 
-export function defaultWorkerUrl(): string {
+const LOCAL_HOSTS = new Set(['localhost', '127.0.0.1', '[::1]']);
+
+/**
+ * The 计算服务 address when none is saved: the pane's own origin when it is served over https from a real host
+ * (the Worker serves dist/ and the API from one origin), else the build's CE_WORKER_URL (development).
+ */
+export function defaultWorkerUrl(here: { protocol: string; hostname: string; origin: string } | undefined = globalThis.location): string {
+  if (here && here.protocol === 'https:' && !LOCAL_HOSTS.has(here.hostname)) return here.origin;
   return typeof __CE_WORKER_URL__ === 'string' && __CE_WORKER_URL__ ? __CE_WORKER_URL__ : 'http://127.0.0.1:8787';
 }
 

@@ -1,6 +1,6 @@
 // Settings: defaults, validation, and OfficeRuntime.storage with a fallback when it fails.
 import { afterEach, describe, expect, it } from 'vitest';
-import { loadSettings, saveSettings, todayIso, validateSettings } from '../../addin/settings/settings';
+import { defaultWorkerUrl, loadSettings, saveSettings, todayIso, validateSettings } from '../../addin/settings/settings';
 import { defaultStore, type KeyValueStore } from '../../addin/settings/storage';
 
 const memory = (): KeyValueStore & { data: Map<string, string> } => {
@@ -18,6 +18,18 @@ describe('settings', () => {
     expect(await loadSettings(store)).toEqual({ workerUrl: 'http://127.0.0.1:8787', token: '', asOf: '' });
     await saveSettings({ workerUrl: ' https://ce.example.org ', token: ' t ', asOf: '2023-11-01' }, store);
     expect(await loadSettings(store)).toEqual({ workerUrl: 'https://ce.example.org', token: 't', asOf: '2023-11-01' });
+  });
+
+  it('defaults the 计算服务 to the pane’s own origin when served over https from a real host', () => {
+    const at = (url: string) => {
+      const u = new URL(url);
+      return defaultWorkerUrl({ protocol: u.protocol, hostname: u.hostname, origin: u.origin });
+    };
+    expect(at('https://ce.example.org/taskpane.html')).toBe('https://ce.example.org');
+    expect(at('https://ce.example.org:8443/taskpane.html')).toBe('https://ce.example.org:8443');
+    expect(at('https://localhost:3000/taskpane.html')).toBe('http://127.0.0.1:8787');
+    expect(at('http://ce.example.org/taskpane.html')).toBe('http://127.0.0.1:8787');
+    expect(defaultWorkerUrl(undefined)).toBe('http://127.0.0.1:8787');
   });
 
   it('validates the URL and the 核对日期', () => {
