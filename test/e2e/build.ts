@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { build } from 'vite';
 
 export async function buildForE2e(root: string, outDir: string): Promise<void> {
-  await build({ configFile: join(root, 'vite.config.ts'), logLevel: 'warn' });
+  await build({ configFile: join(root, 'vite.config.ts'), configLoader: 'runner', logLevel: 'warn' });
   mkdirSync(outDir, { recursive: true });
   await build({
     configFile: false,
