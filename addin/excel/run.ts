@@ -1,6 +1,6 @@
 // 计算学时 end to end: locate and read the roster, check headers, compute every chunk, then write.
 import type { RowResult } from '../../shared/types';
-import { ChunkError, computeAll, type Evaluator } from '../core/compute';
+import { ChunkError, computeAll, type ComputeOptions, type Evaluator } from '../core/compute';
 import { planOutputColumns, type OutputPlan } from '../core/layout';
 import { preflight, type Preflight } from '../core/preflight';
 import { attentionRows, countStatuses, type AttentionRow, type StatusCounts } from '../core/results';
@@ -20,6 +20,8 @@ export type RunOptions = {
   /** Headers the user already agreed to ignore (from a previous preflight). */
   acceptUnknown?: readonly string[];
   onProgress?: (p: RunProgress) => void;
+  /** Overrides the request sizes the service advertises (bench). */
+  limits?: ComputeOptions['limits'];
   /** Called once writing starts: from then on the run cannot be cancelled. */
   onWriteStart?: () => void;
 };
@@ -74,6 +76,7 @@ export async function runCompute(options: RunOptions, run: Runner = defaultRunne
     ruleSet: options.ruleSet,
     signal: options.signal,
     firstDataSheetRow: source.firstDataRow + 1,
+    limits: options.limits,
     onProgress: (p) =>
       options.onProgress?.({
         phase: 'compute',
