@@ -4,6 +4,7 @@
 // a dropped connection) halved and retried a bounded number of times before the run stops with a Chinese reason.
 import type { EvaluateResponse, RosterRowInput, RowResult } from '../../shared/types';
 import { jsonBytes, planChunksBySize, requestLimitsFrom, type Chunk, type RequestLimits, type ServiceLimits } from './chunks';
+import { mergeResult, minimiseRows } from './minimise';
 
 export type Evaluator = {
   evaluate(
@@ -114,6 +115,8 @@ export type ComputeOptions = {
   /** 1-based sheet row of rows[0], for messages. */
   firstDataSheetRow: number;
   onProgress?: (p: ComputeProgress) => void;
+  /** Send names and ID numbers to the service (the user opted in); by default they stay in the workbook. */
+  sendPersonalData?: boolean;
   /** Overrides what the service advertises (tests, bench). */
   limits?: Partial<RequestLimits>;
   /** For tests: how to wait before retrying a 429. */
@@ -128,7 +131,10 @@ export async function computeAll(rows: RosterRowInput[], evaluator: Evaluator, o
   const sleep = options.sleep ?? abortableSleep;
   const advertised = evaluator.limits ? await evaluator.limits(options.signal).catch(() => null) : null;
   const limits: RequestLimits = { ...requestLimitsFrom(advertised), ...options.limits };
-  const chunks = planRequestChunks(rows, limits);
+  // by default the service sees no name and no ID number (minimise.ts); the local engine does that part
+  const minimised = options.sendPersonalData ? null : minimiseRows(rows, { ruleSet: options.ruleSet, asOf: options.asOf, firstDataSheetRow: options.firstDataSheetRow });
+  const toSend = minimised ? minimised.sent : rows;
+  const chunks = planRequestChunks(toSend, limits);
   const total = rows.length;
   const results: RowResult[] = new Array<RowResult>(total);
   const batchIds: { start: number; id: string }[] = [];
@@ -153,7 +159,7 @@ export async function computeAll(rows: RosterRowInput[], evaluator: Evaluator, o
     for (let attempt = 0; answer === null; attempt++) {
       if (stop.signal.aborted) throw fail(new Error('已取消'));
       try {
-        answer = await evaluator.evaluate(rows.slice(start, end), { ruleSet: options.ruleSet, asOf: options.asOf }, stop.signal);
+        answer = await evaluator.evaluate(toSend.slice(start, end), { ruleSet: options.ruleSet, asOf: options.asOf }, stop.signal);
       } catch (e) {
         if (stop.signal.aborted) throw fail(new Error('已取消'));
         const f = failureOf(e);
@@ -215,5 +221,12 @@ export async function computeAll(rows: RosterRowInput[], evaluator: Evaluator, o
     options.signal?.removeEventListener('abort', onAbort);
   }
   if (failure) throw failure;
+  if (minimised) {
+    if (minimised.local.ruleSet !== ruleSet && total > 0) {
+      const why = new Error(`计算服务使用的规则（${ruleSet}）与本机的规则（${minimised.local.ruleSet}）不同，请管理员统一版本`);
+      throw new ChunkError(1, chunks.length, sheetRow(0), sheetRow(total - 1), why);
+    }
+    for (let i = 0; i < total; i++) results[i] = mergeResult(minimised.local.results[i], results[i]);
+  }
   return { results, batchIds: batchIds.sort((a, b) => a.start - b.start).map((b) => b.id), engineVersion, ruleSet, chunks, requests, limits };
 }

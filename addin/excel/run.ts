@@ -20,6 +20,8 @@ export type RunOptions = {
   /** Headers the user already agreed to ignore (from a previous preflight). */
   acceptUnknown?: readonly string[];
   onProgress?: (p: RunProgress) => void;
+  /** Send names and ID numbers to the service (opt-in setting); by default they stay in the workbook. */
+  sendPersonalData?: boolean;
   /** Overrides the request sizes the service advertises (bench). */
   limits?: ComputeOptions['limits'];
   /** Called once writing starts: from then on the run cannot be cancelled. */
@@ -77,6 +79,7 @@ export async function runCompute(options: RunOptions, run: Runner = defaultRunne
     signal: options.signal,
     firstDataSheetRow: source.firstDataRow + 1,
     limits: options.limits,
+    sendPersonalData: options.sendPersonalData,
     onProgress: (p) =>
       options.onProgress?.({
         phase: 'compute',

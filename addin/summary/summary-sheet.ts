@@ -13,7 +13,7 @@ import { summarizeRoster } from './summary-source';
 import type { SummarySourceOptions } from './summary-source';
 import type { RosterRowInput } from '../../shared/types';
 
-export type AnnualSummaryOptions = { workerUrl?: string; token?: string; asOf?: string };
+export type AnnualSummaryOptions = { workerUrl?: string; token?: string; asOf?: string; sendPersonalData?: boolean };
 export type AnnualSummaryResult = {
   source: SummarySource;
   rows: number;
@@ -103,7 +103,13 @@ export async function buildAnnualSummarySheet(opts: AnnualSummaryOptions): Promi
   const now = new Date();
   const asOf = opts.asOf ?? localIsoDate(now);
   const roster = await Excel.run((context) => readRosterForSummary(context));
-  const sourceOptions: SummarySourceOptions = { workerUrl: opts.workerUrl, token: opts.token, asOf, firstDataSheetRow: roster.firstDataRow };
+  const sourceOptions: SummarySourceOptions = {
+    workerUrl: opts.workerUrl,
+    token: opts.token,
+    asOf,
+    firstDataSheetRow: roster.firstDataRow,
+    sendPersonalData: opts.sendPersonalData,
+  };
   const answer = await summarizeRoster(roster.rows, sourceOptions);
   const ruleSet = hasRuleSet(answer.ruleSet) ? getRuleSet(answer.ruleSet) : getRuleSet();
   const layout = buildSummaryLayout({

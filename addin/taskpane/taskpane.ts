@@ -31,7 +31,12 @@ function setBusy(on: boolean): void {
 }
 
 function readForm(): Settings {
-  return { workerUrl: input('settings-url').value, token: input('settings-token').value, asOf: input('settings-asof').value };
+  return {
+    workerUrl: input('settings-url').value,
+    token: input('settings-token').value,
+    asOf: input('settings-asof').value,
+    sendPersonalData: input('settings-send-personal').checked,
+  };
 }
 
 function errorText(e: unknown): string {
@@ -66,6 +71,7 @@ async function compute(): Promise<void> {
     const outcome = await runCompute({
       evaluator: client,
       asOf: settings.asOf.trim() || todayIso(),
+      sendPersonalData: settings.sendPersonalData,
       signal: controller.signal,
       acceptUnknown: acceptedUnknown,
       onProgress: (p) => showProgress(p.phase, p.done, p.total, p.detail),
@@ -154,6 +160,7 @@ async function init(): Promise<void> {
   input('settings-url').value = s.workerUrl;
   input('settings-token').value = s.token;
   input('settings-asof').value = s.asOf;
+  input('settings-send-personal').checked = s.sendPersonalData;
   if (!s.token) byId<HTMLDetailsElement>('settings').open = true;
 
   byId('compute').addEventListener('click', () => {
@@ -185,7 +192,7 @@ async function init(): Promise<void> {
   byId('summary').addEventListener('click', () =>
     void guarded(async () => {
       const f = readForm();
-      const r = await buildAnnualSummarySheet({ workerUrl: f.workerUrl, token: f.token, asOf: f.asOf.trim() || undefined });
+      const r = await buildAnnualSummarySheet({ workerUrl: f.workerUrl, token: f.token, asOf: f.asOf.trim() || undefined, sendPersonalData: f.sendPersonalData });
       return summaryDoneMessage(r);
     }),
   );

@@ -75,7 +75,7 @@ describe('request sizes from the service', () => {
     expect(s.maxInFlight()).toBe(LIMITS.requestConcurrency);
     expect(out.results.map((r) => r.index)).toEqual(rows.map((_, i) => i));
     expect(out.batchIds).toHaveLength(100);
-  });
+  }, 60_000);
 });
 
 describe('a part the service cannot take is halved and retried', () => {
