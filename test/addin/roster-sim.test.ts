@@ -72,7 +72,8 @@ describe('protection and value types', () => {
     const sheet = roster(model, '花名册', [['姓名', '身份证号', '市平台公需课学时', '市平台专业课学时'], ['张三', 370402198001011000, 30, 0]]);
     sheet.errorCells.add('1,3');
     let sent: RosterRowInput[] = [];
-    const out = await runCompute({ evaluator: local((rows) => void (sent = rows)), asOf: AS_OF }, createExcel(model).run);
+    // names and ID numbers sent (the opt-in setting), so the service's rows show what was read
+    const out = await runCompute({ evaluator: local((rows) => void (sent = rows)), asOf: AS_OF, sendPersonalData: true }, createExcel(model).run);
     expect(out.kind).toBe('done');
     expect(sent).toEqual([{ name: '张三', idNumber: 370402198001011000, platformPublicHours: 30, platformProfessionalHours: '#VALUE!' }]);
     expect(sheet.get(1, 4 + OUTPUT_HEADERS.indexOf('状态'))).toBe('数据有误');

@@ -13,7 +13,7 @@ export async function buildSimBundle(entry: string, outDir: string, name: string
 }
 
 export async function buildForE2e(root: string, outDir: string): Promise<void> {
-  await build({ configFile: join(root, 'vite.config.ts'), logLevel: 'warn' });
+  await build({ configFile: join(root, 'vite.config.ts'), configLoader: 'runner', logLevel: 'warn' });
   mkdirSync(outDir, { recursive: true });
   await buildSimBundle(join(root, 'test/e2e/host/sim-entry.ts'), outDir, 'CeSim');
   copyFileSync(join(root, 'test/e2e/host/host.html'), join(outDir, 'host.html'));
