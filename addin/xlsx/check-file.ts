@@ -1,0 +1,129 @@
+// 核对: compute every roster row (local engine by default, or the 计算服务), write the output columns and 年度汇总
+// into the workbook, and give the new file's bytes. The clerk's file is never written: only a new copy is made.
+import { DEFAULT_RULE_SET, ENGINE_VERSION, evaluate } from '../../shared/index';
+import type { EvaluateResponse, RowResult } from '../../shared/types';
+import { WorkerClient } from '../api/client';
+import { computeAll, type Evaluator } from '../core/compute';
+import { attentionRows, countStatuses, type AttentionRow, type StatusCounts } from '../core/results';
+import { placeAll, rowsOf, type OpenedRoster } from './roster-file';
+import { computedRows, summaryLayoutFor, withSheetRows, writeSummarySheet } from './write-summary';
+import { writeOutputColumns } from './write-outputs';
+
+export type CheckPhase = 'compute' | 'write' | 'save';
+export type CheckProgress = { phase: CheckPhase; done: number; total: number };
+
+export type CheckOptions = {
+  asOf?: string;
+  ruleSet?: string;
+  /** The 计算服务 (URL and token); absent = the local engine in this browser or process. */
+  service?: { url: string; token: string } | null;
+  signal?: AbortSignal;
+  onProgress?: (p: CheckProgress) => void;
+  /** The time written as 生成时间 (default now). */
+  now?: Date;
+};
+
+export type SheetAttention = AttentionRow & { sheetName: string };
+
+export type CheckOutcome = {
+  /** The result workbook (.xlsx bytes). */
+  bytes: Uint8Array;
+  /** The engine's response over every computed row, sheet after sheet (cross-sheet duplicates marked). */
+  response: EvaluateResponse & { rows: { sheetName: string; sheetRow: number }[]; batchIds?: string[] };
+  counts: StatusCounts;
+  attention: SheetAttention[];
+  source: 'local' | 'worker';
+};
+
+/** The same engine as the Worker's, in this process; a macrotask before each part so a page can repaint and cancel. */
+export const localEvaluator: Evaluator = {
+  async evaluate(rows, options) {
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    return evaluate(rows, options);
+  },
+};
+
+export class CancelledError extends Error {
+  override readonly name = 'CancelledError';
+  constructor() {
+    super('已取消：没有生成结果文件，原文件未改动。');
+  }
+}
+
+const pad = (n: number): string => String(n).padStart(2, '0');
+const stamp = (d: Date): string =>
+  `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())} ${pad(d.getHours())}:${pad(d.getMinutes())}`;
+
+const BLANK: RowResult = {
+  index: 0, status: '', publicHours: 0, professionalHours: 0, totalHours: 0, requiredPublic: 0, requiredProfessional: 0,
+  publicShortfall: 0, professionalShortfall: 0, deadline: '', breakdown: [], warnings: [], errors: [],
+};
+
+export async function checkRoster(opened: OpenedRoster, options: CheckOptions = {}): Promise<CheckOutcome> {
+  const stopIfCancelled = (): void => {
+    if (options.signal?.aborted) throw new CancelledError();
+  };
+  const { rows } = rowsOf(opened);
+  const service = options.service && options.service.url.trim() && options.service.token.trim() ? options.service : null;
+  const evaluator: Evaluator = service ? new WorkerClient({ baseUrl: service.url, token: service.token }) : localEvaluator;
+  const firstRow = (opened.plans[0]?.rows[0]?.sheetRow ?? 0) + 1;
+  let outcome;
+  try {
+    outcome = await computeAll(rows, evaluator, {
+      asOf: options.asOf,
+      ruleSet: options.ruleSet,
+      signal: options.signal,
+      firstDataSheetRow: firstRow,
+      onProgress: (p) => options.onProgress?.({ phase: 'compute', done: p.done, total: p.total }),
+    });
+  } catch (e) {
+    stopIfCancelled();
+    throw e;
+  }
+  stopIfCancelled();
+  const placed = placeAll(opened, outcome.results);
+  const computed = computedRows(opened.plans, placed);
+
+  options.onProgress?.({ phase: 'write', done: 0, total: opened.plans.length });
+  const attention: SheetAttention[] = [];
+  opened.plans.forEach((plan, p) => {
+    const ws = opened.workbook.getWorksheet(plan.sheetName);
+    if (!ws) throw new Error(`内部错误：找不到工作表 ${plan.sheetName}`);
+    writeOutputColumns(ws, plan, placed[p]);
+    const results = placed[p].map((r) => r ?? BLANK);
+    const names = plan.rows.map((r) => r.name);
+    const first = (plan.rows[0]?.sheetRow ?? 0) + 1;
+    for (const a of attentionRows(results, names, first)) attention.push({ ...a, sheetName: plan.sheetName });
+    options.onProgress?.({ phase: 'write', done: p + 1, total: opened.plans.length });
+  });
+  const ruleSet = outcome.ruleSet || options.ruleSet || DEFAULT_RULE_SET;
+  const engineVersion = outcome.engineVersion || ENGINE_VERSION;
+  const layout = summaryLayoutFor({
+    summary: withSheetRows(computed),
+    ruleSetId: ruleSet,
+    engineVersion,
+    source: service ? 'worker' : 'local',
+    madeAt: stamp(options.now ?? new Date()),
+    rosterSheets: opened.plans.map((p) => p.sheetName),
+  });
+  writeSummarySheet(opened.workbook, layout);
+  stopIfCancelled();
+  options.onProgress?.({ phase: 'save', done: 0, total: 1 });
+  const buffer = await opened.workbook.xlsx.writeBuffer();
+  stopIfCancelled();
+  options.onProgress?.({ phase: 'save', done: 1, total: 1 });
+  return {
+    bytes: new Uint8Array(buffer as ArrayBuffer),
+    response: {
+      ruleSet,
+      engineVersion,
+      results: computed.results,
+      summary: computed.summary,
+      rows: computed.at,
+      ...(outcome.batchIds.length > 0 ? { batchIds: outcome.batchIds } : {}),
+    },
+    counts: countStatuses(computed.results),
+    attention,
+    source: service ? 'worker' : 'local',
+  };
+}
