@@ -6,7 +6,7 @@ import { columnLetter } from '../core/addresses';
 import { gridCell } from './cell-value';
 
 /** A formula whose file holds no cached result (the file was written by a program that does not calculate). */
-export type UncachedFormula = { sheetName: string; address: string };
+export type UncachedFormula = { sheetName: string; address: string; row: number; col: number };
 
 export type ReadSheet = { grid: SheetGrid; uncachedFormulas: UncachedFormula[]; hidden: boolean };
 
@@ -63,7 +63,7 @@ export function readSheetGrid(ws: Worksheet, date1904: boolean): ReadSheet {
     row.eachCell({ includeEmpty: false }, (cell, colNumber) => {
       const g = gridCell(cell.type as number, cell.value, date1904);
       const c = colNumber - 1;
-      if (g.formulaWithoutResult) uncachedFormulas.push({ sheetName: ws.name, address: `${columnLetter(c)}${rowNumber}` });
+      if (g.formulaWithoutResult) uncachedFormulas.push({ sheetName: ws.name, address: `${columnLetter(c)}${rowNumber}`, row: r, col: c });
       if (g.type === 'Empty') return;
       cells.push({ row: r, col: c, value: g.value, type: g.type });
       if (r < top) top = r;

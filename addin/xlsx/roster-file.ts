@@ -46,6 +46,15 @@ function formulaWarning(list: readonly UncachedFormula[]): string | null {
   return `${shown}${more}是公式，但文件里没有保存计算结果，按空白处理。请在 Excel 或 WPS 中打开文件、按 F9 重新计算并保存后再选择。`;
 }
 
+/** A cell the roster sends to the engine: a person's row, in a recognised column. */
+function isReadCell(plan: RosterPlan, row: number, col: number): boolean {
+  const i = col - plan.firstCol;
+  if (i < 0 || i >= plan.columns.length || plan.columns[i] === null) return false;
+  const first = plan.rows[0]?.sheetRow ?? 0;
+  const r = plan.rows[row - first];
+  return r !== undefined && r.sheetRow === row && r.input !== null;
+}
+
 /**
  * Reads the workbook and finds its roster sheets. `sheetNames`: only these (each must exist and be a roster);
  * otherwise every visible sheet whose roster is recognised. Throws XlsxFileError (not an .xlsx) or RosterFileError.
@@ -76,7 +85,7 @@ export async function openRoster(fileName: string, bytes: Uint8Array, sheetNames
     const read = readSheetGrid(ws, date1904);
     const plan = planRoster(read.grid);
     sheets.push({ sheetName: ws.name, hidden: read.hidden, plan });
-    if (plan.stop === null) uncached.push(...read.uncachedFormulas);
+    if (plan.stop === null) uncached.push(...read.uncachedFormulas.filter((f) => isReadCell(plan, f.row, f.col)));
   }
   const plans: RosterPlan[] = [];
   const skipped: { sheetName: string; reason: string }[] = [];
