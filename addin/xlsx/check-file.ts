@@ -23,7 +23,9 @@ export type CheckOptions = {
   now?: Date;
 };
 
-export type SheetAttention = AttentionRow & { sheetName: string };
+export type SheetAttention = Omit<AttentionRow, 'status'> & { status: '数据有误' | '未达标' | '待补材料'; sheetName: string };
+
+const PENDING_REASON = '学时已达标，但证明材料不齐，请补齐后再在省平台申报（附件1第7条）';
 
 export type CheckOutcome = {
   /** The result workbook (.xlsx bytes). */
@@ -93,7 +95,13 @@ export async function checkRoster(opened: OpenedRoster, options: CheckOptions = 
     const results = placed[p].map((r) => r ?? BLANK);
     const names = plan.rows.map((r) => r.name);
     const first = (plan.rows[0]?.sheetRow ?? 0) + 1;
-    for (const a of attentionRows(results, names, first)) attention.push({ ...a, sheetName: plan.sheetName });
+    const listed: Omit<SheetAttention, 'sheetName'>[] = attentionRows(results, names, first);
+    // 待补材料 rows too (the summary's attention list has them): compliant, evidence missing.
+    results.forEach((r, i) => {
+      if (r.status === '待补材料') listed.push({ sheetRow: first + i, name: names[i] ?? '', status: r.status, reason: PENDING_REASON });
+    });
+    listed.sort((x, y) => x.sheetRow - y.sheetRow);
+    for (const a of listed) attention.push({ ...a, sheetName: plan.sheetName });
     options.onProgress?.({ phase: 'write', done: p + 1, total: opened.plans.length });
   });
   const ruleSet = outcome.ruleSet || options.ruleSet || DEFAULT_RULE_SET;
