@@ -7,7 +7,7 @@ export { UnknownRuleSetError, InvalidOptionsError } from './errors';
 export { DEFAULT_RULE_SET, hasRuleSet, getRuleSet, listRuleSets } from './rulesets';
 export type { RuleSet, RuleSetDescription, Parameter, SpecialCaseRule, HolidayCalendar, RuleSetParameters } from './rulesets/types';
 export { isIsoDate } from './dates';
-export { HEADERS, mapHeaders, rowFromCells, keyForHeader, normalizeHeader, headersFor } from './headers';
+export { HEADERS, HEADER_ALIASES, MAX_HEADER_TEXT, mapHeaders, rowFromCells, keyForHeader, normalizeHeader, outputHeaderOf, isOutputHeader, headersFor } from './headers';
 export type { HeaderDef, HeaderKind, HeaderMapping } from './headers';
 export { OUTPUT_HEADERS, formatRowOutput } from './output';
 export { BLANK_GROUP, summarize } from './summary';

@@ -53,7 +53,7 @@ export class ChunkError extends Error {
     override readonly cause: unknown,
   ) {
     const why = cause instanceof Error ? cause.message : String(cause);
-    super(`第 ${chunkNumber}/${chunkCount} 批（工作表第 ${firstSheetRow}–${lastSheetRow} 行）计算失败：${why}。未写入任何单元格。`);
+    super(`第 ${chunkNumber}/${chunkCount} 部分（工作表第 ${firstSheetRow}–${lastSheetRow} 行）计算失败：${why}。未写入任何单元格。`);
   }
 }
 

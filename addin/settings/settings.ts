@@ -18,7 +18,7 @@ export async function loadSettings(store: KeyValueStore = defaultStore()): Promi
 /** Returns the Chinese problems with the settings; empty when they can be saved. */
 export function validateSettings(s: Settings): string[] {
   const problems: string[] = [];
-  if (!/^https?:\/\/[^/\s]+/i.test(s.workerUrl.trim())) problems.push('Worker 地址应以 http:// 或 https:// 开头。');
+  if (!/^https?:\/\/[^/\s]+/i.test(s.workerUrl.trim())) problems.push('计算服务地址应以 http:// 或 https:// 开头。');
   if (s.asOf.trim() !== '' && !isIsoDate(s.asOf.trim())) problems.push('核对日期应为 YYYY-MM-DD 格式的有效日期，或留空表示今天。');
   return problems;
 }

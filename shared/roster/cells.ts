@@ -32,7 +32,8 @@ function inferType(v: GridValue): GridValueType {
 
 export function readerOf(grid: SheetGrid): GridReader {
   const height = grid.values.length;
-  const width = height > 0 ? grid.values[0].length : 0;
+  let width = 0;
+  for (const row of grid.values) if (row.length > width) width = row.length;
   const { row: r0, col: c0 } = grid.origin;
   const merges = new Map<number, CellArea>();
   const key = (r: number, c: number): number => (r - r0) * (width + 1) + (c - c0);

@@ -1,5 +1,5 @@
 // Finding the header: one row, or a group row over a sub-header row (市平台学时 over 公需课 / 专业课), below any title rows.
-import { keyForHeader, mapHeaders, type HeaderMapping } from '../headers';
+import { mapHeaders, type HeaderMapping } from '../headers';
 import type { RosterKey } from '../types';
 import { MAX_HEADER_LENGTH, type GridReader } from './cells';
 
@@ -29,18 +29,6 @@ function headerText(reader: GridReader, row: number, col: number, mergeTopFrom: 
   return t.length <= MAX_HEADER_LENGTH ? t : '';
 }
 
-const HOURS_WORDS = ['学时', '学时数', '学时(小时)'];
-
-/** The spellings tried for a group + sub-header, best first: 培训进修+学时, 市平台(学时)+公需课+学时, the sub-header alone. */
-function combinations(group: string, sub: string): string[] {
-  const out = [group + sub];
-  for (const w of HOURS_WORDS) {
-    if (group.endsWith(w) && group.length > w.length) out.push(group.slice(0, -w.length) + sub + w);
-  }
-  out.push(sub);
-  return out;
-}
-
 function headerFrom(rows: number[], reader: GridReader, firstCol: number, lastCol: number): FoundHeader {
   const headers: string[] = [];
   const mapped: string[] = [];
@@ -61,9 +49,9 @@ function headerFrom(rows: number[], reader: GridReader, firstCol: number, lastCo
       mapped.push(t);
       continue;
     }
+    // the engine reads a two-row header written as `group sub` (shared/headers.ts keyForHeader)
     headers.push(`${group}/${sub}`);
-    const hit = combinations(group, sub).find((t) => keyForHeader(t) !== null);
-    mapped.push(hit ?? `${group}/${sub}`);
+    mapped.push(`${group} ${sub}`);
   }
   const mapping = mapHeaders(mapped);
   return { rows, headers, mapped, mapping, columns: mapping.columns };

@@ -5,5 +5,5 @@ export { findCrossDuplicates, rowsToSend, placeResults, markDuplicate, idKey } f
 export { headerSetKey } from './accept';
 export { HEADER_SEARCH_ROWS } from './header';
 export { NO_HOURS_COLUMN_MESSAGE, SWITCH_SHEET_HINT, headerName, missingOptionalLine } from './messages';
-export { isNoteText, isTotalText, TOTAL_WORDS, NOTE_WORDS } from './words';
+export { isNoteText, isTotalText } from './words';
 export { readerOf } from './cells';

@@ -1,11 +1,11 @@
 // Where the 9 output columns go: the block remembered from a previous run, an earlier version's block found by its
 // headers, or new columns right of everything the roster holds. Never over an input column.
-import { normalizeHeader } from '../headers';
+import { outputHeaderOf } from '../headers';
 import { OUTPUT_HEADERS } from '../output-headers';
 import type { GridReader } from './cells';
 import { OUTPUT_BLOCK_MARKER, type OutputPlacement, type RememberedBlock } from './types';
 
-const isOutput = (text: string, i: number): boolean => text !== '' && normalizeHeader(text) === normalizeHeader(OUTPUT_HEADERS[i]);
+const isOutput = (text: string, i: number): boolean => text !== '' && outputHeaderOf(text) === OUTPUT_HEADERS[i];
 
 function placement(headerRow: number, cols: number[], exists: boolean, source: OutputPlacement['source']): OutputPlacement {
   return {

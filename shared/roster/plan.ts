@@ -154,9 +154,10 @@ function dataRows(grid: SheetGrid, reader: GridReader, found: FoundHeader, s: Ro
     if (overlaps && (t === s.table || (totalRow >= s.from && totalRow <= s.to))) otherTotals.add(totalRow);
   }
   const nameOf = (r: number): string => (s.nameCol < 0 ? '' : cellText(reader.value(r, s.nameCol)));
+  // A name with a colon (日期：…, 单位（盖章）: …) is a footer line, never a person.
   const isPerson = (r: number): boolean => {
     const name = nameOf(r);
-    return name !== '' && !isTotalText(name) && !isNoteText(name) && !otherTotals.has(r);
+    return name !== '' && !name.includes('：') && !name.includes(':') && !isTotalText(name) && !isNoteText(name) && !otherTotals.has(r);
   };
   // personBelow[r - from]: some row below r names a person (a non-blank name that is not a total or note word).
   const n = Math.max(0, s.to - s.from + 1);

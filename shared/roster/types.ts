@@ -38,7 +38,7 @@ export type SheetGrid = {
   name: string;
   /** Sheet coordinates of values[0][0] (e.g. the used range's top-left). */
   origin: { row: number; col: number };
-  /** Rectangular: every row has the same length. */
+  /** Rows of cells (a shorter row reads as empty cells to its right). */
   values: GridValue[][];
   /** Same shape as values; optional (then types are inferred from values: strings are 'String'). */
   valueTypes?: GridValueType[][];

@@ -2,6 +2,7 @@
 import { fmt } from '../format';
 import { capTo, warnDaysMissing } from './cap';
 import type { CompiledRuleSet } from '../rulesets/compile';
+import type { CapCode } from '../codes';
 import type { RowWarning } from '../types';
 
 function creditDailyYearly(
@@ -10,7 +11,7 @@ function creditDailyYearly(
   perDay: number,
   yearCap: number,
   what: string,
-  codes: { daily: string; year: string },
+  codes: { daily: CapCode; year: CapCode },
   clause: string,
   warnings: RowWarning[],
 ): number {

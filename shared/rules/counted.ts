@@ -2,9 +2,10 @@
 import { fmt } from '../format';
 import { capTo } from './cap';
 import type { CompiledRuleSet } from '../rulesets/compile';
+import type { CapCode } from '../codes';
 import type { RowWarning } from '../types';
 
-function creditCounted(count: number | null, each: number, cap: number, what: string, code: string, clause: string, warnings: RowWarning[]): number {
+function creditCounted(count: number | null, each: number, cap: number, what: string, code: CapCode, clause: string, warnings: RowWarning[]): number {
   if (count === null || count <= 0) return 0;
   const claimed = count * each;
   if (claimed <= cap) return claimed;

@@ -1,5 +1,5 @@
 // 正文六: when the hours must be complete.
-import { isKnownDay, nthWorkingDayBefore } from '../calendar';
+import { nthWorkingDayBefore } from '../calendar';
 import { isoFromDay } from '../dates';
 import type { CompiledRuleSet } from '../rulesets/compile';
 import type { RowWarning } from '../types';
@@ -7,8 +7,9 @@ import type { RowWarning } from '../types';
 /**
  * 正文六: everyone by the year end (2023-12-31); a title applicant (申报职称) by the 5th working day before the
  * submission date, counted back from the day before it under the holiday calendar (调休 included). Never after the
- * year end. Applicant without a date → year end and TITLE_DATE_MISSING; a date in a year the calendar does not know
- * → weekends only and CALENDAR_UNKNOWN. Returns a day number.
+ * year end: a submission early in the next year still counts back (2024-01-03 → 2023-12-26), any later one gives the
+ * year end. Applicant without a date → year end and TITLE_DATE_MISSING; a date before the calendar's first year →
+ * weekends only and CALENDAR_UNKNOWN (later years are covered by the data or clamped). Returns a day number.
  */
 export function deadlineFor(titleApplicant: boolean, submissionDay: number | null, rs: CompiledRuleSet, warnings: RowWarning[]): number {
   const yearEnd = rs.yearEndDay;
@@ -22,8 +23,7 @@ export function deadlineFor(titleApplicant: boolean, submissionDay: number | nul
     });
     return yearEnd;
   }
-  if (submissionDay > yearEnd) return yearEnd;
-  if (!isKnownDay(submissionDay, rs.calendar)) {
+  if (submissionDay < rs.calendar.firstKnownDay) {
     warnings.push({
       code: 'CALENDAR_UNKNOWN',
       clause,

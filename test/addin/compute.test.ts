@@ -50,7 +50,7 @@ describe('computeAll', () => {
     expect(err).toBeInstanceOf(ChunkError);
     const ce = err as ChunkError;
     expect([ce.chunkNumber, ce.chunkCount, ce.firstSheetRow, ce.lastSheetRow]).toEqual([2, 3, 5002, 10_001]);
-    expect(ce.message).toContain('第 2/3 批');
+    expect(ce.message).toContain('第 2/3 部分');
     expect(ce.message).toContain('401');
     expect(ce.message).toContain('未写入任何单元格');
     expect(ev.calls).toEqual([5000, 5000]);

@@ -65,6 +65,36 @@ describe('rule-set registry', () => {
     ]);
   });
 
+  it('every list of words the input checks use is rule-set data, marked as a Reading, in /v1/rules too', () => {
+    const words = getRuleSet().words;
+    expect(Object.keys(words).sort()).toEqual(
+      ['excelErrors', 'noteRowColons', 'noteRowPrefixes', 'placeholders', 'totalRowNames', 'unitSuffixes'].sort(),
+    );
+    for (const [k, w] of Object.entries(words)) {
+      expect(w.reading, k).toBe(true);
+      expect(w.value.length, k).toBeGreaterThan(0);
+      expect(w.label, k).toMatch(/[\u4e00-\u9fff]/);
+      expect(w.text, k).toMatch(/[\u4e00-\u9fff]/);
+    }
+    expect(words.unitSuffixes.value).toEqual(['学时', '小时', '天', '项', '个月', '月', '个', '篇', '本', '次']);
+    expect(words.totalRowNames.value).toEqual(['合计', '小计', '总计', '共计', '汇总', '累计']);
+    expect(listRuleSets()[0].words).toEqual(JSON.parse(JSON.stringify(words)));
+  });
+
+  it('a rule set with other words reads cells by them', () => {
+    const base = getRuleSet();
+    const rs = compileRuleSet({
+      ...base,
+      words: { ...base.words, placeholders: { ...base.words.placeholders, value: ['空'] }, unitSuffixes: { ...base.words.unitSuffixes, value: ['h'] } },
+    });
+    const r = evaluateRow({ name: '张三', platformPublicHours: '30h', platformProfessionalHours: '空' }, 0, rs, NaN);
+    expect(r.publicHours).toBe(30);
+    expect(r.professionalHours).toBe(0);
+    expect(r.errors.map((e) => `${e.code}:${e.field}`)).toEqual([]);
+    const bad = evaluateRow({ name: '张三', platformPublicHours: '30学时', trainingHours: '/' }, 0, rs, NaN);
+    expect(bad.errors.map((e) => `${e.code}:${e.field}`)).toEqual(['NOT_A_NUMBER:platformPublicHours', 'NOT_A_NUMBER:trainingHours']);
+  });
+
   it('the formulas in shared/rules/ carry no number of the notice (only 0, 1 and float tolerance)', () => {
     const dir = resolve(root, 'shared/rules');
     for (const f of readdirSync(dir)) {

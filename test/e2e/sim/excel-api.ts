@@ -582,17 +582,24 @@ export class SimTableCollection extends SimObject {
   ) {
     super(ctx);
   }
-  protected readProp(prop: string): unknown {
-    if (!prop.startsWith('items')) throw new SimError('PropertyNotFound', `TableCollection has no property '${prop}'`);
-    const sub = prop.split('/').slice(1);
-    return this.list().map((t) => {
+  /** 'items/name,items/showTotals' loads both properties on the same items, as Office.js does. */
+  override resolveLoad(props: string[]): number {
+    for (const p of props) if (!p.startsWith('items')) throw new SimError('PropertyNotFound', `TableCollection has no property '${p}'`);
+    const sub = props.map((p) => p.split('/').slice(1).join('/')).filter((p) => p !== '');
+    this.loadedItems = this.list().map((t) => {
       const table = new SimTable(this.ctx, () => this.ctx.model.tables.find((x) => x.id === t.id)!);
       table.resolveLoad(sub.length ? sub : ['name']);
       return table;
     });
+    return 16 + this.loadedItems.length * 32;
+  }
+  private loadedItems: SimTable[] | null = null;
+  protected readProp(prop: string): unknown {
+    throw new SimError('PropertyNotFound', `TableCollection has no property '${prop}'`);
   }
   get items(): SimTable[] {
-    return this.get('items');
+    if (this.loadedItems === null) throw notLoaded('items');
+    return this.loadedItems;
   }
   getItem(name: string): SimTable {
     return new SimTable(this.ctx, () => {

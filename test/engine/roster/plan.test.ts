@@ -101,6 +101,12 @@ describe('rows that are not people', () => {
     expect(excludedRows(p)).toEqual([[3, 'total']]);
   });
 
+  it('a footer of several lines (日期：… under the name column) is one footer block', () => {
+    const p = planRoster(grid('花名册', [HEAD, [1, '张三', ID1, 30, 60], ['制表人：王小红', null, '审核人：李四'], [null, '日期：2024年1月5日']]));
+    expect(sentNames(p)).toEqual(['张三']);
+    expect(excludedRows(p)).toEqual([[3, 'footer']]);
+  });
+
   it('a note line with people below it is skipped and reading goes on', () => {
     const g = grid('花名册', [HEAD, [1, '张三', ID1, 30, 60], ['注：以下为退休返聘人员'], [2, '李四', ID2, 20, 40], ['注：学时以市平台为准']]);
     const p = planRoster(g);
