@@ -87,7 +87,7 @@ export function renderAttention(box: HTMLElement, rows: readonly SheetAttention[
   for (const a of rows.slice(0, ATTENTION_SHOWN)) {
     const tr = el('tr');
     if (withSheet) tr.append(el('td', a.sheetName));
-    tr.append(el('td', String(a.sheetRow)), el('td', a.name), el('td', a.status, `status ${STATUS_CLASS[a.status] ?? ''}`), el('td', a.reason));
+    tr.append(el('td', String(a.sheetRow + 1)), el('td', a.name), el('td', a.status, `status ${STATUS_CLASS[a.status] ?? ''}`), el('td', a.reason));
     body.append(tr);
   }
   box.append(table);

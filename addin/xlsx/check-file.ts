@@ -24,6 +24,7 @@ export type CheckOptions = {
   now?: Date;
 };
 
+/** A person to look at; `sheetRow` is 0-based, as in shared/roster. */
 export type SheetAttention = Omit<AttentionRow, 'status'> & { status: '数据有误' | '未达标' | '待补材料'; sheetName: string };
 
 const PENDING_REASON = '学时已达标，但证明材料不齐，请补齐后再在省平台申报（附件1第7条）';
@@ -82,10 +83,6 @@ const pad = (n: number): string => String(n).padStart(2, '0');
 const stamp = (d: Date): string =>
   `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())} ${pad(d.getHours())}:${pad(d.getMinutes())}`;
 
-const BLANK: RowResult = {
-  index: 0, status: '', publicHours: 0, professionalHours: 0, totalHours: 0, requiredPublic: 0, requiredProfessional: 0,
-  publicShortfall: 0, professionalShortfall: 0, deadline: '', breakdown: [], warnings: [], errors: [],
-};
 
 export async function checkRoster(opened: OpenedRoster, options: CheckOptions = {}): Promise<CheckOutcome> {
   const stopIfCancelled = (): void => {
@@ -119,13 +116,10 @@ export async function checkRoster(opened: OpenedRoster, options: CheckOptions = 
     const ws = opened.workbook.getWorksheet(plan.sheetName);
     if (!ws) throw new Error(`内部错误：找不到工作表 ${plan.sheetName}`);
     writeOutputColumns(ws, plan, placed[p]);
-    const results = placed[p].map((r) => r ?? BLANK);
-    const names = plan.rows.map((r) => r.name);
-    const first = (plan.rows[0]?.sheetRow ?? 0) + 1;
-    const listed: Omit<SheetAttention, 'sheetName'>[] = attentionRows(results, names, first);
+    const listed: Omit<SheetAttention, 'sheetName'>[] = attentionRows(placed[p], plan.rows);
     // 待补材料 rows too (the summary's attention list has them): compliant, evidence missing.
-    results.forEach((r, i) => {
-      if (r.status === '待补材料') listed.push({ sheetRow: first + i, name: names[i] ?? '', status: r.status, reason: PENDING_REASON });
+    placed[p].forEach((r, i) => {
+      if (r?.status === '待补材料') listed.push({ sheetRow: plan.rows[i].sheetRow, name: plan.rows[i].name, status: r.status, reason: PENDING_REASON });
     });
     listed.sort((x, y) => x.sheetRow - y.sheetRow);
     for (const a of listed) attention.push({ ...a, sheetName: plan.sheetName });
