@@ -173,6 +173,8 @@ function reset(clearInput = true): void {
 
 fileInput.addEventListener('change', () => {
   const f = fileInput.files?.[0];
+  // Cleared so that choosing the same file again (after fixing it) reads it again.
+  fileInput.value = '';
   if (f) void choose(f);
 });
 for (const ev of ['dragenter', 'dragover'] as const) {
