@@ -16,7 +16,8 @@ const arg = (name: string): string | undefined => {
 const AS_OF = '2023-11-01';
 const dir = join(root, 'test', 'artifacts', 'bench-xlsx');
 
-type Figures = { read: number; compute: number; write: number; total: number; peakMb: number; note?: string };
+/** Milliseconds, except peakMb; cpu = CPU time spent (user + system, or the page's main-thread task time). */
+type Figures = { read: number; compute: number; write: number; total: number; cpu: number; peakMb: number };
 const s = (ms: number): string => (ms / 1000).toFixed(1);
 
 /** In a child process: the command line's own pipeline, phase by phase. Prints one JSON line. */
@@ -25,6 +26,7 @@ async function child(input: string, out: string): Promise<void> {
   const { checkRoster } = await import('../addin/xlsx/check-file');
   const { writeFile } = await import('node:fs/promises');
   const t0 = performance.now();
+  const cpu0 = process.cpuUsage();
   const opened = await openRoster('bench.xlsx', new Uint8Array(readFileSync(input)));
   const t1 = performance.now();
   let computed = 0;
@@ -41,6 +43,10 @@ async function child(input: string, out: string): Promise<void> {
     compute: computed - t1,
     write: t2 - computed,
     total: t2 - t0,
+    cpu: (() => {
+      const u = process.cpuUsage(cpu0);
+      return (u.user + u.system) / 1000;
+    })(),
     peakMb: process.resourceUsage().maxRSS / 1024,
   };
   process.stdout.write(`${JSON.stringify(figures)}\n`);
@@ -56,10 +62,10 @@ function runChild(input: string, out: string): Promise<Figures> {
 }
 
 /** The whole `npm run roster` command (tsx start-up included), wall time and max RSS from /usr/bin/time. */
-function runCli(input: string, out: string): Promise<{ wall: number; peakMb: number }> {
+function runCli(input: string, out: string): Promise<{ wall: number; cpu: number; peakMb: number }> {
   return new Promise((resolve, reject) => {
     const t0 = performance.now();
-    const p = spawn('/usr/bin/time', ['-f', '%M', process.execPath, '--import', 'tsx', join(root, 'scripts/roster.ts'), input, '--out', out, '--as-of', AS_OF, '--force'], {
+    const p = spawn('/usr/bin/time', ['-f', '%M %U %S', process.execPath, '--import', 'tsx', join(root, 'scripts/roster.ts'), input, '--out', out, '--as-of', AS_OF, '--force'], {
       cwd: root,
       stdio: ['ignore', 'ignore', 'pipe'],
     });
@@ -67,8 +73,8 @@ function runCli(input: string, out: string): Promise<{ wall: number; peakMb: num
     p.stderr.on('data', (d: Buffer) => (err += d.toString()));
     p.on('exit', (code) => {
       if (code !== 0) return reject(new Error(`roster exit ${code}: ${err}`));
-      const kb = Number(err.trim().split('\n').pop());
-      resolve({ wall: performance.now() - t0, peakMb: kb / 1024 });
+      const [kb, user, sys] = (err.trim().split('\n').pop() ?? '').split(' ').map(Number);
+      resolve({ wall: performance.now() - t0, cpu: (user + sys) * 1000, peakMb: kb / 1024 });
     });
   });
 }
@@ -97,14 +103,14 @@ async function main(): Promise<void> {
     if (!process.argv.includes('--skip-cli')) {
       const out = join(dir, `cli-${n}.xlsx`);
       const cli = await runCli(input, out);
-      lines.push(`${n} rows (${mb} MB)  npm run roster: ${s(cli.wall)} s wall incl. start-up, peak RSS ${cli.peakMb.toFixed(0)} MB`);
+      lines.push(`${n} rows (${mb} MB)  npm run roster: ${s(cli.wall)} s wall incl. start-up (CPU ${s(cli.cpu)} s), peak RSS ${cli.peakMb.toFixed(0)} MB`);
       const f = await runChild(input, out);
-      lines.push(`${n} rows  CLI pipeline: read ${s(f.read)} s, compute ${s(f.compute)} s, write ${s(f.write)} s, total ${s(f.total)} s, peak RSS ${f.peakMb.toFixed(0)} MB`);
+      lines.push(`${n} rows  CLI pipeline: read ${s(f.read)} s, compute ${s(f.compute)} s, write ${s(f.write)} s, total ${s(f.total)} s (CPU ${s(f.cpu)} s), peak RSS ${f.peakMb.toFixed(0)} MB`);
       rmSync(out, { force: true });
     }
     if (!process.argv.includes('--skip-page')) {
       const f = await page(input, n);
-      lines.push(`${n} rows  page (Chromium): read ${s(f.read)} s, compute ${s(f.compute)} s, write ${s(f.write)} s, total ${s(f.total)} s, peak JS heap ${f.peakMb.toFixed(0)} MB`);
+      lines.push(`${n} rows  page (Chromium): read ${s(f.read)} s, compute ${s(f.compute)} s, write ${s(f.write)} s, total ${s(f.total)} s (main-thread busy ${s(f.cpu)} s), peak JS heap ${f.peakMb.toFixed(0)} MB`);
     }
     process.stdout.write(`${lines.splice(0).join('\n')}\n`);
   }

@@ -7,6 +7,7 @@ import type { OutputColumn, PlacedResult, RosterPlan } from '../../shared/roster
 import { columnLetter } from '../core/addresses';
 import { NUMBER_FORMAT_HOURS, NUMBER_FORMAT_TEXT, NUMERIC_OUTPUTS, outputCells } from '../core/results';
 import { STATUS_STYLES, WIDTHS } from '../excel/format';
+import { parseArea } from './read-grid';
 
 const argb = (hex: string): string => `FF${hex.replace('#', '').toUpperCase()}`;
 const solid = (hex: string): Fill => ({ type: 'pattern', pattern: 'solid', fgColor: { argb: argb(hex) }, bgColor: { argb: argb(hex) } });
@@ -31,13 +32,11 @@ type TableModel = { name: string; tableRef?: string; autoFilterRef?: string; tot
 function widenTable(ws: Worksheet, plan: RosterPlan, created: OutputColumn[]): void {
   if (plan.table === null || created.length === 0) return;
   const t = (ws.getTables() as unknown as { table?: TableModel }[]).map((x) => x.table).find((m) => m?.name === plan.table);
-  if (!t?.tableRef) return;
-  const [from, to] = t.tableRef.split(':');
-  const lastColLetters = to.replace(/[0-9$]/g, '');
-  const lastRow = Number(to.replace(/[^0-9]/g, ''));
-  let right = 0;
-  for (const ch of lastColLetters) right = right * 26 + (ch.charCodeAt(0) - 64);
-  right -= 1;
+  const area = t?.tableRef ? parseArea(t.tableRef) : null;
+  if (!t || !area) return;
+  const from = `${columnLetter(area.col)}${area.row + 1}`;
+  const lastRow = area.row + area.rowCount;
+  let right = area.col + area.columnCount - 1;
   const sorted = [...created].sort((a, b) => a.col - b.col);
   for (const c of sorted) {
     if (c.col !== right + 1) break;
