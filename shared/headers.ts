@@ -75,6 +75,8 @@ export const HEADER_ALIASES: Readonly<Record<RosterKey, readonly string[]>> = {
 export function headersFor(rs: RuleSetDefinition): HeaderDef[] {
   const p = rs.parameters;
   const src = rs.sources;
+  const c = rs.clauses;
+  const filing = `${c.annex1Item1.clause}、${c.main7.clause}`;
   const v = (k: keyof typeof p): string => String(p[k].value);
   const cases = rs.specialCaseRules.map((c) => c.name).join('/');
   const d = (key: RosterKey, zh: string, kind: HeaderKind, rule: string, clause?: string, required = false): HeaderDef => {
@@ -99,7 +101,7 @@ export function headersFor(rs: RuleSetDefinition): HeaderDef[] {
     d('seminarDays', '高级研修班天数', 'days',
       `高级研修班的天数，用于核对每天不超过${v('seminarHoursPerDay')}学时（${p.seminarHoursPerDay.clause}）。`, p.seminarHoursPerDay.clause),
     d('trainingFiled', '培训已备案', 'yesno',
-      `填是/否，空白视为已备案；未备案的培训进修和研修班不认定学时（${p.trainingFiledDefault.clause}）。`, p.trainingFiledDefault.clause),
+      `填是/否，空白视为已备案；未备案的培训进修和研修班不认定学时（${filing}）。`, filing),
     d('degreeStudyHours', '自考及学历教育学时', 'hours',
       `自学考试、在职学历教育每年累计认定专业课不超过${v('degreeYearCap')}学时（${p.degreeYearCap.clause}）。`, p.degreeYearCap.clause),
     d('certificates', '资格证书数', 'count',
@@ -115,19 +117,19 @@ export function headersFor(rs: RuleSetDefinition): HeaderDef[] {
     d('competitions', '竞赛项数', 'count',
       `每项（次）计专业课${v('competitionHours')}学时，每年累计不超过${v('competitionsYearCap')}学时（${p.competitionsYearCap.clause}），填整数。`, p.competitionsYearCap.clause),
     d('specialCase', '特殊情况', 'case',
-      `填${cases}或留空，与不在岗月数一起按在岗时间折算要求学时（${p.prorationMonthsPerYear.clause}）。`, p.prorationMonthsPerYear.clause),
+      `填${cases}或留空，与不在岗月数一起按在岗时间折算要求学时（${c.annex1Item6.clause}）。`, c.annex1Item6.clause),
     d('absentMonths', '不在岗月数', 'months',
-      `不在岗月数（0–${v('maxMonths')}），与特殊情况一起填写；要求学时按(${v('prorationMonthsPerYear')}−月数)÷${v('prorationMonthsPerYear')}折算（${p.prorationMonthsPerYear.clause}）。`, p.prorationMonthsPerYear.clause),
+      `不在岗月数（0–${v('maxMonths')}），与特殊情况一起填写；要求学时按(${v('prorationMonthsPerYear')}−月数)÷${v('prorationMonthsPerYear')}折算（${c.annex1Item6.clause}）。`, c.annex1Item6.clause),
     d('transferPublicHours', '调入公需课学时', 'hours',
       `外地调入人员凭调出地继续教育管理部门出具的证明合并计算的公需课学时（${src.transferPublic.clause}）。`, src.transferPublic.clause),
     d('transferProfessionalHours', '调入专业课学时', 'hours',
       `外地调入人员凭调出地继续教育管理部门出具的证明合并计算的专业课学时（${src.transferProfessional.clause}）。`, src.transferProfessional.clause),
     d('evidenceComplete', '证明材料齐全', 'yesno',
-      `填是/否，空白视为齐全；除市平台学时外均须证书等证明材料，不齐时状态为“待补材料”（${p.evidenceCompleteDefault.clause}）。`, p.evidenceCompleteDefault.clause),
+      `填是/否，空白视为齐全；除市平台学时外均须证书等证明材料，不齐时状态为“待补材料”（${c.annex1Item7.clause}）。`, c.annex1Item7.clause),
     d('titleApplicant', '申报职称', 'yesno',
-      `填是/否，空白视为否；申报职称者应于申报材料前${v('deadlineWorkingDays')}个工作日完成学习（${p.deadlineWorkingDays.clause}）。`, p.deadlineWorkingDays.clause),
+      `填是/否，空白视为否；申报职称者应于申报材料前${v('deadlineWorkingDays')}个工作日完成学习（${c.main6.clause}）。`, c.main6.clause),
     d('titleSubmissionDate', '职称材料提交日期', 'date',
-      `如2023-10-09；完成期限为提交日期前第${v('deadlineWorkingDays')}个工作日，最迟${p.yearEnd.value}（${p.yearEnd.clause}）。`, p.yearEnd.clause),
+      `如2023-10-09；完成期限为提交日期前第${v('deadlineWorkingDays')}个工作日，最迟${p.yearEnd.value}（${c.main6.clause}）。`, c.main6.clause),
   ];
 }
 

@@ -1,5 +1,6 @@
 // The add-in's nine output cells for one row (CONTRACT.md, Add-in).
 import { round2 } from './format';
+import { DEFAULT_RULE_SET, getRuleSet } from './rulesets';
 import type { CellValue, RowResult } from './types';
 
 export { OUTPUT_HEADERS } from './output-headers';
@@ -41,9 +42,10 @@ function paragraph(sentences: readonly string[]): string {
  * The 9 output cells of one result, in OUTPUT_HEADERS order: credited public, professional and total hours,
  * shortfalls (numbers, rounded to 2 decimals), deadline (text), status, 封顶提示 (cap warnings' messages) and
  * 说明 (errors, other warnings, the requirement when prorated, the evidence note, the breakdown).
- * A blank row gives nine empty cells; a 数据有误 row gives empty hour cells and the errors in 说明.
+ * A blank row gives nine empty cells; a 数据有误 row gives empty hour cells and the errors in 说明. `ruleSet` names
+ * the rule set the result came from (for the clauses it cites; the default rule set when omitted).
  */
-export function formatRowOutput(result: RowResult): CellValue[] {
+export function formatRowOutput(result: RowResult, ruleSet: string = DEFAULT_RULE_SET): CellValue[] {
   if (result.status === '') {
     // a blank row: nine empty cells; a total or note row (NOT_A_PERSON): why it was skipped, in 说明
     return ['', '', '', '', '', '', '', '', paragraph(result.warnings.map((w) => w.message))];
@@ -55,7 +57,9 @@ export function formatRowOutput(result: RowResult): CellValue[] {
   if (result.status === '数据有误') {
     return ['', '', '', '', '', result.deadline, result.status, caps, paragraph(notes)];
   }
-  if (result.status === '待补材料') notes.push('学时已达标，但证明材料不齐，请补齐证书或盖章证明后再在省平台申报（附件1第7条）');
+  if (result.status === '待补材料') {
+    notes.push(`学时已达标，但证明材料不齐，请补齐证书或盖章证明后再在省平台申报（${getRuleSet(ruleSet).clauses.annex1Item7.clause}）`);
+  }
   notes.push(`本年度应完成公需课${round2(result.requiredPublic)}学时、专业课${round2(result.requiredProfessional)}学时`);
   const bd = breakdownText(result);
   if (bd.length > 0) notes.push(bd);

@@ -1,16 +1,17 @@
 // One roster row through the rules, in the order of RULES.md §3–§6.
 import { isoFromDay } from './dates';
-import { fmt } from './format';
 import { ERROR_ROW_WARNINGS } from './codes';
 import { BLANK_ROW, NOT_A_PERSON_ROW, newParsedRow, notAPersonName, parseRow, sortErrors, type ParsedRow } from './fields';
 import { showCell } from './normalize';
-import { creditAidProfessional, creditAidPublic, creditExperts } from './rules/activities';
-import { capCategory1, creditSeminars, creditTraining, trainingNotFiled } from './rules/category1';
-import { creditAchievements, creditCompetitions } from './rules/counted';
-import { deadlineFor } from './rules/deadline';
-import { monthsOnDutyFor, requiredProfessionalFor, requiredPublicFor } from './rules/requirement';
-import { shortfallOf, statusFor } from './rules/status';
-import { creditCertificates, creditDegreeStudy } from './rules/study';
+import { capCategory1, creditSeminars, creditTraining, trainingNotFiled } from './rules/annex1-1-training';
+import { creditCertificates, creditDegreeStudy } from './rules/annex1-2-study';
+import { creditAchievements } from './rules/annex1-3-achievements';
+import { creditAidProfessional, creditAidPublic, creditExperts } from './rules/annex1-4-activities';
+import { creditCompetitions } from './rules/annex1-5-competitions';
+import { monthsOnDutyFor } from './rules/annex1-6-special-cases';
+import { evidenceMissing, statusFor } from './rules/annex1-7-evidence-status';
+import { requiredProfessionalFor, requiredPublicFor, shortfallOf } from './rules/main2-requirement';
+import { deadlineFor, warnDeadlinePassed } from './rules/main6-deadline';
 import type { CompiledRuleSet } from './rulesets/compile';
 import { SOURCE_KEYS, type SourceDef } from './rulesets/types';
 import type { BreakdownItem, RosterRowInput, RowError, RowResult, RowWarning } from './types';
@@ -188,20 +189,13 @@ function creditRow(
   const professionalShortfall = shortfallOf(requiredProfessional, professionalHours);
 
   // 附件1第7条 and RULES.md §6
-  const needsEvidence = evidenced > 0 || evidencedProfessional > 0 || onDuty !== rs.v.prorationMonthsPerYear;
-  const status = statusFor(false, publicShortfall, professionalShortfall, !p.evidenceComplete && needsEvidence);
+  const missing = evidenceMissing(p.evidenceComplete, evidenced + evidencedProfessional, onDuty, rs);
+  const status = statusFor(publicShortfall, professionalShortfall, missing);
 
   // 正文六
   const deadlineDay = deadlineFor(p.titleApplicant, p.titleSubmissionDate, rs, warnings);
   const deadline = deadlineDay === rs.yearEndDay ? rs.v.yearEnd : isoFromDay(deadlineDay);
-  if (status === '未达标' && asOfDay > deadlineDay) {
-    const clause = rs.ruleSet.parameters.deadlineWorkingDays.clause;
-    warnings.push({
-      code: 'DEADLINE_PASSED',
-      clause,
-      message: `完成期限${deadline}已过（核对日期${isoFromDay(asOfDay)}），仍缺公需课${fmt(publicShortfall)}学时、专业课${fmt(professionalShortfall)}学时（${clause}）`,
-    });
-  }
+  warnDeadlinePassed(status, asOfDay, deadlineDay, publicShortfall, professionalShortfall, rs, warnings);
   return {
     index,
     status,

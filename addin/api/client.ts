@@ -1,9 +1,10 @@
 // The Worker's HTTP API (CONTRACT.md): health and evaluate, with a timeout and cancellation.
 import type { EvaluateResponse, RosterRowInput } from '../../shared/types';
+import type { ServiceLimits } from '../core/chunks';
 import { WorkerError, messageForStatus, networkErrorMessage } from './errors';
 
 export type FetchLike = (input: string, init?: RequestInit) => Promise<Response>;
-export type Health = { ok: boolean; engineVersion: string };
+export type Health = { ok: boolean; engineVersion: string; limits?: ServiceLimits };
 export type EvaluateAnswer = EvaluateResponse & { batchId: string };
 export type ClientOptions = { baseUrl: string; token: string; timeoutMs?: number; fetch?: FetchLike };
 
@@ -26,6 +27,16 @@ export class WorkerClient {
 
   health(signal?: AbortSignal): Promise<Health> {
     return this.request<Health>('GET', '/v1/health', undefined, signal);
+  }
+
+  /** The limits GET /v1/health advertises, or null when it says none or cannot be read (then today's limits apply). */
+  async limits(signal?: AbortSignal): Promise<ServiceLimits | null> {
+    try {
+      const h = await this.health(signal);
+      return h && typeof h.limits === 'object' && h.limits !== null ? h.limits : null;
+    } catch {
+      return null;
+    }
   }
 
   rules(signal?: AbortSignal): Promise<unknown> {
@@ -75,7 +86,7 @@ export class WorkerClient {
       }
       if (!res.ok) {
         const err = (json as { error?: { code?: string; message?: string } } | undefined)?.error;
-        const { kind, message } = messageForStatus(res.status, err?.message);
+        const { kind, message } = messageForStatus(res.status, err?.message, err !== undefined && err !== null);
         const retry = Number(res.headers.get('Retry-After'));
         throw new WorkerError(kind, message, res.status, err?.code, Number.isFinite(retry) && retry > 0 ? retry : undefined);
       }

@@ -9,6 +9,7 @@ export type WorkerErrorKind =
   | 'rate_limited'
   | 'bad_request'
   | 'server'
+  | 'overloaded'
   | 'bad_response'
   | 'config';
 
@@ -26,9 +27,16 @@ export class WorkerError extends Error {
   }
 }
 
-/** The Chinese message for an HTTP error status; `detail` is the Worker's own message when it sent one. */
-export function messageForStatus(status: number, detail?: string): { kind: WorkerErrorKind; message: string } {
+/**
+ * The Chinese message for an HTTP error status; `detail` is the service's own message when it sent one. A 503, or
+ * any 5xx that is not the service's own JSON error (e.g. Cloudflare's page for error 1102, a Worker over its CPU
+ * limit), means the service ran out of resources for this request: a smaller one may pass.
+ */
+export function messageForStatus(status: number, detail?: string, ownError = detail !== undefined): { kind: WorkerErrorKind; message: string } {
   const suffix = detail ? `（${detail}）` : '';
+  if (status === 503 || (status >= 500 && !ownError)) {
+    return { kind: 'overloaded', message: `计算服务暂时无法处理这么多数据（HTTP ${status}，超出资源上限）${suffix}` };
+  }
   switch (status) {
     case 401:
       return { kind: 'unauthorized', message: `令牌无效或未填写（401），请在“设置”中检查访问令牌${suffix}` };

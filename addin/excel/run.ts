@@ -1,6 +1,6 @@
 // 计算学时 end to end: read and plan the roster (shared/roster), check it, compute every part, then write our columns.
-import { findCrossDuplicates, headerSetKey, placeResults, planRoster, rowsToSend, type PlacedResult, type RosterPlan } from '../../shared/roster';
-import { ChunkError, computeAll, type Evaluator } from '../core/compute';
+import { findCrossDuplicates, headerSetKey, placeResults, planRoster, type PlacedResult, type RosterPlan } from '../../shared/roster';
+import { ChunkError, computeAll, type ComputeOptions, type Evaluator } from '../core/compute';
 import { writePlanOf } from '../core/layout';
 import { planNotes, preflight, type Preflight } from '../core/preflight';
 import { attentionRows, countStatuses, type AttentionRow, type StatusCounts } from '../core/results';
@@ -21,6 +21,10 @@ export type RunOptions = {
   /** Headers the clerk agreed to ignore just now (from the preflight card). */
   acceptUnknown?: readonly string[];
   onProgress?: (p: RunProgress) => void;
+  /** Send names and ID numbers to the service (opt-in setting); by default they stay in the workbook. */
+  sendPersonalData?: boolean;
+  /** Overrides the request sizes the service advertises (bench). */
+  limits?: ComputeOptions['limits'];
   /** Called once writing starts: from then on the run cannot be cancelled. */
   onWriteStart?: () => void;
 };
@@ -82,28 +86,26 @@ export async function runCompute(options: RunOptions, run: Runner = defaultRunne
   if (check.blocking.length > 0 || ignored === null) return { kind: 'preflight', preflight: check, sheetName: plan.sheetName };
   cancelled();
 
-  const rows = rowsToSend(plan);
-  const firstSent = plan.rows.find((r) => r.input !== null)?.sheetRow ?? 0;
+  // every data row in sheet order (rows not sent as {}): index i is sheet row plan.rows[0].sheetRow + i
+  const rows = plan.rows.map((r) => r.input ?? {});
   const outcome = await computeAll(rows, options.evaluator, {
     asOf: options.asOf,
     ruleSet: options.ruleSet,
     signal: options.signal,
-    firstDataSheetRow: firstSent + 1,
+    firstDataSheetRow: plan.rows[0].sheetRow + 1,
+    limits: options.limits,
+    sendPersonalData: options.sendPersonalData,
     onProgress: (p) =>
       options.onProgress?.({
         phase: 'compute',
         done: p.done,
         total: p.total,
-        detail: p.waiting
-          ? `计算服务繁忙，${p.waiting} 秒后重试第 ${p.chunk + 1} 部分`
-          : p.chunks > 1
-            ? `第 ${p.chunk}/${p.chunks} 部分`
-            : '',
+        detail: p.note ?? (p.chunks > 1 ? `第 ${p.chunk}/${p.chunks} 部分` : ''),
       }),
   });
   cancelled();
   const duplicates = findCrossDuplicates([plan]);
-  const placed = placeResults(plan, outcome.results, duplicates);
+  const placed = placeResults(plan, outcome.results.filter((_, i) => plan.rows[i].input !== null), duplicates);
   const write = writePlanOf(plan);
 
   options.onWriteStart?.();

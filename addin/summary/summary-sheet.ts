@@ -16,6 +16,7 @@ export type AnnualSummaryOptions = {
   workerUrl?: string;
   token?: string;
   asOf?: string;
+  sendPersonalData?: boolean;
   /** Roster sheets chosen by the clerk (one summary over all of them); omitted: the active sheet's roster. */
   sheets?: readonly string[];
 };
@@ -118,7 +119,13 @@ export async function buildAnnualSummarySheet(opts: AnnualSummaryOptions): Promi
   const now = new Date();
   const asOf = opts.asOf ?? localIsoDate(now);
   const roster = await Excel.run((context) => readRostersFor(context, opts.sheets));
-  const sourceOptions: SummarySourceOptions = { workerUrl: opts.workerUrl, token: opts.token, asOf, firstDataSheetRow: roster.firstDataRow };
+  const sourceOptions: SummarySourceOptions = {
+    workerUrl: opts.workerUrl,
+    token: opts.token,
+    asOf,
+    firstDataSheetRow: roster.firstDataRow,
+    sendPersonalData: opts.sendPersonalData,
+  };
   const answer = await summarizeRoster(roster.rows, sourceOptions);
   const ruleSet = hasRuleSet(answer.ruleSet) ? getRuleSet(answer.ruleSet) : getRuleSet();
   const layout = buildSummaryLayout({

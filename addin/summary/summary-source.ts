@@ -30,6 +30,8 @@ export type SummarySourceOptions = {
   /** 1-based sheet row of rows[0], for the messages that name rows. */
   firstDataSheetRow?: number;
   onProgress?: (p: ComputeProgress) => void;
+  /** Send names and ID numbers too (opt-in); by default only a row key goes. */
+  sendPersonalData?: boolean;
 };
 
 export const NOT_CONFIGURED_REASON = '未设置计算服务地址或访问令牌';
@@ -58,6 +60,7 @@ export async function summarizeRoster(rows: RosterRowInput[], options: SummarySo
       signal: options.signal,
       firstDataSheetRow: options.firstDataSheetRow ?? 2,
       onProgress: options.onProgress,
+      sendPersonalData: options.sendPersonalData,
     });
     return { source: 'worker', ruleSet: out.ruleSet, engineVersion: out.engineVersion, summary: summarize(rows, out.results), fallbackReason: null };
   } catch (e) {

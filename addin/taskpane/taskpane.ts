@@ -32,7 +32,12 @@ function setBusy(on: boolean): void {
 }
 
 function readForm(): Settings {
-  return { workerUrl: input('settings-url').value, token: input('settings-token').value, asOf: input('settings-asof').value };
+  return {
+    workerUrl: input('settings-url').value,
+    token: input('settings-token').value,
+    asOf: input('settings-asof').value,
+    sendPersonalData: input('settings-send-personal').checked,
+  };
 }
 
 function errorText(e: unknown): string {
@@ -67,6 +72,7 @@ async function compute(): Promise<void> {
     const outcome = await runCompute({
       evaluator: client,
       asOf: settings.asOf.trim() || todayIso(),
+      sendPersonalData: settings.sendPersonalData,
       signal: controller.signal,
       acceptUnknown: acceptedUnknown,
       onProgress: (p) => showProgress(p.phase, p.done, p.total, p.detail),
@@ -155,6 +161,7 @@ async function init(): Promise<void> {
   input('settings-url').value = s.workerUrl;
   input('settings-token').value = s.token;
   input('settings-asof').value = s.asOf;
+  input('settings-send-personal').checked = s.sendPersonalData;
   if (!s.token) byId<HTMLDetailsElement>('settings').open = true;
 
   byId('compute').addEventListener('click', () => {
@@ -188,7 +195,7 @@ async function init(): Promise<void> {
       const f = readForm();
       const sheets = await chooseSummarySheets();
       if (sheets === null) return '已取消年度汇总。';
-      const r = await buildAnnualSummarySheet({ workerUrl: f.workerUrl, token: f.token, asOf: f.asOf.trim() || undefined, sheets });
+      const r = await buildAnnualSummarySheet({ workerUrl: f.workerUrl, token: f.token, asOf: f.asOf.trim() || undefined, sendPersonalData: f.sendPersonalData, sheets });
       return [summaryDoneMessage(r), ...(r.notes ?? [])].join(' ');
     }),
   );

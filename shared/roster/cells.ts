@@ -1,9 +1,6 @@
 // Reading cells of a SheetGrid: by value type, with merged areas, in sheet coordinates.
 import type { CellArea, GridValue, GridValueType, SheetGrid } from './types';
 
-/** Longest header text considered (a longer cell is a note, not a header). */
-export const MAX_HEADER_LENGTH = 60;
-
 /** The text Excel shows for an error cell whose value did not come as text. */
 const ERROR_FALLBACK = '#VALUE!';
 

@@ -1,7 +1,7 @@
 // Finding the header: one row, or a group row over a sub-header row (市平台学时 over 公需课 / 专业课), below any title rows.
-import { mapHeaders, type HeaderMapping } from '../headers';
+import { MAX_HEADER_TEXT, mapHeaders, type HeaderMapping } from '../headers';
 import type { RosterKey } from '../types';
-import { MAX_HEADER_LENGTH, type GridReader } from './cells';
+import type { GridReader } from './cells';
 
 /** How many rows from the top are searched for the header (title rows, a blank row and notes may sit above it). */
 export const HEADER_SEARCH_ROWS = 20;
@@ -23,10 +23,10 @@ function headerText(reader: GridReader, row: number, col: number, mergeTopFrom: 
   if (m !== null) {
     if (m.row < mergeTopFrom) return '';
     const t = reader.text(m.row, m.col);
-    return t.length <= MAX_HEADER_LENGTH ? t : '';
+    return t.length <= MAX_HEADER_TEXT ? t : '';
   }
   const t = reader.text(row, col);
-  return t.length <= MAX_HEADER_LENGTH ? t : '';
+  return t.length <= MAX_HEADER_TEXT ? t : '';
 }
 
 function headerFrom(rows: number[], reader: GridReader, firstCol: number, lastCol: number): FoundHeader {

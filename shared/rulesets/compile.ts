@@ -4,7 +4,7 @@ import { dayFromIso } from '../dates';
 import { headersFor, type HeaderDef } from '../headers';
 import { toHalfWidth, type CellWords, type NumberKind } from '../normalize';
 import type { RosterKey } from '../types';
-import { SOURCE_KEYS, type RuleSet, type RuleSetParameters, type SourceDef, type SpecialCaseRule } from './types';
+import { CLAUSE_KEYS, SOURCE_KEYS, type ClauseKey, type RuleSet, type RuleSetParameters, type SourceDef, type SpecialCaseRule } from './types';
 
 /** The values of a rule set's parameters. */
 export type ParameterValues = { [K in keyof RuleSetParameters]: RuleSetParameters[K]['value'] };
@@ -15,6 +15,8 @@ export type NumberField = { key: RosterKey; zh: string; kind: NumberKind; intege
 export type CompiledRuleSet = {
   ruleSet: RuleSet;
   v: ParameterValues;
+  /** How each clause is cited (e.g. `clause.annex1Item3` = 附件1第3条). */
+  clause: Readonly<Record<ClauseKey, string>>;
   yearEndDay: number;
   specialCases: ReadonlyMap<string, SpecialCaseRule>;
   calendar: CompiledCalendar;
@@ -91,6 +93,7 @@ export function compileRuleSet(rs: RuleSet): CompiledRuleSet {
   return {
     ruleSet: rs,
     v,
+    clause: Object.fromEntries(CLAUSE_KEYS.map((k) => [k, rs.clauses[k].clause])) as Record<ClauseKey, string>,
     yearEndDay,
     specialCases: new Map(rs.specialCaseRules.map((c) => [c.name, c])),
     calendar: compileCalendar(rs.calendar),

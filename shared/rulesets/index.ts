@@ -51,6 +51,7 @@ export function describeRuleSet(rs: RuleSet): RuleSetDescription {
     source: rs.source,
     parameters,
     sources: { ...rs.sources },
+    clauses: Object.fromEntries(Object.entries(rs.clauses).map(([k, c]) => [k, { ...c }])) as RuleSetDescription['clauses'],
     specialCases: [...rs.specialCases],
     specialCaseRules: rs.specialCaseRules.map((c) => ({ ...c })),
     calendar: { years: [...rs.calendar.years], holidays: [...rs.calendar.holidays], workdays: [...rs.calendar.workdays], source: rs.calendar.source },

@@ -87,6 +87,25 @@ export type SourceKey = (typeof SOURCE_KEYS)[number];
 /** How a source of credited hours is named in the breakdown, and the clause that credits it. */
 export type SourceDef = { label: string; clause: string };
 
+/** The clauses of the notice the rules cite, by the notice's structure (正文 sections, 附件1 items). */
+export const CLAUSE_KEYS = [
+  'main2',
+  'main4',
+  'main6',
+  'main7',
+  'annex1Item1',
+  'annex1Item2',
+  'annex1Item3',
+  'annex1Item4',
+  'annex1Item5',
+  'annex1Item6',
+  'annex1Item7',
+] as const;
+export type ClauseKey = (typeof CLAUSE_KEYS)[number];
+
+/** A clause: how it is cited (e.g. 附件1第3条) and its wording in the notice. */
+export type ClauseDef = { clause: string; text: string };
+
 /** A list of words the input checks recognise (RULES.md §7, §9): every one a Reading of what real rosters hold. */
 export type WordList = Parameter<string[]>;
 
@@ -115,6 +134,8 @@ export type RuleSetDefinition = {
   parameters: RuleSetParameters;
   /** Breakdown label and clause of every source of credited hours. */
   sources: Record<SourceKey, SourceDef>;
+  /** The clauses warnings and notes cite, with their wording. */
+  clauses: Record<ClauseKey, ClauseDef>;
   specialCaseRules: SpecialCaseRule[];
   calendar: HolidayCalendar;
   /** The words of real rosters the input checks recognise. */
@@ -135,6 +156,7 @@ export type RuleSetDescription = {
   source: string;
   parameters: ({ key: string } & Parameter<number | string | boolean | null>)[];
   sources: Record<SourceKey, SourceDef>;
+  clauses: Record<ClauseKey, ClauseDef>;
   specialCases: string[];
   specialCaseRules: SpecialCaseRule[];
   calendar: HolidayCalendar;

@@ -13,6 +13,13 @@ const ANNEX_4_AID =
   '参加各级党委、政府组织的援派，以及到基层参加支教、支农、支医、扶贫等工作的专业技术人员，援派期间每年可按公需科目30学时、专业科目60学时认定。不足一年的，按月份比例计算。';
 const ANNEX_5 =
   '参加由行业主管部门组织、人力资源社会保障部门认可的技能竞赛、技术比武、行业性比赛活动，每项（次）计专业科目10学时，每年累计不超过30学时。';
+const MAIN_4 =
+  '（二）学时线上申报。……市平台仍用于继续教育学习，获得的学时数据无需个人申报，直接对接至省平台。……（三）分级审验负责。……外地调入专业技术人员凭调出地继续教育管理部门出具的继续教育学时证明合并计算学时，调入后应及时进行学时申报。';
+const MAIN_7 = '经市人社局备案的行业主管部门开展的专业培训活动……未进行备案的，不进行继续教育学时认定。';
+const ANNEX_6 =
+  '有下列情况之一的，经本人所在单位批准，并提交相关证明材料，可按实际在岗时间折算并认定学时：因公派，年度内在境外工作超过6个月的；因受伤、患重病，年度内请病假超过6个月的；女职工休产假的；经省级行业主管部门认定的其他情况。';
+const ANNEX_7 =
+  '以上继续教育学时的认定以证书、奖状（章、牌）、论文（封面、目录及正文页）、著作（封面、索引、目录页）为依据，其他学习研修项目、活动以培训合格证书或加盖主管部门（单位）公章的证明材料为依据。';
 const MAIN_6 =
   '网上公需科目学习、在线考试和专业科目学习时间截至2023年12月31日，逾期系统关闭。2023年度参加职称评聘的专业技术人员，应于申报材料前5个工作日完成公需科目和专业科目学习。';
 
@@ -102,6 +109,19 @@ export const zaozhuang2023: RuleSetDefinition = {
     competitions: { label: '竞赛', clause: '附件1第5条' },
     transferPublic: { label: '调入公需课', clause: '正文四(三)' },
     transferProfessional: { label: '调入专业课', clause: '正文四(三)' },
+  },
+  clauses: {
+    main2: { clause: '正文二', text: MAIN_2 },
+    main4: { clause: '正文四', text: MAIN_4 },
+    main6: { clause: '正文六', text: MAIN_6 },
+    main7: { clause: '正文七', text: MAIN_7 },
+    annex1Item1: { clause: '附件1第1条', text: ANNEX_1 },
+    annex1Item2: { clause: '附件1第2条', text: ANNEX_2 },
+    annex1Item3: { clause: '附件1第3条', text: ANNEX_3 },
+    annex1Item4: { clause: '附件1第4条', text: `${ANNEX_4_EXPERT}${ANNEX_4_AID}` },
+    annex1Item5: { clause: '附件1第5条', text: ANNEX_5 },
+    annex1Item6: { clause: '附件1第6条', text: ANNEX_6 },
+    annex1Item7: { clause: '附件1第7条', text: ANNEX_7 },
   },
   specialCaseRules: [
     { name: '境外工作', minAbsentMonthsExclusive: 6, needsProvincialApproval: false, clause: '附件1第6条', text: '因公派，年度内在境外工作超过6个月的' },

@@ -5,7 +5,7 @@ import type { RibbonDeps } from '../../addin/summary/ribbon';
 
 afterEach(() => vi.unstubAllGlobals());
 
-const settings = { workerUrl: 'http://127.0.0.1:8787', token: 'tok', asOf: '' };
+const settings = { workerUrl: 'http://127.0.0.1:8787', token: 'tok', asOf: '', sendPersonalData: false };
 
 describe('ribbon 年度汇总', () => {
   it('builds with the saved settings (blank 核对日期 = today) and completes the event', async () => {
@@ -15,7 +15,7 @@ describe('ribbon 年度汇总', () => {
     const off = onRibbonSummary((o) => seen.push(o));
     const out = await runRibbonSummary({ completed }, { loadSettings: async () => settings, build });
     off();
-    expect(build).toHaveBeenCalledWith({ workerUrl: settings.workerUrl, token: 'tok', asOf: undefined });
+    expect(build).toHaveBeenCalledWith({ workerUrl: settings.workerUrl, token: 'tok', asOf: undefined, sendPersonalData: false });
     expect(completed).toHaveBeenCalledTimes(1);
     expect(out).toEqual({ ok: true, result: { source: 'worker', rows: 7, reason: null } });
     expect(seen).toEqual([out]);

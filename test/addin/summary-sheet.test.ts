@@ -176,8 +176,9 @@ describe('buildAnnualSummarySheet (Worker)', () => {
     const out = await buildAnnualSummarySheet({ workerUrl: 'http://127.0.0.1:8787/', token: 't0k', asOf: '2023-11-01' });
     expect(fake.sheet(SUMMARY_SHEET_NAME)?.read('B4')).toEqual([['计算服务（在线）']]);
     expect(out.source).toBe('worker');
-    expect(fetchMock).toHaveBeenCalledTimes(1);
-    const [url, init] = fetchMock.mock.calls[0];
+    const posts = fetchMock.mock.calls.filter((c) => c[1]?.method === 'POST');
+    expect(posts).toHaveLength(1);
+    const [url, init] = posts[0];
     expect(url).toBe('http://127.0.0.1:8787/v1/evaluate');
     expect((init?.headers as Record<string, string>).Authorization).toBe('Bearer t0k');
     const body = JSON.parse(String(init?.body)) as { rows: unknown[]; asOf: string };

@@ -2,7 +2,7 @@
 // as one IIFE so both share the same classes in one realm. The entry is generated under `dir` (git-ignored).
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { build } from 'vite';
+import { buildSimBundle } from './build';
 
 export async function buildSimWithExtensions(root: string, dir: string): Promise<string> {
   const entryDir = join(dir, 'entry');
@@ -18,16 +18,6 @@ export async function buildSimWithExtensions(root: string, dir: string): Promise
       '',
     ].join('\n'),
   );
-  await build({
-    configFile: false,
-    logLevel: 'warn',
-    build: {
-      outDir,
-      emptyOutDir: true,
-      target: 'es2020',
-      minify: false,
-      lib: { entry, formats: ['iife'], name: 'CeSimExtended', fileName: () => 'sim.js' },
-    },
-  });
+  await buildSimBundle(entry, outDir, 'CeSimExtended');
   return readFileSync(join(outDir, 'sim.js'), 'utf8');
 }

@@ -156,6 +156,13 @@ describe('the same person twice (RULES.md §9)', () => {
     expect(res.summary.attention.map((a) => [a.index, a.name])).toEqual([[0, '甲'], [2, '丙'], [4, '丁']]);
   });
 
+  it('one ID on very many rows: each error lists at most 50 other rows, the message counts them all', () => {
+    const res = evaluate(Array.from({ length: 60 }, (_, i) => person(`人${i}`, ID)));
+    const e = res.results[59].errors.find((x) => x.code === 'DUPLICATE_ID');
+    expect(e?.rows).toEqual(Array.from({ length: 50 }, (_, i) => i));
+    expect(e?.message).toContain('另外59行');
+  });
+
   it('full-width and inner spaces are normalised before comparing', () => {
     const res = evaluate([person('甲', ID), person('乙', '１１０１０５ １９４９１２３１００２ｘ')]);
     expect(res.results.map((r) => r.status)).toEqual(['数据有误', '数据有误']);

@@ -364,30 +364,38 @@ export class SimRangeAreas extends SimObject {
   }
 }
 
-export class SimRangeCollection extends SimObject {
+/** A collection whose load('items/a,items/b') loads every listed property on the same items, as Office.js does. */
+export abstract class SimItemCollection<T extends SimObject> extends SimObject {
+  private loadedItems: T[] | null = null;
+  protected abstract makeItems(): T[];
+  protected abstract readonly defaultItemProps: string[];
+  override resolveLoad(props: string[]): number {
+    for (const p of props) if (!p.startsWith('items')) throw new SimError('PropertyNotFound', `${this.constructor.name} has no property '${p}'`);
+    const sub = props.map((p) => p.split('/').slice(1).join('/')).filter((p) => p !== '');
+    const items = this.makeItems();
+    for (const item of items) item.resolveLoad(sub.length ? sub : this.defaultItemProps);
+    this.loadedItems = items;
+    return 16 + items.length * 32;
+  }
+  protected readProp(prop: string): unknown {
+    throw new SimError('PropertyNotFound', `${this.constructor.name} has no property '${prop}'`);
+  }
+  get items(): T[] {
+    if (this.loadedItems === null) throw notLoaded('items');
+    return this.loadedItems;
+  }
+}
+
+export class SimRangeCollection extends SimItemCollection<SimRange> {
+  protected readonly defaultItemProps = ['rowIndex', 'columnIndex', 'rowCount', 'columnCount'];
   constructor(
     ctx: SimContext,
     private readonly list: () => RangeRef[],
   ) {
     super(ctx);
   }
-  override resolveLoad(props: string[]): number {
-    const sub = props.filter((p) => p.startsWith('items/')).map((p) => p.slice('items/'.length));
-    const items = this.list().map((ref) => {
-      const range = new SimRange(this.ctx, () => ref);
-      range.resolveLoad(sub.length ? sub : ['rowIndex', 'columnIndex', 'rowCount', 'columnCount']);
-      return range;
-    });
-    this.loadedItems = items;
-    return 16 + items.length * 48;
-  }
-  private loadedItems: SimRange[] | null = null;
-  protected readProp(prop: string): unknown {
-    throw new SimError('PropertyNotFound', `RangeCollection has no property '${prop}'`);
-  }
-  get items(): SimRange[] {
-    if (this.loadedItems === null) throw notLoaded('items');
-    return this.loadedItems;
+  protected makeItems(): SimRange[] {
+    return this.list().map((ref) => new SimRange(this.ctx, () => ref));
   }
 }
 
@@ -575,31 +583,16 @@ export class SimTable extends SimObject {
   }
 }
 
-export class SimTableCollection extends SimObject {
+export class SimTableCollection extends SimItemCollection<SimTable> {
+  protected readonly defaultItemProps = ['name'];
   constructor(
     ctx: SimContext,
     private readonly list: () => TableModel[],
   ) {
     super(ctx);
   }
-  /** 'items/name,items/showTotals' loads both properties on the same items, as Office.js does. */
-  override resolveLoad(props: string[]): number {
-    for (const p of props) if (!p.startsWith('items')) throw new SimError('PropertyNotFound', `TableCollection has no property '${p}'`);
-    const sub = props.map((p) => p.split('/').slice(1).join('/')).filter((p) => p !== '');
-    this.loadedItems = this.list().map((t) => {
-      const table = new SimTable(this.ctx, () => this.ctx.model.tables.find((x) => x.id === t.id)!);
-      table.resolveLoad(sub.length ? sub : ['name']);
-      return table;
-    });
-    return 16 + this.loadedItems.length * 32;
-  }
-  private loadedItems: SimTable[] | null = null;
-  protected readProp(prop: string): unknown {
-    throw new SimError('PropertyNotFound', `TableCollection has no property '${prop}'`);
-  }
-  get items(): SimTable[] {
-    if (this.loadedItems === null) throw notLoaded('items');
-    return this.loadedItems;
+  protected makeItems(): SimTable[] {
+    return this.list().map((t) => new SimTable(this.ctx, () => this.ctx.model.tables.find((x) => x.id === t.id)!));
   }
   getItem(name: string): SimTable {
     return new SimTable(this.ctx, () => {
