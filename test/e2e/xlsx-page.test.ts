@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { expectResultMatches, loadWorkbook } from '../xlsx/expect-output';
-import { messyRoster, saveRoster, twoSheetRoster, type RosterFile } from '../xlsx/rosters';
+import { largeRoster, messyRoster, saveRoster, twoSheetRoster, type RosterFile } from '../xlsx/rosters';
 import { launchChromium } from './browser';
 
 const env = inject('e2e');
@@ -140,6 +140,27 @@ describe('.xlsx page', () => {
     expect(await page.evaluate(() => document.activeElement?.id)).toBe('download');
     const [download] = await Promise.all([page.waitForEvent('download'), page.keyboard.press('Enter')]);
     expect(download.suggestedFilename()).toBe('messy-核对结果.xlsx');
+    await page.context().close();
+  });
+
+  it('取消 stops a run: no download offered, a message says nothing was made, a second start works', async () => {
+    const f = largeRoster(30_000);
+    const input = await saved(f);
+    const { page, errors } = await openPage();
+    await chooseFile(page, input);
+    await page.waitForSelector('#preflight:not([hidden])', { timeout: 60_000 });
+    // 取消 pressed while the first part is being computed (a pointer click would be queued behind the busy page).
+    await page.evaluate(() => {
+      document.getElementById('start')?.click();
+      setTimeout(() => document.getElementById('cancel')?.click(), 0);
+    });
+    await page.waitForSelector('#message:not([hidden])', { timeout: 60_000 });
+    expect(await page.textContent('#message')).toContain('已取消');
+    expect(await page.isHidden('#result')).toBe(true);
+    await page.click('#start');
+    await page.waitForSelector('#result:not([hidden])', { timeout: 120_000 });
+    await expect(page.textContent('#counts .count.total .n')).resolves.toBe('30000');
+    expect(errors).toEqual([]);
     await page.context().close();
   });
 });
