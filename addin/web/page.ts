@@ -203,7 +203,7 @@ for (const r of document.querySelectorAll<HTMLInputElement>('input[name="mode"]'
   r.addEventListener('change', () => {
     serviceFields.hidden = !modeService.checked;
     $('privacy').textContent = modeService.checked
-      ? '已选择“计算服务”：开始核对后，人员数据会发送到下面填写的计算服务；不想上传请改选“本机计算”。'
+      ? '已选择“计算服务”：开始核对后，各人的学时数据会发送到下面填写的计算服务（姓名和身份证号不发送，由本机核对）；不想上传请改选“本机计算”。'
       : '默认在本机浏览器中读取和计算，花名册不会上传；只有选择“计算服务”时才会把人员数据发送到单位的计算服务。';
   });
 }

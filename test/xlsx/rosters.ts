@@ -27,6 +27,13 @@ const BASE: RosterRowInput[] = [
 const KEYS: RosterKey[] = ['name', 'idNumber', 'unit', 'department', 'platformPublicHours', 'platformProfessionalHours', 'trainingHours', 'trainingDays',
   'seminarHours', 'seminarDays', 'trainingFiled', 'achievements', 'specialCase', 'absentMonths', 'evidenceComplete', 'titleApplicant', 'titleSubmissionDate'];
 
+/** The row as a sheet with only these columns gives it. */
+function only(p: RosterRowInput, keys: readonly RosterKey[]): RosterRowInput {
+  const input: RosterRowInput = {};
+  for (const k of keys) if (p[k] !== undefined) input[k] = p[k];
+  return input;
+}
+
 type CellWriter = (key: RosterKey, value: CellValue, i: number) => ExcelJS.CellValue;
 const asIs: CellWriter = (_k, v) => (v === undefined || v === '' ? null : (v as ExcelJS.CellValue));
 
@@ -108,15 +115,10 @@ export function twoRowHeaderRoster(): RosterFile {
   ws.getColumn(2).numFmt = '@';
   const keys: RosterKey[] = ['name', 'idNumber', 'unit', 'platformPublicHours', 'platformProfessionalHours', 'trainingHours', 'trainingDays'];
   const persons = BASE.map((p, i) => {
-    const input: RosterRowInput = {};
     keys.forEach((k, j) => {
-      const v = p[k];
-      if (v !== undefined) {
-        ws.getCell(3 + i, 1 + j).value = v as ExcelJS.CellValue;
-        input[k] = v;
-      }
+      if (p[k] !== undefined) ws.getCell(3 + i, 1 + j).value = p[k] as ExcelJS.CellValue;
     });
-    return { sheet: ws.name, row: 3 + i, input };
+    return { sheet: ws.name, row: 3 + i, input: only(p, keys) };
   });
   return { name: 'two-row-header', workbook: wb, persons, sheets: ['花名册'] };
 }
@@ -135,11 +137,7 @@ export function tableRoster(): RosterFile {
     columns: keys.map((k, j) => (j === 0 ? { name: zh(k), totalsRowLabel: '合计' } : { name: zh(k), totalsRowFunction: k.endsWith('Hours') ? 'sum' : 'none' })),
     rows: BASE.map((p) => keys.map((k) => (p[k] ?? null) as ExcelJS.CellValue)),
   });
-  const persons = BASE.map((p, i) => {
-    const input: RosterRowInput = {};
-    for (const k of keys) if (p[k] !== undefined) input[k] = p[k];
-    return { sheet: ws.name, row: 4 + i, input };
-  });
+  const persons = BASE.map((p, i) => ({ sheet: ws.name, row: 4 + i, input: only(p, keys) }));
   return { name: 'table', workbook: wb, persons, sheets: ['台账'] };
 }
 
