@@ -10,7 +10,7 @@ export const STATUS_STYLES: readonly { text: string; font: string; fill: string 
 ];
 
 /** Column widths in points per output header. */
-const WIDTHS: Readonly<Record<string, number>> = {
+export const WIDTHS: Readonly<Record<string, number>> = {
   公需课认定学时: 78,
   专业课认定学时: 78,
   总学时: 52,
