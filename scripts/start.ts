@@ -77,7 +77,7 @@ async function main(): Promise<void> {
     '--var',
     `CE_ALLOWED_ORIGINS:${devOrigin},https://localhost:${devPort},http://localhost:${devPort}`,
   ]);
-  const vite = run('dev-server', [join(root, 'node_modules', 'vite', 'bin', 'vite.js'), '--config', join(root, 'vite.config.ts')], {
+  const vite = run('dev-server', [join(root, 'node_modules', 'vite', 'bin', 'vite.js'), '--configLoader', 'runner', '--config', join(root, 'vite.config.ts')], {
     CE_DEV_PORT: String(devPort),
     CE_WORKER_URL: process.env.CE_WORKER_URL || `http://127.0.0.1:${workerPort}`,
   });

@@ -115,7 +115,8 @@ for (const { label, manifestPath, origin } of variants) describe(label, () => {
       expect(resValue(one('Namespace', cf).attrs.resid)).toBe('CE');
       expect(resValue(one('Metadata', cf).children[0].attrs.resid)).toBe(`${origin}/functions.json`);
       expect(one('Page', cf).children[0].attrs.resid).toBe(runtime.attrs.resid);
-      expect(one('Script', cf).children[0].attrs.resid).toBeTruthy();
+      // Script: the JavaScript file of the functions (the page's own script); Page: the shared runtime's page
+      expect(resValue(one('Script', cf).children[0].attrs.resid)).toBe(`${origin}/taskpane.js`);
       expect(one('FunctionFile').attrs.resid).toBe('Taskpane.Url');
       expect(resValue('Taskpane.Url')).toBe(`${origin}/taskpane.html`);
     });

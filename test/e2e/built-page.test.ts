@@ -186,7 +186,7 @@ describe('the built task pane as the shared runtime loads it', () => {
 
   it('every URL of manifest.xml is a file that `npm run build` produced, served with 200', async () => {
     const urls = manifestUrls(readFileSync(join(env.root, 'manifest.xml'), 'utf8'));
-    expect(urls.map((u) => new URL(u).pathname)).toEqual(expect.arrayContaining(["/taskpane.html", "/functions.json", "/assets/icon-32.png"]));
+    expect(urls.map((u) => new URL(u).pathname)).toEqual(expect.arrayContaining(['/taskpane.html', '/taskpane.js', '/functions.json', '/assets/icon-32.png']));
     for (const u of urls) {
       const path = new URL(u).pathname;
       expect(existsSync(join(dist, path)), `${u} → dist${path}`).toBe(true);
