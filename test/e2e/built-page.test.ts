@@ -184,6 +184,11 @@ describe('the built task pane as the shared runtime loads it', () => {
     expect(opened.errors).toEqual([]);
   });
 
+  it('by default the pane is set to keep names and ID numbers in the workbook', async () => {
+    expect(await opened.page.isChecked('#settings-send-personal')).toBe(false);
+    expect(await opened.page.textContent('#settings')).toContain('默认不发送');
+  });
+
   it('every URL of manifest.xml is a file that `npm run build` produced, served with 200', async () => {
     const urls = manifestUrls(readFileSync(join(env.root, 'manifest.xml'), 'utf8'));
     expect(urls.map((u) => new URL(u).pathname)).toEqual(expect.arrayContaining(['/taskpane.html', '/taskpane.js', '/functions.json', '/assets/icon-32.png']));
