@@ -9,7 +9,7 @@ import { evaluate } from '../shared/index';
 import { WorkerClient } from '../addin/api/client';
 import { jsonBytes } from '../addin/core/chunks';
 import type { Evaluator } from '../addin/core/compute';
-import { sampleRoster } from '../addin/core/sample-roster';
+import { sampleRoster, withCheckDigit } from '../addin/core/sample-roster';
 import { runCompute } from '../addin/excel/run';
 import { createExcel } from '../test/e2e/sim/excel-api';
 import { WorkbookModel } from '../test/e2e/sim/model';
@@ -35,7 +35,8 @@ function buildWorkbook(n: number): WorkbookModel {
   for (let r = 0; r < n; r++) {
     const src = rows[r % rows.length];
     for (let c = 0; c < src.length; c++) {
-      const v = c === 0 ? `${String(src[0])}${r}` : src[c];
+      // names and ID numbers made unique per row: a repeated ID number is 数据有误 (RULES.md §9)
+      const v = c === 0 ? `${String(src[0])}${r}` : c === 1 && src[1] ? withCheckDigit(`3704021980${String(r).padStart(7, '0')}`) : src[c];
       if (v !== '' && v !== null && v !== undefined) sheet.set(r + 1, c, v as string | number | boolean);
     }
   }

@@ -20,16 +20,16 @@ export const OPTIONAL_FEATURES = {
   dataValidation: '1.8',
   /** The percentage format of the 年度汇总 chart's value axis. */
   chartAxisFormat: '1.8',
-  /** Finding the table that holds the selected cell (else the sheet's used range is the roster). */
-  tablesOfSelection: '1.9',
+  /** Reading merged areas (merged title rows and two-row headers). */
+  mergedAreas: '1.13',
+  /** Reading which rows are hidden or filtered out (the pane says how many were computed too). */
+  visibleCells: '1.9',
 } as const;
 export type OptionalFeature = keyof typeof OPTIONAL_FEATURES;
 
 export const EXCEL_API_USES: readonly ApiUse[] = [
   { call: '.getActiveWorksheet(', version: '1.1', purpose: '当前工作表' },
   { call: '.getSelectedRange(', version: '1.1', purpose: '选中的单元格' },
-  { call: '.getUsedRange(', version: '1.1', purpose: '写回前确认表格范围' },
-  { call: '.getHeaderRowRange(', version: '1.1', purpose: '表格的表头行' },
   { call: '.tables.add(', version: '1.1', purpose: '汇总表和模板的表格' },
   { call: '.charts.add(', version: '1.1', purpose: '达标率图表' },
   { call: '.setPosition(', version: '1.1', purpose: '图表位置' },
@@ -45,7 +45,12 @@ export const EXCEL_API_USES: readonly ApiUse[] = [
   { call: '.setXAxisValues(', version: '1.7', purpose: '图表分类轴' },
   { call: '.dataValidation', version: '1.8', purpose: '模板的下拉列表和输入提示', optional: 'dataValidation' },
   { call: '.valueAxis.numberFormat', version: '1.8', purpose: '图表纵轴百分比格式', optional: 'chartAxisFormat' },
-  { call: '.getTables(', version: '1.9', purpose: '识别选中单元格所在的表格', optional: 'tablesOfSelection' },
+  { call: '.tables', version: '1.1', purpose: '识别花名册所在的表格及其汇总行' },
+  { call: '.protection', version: '1.2', purpose: '写入前确认工作表未受保护' },
+  { call: '.settings', version: '1.4', purpose: '记住输出列的位置和已忽略的列' },
+  { call: 'valueTypes', version: '1.1', purpose: '按值类型识别错误值单元格' },
+  { call: '.getMergedAreasOrNullObject(', version: '1.13', purpose: '识别合并的标题行和两行表头', optional: 'mergedAreas' },
+  { call: '.getSpecialCellsOrNullObject(', version: '1.9', purpose: '统计隐藏或筛选掉的行', optional: 'visibleCells' },
 ];
 
 const compareVersions = (a: string, b: string): number => {

@@ -15,6 +15,7 @@ import { runCompute, type RunOutcome } from '../excel/run';
 import { insertSampleRoster } from '../excel/sample';
 import { loadSettings, saveSettings, todayIso, validateSettings, type Settings } from '../settings/settings';
 import { byId, clearMessage, showMessage } from './dom';
+import { chooseSummarySheets } from './sheet-chooser';
 import { hidePreflight, hideProgress, hideResults, renderPreflight, renderResults, showProgress } from './render';
 
 let busy = false;
@@ -194,8 +195,10 @@ async function init(): Promise<void> {
   byId('summary').addEventListener('click', () =>
     void guarded(async () => {
       const f = readForm();
-      const r = await buildAnnualSummarySheet({ workerUrl: f.workerUrl, token: f.token, asOf: f.asOf.trim() || undefined, sendPersonalData: f.sendPersonalData });
-      return summaryDoneMessage(r);
+      const sheets = await chooseSummarySheets();
+      if (sheets === null) return '已取消年度汇总。';
+      const r = await buildAnnualSummarySheet({ workerUrl: f.workerUrl, token: f.token, asOf: f.asOf.trim() || undefined, sendPersonalData: f.sendPersonalData, sheets });
+      return [summaryDoneMessage(r), ...(r.notes ?? [])].join(' ');
     }),
   );
   byId('save-settings').addEventListener('click', () =>

@@ -5,6 +5,13 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { EXCEL_API_MINIMUM, EXCEL_API_USES, OPTIONAL_FEATURES, excelSupports, requiredExcelApi } from '../../addin/excel/requirements';
+
+/** "1.13" is above "1.7": versions compare part by part, not as decimals. */
+const versionAbove = (a: string, b: string): boolean => {
+  const [x, y] = [a.split('.').map(Number), b.split('.').map(Number)];
+  for (let i = 0; i < Math.max(x.length, y.length); i++) if ((x[i] ?? 0) !== (y[i] ?? 0)) return (x[i] ?? 0) > (y[i] ?? 0);
+  return false;
+};
 import { find, parseXml } from './xml-lite';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
@@ -35,7 +42,7 @@ describe('Excel requirement sets', () => {
       const users = addin.filter((s) => s.text.includes(use.call));
       expect(users.length, use.call).toBeGreaterThan(0);
       if (!use.optional) continue;
-      expect(Number(OPTIONAL_FEATURES[use.optional])).toBeGreaterThan(Number(EXCEL_API_MINIMUM));
+      expect(versionAbove(OPTIONAL_FEATURES[use.optional], EXCEL_API_MINIMUM), use.call).toBe(true);
       for (const s of users) expect(s.text, `${s.file} uses ${use.call}`).toContain(`excelSupports('${use.optional}')`);
     }
   });
@@ -53,10 +60,11 @@ describe('Excel requirement sets', () => {
     afterEach(() => vi.unstubAllGlobals());
     it('asks Office.context.requirements with the feature’s ExcelApi version', () => {
       const asked: string[] = [];
-      vi.stubGlobal('Office', { context: { requirements: { isSetSupported: (set: string, v: string) => (asked.push(`${set} ${v}`), Number(v) <= 1.8) } } });
+      vi.stubGlobal('Office', { context: { requirements: { isSetSupported: (set: string, v: string) => (asked.push(`${set} ${v}`), !versionAbove(v, '1.8')) } } });
       expect(excelSupports('dataValidation')).toBe(true);
-      expect(excelSupports('tablesOfSelection')).toBe(false);
-      expect(asked).toEqual(['ExcelApi 1.8', 'ExcelApi 1.9']);
+      expect(excelSupports('visibleCells')).toBe(false);
+      expect(excelSupports('mergedAreas')).toBe(false);
+      expect(asked).toEqual(['ExcelApi 1.8', 'ExcelApi 1.9', 'ExcelApi 1.13']);
     });
     it('a host whose check throws answers no', () => {
       vi.stubGlobal('Office', { context: { requirements: { isSetSupported: () => { throw new Error('x'); } } } });

@@ -59,7 +59,7 @@ describe('buildAnnualSummarySheet (bundled engine)', () => {
 
     const out = await buildAnnualSummarySheet({ asOf: '2023-11-01' });
     const want = evaluate(rows, { asOf: '2023-11-01' }).summary;
-    expect(out).toEqual({ source: 'local', rows: rows.length, reason: '未设置计算服务地址或访问令牌' });
+    expect(out).toMatchObject({ source: 'local', rows: rows.length, reason: '未设置计算服务地址或访问令牌', duplicates: [] });
 
     const sheet = fake.sheet(SUMMARY_SHEET_NAME);
     if (!sheet) throw new Error('年度汇总 not made');
@@ -168,7 +168,7 @@ describe('buildAnnualSummarySheet (Worker)', () => {
     const workerAnswer: EvaluateResponse & { batchId: string } = { ...evaluate(rows, { asOf: '2023-11-01' }), batchId: 'b1' };
     // A service whose results differ from the local engine's would show here: mark one row's lost hours.
     const marked = workerAnswer.results.findIndex((r) => r.status === '达标');
-    workerAnswer.results[marked] = { ...workerAnswer.results[marked], warnings: [{ code: 'X', message: 'x', lostHours: 12345 }] };
+    workerAnswer.results[marked] = { ...workerAnswer.results[marked], warnings: [{ code: 'CAP_TRAINING', message: 'x', lostHours: 12345 }] };
     const wantLost = evaluate(rows, { asOf: '2023-11-01' }).summary.total.lostHours + 12345;
     const fetchMock = vi.fn(async (_url: string, _init?: RequestInit) => new Response(JSON.stringify(workerAnswer), { status: 200 }));
     vi.stubGlobal('fetch', fetchMock);

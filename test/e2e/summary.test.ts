@@ -2,16 +2,16 @@
 // 年度汇总 over the simulated workbook with the real Worker; its numbers equal the engine's summary; screenshots.
 // The simulator gets tables, charts and validation from test/e2e/sim-excel-charts.ts: this test bundles the
 // harness's host entry together with it (so it does not depend on the harness importing it).
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, Frame, Page } from 'playwright-core';
-import { build } from 'vite';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { HEADERS, evaluate, mapHeaders, rowFromCells } from '../../shared/index';
 import type { CellValue, Summary } from '../../shared/types';
 import { GROUP_HEADERS, SUMMARY_SHEET_NAME, TABLE_NAMES } from '../../addin/summary/layout';
 import { TEMPLATE_SHEET_NAME } from '../../addin/template/template-layout';
 import { launchChromium, openHostWithSim } from './browser';
+import { buildSimWithExtensions } from './sim-bundle';
 import type { CeSimHost } from './host/sim-entry';
 import type { SheetExtras, SimChartModel, SimValidation } from './sim-excel-charts';
 
@@ -29,35 +29,6 @@ declare global {
 
 type TableInfo = { name: string; row: number; col: number; rows: number; cols: number };
 type SheetInfo = { values: CellValue[][]; formats: string[][]; tables: TableInfo[]; charts: SimChartModel[]; validations: SimValidation[] };
-
-/** The harness's host bundle plus the simulator extensions, as one IIFE (same classes in one realm). */
-async function buildSimWithExtensions(): Promise<string> {
-  // A generated entry (under test/artifacts, ignored by git): the extensions, then the harness's host entry.
-  const entryDir = join(ARTIFACTS, 'e2e-summary-sim-entry');
-  mkdirSync(entryDir, { recursive: true });
-  const entry = join(entryDir, 'entry.ts');
-  writeFileSync(
-    entry,
-    [
-      `import { installSimExtensions } from ${JSON.stringify(join(env.root, 'test/e2e/sim-excel-charts.ts'))};`,
-      `import ${JSON.stringify(join(env.root, 'test/e2e/host/sim-entry.ts'))};`,
-      'installSimExtensions();',
-      '',
-    ].join('\n'),
-  );
-  await build({
-    configFile: false,
-    logLevel: 'warn',
-    build: {
-      outDir: SIM_DIR,
-      emptyOutDir: true,
-      target: 'es2020',
-      minify: false,
-      lib: { entry, formats: ['iife'], name: 'CeSimSummary', fileName: () => 'sim.js' },
-    },
-  });
-  return readFileSync(join(SIM_DIR, 'sim.js'), 'utf8');
-}
 
 /** Clicks a task-pane button and returns the message it shows once the button is enabled again. */
 async function click(pane: Frame, id: string): Promise<string> {
@@ -118,7 +89,7 @@ describe('annual summary and roster template in chromium', () => {
 
   beforeAll(async () => {
     mkdirSync(ARTIFACTS, { recursive: true });
-    const sim = await buildSimWithExtensions();
+    const sim = await buildSimWithExtensions(env.root, SIM_DIR);
     browser = await launchChromium();
     ({ page, pane, errors } = await openHostWithSim(browser, env.baseUrl, sim));
   });
