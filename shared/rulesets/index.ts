@@ -1,13 +1,13 @@
 // The rule-set registry: rule sets by id. Adding a city or a year is a new data file registered here.
 import { UnknownRuleSetError } from '../errors';
 import { compileRuleSet, type CompiledRuleSet } from './compile';
-import type { Parameter, RuleSet, RuleSetDefinition, RuleSetDescription, RuleSetWords, WordList } from './types';
+import { SOURCE_KEYS, type Parameter, type RuleSet, type RuleSetDefinition, type RuleSetDescription, type RuleSetWords, type WordList } from './types';
 import { zaozhuang2023 } from './zaozhuang-2023';
 
 export const DEFAULT_RULE_SET = 'zaozhuang-2023';
 
 function register(def: RuleSetDefinition): RuleSet {
-  return { ...def, specialCases: def.specialCaseRules.map((c) => c.name) };
+  return { ...def, specialCases: def.specialCaseRules.map((c) => c.name), sourceOrder: SOURCE_KEYS };
 }
 
 const RULE_SETS: ReadonlyMap<string, RuleSet> = new Map([zaozhuang2023].map((d) => [d.id, register(d)]));
@@ -51,6 +51,7 @@ export function describeRuleSet(rs: RuleSet): RuleSetDescription {
     source: rs.source,
     parameters,
     sources: { ...rs.sources },
+    sourceOrder: [...rs.sourceOrder],
     clauses: Object.fromEntries(Object.entries(rs.clauses).map(([k, c]) => [k, { ...c }])) as RuleSetDescription['clauses'],
     specialCases: [...rs.specialCases],
     specialCaseRules: rs.specialCaseRules.map((c) => ({ ...c })),

@@ -146,6 +146,8 @@ export type RuleSetDefinition = {
 export type RuleSet = RuleSetDefinition & {
   /** The accepted values of 特殊情况, in the notice's order. */
   specialCases: string[];
+  /** The keys of `sources` in breakdown order (SOURCE_KEYS): a compact answer's sourceIndex indexes this list. */
+  sourceOrder: readonly SourceKey[];
 };
 
 /** JSON-serialisable description of a rule set (GET /v1/rules). */
@@ -156,6 +158,8 @@ export type RuleSetDescription = {
   source: string;
   parameters: ({ key: string } & Parameter<number | string | boolean | null>)[];
   sources: Record<SourceKey, SourceDef>;
+  /** The keys of `sources` in breakdown order: a compact answer's sourceIndex (shared/compact.ts) indexes this list. */
+  sourceOrder: SourceKey[];
   clauses: Record<ClauseKey, ClauseDef>;
   specialCases: string[];
   specialCaseRules: SpecialCaseRule[];
