@@ -9,6 +9,7 @@
 //   { format: "compact", ruleSet, engineVersion,
 //     required?: [requiredPublic, requiredProfessional]   default [0, 0]: the usual requirement of the answer's people
 //     deadline?: "YYYY-MM-DD"                              default "": the usual deadline of the answer's people
+//     warnings?: RowWarning[]                              default []: the answer's distinct warnings, each once
 //     results: CompactRow[]                                 one per row, in order; a row's `index` is its position
 //     summary: { total: SummaryCounts                       as in the full answer
 //                groups?: SummaryGroup[]                    as in the full answer; default []
@@ -26,7 +27,7 @@
 //     r  [requiredPublic, requiredProfessional]   default: the answer's `required` when s is 0, 1 or 2, else [0, 0]
 //     f  [publicShortfall, professionalShortfall] default: [rp > p ? rp − p : 0, rq > q ? rq − q : 0] with r = [rp, rq]
 //     d  deadline                    default: the answer's `deadline`, or "" when s is 4
-//     w  warnings, as in the full answer          default []
+//     w  warnings, as indexes into the answer's `warnings`   default []
 //     e  errors, as in the full answer            default []
 //
 //   CompactAttention: the row's index, or [index, name, unit, department] when those texts are not the row's plain
@@ -71,7 +72,7 @@ export type CompactRow = {
   r?: Pair;
   f?: Pair;
   d?: string;
-  w?: RowWarning[];
+  w?: number[];
   e?: RowError[];
 };
 
@@ -83,6 +84,7 @@ export type CompactEvaluateResponse = {
   engineVersion: string;
   required?: Pair;
   deadline?: string;
+  warnings?: RowWarning[];
   results: CompactRow[];
   summary: { total: SummaryCounts; groups?: SummaryGroup[]; attention?: CompactAttention[] };
 };
@@ -114,104 +116,124 @@ export function plainTexts(row: unknown): [name: string, unit: string, departmen
 
 const statusNumber = new Map<string, number>(COMPACT_STATUSES.map((s, i) => [s, i]));
 
-/** Label → clause → source index, per table (built once). */
-const lookups = new WeakMap<SourceTable, Map<string, Map<string, number>>>();
-function lookupOf(table: SourceTable): Map<string, Map<string, number>> {
-  let byLabel = lookups.get(table);
-  if (byLabel !== undefined) return byLabel;
-  byLabel = new Map();
-  table.sourceOrder.forEach((key, i) => {
-    const src = table.sources[key];
-    let byClause = byLabel.get(src.label);
-    if (byClause === undefined) byLabel.set(src.label, (byClause = new Map()));
-    if (!byClause.has(src.clause)) byClause.set(src.clause, i);
+/** Label → source index and the sources in index order, per table (built once). */
+type Lookup = { byLabel: Map<string, number>; sources: { readonly label: string; readonly clause: string }[] };
+const lookups = new WeakMap<SourceTable, Lookup>();
+function lookupOf(table: SourceTable): Lookup {
+  let hit = lookups.get(table);
+  if (hit !== undefined) return hit;
+  const sources = table.sourceOrder.map((key) => table.sources[key]);
+  const byLabel = new Map<string, number>();
+  sources.forEach((src, i) => {
+    if (!byLabel.has(src.label)) byLabel.set(src.label, i);
   });
-  lookups.set(table, byLabel);
-  return byLabel;
+  hit = { byLabel, sources };
+  lookups.set(table, hit);
+  return hit;
 }
 
 const isPerson = (status: number): boolean => status < FIRST_NON_PERSON_STATUS;
-const sumOf = (b: readonly CompactBreakdownItem[] | undefined, k: 1 | 2): number => {
-  let s = 0;
-  if (b !== undefined) for (let i = 0; i < b.length; i++) s += b[i][k];
-  return s;
-};
 const shortfallDefault = (required: number, hours: number): number => (required > hours ? required - hours : 0);
 const same = Object.is;
 
-/**
- * The value most rows have (Boyer–Moore majority vote: linear, no allocation): the true majority whenever there is
- * one, else some value; any choice is correct, since every row that differs writes its own.
- */
-function usual<T>(results: readonly RowResult[], of: (r: RowResult) => T, eq: (a: T, b: T) => boolean, none: T): T {
-  let pick = none;
-  let count = 0;
-  for (let i = 0; i < results.length; i++) {
-    const r = results[i];
-    if (!isPerson(statusNumber.get(r.status) ?? BLANK_STATUS)) continue;
-    const v = of(r);
-    if (count === 0) {
-      pick = v;
-      count = 1;
-    } else if (eq(pick, v)) count++;
-    else count--;
-  }
-  return pick;
+/** The answer's distinct warnings, found by message (then every field compared), each kept once. */
+type WarningTable = { list: RowWarning[]; byMessage: Map<string, number> };
+function warningNumber(t: WarningTable, w: RowWarning): number {
+  const at = t.byMessage.get(w.message);
+  if (at !== undefined) {
+    const k = t.list[at];
+    if (k === w || (k.code === w.code && k.clause === w.clause && same(k.lostHours, w.lostHours))) return at;
+    // the same message with other fields: kept as its own entry, found by a scan (never seen from the engine)
+    for (let i = 0; i < t.list.length; i++) {
+      const o = t.list[i];
+      if (o.message === w.message && o.code === w.code && o.clause === w.clause && same(o.lostHours, w.lostHours)) return i;
+    }
+  } else t.byMessage.set(w.message, t.list.length);
+  t.list.push(w);
+  return t.list.length - 1;
 }
 
 /**
  * The compact form of `response`: `rows` are the rows it was computed from (as the client sent them), `table` the
  * answer's rule set (`getRuleSet(response.ruleSet)`). Throws only for a breakdown item no source of the rule set
  * names, or an attention entry that differs from its row: programming errors, never row content.
+ * In the object it returns, a key left out may be present with the value undefined (JSON.stringify drops it).
  */
 export function compactAnswer(response: EvaluateResponse, rows: readonly unknown[], table: SourceTable): CompactEvaluateResponse {
   const lookup = lookupOf(table);
-  const required = usual<Pair>(response.results, (r) => [r.requiredPublic, r.requiredProfessional], (a, b) => same(a[0], b[0]) && same(a[1], b[1]), [0, 0]);
-  const deadline = usual(response.results, (r) => r.deadline, same, '');
-  const results = new Array<CompactRow>(response.results.length);
-  for (let i = 0; i < results.length; i++) results[i] = compactRow(response.results[i], required, deadline, lookup);
+  const all = response.results;
+  // the usual requirement and deadline: Boyer–Moore majority votes over the people (linear, no allocation), the
+  // true majority whenever there is one, else some value; any choice is correct, since a row that differs writes its own
+  let rp = 0, rpVotes = 0, rq = 0, rqVotes = 0, deadline = '', deadlineVotes = 0;
+  for (let i = 0; i < all.length; i++) {
+    const r = all[i];
+    if (!isPerson(statusNumber.get(r.status) ?? BLANK_STATUS)) continue;
+    if (rpVotes === 0) (rp = r.requiredPublic), (rpVotes = 1);
+    else rpVotes += same(rp, r.requiredPublic) ? 1 : -1;
+    if (rqVotes === 0) (rq = r.requiredProfessional), (rqVotes = 1);
+    else rqVotes += same(rq, r.requiredProfessional) ? 1 : -1;
+    if (deadlineVotes === 0) (deadline = r.deadline), (deadlineVotes = 1);
+    else deadlineVotes += deadline === r.deadline ? 1 : -1;
+  }
+  const warnings: WarningTable = { list: [], byMessage: new Map() };
+  const results = new Array<CompactRow>(all.length);
+  for (let i = 0; i < results.length; i++) results[i] = compactRow(all[i], rp, rq, deadline, lookup, warnings);
 
   const { groups, attention } = response.summary;
   const summary: CompactEvaluateResponse['summary'] = { total: response.summary.total };
   if (groups.length > 0) summary.groups = groups;
-  if (attention.length > 0) summary.attention = attention.map((a) => compactAttention(a, response.results[a.index], rows[a.index]));
+  if (attention.length > 0) summary.attention = attention.map((a) => compactAttention(a, all[a.index], rows[a.index]));
   // keys in the order of the full answer's
   const head: Omit<CompactEvaluateResponse, 'results' | 'summary'> = { format: 'compact', ruleSet: response.ruleSet, engineVersion: response.engineVersion };
-  if (!same(required[0], 0) || !same(required[1], 0)) head.required = required;
+  if (!same(rp, 0) || !same(rq, 0)) head.required = [rp, rq];
   if (deadline !== '') head.deadline = deadline;
+  if (warnings.list.length > 0) head.warnings = warnings.list;
   return { ...head, results, summary };
 }
 
-function compactRow(r: RowResult, required: Pair, deadline: string, lookup: Map<string, Map<string, number>>): CompactRow {
-  const c: CompactRow = {};
+/** One row, built as one object literal of one shape (fast to build; a default is undefined, which JSON leaves out). */
+function compactRow(r: RowResult, rp: number, rq: number, deadline: string, lookup: Lookup, table: WarningTable): CompactRow {
   const s = statusNumber.get(r.status);
   if (s === undefined) throw new Error(`compactAnswer: unknown status ${JSON.stringify(r.status)} of row ${r.index}`);
-  if (s !== 0) c.s = s;
+  const n = r.breakdown.length;
   let b: CompactBreakdownItem[] | undefined;
-  if (r.breakdown.length > 0) {
-    b = new Array<CompactBreakdownItem>(r.breakdown.length);
-    for (let k = 0; k < b.length; k++) b[k] = compactItem(r.breakdown[k], lookup, r.index);
-    c.b = b;
+  let pub = 0;
+  let pro = 0;
+  if (n > 0) {
+    b = new Array<CompactBreakdownItem>(n);
+    for (let k = 0; k < n; k++) {
+      const item = r.breakdown[k];
+      const i = lookup.byLabel.get(item.label);
+      if (i === undefined || lookup.sources[i].clause !== item.clause) {
+        throw new Error(`compactAnswer: breakdown item “${item.label}”（${item.clause}）of row ${r.index} is no source of the rule set`);
+      }
+      b[k] = [i, item.public, item.professional];
+      pub += item.public;
+      pro += item.professional;
+    }
   }
-  if (!same(r.publicHours, sumOf(b, 1))) c.p = r.publicHours;
-  if (!same(r.professionalHours, sumOf(b, 2))) c.q = r.professionalHours;
-  if (!same(r.totalHours, r.publicHours + r.professionalHours)) c.t = r.totalHours;
-  const rp = isPerson(s) ? required[0] : 0;
-  const rq = isPerson(s) ? required[1] : 0;
-  if (!same(r.requiredPublic, rp) || !same(r.requiredProfessional, rq)) c.r = [r.requiredPublic, r.requiredProfessional];
-  if (!same(r.publicShortfall, shortfallDefault(r.requiredPublic, r.publicHours)) || !same(r.professionalShortfall, shortfallDefault(r.requiredProfessional, r.professionalHours))) {
-    c.f = [r.publicShortfall, r.professionalShortfall];
+  const person = isPerson(s);
+  const requiredDiffers = !same(r.requiredPublic, person ? rp : 0) || !same(r.requiredProfessional, person ? rq : 0);
+  const shortfallDiffers = !same(r.publicShortfall, shortfallDefault(r.requiredPublic, r.publicHours))
+    || !same(r.professionalShortfall, shortfallDefault(r.requiredProfessional, r.professionalHours));
+  const nw = r.warnings.length;
+  let w: number[] | undefined;
+  if (nw > 0) {
+    w = new Array<number>(nw);
+    for (let k = 0; k < nw; k++) w[k] = warningNumber(table, r.warnings[k]);
   }
-  if (r.deadline !== (s === BLANK_STATUS ? '' : deadline)) c.d = r.deadline;
-  if (r.warnings.length > 0) c.w = r.warnings;
-  if (r.errors.length > 0) c.e = r.errors;
-  return c;
-}
-
-function compactItem(item: BreakdownItem, lookup: Map<string, Map<string, number>>, row: number): CompactBreakdownItem {
-  const i = lookup.get(item.label)?.get(item.clause);
-  if (i === undefined) throw new Error(`compactAnswer: breakdown item “${item.label}”（${item.clause}）of row ${row} is no source of the rule set`);
-  return [i, item.public, item.professional];
+  return {
+    s: s === 0 ? undefined : s,
+    b,
+    p: same(r.publicHours, pub) ? undefined : r.publicHours,
+    q: same(r.professionalHours, pro) ? undefined : r.professionalHours,
+    t: same(r.totalHours, r.publicHours + r.professionalHours) ? undefined : r.totalHours,
+    r: requiredDiffers ? [r.requiredPublic, r.requiredProfessional] : undefined,
+    f: shortfallDiffers ? [r.publicShortfall, r.professionalShortfall] : undefined,
+    d: r.deadline === (s === BLANK_STATUS ? '' : deadline) ? undefined : r.deadline,
+    w,
+    e: r.errors.length > 0 ? r.errors : undefined,
+  };
 }
 
 function compactAttention(a: AttentionItem, r: RowResult | undefined, row: unknown): CompactAttention {
@@ -242,42 +264,63 @@ export function expandAnswer(compact: CompactEvaluateResponse, rows: readonly un
   const required = compact.required ?? [0, 0];
   const deadline = compact.deadline ?? '';
   if (!isPair(required) || typeof deadline !== 'string') throw broken('默认的学时要求或完成期限格式不对');
+  const warnings = compact.warnings ?? [];
+  if (!Array.isArray(warnings) || !warnings.every(isObject)) throw broken('提示列表格式不对');
   const sources = table.sourceOrder.map((k) => table.sources[k]);
   if (sources.some((s) => !isObject(s) || typeof s.label !== 'string' || typeof s.clause !== 'string')) throw broken('规则说明中的学时来源不完整');
   const results = new Array<RowResult>(rows.length);
-  for (let i = 0; i < results.length; i++) results[i] = expandRow(compact.results[i], i, required, deadline, sources);
+  for (let i = 0; i < results.length; i++) results[i] = expandRow(compact.results[i], i, required, deadline, sources, warnings);
   const attention = (compact.summary.attention ?? []).map((a) => expandAttention(a, results, rows));
   const groups = compact.summary.groups ?? [];
   if (!Array.isArray(groups)) throw broken('汇总的分组格式不对');
   return { ruleSet: compact.ruleSet, engineVersion: compact.engineVersion, results, summary: { total: compact.summary.total, groups, attention } };
 }
 
-function expandRow(c: unknown, index: number, required: Pair, deadline: string, sources: readonly { label: string; clause: string }[]): RowResult {
-  if (!isObject(c)) throw broken(`第 ${index} 行的结果不是对象`);
+function expandRow(c: unknown, index: number, required: Pair, deadline: string, sources: readonly { label: string; clause: string }[], table: readonly RowWarning[]): RowResult {
+  const nth = (): string => `第 ${index + 1} 条结果`;
+  if (!isObject(c)) throw broken(`${nth()}不是对象`);
   const row = c as CompactRow;
   const s = row.s ?? 0;
   const status = COMPACT_STATUSES[s];
-  if (!Number.isInteger(s) || status === undefined) throw broken(`第 ${index} 行的状态编号 ${String(s)} 无法识别`);
+  if (!Number.isInteger(s) || status === undefined) throw broken(`${nth()}的状态编号 ${String(s)} 无法识别`);
   const b = row.b;
-  if (b !== undefined && !Array.isArray(b)) throw broken(`第 ${index} 行的 b 不是数组`);
-  const breakdown = new Array<BreakdownItem>(b?.length ?? 0);
+  if (b !== undefined && !Array.isArray(b)) throw broken(`${nth()}的学时来源不是列表`);
+  const breakdown = new Array<BreakdownItem>(b === undefined ? 0 : b.length);
+  let pubSum = 0;
+  let proSum = 0;
   for (let k = 0; k < breakdown.length; k++) {
     const item = (b as unknown[])[k];
     const src = Array.isArray(item) && item.length === 3 && isNumber(item[1]) && isNumber(item[2]) && Number.isInteger(item[0]) ? sources[item[0] as number] : undefined;
-    if (src === undefined) throw broken(`第 ${index} 行的学时来源 ${JSON.stringify(item)} 不在规则集的学时来源中`);
-    const [, pub, pro] = item as CompactBreakdownItem;
+    if (src === undefined) throw broken(`${nth()}的学时来源 ${JSON.stringify(item)} 不在规则集的学时来源中`);
+    const pub = (item as CompactBreakdownItem)[1];
+    const pro = (item as CompactBreakdownItem)[2];
     breakdown[k] = { clause: src.clause, label: src.label, public: pub, professional: pro };
+    pubSum += pub;
+    proSum += pro;
   }
-  const publicHours = row.p ?? sumOf(b, 1);
-  const professionalHours = row.q ?? sumOf(b, 2);
+  const publicHours = row.p ?? pubSum;
+  const professionalHours = row.q ?? proSum;
   const totalHours = row.t ?? publicHours + professionalHours;
-  const [requiredPublic, requiredProfessional] = row.r ?? (isPerson(s) ? required : [0, 0]);
-  const [publicShortfall, professionalShortfall] = row.f ?? [shortfallDefault(requiredPublic, publicHours), shortfallDefault(requiredProfessional, professionalHours)];
-  const warnings = row.w ?? [];
+  const r = row.r;
+  if (r !== undefined && !isPair(r)) throw broken(`${nth()}的学时要求格式不对`);
+  const requiredPublic = r !== undefined ? r[0] : isPerson(s) ? required[0] : 0;
+  const requiredProfessional = r !== undefined ? r[1] : isPerson(s) ? required[1] : 0;
+  const f = row.f;
+  if (f !== undefined && !isPair(f)) throw broken(`${nth()}的缺口格式不对`);
+  const publicShortfall = f !== undefined ? f[0] : shortfallDefault(requiredPublic, publicHours);
+  const professionalShortfall = f !== undefined ? f[1] : shortfallDefault(requiredProfessional, professionalHours);
+  const w = row.w;
   const errors = row.e ?? [];
-  if (!isNumber(publicHours) || !isNumber(professionalHours) || !isNumber(totalHours) || !isNumber(requiredPublic) || !isNumber(requiredProfessional)
-    || !isNumber(publicShortfall) || !isNumber(professionalShortfall) || !Array.isArray(warnings) || !Array.isArray(errors)) {
-    throw broken(`第 ${index} 行的结果格式不对`);
+  if (!isNumber(publicHours) || !isNumber(professionalHours) || !isNumber(totalHours) || !Array.isArray(errors) || (w !== undefined && !Array.isArray(w))) {
+    throw broken(`${nth()}的格式不对`);
+  }
+  // a copy per row, as a full answer's rows have their own objects
+  const warnings = new Array<RowWarning>(w === undefined ? 0 : w.length);
+  for (let k = 0; k < warnings.length; k++) {
+    const n = (w as number[])[k];
+    const known = Number.isInteger(n) ? table[n] : undefined;
+    if (known === undefined) throw broken(`${nth()}的提示编号 ${JSON.stringify(n)} 不在提示列表中`);
+    warnings[k] = { ...known };
   }
   return {
     index,
