@@ -1,4 +1,5 @@
 // The annual summary (RULES.md §8, CONTRACT.md Summary): groups by unit and department, attention list, totals.
+import { makeAttention } from './build';
 import { textOfCell } from './normalize';
 import type { AttentionItem, RosterRowInput, RowResult, Summary, SummaryCounts, SummaryGroup } from './types';
 
@@ -112,16 +113,7 @@ export function addToSummary(b: SummaryBuilder, r: RowResult, name: string, unit
   }
   add(acc, r, lost);
   if (r.status !== '达标') {
-    b.attention.push({
-      index: r.index,
-      name,
-      unit,
-      department,
-      status: r.status,
-      publicShortfall: r.publicShortfall,
-      professionalShortfall: r.professionalShortfall,
-      deadline: r.deadline,
-    });
+    b.attention.push(makeAttention(r.index, name, unit, department, r.status, r.publicShortfall, r.professionalShortfall, r.deadline));
   }
 }
 
