@@ -223,33 +223,16 @@ export function newParsedRow(): ParsedRow {
   };
 }
 
-// Hand-unrolled (not a loop over the table): it runs once per row and `npm run bench` showed the loop costs more.
+/** The blank value of every ParsedRow slot; a loop over it resets a row (hand-unrolled code measured no faster). */
+const BLANK_PARSED: Readonly<Record<string, unknown>> = newParsedRow();
+const PARSED_KEYS: readonly string[] = Object.keys(BLANK_PARSED);
+
 function resetParsedRow(p: ParsedRow, v: CompiledRuleSet['v']): void {
-  p.name = '';
-  p.unit = '';
-  p.department = '';
-  p.platformPublicHours = null;
-  p.platformProfessionalHours = null;
-  p.trainingHours = null;
-  p.trainingDays = null;
-  p.seminarHours = null;
-  p.seminarDays = null;
+  const q = p as unknown as Record<string, unknown>;
+  for (let i = 0; i < PARSED_KEYS.length; i++) q[PARSED_KEYS[i]] = BLANK_PARSED[PARSED_KEYS[i]];
   p.trainingFiled = v.trainingFiledDefault;
-  p.degreeStudyHours = null;
-  p.certificates = null;
-  p.achievements = null;
-  p.expertDays = null;
-  p.expertHours = null;
-  p.aidMonths = null;
-  p.competitions = null;
-  p.specialCase = null;
-  p.absentMonths = null;
-  p.transferPublicHours = null;
-  p.transferProfessionalHours = null;
   p.evidenceComplete = v.evidenceCompleteDefault;
   p.titleApplicant = v.titleApplicantDefault;
-  p.titleSubmissionDate = null;
-  p.idKey = null;
 }
 
 function byFieldOrder(a: RowError, b: RowError): number {
