@@ -1,13 +1,11 @@
 // One builder function per output shape (result, breakdown item, warning, attention entry).
 //
-// Why: V8 gives every object built by the same literal one hidden class, and settles each field's representation from
-// the values it sees first. A numeric field that has only ever held small integers is "Smi"; the first fraction makes
-// it "Double", and from then on every object of that class boxes the field in a 16-byte heap number — 30 and 60 too.
-// A field that has held a non-number is "Tagged": small integers are stored inline, only fractions are boxed. Each
-// builder below is therefore called at load with non-number values in its numeric fields (`primeTagged`), so the
-// class starts out Tagged and whole hours cost nothing. V8 settles the literal's class only after the function has
-// run a while: measured on Node 20 (answer retained per row, 100,000 bench rows), priming 1, 3 or 10 times changed
-// nothing (387 bytes/row), 30, 50, 100 or 1,000 times gave 296–299 bytes/row. PRIME_CALLS is well above that.
+// Why: each builder is one object literal, so every object of a shape shares one hidden class and the code that
+// reads results stays monomorphic. Measured on Node 20 with `npm run bench` (100,000 rows): calling the builders
+// 30+ times at load with non-number values in the numeric fields makes V8 store those fields Tagged (whole hours
+// inline instead of 16-byte boxes): answer retained 387 → 296 bytes/row, but evaluate ran 20–30% slower in the same
+// run (generic stores), so it is not done. (Priming only 1–10 times changed nothing: V8 settles a literal's class
+// only after the function has run a while.)
 import type { AttentionItem, BreakdownItem, RowError, RowResult, RowStatus, RowWarning, WarningCode } from './types';
 
 export function makeResult(
@@ -62,20 +60,6 @@ export function makeAttention(
 ): AttentionItem {
   return { index, name, unit, department, status, publicShortfall, professionalShortfall, deadline };
 }
-
-const PRIME_CALLS = 200;
-
-/** Makes each builder's hidden class hold its numeric fields as Tagged (see above). The objects are dropped. */
-function primeTagged(): void {
-  const x = '' as unknown as number;
-  for (let i = 0; i < PRIME_CALLS; i++) {
-    makeResult(x, '', x, x, x, x, x, x, x, '', [], [], []);
-    makeItem('', '', x, x);
-    makeLossWarning('CAP_TRAINING', '', x, '');
-    makeAttention(x, '', '', '', '', x, x, '');
-  }
-}
-primeTagged();
 
 /** The empty list every result without breakdown items, warnings or errors shares (frozen: callers never mutate results). */
 export const NO_ITEMS: BreakdownItem[] = Object.freeze([]) as unknown as BreakdownItem[];
