@@ -69,7 +69,11 @@ function numberError(f: NumberField, v: unknown, n: number): RowError | null {
   }
   if (n < 0) return err(f.key, 'NEGATIVE', `${f.zh}：不能为负数（${showCell(v)}）`);
   if (f.integer && !Number.isInteger(n)) return err(f.key, 'NOT_INTEGER', `${f.zh}：应为整数（${showCell(v)}）`);
-  if (n > f.max) return err(f.key, 'OUT_OF_RANGE', `${f.zh}：${showCell(v)}超出范围（0–${fmt(f.max)}${f.unit}），请核对`);
+  if (n > f.max) {
+    // the value as typed (a huge number is not shown as Infinity), with the unit when a bare number was given
+    const shown = typeof v === 'number' ? `${showCell(v)}${f.unit}` : showCell(v);
+    return err(f.key, 'OUT_OF_RANGE', `${f.zh}：${shown}超出范围（0–${fmt(f.max)}${f.unit}），请核对`);
+  }
   return null;
 }
 
