@@ -22,7 +22,7 @@ export function localIsoDate(d: Date): string {
   return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
 }
 
-function localStamp(d: Date): string {
+export function localStamp(d: Date): string {
   return `${localIsoDate(d)} ${pad(d.getHours())}:${pad(d.getMinutes())}`;
 }
 

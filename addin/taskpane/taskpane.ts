@@ -13,6 +13,8 @@ import { runCompute, type RunOutcome } from '../excel/run';
 import { insertSampleRoster } from '../excel/sample';
 import { loadSettings, saveSettings, todayIso, validateSettings, type Settings } from '../settings/settings';
 import { byId, clearMessage, showMessage } from './dom';
+import { initDutiesPane } from '../forms/duties-pane';
+import { onRibbonDuty, registerDutyRibbonActions } from '../reminders/ribbon';
 import { hidePreflight, hideProgress, hideResults, renderPreflight, renderResults, showProgress } from './render';
 
 let busy = false;
@@ -192,6 +194,8 @@ async function init(): Promise<void> {
     })(),
   );
   byId('test-connection').addEventListener('click', () => void testConnection());
+  initDutiesPane({ asOf: () => readForm().asOf.trim() || todayIso(), today: () => todayIso(), run: guarded });
+  onRibbonDuty((o) => showMessage(o.message, o.ok ? 'success' : 'error'));
   // The ribbon's 年度汇总 runs in this same runtime: show its outcome here too.
   onRibbonSummary((o) =>
     o.ok
@@ -201,6 +205,7 @@ async function init(): Promise<void> {
 }
 
 registerSummaryRibbonAction();
+registerDutyRibbonActions();
 Office.onReady(() => {
   void init();
 });

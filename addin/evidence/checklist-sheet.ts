@@ -1,0 +1,25 @@
+// The button 审核材料清单 (task pane and ribbon): evaluates the roster of the active sheet and makes or replaces the
+// sheet 审核材料清单. Nothing else in the workbook changes.
+import { writeLayoutSheet } from '../forms/apply-sheet-layout';
+import { OWN_SHEETS } from '../reminders/reminders-sheet';
+import { readRosterResults } from '../reminders/roster-results';
+import { localStamp } from '../summary/summary-sheet';
+import { buildChecklist } from './checklist';
+import { buildChecklistLayout } from './checklist-layout';
+
+export type ChecklistSheetResult = { sheetName: string; people: number; items: number; rosterSheet: string };
+
+export async function buildChecklistSheet(opts: { asOf: string; now?: Date }): Promise<ChecklistSheetResult> {
+  const roster = await readRosterResults(OWN_SHEETS, opts.asOf);
+  const people = buildChecklist(roster);
+  const layout = buildChecklistLayout({
+    people,
+    ruleSet: roster.ruleSet,
+    duties: roster.duties,
+    asOf: opts.asOf,
+    rosterSheet: roster.sheetName,
+    madeAt: localStamp(opts.now ?? new Date()),
+  });
+  await Excel.run((context) => writeLayoutSheet(context, layout));
+  return { sheetName: layout.sheetName, people: people.length, items: people.reduce((n, p) => n + p.items.length, 0), rosterSheet: roster.sheetName };
+}

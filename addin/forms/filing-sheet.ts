@@ -1,0 +1,23 @@
+// 生成申报表 (task pane): checks the form and writes it as its own sheet 附件2-项目名称 (re-making the same project
+// replaces that sheet; other projects keep theirs). A form with errors writes nothing.
+import { getRuleSet } from '../../shared/index';
+import { getDuties } from '../../shared/rulesets/duties';
+import { RosterError } from '../excel/errors';
+import { writeLayoutSheet } from './apply-sheet-layout';
+import { checkFilingForm, type FilingCheck, type FilingInput } from './filing-form';
+import { buildFilingLayout } from './filing-layout';
+
+export type FilingSheetResult = { sheetName: string; checks: FilingCheck[]; creditable: number | null };
+
+export async function makeFilingSheet(raw: Partial<FilingInput>, today: string, ruleSetId?: string): Promise<FilingSheetResult> {
+  const ruleSet = getRuleSet(ruleSetId);
+  const duties = getDuties(ruleSet.id);
+  const { checks, form, creditable } = checkFilingForm(raw, ruleSet, duties, today);
+  if (!form) {
+    const errors = checks.filter((c) => c.level === 'error').map((c) => c.message);
+    throw new RosterError(`申报表未生成：${errors.join('；')}`);
+  }
+  const layout = buildFilingLayout(form, checks, duties);
+  await Excel.run((context) => writeLayoutSheet(context, layout));
+  return { sheetName: layout.sheetName, checks, creditable };
+}

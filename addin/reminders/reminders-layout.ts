@@ -1,0 +1,84 @@
+// What goes in which cell of the sheet 提醒名单 (pure). Header at row HEADER_ROW, one person a row below it.
+import type { RuleSet, RuleSetDuties } from '../../shared/rulesets/types';
+import { TEXT, WHOLE, blockAt, rangeAddress, type LayoutBlock, type LayoutValue, type SheetLayout } from '../forms/sheet-layout';
+import type { Reminder } from './reminders';
+
+export const REMINDERS_SHEET_NAME = '提醒名单';
+/** The cell naming the roster sheet, so a re-run from 提醒名单 finds the roster again. */
+export const REMINDERS_ROSTER_CELL = 'B3';
+export const REMINDERS_HEADER_ROW = 6;
+export const REMINDER_HEADERS = ['花名册行号', '姓名', '单位', '部门', '状态', '申报职称', '还缺什么', '完成期限', '剩余天数', '是否逾期', '提醒短信'] as const;
+export const MESSAGE_COLUMN = REMINDER_HEADERS.indexOf('提醒短信');
+export const OVERDUE_TEXT = '已逾期';
+export const OVERDUE_FILL = '#F8CBAD';
+export const OVERDUE_FONT = '#9C0006';
+const MISSING_COLUMN = REMINDER_HEADERS.indexOf('还缺什么');
+const WIDTHS = [8, 8, 18, 10, 8, 7, 36, 11, 8, 8, 70];
+
+export type RemindersLayoutInput = {
+  reminders: readonly Reminder[];
+  ruleSet: RuleSet;
+  duties: RuleSetDuties;
+  asOf: string;
+  rosterSheet: string;
+  madeAt: string;
+};
+
+export function reminderCells(r: Reminder): LayoutValue[] {
+  return [r.sheetRow, r.name, r.unit, r.department, r.status, r.titleApplicant ? '是' : '', r.missing, r.deadline, r.daysLeft ?? '', r.overdue ? OVERDUE_TEXT : '', r.message];
+}
+
+const ROW_FORMATS = REMINDER_HEADERS.map((h) => (h === '花名册行号' || h === '剩余天数' ? WHOLE : TEXT));
+
+export function buildRemindersLayout(input: RemindersLayoutInput): SheetLayout {
+  const { reminders, ruleSet, duties } = input;
+  const width = REMINDER_HEADERS.length;
+  const blocks: LayoutBlock[] = [
+    blockAt(0, 1, [[`${ruleSet.year}年度继续教育提醒名单`]], { bold: true, fontSize: 14 }),
+    blockAt(0, 2, [
+      ['核对日期', input.asOf],
+      ['花名册工作表', input.rosterSheet],
+      ['生成时间', input.madeAt],
+      [
+        '说明',
+        `未达标、待补材料、数据有误的人员和全部申报职称人员，按完成期限排序；逾期的行标红。学习平台：${duties.cityPlatform.name}（${duties.cityPlatform.url}）。单位应及时通知本单位人员按时完成学习（正文四(一)）。选中若干行，在任务窗格点“复制所选提醒”即可复制提醒短信。`,
+      ],
+    ]),
+    blockAt(0, REMINDERS_HEADER_ROW, [[...REMINDER_HEADERS]], { bold: true, fill: '#DDEBF7', horizontal: 'Center' }),
+  ];
+  const first = REMINDERS_HEADER_ROW + 1;
+  const borders: string[] = [];
+  const styles: SheetLayout['styles'] = [{ address: rangeAddress(1, 5, width - 1, 1), style: { wrap: true, vertical: 'Top' } }];
+  if (reminders.length > 0) {
+    const values = reminders.map(reminderCells);
+    blocks.push(blockAt(0, first, values, { vertical: 'Top' }, values.map(() => ROW_FORMATS)));
+    styles.push({ address: rangeAddress(MISSING_COLUMN, first, 1, values.length), style: { wrap: true } });
+    styles.push({ address: rangeAddress(MESSAGE_COLUMN, first, 1, values.length), style: { wrap: true } });
+    reminders.forEach((r, i) => {
+      if (r.overdue) styles.push({ address: rangeAddress(0, first + i, width, 1), style: { fill: OVERDUE_FILL, fontColor: OVERDUE_FONT } });
+    });
+    borders.push(rangeAddress(0, REMINDERS_HEADER_ROW, width, reminders.length + 1));
+  } else {
+    blocks.push(blockAt(0, first, [['无需提醒：全部人员已达标，且无人申报职称。']]));
+  }
+  const last = Math.max(first, REMINDERS_HEADER_ROW + reminders.length);
+  return {
+    sheetName: REMINDERS_SHEET_NAME,
+    blocks,
+    styles,
+    merges: [rangeAddress(1, 5, width - 1, 1)],
+    borders,
+    columnWidths: WIDTHS,
+    rowHeights: [{ row: 5, height: 45 }],
+    freezeRows: REMINDERS_HEADER_ROW,
+    page: {
+      paperSize: 'A4',
+      orientation: 'Landscape',
+      printArea: rangeAddress(0, 1, width, last),
+      fitToPages: { wide: 1, tall: null },
+      margins: { top: 0.6, bottom: 0.6, left: 0.4, right: 0.4 },
+      centerHorizontally: true,
+      printTitleRows: `$${REMINDERS_HEADER_ROW}:$${REMINDERS_HEADER_ROW}`,
+    },
+  };
+}

@@ -1,0 +1,33 @@
+// The button 提醒名单 (task pane and ribbon): evaluates the roster of the active sheet and makes or replaces the
+// sheet 提醒名单. Nothing else in the workbook changes.
+import { CHECKLIST_ROSTER_CELL, CHECKLIST_SHEET_NAME } from '../evidence/checklist-layout';
+import { writeLayoutSheet } from '../forms/apply-sheet-layout';
+import { SUMMARY_SHEET_NAME, ROSTER_SHEET_VALUE_CELL } from '../summary/layout';
+import { localStamp } from '../summary/summary-sheet';
+import { buildReminders } from './reminders';
+import { REMINDERS_ROSTER_CELL, REMINDERS_SHEET_NAME, buildRemindersLayout } from './reminders-layout';
+import { readRosterResults, type OwnSheet } from './roster-results';
+
+/** The add-in's own sheets that name their roster sheet (a button pressed there goes back to that roster). */
+export const OWN_SHEETS: readonly OwnSheet[] = [
+  { name: REMINDERS_SHEET_NAME, rosterCell: REMINDERS_ROSTER_CELL },
+  { name: CHECKLIST_SHEET_NAME, rosterCell: CHECKLIST_ROSTER_CELL },
+  { name: SUMMARY_SHEET_NAME, rosterCell: ROSTER_SHEET_VALUE_CELL },
+];
+
+export type ReminderSheetResult = { sheetName: string; people: number; overdue: number; rosterSheet: string };
+
+export async function buildReminderSheet(opts: { asOf: string; now?: Date }): Promise<ReminderSheetResult> {
+  const roster = await readRosterResults(OWN_SHEETS, opts.asOf);
+  const reminders = buildReminders({ ...roster, asOf: opts.asOf });
+  const layout = buildRemindersLayout({
+    reminders,
+    ruleSet: roster.ruleSet,
+    duties: roster.duties,
+    asOf: opts.asOf,
+    rosterSheet: roster.sheetName,
+    madeAt: localStamp(opts.now ?? new Date()),
+  });
+  await Excel.run((context) => writeLayoutSheet(context, layout));
+  return { sheetName: layout.sheetName, people: reminders.length, overdue: reminders.filter((r) => r.overdue).length, rosterSheet: roster.sheetName };
+}
