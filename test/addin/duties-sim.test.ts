@@ -1,0 +1,163 @@
+// The Office layer of 提醒名单, 审核材料清单, 复制所选提醒 and 附件2 on the strict simulated Excel (load/sync
+// discipline, shape checks) extended with tables, merges, borders and pageLayout. Runs in Node, no browser.
+import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import { evaluate, mapHeaders, rowFromCells } from '../../shared/index';
+import { WorkbookModel } from '../e2e/sim/model';
+import { createExcel } from '../e2e/sim/excel-api';
+import { installSimExtensions } from '../e2e/sim-excel-charts';
+import { installSimPrintExtensions, type SheetPrintExtras } from '../e2e/sim-excel-print';
+import { insertSampleRoster } from '../../addin/excel/sample';
+import { SAMPLE_SHEET_NAME } from '../../addin/core/sample-roster';
+import { buildReminderSheet } from '../../addin/reminders/reminders-sheet';
+import { buildChecklistSheet } from '../../addin/evidence/checklist-sheet';
+import { readSelectedMessages, SELECT_FIRST } from '../../addin/reminders/copy';
+import { buildReminders, reminderCellsFor } from './duties-expect';
+import { MESSAGE_COLUMN, OVERDUE_FILL, REMINDER_HEADERS, REMINDERS_HEADER_ROW, REMINDERS_SHEET_NAME } from '../../addin/reminders/reminders-layout';
+import { CHECKLIST_HEADER_ROW, CHECKLIST_SHEET_NAME } from '../../addin/evidence/checklist-layout';
+import { makeFilingSheet } from '../../addin/forms/filing-sheet';
+import { DUTY_ACTIONS, registerDutyRibbonActions, runRibbonDuty, onRibbonDuty } from '../../addin/reminders/ribbon';
+
+const AS_OF = '2023-11-01';
+let model: WorkbookModel;
+const run = <T>(f: (c: Excel.RequestContext) => Promise<T>): Promise<T> => createExcel(model).run(f);
+const extras = (name: string): SheetPrintExtras => model.sheet(name) as unknown as SheetPrintExtras;
+const snapshot = (name: string) => {
+  const s = model.sheet(name)!;
+  const box = s.usedBox()!;
+  return s.block(0, 0, box.row + box.rows, box.col + box.cols);
+};
+
+beforeAll(() => {
+  installSimExtensions();
+  installSimPrintExtensions();
+});
+beforeEach(async () => {
+  model = new WorkbookModel();
+  model.addSheet('Sheet1');
+  vi.stubGlobal('Excel', createExcel(model));
+  await run(insertSampleRoster);
+});
+afterEach(() => vi.unstubAllGlobals());
+
+function engineOnSheet() {
+  const roster = snapshot(SAMPLE_SHEET_NAME);
+  const mapping = mapHeaders(roster[0]);
+  const rows = roster.slice(1).map((cells) => rowFromCells(cells, mapping.columns));
+  return { rows, results: evaluate(rows, { asOf: AS_OF }).results };
+}
+
+describe('提醒名单 on the simulated Excel', () => {
+  it('writes one row per person to remind, equal to evaluate() on the roster sheet; a re-run from 提醒名单 replaces it', async () => {
+    const out = await buildReminderSheet({ asOf: AS_OF, now: new Date(2023, 10, 1, 9, 0) });
+    const { rows, results } = engineOnSheet();
+    const want = buildReminders(rows, results, AS_OF);
+    expect(out).toEqual({ sheetName: REMINDERS_SHEET_NAME, people: want.length, overdue: want.filter((r) => r.overdue).length, rosterSheet: SAMPLE_SHEET_NAME });
+    const sheet = model.sheet(REMINDERS_SHEET_NAME)!;
+    const values = snapshot(REMINDERS_SHEET_NAME);
+    expect(values[REMINDERS_HEADER_ROW - 1]).toEqual([...REMINDER_HEADERS]);
+    const body = values.slice(REMINDERS_HEADER_ROW);
+    expect(body).toEqual(want.map(reminderCellsFor));
+    for (const [i, r] of body.entries()) {
+      const res = results[Number(r[0]) - 2];
+      expect([r[1], r[4], r[7]]).toEqual([rows[res.index].name, res.status, res.deadline]);
+    }
+    want.forEach((r, i) => expect(sheet.styled.get(`${REMINDERS_HEADER_ROW + i},0`)?.fill, r.name).toBe(r.overdue ? OVERDUE_FILL : undefined));
+    expect(sheet.frozenRows).toBe(REMINDERS_HEADER_ROW);
+    expect(extras(REMINDERS_SHEET_NAME).pageLayout).toMatchObject({ paperSize: 'A4', orientation: 'Landscape', zoom: { horizontalFitToPages: 1 }, printTitleRows: `$${REMINDERS_HEADER_ROW}:$${REMINDERS_HEADER_ROW}` });
+    expect(model.sheet(model.activeSheetId)?.name).toBe(REMINDERS_SHEET_NAME);
+
+    const rosterBefore = JSON.stringify(snapshot(SAMPLE_SHEET_NAME));
+    await buildReminderSheet({ asOf: AS_OF, now: new Date(2023, 10, 1, 9, 0) });
+    expect(model.sheets.map((s) => s.name)).toEqual(['Sheet1', SAMPLE_SHEET_NAME, REMINDERS_SHEET_NAME]);
+    expect(snapshot(REMINDERS_SHEET_NAME)).toEqual(values);
+    expect(JSON.stringify(snapshot(SAMPLE_SHEET_NAME))).toBe(rosterBefore);
+  });
+
+  it('复制所选提醒 reads the messages of the selected rows; elsewhere it says what to select', async () => {
+    await buildReminderSheet({ asOf: AS_OF });
+    const sheet = model.sheet(REMINDERS_SHEET_NAME)!;
+    model.selection = { sheetId: sheet.id, row: REMINDERS_HEADER_ROW - 1, col: 2, rows: 4, cols: 1 };
+    const got = await run(readSelectedMessages);
+    expect(got).toEqual([0, 1, 2].map((i) => sheet.get(REMINDERS_HEADER_ROW + i, MESSAGE_COLUMN)));
+    model.selection = { sheetId: sheet.id, row: 0, col: 0, rows: 2, cols: 1 };
+    await expect(run(readSelectedMessages)).rejects.toThrow(SELECT_FIRST);
+    model.activate(model.sheet(SAMPLE_SHEET_NAME)!.id);
+    await expect(run(readSelectedMessages)).rejects.toThrow(SELECT_FIRST);
+  });
+});
+
+describe('审核材料清单 on the simulated Excel', () => {
+  it('groups rows by person with merged person cells, bordered, and replaces itself on a re-run', async () => {
+    const out = await buildChecklistSheet({ asOf: AS_OF });
+    const values = snapshot(CHECKLIST_SHEET_NAME);
+    expect(values.length - CHECKLIST_HEADER_ROW).toBe(out.items);
+    const merges = extras(CHECKLIST_SHEET_NAME).merges ?? [];
+    expect(merges.length).toBeGreaterThan(0);
+    for (const m of merges.filter((x) => x.row >= CHECKLIST_HEADER_ROW)) {
+      expect(values[m.row][m.col]).not.toBe('');
+      for (let i = 1; i < m.rows; i++) expect(values[m.row + i][m.col]).toBe('');
+    }
+    expect(extras(CHECKLIST_SHEET_NAME).borders?.map((b) => b.edge).sort()).toEqual(['EdgeBottom', 'EdgeLeft', 'EdgeRight', 'EdgeTop', 'InsideHorizontal', 'InsideVertical']);
+    const again = await buildChecklistSheet({ asOf: AS_OF });
+    expect(again).toEqual(out);
+    expect(snapshot(CHECKLIST_SHEET_NAME)).toEqual(values);
+    expect(extras(CHECKLIST_SHEET_NAME).merges).toEqual(merges);
+  });
+});
+
+describe('附件2 on the simulated Excel', () => {
+  const form = { unit: '枣庄市立医院', projectName: '急救护理培训班', advancedSeminar: '否', days: '3', hours: '24', filedOn: '2023-06-01' };
+
+  it('one A4 portrait page with the form’s print area; the same project replaces its sheet, another gets its own', async () => {
+    const r = await makeFilingSheet(form, '2023-06-01');
+    expect(r.sheetName).toBe('附件2-急救护理培训班');
+    expect(r.checks.some((c) => c.level === 'warning' && c.clause === '正文七')).toBe(true);
+    const x = extras(r.sheetName);
+    expect(x.pageLayout).toEqual({
+      paperSize: 'A4', orientation: 'Portrait', zoom: { horizontalFitToPages: 1, verticalFitToPages: 1 },
+      topMargin: 54, bottomMargin: 54, leftMargin: 50.4, rightMargin: 50.4, centerHorizontally: true, printArea: 'A1:F13',
+    });
+    expect(x.merges).toContainEqual({ row: 1, col: 0, rows: 1, cols: 6 });
+    expect(x.borders).toHaveLength(6);
+    expect(x.rowHeights?.[6]).toBe(150);
+    const sheet = model.sheet(r.sheetName)!;
+    expect(sheet.get(3, 1)).toBe('急救护理培训班');
+    expect(sheet.get(8, 5)).toBe(24);
+    await makeFilingSheet({ ...form, hours: '20' }, '2023-06-01');
+    expect(model.sheet(r.sheetName)!.get(8, 5)).toBe(20);
+    await makeFilingSheet({ ...form, projectName: '院感防控培训' }, '2023-05-01');
+    expect(model.sheets.map((s) => s.name)).toEqual(['Sheet1', SAMPLE_SHEET_NAME, '附件2-急救护理培训班', '附件2-院感防控培训']);
+  });
+
+  it('a form with an error writes nothing and says why', async () => {
+    const before = model.sheets.length;
+    await expect(makeFilingSheet({ ...form, hours: '30' }, '2023-05-01')).rejects.toThrow('申报表未生成：拟计算学时 30 超过每天 8 学时的上限：3 天最多 24 学时');
+    expect(model.sheets).toHaveLength(before);
+  });
+});
+
+describe('ribbon 提醒名单 / 审核材料清单', () => {
+  it('registers both actions; a click builds the sheet with the saved 核对日期 and completes the event', async () => {
+    expect(registerDutyRibbonActions()).toBe(false);
+    const handlers = new Map<string, (e: { completed: () => void }) => void>();
+    vi.stubGlobal('Office', { actions: { associate: (id: string, f: (e: { completed: () => void }) => void) => handlers.set(id, f) } });
+    expect(registerDutyRibbonActions({ loadSettings: async () => ({ workerUrl: '', token: '', asOf: AS_OF }), run: { reminders: async (d) => `r ${d}`, checklist: async (d) => `c ${d}` } })).toBe(true);
+    expect([...handlers.keys()]).toEqual([DUTY_ACTIONS.reminders, DUTY_ACTIONS.checklist]);
+    const seen: unknown[] = [];
+    const off = onRibbonDuty((o) => seen.push(o));
+    const completed = vi.fn();
+    const out = await runRibbonDuty('reminders', { completed }, { loadSettings: async () => ({ workerUrl: '', token: '', asOf: AS_OF }), run: { reminders: async (d) => `r ${d}`, checklist: async () => '' } });
+    expect(out).toEqual({ ok: true, message: `r ${AS_OF}` });
+    const bad = await runRibbonDuty('checklist', { completed }, { loadSettings: async () => ({ workerUrl: '', token: '', asOf: '2023-02-30' }), run: { reminders: async () => '', checklist: async () => { throw new Error('x'); } } });
+    expect(bad.ok).toBe(false);
+    off();
+    expect(completed).toHaveBeenCalledTimes(2);
+    expect(seen).toHaveLength(2);
+  });
+
+  it('the real runner refuses a bad 核对日期 in Chinese', async () => {
+    const out = await runRibbonDuty('reminders', { completed: () => undefined }, { loadSettings: async () => ({ workerUrl: '', token: '', asOf: '2023-02-30' }), run: (await import('../../addin/reminders/ribbon')).DUTY_RUNNERS });
+    expect(out).toEqual({ ok: false, message: expect.stringContaining('核对日期“2023-02-30”不是 YYYY-MM-DD 格式的有效日期') });
+    expect(model.sheet(REMINDERS_SHEET_NAME)).toBeUndefined();
+  });
+});
