@@ -10,7 +10,7 @@ export const CHECKLIST_HEADER_ROW = 6;
 export const CHECKLIST_HEADERS = ['花名册行号', '姓名', '单位', '部门', '状态', '学时来源', '认定学时', '依据条款', '应查验的证明材料', '核验结果', '备注'] as const;
 /** The person's columns, merged down the person's rows. */
 const PERSON_COLUMNS = 5;
-const WIDTHS = [8, 8, 18, 10, 8, 16, 8, 16, 52, 10, 22];
+const WIDTHS = [10, 8, 18, 10, 8, 16, 8, 16, 52, 10, 22];
 const FORMATS = CHECKLIST_HEADERS.map((h) => (h === '花名册行号' ? WHOLE : h === '认定学时' ? HOURS : TEXT));
 export const PENDING_FILL = '#FFEB9C';
 
@@ -50,7 +50,7 @@ export function buildChecklistLayout(input: ChecklistLayoutInput): SheetLayout {
     ]),
     blockAt(0, CHECKLIST_HEADER_ROW, [[...CHECKLIST_HEADERS]], { bold: true, fill: '#DDEBF7', horizontal: 'Center' }),
   ];
-  const styles: SheetLayout['styles'] = [{ address: rangeAddress(1, 5, width - 1, 1), style: { wrap: true, vertical: 'Top' } }];
+  const styles: SheetLayout['styles'] = [{ address: rangeAddress(0, 5, width, 1), style: { wrap: true, vertical: 'Top' } }];
   const merges = [rangeAddress(1, 5, width - 1, 1)];
   const borders: string[] = [];
   let row = CHECKLIST_HEADER_ROW + 1;

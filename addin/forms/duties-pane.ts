@@ -3,9 +3,9 @@ import { getRuleSet } from '../../shared/index';
 import { getDuties } from '../../shared/rulesets/duties';
 import { readSelectedMessages, copyText } from '../reminders/copy';
 import { DUTY_RUNNERS } from '../reminders/ribbon';
-import { byId, el } from '../taskpane/dom';
+import { byId, clearMessage, el } from '../taskpane/dom';
 import { FILING_FIELDS, checkFilingForm, emptyFilingInput, type FilingCheck, type FilingInput } from './filing-form';
-import { makeFilingSheet } from './filing-sheet';
+import { FILING_NOT_MADE, makeFilingSheet } from './filing-sheet';
 
 export type DutiesPaneDeps = {
   /** The 核对日期 in effect (the settings' date, else today), YYYY-MM-DD. */
@@ -68,7 +68,11 @@ export function initDutiesPane(deps: DutiesPaneDeps): void {
         : `已选出 ${messages.length} 条提醒，但浏览器不允许自动复制：请在下方文本框中全选（Ctrl+A）后复制（Ctrl+C）。`;
     }),
   );
-  byId('filing-form').addEventListener('input', () => renderChecks(deps.today()));
+  byId('filing-form').addEventListener('input', () => {
+    // an earlier 申报表未生成 message would describe values no longer in the form
+    if (byId('message').textContent?.startsWith(FILING_NOT_MADE)) clearMessage();
+    renderChecks(deps.today());
+  });
   byId('filing-make').addEventListener('click', () =>
     void deps.run(async () => {
       renderChecks(deps.today());

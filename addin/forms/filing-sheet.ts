@@ -7,6 +7,8 @@ import { writeLayoutSheet } from './apply-sheet-layout';
 import { checkFilingForm, type FilingCheck, type FilingInput } from './filing-form';
 import { buildFilingLayout } from './filing-layout';
 
+export const FILING_NOT_MADE = '申报表未生成：';
+
 export type FilingSheetResult = { sheetName: string; checks: FilingCheck[]; creditable: number | null };
 
 export async function makeFilingSheet(raw: Partial<FilingInput>, today: string, ruleSetId?: string): Promise<FilingSheetResult> {
@@ -15,7 +17,7 @@ export async function makeFilingSheet(raw: Partial<FilingInput>, today: string, 
   const { checks, form, creditable } = checkFilingForm(raw, ruleSet, duties, today);
   if (!form) {
     const errors = checks.filter((c) => c.level === 'error').map((c) => c.message);
-    throw new RosterError(`申报表未生成：${errors.join('；')}`);
+    throw new RosterError(`${FILING_NOT_MADE}${errors.join('；')}`);
   }
   const layout = buildFilingLayout(form, checks, duties);
   await Excel.run((context) => writeLayoutSheet(context, layout));

@@ -13,7 +13,7 @@ export const OVERDUE_TEXT = '已逾期';
 export const OVERDUE_FILL = '#F8CBAD';
 export const OVERDUE_FONT = '#9C0006';
 const MISSING_COLUMN = REMINDER_HEADERS.indexOf('还缺什么');
-const WIDTHS = [8, 8, 18, 10, 8, 7, 36, 11, 8, 8, 70];
+const WIDTHS = [10, 8, 18, 10, 8, 7, 36, 11, 8, 8, 70];
 
 export type RemindersLayoutInput = {
   reminders: readonly Reminder[];
@@ -48,7 +48,7 @@ export function buildRemindersLayout(input: RemindersLayoutInput): SheetLayout {
   ];
   const first = REMINDERS_HEADER_ROW + 1;
   const borders: string[] = [];
-  const styles: SheetLayout['styles'] = [{ address: rangeAddress(1, 5, width - 1, 1), style: { wrap: true, vertical: 'Top' } }];
+  const styles: SheetLayout['styles'] = [{ address: rangeAddress(0, 5, width, 1), style: { wrap: true, vertical: 'Top' } }];
   if (reminders.length > 0) {
     const values = reminders.map(reminderCells);
     blocks.push(blockAt(0, first, values, { vertical: 'Top' }, values.map(() => ROW_FORMATS)));

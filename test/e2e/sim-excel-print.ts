@@ -260,7 +260,7 @@ export function renderPrintPreview(doc: Document, model: WorkbookModel, sheetNam
   const { scale, pages, page } = previewScale(sheet, widthsPx, heightsPx);
   const merges = extras.merges ?? [];
   const covered = new Set<string>();
-  let html = `<table style="border-collapse:collapse;table-layout:fixed;font-size:12px;font-family:'WenQuanYi Micro Hei',sans-serif;"><colgroup>${widthsPx.map((w) => `<col style="width:${w}px">`).join('')}</colgroup>`;
+  let html = `<table style="width:${widthsPx.reduce((a, b) => a + b, 0)}px;border-collapse:collapse;table-layout:fixed;font-size:12px;font-family:'WenQuanYi Micro Hei',sans-serif;"><colgroup>${widthsPx.map((w) => `<col style="width:${w}px">`).join('')}</colgroup>`;
   for (let i = 0; i < box.rows; i++) {
     const r = box.row + i;
     html += `<tr style="height:${heightsPx[i]}px">`;
@@ -282,7 +282,7 @@ export function renderPrintPreview(doc: Document, model: WorkbookModel, sheetNam
         `border-bottom:${br.bottom ? line : 'none'}`,
         `border-right:${br.right ? line : 'none'}`,
         `white-space:${st.wrap ? 'pre-wrap' : 'nowrap'}`,
-        'overflow:hidden',
+        `overflow:${st.wrap ? 'hidden' : 'visible'}`,
         'padding:2px 4px',
         `text-align:${(st.horizontal ?? 'left').toLowerCase()}`,
         `vertical-align:${st.vertical === 'Center' ? 'middle' : (st.vertical ?? 'bottom').toLowerCase()}`,
