@@ -43,7 +43,7 @@ const chartsOf = (s: SheetModel): SimChartModel[] => (extras(s).charts ??= []);
 const validationsOf = (s: SheetModel): SimValidation[] => (extras(s).validations ??= []);
 const overlaps = (a: Box, b: Box): boolean => a.row < b.row + b.rows && b.row < a.row + a.rows && a.col < b.col + b.cols && b.col < a.col + a.cols;
 
-export function parseA1(address: string): Box {
+function parseA1(address: string): Box {
   const cell = (s: string): { row: number; col: number } => {
     const m = /^\$?([A-Z]+)\$?(\d+)$/i.exec(s.trim());
     if (!m) throw new SimError('InvalidArgument', `Invalid address ${address}`);

@@ -7,7 +7,7 @@
 import { SimRange, SimRangeFormat, SimWorksheet } from './sim/excel-api';
 import type { SimContext } from './sim/excel-api';
 import type { SheetModel, WorkbookModel } from './sim/model';
-import { parseA1 } from './sim-excel-charts';
+import { parseAddress as parseA1 } from '../../addin/forms/a1-parse';
 import { columnLetter } from '../../addin/core/addresses';
 
 type Box = { row: number; col: number; rows: number; cols: number };
