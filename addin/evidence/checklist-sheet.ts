@@ -2,8 +2,7 @@
 // sheet 审核材料清单. Nothing else in the workbook changes.
 import { writeLayoutSheet } from '../forms/apply-sheet-layout';
 import { OWN_SHEETS } from '../reminders/reminders-sheet';
-import { readRosterResults } from '../reminders/roster-results';
-import { localStamp } from '../summary/summary-sheet';
+import { readRosterResults, sheetMeta } from '../reminders/roster-results';
 import { buildChecklist } from './checklist';
 import { buildChecklistLayout } from './checklist-layout';
 
@@ -12,14 +11,7 @@ export type ChecklistSheetResult = { sheetName: string; people: number; items: n
 export async function buildChecklistSheet(opts: { asOf: string; now?: Date }): Promise<ChecklistSheetResult> {
   const roster = await readRosterResults(OWN_SHEETS, opts.asOf);
   const people = buildChecklist(roster);
-  const layout = buildChecklistLayout({
-    people,
-    ruleSet: roster.ruleSet,
-    duties: roster.duties,
-    asOf: opts.asOf,
-    rosterSheet: roster.sheetName,
-    madeAt: localStamp(opts.now ?? new Date()),
-  });
+  const layout = buildChecklistLayout({ people, ...sheetMeta(roster, opts.asOf, opts.now ?? new Date()) });
   await Excel.run((context) => writeLayoutSheet(context, layout));
   return { sheetName: layout.sheetName, people: people.length, items: people.reduce((n, p) => n + p.items.length, 0), rosterSheet: roster.sheetName };
 }

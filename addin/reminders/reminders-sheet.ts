@@ -3,10 +3,10 @@
 import { CHECKLIST_ROSTER_CELL, CHECKLIST_SHEET_NAME } from '../evidence/checklist-layout';
 import { writeLayoutSheet } from '../forms/apply-sheet-layout';
 import { SUMMARY_SHEET_NAME, ROSTER_SHEET_VALUE_CELL } from '../summary/layout';
-import { localStamp } from '../summary/summary-sheet';
 import { buildReminders } from './reminders';
 import { REMINDERS_ROSTER_CELL, REMINDERS_SHEET_NAME, buildRemindersLayout } from './reminders-layout';
-import { readRosterResults, type OwnSheet } from './roster-results';
+import type { OwnSheet } from '../summary/own-sheets';
+import { readRosterResults, sheetMeta } from './roster-results';
 
 /** The add-in's own sheets that name their roster sheet (a button pressed there goes back to that roster). */
 export const OWN_SHEETS: readonly OwnSheet[] = [
@@ -20,14 +20,7 @@ export type ReminderSheetResult = { sheetName: string; people: number; overdue: 
 export async function buildReminderSheet(opts: { asOf: string; now?: Date }): Promise<ReminderSheetResult> {
   const roster = await readRosterResults(OWN_SHEETS, opts.asOf);
   const reminders = buildReminders({ ...roster, asOf: opts.asOf });
-  const layout = buildRemindersLayout({
-    reminders,
-    ruleSet: roster.ruleSet,
-    duties: roster.duties,
-    asOf: opts.asOf,
-    rosterSheet: roster.sheetName,
-    madeAt: localStamp(opts.now ?? new Date()),
-  });
+  const layout = buildRemindersLayout({ reminders, ...sheetMeta(roster, opts.asOf, opts.now ?? new Date()) });
   await Excel.run((context) => writeLayoutSheet(context, layout));
   return { sheetName: layout.sheetName, people: reminders.length, overdue: reminders.filter((r) => r.overdue).length, rosterSheet: roster.sheetName };
 }

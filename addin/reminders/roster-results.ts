@@ -5,10 +5,8 @@ import { evaluate, getRuleSet } from '../../shared/index';
 import type { RosterRowInput, RowResult } from '../../shared/types';
 import type { RuleSet, RuleSetDuties } from '../../shared/rulesets/types';
 import { getDuties } from '../../shared/rulesets/duties';
-import { RosterError } from '../excel/errors';
-import { readRosterForSummary } from '../summary/summary-sheet';
-
-export type OwnSheet = { name: string; rosterCell: string };
+import type { OwnSheet } from '../summary/own-sheets';
+import { localStamp, readRosterForSummary } from '../summary/summary-sheet';
 
 export type RosterResults = {
   sheetName: string;
@@ -19,34 +17,8 @@ export type RosterResults = {
   duties: RuleSetDuties;
 };
 
-/** When the active sheet is `own`, activates the roster sheet named in its cell; else leaves the selection alone. */
-async function backToRoster(context: Excel.RequestContext, own: readonly OwnSheet[]): Promise<void> {
-  const active = context.workbook.worksheets.getActiveWorksheet();
-  active.load('name');
-  await context.sync();
-  const mine = own.find((s) => s.name === active.name);
-  if (!mine) return;
-  const cell = active.getRange(mine.rosterCell);
-  cell.load('values');
-  await context.sync();
-  const rosterName = String(cell.values[0]?.[0] ?? '').trim();
-  const roster = rosterName ? context.workbook.worksheets.getItemOrNullObject(rosterName) : null;
-  if (roster) {
-    roster.load('name');
-    await context.sync();
-  }
-  if (!roster || roster.isNullObject) {
-    throw new RosterError(`当前是“${mine.name}”工作表，找不到它所依据的花名册：请先切换到花名册工作表再生成。`);
-  }
-  roster.activate();
-  await context.sync();
-}
-
 export async function readRosterResults(own: readonly OwnSheet[], asOf: string): Promise<RosterResults> {
-  const roster = await Excel.run(async (context) => {
-    await backToRoster(context, own);
-    return readRosterForSummary(context);
-  });
+  const roster = await Excel.run((context) => readRosterForSummary(context, own));
   const answer = evaluate(roster.rows, { asOf });
   return {
     sheetName: roster.sheetName,
@@ -56,4 +28,9 @@ export async function readRosterResults(own: readonly OwnSheet[], asOf: string):
     ruleSet: getRuleSet(answer.ruleSet),
     duties: getDuties(answer.ruleSet),
   };
+}
+
+/** The header facts every duty sheet shows (rule set, 核对日期, roster sheet, when it was made). */
+export function sheetMeta(roster: RosterResults, asOf: string, now: Date): { ruleSet: RuleSet; duties: RuleSetDuties; asOf: string; rosterSheet: string; madeAt: string } {
+  return { ruleSet: roster.ruleSet, duties: roster.duties, asOf, rosterSheet: roster.sheetName, madeAt: localStamp(now) };
 }
