@@ -3,7 +3,7 @@
 import { textOfCell } from '../../shared/normalize';
 import type { RosterRowInput, RowResult, RowStatus } from '../../shared/types';
 import type { RuleSet, RuleSetDuties } from '../../shared/rulesets/types';
-import { evidenceNeeded, type EvidenceItem } from './evidence-needed';
+import { evidenceNeeded, type EvidenceItem } from '../../shared/evidence';
 
 export type ChecklistPerson = {
   sheetRow: number;

@@ -5,7 +5,7 @@ import { fmt } from '../../shared/format';
 import { parseYesNoCell, textOfCell } from '../../shared/normalize';
 import type { RosterRowInput, RowResult, RowStatus } from '../../shared/types';
 import type { RuleSet, RuleSetDuties } from '../../shared/rulesets/types';
-import { evidenceNeeded, missingEvidenceText } from '../evidence/evidence-needed';
+import { evidenceNeeded, missingEvidenceText } from '../../shared/evidence';
 
 export type Reminder = {
   /** Sheet row of the person in the roster (1-based, as Excel shows it). */

@@ -5,7 +5,7 @@ import { zaozhuang2023Duties } from '../../shared/rulesets/zaozhuang-2023';
 import { getDuties } from '../../shared/rulesets/duties';
 import { buildChecklist } from '../../addin/evidence/checklist';
 import { CHECKLIST_HEADERS, CHECKLIST_HEADER_ROW, PENDING_FILL, buildChecklistLayout, personRows } from '../../addin/evidence/checklist-layout';
-import { missingEvidenceText } from '../../addin/evidence/evidence-needed';
+import { missingEvidenceText, pendingEvidenceNote } from '../../shared/evidence';
 import { rangeAddress } from '../../addin/forms/sheet-layout';
 import { AS_OF, sampleEvaluated } from './duties-fixtures';
 
@@ -49,6 +49,8 @@ describe('审核材料清单 from the sample roster', () => {
     expect(d.evidence.training.evidence).toContain('培训合格证书');
     const luo = people.find((p) => p.name === '罗欣');
     expect(missingEvidenceText(luo?.items ?? [])).toBe(`证明材料不齐：资格证书（${d.evidence.certificates.evidence}）`);
+    // the same words from the result alone, for the output columns' 说明
+    expect(pendingEvidenceNote(s.results[(luo?.sheetRow ?? 0) - s.firstDataRow])).toBe(missingEvidenceText(luo?.items ?? []));
   });
 
   it('lays out one group of rows per person, person cells merged, an empty 核验结果 column, 待补材料 highlighted', () => {
