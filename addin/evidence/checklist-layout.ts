@@ -3,11 +3,15 @@
 import type { RuleSet, RuleSetDuties } from '../../shared/rulesets/types';
 import { HOURS, TEXT, WHOLE, blockAt, rangeAddress, type LayoutBlock, type LayoutValue, type SheetLayout } from '../forms/sheet-layout';
 import type { ChecklistPerson } from './checklist';
+import { matchKept, orphanRows, type KeptEntry } from '../forms/kept-cells';
 
 export const CHECKLIST_SHEET_NAME = '审核材料清单';
 export const CHECKLIST_ROSTER_CELL = 'B3';
 export const CHECKLIST_HEADER_ROW = 6;
 export const CHECKLIST_HEADERS = ['花名册行号', '姓名', '单位', '部门', '状态', '学时来源', '认定学时', '依据条款', '应查验的证明材料', '核验结果', '备注'] as const;
+/** The column the clerk fills in: kept across re-runs, by person and source of hours. */
+export const VERDICT_HEADER = '核验结果';
+export const CHECKLIST_KEY_HEADERS = ['姓名', '单位', '学时来源'] as const;
 /** The person's columns, merged down the person's rows. */
 const PERSON_COLUMNS = 5;
 const WIDTHS = [10, 8, 18, 10, 8, 16, 8, 16, 52, 10, 22];
@@ -21,17 +25,21 @@ export type ChecklistLayoutInput = {
   asOf: string;
   rosterSheet: string;
   madeAt: string;
+  /** What the clerk typed into 核验结果 on the previous 审核材料清单. */
+  kept?: readonly KeptEntry[];
 };
 
+export const itemKeys = (p: ChecklistPerson): string[][] => p.items.map((item) => [p.name, p.unit, item.source]);
+
 /** The rows of one person: person cells on the first row only (the rest are merged into it). */
-export function personRows(p: ChecklistPerson): LayoutValue[][] {
+export function personRows(p: ChecklistPerson, verdicts: readonly string[] = []): LayoutValue[][] {
   return p.items.map((item, i) => [
     ...(i === 0 ? [p.sheetRow, p.name, p.unit, p.department, p.status] : ['', '', '', '', '']),
     item.source,
     item.hours ?? '',
     item.rule.clause,
     item.rule.evidence,
-    '',
+    verdicts[i] ?? '',
     item.note,
   ]);
 }
@@ -58,7 +66,15 @@ export function buildChecklistLayout(input: ChecklistLayoutInput): SheetLayout {
     blocks.push(blockAt(0, row, [['没有需要查验证明材料的学时：花名册中的学时都来自市平台。']]));
     row += 1;
   } else {
-    const values = people.flatMap(personRows);
+    const { byRow, orphans } = matchKept(input.kept ?? [], people.flatMap(itemKeys));
+    let at = 0;
+    const values = people.flatMap((p) => {
+      const rows = personRows(p, byRow.slice(at, at + p.items.length));
+      at += p.items.length;
+      return rows;
+    });
+    const left = orphanRows(orphans, CHECKLIST_KEY_HEADERS, VERDICT_HEADER);
+    if (left.length > 0) blocks.push(blockAt(0, row + values.length + 1, left));
     blocks.push(blockAt(0, row, values, { vertical: 'Top' }, values.map(() => FORMATS)));
     styles.push({ address: rangeAddress(8, row, 1, values.length), style: { wrap: true } });
     styles.push({ address: rangeAddress(10, row, 1, values.length), style: { wrap: true } });

@@ -1,7 +1,7 @@
 // Applies a SheetLayout with Office.js (queues only; the caller syncs). Makes or empties the sheet first through
 // the summary's prepareSheet, so a re-run replaces the sheet and no other sheet is touched.
 import { prepareSheet } from '../summary/sheet-reset';
-import { widthToPoints, type CellStyle, type SheetLayout } from './sheet-layout';
+import { planBlockBatches, widthToPoints, type CellStyle, type LayoutBlock, type SheetLayout } from './sheet-layout';
 
 const EDGES = ['EdgeTop', 'EdgeBottom', 'EdgeLeft', 'EdgeRight', 'InsideVertical', 'InsideHorizontal'] as const;
 const INCH = 72;
@@ -16,17 +16,21 @@ function applyStyle(range: Excel.Range, s: CellStyle): void {
   if (s.vertical !== undefined) range.format.verticalAlignment = s.vertical;
 }
 
-/** Queues the whole layout on `sheet` (no sync). */
-export function applySheetLayout(sheet: Excel.Worksheet, layout: SheetLayout): void {
-  layout.columnWidths.forEach((w, c) => {
-    sheet.getRangeByIndexes(0, c, 1, 1).format.columnWidth = widthToPoints(w);
-  });
-  for (const b of layout.blocks) {
+/** Queues cell blocks (no sync). */
+function applyBlocks(sheet: Excel.Worksheet, blocks: readonly LayoutBlock[]): void {
+  for (const b of blocks) {
     const range = sheet.getRange(b.address);
     range.numberFormat = b.numberFormat;
     range.values = b.values;
     if (b.style) applyStyle(range, b.style);
   }
+}
+
+/** Queues everything but the cell blocks (no sync): widths, styles, merges, borders, heights, panes, page. */
+function applyFormatting(sheet: Excel.Worksheet, layout: SheetLayout): void {
+  layout.columnWidths.forEach((w, c) => {
+    sheet.getRangeByIndexes(0, c, 1, 1).format.columnWidth = widthToPoints(w);
+  });
   for (const s of layout.styles) applyStyle(sheet.getRange(s.address), s.style);
   for (const m of layout.merges) sheet.getRange(m).merge(false);
   for (const address of layout.borders) {
@@ -55,11 +59,18 @@ export function applySheetLayout(sheet: Excel.Worksheet, layout: SheetLayout): v
   }
 }
 
-/** Makes (or empties and refills) the layout's sheet and activates it. Nothing else in the workbook changes. */
+/**
+ * Makes (or empties and refills) the layout's sheet and activates it. Nothing else in the workbook changes.
+ * Cells go in batches of at most the Excel payload budget, one sync each.
+ */
 export async function writeLayoutSheet(context: Excel.RequestContext, layout: SheetLayout): Promise<void> {
   const { sheet, existed } = await prepareSheet(context, layout.sheetName);
   if (existed) sheet.getRange().unmerge();
-  applySheetLayout(sheet, layout);
+  for (const batch of planBlockBatches(layout.blocks)) {
+    applyBlocks(sheet, batch);
+    await context.sync();
+  }
+  applyFormatting(sheet, layout);
   sheet.activate();
   await context.sync();
 }

@@ -5,6 +5,8 @@ import type { FilingCheck, FilingForm } from './filing-form';
 import { GENERAL, TEXT, blockAt, rangeAddress, safeSheetName, type CellStyle, type LayoutBlock, type LayoutValue, type SheetLayout } from './sheet-layout';
 
 export const FILING_SHEET_PREFIX = '附件2-';
+/** A1 of every form sheet: how a re-run knows the sheet is the add-in's. */
+export const FILING_MARK = '附件2';
 export const FILING_COLUMNS = 6;
 export const FILING_LAST_ROW = 13;
 export const FILING_PRINT_AREA = rangeAddress(0, 1, FILING_COLUMNS, FILING_LAST_ROW);
@@ -27,7 +29,7 @@ export function filingCells(f: FilingForm, duties: RuleSetDuties): Cell[] {
   const L = (col: number, row: number, value: string, width = 1): Cell => ({ col, row, value, style: LABEL, width });
   const V = (col: number, row: number, value: LayoutValue, width = 1, style: CellStyle = VALUE): Cell => ({ col, row, value, style, width });
   const cells: Cell[] = [
-    { col: 0, row: 1, value: '附件2', style: { bold: true } },
+    { col: 0, row: 1, value: FILING_MARK, style: { bold: true } },
     { col: 0, row: 2, value: duties.trainingPlanFiling.formTitle, style: { bold: true, fontSize: 16, horizontal: 'Center', vertical: 'Center' }, width: 6 },
     L(0, 3, '申报单位'), V(1, 3, f.unit, 2), L(3, 3, '地址'), V(4, 3, f.address, 2),
     L(0, 4, '申请培训项目名称'), V(1, 4, f.projectName, 5),

@@ -5,7 +5,8 @@ import { getDuties } from '../../shared/rulesets/duties';
 import { RosterError } from '../excel/errors';
 import { writeLayoutSheet } from './apply-sheet-layout';
 import { checkFilingForm, type FilingCheck, type FilingInput } from './filing-form';
-import { buildFilingLayout } from './filing-layout';
+import { FILING_MARK, buildFilingLayout } from './filing-layout';
+import { readPreviousSheet } from './previous-sheet';
 
 export const FILING_NOT_MADE = '申报表未生成：';
 
@@ -20,6 +21,9 @@ export async function makeFilingSheet(raw: Partial<FilingInput>, today: string, 
     throw new RosterError(`${FILING_NOT_MADE}${errors.join('；')}`);
   }
   const layout = buildFilingLayout(form, checks, duties);
-  await Excel.run((context) => writeLayoutSheet(context, layout));
+  await Excel.run(async (context) => {
+    await readPreviousSheet(context, { name: layout.sheetName, isOurs: (top) => String(top[0]?.[0] ?? '') === FILING_MARK });
+    await writeLayoutSheet(context, layout);
+  });
   return { sheetName: layout.sheetName, checks, creditable };
 }

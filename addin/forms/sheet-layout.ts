@@ -1,7 +1,9 @@
 // A sheet as plain data (pure, no Office.js): cell values with number formats and styles, merges, borders, column
 // widths, row heights, frozen rows and the page setup. The add-in applies it with Office.js (apply-sheet-layout.ts);
 // the .xlsx page and command line can apply the same object with exceljs.
+import { LIMITS, jsonBytes, planChunksBySize } from '../core/chunks';
 import { cellAddress, rangeAddress } from '../summary/a1';
+import { parseAddress } from './a1-parse';
 
 export { cellAddress, rangeAddress };
 
@@ -78,4 +80,24 @@ export function safeSheetName(name: string): string {
     out += ch;
   }
   return out.replace(/^'+|'+$/g, '') || 'Sheet';
+}
+
+/**
+ * The blocks cut into row slices and grouped so that each group's values and formats stay within `maxBytes`
+ * (Excel on the web rejects a request over 5 MB): one context.sync() per group.
+ */
+export function planBlockBatches(blocks: readonly LayoutBlock[], maxBytes: number = LIMITS.excelBudgetBytes): LayoutBlock[][] {
+  const slices: { block: LayoutBlock; bytes: number }[] = [];
+  for (const b of blocks) {
+    const sizes = b.values.map((row, i) => jsonBytes(row) + jsonBytes(b.numberFormat[i]) + 2);
+    const box = parseAddress(b.address);
+    for (const c of planChunksBySize(sizes, maxBytes, LIMITS.maxRowsPerExcelChunk)) {
+      const whole = c.start === 0 && c.end === b.values.length;
+      const block = whole
+        ? b
+        : { ...b, address: rangeAddress(box.col, box.row + 1 + c.start, box.cols, c.end - c.start), values: b.values.slice(c.start, c.end), numberFormat: b.numberFormat.slice(c.start, c.end) };
+      slices.push({ block, bytes: sizes.slice(c.start, c.end).reduce((n, s) => n + s, 0) });
+    }
+  }
+  return planChunksBySize(slices.map((s) => s.bytes), maxBytes, Number.MAX_SAFE_INTEGER).map((c) => slices.slice(c.start, c.end).map((s) => s.block));
 }

@@ -2,18 +2,22 @@
 import type { RuleSet, RuleSetDuties } from '../../shared/rulesets/types';
 import { TEXT, WHOLE, blockAt, rangeAddress, type LayoutBlock, type LayoutValue, type SheetLayout } from '../forms/sheet-layout';
 import type { Reminder } from './reminders';
+import { matchKept, orphanRows, type KeptEntry } from '../forms/kept-cells';
 
 export const REMINDERS_SHEET_NAME = '提醒名单';
 /** The cell naming the roster sheet, so a re-run from 提醒名单 finds the roster again. */
 export const REMINDERS_ROSTER_CELL = 'B3';
 export const REMINDERS_HEADER_ROW = 6;
-export const REMINDER_HEADERS = ['花名册行号', '姓名', '单位', '部门', '状态', '申报职称', '还缺什么', '完成期限', '剩余天数', '是否逾期', '提醒短信'] as const;
+export const REMINDER_HEADERS = ['花名册行号', '姓名', '单位', '部门', '状态', '申报职称', '还缺什么', '完成期限', '剩余天数', '是否逾期', '提醒短信', '通知情况'] as const;
+/** The column the clerk fills in (e.g. 11月2日已发短信): kept across re-runs, by person. */
+export const NOTICE_HEADER = '通知情况';
+export const REMINDER_KEY_HEADERS = ['姓名', '单位', '部门'] as const;
 export const MESSAGE_COLUMN = REMINDER_HEADERS.indexOf('提醒短信');
 export const OVERDUE_TEXT = '已逾期';
 export const OVERDUE_FILL = '#F8CBAD';
 export const OVERDUE_FONT = '#9C0006';
 const MISSING_COLUMN = REMINDER_HEADERS.indexOf('还缺什么');
-const WIDTHS = [10, 8, 18, 10, 8, 7, 36, 11, 8, 8, 70];
+const WIDTHS = [10, 8, 18, 10, 8, 7, 36, 11, 8, 8, 70, 16];
 
 export type RemindersLayoutInput = {
   reminders: readonly Reminder[];
@@ -22,11 +26,15 @@ export type RemindersLayoutInput = {
   asOf: string;
   rosterSheet: string;
   madeAt: string;
+  /** What the clerk typed into 通知情况 on the previous 提醒名单. */
+  kept?: readonly KeptEntry[];
 };
 
-export function reminderCells(r: Reminder): LayoutValue[] {
-  return [r.sheetRow, r.name, r.unit, r.department, r.status, r.titleApplicant ? '是' : '', r.missing, r.deadline, r.daysLeft ?? '', r.overdue ? OVERDUE_TEXT : '', r.message];
+export function reminderCells(r: Reminder, notice = ''): LayoutValue[] {
+  return [r.sheetRow, r.name, r.unit, r.department, r.status, r.titleApplicant ? '是' : '', r.missing, r.deadline, r.daysLeft ?? '', r.overdue ? OVERDUE_TEXT : '', r.message, notice];
 }
+
+export const reminderKey = (r: Reminder): string[] => [r.name, r.unit, r.department];
 
 const ROW_FORMATS = REMINDER_HEADERS.map((h) => (h === '花名册行号' || h === '剩余天数' ? WHOLE : TEXT));
 
@@ -50,7 +58,10 @@ export function buildRemindersLayout(input: RemindersLayoutInput): SheetLayout {
   const borders: string[] = [];
   const styles: SheetLayout['styles'] = [{ address: rangeAddress(0, 5, width, 1), style: { wrap: true, vertical: 'Top' } }];
   if (reminders.length > 0) {
-    const values = reminders.map(reminderCells);
+    const { byRow, orphans } = matchKept(input.kept ?? [], reminders.map(reminderKey));
+    const values = reminders.map((r, i) => reminderCells(r, byRow[i]));
+    const left = orphanRows(orphans, REMINDER_KEY_HEADERS, NOTICE_HEADER);
+    if (left.length > 0) blocks.push(blockAt(0, first + reminders.length + 1, left));
     blocks.push(blockAt(0, first, values, { vertical: 'Top' }, values.map(() => ROW_FORMATS)));
     styles.push({ address: rangeAddress(MISSING_COLUMN, first, 1, values.length), style: { wrap: true } });
     styles.push({ address: rangeAddress(MESSAGE_COLUMN, first, 1, values.length), style: { wrap: true } });

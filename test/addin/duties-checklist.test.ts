@@ -57,7 +57,7 @@ describe('审核材料清单 from the sample roster', () => {
     const layout = buildChecklistLayout({ people, ruleSet: s.ruleSet, duties: s.duties, asOf: AS_OF, rosterSheet: '示例花名册', madeAt: '' });
     expect(layout.blocks.find((b) => b.address.startsWith(`A${CHECKLIST_HEADER_ROW}:`))?.values).toEqual([[...CHECKLIST_HEADERS]]);
     const body = layout.blocks.find((b) => b.address.startsWith(`A${CHECKLIST_HEADER_ROW + 1}:`));
-    expect(body?.values).toEqual(people.flatMap(personRows));
+    expect(body?.values).toEqual(people.flatMap((p) => personRows(p)));
     expect(body?.values.every((v) => v[CHECKLIST_HEADERS.indexOf('核验结果')] === '')).toBe(true);
     expect(body?.values.map((v) => v[CHECKLIST_HEADERS.indexOf('应查验的证明材料')])).toEqual(people.flatMap((p) => p.items.map((i) => s.duties.evidence[i.key].evidence)));
     let row = CHECKLIST_HEADER_ROW + 1;

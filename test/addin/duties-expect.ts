@@ -9,4 +9,4 @@ export function buildReminders(rows: RosterRowInput[], results: RowResult[], asO
   return build({ rows, results, asOf, firstDataRow: 2, ruleSet: getRuleSet(), duties: getDuties() });
 }
 
-export const reminderCellsFor = reminderCells;
+export const reminderCellsFor = (r: Reminder) => reminderCells(r);

@@ -78,7 +78,7 @@ describe('提醒名单 from the sample roster', () => {
     expect(at('A2')?.values[1]).toEqual(['花名册工作表', '示例花名册']);
     expect(at(`A${REMINDERS_HEADER_ROW}`)?.values).toEqual([[...REMINDER_HEADERS]]);
     const body = at(`A${REMINDERS_HEADER_ROW + 1}`);
-    expect(body?.values).toEqual(reminders.map(reminderCells));
+    expect(body?.values).toEqual(reminders.map((r) => reminderCells(r)));
     expect(body?.values.map((v) => v[MESSAGE_COLUMN])).toEqual(reminders.map((r) => r.message));
     expect(body?.values.filter((v) => v[9] === OVERDUE_TEXT)).toHaveLength(reminders.filter((r) => r.overdue).length);
     reminders.forEach((r, i) => {

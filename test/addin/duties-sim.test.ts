@@ -161,3 +161,88 @@ describe('ribbon 提醒名单 / 审核材料清单', () => {
     expect(model.sheet(REMINDERS_SHEET_NAME)).toBeUndefined();
   });
 });
+
+describe('re-runs keep what the clerk typed; a sheet of the clerk’s own is never emptied', () => {
+  it('核验结果 and 通知情况 typed on the sheets come back on the same rows; rows that left the list are kept below', async () => {
+    await buildChecklistSheet({ asOf: AS_OF });
+    const checklist = model.sheet(CHECKLIST_SHEET_NAME)!;
+    const verdictCol = 9;
+    const body = snapshot(CHECKLIST_SHEET_NAME).slice(CHECKLIST_HEADER_ROW);
+    const wangRow = body.findIndex((r) => r[1] === '刘洋') + CHECKLIST_HEADER_ROW;
+    // 刘洋 has two sources (merged person cells): tick both; and one for 罗欣
+    checklist.set(wangRow, verdictCol, '合格');
+    checklist.set(wangRow + 1, verdictCol, '驳回：证明无公章');
+    const luoRow = body.findIndex((r) => r[1] === '罗欣') + CHECKLIST_HEADER_ROW;
+    checklist.set(luoRow, verdictCol, '待补');
+
+    await buildReminderSheet({ asOf: AS_OF });
+    const reminders = model.sheet(REMINDERS_SHEET_NAME)!;
+    const noticeCol = REMINDER_HEADERS.indexOf('通知情况');
+    const rBody = snapshot(REMINDERS_SHEET_NAME).slice(REMINDERS_HEADER_ROW);
+    const liRow = rBody.findIndex((r) => r[1] === '李娜') + REMINDERS_HEADER_ROW;
+    reminders.set(liRow, noticeCol, '11月2日已发短信');
+
+    // the roster changes: 罗欣 brings her certificate (so she is 达标 and no longer on the reminder list) and
+    // 刘洋's training is removed (his training row leaves the checklist)
+    const roster = model.sheet(SAMPLE_SHEET_NAME)!;
+    const header = roster.block(0, 0, 1, 30)[0];
+    const rowOf = (name: string) => roster.rows.findIndex((r) => r?.[header.indexOf('姓名')] === name);
+    roster.set(rowOf('李娜'), header.indexOf('市平台专业课学时'), 60);
+    roster.set(rowOf('刘洋'), header.indexOf('培训进修学时'), '');
+    roster.set(rowOf('刘洋'), header.indexOf('培训进修天数'), '');
+    model.activate(roster.id);
+
+    await buildReminderSheet({ asOf: AS_OF });
+    const after = snapshot(REMINDERS_SHEET_NAME);
+    expect(after.slice(REMINDERS_HEADER_ROW).some((r) => r[1] === '李娜')).toBe(false);
+    expect(after.flat()).toContain('11月2日已发短信');
+    const orphanTitle = after.findIndex((r) => String(r[0]).startsWith('以下“通知情况”'));
+    expect(after[orphanTitle + 2].slice(0, 4)).toEqual(['李娜', '枣庄市立医院', '外科', '11月2日已发短信']);
+
+    model.activate(roster.id);
+    await buildChecklistSheet({ asOf: AS_OF });
+    const cAfter = snapshot(CHECKLIST_SHEET_NAME);
+    const liu = cAfter.findIndex((r) => r[1] === '刘洋');
+    expect([cAfter[liu][5], cAfter[liu][verdictCol]]).toEqual(['高级研修班', '驳回：证明无公章']);
+    const luo = cAfter.findIndex((r) => r[1] === '罗欣');
+    expect(cAfter[luo][verdictCol]).toBe('待补');
+    const orphan = cAfter.findIndex((r) => String(r[0]).startsWith('以下“核验结果”'));
+    expect(cAfter[orphan + 2].slice(0, 4)).toEqual(['刘洋', '枣庄市立医院', '培训进修', '合格']);
+  });
+
+  it('a sheet named 提醒名单 that the add-in did not make stops the run and stays as it was', async () => {
+    const mine = model.addSheet(REMINDERS_SHEET_NAME);
+    mine.set(0, 0, '我自己的名单');
+    mine.set(1, 0, '不要覆盖');
+    model.activate(model.sheet(SAMPLE_SHEET_NAME)!.id);
+    await expect(buildReminderSheet({ asOf: AS_OF })).rejects.toThrow('工作簿里已有一张名为“提醒名单”的工作表，且不是本助手生成的');
+    expect(snapshot(REMINDERS_SHEET_NAME)).toEqual([['我自己的名单'], ['不要覆盖']]);
+  });
+});
+
+describe('a large roster', () => {
+  it('12,000 people to remind: the 提醒名单 goes in batches under Excel’s 5 MB request limit and equals evaluate()', async () => {
+    const sample = snapshot(SAMPLE_SHEET_NAME);
+    const { results } = engineOnSheet();
+    const toRemind = sample.slice(1).filter((_, i) => results[i].status !== '达标');
+    const big = model.addSheet('大花名册');
+    sample[0].forEach((h, c) => big.set(0, c, h));
+    const nameCol = sample[0].indexOf('姓名');
+    for (let i = 0; i < 12_000; i++) {
+      const src = toRemind[i % toRemind.length];
+      src.forEach((v, c) => big.set(i + 1, c, c === nameCol ? `${String(v)}${i}` : v));
+    }
+    model.activate(big.id);
+    model.resetStats();
+    const out = await buildReminderSheet({ asOf: AS_OF });
+    const roster = snapshot('大花名册');
+    const mapping = mapHeaders(roster[0]);
+    const rows = roster.slice(1).map((cells) => rowFromCells(cells, mapping.columns));
+    const want = buildReminders(rows, evaluate(rows, { asOf: AS_OF }).results, AS_OF);
+    expect(out.people).toBe(want.length);
+    expect(snapshot(REMINDERS_SHEET_NAME).slice(REMINDERS_HEADER_ROW)).toEqual(want.map(reminderCellsFor));
+    expect(want).toHaveLength(12_000);
+    expect(model.stats.totalRequestBytes).toBeGreaterThan(model.payloadLimitBytes); // one sync could not have carried it
+    expect(model.stats.maxRequestBytes).toBeLessThanOrEqual(model.payloadLimitBytes);
+  }, 60_000);
+});

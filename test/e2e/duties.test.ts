@@ -80,7 +80,7 @@ describe('专人工作 in chromium', () => {
     const values = await snapshot(page, REMINDERS_SHEET_NAME);
     expect(values[REMINDERS_HEADER_ROW - 1]).toEqual([...REMINDER_HEADERS]);
     const body = values.slice(REMINDERS_HEADER_ROW);
-    expect(body).toEqual(want.map(reminderCells));
+    expect(body).toEqual(want.map((r) => reminderCells(r)));
     // each row against the engine's own result for that roster row
     const notCompliant = e.results.filter((r) => r.status !== '' && r.status !== '达标').map((r) => r.index + 2);
     expect(notCompliant.every((row) => body.some((b) => b[0] === row))).toBe(true);
@@ -135,7 +135,7 @@ describe('专人工作 in chromium', () => {
     expect(message).toContain(`已生成“${CHECKLIST_SHEET_NAME}”：${people.length} 人`);
     const values = await snapshot(page, CHECKLIST_SHEET_NAME);
     const body = values.slice(CHECKLIST_HEADER_ROW);
-    expect(body).toEqual(people.flatMap(personRows));
+    expect(body).toEqual(people.flatMap((p) => personRows(p)));
     const evidence = new Set(Object.values(e.duties.evidence).map((x) => x.evidence));
     expect(body.every((b) => evidence.has(String(b[8])) && b[9] === '')).toBe(true);
     const x = await printExtras(page, CHECKLIST_SHEET_NAME);
