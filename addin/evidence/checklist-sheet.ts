@@ -1,24 +1,19 @@
 // The button 审核材料清单 (task pane and ribbon): evaluates the roster of the active sheet and makes or replaces the
 // sheet 审核材料清单. Nothing else in the workbook changes.
 import { writeLayoutSheet } from '../forms/apply-sheet-layout';
-import { OWN_SHEETS, isOwnDutySheet } from '../reminders/reminders-sheet';
+import { OWN_SHEETS } from '../reminders/reminders-sheet';
 import { readRosterResults, sheetMeta } from '../reminders/roster-results';
 import { buildChecklist } from './checklist';
-import { CHECKLIST_HEADER_ROW, CHECKLIST_KEY_HEADERS, CHECKLIST_SHEET_NAME, VERDICT_HEADER, buildChecklistLayout } from './checklist-layout';
-import { readPreviousSheet, type PreviousSheetSpec } from '../forms/previous-sheet';
-
-const CHECKLIST_PREVIOUS: PreviousSheetSpec = {
-  name: CHECKLIST_SHEET_NAME,
-  isOurs: isOwnDutySheet(CHECKLIST_SHEET_NAME),
-  kept: { headerRow: CHECKLIST_HEADER_ROW, keyHeaders: CHECKLIST_KEY_HEADERS, keptHeader: VERDICT_HEADER },
-};
+import { buildChecklistLayout } from './checklist-layout';
+import { previousSpec, readPreviousSheet } from '../forms/previous-sheet';
+import { DUTY_SHEETS } from '../forms/duty-layouts';
 
 export type ChecklistSheetResult = { sheetName: string; people: number; items: number; rosterSheet: string };
 
 export async function buildChecklistSheet(opts: { asOf: string; now?: Date }): Promise<ChecklistSheetResult> {
   const roster = await readRosterResults(OWN_SHEETS, opts.asOf);
   const people = buildChecklist(roster);
-  const kept = await Excel.run((context) => readPreviousSheet(context, CHECKLIST_PREVIOUS));
+  const kept = await Excel.run((context) => readPreviousSheet(context, previousSpec(DUTY_SHEETS.checklist)));
   const layout = buildChecklistLayout({ people, kept, ...sheetMeta(roster, opts.asOf, opts.now ?? new Date()) });
   await Excel.run((context) => writeLayoutSheet(context, layout));
   return { sheetName: layout.sheetName, people: people.length, items: people.reduce((n, p) => n + p.items.length, 0), rosterSheet: roster.sheetName };

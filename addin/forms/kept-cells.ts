@@ -51,3 +51,15 @@ export function orphanRows(orphans: readonly KeptEntry[], keyHeaders: readonly s
     ...orphans.map((e) => [...e.key, e.value]),
   ];
 }
+
+/** The same from a whole sheet's values (row 1 = values[0]), e.g. an exceljs worksheet read into an array. */
+export function keptFromSheetValues(values: readonly (readonly unknown[])[], headerRow: number, keyHeaders: readonly string[], keptHeader: string): KeptEntry[] {
+  const names = (values[headerRow - 1] ?? []).map((v) => String(v ?? '').trim());
+  const body = values.slice(headerRow);
+  const columns: Record<string, unknown[]> = {};
+  for (const h of [...keyHeaders, keptHeader]) {
+    const col = names.indexOf(h);
+    columns[h] = col < 0 ? [] : body.map((r) => r[col]);
+  }
+  return readKept(columns, keyHeaders, keptHeader);
+}

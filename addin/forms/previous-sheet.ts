@@ -3,6 +3,7 @@
 import { RosterError } from '../excel/errors';
 import type { KeptEntry } from './kept-cells';
 import { readKept } from './kept-cells';
+import { isOwnDutySheet, type DutySheetSpec } from './duty-layouts';
 
 export type PreviousSheetSpec = {
   name: string;
@@ -45,4 +46,9 @@ export async function readPreviousSheet(context: Excel.RequestContext, spec: Pre
   const columns: Record<string, unknown[]> = {};
   wanted.forEach((h, i) => (columns[h] = ranges[i]?.values.map((r) => r[0]) ?? []));
   return readKept(columns, spec.kept.keyHeaders, spec.kept.keptHeader);
+}
+
+/** How a re-run finds a previous 提醒名单 / 审核材料清单 and what the clerk typed into it. */
+export function previousSpec(spec: DutySheetSpec): PreviousSheetSpec {
+  return { name: spec.name, isOurs: (top) => isOwnDutySheet(spec, top), kept: { headerRow: spec.headerRow, keyHeaders: spec.keyHeaders, keptHeader: spec.keptHeader } };
 }

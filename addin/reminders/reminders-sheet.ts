@@ -4,8 +4,9 @@ import { CHECKLIST_ROSTER_CELL, CHECKLIST_SHEET_NAME } from '../evidence/checkli
 import { writeLayoutSheet } from '../forms/apply-sheet-layout';
 import { SUMMARY_SHEET_NAME, ROSTER_SHEET_VALUE_CELL } from '../summary/layout';
 import { buildReminders } from './reminders';
-import { NOTICE_HEADER, REMINDER_KEY_HEADERS, REMINDERS_HEADER_ROW, REMINDERS_ROSTER_CELL, REMINDERS_SHEET_NAME, buildRemindersLayout } from './reminders-layout';
-import { readPreviousSheet, type PreviousSheetSpec } from '../forms/previous-sheet';
+import { REMINDERS_ROSTER_CELL, REMINDERS_SHEET_NAME, buildRemindersLayout } from './reminders-layout';
+import { DUTY_SHEETS } from '../forms/duty-layouts';
+import { previousSpec, readPreviousSheet } from '../forms/previous-sheet';
 import type { OwnSheet } from '../summary/own-sheets';
 import { readRosterResults, sheetMeta } from './roster-results';
 
@@ -16,22 +17,12 @@ export const OWN_SHEETS: readonly OwnSheet[] = [
   { name: SUMMARY_SHEET_NAME, rosterCell: ROSTER_SHEET_VALUE_CELL },
 ];
 
-/** Made by the add-in: A1 ends with 提醒名单 and A3 is 花名册工作表 (the layout's title and meta rows). */
-export const isOwnDutySheet = (noun: string) => (top: readonly (readonly unknown[])[]): boolean =>
-  String(top[0]?.[0] ?? '').endsWith(noun) && String(top[2]?.[0] ?? '') === '花名册工作表';
-
-const REMINDERS_PREVIOUS: PreviousSheetSpec = {
-  name: REMINDERS_SHEET_NAME,
-  isOurs: isOwnDutySheet(REMINDERS_SHEET_NAME),
-  kept: { headerRow: REMINDERS_HEADER_ROW, keyHeaders: REMINDER_KEY_HEADERS, keptHeader: NOTICE_HEADER },
-};
-
 export type ReminderSheetResult = { sheetName: string; people: number; overdue: number; rosterSheet: string };
 
 export async function buildReminderSheet(opts: { asOf: string; now?: Date }): Promise<ReminderSheetResult> {
   const roster = await readRosterResults(OWN_SHEETS, opts.asOf);
   const reminders = buildReminders({ ...roster, asOf: opts.asOf });
-  const kept = await Excel.run((context) => readPreviousSheet(context, REMINDERS_PREVIOUS));
+  const kept = await Excel.run((context) => readPreviousSheet(context, previousSpec(DUTY_SHEETS.reminders)));
   const layout = buildRemindersLayout({ reminders, kept, ...sheetMeta(roster, opts.asOf, opts.now ?? new Date()) });
   await Excel.run((context) => writeLayoutSheet(context, layout));
   return { sheetName: layout.sheetName, people: reminders.length, overdue: reminders.filter((r) => r.overdue).length, rosterSheet: roster.sheetName };

@@ -47,6 +47,18 @@ describe('duty sheets through exceljs', () => {
     const merged = checklist.merges.map(parseAddress).filter((m) => m.rows > 1);
     expect(merged.length).toBeGreaterThan(0);
     for (const m of merged) expect(c.getCell(m.row + m.rows, m.col + 1).isMerged).toBe(true);
+
+    // a second run over the written workbook keeps what the clerk typed into 核验结果 (by person and source)
+    const values = (ws: ExcelJS.Worksheet): unknown[][] => {
+      const out: unknown[][] = [];
+      ws.eachRow({ includeEmpty: true }, (row, n) => (out[n - 1] = (row.values as unknown[]).slice(1)));
+      return Array.from(out, (r) => r ?? []);
+    };
+    const verdictCol = checklist.blocks.find((b) => b.address.startsWith('A6:'))!.values[0].indexOf('核验结果') + 1;
+    c.getCell(7, verdictCol).value = '合格';
+    const again = buildDutyLayouts({ rows: s.rows, results: answer.results, ruleSet: answer.ruleSet, asOf: AS_OF, rosterSheet: '示例花名册', firstDataRow: 2, madeAt: '', previous: { checklist: values(c), reminders: values(r) } });
+    expect(again.checklist.blocks.find((b) => b.address.startsWith('A7:'))!.values[0][verdictCol - 1]).toBe('合格');
+    expect(() => buildDutyLayouts({ rows: s.rows, results: answer.results, ruleSet: answer.ruleSet, asOf: AS_OF, rosterSheet: 'x', firstDataRow: 2, madeAt: '', previous: { reminders: [['我的表']] } })).toThrow('不是本助手生成的');
   });
 
   it('附件2: one A4 portrait page, fitted 1 × 1, print area A1:F13, borders and merges', async () => {
