@@ -6,6 +6,7 @@ import type { RosterRowInput, RowResult } from '../../shared/types';
 import type { RuleSet, RuleSetDuties } from '../../shared/rulesets/types';
 import { getDuties } from '../../shared/rulesets/duties';
 import type { OwnSheet } from '../summary/own-sheets';
+import type { DutySheetMeta } from '../forms/duty-head';
 import { localStamp, readRosterForSummary } from '../summary/summary-sheet';
 
 export type RosterResults = {
@@ -31,6 +32,6 @@ export async function readRosterResults(own: readonly OwnSheet[], asOf: string):
 }
 
 /** The header facts every duty sheet shows (rule set, 核对日期, roster sheet, when it was made). */
-export function sheetMeta(roster: RosterResults, asOf: string, now: Date): { ruleSet: RuleSet; duties: RuleSetDuties; asOf: string; rosterSheet: string; madeAt: string } {
+export function sheetMeta(roster: RosterResults, asOf: string, now: Date): DutySheetMeta {
   return { ruleSet: roster.ruleSet, duties: roster.duties, asOf, rosterSheet: roster.sheetName, madeAt: localStamp(now) };
 }

@@ -55,3 +55,17 @@ describe('block batches', () => {
     expect(planBlockBatches([small, big])).toEqual([[small, big]]);
   });
 });
+
+describe('an emptied list still shows what was typed', () => {
+  it('nobody left to remind or to check: the previous entries are listed, not dropped', async () => {
+    const { buildRemindersLayout } = await import('../../addin/reminders/reminders-layout');
+    const { buildChecklistLayout } = await import('../../addin/evidence/checklist-layout');
+    const { getRuleSet } = await import('../../shared/index');
+    const { getDuties } = await import('../../shared/rulesets/duties');
+    const meta = { ruleSet: getRuleSet(), duties: getDuties(), asOf: '2023-11-01', rosterSheet: '花名册', madeAt: '' };
+    const r = buildRemindersLayout({ ...meta, reminders: [], kept: [{ key: ['李娜', '医院', '外科'], value: '已通知' }] });
+    expect(r.blocks.flatMap((b) => b.values)).toContainEqual(['李娜', '医院', '外科', '已通知']);
+    const c = buildChecklistLayout({ ...meta, people: [], kept: [{ key: ['李娜', '医院', '培训进修'], value: '合格' }] });
+    expect(c.blocks.flatMap((b) => b.values)).toContainEqual(['李娜', '医院', '培训进修', '合格']);
+  });
+});
