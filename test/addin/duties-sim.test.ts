@@ -57,7 +57,7 @@ describe('提醒名单 on the simulated Excel', () => {
     expect(values[REMINDERS_HEADER_ROW - 1]).toEqual([...REMINDER_HEADERS]);
     const body = values.slice(REMINDERS_HEADER_ROW);
     expect(body).toEqual(want.map(reminderCellsFor));
-    for (const [i, r] of body.entries()) {
+    for (const r of body) {
       const res = results[Number(r[0]) - 2];
       expect([r[1], r[4], r[7]]).toEqual([rows[res.index].name, res.status, res.deadline]);
     }
