@@ -1,11 +1,15 @@
+import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { cloudflareTest, readD1Migrations } from '@cloudflare/vitest-pool-workers';
 import { defineConfig } from 'vitest/config';
 import { evaluate } from './shared/index';
 import { EXAMPLES } from './test/worker/examples';
+import { TEST_HMAC_KEY } from './test/worker/test-keys';
 
 // Worker tests inside workerd, with the Worker's own wrangler.jsonc (D1, rate limiter, vars).
 export default defineConfig(async () => {
+  // worker/wrangler.jsonc serves dist/ as static assets; the API tests need the directory, not a build
+  mkdirSync(join(import.meta.dirname, 'dist'), { recursive: true });
   const migrations = await readD1Migrations(join(import.meta.dirname, 'worker', 'migrations'));
   // the engine's answers computed here, in Node, for test/worker/examples.test.ts to compare with the HTTP answers
   const nodeResults = Object.fromEntries(
@@ -17,19 +21,30 @@ export default defineConfig(async () => {
         main: './worker/index.ts',
         wrangler: { configPath: './worker/wrangler.jsonc' },
         miniflare: {
+          // the Node modules the Vitest runner needs in workerd, listed here so the pool does not add each with a log line
+          compatibilityFlags: ['nodejs_tty_module', 'nodejs_fs_module', 'nodejs_http_modules', 'nodejs_perf_hooks_module', 'nodejs_v8_module', 'nodejs_process_v2'].map((f) => `enable_${f}`),
           bindings: {
             TEST_MIGRATIONS: migrations,
             NODE_EXAMPLE_RESULTS: JSON.stringify(nodeResults),
             // as deployed: not development, so the listed dev token must be refused (a local .dev.vars is overridden)
             CE_ENV: 'production',
             // test tokens: one label per test file, so each file has its own rate-limit budget
-            CE_API_TOKEN:
-              'routes:tok-routes,examples:tok-examples,audit:tok-audit,cors:tok-cors,burst:tok-burst,limits:tok-limits,dev:ce-local-dev-token',
+            CE_API_TOKEN: [
+              'routes:tok-routes', 'examples:tok-examples', 'audit:tok-audit', 'cors:tok-cors', 'burst:tok-burst',
+              'limits:tok-limits', 'tenant-a:tok-tenant-a', 'tenant-b:tok-tenant-b', 'admin:tok-admin',
+              'guard:tok-guard', 'dev:ce-local-dev-token',
+            ].join(','),
+            CE_ADMIN_LABELS: 'admin',
+            CE_AUDIT_HMAC_KEY: TEST_HMAC_KEY,
             CE_ALLOWED_ORIGINS: 'https://localhost:3000, http://127.0.0.1:8800',
             CE_MAX_ROWS: '5000',
           },
           // a small limit so the 429 test is quick: 100 requests a minute per token label
-          ratelimits: { RATE_LIMITER: { simple: { limit: 100, period: 60 } } },
+          // and 30 failed authentications a minute per client address
+          ratelimits: {
+            RATE_LIMITER: { simple: { limit: 100, period: 60 } },
+            AUTH_FAILURE_LIMITER: { simple: { limit: 30, period: 60 } },
+          },
         },
       }),
     ],

@@ -181,7 +181,7 @@ async function main(): Promise<number> {
     console.log(`  end to end (POST → whole answer read): ${ms(e2e)}; engine alone in Node: ${ms(engine)}; ratio ${(e2e / engine).toFixed(1)}×`);
     console.log('  where the time goes (medians):');
     console.log(`    an empty round trip (GET /v1/health):                       ${ms(health)}`);
-    console.log(`    upload + auth + body limit + SHA-256 + JSON.parse + zod (the same body refused at the engine's rule-set check): ${ms(untilEngine)}`);
+    console.log(`    upload + auth + body limit + HMAC + JSON.parse + envelope check (the same body refused at its unknown rule set): ${ms(untilEngine)}`);
     console.log(`    engine + D1 audit insert + response JSON + download (the rest): ${ms(e2e - untilEngine)}`);
     console.log(`      of which the engine itself (as in Node):                 ~${ms(engine)}`);
     console.log(`      of which JSON.stringify of the answer (as in Node):     ~${ms(serialize)}`);

@@ -1,8 +1,10 @@
 // `npm run worker:dev -- [wrangler dev flags]`: apply the D1 migrations to the local database, then `wrangler dev`.
+// It writes worker/.dev.vars (git-ignored) on first use: the dev token, and a random audit HMAC key of its own.
 // wrangler dev does not apply migrations itself. Extra flags pass through to wrangler dev (e.g. --port 8787,
 // --var CE_API_TOKEN:label:secret, --env load); --env and --persist-to also go to the migrations step.
 import { spawn, spawnSync } from 'node:child_process';
-import { copyFileSync, existsSync } from 'node:fs';
+import { randomBytes } from 'node:crypto';
+import { appendFileSync, copyFileSync, existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -29,6 +31,14 @@ if (!existsSync(devVars)) {
   copyFileSync(join(root, 'worker', '.dev.vars.example'), devVars);
   console.log('worker:dev: created worker/.dev.vars from worker/.dev.vars.example (dev token: ce-local-dev-token)');
 }
+// The audit's body HMAC key (a Worker secret in production): a random one per machine for local development.
+if (!/^CE_AUDIT_HMAC_KEY=/m.test(readFileSync(devVars, 'utf8'))) {
+  const text = readFileSync(devVars, 'utf8');
+  appendFileSync(devVars, `${text.endsWith('\n') || text === '' ? '' : '\n'}CE_AUDIT_HMAC_KEY=${randomBytes(32).toString('hex')}\n`);
+  console.log('worker:dev: generated a local audit HMAC key into worker/.dev.vars (CE_AUDIT_HMAC_KEY)');
+}
+// wrangler.jsonc serves dist/ as static assets (the built add-in): the directory must exist, built or not
+mkdirSync(join(root, 'dist'), { recursive: true });
 
 const env = { ...process.env, WRANGLER_SEND_METRICS: 'false' };
 const migrate = spawnSync(

@@ -1,30 +1,50 @@
 // The Worker's bindings and variables (worker/wrangler.jsonc), and the per-request variables the middleware sets.
 import type { RequestIdVariables } from 'hono/request-id';
+import type { Config } from './config';
+import type { EvaluateRequest } from './validation';
 
 export type Bindings = {
   /** D1 database of the audit trail (worker/migrations/). */
   DB: D1Database;
   /** Workers rate-limiting binding, keyed by token label (`ratelimits` in wrangler.jsonc). */
   RATE_LIMITER: RateLimit;
+  /** Workers rate-limiting binding for failed authentications, keyed by client address (CF-Connecting-IP). */
+  AUTH_FAILURE_LIMITER: RateLimit;
+  /** Workers static assets: the built add-in (dist/), served on the same origin as the API. */
+  ASSETS?: Fetcher;
   /** Comma-separated bearer tokens, each `label:token` or a bare token (label `default`). A secret in production. */
   CE_API_TOKEN?: string;
+  /** The key of the audit's body HMAC (at least 32 characters). A secret in production; .dev.vars locally. */
+  CE_AUDIT_HMAC_KEY?: string;
+  /** Comma-separated token labels that may read every tenant's audit records. */
+  CE_ADMIN_LABELS?: string;
   /** `development` only in local dev (.dev.vars): the documented dev token is refused otherwise. */
   CE_ENV?: string;
-  /** Comma-separated origins allowed by CORS (the add-in's origin). */
+  /** Comma-separated origins allowed by CORS (another origin than the Worker's own, e.g. the dev server). */
   CE_ALLOWED_ORIGINS?: string;
   /** Most rows in one evaluate request (default 5000). */
   CE_MAX_ROWS?: string;
   /** Largest request body in bytes (default 5 MB). */
   CE_MAX_BODY_BYTES?: string;
-  /** Retry-After seconds of a 429: the `period` of the rate-limiting binding (default 60). */
+  /** Rows per request recommended to clients through /v1/health (default fits the Workers Free plan's CPU limit). */
+  CE_ROWS_PER_REQUEST?: string;
+  /** Retry-After seconds of a 429: the `period` of the rate-limiting bindings (default 60). */
   CE_RATE_LIMIT_PERIOD?: string;
+  /** Milliseconds the audit write may take before the request is answered 503 (default 5000). */
+  CE_AUDIT_TIMEOUT_MS?: string;
 };
 
 export type Variables = RequestIdVariables & {
+  /** The checked configuration (tokens, admin labels, HMAC key, limits). */
+  config: Config;
   /** The label of the bearer token that authenticated the request (never the token). */
   tokenLabel: string;
-  /** SHA-256 hex of the raw request body (evaluate only). */
-  bodySha256: string;
+  /** HMAC-SHA-256 hex of the raw request body under CE_AUDIT_HMAC_KEY (evaluate only). */
+  bodyHmac: string;
+  /** The checked evaluate envelope. */
+  evaluateRequest: EvaluateRequest;
+  /** The checked audit query. */
+  auditLimit: number;
 };
 
 export type AppEnv = { Bindings: Bindings; Variables: Variables };

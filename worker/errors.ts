@@ -15,7 +15,7 @@ export function errorResponse(c: Context, status: ContentfulStatusCode, code: st
   return c.json(errorBody(code, message), status);
 }
 
-/** Hono's own HTTPExceptions (validator, middleware) carry English text: give each status a Chinese code and message. */
+/** Hono's own HTTPExceptions (middleware) carry English text: give each status a Chinese code and message. */
 const HTTP_ERRORS: Partial<Record<number, { code: string; message: string }>> = {
   400: { code: 'BAD_REQUEST', message: '请求有误' },
   401: { code: 'UNAUTHORIZED', message: '缺少或错误的访问令牌' },
@@ -24,14 +24,10 @@ const HTTP_ERRORS: Partial<Record<number, { code: string; message: string }>> = 
   429: { code: 'RATE_LIMITED', message: '请求过于频繁，请稍后再试' },
 };
 
-const MALFORMED_JSON = 'Malformed JSON in request body';
 
 export const onError: ErrorHandler<AppEnv> = (err, c) => {
   if (err instanceof UnknownRuleSetError) return errorResponse(c, 400, 'UNKNOWN_RULE_SET', err.message);
   if (err instanceof HTTPException) {
-    if (err.status === 400 && err.message === MALFORMED_JSON) {
-      return errorResponse(c, 400, 'INVALID_JSON', '请求体不是有效的 JSON');
-    }
     const own = err.getResponse();
     // a middleware hook that already answered in our shape (e.g. bearerAuth's messages in auth.ts)
     if (own.headers.get('content-type')?.startsWith('application/json')) return own;

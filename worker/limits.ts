@@ -3,20 +3,47 @@ import type { Bindings } from './env';
 
 export const DEFAULT_MAX_ROWS = 5000;
 export const DEFAULT_MAX_BODY_BYTES = 5 * 1024 * 1024;
+/**
+ * Rows per request recommended to clients (GET /v1/health): a warm request of this size stays under ~5 ms CPU, half
+ * the Workers Free plan's 10 ms limit (`npm run bench:request`; README). A Paid deployment raises it with the var.
+ */
+export const DEFAULT_ROWS_PER_REQUEST = 400;
 export const DEFAULT_RATE_LIMIT_PERIOD = 60;
+export const DEFAULT_AUDIT_TIMEOUT_MS = 5000;
 
-export type Limits = { maxRows: number; maxBodyBytes: number; rateLimitPeriod: number };
+export type Limits = {
+  maxRows: number;
+  maxBodyBytes: number;
+  rowsPerRequest: number;
+  rateLimitPeriod: number;
+  auditTimeoutMs: number;
+};
 
-function positiveInt(value: string | undefined, fallback: number): number {
-  if (value === undefined || value.trim() === '') return fallback;
-  const n = Number(value);
-  return Number.isInteger(n) && n > 0 ? n : fallback;
-}
+const VARS: { key: keyof Limits; name: keyof Bindings; fallback: number }[] = [
+  { key: 'maxRows', name: 'CE_MAX_ROWS', fallback: DEFAULT_MAX_ROWS },
+  { key: 'maxBodyBytes', name: 'CE_MAX_BODY_BYTES', fallback: DEFAULT_MAX_BODY_BYTES },
+  { key: 'rowsPerRequest', name: 'CE_ROWS_PER_REQUEST', fallback: DEFAULT_ROWS_PER_REQUEST },
+  { key: 'rateLimitPeriod', name: 'CE_RATE_LIMIT_PERIOD', fallback: DEFAULT_RATE_LIMIT_PERIOD },
+  { key: 'auditTimeoutMs', name: 'CE_AUDIT_TIMEOUT_MS', fallback: DEFAULT_AUDIT_TIMEOUT_MS },
+];
 
-export function limitsOf(env: Bindings): Limits {
-  return {
-    maxRows: positiveInt(env.CE_MAX_ROWS, DEFAULT_MAX_ROWS),
-    maxBodyBytes: positiveInt(env.CE_MAX_BODY_BYTES, DEFAULT_MAX_BODY_BYTES),
-    rateLimitPeriod: positiveInt(env.CE_RATE_LIMIT_PERIOD, DEFAULT_RATE_LIMIT_PERIOD),
-  };
+/** The limits, and a problem for every variable that is set but not a positive integer. */
+export function parseLimits(env: Bindings): { limits: Limits; problems: string[] } {
+  const limits = {} as Limits;
+  const problems: string[] = [];
+  for (const { key, name, fallback } of VARS) {
+    const raw = env[name];
+    const text = typeof raw === 'string' ? raw.trim() : '';
+    const n = /^\d{1,15}$/.test(text) ? Number(text) : NaN;
+    if (text === '') limits[key] = fallback;
+    else if (n > 0) limits[key] = n;
+    else {
+      limits[key] = fallback;
+      problems.push(`${name} 须为正整数，现为“${text.slice(0, 40)}”`);
+    }
+  }
+  if (limits.rowsPerRequest > limits.maxRows) {
+    problems.push(`CE_ROWS_PER_REQUEST（${limits.rowsPerRequest}）不能大于 CE_MAX_ROWS（${limits.maxRows}）`);
+  }
+  return { limits, problems };
 }

@@ -2,12 +2,11 @@
 import type { MiddlewareHandler } from 'hono';
 import type { AppEnv } from './env';
 import { errorResponse } from './errors';
-import { limitsOf } from './limits';
 
 export const rateLimit: MiddlewareHandler<AppEnv> = async (c, next) => {
   const { success } = await c.env.RATE_LIMITER.limit({ key: c.var.tokenLabel });
   if (!success) {
-    c.header('Retry-After', String(limitsOf(c.env).rateLimitPeriod));
+    c.header('Retry-After', String(c.var.config.limits.rateLimitPeriod));
     return errorResponse(c, 429, 'RATE_LIMITED', '请求过于频繁，请稍后再试');
   }
   await next();

@@ -1,5 +1,5 @@
 // Bearer tokens from CE_API_TOKEN: a comma-separated list, each `label:token` (or a bare token, label `default`).
-// The label names the client in the audit trail and keys the rate limit; the token itself is never stored.
+// The label names the client in the audit trail and keys the rate limit; the token itself is never stored or logged.
 import { timingSafeEqual } from 'hono/utils/buffer';
 
 export type ApiToken = { label: string; token: string };
@@ -7,19 +7,54 @@ export type ApiToken = { label: string; token: string };
 /** The local development token documented in README.md and worker/.dev.vars.example. */
 export const DEV_TOKEN = 'ce-local-dev-token';
 
-export function parseTokens(list: string | undefined): ApiToken[] {
-  if (!list) return [];
-  return list
-    .split(',')
-    .map((entry) => entry.trim())
-    .filter((entry) => entry !== '')
-    .map((entry) => {
-      const colon = entry.indexOf(':');
-      return colon < 0
-        ? { label: 'default', token: entry }
-        : { label: entry.slice(0, colon).trim() || 'default', token: entry.slice(colon + 1).trim() };
-    })
-    .filter((t) => t.token !== '');
+/** RFC 6750 b68token: what a client can send after `Bearer ` (the same charset Hono's bearerAuth accepts). */
+const TOKEN_CHARSET = /^[A-Za-z0-9._~+/-]+=*$/;
+/** Letters (any script), digits, `.`, `_`, `-`: a label is shown in the audit and in log lines. */
+const LABEL_CHARSET = /^[\p{L}\p{N}._-]{1,64}$/u;
+
+export type ParsedTokens = { tokens: ApiToken[]; problems: string[] };
+
+/**
+ * Reads the list and names every problem that would make a token never work or its label ambiguous: a bad charset,
+ * an empty label or token, a label twice, the same token under two labels. Problems never quote a token.
+ */
+export function parseTokens(list: string | undefined): ParsedTokens {
+  const tokens: ApiToken[] = [];
+  const problems: string[] = [];
+  const entries = (list ?? '').split(',').map((e) => e.trim());
+  entries.forEach((entry, i) => {
+    if (entry === '') return;
+    const where = `CE_API_TOKEN 第 ${i + 1} 项`;
+    const colon = entry.indexOf(':');
+    const label = colon < 0 ? 'default' : entry.slice(0, colon).trim();
+    const token = colon < 0 ? entry : entry.slice(colon + 1).trim();
+    if (!LABEL_CHARSET.test(label)) {
+      problems.push(`${where}：标签“${label.slice(0, 64)}”不合规（须为 1–64 个字母、数字或 . _ -，写成 标签:令牌）`);
+      return;
+    }
+    if (token === '') {
+      problems.push(`${where}（标签“${label}”）：冒号后没有令牌`);
+      return;
+    }
+    if (!TOKEN_CHARSET.test(token)) {
+      problems.push(`${where}（标签“${label}”）：令牌含不允许的字符（只能用字母、数字和 - . _ ~ + /，末尾可有 =），客户端无法发送它`);
+      return;
+    }
+    tokens.push({ label, token });
+  });
+  if (tokens.length === 0 && problems.length === 0) problems.push('CE_API_TOKEN 未设置：没有任何访问令牌');
+  const byLabel = new Map<string, number>();
+  const byToken = new Map<string, string>();
+  for (const t of tokens) {
+    byLabel.set(t.label, (byLabel.get(t.label) ?? 0) + 1);
+    const other = byToken.get(t.token);
+    if (other !== undefined) problems.push(`CE_API_TOKEN：同一个令牌出现在标签“${other}”和“${t.label}”下，无法确定是谁`);
+    else byToken.set(t.token, t.label);
+  }
+  for (const [label, n] of byLabel) {
+    if (n > 1) problems.push(`CE_API_TOKEN：标签“${label}”出现了 ${n} 次（每个标签只能有一个令牌）`);
+  }
+  return { tokens, problems };
 }
 
 /**

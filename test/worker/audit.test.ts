@@ -3,13 +3,21 @@ import { env } from 'cloudflare:workers';
 import { describe, expect, it } from 'vitest';
 import { ENGINE_VERSION } from '../../shared/index';
 import type { AuditRecord } from '../../worker/audit';
+import { auditCount } from './audit-count';
 import { bearer, call, postJson, TOKENS } from './http';
+import { TEST_HMAC_KEY } from './test-keys';
 
 const T = TOKENS.audit;
 
+const hex = (bytes: ArrayBuffer) => Array.from(new Uint8Array(bytes), (b) => b.toString(16).padStart(2, '0')).join('');
+
 async function sha256Hex(text: string): Promise<string> {
-  const digest = new Uint8Array(await crypto.subtle.digest('SHA-256', new TextEncoder().encode(text)));
-  return Array.from(digest, (b) => b.toString(16).padStart(2, '0')).join('');
+  return hex(await crypto.subtle.digest('SHA-256', new TextEncoder().encode(text)));
+}
+
+async function hmacHex(key: string, text: string): Promise<string> {
+  const k = await crypto.subtle.importKey('raw', new TextEncoder().encode(key), { name: 'HMAC', hash: 'SHA-256' }, false, ['sign']);
+  return hex(await crypto.subtle.sign('HMAC', k, new TextEncoder().encode(text)));
 }
 
 async function audit(limit?: number): Promise<AuditRecord[]> {
@@ -18,9 +26,6 @@ async function audit(limit?: number): Promise<AuditRecord[]> {
   return ((await res.json()) as { records: AuditRecord[] }).records;
 }
 
-async function auditCount(): Promise<number> {
-  return (await env.DB.prepare('SELECT COUNT(*) AS n FROM audit').first<{ n: number }>())?.n ?? 0;
-}
 
 const NAME = '欧阳娜娜';
 const ID_NUMBER = '370402198501011234';
@@ -49,14 +54,18 @@ describe('audit', () => {
       asOf: '2023-11-01',
       rowCount: 4,
       statusCounts: { compliant: 1, short: 1, pendingEvidence: 0, invalid: 1, blank: 1 },
-      bodySha256: await sha256Hex(body),
+      bodyHmac: await hmacHex(TEST_HMAC_KEY, body),
       tokenLabel: 'audit',
     });
+    // a keyed hash: without the server's key, a guessed roster cannot be confirmed against the audit
+    expect(latest.bodyHmac).not.toBe(await sha256Hex(body));
+    const stored = await env.DB.prepare('SELECT body_hmac FROM audit WHERE batch_id = ?').bind(batchId).first<{ body_hmac: string }>();
+    expect(stored?.body_hmac).toBe(latest.bodyHmac);
     expect(Math.abs(Date.parse(latest.time) - Date.now())).toBeLessThan(60_000);
 
-    const stored = JSON.stringify(await env.DB.prepare('SELECT * FROM audit').all());
+    const everything = JSON.stringify(await env.DB.prepare('SELECT * FROM audit').all());
     const listed = JSON.stringify(await audit(500));
-    for (const text of [stored, listed]) {
+    for (const text of [everything, listed]) {
       for (const secret of [NAME, ID_NUMBER, '司马光', '11010519491231002X', '诸葛亮', T]) {
         expect(text).not.toContain(secret);
       }
@@ -71,10 +80,11 @@ describe('audit', () => {
     }
     const latest = await audit(3);
     expect(latest.map((r) => r.batchId)).toEqual([...ids].reverse());
+    const own = await auditCount('audit');
     const all = await audit();
-    expect(all.length).toBe(Math.min(50, await auditCount()));
+    expect(all.length).toBe(Math.min(50, own));
     const res = await call('/v1/audit?limit=1', { headers: bearer(T) });
-    expect(((await res.json()) as { total: number }).total).toBe(await auditCount());
+    expect(((await res.json()) as { total: number }).total).toBe(own);
   });
 
   it('writes no record for a request that is refused', async () => {

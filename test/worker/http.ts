@@ -11,6 +11,10 @@ export const TOKENS = {
   cors: 'tok-cors',
   burst: 'tok-burst',
   limits: 'tok-limits',
+  tenantA: 'tok-tenant-a',
+  tenantB: 'tok-tenant-b',
+  admin: 'tok-admin',
+  guard: 'tok-guard',
 } as const;
 
 export function call(path: string, init: RequestInit = {}): Promise<Response> {

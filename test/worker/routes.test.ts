@@ -1,9 +1,12 @@
 // Every route and status code of CONTRACT.md's Worker table.
+import { env } from 'cloudflare:workers';
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_RULE_SET, ENGINE_VERSION, evaluate, listRuleSets } from '../../shared/index';
 import type { EvaluateResponse } from '../../shared/types';
 import { DEV_TOKEN } from '../../worker/tokens';
-import { bearer, call, errorOf, postJson, TOKENS } from './http';
+import { app } from '../../worker/app';
+import { DEFAULT_MAX_BODY_BYTES, DEFAULT_MAX_ROWS, DEFAULT_ROWS_PER_REQUEST } from '../../worker/limits';
+import { bearer, call, errorOf, ORIGIN, postJson, TOKENS } from './http';
 
 const T = TOKENS.routes;
 
@@ -11,7 +14,17 @@ describe('GET /v1/health', () => {
   it('answers without a token', async () => {
     const res = await call('/v1/health');
     expect(res.status).toBe(200);
-    expect(await res.json()).toEqual({ ok: true, engineVersion: ENGINE_VERSION });
+    expect(await res.json()).toEqual({
+      ok: true,
+      engineVersion: ENGINE_VERSION,
+      limits: { maxRows: DEFAULT_MAX_ROWS, maxBodyBytes: DEFAULT_MAX_BODY_BYTES, rowsPerRequest: DEFAULT_ROWS_PER_REQUEST },
+    });
+  });
+
+  it('the recommended rows per request follow CE_ROWS_PER_REQUEST, within CE_MAX_ROWS', async () => {
+    const res = await app.fetch(new Request(`${ORIGIN}/v1/health`), { ...env, CE_ROWS_PER_REQUEST: '2000' });
+    expect(((await res.json()) as { limits: { rowsPerRequest: number } }).limits.rowsPerRequest).toBe(2000);
+    expect(DEFAULT_ROWS_PER_REQUEST).toBeLessThanOrEqual(DEFAULT_MAX_ROWS);
   });
 });
 
@@ -51,7 +64,7 @@ describe('401', () => {
 describe('404', () => {
   it('an unknown route is a 404 in the JSON error shape', async () => {
     for (const [path, init] of [
-      ['/', {}],
+      ['/no-such-page', {}],
       ['/v2/evaluate', {}],
       ['/v1/nothing', { headers: bearer(T) }],
       ['/v1/health', { method: 'POST', headers: bearer(T) }],
@@ -113,12 +126,13 @@ describe('POST /v1/evaluate', () => {
     expect(error.message).toMatch(message);
   });
 
-  it('400: many rows that are not objects are summarised, not listed one by one', async () => {
-    const res = await postJson('/v1/evaluate', T, { rows: Array.from({ length: 20 }, (_, i) => i) });
+  it('400: many rows that are not objects: the first five are named, the rest summarised', async () => {
+    const res = await postJson('/v1/evaluate', T, { rows: [{}, ...Array.from({ length: 20 }, (_, i) => i + 10)] });
     expect(res.status).toBe(400);
     const { message } = await errorOf(res);
-    expect(message).toMatch(/^rows\[0\]：/);
-    expect(message).toContain('另有 15 处');
+    expect(message).toMatch(/^rows\[1\]（10）、rows\[2\]（11）、rows\[3\]（12）、rows\[4\]（13）、rows\[5\]（14） 不是对象/);
+    expect(message).not.toContain('rows[6]');
+    expect(message).toContain('其后还有不是对象的行');
   });
 
   it('400: a body that is not declared as JSON', async () => {

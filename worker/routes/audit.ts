@@ -1,13 +1,23 @@
 import type { Context } from 'hono';
-import { auditTotal, latestAudit } from '../audit';
+import { auditTotal, latestAudit, withTimeout, type AuditScope } from '../audit';
 import type { AppEnv } from '../env';
-import type { AuditQuery } from '../validation';
+import { errorResponse } from '../errors';
 
-type AuditContext = Context<AppEnv, '/v1/audit', { in: { query: { limit?: string } }; out: { query: AuditQuery } }>;
-
-/** GET /v1/audit?limit=N — the latest audit records, newest first, and how many there are in all. */
-export const listAudit = async (c: AuditContext) => {
-  const { limit } = c.req.valid('query');
-  const [total, records] = await Promise.all([auditTotal(c.env.DB), latestAudit(c.env.DB, limit)]);
-  return c.json({ total, records });
+/**
+ * GET /v1/audit?limit=N — the latest audit records the caller may see, newest first, and how many there are:
+ * its own label's records, or every label's for a label in CE_ADMIN_LABELS (`scope` says which).
+ */
+export const listAudit = async (c: Context<AppEnv>) => {
+  const scope: AuditScope = { reader: c.var.tokenLabel, all: c.var.config.adminLabels.has(c.var.tokenLabel) };
+  try {
+    const [total, records] = await withTimeout(
+      Promise.all([auditTotal(c.env.DB, scope), latestAudit(c.env.DB, scope, c.var.auditLimit)]),
+      c.var.config.limits.auditTimeoutMs,
+    );
+    return c.json({ scope: scope.all ? 'all' : 'own', total, records });
+  } catch (err) {
+    console.error('audit read failed', c.var.requestId, err);
+    c.header('Retry-After', '5');
+    return errorResponse(c, 503, 'AUDIT_UNAVAILABLE', '审计记录数据库暂时没有响应，请稍后重试');
+  }
 };

@@ -1,34 +1,36 @@
 import type { Context } from 'hono';
 import { DEFAULT_RULE_SET, evaluate } from '../../shared/index';
-import { statusCounts, writeAudit } from '../audit';
+import { AuditTimeoutError, statusCounts, withTimeout, writeAudit } from '../audit';
 import type { AppEnv } from '../env';
 import { errorResponse } from '../errors';
-import { limitsOf } from '../limits';
 import { todayInChina } from '../today';
-import type { EvaluateRequest } from '../validation';
-
-type EvaluateContext = Context<AppEnv, '/v1/evaluate', { in: { json: EvaluateRequest }; out: { json: EvaluateRequest } }>;
 
 /** POST /v1/evaluate — the engine's EvaluateResponse plus the batchId of its audit record. */
-export const evaluateRows = async (c: EvaluateContext) => {
-  const { rows, ruleSet = DEFAULT_RULE_SET, asOf = todayInChina() } = c.req.valid('json');
-  const { maxRows } = limitsOf(c.env);
-  if (rows.length > maxRows) {
-    return errorResponse(c, 413, 'TOO_MANY_ROWS', `一次最多 ${maxRows} 行，本次 ${rows.length} 行：请分批提交`);
-  }
+export const evaluateRows = async (c: Context<AppEnv>) => {
+  const { rows, ruleSet = DEFAULT_RULE_SET, asOf = todayInChina() } = c.var.evaluateRequest;
   const response = evaluate(rows, { ruleSet, asOf });
   const batchId = c.var.requestId;
-  // Awaited, not waitUntil: a 200 answer means its audit record is stored.
-  await writeAudit(c.env.DB, {
-    batchId,
-    time: new Date().toISOString(),
-    ruleSet: response.ruleSet,
-    engineVersion: response.engineVersion,
-    asOf,
-    rowCount: rows.length,
-    statusCounts: statusCounts(response),
-    bodySha256: c.var.bodySha256,
-    tokenLabel: c.var.tokenLabel,
-  });
+  // Awaited (not waitUntil) and bounded: a 200 answer means its audit record is stored; no record, no answer.
+  try {
+    await withTimeout(
+      writeAudit(c.env.DB, {
+        batchId,
+        time: new Date().toISOString(),
+        ruleSet: response.ruleSet,
+        engineVersion: response.engineVersion,
+        asOf,
+        rowCount: rows.length,
+        statusCounts: statusCounts(response),
+        bodyHmac: c.var.bodyHmac,
+        tokenLabel: c.var.tokenLabel,
+      }),
+      c.var.config.limits.auditTimeoutMs,
+    );
+  } catch (err) {
+    console.error('audit write failed', batchId, err);
+    const why = err instanceof AuditTimeoutError ? '审计记录数据库长时间没有响应' : '审计记录未能写入数据库';
+    c.header('Retry-After', '5');
+    return errorResponse(c, 503, 'AUDIT_UNAVAILABLE', `${why}，为保证每次计算都有记录，本次结果未返回：请稍后重试`);
+  }
   return c.json({ ...response, batchId });
 };
