@@ -4,7 +4,9 @@ import { getDuties } from '../../shared/rulesets/duties';
 import { readSelectedMessages, copyText } from '../reminders/copy';
 import { DUTY_RUNNERS } from '../reminders/ribbon';
 import { byId, clearMessage, el } from '../taskpane/dom';
-import { FILING_FIELDS, checkFilingForm, emptyFilingInput, type FilingCheck, type FilingInput } from './filing-form';
+import { FILING_FIELDS, checkFilingForm, emptyFilingInput, filingInputFromRow, type FilingCheck, type FilingInput } from './filing-form';
+import { readSelectedProjectRow } from './filing-row';
+import { RosterError } from '../excel/errors';
 import { FILING_NOT_MADE, makeFilingSheet } from './filing-sheet';
 
 export type DutiesPaneDeps = {
@@ -73,6 +75,16 @@ export function initDutiesPane(deps: DutiesPaneDeps): void {
     if (byId('message').textContent?.startsWith(FILING_NOT_MADE)) clearMessage();
     renderChecks(deps.today());
   });
+  byId('filing-from-row').addEventListener('click', () =>
+    void deps.run(async () => {
+      const picked = await Excel.run(readSelectedProjectRow);
+      const { input, fields } = filingInputFromRow(picked.headers, picked.cells);
+      if (fields.length === 0) throw new RosterError(`工作表“${picked.sheetName}”的表头中没有申报表的栏目（如“申请培训项目名称”“培训天数”“拟计算学时”），未填入任何内容。`);
+      for (const key of fields) byId<HTMLInputElement | HTMLTextAreaElement>(`filing-${key}`).value = input[key] ?? '';
+      renderChecks(deps.today());
+      return `已从工作表“${picked.sheetName}”第 ${picked.sheetRow} 行填入 ${fields.length} 项，请核对后点“生成申报表”。`;
+    }),
+  );
   byId('filing-make').addEventListener('click', () =>
     void deps.run(async () => {
       renderChecks(deps.today());

@@ -2,33 +2,43 @@
 // 附件1第1条: at most 8 hours a day; a participant is credited at most 24 hours a year of training (30 for a
 // 省/市级高级研修班). 正文七: 市直单位 file by 5月26日; unfiled training earns no hours.
 import { fmt } from '../../shared/format';
-import { isIsoDate } from '../../shared/index';
-import { isBlankCell, parseNumberCell, parseYesNoCell } from '../../shared/normalize';
+import { isIsoDate, normalizeHeader } from '../../shared/index';
+import { isoFromDay } from '../../shared/dates';
+import { isBlankCell, parseDateCell, parseNumberCell, parseYesNoCell } from '../../shared/normalize';
 import type { RuleSet, RuleSetDuties } from '../../shared/rulesets/types';
 
 export type FilingFieldKey =
   | 'unit' | 'address' | 'projectName' | 'leader' | 'contact' | 'phone' | 'advancedSeminar' | 'plan' | 'audience'
   | 'headcount' | 'period' | 'days' | 'hours' | 'placeAndForm' | 'filedOn';
 
-export type FilingField = { key: FilingFieldKey; label: string; required: boolean; maxLength: number; multiline?: boolean; placeholder?: string };
+export type FilingField = {
+  key: FilingFieldKey;
+  label: string;
+  required: boolean;
+  maxLength: number;
+  multiline?: boolean;
+  placeholder?: string;
+  /** Other headers a 培训项目 table may use for this field. */
+  aliases?: readonly string[];
+};
 
 /** The form's fields in the order of 附件2 (filedOn is the filing date used for the deadline check). */
 export const FILING_FIELDS: readonly FilingField[] = [
-  { key: 'unit', label: '申报单位', required: true, maxLength: 100 },
+  { key: 'unit', label: '申报单位', required: true, maxLength: 100, aliases: ['单位', '举办单位', '主办单位'] },
   { key: 'address', label: '地址', required: false, maxLength: 100 },
-  { key: 'projectName', label: '申请培训项目名称', required: true, maxLength: 100 },
+  { key: 'projectName', label: '申请培训项目名称', required: true, maxLength: 100, aliases: ['培训项目名称', '项目名称', '培训项目', '培训名称'] },
   { key: 'leader', label: '负责人', required: false, maxLength: 30 },
   { key: 'contact', label: '联系人', required: false, maxLength: 30 },
-  { key: 'phone', label: '联系电话', required: false, maxLength: 30 },
-  { key: 'advancedSeminar', label: '是否申请为市级高级研修班', required: true, maxLength: 10, placeholder: '是 / 否' },
+  { key: 'phone', label: '联系电话', required: false, maxLength: 30, aliases: ['电话'] },
+  { key: 'advancedSeminar', label: '是否申请为市级高级研修班', required: true, maxLength: 10, placeholder: '是 / 否', aliases: ['是否市级高级研修班', '市级高级研修班', '高级研修班'] },
   { key: 'plan', label: '培训计划', required: false, maxLength: 800, multiline: true },
-  { key: 'audience', label: '计划培训对象', required: false, maxLength: 100 },
-  { key: 'headcount', label: '计划培训人数', required: false, maxLength: 10 },
-  { key: 'period', label: '计划培训时间', required: false, maxLength: 60, placeholder: '如 2023年6月12日至14日' },
-  { key: 'days', label: '培训天数', required: true, maxLength: 10 },
-  { key: 'hours', label: '拟计算学时', required: true, maxLength: 10 },
-  { key: 'placeAndForm', label: '培训地点及培训形式', required: false, maxLength: 200 },
-  { key: 'filedOn', label: '填报日期', required: false, maxLength: 20, placeholder: 'YYYY-MM-DD，留空为今天' },
+  { key: 'audience', label: '计划培训对象', required: false, maxLength: 100, aliases: ['培训对象'] },
+  { key: 'headcount', label: '计划培训人数', required: false, maxLength: 10, aliases: ['培训人数', '人数'] },
+  { key: 'period', label: '计划培训时间', required: false, maxLength: 60, placeholder: '如 2023年6月12日至14日', aliases: ['培训时间'] },
+  { key: 'days', label: '培训天数', required: true, maxLength: 10, aliases: ['天数'] },
+  { key: 'hours', label: '拟计算学时', required: true, maxLength: 10, aliases: ['拟认定学时', '学时'] },
+  { key: 'placeAndForm', label: '培训地点及培训形式', required: false, maxLength: 200, aliases: ['培训地点及形式', '培训地点'] },
+  { key: 'filedOn', label: '填报日期', required: false, maxLength: 20, placeholder: 'YYYY-MM-DD，留空为今天', aliases: ['申报日期', '报送日期'] },
 ];
 
 export type FilingInput = Record<FilingFieldKey, string>;
@@ -165,4 +175,42 @@ export function checkFilingForm(raw: Partial<FilingInput>, ruleSet: RuleSet, dut
       ? null
       : { ...v, advancedSeminar: advanced, headcount, days, hours, filedOn };
   return { checks, form, creditable };
+}
+
+const FIELD_BY_HEADER: ReadonlyMap<string, FilingFieldKey> = new Map(
+  FILING_FIELDS.flatMap((f) => [f.label, ...(f.aliases ?? [])].map((h) => [normalizeHeader(h), f.key] as [string, FilingFieldKey])),
+);
+
+/** A bracketed unit after a header, e.g. 培训天数（天） (normalizeHeader has made the bracket half-width). */
+const UNIT_IN_BRACKETS = /\([^)]*\)/g;
+
+/** A cell of a 培训项目 table as the form's text: dates of 填报日期 as YYYY-MM-DD, numbers as typed. */
+function cellText(key: FilingFieldKey, v: unknown): string {
+  if (key === 'filedOn' && !isBlankCell(v)) {
+    const day = parseDateCell(v);
+    if (!Number.isNaN(day)) return isoFromDay(day);
+  }
+  if (typeof v === 'boolean') return v ? '是' : '否';
+  return typeof v === 'number' || typeof v === 'string' ? String(v).trim() : '';
+}
+
+/**
+ * The form's fields from one row of a 培训项目 table: headers matched to the form's labels (and common other names),
+ * tolerant of spaces and brackets. `fields` are the keys filled; `ignored` the headers that match no field.
+ */
+export function filingInputFromRow(headers: readonly unknown[], cells: readonly unknown[]): { input: Partial<FilingInput>; fields: FilingFieldKey[]; ignored: string[] } {
+  const input: Partial<FilingInput> = {};
+  const fields: FilingFieldKey[] = [];
+  const ignored: string[] = [];
+  headers.forEach((h, i) => {
+    const name = typeof h === 'string' ? h.trim() : '';
+    if (name === '' || name.length > 50) return;
+    const n = normalizeHeader(name);
+    const key = FIELD_BY_HEADER.get(n) ?? FIELD_BY_HEADER.get(n.replace(UNIT_IN_BRACKETS, ''));
+    if (key === undefined) return void ignored.push(name);
+    if (input[key] !== undefined) return;
+    input[key] = cellText(key, cells[i]);
+    fields.push(key);
+  });
+  return { input, fields, ignored };
 }

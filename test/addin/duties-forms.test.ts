@@ -137,3 +137,17 @@ describe('附件2 sheet layout', () => {
     expect(Array.from(filingSheetName('x'.repeat(60)))).toHaveLength(31);
   });
 });
+
+describe('附件2 from a row of a 培训项目 table', () => {
+  it('maps headers to the form’s fields (labels and common names, spaces and brackets tolerated)', async () => {
+    const { filingInputFromRow } = await import('../../addin/forms/filing-form');
+    const { excelSerial } = await import('../../addin/core/sample-roster');
+    const headers = ['序号', ' 项目名称 ', '单位', '培训天数（天）', '拟计算学时', '是否市级高级研修班', '培训时间', '填报日期', '备注', 42];
+    const cells = [1, '院感防控专题培训', '枣庄市立医院', 2, 16, '否', '2023年7月3日至4日', excelSerial('2023-05-22'), '线上', 'x'];
+    const r = filingInputFromRow(headers, cells);
+    expect(r.input).toEqual({ projectName: '院感防控专题培训', unit: '枣庄市立医院', days: '2', hours: '16', advancedSeminar: '否', period: '2023年7月3日至4日', filedOn: '2023-05-22' });
+    expect(r.ignored).toEqual(['序号', '备注']);
+    const checked = checkFilingForm(r.input, ruleSet, duties, '2023-05-01');
+    expect(checked.form).toMatchObject({ projectName: '院感防控专题培训', days: 2, hours: 16, filedOn: '2023-05-22' });
+  });
+});

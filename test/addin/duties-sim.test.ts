@@ -15,6 +15,7 @@ import { buildReminders, reminderCellsFor } from './duties-expect';
 import { MESSAGE_COLUMN, OVERDUE_FILL, REMINDER_HEADERS, REMINDERS_HEADER_ROW, REMINDERS_SHEET_NAME } from '../../addin/reminders/reminders-layout';
 import { CHECKLIST_HEADER_ROW, CHECKLIST_SHEET_NAME } from '../../addin/evidence/checklist-layout';
 import { makeFilingSheet } from '../../addin/forms/filing-sheet';
+import { readSelectedProjectRow } from '../../addin/forms/filing-row';
 import { DUTY_ACTIONS, registerDutyRibbonActions, runRibbonDuty, onRibbonDuty } from '../../addin/reminders/ribbon';
 
 const AS_OF = '2023-11-01';
@@ -127,6 +128,21 @@ describe('附件2 on the simulated Excel', () => {
     expect(model.sheet(r.sheetName)!.get(8, 5)).toBe(20);
     await makeFilingSheet({ ...form, projectName: '院感防控培训' }, '2023-05-01');
     expect(model.sheets.map((s) => s.name)).toEqual(['Sheet1', SAMPLE_SHEET_NAME, '附件2-急救护理培训班', '附件2-院感防控培训']);
+  });
+
+  it('从选中行填入 reads the header row and the selected row of a 培训项目 sheet (its table when there is one)', async () => {
+    const sheet = model.addSheet('培训项目');
+    [['培训项目一览'], ['项目名称', '培训天数', '拟计算学时'], ['急救护理培训班', 3, 24], ['院感防控培训', 2, 16]].forEach((r, i) => r.forEach((v, c) => sheet.set(i, c, v)));
+    model.activate(sheet.id);
+    model.selection = { sheetId: sheet.id, row: 3, col: 1, rows: 1, cols: 1 };
+    // no table: the used range's first row is the header row (here a title row: the clerk sees nothing matches)
+    const plain = await run(readSelectedProjectRow);
+    expect(plain).toMatchObject({ sheetName: '培训项目', sheetRow: 4, headers: ['培训项目一览', '', ''], cells: ['院感防控培训', 2, 16] });
+    model.addTable(sheet.id, 'Projects', 1, 0, 3, 3);
+    const inTable = await run(readSelectedProjectRow);
+    expect(inTable).toMatchObject({ headers: ['项目名称', '培训天数', '拟计算学时'], cells: ['院感防控培训', 2, 16] });
+    model.selection = { sheetId: sheet.id, row: 1, col: 0, rows: 1, cols: 1 };
+    await expect(run(readSelectedProjectRow)).rejects.toThrow('请先在培训项目表中点选一个项目所在的行');
   });
 
   it('a form with an error writes nothing and says why', async () => {

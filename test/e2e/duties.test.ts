@@ -195,11 +195,22 @@ describe('专人工作 in chromium', () => {
     await page.locator('.ce-print-page').screenshot({ path: join(ARTIFACTS, 'duties-filing-print.png') });
     await page.setViewportSize({ width: 1440, height: 900 });
 
-    // a second project: its own sheet; the first stays
+    // a second project, filled from a row of the unit's 培训项目 table: its own sheet; the first stays
     await page.evaluate(() => document.getElementById('ce-print-preview')?.remove());
-    await fill('projectName', '院感防控专题培训');
-    await fill('filedOn', '2023-05-20');
+    await page.evaluate(() => {
+      const sim = window.__ceSim!;
+      const sheet = sim.model.addSheet('培训项目');
+      const rows = [['项目名称', '培训天数（天）', '拟计算学时', '是否市级高级研修班', '填报日期'], ['急危重症护理专业培训班', 3, 24, '否', '2023-06-01'], ['院感防控专题培训', 2, 16, '否', '2023-05-20']];
+      rows.forEach((r, i) => r.forEach((v, c) => sheet.set(i, c, v)));
+      sim.model.activate(sheet.id);
+      sim.model.selection = { sheetId: sheet.id, row: 2, col: 0, rows: 1, cols: 1 };
+      sim.render();
+    });
+    expect(await clickForMessage(pane, 'filing-from-row')).toBe('已从工作表“培训项目”第 3 行填入 5 项，请核对后点“生成申报表”。');
+    expect([await pane.inputValue('#filing-projectName'), await pane.inputValue('#filing-days'), await pane.inputValue('#filing-hours'), await pane.inputValue('#filing-filedOn')]).toEqual(['院感防控专题培训', '2', '16', '2023-05-20']);
+    expect(await pane.inputValue('#filing-unit')).toBe('枣庄市立医院'); // fields the table lacks keep what was typed
     expect(await checks()).not.toContain('5月26日');
+    expect(await checks()).toContain('参训人员按本项目可认定 16 学时');
     expect(await clickForMessage(pane, 'filing-make')).toContain('附件2-院感防控专题培训');
     expect((await page.evaluate(() => window.__ceSim!.sheetNames())).filter((n) => n.startsWith('附件2'))).toEqual([sheet, '附件2-院感防控专题培训']);
     expect(errors).toEqual([]);
