@@ -2,19 +2,18 @@
 // sheet 提醒名单. Nothing else in the workbook changes.
 import { CHECKLIST_ROSTER_CELL, CHECKLIST_SHEET_NAME } from '../evidence/checklist-layout';
 import { writeLayoutSheet } from '../forms/apply-sheet-layout';
-import { SUMMARY_SHEET_NAME, ROSTER_SHEET_VALUE_CELL } from '../summary/layout';
 import { buildReminders } from './reminders';
 import { REMINDERS_ROSTER_CELL, REMINDERS_SHEET_NAME, buildRemindersLayout } from './reminders-layout';
 import { DUTY_SHEETS } from '../forms/duty-layouts';
 import { previousSpec, readPreviousSheet } from '../forms/previous-sheet';
-import type { OwnSheet } from '../summary/own-sheets';
+import type { OwnSheet } from './back-to-roster';
 import { readRosterResults, sheetMeta } from './roster-results';
 
-/** The add-in's own sheets that name their roster sheet (a button pressed there goes back to that roster). */
+/** The duty sheets that name their roster sheet (a button pressed there goes back to that roster; 年度汇总 is
+ * handled by readRosterForSummary itself). */
 export const OWN_SHEETS: readonly OwnSheet[] = [
   { name: REMINDERS_SHEET_NAME, rosterCell: REMINDERS_ROSTER_CELL },
   { name: CHECKLIST_SHEET_NAME, rosterCell: CHECKLIST_ROSTER_CELL },
-  { name: SUMMARY_SHEET_NAME, rosterCell: ROSTER_SHEET_VALUE_CELL },
 ];
 
 export type ReminderSheetResult = { sheetName: string; people: number; overdue: number; rosterSheet: string };

@@ -3,7 +3,6 @@
 import { getRuleSet, hasRuleSet } from '../../shared/index';
 import { preflight } from '../core/preflight';
 import { RosterError } from '../excel/errors';
-import { backToRoster, type OwnSheet } from './own-sheets';
 import { locateRoster } from '../excel/locate';
 import { readRosterRows } from '../excel/read';
 import { ROSTER_SHEET_VALUE_CELL, SUMMARY_SHEET_NAME, buildSummaryLayout } from './layout';
@@ -23,20 +22,36 @@ export function localIsoDate(d: Date): string {
   return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
 }
 
-export function localStamp(d: Date): string {
+function localStamp(d: Date): string {
   return `${localIsoDate(d)} ${pad(d.getHours())}:${pad(d.getMinutes())}`;
 }
-
-const SUMMARY_ONLY: readonly OwnSheet[] = [{ name: SUMMARY_SHEET_NAME, rosterCell: ROSTER_SHEET_VALUE_CELL }];
 
 type RosterForSummary = { sheetName: string; rows: RosterRowInput[]; firstDataRow: number };
 
 /**
- * The roster of the active sheet (its selected table, else its used range). When the active sheet is one of
- * `own` (by default 年度汇总 itself), the roster sheet it names (cell B5 of 年度汇总) is used instead.
+ * The roster of the active sheet (its selected table, else its used range). When the active sheet is
+ * 年度汇总 itself, the roster sheet it was made from (cell B5) is used instead.
  */
-export async function readRosterForSummary(context: Excel.RequestContext, own: readonly OwnSheet[] = SUMMARY_ONLY): Promise<RosterForSummary> {
-  await backToRoster(context, own);
+export async function readRosterForSummary(context: Excel.RequestContext): Promise<RosterForSummary> {
+  const active = context.workbook.worksheets.getActiveWorksheet();
+  active.load('name');
+  await context.sync();
+  if (active.name === SUMMARY_SHEET_NAME) {
+    const cell = active.getRange(ROSTER_SHEET_VALUE_CELL);
+    cell.load('values');
+    await context.sync();
+    const rosterName = String(cell.values[0]?.[0] ?? '').trim();
+    const roster = rosterName ? context.workbook.worksheets.getItemOrNullObject(rosterName) : null;
+    if (roster) {
+      roster.load('name');
+      await context.sync();
+    }
+    if (!roster || roster.isNullObject) {
+      throw new RosterError('当前是“年度汇总”工作表，找不到它所汇总的花名册：请先切换到花名册工作表再生成汇总。');
+    }
+    roster.activate();
+    await context.sync();
+  }
   const source = await locateRoster(context);
   const check = preflight(source.mapping, source.dataRowCount);
   if (check.blocking.length > 0) throw new RosterError(check.blocking.join('\n'));

@@ -16,7 +16,7 @@ import { CHECKLIST_HEADER_ROW, CHECKLIST_SHEET_NAME, personRows } from '../../ad
 import { DUTY_ACTIONS } from '../../addin/reminders/ribbon';
 import { launchChromium, openHostWithSim } from './browser';
 import type { CeSimHost } from './host/sim-entry';
-import { buildSimBundle, clickForMessage } from './sim-bundle';
+import { buildSimBundle, clickForMessage } from './duties-sim-bundle';
 import type { SheetPrintExtras } from './sim-excel-print';
 
 const env = inject('e2e');

@@ -3,9 +3,10 @@
 // Also: the custom functions return what the running Worker (wrangler dev) answers for every worked example.
 // The simulator gets tables, charts and validation from test/e2e/sim-excel-charts.ts: this test bundles the
 // harness's host entry together with it (so it does not depend on the harness importing it).
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, Frame, Page } from 'playwright-core';
+import { build } from 'vite';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { HEADERS, OUTPUT_HEADERS, evaluate, formatRowOutput, mapHeaders, rowFromCells } from '../../shared/index';
 import type { CellValue, EvaluateResponse, RosterRowInput, Summary } from '../../shared/types';
@@ -14,12 +15,12 @@ import { TEMPLATE_SHEET_NAME } from '../../addin/template/template-layout';
 import { FUNCTION_KINDS, computeFunction } from '../../addin/functions/compute';
 import examples from '../fixtures/examples.json';
 import { launchChromium, openHostWithSim } from './browser';
-import { buildSimBundle, clickForMessage } from './sim-bundle';
 import type { CeSimHost } from './host/sim-entry';
 import type { SheetExtras, SimChartModel, SimValidation } from './sim-excel-charts';
 
 const env = inject('e2e');
 const ARTIFACTS = join(env.root, 'test', 'artifacts');
+const SIM_DIR = join(ARTIFACTS, 'e2e-summary-sim');
 const AS_OF = '2023-11-01';
 const ROSTER = '示例花名册';
 
@@ -33,10 +34,50 @@ type TableInfo = { name: string; row: number; col: number; rows: number; cols: n
 type SheetInfo = { values: CellValue[][]; formats: string[][]; tables: TableInfo[]; charts: SimChartModel[]; validations: SimValidation[] };
 
 /** The harness's host bundle plus the simulator extensions, as one IIFE (same classes in one realm). */
-const buildSimWithExtensions = (): Promise<string> => buildSimBundle(env.root, 'e2e-summary-sim', [['test/e2e/sim-excel-charts.ts', 'installSimExtensions']]);
+async function buildSimWithExtensions(): Promise<string> {
+  // A generated entry (under test/artifacts, ignored by git): the extensions, then the harness's host entry.
+  const entryDir = join(ARTIFACTS, 'e2e-summary-sim-entry');
+  mkdirSync(entryDir, { recursive: true });
+  const entry = join(entryDir, 'entry.ts');
+  writeFileSync(
+    entry,
+    [
+      `import { installSimExtensions } from ${JSON.stringify(join(env.root, 'test/e2e/sim-excel-charts.ts'))};`,
+      `import ${JSON.stringify(join(env.root, 'test/e2e/host/sim-entry.ts'))};`,
+      'installSimExtensions();',
+      '',
+    ].join('\n'),
+  );
+  await build({
+    configFile: false,
+    logLevel: 'warn',
+    build: {
+      outDir: SIM_DIR,
+      emptyOutDir: true,
+      target: 'es2020',
+      minify: false,
+      lib: { entry, formats: ['iife'], name: 'CeSimSummary', fileName: () => 'sim.js' },
+    },
+  });
+  return readFileSync(join(SIM_DIR, 'sim.js'), 'utf8');
+}
 
 /** Clicks a task-pane button and returns the message it shows once the button is enabled again. */
-const click = clickForMessage;
+async function click(pane: Frame, id: string): Promise<string> {
+  await pane.evaluate(() => {
+    const m = document.getElementById('message');
+    if (m) {
+      m.hidden = true;
+      m.textContent = '';
+    }
+  });
+  await pane.click(`#${id}`);
+  await pane.waitForFunction((button) => {
+    const m = document.getElementById('message');
+    return !!m && !m.hidden && (m.textContent ?? '') !== '' && !(document.getElementById(button) as HTMLButtonElement).disabled;
+  }, id);
+  return (await pane.textContent('#message')) ?? '';
+}
 
 const sheetInfo = (page: Page, name: string): Promise<SheetInfo> =>
   page.evaluate((n) => {

@@ -1,4 +1,4 @@
-// Helpers shared by e2e tests that need the simulator with extensions: a bundle of the harness's host entry plus
+// Helpers for e2e tests that need the simulator with extensions: a bundle of the harness's host entry plus
 // extension installers (one IIFE, so the classes are the same in both realms), and clicking a task-pane button.
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
