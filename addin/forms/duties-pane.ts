@@ -1,9 +1,11 @@
-// The task pane's 专人工作 card: 提醒名单, 审核材料清单, 复制所选提醒, and the 附件2 form with live checks.
+// The task pane's 专人工作 card: 提醒名单, 审核材料清单, 复制所选提醒, and the 附件2 form with live checks. Also
+// registers the ribbon actions 提醒名单 / 审核材料清单 (the shared runtime's page is the task pane).
+import './duties-pane.css';
 import { getRuleSet } from '../../shared/index';
 import { getDuties } from '../../shared/rulesets/duties';
 import { readSelectedMessages, copyText } from '../reminders/copy';
-import { DUTY_RUNNERS } from '../reminders/ribbon';
-import { byId, clearMessage, el } from '../taskpane/dom';
+import { DUTY_RUNNERS, onRibbonDuty, registerDutyRibbonActions } from '../reminders/ribbon';
+import { byId, clearMessage, el, showMessage } from '../taskpane/dom';
 import { FILING_FIELDS, checkFilingForm, emptyFilingInput, filingInputFromRow, type FilingCheck, type FilingInput } from './filing-form';
 import { readSelectedProjectRow } from './filing-row';
 import { RosterError } from '../excel/errors';
@@ -54,6 +56,8 @@ function renderChecks(today: string): void {
 }
 
 export function initDutiesPane(deps: DutiesPaneDeps): void {
+  registerDutyRibbonActions();
+  onRibbonDuty((o) => showMessage(o.message, o.ok ? 'success' : 'error'));
   renderFormFields();
   const copied = byId<HTMLTextAreaElement>('copied-text');
   byId('reminders').addEventListener('click', () => void deps.run(() => DUTY_RUNNERS.reminders(deps.asOf())));

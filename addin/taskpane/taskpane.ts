@@ -14,7 +14,6 @@ import { insertSampleRoster } from '../excel/sample';
 import { loadSettings, saveSettings, todayIso, validateSettings, type Settings } from '../settings/settings';
 import { byId, clearMessage, showMessage } from './dom';
 import { initDutiesPane } from '../forms/duties-pane';
-import { onRibbonDuty, registerDutyRibbonActions } from '../reminders/ribbon';
 import { hidePreflight, hideProgress, hideResults, renderPreflight, renderResults, showProgress } from './render';
 
 let busy = false;
@@ -195,7 +194,6 @@ async function init(): Promise<void> {
   );
   byId('test-connection').addEventListener('click', () => void testConnection());
   initDutiesPane({ asOf: () => readForm().asOf.trim() || todayIso(), today: () => todayIso(), run: guarded });
-  onRibbonDuty((o) => showMessage(o.message, o.ok ? 'success' : 'error'));
   // The ribbon's 年度汇总 runs in this same runtime: show its outcome here too.
   onRibbonSummary((o) =>
     o.ok
@@ -205,7 +203,6 @@ async function init(): Promise<void> {
 }
 
 registerSummaryRibbonAction();
-registerDutyRibbonActions();
 Office.onReady(() => {
   void init();
 });
