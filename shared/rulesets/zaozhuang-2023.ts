@@ -128,10 +128,10 @@ export const zaozhuang2023: RuleSetDefinition = {
 // ---- The unit's duties (正文四、正文七、附件1第7条、附件2) as data: the 提醒名单, the 审核材料清单 and 附件2 read them. ----
 import type { RuleSetDuties } from './types';
 
-const ANNEX_7 =
+const DUTIES_ANNEX_7 =
   '以上继续教育学时的认定以证书、奖状（章、牌）、论文（封面、目录及正文页）、著作（封面、索引、目录页）为依据，其他学习研修项目、活动以培训合格证书或加盖主管部门（单位）公章的证明材料为依据。';
-const STAMPED = '加盖主管部门（单位）公章的证明材料';
-const MAIN_7 =
+const DUTIES_STAMPED = '加盖主管部门（单位）公章的证明材料';
+const DUTIES_MAIN_7 =
   '市直单位计划自主开展专业培训的，请于5月26日前将《枣庄市专业培训项目计划申报表》（附件2）加盖公章报至市人社局人才开发与专业技术人员管理科备案。未进行备案的，不进行继续教育学时认定。';
 
 export const zaozhuang2023Duties: RuleSetDuties = {
@@ -153,50 +153,50 @@ export const zaozhuang2023Duties: RuleSetDuties = {
     training: {
       label: '培训进修',
       clause: '附件1第1条、第7条',
-      evidence: `培训合格证书（经市平台备案的培训可下载电子证书）或${STAMPED}；培训须已备案`,
-      text: ANNEX_7,
+      evidence: `培训合格证书（经市平台备案的培训可下载电子证书）或${DUTIES_STAMPED}；培训须已备案`,
+      text: DUTIES_ANNEX_7,
     },
     seminars: {
       label: '省/市级高级研修班',
       clause: '附件1第1条、第7条',
-      evidence: `高级研修班培训合格（结业）证书或${STAMPED}`,
-      text: ANNEX_7,
+      evidence: `高级研修班培训合格（结业）证书或${DUTIES_STAMPED}`,
+      text: DUTIES_ANNEX_7,
     },
     degree: {
       label: '自考及学历教育',
       clause: '附件1第2条、第7条',
-      evidence: `自学考试或在职学历教育的证书（成绩合格证明、学历证书）或${STAMPED}`,
-      text: ANNEX_7,
+      evidence: `自学考试或在职学历教育的证书（成绩合格证明、学历证书）或${DUTIES_STAMPED}`,
+      text: DUTIES_ANNEX_7,
     },
     certificates: {
       label: '资格证书',
       clause: '附件1第2条、第7条',
       evidence: '当年取得的合格的资格证书（职业资格、职业技能等级、专业技术等级或国际注册类考试）',
-      text: ANNEX_7,
+      text: DUTIES_ANNEX_7,
     },
     achievements: {
       label: '代表性成果',
       clause: '附件1第3条、第7条',
       evidence: '奖励、专利、软著、标准：证书或奖状（章、牌）；论文：封面、目录及正文页；著作、译著：封面、索引、目录页',
-      text: ANNEX_7,
+      text: DUTIES_ANNEX_7,
     },
     experts: {
       label: '专家活动',
       clause: '附件1第4条、第7条',
-      evidence: `${STAMPED}（写明受邀活动和实际工作天数）`,
-      text: ANNEX_7,
+      evidence: `${DUTIES_STAMPED}（写明受邀活动和实际工作天数）`,
+      text: DUTIES_ANNEX_7,
     },
     aid: {
       label: '援派、支教、支农、支医、扶贫',
       clause: '附件1第4条、第7条',
-      evidence: `${STAMPED}（写明派出单位和起止月份）`,
-      text: ANNEX_7,
+      evidence: `${DUTIES_STAMPED}（写明派出单位和起止月份）`,
+      text: DUTIES_ANNEX_7,
     },
     competitions: {
       label: '技能竞赛、技术比武',
       clause: '附件1第5条、第7条',
-      evidence: `获奖证书、奖状（章、牌）或${STAMPED}（写明竞赛名称和组织单位）`,
-      text: ANNEX_7,
+      evidence: `获奖证书、奖状（章、牌）或${DUTIES_STAMPED}（写明竞赛名称和组织单位）`,
+      text: DUTIES_ANNEX_7,
     },
     transferPublic: {
       label: '调入前公需课',
@@ -219,7 +219,7 @@ export const zaozhuang2023Duties: RuleSetDuties = {
   },
   trainingPlanFiling: {
     formTitle: '枣庄市专业培训项目计划申报表（2023 年度）',
-    deadline: { value: '2023-05-26', label: '培训项目计划备案截止日期', clause: '正文七', text: MAIN_7 },
+    deadline: { value: '2023-05-26', label: '培训项目计划备案截止日期', clause: '正文七', text: DUTIES_MAIN_7 },
     deadlineAppliesTo: '市直单位',
     office: '市人社局人才开发与专业技术人员管理科',
     address: '薛城区民生路366号南区三楼371室',
