@@ -4,7 +4,7 @@
 import { fmt } from '../../shared/format';
 import { isIsoDate, normalizeHeader } from '../../shared/index';
 import { isoFromDay } from '../../shared/dates';
-import { isBlankCell, parseDateCell, parseNumberCell, parseYesNoCell } from '../../shared/normalize';
+import { isBlankCell, parseDateCell, parseYesNoCell, toHalfWidth } from '../../shared/normalize';
 import type { RuleSet, RuleSetDuties } from '../../shared/rulesets/types';
 
 export type FilingFieldKey =
@@ -45,6 +45,18 @@ export type FilingInput = Record<FilingFieldKey, string>;
 
 /** A typing-error bound for 计划培训人数 (not a number of the notice). */
 const MAX_HEADCOUNT = 100_000;
+
+/** Units a clerk may type after a number of the form (培训天数, 拟计算学时, 计划培训人数). */
+const FORM_UNITS = ['学时', '小时', '天', '人', '名'];
+const DECIMAL = /^[+-]?\d+(?:\.\d+)?$/;
+
+/** A number typed into the form ("3", "３", "24学时", " 120人 "), or NaN. The field's maxLength bounds the text. */
+export function formNumber(raw: string): number {
+  let s = toHalfWidth(raw).trim();
+  const unit = FORM_UNITS.find((u) => s.endsWith(u));
+  if (unit) s = s.slice(0, s.length - unit.length).trim();
+  return DECIMAL.test(s) ? Number(s) : NaN;
+}
 
 export type FilingForm = Omit<FilingInput, 'advancedSeminar' | 'headcount' | 'days' | 'hours' | 'filedOn'> & {
   advancedSeminar: boolean;
@@ -98,7 +110,7 @@ export function checkFilingForm(raw: Partial<FilingInput>, ruleSet: RuleSet, dut
   const p = ruleSet.parameters;
   const positive = (key: 'days' | 'hours' | 'headcount', kind: 'days' | 'hours' | 'count', max: number): number | null => {
     if (isBlankCell(v[key])) return null;
-    const n = parseNumberCell(v[key], kind);
+    const n = formNumber(v[key]);
     if (Number.isNaN(n)) checks.push({ field: key, level: 'error', message: `“${label(key)}”应为数字（现在是“${v[key]}”）` });
     else if (n <= 0) checks.push({ field: key, level: 'error', message: `“${label(key)}”应大于 0` });
     else if (n > max) checks.push({ field: key, level: 'error', message: `“${label(key)}”不能超过 ${max}` });

@@ -58,7 +58,7 @@ describe('附件2 checks while filling', () => {
     const r = check({ advancedSeminar: '是', days: '5', hours: '40' });
     expect(r.creditable).toBe(P.seminarYearCap.value);
     expect(r.checks.some((c) => c.level === 'warning' && c.message.startsWith(`市级高级研修班每人每年累计最多认定 ${P.seminarYearCap.value} 学时`))).toBe(true);
-    const within = check({ advancedSeminar: 'Y', days: '4', hours: '30学时' });
+    const within = check({ advancedSeminar: 'Y', days: '４天', hours: '30学时' });
     expect(within.creditable).toBe(30);
     expect(within.checks.filter((c) => c.level === 'warning')).toEqual([]);
   });
