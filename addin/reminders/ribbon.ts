@@ -20,7 +20,7 @@ export function onRibbonDuty(listener: Listener): () => void {
   return () => listeners.delete(listener);
 }
 
-export type DutyDeps = { loadSettings: () => Promise<Settings>; run: Record<DutyAction, (asOf: string) => Promise<string>> };
+export type DutyDeps = { loadSettings: () => Promise<Pick<Settings, 'asOf'>>; run: Record<DutyAction, (asOf: string) => Promise<string>> };
 
 function checkAsOf(asOf: string): void {
   if (!isIsoDate(asOf)) throw new RosterError(`核对日期“${asOf}”不是 YYYY-MM-DD 格式的有效日期：请在“设置”中改正或留空（表示今天）。`);

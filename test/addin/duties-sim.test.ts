@@ -7,7 +7,7 @@ import { createExcel } from '../e2e/sim/excel-api';
 import { installSimExtensions } from '../e2e/sim-excel-charts';
 import { installSimPrintExtensions, type SheetPrintExtras } from '../e2e/sim-excel-print';
 import { insertSampleRoster } from '../../addin/excel/sample';
-import { SAMPLE_SHEET_NAME } from '../../addin/core/sample-roster';
+import { SAMPLE_SHEET_NAME, withCheckDigit } from '../../addin/core/sample-roster';
 import { buildReminderSheet } from '../../addin/reminders/reminders-sheet';
 import { buildChecklistSheet } from '../../addin/evidence/checklist-sheet';
 import { readSelectedMessages, SELECT_FIRST } from '../../addin/reminders/copy';
@@ -244,9 +244,12 @@ describe('a large roster', () => {
     const big = model.addSheet('大花名册');
     sample[0].forEach((h, c) => big.set(0, c, h));
     const nameCol = sample[0].indexOf('姓名');
+    const idCol = sample[0].indexOf('身份证号');
     for (let i = 0; i < 12_000; i++) {
       const src = toRemind[i % toRemind.length];
-      src.forEach((v, c) => big.set(i + 1, c, c === nameCol ? `${String(v)}${i}` : v));
+      // one person a row: a distinct name and a distinct valid ID number
+      const id = withCheckDigit(`370402198501${String(i).padStart(5, '0')}`);
+      src.forEach((v, c) => big.set(i + 1, c, c === nameCol ? `${String(v)}${i}` : c === idCol ? id : v));
     }
     model.activate(big.id);
     model.resetStats();
