@@ -13,8 +13,8 @@ import { runCompute, type RunOutcome } from '../excel/run';
 import { insertSampleRoster } from '../excel/sample';
 import { loadSettings, saveSettings, todayIso, validateSettings, type Settings } from '../settings/settings';
 import { byId, clearMessage, showMessage } from './dom';
-import { initDutiesPane } from '../forms/duties-pane';
 import { hidePreflight, hideProgress, hideResults, renderPreflight, renderResults, showProgress } from './render';
+import { initDutiesPane } from '../forms/duties-pane';
 
 let busy = false;
 let controller: AbortController | null = null;
