@@ -63,7 +63,13 @@ export default defineConfig(() => ({
     emptyOutDir: true,
     target: 'es2020',
     sourcemap: true,
-    rollupOptions: { input: { taskpane: resolve(here, 'addin/taskpane/taskpane.html') } },
+    rollupOptions: {
+      input: {
+        taskpane: resolve(here, 'addin/taskpane/taskpane.html'),
+        // The .xlsx page for units without the add-in (WPS, Excel 2016/2019), served at /.
+        index: resolve(here, 'addin/taskpane/index.html'),
+      },
+    },
   },
   server: {
     host: 'localhost',

@@ -4,6 +4,6 @@ export default defineConfig({
   test: {
     name: 'node',
     environment: 'node',
-    include: ['test/engine/**/*.test.ts', 'test/addin/**/*.test.ts'],
+    include: ['test/engine/**/*.test.ts', 'test/addin/**/*.test.ts', 'test/xlsx/**/*.test.ts'],
   },
 });

@@ -21,8 +21,16 @@ export default defineConfig(async () => {
         main: './worker/index.ts',
         wrangler: { configPath: './worker/wrangler.jsonc' },
         miniflare: {
-          // the Node modules the Vitest runner needs in workerd, listed here so the pool does not add each with a log line
-          compatibilityFlags: ['nodejs_tty_module', 'nodejs_fs_module', 'nodejs_http_modules', 'nodejs_perf_hooks_module', 'nodejs_v8_module', 'nodejs_process_v2'].map((f) => `enable_${f}`),
+          // the runtime features the pool's test runner needs, declared here so the pool has none to add (and prints
+          // no [vpw:debug] line per flag on every run)
+          compatibilityFlags: [
+            'enable_nodejs_tty_module',
+            'enable_nodejs_fs_module',
+            'enable_nodejs_http_modules',
+            'enable_nodejs_perf_hooks_module',
+            'enable_nodejs_v8_module',
+            'enable_nodejs_process_v2',
+          ],
           bindings: {
             TEST_MIGRATIONS: migrations,
             NODE_EXAMPLE_RESULTS: JSON.stringify(nodeResults),

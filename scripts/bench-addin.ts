@@ -1,13 +1,15 @@
 /// <reference types="office-js" />
-// `npm run bench:addin [-- --rows 10000,100000] [--worker http://127.0.0.1:8787 --token T]`
+// `npm run bench:addin [-- --rows 10000,100000] [--worker http://127.0.0.1:8787 --token T] [--rows-per-request N]
+//    [--concurrency N] [--latency MS]`
 // 计算学时 over the e2e harness's simulated workbook (strict load/sync, 5 MB payload check) in Node.
 // Worker: by default an in-process fake (the engine's evaluate behind the Evaluator interface, so no HTTP);
-// with --worker, the real Worker over HTTP. Reports wall time, context.sync() calls, Worker requests and payloads.
+// with --worker, the real Worker over HTTP. --latency adds a network round trip to the fake; --rows-per-request and
+// --concurrency override what the service advertises. Reports wall time, context.sync() calls, requests, payloads.
 import { evaluate } from '../shared/index';
 import { WorkerClient } from '../addin/api/client';
 import { jsonBytes } from '../addin/core/chunks';
 import type { Evaluator } from '../addin/core/compute';
-import { sampleRoster } from '../addin/core/sample-roster';
+import { sampleRoster, withCheckDigit } from '../addin/core/sample-roster';
 import { runCompute } from '../addin/excel/run';
 import { createExcel } from '../test/e2e/sim/excel-api';
 import { WorkbookModel } from '../test/e2e/sim/model';
@@ -19,6 +21,11 @@ const arg = (name: string): string | undefined => {
 const sizes = (arg('rows') ?? '10000,100000').split(',').map(Number);
 const workerUrl = arg('worker');
 const token = arg('token') ?? '';
+const latencyMs = Number(arg('latency') ?? 0);
+const limits = {
+  ...(arg('rows-per-request') ? { maxRowsPerRequest: Number(arg('rows-per-request')) } : {}),
+  ...(arg('concurrency') ? { concurrency: Number(arg('concurrency')) } : {}),
+};
 
 function buildWorkbook(n: number): WorkbookModel {
   const model = new WorkbookModel();
@@ -28,14 +35,15 @@ function buildWorkbook(n: number): WorkbookModel {
   for (let r = 0; r < n; r++) {
     const src = rows[r % rows.length];
     for (let c = 0; c < src.length; c++) {
-      const v = c === 0 ? `${String(src[0])}${r}` : src[c];
+      // names and ID numbers made unique per row: a repeated ID number is 数据有误 (RULES.md §9)
+      const v = c === 0 ? `${String(src[0])}${r}` : c === 1 && src[1] ? withCheckDigit(`3704021980${String(r).padStart(7, '0')}`) : src[c];
       if (v !== '' && v !== null && v !== undefined) sheet.set(r + 1, c, v as string | number | boolean);
     }
   }
   return model;
 }
 
-type Measured = Evaluator & { requests: number; maxBody: number; maxAnswer: number; ms: number };
+type Measured = Evaluator & { requests: number; maxBody: number; maxAnswer: number; ms: number; rowsPerRequest: number };
 
 function measured(inner: Evaluator): Measured {
   const m: Measured = {
@@ -43,8 +51,11 @@ function measured(inner: Evaluator): Measured {
     maxBody: 0,
     maxAnswer: 0,
     ms: 0,
+    rowsPerRequest: 0,
+    limits: inner.limits ? (signal) => inner.limits!(signal) : undefined,
     async evaluate(rows, options, signal) {
       m.requests++;
+      m.rowsPerRequest = Math.max(m.rowsPerRequest, rows.length);
       m.maxBody = Math.max(m.maxBody, jsonBytes({ rows, ...options }));
       const t = performance.now();
       const answer = await inner.evaluate(rows, options, signal);
@@ -56,11 +67,18 @@ function measured(inner: Evaluator): Measured {
   return m;
 }
 
-const inProcess: Evaluator = { evaluate: async (rows, options) => ({ ...evaluate(rows, options), batchId: 'local' }) };
+const inProcess: Evaluator = {
+  evaluate: async (rows, options) => {
+    if (latencyMs > 0) await new Promise((r) => setTimeout(r, latencyMs));
+    return { ...evaluate(rows, options), batchId: 'local' };
+  },
+};
 const mb = (b: number): string => `${(b / 1024 / 1024).toFixed(2)} MB`;
 
 async function main(): Promise<void> {
-  console.log(`Worker: ${workerUrl ? `real, ${workerUrl}` : 'in-process fake (engine evaluate, no HTTP)'}; Excel: simulated workbook (5 MB per sync enforced)`);
+  console.log(
+    `Service: ${workerUrl ? `real, ${workerUrl}` : `in-process fake (engine evaluate, ${latencyMs} ms latency)`}; limits ${JSON.stringify(limits)}; Excel: simulated workbook (5 MB per sync enforced)`,
+  );
   const table: Record<string, string | number>[] = [];
   for (const n of sizes) {
     const model = buildWorkbook(n);
@@ -74,6 +92,7 @@ async function main(): Promise<void> {
       {
         evaluator: ev,
         asOf: '2023-11-01',
+        limits,
         onProgress: (p) => {
           if (p.phase !== phase) {
             const now = performance.now();
@@ -97,11 +116,12 @@ async function main(): Promise<void> {
       'write s': +((phases.write ?? 0) / 1000).toFixed(2),
       'context.sync()': s.syncs,
       'write chunks': out.writeChunks,
-      'Worker requests': ev.requests,
+      requests: ev.requests,
+      'rows/request': ev.rowsPerRequest,
       'max Excel request': mb(s.maxRequestBytes),
       'max Excel response': mb(s.maxResponseBytes),
-      'max Worker body': mb(ev.maxBody),
-      'max Worker answer': mb(ev.maxAnswer),
+      'max body': mb(ev.maxBody),
+      'max answer': mb(ev.maxAnswer),
       达标: out.counts['达标'],
       未达标: out.counts['未达标'],
       数据有误: out.counts['数据有误'],

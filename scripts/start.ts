@@ -1,15 +1,20 @@
 // `npm start`: the local Worker (worker:dev) and the add-in dev server together, then sideloading.
-// Desktop Excel (Windows/macOS): `office-addin-debugging start manifest.xml desktop`. Elsewhere: how to sideload
-// in Excel on the web. `npm stop` ends everything this started (process ids in node_modules/.cache/ce-addin/).
+// Desktop Excel (Windows/macOS): `office-addin-debugging start <dev manifest> desktop`. Elsewhere: how to sideload
+// in Excel on the web. The dev manifest is manifest.xml on https://localhost:CE_DEV_PORT (default 3000); without an
+// office-addin-dev-certs certificate the dev server would be http, which no manifest may point at: it refuses to
+// start and says how to get one. `npm stop` or Ctrl+C ends everything this started (process ids in
+// node_modules/.cache/ce-addin/, removed on exit).
 import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { connect } from 'node:net';
 import { homedir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { devManifest } from './manifest';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 export const PID_FILE = join(root, 'node_modules', '.cache', 'ce-addin', 'dev.pids.json');
+const DEV_MANIFEST = join(root, 'node_modules', '.cache', 'ce-addin', 'manifest.dev.xml');
 const workerPort = Number(process.env.CE_WORKER_PORT || 8787);
 const devPort = Number(process.env.CE_DEV_PORT || 3000);
 const certs = join(homedir(), '.office-addin-dev-certs', 'localhost.crt');
@@ -54,6 +59,16 @@ async function waitFor(url: string, timeoutMs: number): Promise<boolean> {
 }
 
 async function main(): Promise<void> {
+  if (!https) {
+    console.error(`[start] 缺少本机 https 证书：Excel 只从 https 加载加载项，清单指向 https://localhost:${devPort}。
+[start] No office-addin-dev-certs certificate, so the dev server would serve http while the manifest says https.
+[start] Fix (once):  npx office-addin-dev-certs install
+[start] (CE_DEV_HTTP=1 is only for the browser test harness; Excel cannot load the add-in over http.)`);
+    process.exitCode = 1;
+    return;
+  }
+  mkdirSync(dirname(DEV_MANIFEST), { recursive: true });
+  writeFileSync(DEV_MANIFEST, devManifest(devOrigin), 'utf8');
   const worker = run('worker:dev', [
     join(root, 'node_modules', 'tsx', 'dist', 'cli.mjs'),
     join(root, 'scripts', 'worker-dev.ts'),
@@ -75,13 +90,13 @@ async function main(): Promise<void> {
   ]);
   console.log(`\n[start] Worker ${workerUp ? 'running' : 'NOT answering'} on http://127.0.0.1:${workerPort} (dev token: ce-local-dev-token)`);
   console.log(`[start] Task pane ${devUp ? 'served' : 'NOT answering'} at ${devOrigin}/taskpane.html`);
-  if (!https) console.log('[start] No office-addin-dev-certs certificate: serving http. Run `npx office-addin-dev-certs install` once for https (Excel needs https).');
+  console.log(`[start] Manifest for this dev server: ${DEV_MANIFEST}`);
 
   if (process.platform === 'win32' || process.platform === 'darwin') {
     const debug = run('office-addin-debugging', [
       join(root, 'node_modules', 'office-addin-debugging', 'cli.js'),
       'start',
-      join(root, 'manifest.xml'),
+      DEV_MANIFEST,
       'desktop',
       '--app',
       'excel',
@@ -96,8 +111,8 @@ async function main(): Promise<void> {
 [start] No desktop Excel on this platform. To use the add-in in Excel on the web:
   1. Open a workbook at https://www.office.com (Excel), then 开始 › 加载项 › 更多加载项 › 我的加载项 › 上传我的加载项
      (Home › Add-ins › More add-ins › My add-ins › Upload my add-in).
-  2. Choose ${join(root, 'manifest.xml')} and upload. The group 继续教育学时 appears on the Home tab.
-  3. In the task pane, 设置: Worker 地址 http://127.0.0.1:${workerPort}, 访问令牌 ce-local-dev-token.
+  2. Choose ${DEV_MANIFEST} and upload. The group 继续教育学时 appears on the Home tab.
+  3. In the task pane, 设置: 计算服务地址 http://127.0.0.1:${workerPort}, 访问令牌 ce-local-dev-token.
   Excel on the web needs the task pane on https://localhost:${devPort} with a trusted certificate.
 Press Ctrl+C or run \`npm stop\` to end the Worker and the dev server.`);
   }
@@ -111,6 +126,7 @@ Press Ctrl+C or run \`npm stop\` to end the Worker and the dev server.`);
         }
       }
     }
+    rmSync(PID_FILE, { force: true });
     process.exit(0);
   };
   process.on('SIGINT', stop);

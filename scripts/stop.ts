@@ -9,7 +9,10 @@ const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const PID_FILE = join(root, 'node_modules', '.cache', 'ce-addin', 'dev.pids.json');
 
 if (process.platform === 'win32' || process.platform === 'darwin') {
-  spawnSync(process.execPath, [join(root, 'node_modules', 'office-addin-debugging', 'cli.js'), 'stop', join(root, 'manifest.xml'), 'desktop'], {
+  // the manifest `npm start` sideloaded (CE_DEV_PORT), else the checked-in one
+  const devManifest = join(root, 'node_modules', '.cache', 'ce-addin', 'manifest.dev.xml');
+  const manifest = existsSync(devManifest) ? devManifest : join(root, 'manifest.xml');
+  spawnSync(process.execPath, [join(root, 'node_modules', 'office-addin-debugging', 'cli.js'), 'stop', manifest, 'desktop'], {
     stdio: 'inherit',
   });
 }

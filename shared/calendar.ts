@@ -7,7 +7,9 @@ export type CompiledCalendar = {
   years: ReadonlySet<number>;
   holidays: ReadonlySet<number>;
   workdays: ReadonlySet<number>;
-  /** First and last day number of the known years (fast range check). */
+  /** First day of the first known year (submissions before it get CALENDAR_UNKNOWN; +Infinity when none is known). */
+  firstKnownDay: number;
+  /** First and last day number of the known years when they are contiguous (fast range check), else NaN. */
   knownFrom: number;
   knownTo: number;
 };
@@ -31,6 +33,7 @@ export function compileCalendar(cal: HolidayCalendar): CompiledCalendar {
     years: new Set(years),
     holidays: daySet(cal.holidays),
     workdays: daySet(cal.workdays),
+    firstKnownDay: years.length > 0 ? dayFromIso(`${String(first).padStart(4, '0')}-01-01`) : Number.POSITIVE_INFINITY,
     knownFrom: contiguous && years.length > 0 ? dayFromIso(`${String(first).padStart(4, '0')}-01-01`) : NaN,
     knownTo: contiguous && years.length > 0 ? dayFromIso(`${String(last).padStart(4, '0')}-12-31`) : NaN,
   };

@@ -1,8 +1,9 @@
 // evaluate(rows, options): the engine's entry point (CONTRACT.md). Pure and synchronous.
 import { dayFromIso } from './dates';
 import { InvalidOptionsError } from './errors';
-import { evaluateRow, newRowContext } from './row';
+import { duplicateResult, evaluateRow, groupTexts, newRowContext } from './row';
 import { DEFAULT_RULE_SET, getCompiledRuleSet } from './rulesets';
+import type { CompiledRuleSet } from './rulesets/compile';
 import { addToSummary, finishSummary, newSummaryBuilder } from './summary';
 import type { EvaluateOptions, EvaluateResponse, RosterRowInput, RowResult } from './types';
 import { ENGINE_VERSION } from './version';
@@ -22,12 +23,50 @@ export function evaluate(rows: RosterRowInput[], options?: EvaluateOptions | nul
     if (Number.isNaN(asOfDay)) throw new InvalidOptionsError(`asOf 应为 YYYY-MM-DD 格式的有效日期：${String(asOf)}`);
   }
   const ctx = newRowContext();
-  const summary = newSummaryBuilder();
+  let summary = newSummaryBuilder();
   const results: RowResult[] = new Array<RowResult>(rows.length);
+  const ids = new Map<string, number>();
+  let repeated: Map<string, number[]> | null = null;
   for (let i = 0; i < rows.length; i++) {
     const r = evaluateRow(rows[i], i, rs, asOfDay, ctx);
     results[i] = r;
     addToSummary(summary, r, ctx.parsed.name, ctx.parsed.unit, ctx.parsed.department);
+    const id = ctx.parsed.idKey;
+    if (id !== null) {
+      const first = ids.get(id);
+      if (first === undefined) ids.set(id, i);
+      else {
+        repeated ??= new Map();
+        const list = repeated.get(id);
+        if (list === undefined) repeated.set(id, [first, i]);
+        else list.push(i);
+      }
+    }
+  }
+  if (repeated !== null) {
+    markDuplicates(results, repeated, rs);
+    summary = newSummaryBuilder();
+    for (let i = 0; i < rows.length; i++) {
+      const t = groupTexts(rows[i], rs, ctx);
+      addToSummary(summary, results[i], t.name, t.unit, t.department);
+    }
   }
   return { ruleSet: rs.ruleSet.id, engineVersion: ENGINE_VERSION, results, summary: finishSummary(summary) };
+}
+
+/**
+ * How many other rows a DUPLICATE_ID error lists at most (the message still gives the full count): the same ID on
+ * every one of n rows would otherwise make an answer of n² row numbers. Not a number of the notice: a safety limit.
+ */
+export const MAX_DUPLICATE_ROWS_LISTED = 50;
+
+/** RULES.md §9: every row of a repeated ID number becomes 数据有误 with DUPLICATE_ID naming the other rows. */
+function markDuplicates(results: RowResult[], repeated: Map<string, number[]>, rs: CompiledRuleSet): void {
+  for (const list of repeated.values()) {
+    for (const i of list) {
+      const others: number[] = [];
+      for (let k = 0; k < list.length && others.length < MAX_DUPLICATE_ROWS_LISTED; k++) if (list[k] !== i) others.push(list[k]);
+      results[i] = duplicateResult(results[i], others, list.length - 1, rs);
+    }
+  }
 }

@@ -1,6 +1,22 @@
-// Reading one roster row's cells into typed values, with one Chinese, per-field error for bad input (RULES.md §7).
+// Reading one roster row's cells into typed values, with one Chinese, per-field error for bad input (RULES.md §7, §9).
+// The row parser is a table of field readers keyed by JSON key: adding a column is one line in FIELD_READERS
+// (plus its header in headers.ts and its slot in ParsedRow).
+import type { ErrorCode } from './codes';
 import { fmt } from './format';
-import { checkIdNumber, isBlankCell, isSpaceCode, parseDateCell, parseNumberCell, parseYesNoCell, showCell, textOfCell, toHalfWidth, unitsOf } from './normalize';
+import {
+  checkIdNumber,
+  excelErrorOf,
+  isPlaceholder,
+  isSpaceCode,
+  normalizeIdNumber,
+  parseDateCell,
+  parseNumberCell,
+  parseYesNoCell,
+  showCell,
+  textOfCell,
+  toHalfWidth,
+  withoutSpaces,
+} from './normalize';
 import type { CompiledRuleSet, NumberField } from './rulesets/compile';
 import { ROSTER_KEYS, type RosterKey, type RowError, type RowWarning } from './types';
 
@@ -31,106 +47,162 @@ export type ParsedRow = {
   titleApplicant: boolean;
   /** Day number (days since 1970-01-01) or null. */
   titleSubmissionDate: number | null;
+  /** The ID number as compared for DUPLICATE_ID (spaces removed, folded, upper case) when it was text; else null. */
+  idKey: string | null;
 };
+
+/** The numeric fields of ParsedRow. */
+type NumberKey = { [K in keyof ParsedRow]: ParsedRow[K] extends number | null ? (K extends RosterKey ? K : never) : never }[keyof ParsedRow];
+/** The yes/no fields of ParsedRow. */
+type YesNoKey = 'trainingFiled' | 'evidenceComplete' | 'titleApplicant';
+
+function err(key: RosterKey | 'row', code: ErrorCode, message: string): RowError {
+  return { field: key, code, message };
+}
 
 function numberError(f: NumberField, v: unknown, n: number): RowError | null {
   if (Number.isNaN(n)) {
-    return {
-      field: f.key,
-      code: 'NOT_A_NUMBER',
-      message: `${f.zh}：“${showCell(v)}”不是数字，请填写数字（可带单位“${unitsOf(f.kind)[0]}”）`,
-    };
+    return err(f.key, 'NOT_A_NUMBER', `${f.zh}：“${showCell(v)}”不是数字，请填写数字（可带单位“${f.unit}”）`);
   }
-  if (n < 0) return { field: f.key, code: 'NEGATIVE', message: `${f.zh}：不能为负数（${showCell(v)}）` };
-  if (f.integer && !Number.isInteger(n)) return { field: f.key, code: 'NOT_INTEGER', message: `${f.zh}：应为整数（${showCell(v)}）` };
-  if (n > f.max) {
-    return { field: f.key, code: 'OUT_OF_RANGE', message: `${f.zh}：${fmt(n)}${f.unit}超出范围（0–${fmt(f.max)}${f.unit}），请核对` };
-  }
+  if (n < 0) return err(f.key, 'NEGATIVE', `${f.zh}：不能为负数（${showCell(v)}）`);
+  if (f.integer && !Number.isInteger(n)) return err(f.key, 'NOT_INTEGER', `${f.zh}：应为整数（${showCell(v)}）`);
+  if (n > f.max) return err(f.key, 'OUT_OF_RANGE', `${f.zh}：${showCell(v)}超出范围（0–${fmt(f.max)}${f.unit}），请核对`);
   return null;
 }
 
-/** A numeric cell: the number, or null when blank or invalid (then an error is pushed). */
-export function readNumber(v: unknown, f: NumberField, errors: RowError[]): number | null {
-  if (v === null || v === undefined) return null;
+/** A numeric cell (not blank): the number, or null when invalid (then an error is pushed). */
+function readNumber(v: unknown, f: NumberField, rs: CompiledRuleSet, errors: RowError[]): number | null {
   if (typeof v === 'number' && v >= 0 && v <= f.max && (!f.integer || Number.isInteger(v))) return v === 0 ? 0 : v;
-  if (isBlankCell(v)) return null;
-  const n = parseNumberCell(v, f.kind);
-  const err = numberError(f, v, n);
-  if (err !== null) {
-    errors.push(err);
+  const n = parseNumberCell(v, rs.words);
+  const e = numberError(f, v, n);
+  if (e !== null) {
+    errors.push(e);
     return null;
   }
   return n === 0 ? 0 : n;
 }
 
-/** A yes/no cell: the boolean, the default when blank; on bad input the default and a NOT_YES_NO error. */
-export function readYesNo(v: unknown, key: RosterKey, fallback: boolean, rs: CompiledRuleSet, errors: RowError[]): boolean {
-  if (v === null || v === undefined) return fallback;
-  if (isBlankCell(v)) return fallback;
+function readYesNo(v: unknown, key: YesNoKey, fallback: boolean, rs: CompiledRuleSet, errors: RowError[]): boolean {
   const b = parseYesNoCell(v);
   if (b !== undefined) return b;
-  errors.push({ field: key, code: 'NOT_YES_NO', message: `${rs.zh[key]}：“${showCell(v)}”无法识别，请填写“是”或“否”` });
+  errors.push(err(key, 'NOT_YES_NO', `${rs.zh[key]}：“${showCell(v)}”无法识别，请填写“是”或“否”`));
   return fallback;
 }
 
 function readText(v: unknown, key: RosterKey, rs: CompiledRuleSet, errors: RowError[]): string {
-  if (typeof v === 'string') {
-    const n = v.length;
-    if (n === 0) return v;
-    return isSpaceCode(v.charCodeAt(0)) || isSpaceCode(v.charCodeAt(n - 1)) ? v.trim() : v;
-  }
+  if (typeof v === 'string') return v;
   const t = textOfCell(v);
   if (t !== undefined) return t;
-  errors.push({ field: key, code: 'NOT_TEXT', message: `${rs.zh[key]}：应为文字，不能是${showCell(v)}` });
+  errors.push(err(key, 'NOT_TEXT', `${rs.zh[key]}：应为文字，不能是${showCell(v)}`));
   return '';
 }
 
+/** A special case text longer than this is not folded or looked up: no case name is that long. */
+const MAX_CASE_TEXT = 20;
+
 function readCase(v: unknown, rs: CompiledRuleSet, errors: RowError[]): string | null {
-  if (v === null || v === undefined || isBlankCell(v)) return null;
-  if (typeof v === 'string') {
+  if (typeof v === 'string' && v.length <= MAX_CASE_TEXT) {
     if (rs.specialCases.has(v)) return v;
-    const s = toHalfWidth(v).trim();
+    const s = toHalfWidth(v);
     if (rs.specialCases.has(s)) return s;
   }
-  errors.push({
-    field: 'specialCase',
-    code: 'UNKNOWN_CASE',
-    message: `${rs.zh.specialCase}：“${showCell(v)}”无法识别，应为${rs.ruleSet.specialCases.join('、')}之一或留空`,
-  });
+  errors.push(err('specialCase', 'UNKNOWN_CASE',
+    `${rs.zh.specialCase}：“${showCell(v)}”无法识别，应为${rs.ruleSet.specialCases.join('、')}之一或留空`));
   return null;
 }
 
 function readDate(v: unknown, key: RosterKey, rs: CompiledRuleSet, errors: RowError[]): number | null {
-  if (v === null || v === undefined || isBlankCell(v)) return null;
   const d = parseDateCell(v);
   if (!Number.isNaN(d)) return d;
-  errors.push({ field: key, code: 'NOT_A_DATE', message: `${rs.zh[key]}：“${showCell(v)}”不是有效日期，请填写如2023-10-09` });
+  errors.push(err(key, 'NOT_A_DATE', `${rs.zh[key]}：“${showCell(v)}”不是有效日期，请填写如2023-10-09`));
   return null;
 }
 
-function checkId(v: unknown, rs: CompiledRuleSet, errors: RowError[], warnings: RowWarning[]): void {
-  if (v === null || v === undefined || isBlankCell(v)) return;
+/** idNumber: never credited; a number lost its last digits (ID_AS_NUMBER), text is checked (ID_CHECKSUM). */
+function readId(v: unknown, p: ParsedRow, rs: CompiledRuleSet, errors: RowError[], warnings: RowWarning[]): void {
+  if (typeof v === 'number') {
+    warnings.push({
+      code: 'ID_AS_NUMBER',
+      message: `${rs.zh.idNumber}“${showCell(v)}”是数字格式，Excel只保留15位有效数字，末几位已丢失；请把该列设为“文本”格式后重新录入身份证号`,
+    });
+    return;
+  }
   const text = readText(v, 'idNumber', rs, errors);
-  if (text.length === 0) return;
+  if (typeof v === 'string') p.idKey = normalizeIdNumber(text);
   const c = checkIdNumber(text);
   if (c.ok) return;
-  const why =
-    c.reason === 'checksum' ? `校验位应为${c.expected ?? ''}` : c.reason === 'length' ? '应为18位（或旧版15位）' : '含有非数字字符';
-  warnings.push({ code: 'ID_CHECKSUM', message: `${rs.zh.idNumber}“${text}”未通过校验（${why}），请核对` });
+  const why = c.reason === 'checksum' ? `校验位应为${c.expected ?? ''}` : c.reason === 'length' ? '应为18位（或旧版15位）' : '含有非数字字符';
+  warnings.push({ code: 'ID_CHECKSUM', message: `${rs.zh.idNumber}“${showCell(text)}”未通过校验（${why}），请核对` });
 }
 
-/** Roster key → column index, a prototype-less object (the fastest lookup for the keys a for-in loop yields). */
+/** Reads one non-blank cell into `p` (text cells arrive trimmed). */
+type FieldReader = (c: unknown, p: ParsedRow, rs: CompiledRuleSet, errors: RowError[], warnings: RowWarning[]) => void;
+
+function numberReader(key: NumberKey): FieldReader {
+  return (c, p, rs, errors) => {
+    p[key] = readNumber(c, rs.numberFields[key], rs, errors);
+  };
+}
+
+function yesNoReader(key: YesNoKey, fallback: 'trainingFiledDefault' | 'evidenceCompleteDefault' | 'titleApplicantDefault'): FieldReader {
+  return (c, p, rs, errors) => {
+    p[key] = readYesNo(c, key, rs.v[fallback], rs, errors);
+  };
+}
+
+/** The reader of every roster column, keyed by JSON key. */
+const FIELD_READERS: Readonly<Record<RosterKey, FieldReader>> = {
+  name: (c, p, rs, errors) => {
+    p.name = readText(c, 'name', rs, errors);
+  },
+  idNumber: readId,
+  unit: (c, p, rs, errors) => {
+    p.unit = readText(c, 'unit', rs, errors);
+  },
+  department: (c, p, rs, errors) => {
+    p.department = readText(c, 'department', rs, errors);
+  },
+  platformPublicHours: numberReader('platformPublicHours'),
+  platformProfessionalHours: numberReader('platformProfessionalHours'),
+  trainingHours: numberReader('trainingHours'),
+  trainingDays: numberReader('trainingDays'),
+  seminarHours: numberReader('seminarHours'),
+  seminarDays: numberReader('seminarDays'),
+  trainingFiled: yesNoReader('trainingFiled', 'trainingFiledDefault'),
+  degreeStudyHours: numberReader('degreeStudyHours'),
+  certificates: numberReader('certificates'),
+  achievements: numberReader('achievements'),
+  expertDays: numberReader('expertDays'),
+  expertHours: numberReader('expertHours'),
+  aidMonths: numberReader('aidMonths'),
+  competitions: numberReader('competitions'),
+  specialCase: (c, p, rs, errors) => {
+    p.specialCase = readCase(c, rs, errors);
+  },
+  absentMonths: numberReader('absentMonths'),
+  transferPublicHours: numberReader('transferPublicHours'),
+  transferProfessionalHours: numberReader('transferProfessionalHours'),
+  evidenceComplete: yesNoReader('evidenceComplete', 'evidenceCompleteDefault'),
+  titleApplicant: yesNoReader('titleApplicant', 'titleApplicantDefault'),
+  titleSubmissionDate: (c, p, rs, errors) => {
+    p.titleSubmissionDate = readDate(c, 'titleSubmissionDate', rs, errors);
+  },
+};
+
+/**
+ * The readers in a prototype-less object: `for (const key in row)` then one lookup per own key is much faster than
+ * 25 property reads on row objects of many shapes (measured with `npm run bench`).
+ */
+const READER_OF: Readonly<Record<string, FieldReader | undefined>> = Object.assign(
+  Object.create(null) as Record<string, FieldReader | undefined>,
+  FIELD_READERS,
+);
+
+/** Roster key → template column index (errors are sorted in template order). */
 const KEY_INDEX: Readonly<Record<string, number | undefined>> = Object.assign(
   Object.create(null) as Record<string, number | undefined>,
   Object.fromEntries(ROSTER_KEYS.map((k, i) => [k, i])),
 );
-
-/** The column order the literal `case` labels of parseRow assume (checked once at load). */
-const CASE_ORDER =
-  'name,idNumber,unit,department,platformPublicHours,platformProfessionalHours,trainingHours,trainingDays,seminarHours,' +
-  'seminarDays,trainingFiled,degreeStudyHours,certificates,achievements,expertDays,expertHours,aidMonths,competitions,' +
-  'specialCase,absentMonths,transferPublicHours,transferProfessionalHours,evidenceComplete,titleApplicant,titleSubmissionDate';
-if (ROSTER_KEYS.join(',') !== CASE_ORDER) throw new Error('ROSTER_KEYS changed: update parseRow');
 
 /** An empty ParsedRow to parse into. */
 export function newParsedRow(): ParsedRow {
@@ -140,9 +212,11 @@ export function newParsedRow(): ParsedRow {
     degreeStudyHours: null, certificates: null, achievements: null, expertDays: null, expertHours: null,
     aidMonths: null, competitions: null, specialCase: null, absentMonths: null, transferPublicHours: null,
     transferProfessionalHours: null, evidenceComplete: true, titleApplicant: false, titleSubmissionDate: null,
+    idKey: null,
   };
 }
 
+// Hand-unrolled (not a loop over the table): it runs once per row and `npm run bench` showed the loop costs more.
 function resetParsedRow(p: ParsedRow, v: CompiledRuleSet['v']): void {
   p.name = '';
   p.unit = '';
@@ -168,93 +242,98 @@ function resetParsedRow(p: ParsedRow, v: CompiledRuleSet['v']): void {
   p.evidenceComplete = v.evidenceCompleteDefault;
   p.titleApplicant = v.titleApplicantDefault;
   p.titleSubmissionDate = null;
+  p.idKey = null;
 }
 
 function byFieldOrder(a: RowError, b: RowError): number {
   return (KEY_INDEX[a.field] ?? -1) - (KEY_INDEX[b.field] ?? -1);
 }
 
+/** Sorts a row's errors into template column order. */
+export function sortErrors(errors: RowError[]): void {
+  if (errors.length > 1) errors.sort(byFieldOrder);
+}
+
 /**
- * Normalises a row object into `p` in one pass over its own keys (much faster than 25 lookups on objects of many
- * shapes); blank cells keep the defaults. Bad cells push one error each (sorted into template column order), a bad ID
- * number a warning. Returns false for a blank row (every roster field blank), which then has no errors.
+ * RULES.md §9: a total row (name, spaces removed, is 合计 … optionally with a colon) or a note row (name starts with
+ * 制表人 … and a colon). Returns the name as shown, or null for a person. Reads only the first few characters that
+ * are not spaces (enough for the longest word and its colon), whatever the name's length.
  */
-export function parseRow(row: object, rs: CompiledRuleSet, errors: RowError[], warnings: RowWarning[], p: ParsedRow): boolean {
-  const f = rs.numberFields;
-  const v = rs.v;
-  resetParsedRow(p, v);
+export function notAPersonName(name: unknown, rs: CompiledRuleSet): string | null {
+  if (typeof name !== 'string' || name.length === 0) return null;
+  const w = rs.notPerson;
+  // the native trimStart: a JS loop over a long run of leading spaces costs ten times more
+  const t = isSpaceCode(name.charCodeAt(0)) ? name.trimStart() : name;
+  if (t.length === 0 || !w.firsts.has(t[0])) return null;
+  let head = '';
+  let i = 0;
+  for (; i < t.length && head.length < w.headLength; i++) {
+    if (!isSpaceCode(t.charCodeAt(i))) head += t[i];
+  }
+  const s = toHalfWidth(head);
+  if (i === t.length || t.slice(i).trimStart().length === 0) {
+    // the whole name is in `s`: a total word, or one followed by a colon
+    if (w.totals.has(s) || (w.colons.has(s[s.length - 1]) && w.totals.has(s.slice(0, -1)))) return t.trim();
+  }
+  for (let k = 0; k < w.prefixes.length; k++) {
+    const pre = w.prefixes[k];
+    if (s.length > pre.length && s.startsWith(pre) && w.colons.has(s[pre.length])) return t.trim();
+  }
+  return null;
+}
+
+/** What parseRow found: a blank row, a person, or a total or note row (RULES.md §9). */
+export const BLANK_ROW = 0;
+export const PERSON_ROW = 1;
+export const NOT_A_PERSON_ROW = 2;
+export type RowKind = typeof BLANK_ROW | typeof PERSON_ROW | typeof NOT_A_PERSON_ROW;
+
+/**
+ * Normalises a row object into `p` in one pass over its own keys; blank cells and placeholders keep the defaults,
+ * an Excel error value is EXCEL_ERROR in any field. Bad cells push one error each (sorted into template column
+ * order), a bad ID number a warning. A total or note row is not read at all.
+ */
+export function parseRow(row: object, rs: CompiledRuleSet, errors: RowError[], warnings: RowWarning[], p: ParsedRow): RowKind {
+  resetParsedRow(p, rs.v);
+  const cells = row as Record<string, unknown>;
+  if (notAPersonName(cells.name, rs) !== null) return NOT_A_PERSON_ROW;
+  const words = rs.words;
   let any = false;
   let absentBlank = true;
-  for (const key in row) {
-    const j = KEY_INDEX[key];
-    if (j === undefined) continue;
-    const c = (row as Record<string, unknown>)[key];
-    if (c === null || c === undefined || isBlankCell(c)) continue;
-    any = true;
-    switch (j) {
-      case 0: // name
-        p.name = readText(c, 'name', rs, errors); break;
-      case 1: // idNumber
-        checkId(c, rs, errors, warnings); break;
-      case 2: // unit
-        p.unit = readText(c, 'unit', rs, errors); break;
-      case 3: // department
-        p.department = readText(c, 'department', rs, errors); break;
-      case 4: // platformPublicHours
-        p.platformPublicHours = readNumber(c, f.platformPublicHours, errors); break;
-      case 5: // platformProfessionalHours
-        p.platformProfessionalHours = readNumber(c, f.platformProfessionalHours, errors); break;
-      case 6: // trainingHours
-        p.trainingHours = readNumber(c, f.trainingHours, errors); break;
-      case 7: // trainingDays
-        p.trainingDays = readNumber(c, f.trainingDays, errors); break;
-      case 8: // seminarHours
-        p.seminarHours = readNumber(c, f.seminarHours, errors); break;
-      case 9: // seminarDays
-        p.seminarDays = readNumber(c, f.seminarDays, errors); break;
-      case 10: // trainingFiled
-        p.trainingFiled = readYesNo(c, 'trainingFiled', v.trainingFiledDefault, rs, errors); break;
-      case 11: // degreeStudyHours
-        p.degreeStudyHours = readNumber(c, f.degreeStudyHours, errors); break;
-      case 12: // certificates
-        p.certificates = readNumber(c, f.certificates, errors); break;
-      case 13: // achievements
-        p.achievements = readNumber(c, f.achievements, errors); break;
-      case 14: // expertDays
-        p.expertDays = readNumber(c, f.expertDays, errors); break;
-      case 15: // expertHours
-        p.expertHours = readNumber(c, f.expertHours, errors); break;
-      case 16: // aidMonths
-        p.aidMonths = readNumber(c, f.aidMonths, errors); break;
-      case 17: // competitions
-        p.competitions = readNumber(c, f.competitions, errors); break;
-      case 18: // specialCase
-        p.specialCase = readCase(c, rs, errors); break;
-      case 19: // absentMonths
-        absentBlank = false; p.absentMonths = readNumber(c, f.absentMonths, errors); break;
-      case 20: // transferPublicHours
-        p.transferPublicHours = readNumber(c, f.transferPublicHours, errors); break;
-      case 21: // transferProfessionalHours
-        p.transferProfessionalHours = readNumber(c, f.transferProfessionalHours, errors); break;
-      case 22: // evidenceComplete
-        p.evidenceComplete = readYesNo(c, 'evidenceComplete', v.evidenceCompleteDefault, rs, errors); break;
-      case 23: // titleApplicant
-        p.titleApplicant = readYesNo(c, 'titleApplicant', v.titleApplicantDefault, rs, errors); break;
-      case 24: // titleSubmissionDate
-        p.titleSubmissionDate = readDate(c, 'titleSubmissionDate', rs, errors); break;
+  for (const key in cells) {
+    const read = READER_OF[key];
+    if (read === undefined) continue;
+    let c = cells[key];
+    if (c === null || c === undefined) continue;
+    if (typeof c === 'string') {
+      const n = c.length;
+      if (n === 0) continue;
+      if (isSpaceCode(c.charCodeAt(0)) || isSpaceCode(c.charCodeAt(n - 1))) {
+        c = c.trim();
+        if ((c as string).length === 0) continue;
+      }
+      const t = c as string;
+      if (isPlaceholder(t, words)) continue;
+      const e = excelErrorOf(t, words);
+      if (e !== null) {
+        any = true;
+        if (key === 'absentMonths') absentBlank = false;
+        errors.push(err(key as RosterKey, 'EXCEL_ERROR',
+          `${rs.zh[key as RosterKey]}：单元格是Excel错误值“${e}”，请修正该单元格的公式或重新填写`));
+        continue;
+      }
     }
+    any = true;
+    if (key === 'absentMonths') absentBlank = false;
+    read(c, p, rs, errors, warnings);
   }
-  if (!any) return false;
+  if (!any) return BLANK_ROW;
   if (p.name.length === 0 && !errors.some((e) => e.field === 'name')) {
-    errors.push({ field: 'name', code: 'NAME_MISSING', message: `${rs.zh.name}：不能为空，每行须填写姓名` });
+    errors.push(err('name', 'NAME_MISSING', `${rs.zh.name}：不能为空，每行须填写姓名`));
   }
   if (p.specialCase !== null && absentBlank) {
-    errors.push({
-      field: 'absentMonths',
-      code: 'REQUIRED',
-      message: `${rs.zh.absentMonths}：填写了特殊情况“${p.specialCase}”时必须填写不在岗月数`,
-    });
+    errors.push(err('absentMonths', 'REQUIRED', `${rs.zh.absentMonths}：填写了特殊情况“${p.specialCase}”时必须填写不在岗月数`));
   }
-  if (errors.length > 1) errors.sort(byFieldOrder);
-  return true;
+  sortErrors(errors);
+  return PERSON_ROW;
 }

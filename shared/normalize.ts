@@ -1,51 +1,53 @@
-// Input normalisation (RULES.md §7): cells arrive from Excel, JSON or a form as numbers, text or booleans.
-// Every function here is pure and allocation-light: regexes are compiled once at module load.
+// Input normalisation (RULES.md §7, §9): cells arrive from Excel, JSON or a form as numbers, text or booleans.
+// Every parser here is a hand-written scan, linear in the cell's length, and a number or date text longer than any
+// valid value is refused before it is scanned: untrusted text never costs more than a pass over it.
 import { dayFromParts } from './dates';
 
-/** The unit words a numeric field accepts after its number, by kind. */
+/** The unit words a numeric field shows in messages, by kind (the accepted suffixes are rule-set data). */
 export type NumberKind = 'hours' | 'days' | 'count' | 'months';
 
-const UNITS: Record<NumberKind, readonly string[]> = {
-  // longest first so that 个月 wins over 月
-  hours: ['学时', '小时', '课时', '个小时', 'hours', 'hour', 'h'],
-  days: ['个工作日', '工作日', '天', '日'],
-  count: ['个', '项', '篇', '本', '次', '部', '件', '张', '份'],
-  months: ['个月', '月'],
-};
-const UNITS_SORTED: Record<NumberKind, readonly string[]> = {
-  hours: [...UNITS.hours].sort((a, b) => b.length - a.length),
-  days: [...UNITS.days].sort((a, b) => b.length - a.length),
-  count: [...UNITS.count].sort((a, b) => b.length - a.length),
-  months: [...UNITS.months].sort((a, b) => b.length - a.length),
-};
+/** The longest number text accepted (sign, digits, a dot, decimals, a space and a unit): anything longer is refused. */
+export const MAX_NUMBER_TEXT = 40;
+/** The longest date text accepted: `2023年10月09日 23:59:59` is 20 characters. */
+export const MAX_DATE_TEXT = 24;
 
-/** The accepted unit words of a kind (for messages and header rules). */
-export function unitsOf(kind: NumberKind): readonly string[] {
-  return UNITS[kind];
+/** true for a full-width ASCII character (U+FF01–U+FF5E) or the ideographic space. */
+function isWideCode(c: number): boolean {
+  return (c >= 0xff01 && c <= 0xff5e) || c === 0x3000;
 }
 
-const WIDE = /[\uFF01-\uFF5E\u3000\u3002]/;
-const WIDE_ALL = /[\uFF01-\uFF5E\u3000\u3002]/g;
-
-function narrowChar(c: string): string {
-  const code = c.charCodeAt(0);
-  if (code === 0x3000) return ' ';
-  if (code === 0x3002) return '.';
-  return String.fromCharCode(code - 0xfee0);
-}
-
-/** Full-width ASCII (digits, letters, punctuation, ideographic space) to half-width; 。 to a dot. */
+/** Full-width ASCII (U+FF01–U+FF5E: digits, letters, punctuation) to ASCII; the ideographic space to a space. */
 export function toHalfWidth(s: string): string {
-  return WIDE.test(s) ? s.replace(WIDE_ALL, narrowChar) : s;
+  let i = 0;
+  const n = s.length;
+  while (i < n && !isWideCode(s.charCodeAt(i))) i++;
+  if (i === n) return s;
+  let out = s.slice(0, i);
+  for (; i < n; i++) {
+    const c = s.charCodeAt(i);
+    out += c === 0x3000 ? ' ' : c >= 0xff01 && c <= 0xff5e ? String.fromCharCode(c - 0xfee0) : s[i];
+  }
+  return out;
 }
 
-/** true for a character String.prototype.trim removes (whitespace and line terminators). */
+/** true for a character String.prototype.trim removes (whitespace and line terminators, the ideographic space too). */
 export function isSpaceCode(c: number): boolean {
   if (c > 0x20 && c < 0xa0) return false;
   return (
     c <= 0x20 || c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 ||
     c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff
   );
+}
+
+/** The text without any space character (inner ones too), in one pass. */
+export function withoutSpaces(s: string): string {
+  let i = 0;
+  const n = s.length;
+  while (i < n && !isSpaceCode(s.charCodeAt(i))) i++;
+  if (i === n) return s;
+  let out = s.slice(0, i);
+  for (; i < n; i++) if (!isSpaceCode(s.charCodeAt(i))) out += s[i];
+  return out;
 }
 
 /** true for null, undefined, '' and whitespace-only text (including the ideographic space). */
@@ -57,40 +59,82 @@ export function isBlankCell(v: unknown): boolean {
   return v.trim().length === 0;
 }
 
-const DECIMAL = /^[+-]?(?:\d+(?:\.\d*)?|\.\d+)$/;
+/** The words of a rule set the cell readers use, precomputed (rulesets/compile.ts). */
+export type CellWords = {
+  placeholders: ReadonlySet<string>;
+  maxPlaceholder: number;
+  /** Upper case, full-width folded. */
+  excelErrors: ReadonlySet<string>;
+  maxExcelError: number;
+  /** Unit suffixes, longest first (so that 个月 wins over 月 and 个). */
+  units: readonly string[];
+};
+
+/** true when the trimmed text is a placeholder for blank (RULES.md §9): `/ － — 无` … */
+export function isPlaceholder(trimmed: string, w: CellWords): boolean {
+  if (trimmed.length > w.maxPlaceholder || trimmed.length === 0) return false;
+  return w.placeholders.has(trimmed) || w.placeholders.has(toHalfWidth(trimmed));
+}
+
+/** The Excel error value a trimmed text is (e.g. `#N/A`), in upper case, or null (RULES.md §9). */
+export function excelErrorOf(trimmed: string, w: CellWords): string | null {
+  if (trimmed.length === 0 || trimmed.length > w.maxExcelError) return null;
+  const c = trimmed.charCodeAt(0);
+  if (c !== 0x23 && c !== 0xff03) return null; // '#' or '＃'
+  const up = toHalfWidth(trimmed).toUpperCase();
+  return w.excelErrors.has(up) ? up : null;
+}
+
+function isDigitCode(c: number): boolean {
+  return c >= 0x30 && c <= 0x39;
+}
 
 /**
- * A number cell as a number, or NaN when it is not a number. Accepts numbers, and text with surrounding spaces,
- * full-width digits, thousands separators (1,200) and a unit word of its kind (12学时, 3天, 2项, 5个月).
- * Blank cells must be filtered out before (isBlankCell). Sign is kept: the caller reports negatives.
+ * A number as text (already trimmed) to a number, or NaN: `[+-]digits[.digits]` or `[+-].digits`, optionally followed
+ * by spaces and one unit word of `w.units`. No exponents, no thousands separators, full-width folded first.
  */
-export function parseNumberCell(v: unknown, kind: NumberKind): number {
-  if (typeof v === 'number') return Number.isFinite(v) ? v : NaN;
-  if (typeof v !== 'string') return NaN;
-  let s = toHalfWidth(v).trim();
-  if (s.length === 0) return NaN;
-  const last = s.charCodeAt(s.length - 1);
-  if (last > 0x7f || (last >= 0x61 && last <= 0x7a) || (last >= 0x41 && last <= 0x5a)) {
-    const lower = s.toLowerCase();
-    const units = UNITS_SORTED[kind];
-    let stripped = false;
-    for (let i = 0; i < units.length; i++) {
-      const u = units[i];
-      if (lower.endsWith(u)) {
-        s = s.slice(0, s.length - u.length).trimEnd();
-        stripped = true;
+export function parseNumberText(trimmed: string, w: CellWords): number {
+  if (trimmed.length === 0 || trimmed.length > MAX_NUMBER_TEXT) return NaN;
+  const s = toHalfWidth(trimmed);
+  const n = s.length;
+  let i = 0;
+  let c = s.charCodeAt(0);
+  if (c === 0x2b || c === 0x2d) i++; // + -
+  const intStart = i;
+  while (i < n && isDigitCode(s.charCodeAt(i))) i++;
+  let digits = i - intStart;
+  if (i < n && s.charCodeAt(i) === 0x2e) {
+    i++;
+    const fracStart = i;
+    while (i < n && isDigitCode(s.charCodeAt(i))) i++;
+    digits += i - fracStart;
+  }
+  if (digits === 0) return NaN;
+  const numberEnd = i;
+  if (i < n) {
+    while (i < n && isSpaceCode(s.charCodeAt(i))) i++;
+    const rest = s.slice(i);
+    let unit = false;
+    for (let u = 0; u < w.units.length; u++) {
+      if (rest === w.units[u]) {
+        unit = true;
         break;
       }
     }
-    if (!stripped) return NaN;
+    if (!unit) return NaN;
   }
-  if (s.indexOf(',') >= 0) {
-    if (!/^[+-]?\d{1,3}(?:,\d{3})+(?:\.\d*)?$/.test(s)) return NaN;
-    s = s.replace(/,/g, '');
-  }
-  if (!DECIMAL.test(s)) return NaN;
-  const n = Number(s);
-  return Number.isFinite(n) ? n : NaN;
+  c = Number(s.slice(0, numberEnd));
+  return Number.isFinite(c) ? c : NaN;
+}
+
+/**
+ * A number cell as a number, or NaN when it is not a number: numbers, and text per parseNumberText. Booleans are
+ * not numbers. Blank cells, placeholders and Excel errors must be filtered out before. Sign is kept.
+ */
+export function parseNumberCell(v: unknown, w: CellWords): number {
+  if (typeof v === 'number') return Number.isFinite(v) ? v : NaN;
+  if (typeof v !== 'string') return NaN;
+  return parseNumberText(v.trim(), w);
 }
 
 const YES_NO = new Map<string, boolean>([
@@ -102,6 +146,7 @@ const YES_NO = new Map<string, boolean>([
   ['√', true], ['×', false],
   ['✓', true], ['✔', true], ['✗', false], ['✘', false],
 ]);
+const MAX_YES_NO = 5;
 
 /** A yes/no cell: 是/否, Y/N, yes/no, true/false, 1/0, √/× (any case, full-width too). undefined when unrecognised. */
 export function parseYesNoCell(v: unknown): boolean | undefined {
@@ -110,49 +155,120 @@ export function parseYesNoCell(v: unknown): boolean | undefined {
   if (typeof v !== 'string') return undefined;
   const hit = YES_NO.get(v);
   if (hit !== undefined) return hit;
-  return YES_NO.get(toHalfWidth(v).trim().toLowerCase());
+  const t = v.trim();
+  if (t.length > MAX_YES_NO) return undefined;
+  return YES_NO.get(toHalfWidth(t).toLowerCase());
 }
 
-/** Excel's 1900 date system: serial 1 = 1900-01-01, serial 60 = the non-existent 1900-02-29 (Lotus bug). */
+/** Excel's 1900 date system: serial 61 = 1900-03-01 (serial 60 is the non-existent 1900-02-29 of the Lotus bug). */
 const EXCEL_EPOCH_DAY = -25569; // day number of 1899-12-30: serial 61 and later = EXCEL_EPOCH_DAY + serial
+const EXCEL_MIN_SERIAL = 61; // RULES.md §7: serials below 61 are not dates (nor is a count such as 30)
 const EXCEL_MAX_SERIAL = 2958465; // 9999-12-31
 
-/** Day number of an Excel 1900-system serial (time of day dropped), or NaN (including the fictitious serial 60). */
+/** Day number of an Excel 1900-system serial from 61 to 2958465 after dropping the fraction (a time of day), or NaN. */
 export function dayFromExcelSerial(serial: number): number {
-  if (!Number.isFinite(serial) || serial < 1 || serial >= EXCEL_MAX_SERIAL + 1) return NaN;
+  if (!Number.isFinite(serial)) return NaN;
   const whole = Math.floor(serial);
-  if (whole === 60) return NaN;
-  return whole < 60 ? EXCEL_EPOCH_DAY + whole + 1 : EXCEL_EPOCH_DAY + whole;
+  if (whole < EXCEL_MIN_SERIAL || whole > EXCEL_MAX_SERIAL) return NaN;
+  return EXCEL_EPOCH_DAY + whole;
 }
 
-const DATE_TEXT =
-  /^(\d{4})\s*(?:[-/.]|年)\s*(\d{1,2})\s*(?:[-/.]|月)\s*(\d{1,2})\s*(?:日|号)?(?:[ T]+\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?)?$/;
-const SERIAL_TEXT = /^\d+(?:\.\d+)?$/;
+/** Reads 1–`max` ASCII digits of `s` from `at`; returns [value, end] or null. */
+function digitsAt(s: string, at: number, min: number, max: number): [number, number] | null {
+  let i = at;
+  let v = 0;
+  while (i < s.length && i - at < max && isDigitCode(s.charCodeAt(i))) {
+    v = v * 10 + (s.charCodeAt(i) - 48);
+    i++;
+  }
+  return i - at < min ? null : [v, i];
+}
+
+/** true when `s` from `at` is exactly a time of day `H:MM` or `H:MM:SS` (ignored, RULES.md §7). */
+function isTimeFrom(s: string, at: number): boolean {
+  const h = digitsAt(s, at, 1, 2);
+  if (h === null || s.charCodeAt(h[1]) !== 0x3a) return false;
+  const m = digitsAt(s, h[1] + 1, 2, 2);
+  if (m === null) return false;
+  if (m[1] === s.length) return true;
+  if (s.charCodeAt(m[1]) !== 0x3a) return false;
+  const sec = digitsAt(s, m[1] + 1, 2, 2);
+  return sec !== null && sec[1] === s.length;
+}
+
+const YEAR = 0x5e74; // 年
+const MONTH = 0x6708; // 月
+const DAY = 0x65e5; // 日
 
 /**
- * A date cell as a day number, or NaN. Accepts Excel serial numbers (as numbers or digit text), 2023-10-09,
- * 2023/10/9, 2023.10.9, 2023年10月9日 (full-width digits too, optional time of day).
+ * A date text (trimmed, folded) in one of the forms of RULES.md §7 — `YYYY-M-D`, `YYYY/M/D`, `YYYY.M.D` (one kind of
+ * separator) or `YYYY年M月D日` (日 optional), optionally followed by a space or `T` and `H:MM[:SS]` — as a day number, or NaN.
+ */
+function dayFromDateForm(s: string): number {
+  const y = digitsAt(s, 0, 4, 4);
+  if (y === null || y[1] >= s.length) return NaN;
+  const sep = s.charCodeAt(y[1]);
+  const chinese = sep === YEAR;
+  if (!chinese && sep !== 0x2d && sep !== 0x2f && sep !== 0x2e) return NaN; // - / .
+  const m = digitsAt(s, y[1] + 1, 1, 2);
+  if (m === null || m[1] >= s.length) return NaN;
+  if (s.charCodeAt(m[1]) !== (chinese ? MONTH : sep)) return NaN;
+  const d = digitsAt(s, m[1] + 1, 1, 2);
+  if (d === null) return NaN;
+  let i = d[1];
+  if (chinese && i < s.length && s.charCodeAt(i) === DAY) i++;
+  if (i < s.length) {
+    const t = s.charCodeAt(i);
+    if (t !== 0x20 && t !== 0x54) return NaN; // ' ' or 'T'
+    if (!isTimeFrom(s, i + 1)) return NaN;
+  }
+  return dayFromParts(y[0], m[0], d[0]);
+}
+
+/**
+ * A date cell as a day number, or NaN (RULES.md §7, §9). A number is an Excel serial (61–2958465, fraction dropped).
+ * Text of digits alone is `YYYYMMDD` with eight digits, a serial with one to six; other text must be a whole date.
  */
 export function parseDateCell(v: unknown): number {
   if (typeof v === 'number') return dayFromExcelSerial(v);
   if (typeof v !== 'string') return NaN;
-  const s = toHalfWidth(v).trim();
-  const m = DATE_TEXT.exec(s);
-  if (m !== null) return dayFromParts(+m[1], +m[2], +m[3]);
-  if (SERIAL_TEXT.test(s)) return dayFromExcelSerial(Number(s));
-  return NaN;
+  const t = v.trim();
+  if (t.length === 0 || t.length > MAX_DATE_TEXT) return NaN;
+  const s = toHalfWidth(t);
+  let digits = 0;
+  while (digits < s.length && isDigitCode(s.charCodeAt(digits))) digits++;
+  if (digits === s.length) {
+    if (digits === 8) return dayFromParts(+s.slice(0, 4), +s.slice(4, 6), +s.slice(6, 8));
+    if (digits <= 6) return dayFromExcelSerial(+s);
+    return NaN;
+  }
+  return dayFromDateForm(s);
 }
 
 const ID_WEIGHTS = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
 const ID_CHECK = '10X98765432';
+/** Longer ID texts are not scanned: 18 characters plus generous room for spaces. */
+export const MAX_ID_TEXT = 64;
 
 /** The result of checking a resident ID number (GB 11643-1999). */
 export type IdCheck = { ok: true } | { ok: false; reason: 'length' | 'format' | 'checksum'; expected?: string };
 
-/** GB 11643 check: 18 characters, 17 digits and a check digit (0-9 or X); a 15-digit pre-1999 number is accepted as is. */
+/**
+ * An ID number as compared (RULES.md §7, §9): spaces removed, full-width folded, upper case. A text longer than any ID
+ * (MAX_ID_TEXT) is returned as it is: it cannot be an ID, and is not worth a pass.
+ */
+export function normalizeIdNumber(raw: string): string {
+  return raw.length > MAX_ID_TEXT ? raw : toHalfWidth(withoutSpaces(raw)).toUpperCase();
+}
+
+/** GB 11643 check of a normalised ID: 17 digits and a check digit (0-9 or X); a 15-digit pre-1999 number is accepted. */
 export function checkIdNumber(raw: string): IdCheck {
-  const s = toHalfWidth(raw).trim().toUpperCase();
-  if (s.length === 15) return /^\d{15}$/.test(s) ? { ok: true } : { ok: false, reason: 'format' };
+  if (raw.length > MAX_ID_TEXT) return { ok: false, reason: 'length' };
+  const s = normalizeIdNumber(raw);
+  if (s.length === 15) {
+    for (let i = 0; i < 15; i++) if (!isDigitCode(s.charCodeAt(i))) return { ok: false, reason: 'format' };
+    return { ok: true };
+  }
   if (s.length !== 18) return { ok: false, reason: 'length' };
   let sum = 0;
   for (let i = 0; i < 17; i++) {
@@ -162,7 +278,7 @@ export function checkIdNumber(raw: string): IdCheck {
   }
   const expected = ID_CHECK[sum % 11];
   const last = s[17];
-  if (!/[0-9X]/.test(last)) return { ok: false, reason: 'format' };
+  if (!isDigitCode(last.charCodeAt(0)) && last !== 'X') return { ok: false, reason: 'format' };
   return last === expected ? { ok: true } : { ok: false, reason: 'checksum', expected };
 }
 
@@ -175,9 +291,12 @@ export function textOfCell(v: unknown): string | undefined {
   return undefined;
 }
 
-/** A short display of a raw cell for messages. */
+/** A short display of a raw cell for messages (a number as typed, never `Infinity` for a finite value). */
 export function showCell(v: unknown): string {
-  if (typeof v === 'string') return v.length > 30 ? v.slice(0, 30) + '…' : v;
+  if (typeof v === 'string') {
+    const t = v.length > 200 ? v.slice(0, 200).trim() : v.trim();
+    return t.length > 30 ? t.slice(0, 30) + '…' : t;
+  }
   if (typeof v === 'number' || typeof v === 'boolean') return String(v);
   if (Array.isArray(v)) return '[数组]';
   if (v === null || v === undefined) return '';

@@ -1,5 +1,6 @@
 // The add-in's nine output cells for one row (CONTRACT.md, Add-in).
 import { round2 } from './format';
+import { DEFAULT_RULE_SET, getRuleSet } from './rulesets';
 import type { CellValue, RowResult } from './types';
 
 export { OUTPUT_HEADERS } from './output-headers';
@@ -9,37 +10,59 @@ function isCapWarning(w: { lostHours?: number }): boolean {
   return w.lostHours !== undefined;
 }
 
-/** A breakdown line, e.g. 市平台公需课 公需30（正文二(一)、四(二)）. */
+/** How many hours of which kind, e.g. `公需课2.5学时、专业课5学时`; the kind is left out when the label names it. */
+function hoursText(label: string, pub: number, pro: number): string {
+  if (pro <= 0 && label.endsWith('公需课')) return `${round2(pub)}学时`;
+  if (pub <= 0 && label.endsWith('专业课')) return `${round2(pro)}学时`;
+  const parts: string[] = [];
+  if (pub > 0) parts.push(`公需课${round2(pub)}学时`);
+  if (pro > 0) parts.push(`专业课${round2(pro)}学时`);
+  return parts.join('、');
+}
+
+/** The breakdown as a sentence: `已认定：市平台公需课30学时（正文二(一)、四(二)），培训进修计专业课24学时（附件1第1条）`. */
 function breakdownText(result: RowResult): string {
-  return result.breakdown
-    .map((b) => {
-      const parts: string[] = [];
-      if (b.public > 0) parts.push(`公需${round2(b.public)}`);
-      if (b.professional > 0) parts.push(`专业${round2(b.professional)}`);
-      return `${b.label}${parts.join('、')}（${b.clause}）`;
-    })
-    .join('；');
+  if (result.breakdown.length === 0) return '';
+  const items = result.breakdown.map((b) => {
+    const h = hoursText(b.label, b.public, b.professional);
+    const named = (b.professional <= 0 && b.label.endsWith('公需课')) || (b.public <= 0 && b.label.endsWith('专业课'));
+    return `${b.label}${named ? '' : '计'}${h}（${b.clause}）`;
+  });
+  return `已认定：${items.join('，')}`;
+}
+
+/** Sentences joined as a paragraph: each ends with 。 (added unless it ends with one already). */
+function paragraph(sentences: readonly string[]): string {
+  let out = '';
+  for (const s of sentences) out += s.endsWith('。') ? s : `${s}。`;
+  return out;
 }
 
 /**
  * The 9 output cells of one result, in OUTPUT_HEADERS order: credited public, professional and total hours,
  * shortfalls (numbers, rounded to 2 decimals), deadline (text), status, 封顶提示 (cap warnings' messages) and
  * 说明 (errors, other warnings, the requirement when prorated, the evidence note, the breakdown).
- * A blank row gives nine empty cells; a 数据有误 row gives empty hour cells and the errors in 说明.
+ * A blank row gives nine empty cells; a 数据有误 row gives empty hour cells and the errors in 说明. `ruleSet` names
+ * the rule set the result came from (for the clauses it cites; the default rule set when omitted).
  */
-export function formatRowOutput(result: RowResult): CellValue[] {
-  if (result.status === '') return ['', '', '', '', '', '', '', '', ''];
+export function formatRowOutput(result: RowResult, ruleSet: string = DEFAULT_RULE_SET): CellValue[] {
+  if (result.status === '') {
+    // a blank row: nine empty cells; a total or note row (NOT_A_PERSON): why it was skipped, in 说明
+    return ['', '', '', '', '', '', '', '', paragraph(result.warnings.map((w) => w.message))];
+  }
   const caps = result.warnings.filter(isCapWarning).map((w) => w.message).join('；');
   const notes: string[] = [];
   for (const e of result.errors) notes.push(e.message);
   for (const w of result.warnings) if (!isCapWarning(w)) notes.push(w.message);
   if (result.status === '数据有误') {
-    return ['', '', '', '', '', result.deadline, result.status, caps, notes.join('；')];
+    return ['', '', '', '', '', result.deadline, result.status, caps, paragraph(notes)];
   }
-  if (result.status === '待补材料') notes.push('学时已达标，但证明材料不齐，请补齐证书或盖章证明后再在省平台申报（附件1第7条）');
-  notes.push(`要求：公需课${round2(result.requiredPublic)}学时、专业课${round2(result.requiredProfessional)}学时`);
+  if (result.status === '待补材料') {
+    notes.push(`学时已达标，但证明材料不齐，请补齐证书或盖章证明后再在省平台申报（${getRuleSet(ruleSet).clauses.annex1Item7.clause}）`);
+  }
+  notes.push(`本年度应完成公需课${round2(result.requiredPublic)}学时、专业课${round2(result.requiredProfessional)}学时`);
   const bd = breakdownText(result);
-  if (bd.length > 0) notes.push(`认定：${bd}`);
+  if (bd.length > 0) notes.push(bd);
   return [
     round2(result.publicHours),
     round2(result.professionalHours),
@@ -49,6 +72,6 @@ export function formatRowOutput(result: RowResult): CellValue[] {
     result.deadline,
     result.status,
     caps,
-    notes.join('；'),
+    paragraph(notes),
   ];
 }

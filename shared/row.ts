@@ -1,14 +1,17 @@
 // One roster row through the rules, in the order of RULES.md §3–§6.
 import { isoFromDay } from './dates';
-import { fmt } from './format';
-import { newParsedRow, parseRow, type ParsedRow } from './fields';
-import { creditAidProfessional, creditAidPublic, creditExperts } from './rules/activities';
-import { capCategory1, creditSeminars, creditTraining, trainingNotFiled } from './rules/category1';
-import { creditAchievements, creditCompetitions } from './rules/counted';
-import { deadlineFor } from './rules/deadline';
-import { monthsOnDutyFor, requiredProfessionalFor, requiredPublicFor } from './rules/requirement';
-import { shortfallOf, statusFor } from './rules/status';
-import { creditCertificates, creditDegreeStudy } from './rules/study';
+import { ERROR_ROW_WARNINGS } from './codes';
+import { BLANK_ROW, NOT_A_PERSON_ROW, newParsedRow, notAPersonName, parseRow, sortErrors, type ParsedRow } from './fields';
+import { showCell } from './normalize';
+import { capCategory1, creditSeminars, creditTraining, trainingNotFiled } from './rules/annex1-1-training';
+import { creditCertificates, creditDegreeStudy } from './rules/annex1-2-study';
+import { creditAchievements } from './rules/annex1-3-achievements';
+import { creditAidProfessional, creditAidPublic, creditExperts } from './rules/annex1-4-activities';
+import { creditCompetitions } from './rules/annex1-5-competitions';
+import { monthsOnDutyFor } from './rules/annex1-6-special-cases';
+import { evidenceMissing, statusFor } from './rules/annex1-7-evidence-status';
+import { requiredProfessionalFor, requiredPublicFor, shortfallOf } from './rules/main2-requirement';
+import { deadlineFor, warnDeadlinePassed } from './rules/main6-deadline';
 import type { CompiledRuleSet } from './rulesets/compile';
 import { SOURCE_KEYS, type SourceDef } from './rulesets/types';
 import type { BreakdownItem, RosterRowInput, RowError, RowResult, RowWarning } from './types';
@@ -57,6 +60,13 @@ export function blankResult(index: number): RowResult {
   };
 }
 
+/** A total or note row (RULES.md §9): skipped like a blank row, with one NOT_A_PERSON warning saying why. */
+function notAPersonResult(index: number, name: string): RowResult {
+  const r = blankResult(index);
+  r.warnings = [{ code: 'NOT_A_PERSON', message: `“${showCell(name)}”是合计或说明行，不是人员，已跳过，不计入人数和汇总` }];
+  return r;
+}
+
 function errorResult(index: number, deadline: string, warnings: RowWarning[], errors: RowError[]): RowResult {
   return {
     index, status: '数据有误', publicHours: 0, professionalHours: 0, totalHours: 0, requiredPublic: 0, requiredProfessional: 0,
@@ -84,18 +94,37 @@ export function evaluateRow(row: unknown, index: number, rs: CompiledRuleSet, as
   p.name = '';
   p.unit = '';
   p.department = '';
+  p.idKey = null;
   if (row === null || row === undefined) return blankResult(index);
   if (!isRowObject(row)) {
     return errorResult(index, rs.v.yearEnd, [], [{ field: 'row', code: 'NOT_A_ROW', message: '该行不是花名册行（应为以表头为键的对象）' }]);
   }
   const errors: RowError[] = [];
   const warnings: RowWarning[] = [];
-  if (!parseRow(row, rs, errors, warnings, p)) return blankResult(index);
+  const kind = parseRow(row, rs, errors, warnings, p);
+  if (kind === BLANK_ROW) return blankResult(index);
+  if (kind === NOT_A_PERSON_ROW) return notAPersonResult(index, notAPersonName((row as Record<string, unknown>).name, rs) ?? '');
   if (errors.length > 0) {
     const deadline = deadlineFor(p.titleApplicant, p.titleSubmissionDate, rs, []);
     return errorResult(index, isoFromDay(deadline), warnings, errors);
   }
   return creditRow(p, index, rs, asOfDay, warnings, ctx.credits);
+}
+
+/**
+ * RULES.md §9: a row whose ID number is also on `others` rows of the call becomes 数据有误 with DUPLICATE_ID on
+ * idNumber (plus any errors it had), keeping its deadline and only the ID warnings.
+ */
+export function duplicateResult(r: RowResult, others: number[], total: number, rs: CompiledRuleSet): RowResult {
+  const errors: RowError[] = r.errors.slice();
+  errors.push({
+    field: 'idNumber',
+    code: 'DUPLICATE_ID',
+    message: `${rs.zh.idNumber}：与另外${total}行的身份证号相同，同一人出现了多次；请把同一人的学时合并为一行后再核对`,
+    rows: others,
+  });
+  sortErrors(errors);
+  return errorResult(r.index, r.deadline, r.warnings.filter((w) => ERROR_ROW_WARNINGS.has(w.code)), errors);
 }
 
 function creditRow(
@@ -160,20 +189,13 @@ function creditRow(
   const professionalShortfall = shortfallOf(requiredProfessional, professionalHours);
 
   // 附件1第7条 and RULES.md §6
-  const needsEvidence = evidenced > 0 || evidencedProfessional > 0 || onDuty !== rs.v.prorationMonthsPerYear;
-  const status = statusFor(false, publicShortfall, professionalShortfall, !p.evidenceComplete && needsEvidence);
+  const missing = evidenceMissing(p.evidenceComplete, evidenced + evidencedProfessional, onDuty, rs);
+  const status = statusFor(publicShortfall, professionalShortfall, missing);
 
   // 正文六
   const deadlineDay = deadlineFor(p.titleApplicant, p.titleSubmissionDate, rs, warnings);
   const deadline = deadlineDay === rs.yearEndDay ? rs.v.yearEnd : isoFromDay(deadlineDay);
-  if (status === '未达标' && asOfDay > deadlineDay) {
-    const clause = rs.ruleSet.parameters.deadlineWorkingDays.clause;
-    warnings.push({
-      code: 'DEADLINE_PASSED',
-      clause,
-      message: `完成期限${deadline}已过（核对日期${isoFromDay(asOfDay)}），仍缺公需课${fmt(publicShortfall)}学时、专业课${fmt(professionalShortfall)}学时（${clause}）`,
-    });
-  }
+  warnDeadlinePassed(status, asOfDay, deadlineDay, publicShortfall, professionalShortfall, rs, warnings);
   return {
     index,
     status,
@@ -189,4 +211,17 @@ function creditRow(
     warnings,
     errors: [],
   };
+}
+
+/** The name, unit and department of a row as the summary groups it (read again after duplicates were found). */
+export function groupTexts(row: unknown, rs: CompiledRuleSet, ctx: RowContext): ParsedRow {
+  const p = ctx.parsed;
+  if (!isRowObject(row)) {
+    p.name = '';
+    p.unit = '';
+    p.department = '';
+    return p;
+  }
+  parseRow(row, rs, [], [], p);
+  return p;
 }

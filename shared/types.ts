@@ -1,5 +1,8 @@
 // The engine's public shapes: ../shared/CONTRACT.md, field meanings in RULES.md.
 // Every caller (Worker, task pane, custom functions) codes against these types only.
+import type { ErrorCode, WarningCode } from './codes';
+
+export type { ErrorCode, WarningCode } from './codes';
 
 /** A cell value as it arrives from Excel, JSON or a test. */
 export type CellValue = number | string | boolean | null | undefined;
@@ -41,8 +44,9 @@ export type RosterRowInput = { [K in RosterKey]?: CellValue };
 export type RowStatus = '达标' | '未达标' | '待补材料' | '数据有误' | '';
 
 export type BreakdownItem = { clause: string; label: string; public: number; professional: number };
-export type RowWarning = { code: string; clause?: string; message: string; lostHours?: number };
-export type RowError = { field: string; code: string; message: string };
+export type RowWarning = { code: WarningCode; clause?: string; message: string; lostHours?: number };
+/** `rows`: for DUPLICATE_ID, the other rows of the call with the same ID number (0-based indexes). */
+export type RowError = { field: string; code: ErrorCode; message: string; rows?: number[] };
 
 export type RowResult = {
   index: number;

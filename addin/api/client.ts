@@ -1,9 +1,10 @@
 // The Worker's HTTP API (CONTRACT.md): health and evaluate, with a timeout and cancellation.
 import type { EvaluateResponse, RosterRowInput } from '../../shared/types';
+import type { ServiceLimits } from '../core/chunks';
 import { WorkerError, messageForStatus, networkErrorMessage } from './errors';
 
 export type FetchLike = (input: string, init?: RequestInit) => Promise<Response>;
-export type Health = { ok: boolean; engineVersion: string };
+export type Health = { ok: boolean; engineVersion: string; limits?: ServiceLimits };
 export type EvaluateAnswer = EvaluateResponse & { batchId: string };
 export type ClientOptions = { baseUrl: string; token: string; timeoutMs?: number; fetch?: FetchLike };
 
@@ -17,7 +18,7 @@ export class WorkerClient {
 
   constructor(options: ClientOptions) {
     const base = options.baseUrl.trim().replace(/\/+$/, '');
-    if (!/^https?:\/\/[^/\s]+/i.test(base)) throw new WorkerError('config', `Worker 地址无效：“${options.baseUrl}”，应以 http:// 或 https:// 开头`);
+    if (!/^https?:\/\/[^/\s]+/i.test(base)) throw new WorkerError('config', `计算服务地址无效：“${options.baseUrl}”，应以 http:// 或 https:// 开头`);
     this.baseUrl = base;
     this.token = options.token.trim();
     this.timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
@@ -26,6 +27,16 @@ export class WorkerClient {
 
   health(signal?: AbortSignal): Promise<Health> {
     return this.request<Health>('GET', '/v1/health', undefined, signal);
+  }
+
+  /** The limits GET /v1/health advertises, or null when it says none or cannot be read (then today's limits apply). */
+  async limits(signal?: AbortSignal): Promise<ServiceLimits | null> {
+    try {
+      const h = await this.health(signal);
+      return h && typeof h.limits === 'object' && h.limits !== null ? h.limits : null;
+    } catch {
+      return null;
+    }
   }
 
   rules(signal?: AbortSignal): Promise<unknown> {
@@ -38,7 +49,7 @@ export class WorkerClient {
     if (options.asOf) body.asOf = options.asOf;
     const answer = await this.request<EvaluateAnswer>('POST', '/v1/evaluate', JSON.stringify(body), signal);
     if (!answer || !Array.isArray(answer.results) || answer.results.length !== rows.length) {
-      throw new WorkerError('bad_response', `Worker 的答复不完整：发送 ${rows.length} 行，收到 ${answer?.results?.length ?? 0} 行结果`);
+      throw new WorkerError('bad_response', `计算服务的答复不完整：发送 ${rows.length} 行，收到 ${answer?.results?.length ?? 0} 行结果`);
     }
     return answer;
   }
@@ -63,7 +74,7 @@ export class WorkerClient {
         res = await this.fetchImpl(url, { method, headers, body, signal: controller.signal });
       } catch (cause) {
         if (signal?.aborted) throw new WorkerError('cancelled', '已取消');
-        if (timedOut) throw new WorkerError('timeout', `Worker 在 ${Math.round(this.timeoutMs / 1000)} 秒内没有答复（超时）`);
+        if (timedOut) throw new WorkerError('timeout', `计算服务在 ${Math.round(this.timeoutMs / 1000)} 秒内没有答复（超时）`);
         throw new WorkerError('network', networkErrorMessage(this.baseUrl, cause));
       }
       const text = await res.text();
@@ -75,16 +86,16 @@ export class WorkerClient {
       }
       if (!res.ok) {
         const err = (json as { error?: { code?: string; message?: string } } | undefined)?.error;
-        const { kind, message } = messageForStatus(res.status, err?.message);
+        const { kind, message } = messageForStatus(res.status, err?.message, err !== undefined && err !== null);
         const retry = Number(res.headers.get('Retry-After'));
         throw new WorkerError(kind, message, res.status, err?.code, Number.isFinite(retry) && retry > 0 ? retry : undefined);
       }
-      if (json === undefined) throw new WorkerError('bad_response', `Worker 的答复不是 JSON（HTTP ${res.status}）`);
+      if (json === undefined) throw new WorkerError('bad_response', `计算服务的答复无法识别（HTTP ${res.status}）`);
       return json as T;
     } catch (e) {
       if (e instanceof WorkerError) throw e;
       if (signal?.aborted) throw new WorkerError('cancelled', '已取消');
-      if (timedOut) throw new WorkerError('timeout', `Worker 在 ${Math.round(this.timeoutMs / 1000)} 秒内没有答复（超时）`);
+      if (timedOut) throw new WorkerError('timeout', `计算服务在 ${Math.round(this.timeoutMs / 1000)} 秒内没有答复（超时）`);
       throw new WorkerError('network', networkErrorMessage(this.baseUrl, e));
     } finally {
       clearTimeout(timer);

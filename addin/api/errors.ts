@@ -9,6 +9,7 @@ export type WorkerErrorKind =
   | 'rate_limited'
   | 'bad_request'
   | 'server'
+  | 'overloaded'
   | 'bad_response'
   | 'config';
 
@@ -26,26 +27,33 @@ export class WorkerError extends Error {
   }
 }
 
-/** The Chinese message for an HTTP error status; `detail` is the Worker's own message when it sent one. */
-export function messageForStatus(status: number, detail?: string): { kind: WorkerErrorKind; message: string } {
+/**
+ * The Chinese message for an HTTP error status; `detail` is the service's own message when it sent one. A 503, or
+ * any 5xx that is not the service's own JSON error (e.g. Cloudflare's page for error 1102, a Worker over its CPU
+ * limit), means the service ran out of resources for this request: a smaller one may pass.
+ */
+export function messageForStatus(status: number, detail?: string, ownError = detail !== undefined): { kind: WorkerErrorKind; message: string } {
   const suffix = detail ? `（${detail}）` : '';
+  if (status === 503 || (status >= 500 && !ownError)) {
+    return { kind: 'overloaded', message: `计算服务暂时无法处理这么多数据（HTTP ${status}，超出资源上限）${suffix}` };
+  }
   switch (status) {
     case 401:
       return { kind: 'unauthorized', message: `令牌无效或未填写（401），请在“设置”中检查访问令牌${suffix}` };
     case 413:
-      return { kind: 'too_large', message: `请求超过 Worker 的大小或行数上限（413）${suffix}` };
+      return { kind: 'too_large', message: `请求超过计算服务的大小或行数上限（413）${suffix}` };
     case 429:
       return { kind: 'rate_limited', message: `请求过于频繁（429），请稍后再试${suffix}` };
     case 400:
-      return { kind: 'bad_request', message: `Worker 拒绝了请求（400）${suffix}` };
+      return { kind: 'bad_request', message: `计算服务拒绝了请求（400）${suffix}` };
     case 404:
-      return { kind: 'bad_request', message: `Worker 地址不对：找不到接口（404），请检查“设置”中的地址${suffix}` };
+      return { kind: 'bad_request', message: `计算服务地址不对：找不到接口（404），请检查“设置”中的地址${suffix}` };
     default:
-      return { kind: 'server', message: `Worker 出错（HTTP ${status}）${suffix}` };
+      return { kind: 'server', message: `计算服务出错（HTTP ${status}）${suffix}` };
   }
 }
 
 export function networkErrorMessage(url: string, cause: unknown): string {
   const why = cause instanceof Error && cause.message ? `（网络错误：${cause.message}）` : '（网络错误）';
-  return `无法连接 Worker ${url}${why}，请确认 Worker 已启动、地址正确且网络通畅`;
+  return `无法连接计算服务 ${url}${why}，请检查“设置”中的地址和网络`;
 }

@@ -2,10 +2,14 @@
 
 /** Limits the add-in keeps to. Excel on the web rejects a request or response over 5 MB. */
 export const LIMITS = {
-  /** The Worker accepts at least 5,000 rows a request (CONTRACT.md). */
+  /** Rows a request when the service does not advertise its limits: it accepts at least 5,000 (CONTRACT.md). */
   maxRowsPerRequest: 5000,
-  /** Request body budget; the Worker accepts at least 5 MB. */
+  /** Request body budget when the service does not say; it accepts at least 5 MB. */
   maxRequestBytes: 4_000_000,
+  /** Share of the service's advertised body limit a request may use (the rest is the JSON envelope's headroom). */
+  requestBytesShare: 0.9,
+  /** Requests in flight at once: enough to hide network latency, few enough for the service's rate limit. */
+  requestConcurrency: 4,
   /** Excel on the web's payload limit per context.sync(). */
   excelPayloadLimitBytes: 5 * 1024 * 1024,
   /** Budget per sync, with headroom for Office.js's own envelope. */
@@ -15,6 +19,28 @@ export const LIMITS = {
   /** Upper bound of rows in one Excel read or write. */
   maxRowsPerExcelChunk: 20_000,
 } as const;
+
+/** What GET /v1/health advertises (every field optional: an older service says nothing). */
+export type ServiceLimits = { maxRows?: unknown; maxBodyBytes?: unknown; rowsPerRequest?: unknown };
+/** How the add-in sizes its requests to the 计算服务. */
+export type RequestLimits = { maxRowsPerRequest: number; maxRequestBytes: number; concurrency: number };
+
+const positive = (v: unknown): number | null => (typeof v === 'number' && Number.isFinite(v) && v >= 1 ? Math.floor(v) : null);
+
+/**
+ * Request sizes from the service's advertised limits: its recommended rows per request (never above its maximum),
+ * and a share of its body limit; today's fixed limits where it says nothing.
+ */
+export function requestLimitsFrom(service: ServiceLimits | null | undefined): RequestLimits {
+  const maxRows = positive(service?.maxRows);
+  const recommended = positive(service?.rowsPerRequest) ?? maxRows ?? LIMITS.maxRowsPerRequest;
+  const bodyBytes = positive(service?.maxBodyBytes);
+  return {
+    maxRowsPerRequest: Math.min(recommended, maxRows ?? recommended),
+    maxRequestBytes: bodyBytes ? Math.max(1, Math.floor(bodyBytes * LIMITS.requestBytesShare)) : LIMITS.maxRequestBytes,
+    concurrency: LIMITS.requestConcurrency,
+  };
+}
 
 /** Rows [start, end) of one chunk. */
 export type Chunk = { start: number; end: number };

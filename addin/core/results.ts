@@ -1,5 +1,6 @@
 // From the engine's results to what the add-in writes and shows.
 import { OUTPUT_HEADERS, formatRowOutput } from '../../shared/index';
+import type { PlacedResult, RosterDataRow } from '../../shared/roster';
 import type { CellValue, RowResult, RowStatus } from '../../shared/types';
 import type { OutputBlock } from './layout';
 
@@ -10,9 +11,9 @@ export const NUMBER_FORMAT_TEXT = '@';
 
 export const STATUS_ORDER: readonly Exclude<RowStatus, ''>[] = ['达标', '未达标', '待补材料', '数据有误'];
 
-/** The 9 output cells of one result; a skipped blank row gets 9 empty cells. */
-export function outputCells(result: RowResult): CellValue[] {
-  if (result.status === '') return OUTPUT_HEADERS.map(() => '');
+/** The 9 output cells of one result; a skipped blank row or a row not sent (null) gets 9 empty cells. */
+export function outputCells(result: PlacedResult): CellValue[] {
+  if (result === null || result.status === '') return OUTPUT_HEADERS.map(() => '');
   const cells = formatRowOutput(result);
   if (cells.length !== OUTPUT_HEADERS.length) throw new Error(`内部错误：输出应为 ${OUTPUT_HEADERS.length} 列，得到 ${cells.length} 列`);
   return cells.map((c) => (c === null || c === undefined ? '' : c));
@@ -20,7 +21,7 @@ export function outputCells(result: RowResult): CellValue[] {
 
 /** Values and number formats of one block for rows [start, end) of the results. */
 export function blockMatrices(
-  results: readonly RowResult[],
+  results: readonly PlacedResult[],
   block: OutputBlock,
   start: number,
   end: number,
@@ -38,9 +39,11 @@ export function blockMatrices(
 
 export type StatusCounts = Record<Exclude<RowStatus, ''>, number> & { blank: number; total: number };
 
-export function countStatuses(results: readonly RowResult[]): StatusCounts {
+/** Counts per status; `blank` counts rows the engine skipped as blank; rows not sent (null) are not counted. */
+export function countStatuses(results: readonly PlacedResult[]): StatusCounts {
   const counts: StatusCounts = { 达标: 0, 未达标: 0, 待补材料: 0, 数据有误: 0, blank: 0, total: 0 };
   for (const r of results) {
+    if (r === null) continue;
     if (r.status === '') counts.blank++;
     else {
       counts[r.status]++;
@@ -55,20 +58,19 @@ export type AttentionRow = { sheetRow: number; name: string; status: '数据有�
 
 const fmt = (n: number): string => String(Math.round(n * 10) / 10);
 
-export function attentionRows(
-  results: readonly RowResult[],
-  names: readonly string[],
-  firstDataRow: number,
-): AttentionRow[] {
+/** `rows[i]` is the sheet row of `results[i]` (shared/roster's plan.rows). */
+export function attentionRows(results: readonly PlacedResult[], rows: readonly Pick<RosterDataRow, 'sheetRow' | 'name'>[]): AttentionRow[] {
   const out: AttentionRow[] = [];
   results.forEach((r, i) => {
+    if (r === null) return;
+    const { sheetRow, name } = rows[i];
     if (r.status === '数据有误') {
-      out.push({ sheetRow: firstDataRow + i, name: names[i] ?? '', status: r.status, reason: r.errors.map((e) => e.message).join('；') });
+      out.push({ sheetRow, name, status: r.status, reason: r.errors.map((e) => e.message).join('；') });
     } else if (r.status === '未达标') {
       const parts: string[] = [];
       if (r.publicShortfall > 0) parts.push(`公需课缺 ${fmt(r.publicShortfall)}`);
       if (r.professionalShortfall > 0) parts.push(`专业课缺 ${fmt(r.professionalShortfall)}`);
-      out.push({ sheetRow: firstDataRow + i, name: names[i] ?? '', status: r.status, reason: `${parts.join('，')} 学时，期限 ${r.deadline}` });
+      out.push({ sheetRow, name, status: r.status, reason: `${parts.join('，')} 学时，期限 ${r.deadline}` });
     }
   });
   return out;

@@ -1,6 +1,5 @@
 // Formats of the output columns: header style, column widths, 状态 colours by conditional format, frozen header.
-import type { OutputPlan } from '../core/layout';
-import type { RosterSource } from './locate';
+import type { WritePlan } from '../core/layout';
 
 /** Font and fill colours per status (Fluent palette: green, red, amber, purple). */
 export const STATUS_STYLES: readonly { text: string; font: string; fill: string }[] = [
@@ -11,7 +10,7 @@ export const STATUS_STYLES: readonly { text: string; font: string; fill: string 
 ];
 
 /** Column widths in points per output header. */
-const WIDTHS: Readonly<Record<string, number>> = {
+export const WIDTHS: Readonly<Record<string, number>> = {
   公需课认定学时: 78,
   专业课认定学时: 78,
   总学时: 52,
@@ -23,16 +22,16 @@ const WIDTHS: Readonly<Record<string, number>> = {
   说明: 320,
 };
 
-export function applyOutputFormats(sheet: Excel.Worksheet, source: RosterSource, plan: OutputPlan): void {
+export function applyOutputFormats(sheet: Excel.Worksheet, plan: WritePlan): void {
   for (const c of plan.columns) {
-    const head = sheet.getRangeByIndexes(source.headerRow, c.col, 1, 1);
+    const head = sheet.getRangeByIndexes(plan.headerRow, c.col, 1, 1);
     head.format.font.bold = true;
     head.format.fill.color = '#DEECF9';
     head.format.columnWidth = WIDTHS[c.header] ?? 80;
   }
   const status = plan.columns.find((c) => c.header === '状态');
-  if (status && source.dataRowCount > 0) {
-    const range = sheet.getRangeByIndexes(source.firstDataRow, status.col, source.dataRowCount, 1);
+  if (status && plan.rowCount > 0) {
+    const range = sheet.getRangeByIndexes(plan.firstRow, status.col, plan.rowCount, 1);
     range.conditionalFormats.clearAll();
     for (const s of STATUS_STYLES) {
       const cf = range.conditionalFormats.add('ContainsText');
@@ -41,5 +40,5 @@ export function applyOutputFormats(sheet: Excel.Worksheet, source: RosterSource,
       cf.textComparison.rule = { operator: 'BeginsWith', text: s.text };
     }
   }
-  sheet.freezePanes.freezeRows(source.headerRow + 1);
+  sheet.freezePanes.freezeRows(plan.headerRow + 1);
 }

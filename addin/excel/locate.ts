@@ -1,77 +1,93 @@
-// Finds the roster: the table holding the selection, else the active sheet's used range. Two syncs.
-import { mapHeaders } from '../../shared/index';
-import type { CellValue } from '../../shared/types';
-import { HEADER_SEARCH_ROWS, detectHeaderRow, type HeaderMapping } from '../core/layout';
+// Everything about a roster sheet except its cell values: used range, tables, merged areas, hidden rows, protection,
+// the selection and what was remembered from earlier runs (output block, accepted unknown columns). Three syncs.
+import type { CellArea, GridTable, RememberedBlock } from '../../shared/roster';
 import { RosterError } from './errors';
+import { excelSupports } from './requirements';
+import { readIgnoredColumns, readRememberedBlock, type IgnoredColumns } from './memory';
 
-export type RosterSource = {
+export type SheetFrame = {
   sheetId: string;
   sheetName: string;
-  /** Set when the roster is an Excel table (ListObject). */
-  tableName: string | null;
-  /** 0-based sheet row of the header row. */
-  headerRow: number;
-  /** 0-based sheet column of the roster's first column. */
-  firstCol: number;
-  /** The header row across the roster range (used range or table). */
-  headers: CellValue[];
-  mapping: HeaderMapping;
-  firstDataRow: number;
-  dataRowCount: number;
+  isProtected: boolean;
+  /** The used range (values only), or null for an empty sheet. */
+  used: CellArea | null;
+  tables: GridTable[];
+  merged: CellArea[];
+  /** Sheet rows of the used range that are hidden or filtered out. */
+  hiddenRows: number[];
+  /** The clerk's selection when it is on this sheet. */
+  selection: CellArea | null;
+  remembered: RememberedBlock | null;
+  ignored: IgnoredColumns | null;
 };
 
-export async function locateRoster(context: Excel.RequestContext): Promise<RosterSource> {
-  const sheet = context.workbook.worksheets.getActiveWorksheet();
+type Bounds = { rowIndex: number; columnIndex: number; rowCount: number; columnCount: number };
+const BOUNDS = 'rowIndex,columnIndex,rowCount,columnCount';
+const area = (r: Bounds): CellArea => ({ row: r.rowIndex, col: r.columnIndex, rowCount: r.rowCount, columnCount: r.columnCount });
+
+/** The protected-sheet message: which sheet, how to unprotect it, nothing was changed. */
+export function protectedSheetMessage(sheetName: string): string {
+  return (
+    `工作表“${sheetName}”受保护，无法写入结果，未改动任何单元格。请在 Excel 中点击“审阅”→“撤消工作表保护”` +
+    '（如设有密码，请向设置保护的同事索取），然后再点击“计算学时”。'
+  );
+}
+
+/** The frame of the active sheet (sheetKey omitted) or of the sheet with that id or name. */
+export async function frameSheet(context: Excel.RequestContext, sheetKey?: string): Promise<SheetFrame> {
+  const sheet = sheetKey === undefined ? context.workbook.worksheets.getActiveWorksheet() : context.workbook.worksheets.getItem(sheetKey);
   sheet.load('id,name');
-  const tables = context.workbook.getSelectedRange().getTables(false);
-  tables.load('items/name');
+  const protection = sheet.protection;
+  protection.load('protected');
   const used = sheet.getUsedRangeOrNullObject(true);
-  used.load('rowIndex,columnIndex,rowCount,columnCount');
+  used.load(BOUNDS);
+  const tables = sheet.tables;
+  tables.load('items/name,items/showTotals,items/showHeaders');
+  const selection = sheetKey === undefined ? context.workbook.getSelectedRange() : null;
+  selection?.load(BOUNDS);
   await context.sync();
 
-  if (tables.items.length > 0) {
-    const table = tables.items[0];
-    const range = table.getRange();
-    range.load('rowIndex,columnIndex,rowCount,columnCount');
-    const header = table.getHeaderRowRange();
-    header.load('values');
-    table.load('showTotals');
-    await context.sync();
-    const headers = header.values[0] as CellValue[];
-    const dataRowCount = range.rowCount - 1 - (table.showTotals ? 1 : 0);
-    return {
-      sheetId: sheet.id,
-      sheetName: sheet.name,
-      tableName: table.name,
-      headerRow: range.rowIndex,
-      firstCol: range.columnIndex,
-      headers,
-      mapping: mapHeaders(headers),
-      firstDataRow: range.rowIndex + 1,
-      dataRowCount,
-    };
-  }
-
-  if (used.isNullObject) throw new RosterError(`工作表“${sheet.name}”是空的：请先打开花名册，或点击“插入示例花名册”。`);
-  const probeRows = Math.min(HEADER_SEARCH_ROWS, used.rowCount);
-  const top = sheet.getRangeByIndexes(used.rowIndex, used.columnIndex, probeRows, used.columnCount);
-  top.load('values');
+  const tableRanges = tables.items.map((t) => t.getRange().load(BOUNDS));
+  // ExcelApi 1.13 / 1.9: merged areas (two-row headers) and visible cells (hidden rows); without them the roster is
+  // read as if nothing were merged or hidden
+  const merged = used.isNullObject || !excelSupports('mergedAreas') ? null : used.getMergedAreasOrNullObject();
+  merged?.load('areaCount');
+  const visible = used.isNullObject || !excelSupports('visibleCells') ? null : used.getSpecialCellsOrNullObject('Visible');
+  visible?.load('areaCount');
+  const memory = { remembered: readRememberedBlock(context, sheet.id), ignored: readIgnoredColumns(context, sheet.id) };
   await context.sync();
-  const found = detectHeaderRow(top.values as CellValue[][]);
-  if (found < 0) {
-    throw new RosterError(`在工作表“${sheet.name}”的前 ${probeRows} 行里找不到表头（例如“姓名”“市平台公需课学时”）。`);
-  }
-  const headers = top.values[found] as CellValue[];
-  const headerRow = used.rowIndex + found;
+
+  const mergedAreas = merged && !merged.isNullObject ? merged.areas.load(`items/${BOUNDS.split(',').join(',items/')}`) : null;
+  const visibleAreas = visible && !visible.isNullObject ? visible.areas.load('items/rowIndex,items/rowCount') : null;
+  if (mergedAreas || visibleAreas) await context.sync();
+
+  const usedArea = used.isNullObject ? null : area(used);
   return {
     sheetId: sheet.id,
     sheetName: sheet.name,
-    tableName: null,
-    headerRow,
-    firstCol: used.columnIndex,
-    headers,
-    mapping: mapHeaders(headers),
-    firstDataRow: headerRow + 1,
-    dataRowCount: used.rowIndex + used.rowCount - (headerRow + 1),
+    isProtected: protection.protected,
+    used: usedArea,
+    tables: tables.items.map((t, i) => ({ name: t.name, area: area(tableRanges[i]), showHeaders: t.showHeaders, showTotals: t.showTotals })),
+    merged: mergedAreas ? mergedAreas.items.map(area) : [],
+    hiddenRows: usedArea ? hiddenRowsOf(usedArea, visible?.isNullObject ? [] : (visibleAreas?.items ?? [])) : [],
+    selection: selection ? area(selection) : null,
+    remembered: memory.remembered.value(),
+    ignored: memory.ignored.value(),
   };
+}
+
+/** Rows of the used range not covered by a visible area. */
+function hiddenRowsOf(used: CellArea, visible: readonly { rowIndex: number; rowCount: number }[]): number[] {
+  const shown = new Uint8Array(used.rowCount);
+  for (const v of visible) {
+    for (let r = Math.max(v.rowIndex, used.row); r < Math.min(v.rowIndex + v.rowCount, used.row + used.rowCount); r++) shown[r - used.row] = 1;
+  }
+  const out: number[] = [];
+  for (let i = 0; i < shown.length; i++) if (shown[i] === 0) out.push(used.row + i);
+  return out;
+}
+
+/** Stops when the sheet is protected: nothing is read, sent or written. */
+export function assertWritable(frame: Pick<SheetFrame, 'isProtected' | 'sheetName'>): void {
+  if (frame.isProtected) throw new RosterError(protectedSheetMessage(frame.sheetName));
 }

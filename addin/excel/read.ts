@@ -1,42 +1,46 @@
-// Reads the roster's data rows in chunks: one load + sync per chunk, halving a chunk Excel finds too large.
-import { rowFromCells } from '../../shared/index';
-import type { CellValue, RosterRowInput } from '../../shared/types';
+// Reads the roster sheet's cells (values and value types) in chunks: one load + sync per chunk, halving a chunk
+// Excel finds too large; then shared/roster plans the roster over the grid.
+import { planRoster, type GridValue, type GridValueType, type RosterPlan, type SheetGrid } from '../../shared/roster';
 import { LIMITS, jsonBytes, readChunkRows } from '../core/chunks';
 import { PAYLOAD_TOO_LARGE, RosterError, officeErrorCode } from './errors';
-import type { RosterSource } from './locate';
+import { frameSheet, type SheetFrame } from './locate';
 
 /**
  * After a read, size the next one from the bytes actually seen: half the Excel budget over the largest row so far
  * in this chunk (rows further down may be longer; an oversized read is halved on Excel's payload error anyway).
+ * `types`, when given, are the same rows' value types (read in the same sync).
  */
-export function nextReadSize(values: readonly CellValue[][], rowsRead: number): number {
+export function nextReadSize(values: readonly unknown[][], rowsRead: number, types?: readonly unknown[][]): number {
   let maxRow = 1;
-  for (const row of values) maxRow = Math.max(maxRow, jsonBytes(row));
-  const perRow = Math.max(maxRow, jsonBytes(values) / Math.max(1, rowsRead));
+  let all = 0;
+  for (let i = 0; i < values.length; i++) {
+    const b = jsonBytes(values[i]) + (types ? jsonBytes(types[i]) : 0);
+    maxRow = Math.max(maxRow, b);
+    all += b;
+  }
+  const perRow = Math.max(maxRow, all / Math.max(1, rowsRead));
   return Math.max(1, Math.min(LIMITS.maxRowsPerExcelChunk, Math.floor(LIMITS.excelBudgetBytes / 2 / perRow)));
 }
 
-export type RosterRows = { rows: RosterRowInput[]; names: string[] };
+export type ReadOptions = { onProgress?: (done: number, total: number) => void; signal?: AbortSignal; chunkRows?: number };
 
-export async function readRosterRows(
-  context: Excel.RequestContext,
-  source: RosterSource,
-  options: { onProgress?: (done: number, total: number) => void; signal?: AbortSignal; chunkRows?: number } = {},
-): Promise<RosterRows> {
-  const sheet = context.workbook.worksheets.getItem(source.sheetId);
-  const width = source.headers.length;
-  const total = source.dataRowCount;
-  const nameCol = source.mapping.columns.indexOf('name');
-  const rows: RosterRowInput[] = [];
-  const names: string[] = [];
-  let size = options.chunkRows ?? readChunkRows(width);
+/** The used range of the frame's sheet as a SheetGrid. */
+export async function readGrid(context: Excel.RequestContext, frame: SheetFrame, options: ReadOptions = {}): Promise<SheetGrid> {
+  const base = { name: frame.sheetName, merged: frame.merged, tables: frame.tables, hiddenRows: frame.hiddenRows, selection: frame.selection, remembered: frame.remembered };
+  const used = frame.used;
+  if (used === null) return { ...base, origin: { row: 0, col: 0 }, values: [] };
+  const sheet = context.workbook.worksheets.getItem(frame.sheetId);
+  const values: GridValue[][] = [];
+  const valueTypes: GridValueType[][] = [];
+  const total = used.rowCount;
+  let size = options.chunkRows ?? readChunkRows(used.columnCount * 2);
   let done = 0;
   options.onProgress?.(0, total);
   while (done < total) {
-    if (options.signal?.aborted) throw new RosterError('已取消');
+    if (options.signal?.aborted) throw new RosterError('已取消，未写入任何单元格。');
     const n = Math.min(size, total - done);
-    const range = sheet.getRangeByIndexes(source.firstDataRow + done, source.firstCol, n, width);
-    range.load('values');
+    const range = sheet.getRangeByIndexes(used.row + done, used.col, n, used.columnCount);
+    range.load('values,valueTypes');
     try {
       await context.sync();
     } catch (e) {
@@ -46,15 +50,24 @@ export async function readRosterRows(
       }
       throw e;
     }
-    const values = range.values as CellValue[][];
-    if (options.chunkRows === undefined) size = nextReadSize(values, n);
-    for (const cells of values) {
-      rows.push(rowFromCells(cells, source.mapping.columns));
-      const name = nameCol >= 0 ? cells[nameCol] : '';
-      names.push(name === null || name === undefined ? '' : String(name).trim());
+    const v = range.values as GridValue[][];
+    const t = range.valueTypes as GridValueType[][];
+    if (options.chunkRows === undefined) size = nextReadSize(v, n, t);
+    for (let i = 0; i < v.length; i++) {
+      values.push(v[i]);
+      valueTypes.push(t[i]);
     }
     done += n;
     options.onProgress?.(done, total);
   }
-  return { rows, names };
+  return { ...base, origin: { row: used.row, col: used.col }, values, valueTypes };
+}
+
+export type RosterRead = { frame: SheetFrame; plan: RosterPlan };
+
+/** Frame, read and plan the active sheet (or the sheet with that id or name). */
+export async function readRoster(context: Excel.RequestContext, sheetKey?: string, options: ReadOptions = {}): Promise<RosterRead> {
+  const frame = await frameSheet(context, sheetKey);
+  const grid = await readGrid(context, frame, options);
+  return { frame, plan: planRoster(grid) };
 }

@@ -1,13 +1,14 @@
-// 计算学时 end to end: locate and read the roster, check headers, compute every chunk, then write.
-import type { RowResult } from '../../shared/types';
-import { ChunkError, computeAll, type Evaluator } from '../core/compute';
-import { planOutputColumns, type OutputPlan } from '../core/layout';
-import { preflight, type Preflight } from '../core/preflight';
+// 计算学时 end to end: read and plan the roster (shared/roster), check it, compute every part, then write our columns.
+import { findCrossDuplicates, headerSetKey, placeResults, planRoster, type PlacedResult, type RosterPlan } from '../../shared/roster';
+import { ChunkError, computeAll, type ComputeOptions, type Evaluator } from '../core/compute';
+import { writePlanOf } from '../core/layout';
+import { planNotes, preflight, type Preflight } from '../core/preflight';
 import { attentionRows, countStatuses, type AttentionRow, type StatusCounts } from '../core/results';
 import { RosterError } from './errors';
-import { locateRoster, type RosterSource } from './locate';
-import { readRosterRows } from './read';
-import { writeOutputs } from './write';
+import { assertWritable, frameSheet, type SheetFrame } from './locate';
+import type { IgnoredColumns } from './memory';
+import { readGrid } from './read';
+import { headerCellsOf, writeOutputs } from './write';
 
 export type Phase = 'read' | 'compute' | 'write';
 export type RunProgress = { phase: Phase; done: number; total: number; detail?: string };
@@ -17,9 +18,13 @@ export type RunOptions = {
   asOf?: string;
   ruleSet?: string;
   signal?: AbortSignal;
-  /** Headers the user already agreed to ignore (from a previous preflight). */
+  /** Headers the clerk agreed to ignore just now (from the preflight card). */
   acceptUnknown?: readonly string[];
   onProgress?: (p: RunProgress) => void;
+  /** Send names and ID numbers to the service (opt-in setting); by default they stay in the workbook. */
+  sendPersonalData?: boolean;
+  /** Overrides the request sizes the service advertises (bench). */
+  limits?: ComputeOptions['limits'];
   /** Called once writing starts: from then on the run cannot be cancelled. */
   onWriteStart?: () => void;
 };
@@ -34,63 +39,84 @@ export type RunOutcome =
       columnCount: number;
       counts: StatusCounts;
       attention: AttentionRow[];
+      /** The computing service's record numbers (one per part). */
       batchIds: string[];
       engineVersion: string;
       ruleSet: string;
+      /** How many parts the roster was sent in. */
       requests: number;
       writeChunks: number;
       created: string[];
       unknown: string[];
-      missingOptional: string[];
+      missingOptional: string;
+      /** What was understood about the sheet (the preflight card's notes). */
+      notes: string[];
+      hiddenCount: number;
+      duplicateCount: number;
     };
 
 type Runner = <T>(batch: (context: Excel.RequestContext) => Promise<T>) => Promise<T>;
 const defaultRunner: Runner = (batch) => Excel.run(batch);
+
+/** The clerk's answer to “忽略这些列”, now or remembered for this sheet and header set; null when still to ask. */
+export function ignoredColumns(plan: RosterPlan, remembered: IgnoredColumns | null, acceptNow: readonly string[] = []): IgnoredColumns | null {
+  const unknown = plan.unknown.map((u) => u.header);
+  const headerSet = headerSetKey(plan);
+  const known = new Set([...acceptNow, ...(remembered?.headerSet === headerSet ? remembered.headers : [])]);
+  return unknown.every((h) => known.has(h)) ? { headerSet, headers: unknown } : null;
+}
 
 export async function runCompute(options: RunOptions, run: Runner = defaultRunner): Promise<RunOutcome> {
   const cancelled = (): void => {
     if (options.signal?.aborted) throw new RosterError('已取消，未写入任何单元格。');
   };
   const read = await run(async (context) => {
-    const source = await locateRoster(context);
-    const check = preflight(source.mapping, source.dataRowCount);
-    const accepted = new Set(options.acceptUnknown ?? []);
-    if (check.blocking.length > 0 || check.unknown.some((h) => !accepted.has(h))) {
-      return { source, check, rows: null };
-    }
-    const rows = await readRosterRows(context, source, {
+    const frame = await frameSheet(context);
+    assertWritable(frame);
+    const grid = await readGrid(context, frame, {
       signal: options.signal,
       onProgress: (done, total) => options.onProgress?.({ phase: 'read', done, total }),
     });
-    return { source, check, rows };
+    const plan = planRoster(grid);
+    return { frame, plan, headerCells: headerCellsOf(grid, plan) };
   });
-  if (read.rows === null) return { kind: 'preflight', preflight: read.check, sheetName: read.source.sheetName };
-  const { source, check } = read;
-  const plan: OutputPlan = planOutputColumns(source.headers, source.mapping, source.firstCol);
+  const { frame, plan } = read;
+  const check = preflight(plan);
+  const ignored = ignoredColumns(plan, frame.ignored, options.acceptUnknown);
+  if (check.blocking.length > 0 || ignored === null) return { kind: 'preflight', preflight: check, sheetName: plan.sheetName };
   cancelled();
 
-  const outcome = await computeAll(read.rows.rows, options.evaluator, {
+  // every data row in sheet order (rows not sent as {}): index i is sheet row plan.rows[0].sheetRow + i
+  const rows = plan.rows.map((r) => r.input ?? {});
+  const outcome = await computeAll(rows, options.evaluator, {
     asOf: options.asOf,
     ruleSet: options.ruleSet,
     signal: options.signal,
-    firstDataSheetRow: source.firstDataRow + 1,
+    firstDataSheetRow: plan.rows[0].sheetRow + 1,
+    limits: options.limits,
+    sendPersonalData: options.sendPersonalData,
     onProgress: (p) =>
       options.onProgress?.({
         phase: 'compute',
         done: p.done,
         total: p.total,
-        detail: p.waiting ? `Worker 要求稍候（429），${p.waiting} 秒后重试第 ${p.chunk + 1} 批` : `第 ${p.chunk}/${p.chunks} 批`,
+        detail: p.note ?? (p.chunks > 1 ? `第 ${p.chunk}/${p.chunks} 部分` : ''),
       }),
   });
   cancelled();
+  const duplicates = findCrossDuplicates([plan]);
+  const placed = placeResults(plan, outcome.results.filter((_, i) => plan.rows[i].input !== null), duplicates);
+  const write = writePlanOf(plan);
 
   options.onWriteStart?.();
   const stats = await run((context) =>
-    writeOutputs(context, source, plan, outcome.results, {
+    writeOutputs(context, frame, plan, write, placed, {
+      headerCells: read.headerCells,
+      ignored: ignored.headers.length > 0 ? ignored : null,
       onProgress: (done, total) => options.onProgress?.({ phase: 'write', done, total }),
     }),
   );
-  return done(source, plan, outcome.results, read.rows.names, {
+  return done(frame, plan, placed, {
     batchIds: outcome.batchIds,
     engineVersion: outcome.engineVersion,
     ruleSet: outcome.ruleSet,
@@ -98,26 +124,29 @@ export async function runCompute(options: RunOptions, run: Runner = defaultRunne
     writeChunks: stats.chunks,
     unknown: check.unknown,
     missingOptional: check.missingOptional,
+    duplicateCount: duplicates.reduce((n, d) => n + d.at.length, 0),
   });
 }
 
-function done(
-  source: RosterSource,
-  plan: OutputPlan,
-  results: RowResult[],
-  names: string[],
-  extra: Pick<Extract<RunOutcome, { kind: 'done' }>, 'batchIds' | 'engineVersion' | 'ruleSet' | 'requests' | 'writeChunks' | 'unknown' | 'missingOptional'>,
-): RunOutcome {
-  const lastCol = Math.max(source.firstCol + source.headers.length - 1, ...plan.columns.map((c) => c.col));
+type Extra = Pick<
+  Extract<RunOutcome, { kind: 'done' }>,
+  'batchIds' | 'engineVersion' | 'ruleSet' | 'requests' | 'writeChunks' | 'unknown' | 'missingOptional' | 'duplicateCount'
+>;
+
+function done(frame: SheetFrame, plan: RosterPlan, placed: PlacedResult[], extra: Extra): RunOutcome {
+  const cols = plan.output?.columns.map((c) => c.col) ?? [];
+  const lastCol = Math.max(plan.lastCol, ...cols);
   return {
     kind: 'done',
-    sheetId: source.sheetId,
-    sheetName: source.sheetName,
-    firstCol: source.firstCol,
-    columnCount: lastCol - source.firstCol + 1,
-    counts: countStatuses(results),
-    attention: attentionRows(results, names, source.firstDataRow),
-    created: plan.created.map((c) => c.header),
+    sheetId: frame.sheetId,
+    sheetName: plan.sheetName,
+    firstCol: plan.firstCol,
+    columnCount: lastCol - plan.firstCol + 1,
+    counts: countStatuses(placed),
+    attention: attentionRows(placed, plan.rows),
+    created: plan.output?.columns.filter((c) => !c.exists).map((c) => c.header) ?? [],
+    notes: planNotes(plan),
+    hiddenCount: plan.hiddenCount,
     ...extra,
   };
 }

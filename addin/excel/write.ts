@@ -1,78 +1,98 @@
-// Writes the output columns: a check that the sheet did not change, then one sync per chunk, then formats.
+// Writes the output columns: a check that the sheet did not change and is not protected, then one sync per chunk,
+// then formats and what to remember (the output block, the ignored columns). Only our own columns are written.
 import { OUTPUT_HEADERS } from '../../shared/index';
-import type { CellValue, RowResult } from '../../shared/types';
+import type { PlacedResult, RosterPlan, SheetGrid } from '../../shared/roster';
+import type { CellValue } from '../../shared/types';
 import { LIMITS, jsonBytes, planChunksBySize, type Chunk } from '../core/chunks';
-import type { OutputPlan } from '../core/layout';
+import type { WritePlan } from '../core/layout';
 import { blockMatrices, outputCells } from '../core/results';
 import { RosterError } from './errors';
 import { applyOutputFormats } from './format';
-import type { RosterSource } from './locate';
+import { protectedSheetMessage, type SheetFrame } from './locate';
+import { rememberBlock, rememberIgnored, type IgnoredColumns } from './memory';
 
 const same = (a: CellValue, b: CellValue): boolean => (a ?? '') === (b ?? '');
 
 /** Write chunks sized by the bytes of their values and number formats. */
-export function planWriteChunks(results: readonly RowResult[], plan: OutputPlan): Chunk[] {
+export function planWriteChunks(results: readonly PlacedResult[], plan: Pick<WritePlan, 'columns'>): Chunk[] {
   const perRowFormats = jsonBytes(plan.columns.map(() => '0.0'));
   const sizes = results.map((r) => jsonBytes(outputCells(r)) + perRowFormats + 8);
   return planChunksBySize(sizes, LIMITS.excelBudgetBytes, LIMITS.maxRowsPerExcelChunk);
 }
 
-/** Before writing: the header row and the roster's height must be what was read, or nothing is written. */
-async function verifyUnchanged(context: Excel.RequestContext, source: RosterSource): Promise<void> {
-  const sheet = context.workbook.worksheets.getItem(source.sheetId);
-  const header = sheet.getRangeByIndexes(source.headerRow, source.firstCol, 1, source.headers.length);
+export const SHEET_CHANGED_MESSAGE = '计算期间工作表被修改（表头或行数变了），为安全起见未写入任何单元格，请重新点击“计算学时”。';
+
+/** The roster's header cells as read (plan.headerRows × firstCol..lastCol), to compare before writing. */
+export function headerCellsOf(grid: SheetGrid, plan: RosterPlan): CellValue[][] {
+  return plan.headerRows.map((r) => {
+    const row = grid.values[r - grid.origin.row] ?? [];
+    return Array.from({ length: plan.lastCol - plan.firstCol + 1 }, (_, i) => row[plan.firstCol + i - grid.origin.col] ?? '');
+  });
+}
+
+/** Before writing: not protected, the header row(s) and the used range's rows as read, or nothing is written. */
+async function verifyUnchanged(context: Excel.RequestContext, frame: SheetFrame, plan: RosterPlan, headerCells: CellValue[][]): Promise<void> {
+  const sheet = context.workbook.worksheets.getItem(frame.sheetId);
+  const protection = sheet.protection;
+  protection.load('protected');
+  const header = sheet.getRangeByIndexes(plan.headerRows[0], plan.firstCol, plan.headerRows.length, plan.lastCol - plan.firstCol + 1);
   header.load('values');
-  const used = sheet.getUsedRange(true);
+  const used = sheet.getUsedRangeOrNullObject(true);
   used.load('rowIndex,rowCount');
   await context.sync();
-  const now = header.values[0] as CellValue[];
-  const changed = source.headers.some((h, i) => !same(h, now[i]));
-  const lastRow = source.firstDataRow + source.dataRowCount;
-  if (changed || (source.tableName === null && used.rowIndex + used.rowCount !== lastRow)) {
-    throw new RosterError('计算期间工作表被修改（表头或行数变了），为安全起见未写入任何单元格，请重新点击“计算学时”。');
-  }
+  if (protection.protected) throw new RosterError(protectedSheetMessage(frame.sheetName));
+  const before = frame.used;
+  const now = header.values as CellValue[][];
+  const sameHeader = headerCells.every((row, i) => row.every((v, j) => same(v, now[i]?.[j])));
+  const sameRows = before !== null && !used.isNullObject && used.rowIndex === before.row && used.rowCount === before.rowCount;
+  if (!sameHeader || !sameRows) throw new RosterError(SHEET_CHANGED_MESSAGE);
 }
 
 export type WriteStats = { chunks: number; rows: number };
 
+export type WriteOptions = { onProgress?: (done: number, total: number) => void; ignored?: IgnoredColumns | null };
+
 export async function writeOutputs(
   context: Excel.RequestContext,
-  source: RosterSource,
-  plan: OutputPlan,
-  results: readonly RowResult[],
-  options: { onProgress?: (done: number, total: number) => void } = {},
+  frame: SheetFrame,
+  plan: RosterPlan,
+  write: WritePlan,
+  results: readonly PlacedResult[],
+  options: WriteOptions & { headerCells: CellValue[][] },
 ): Promise<WriteStats> {
-  if (results.length !== source.dataRowCount) throw new RosterError(`内部错误：结果 ${results.length} 行，花名册 ${source.dataRowCount} 行`);
-  await verifyUnchanged(context, source);
-  const sheet = context.workbook.worksheets.getItem(source.sheetId);
-  const chunks = planWriteChunks(results, plan);
+  if (results.length !== write.rowCount) throw new RosterError(`内部错误：结果 ${results.length} 行，花名册 ${write.rowCount} 行`);
+  await verifyUnchanged(context, frame, plan, options.headerCells);
+  const sheet = context.workbook.worksheets.getItem(frame.sheetId);
+  const chunks = planWriteChunks(results, write);
   options.onProgress?.(0, results.length);
   for (let i = 0; i < chunks.length; i++) {
     const { start, end } = chunks[i];
-    if (i === 0) writeHeaders(context, sheet, source, plan);
-    for (const block of plan.blocks) {
+    if (i === 0) writeHeaders(context, sheet, plan.table, write);
+    for (const block of write.blocks) {
       const { values, numberFormat } = blockMatrices(results, block, start, end);
-      const range = sheet.getRangeByIndexes(source.firstDataRow + start, block.col, end - start, block.width);
+      const range = sheet.getRangeByIndexes(write.firstRow + start, block.col, end - start, block.width);
       range.numberFormat = numberFormat;
       range.values = values;
     }
     await context.sync();
     options.onProgress?.(end, results.length);
   }
-  applyOutputFormats(sheet, source, plan);
+  applyOutputFormats(sheet, write);
+  if (plan.output) rememberBlock(context, frame.sheetId, plan.output.remember);
+  if (options.ignored) rememberIgnored(context, frame.sheetId, options.ignored);
   await context.sync();
   return { chunks: chunks.length, rows: results.length };
 }
 
-/** Headers of the output columns; in a table, missing columns are added to the table. */
-function writeHeaders(context: Excel.RequestContext, sheet: Excel.Worksheet, source: RosterSource, plan: OutputPlan): void {
-  if (source.tableName !== null) {
-    const table = context.workbook.tables.getItem(source.tableName);
-    for (const c of [...plan.created].sort((a, b) => a.col - b.col)) table.columns.add(undefined, undefined, c.header);
+/** Headers of the output columns not there yet; in a table, they are added to the table (right of it). */
+function writeHeaders(context: Excel.RequestContext, sheet: Excel.Worksheet, table: string | null, write: WritePlan): void {
+  if (table !== null) {
+    const t = context.workbook.tables.getItem(table);
+    for (const c of [...write.created].sort((a, b) => a.col - b.col)) t.columns.add(undefined, undefined, c.header);
     return;
   }
-  for (const block of plan.blocks) {
-    const header = sheet.getRangeByIndexes(source.headerRow, block.col, 1, block.width);
+  for (const block of write.blocks) {
+    const header = sheet.getRangeByIndexes(write.headerRow, block.col, 1, block.width);
     header.values = [block.outputs.map((o) => OUTPUT_HEADERS[o])];
   }
 }

@@ -9,6 +9,7 @@ import {
   mapHeaders,
   rowFromCells,
 } from '../../shared/index';
+import { CREDITING_KEYS, NO_HOURS_COLUMN_MESSAGE } from '../../shared/roster';
 import type { CellValue, RosterKey, RowResult } from '../../shared/types';
 import type { FunctionKind } from './ids';
 
@@ -60,6 +61,8 @@ export function columnsFor(headers: unknown[][] | null | undefined): (RosterKey 
       `表头有重复的列：${mapping.duplicates.map((d) => headerLabel(d.key)).join('、')}`,
     );
   }
+  // the same stop as 计算学时: without a column that earns hours everyone would be 0 h and 未达标
+  if (!mapping.columns.some((k) => k !== null && CREDITING_KEYS.includes(k))) throw new FunctionArgumentError(NO_HOURS_COLUMN_MESSAGE);
   if (headerCache.size >= HEADER_CACHE_LIMIT) headerCache.clear();
   headerCache.set(cacheKey, mapping.columns);
   return mapping.columns;

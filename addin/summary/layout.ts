@@ -3,7 +3,7 @@ import type { Summary, SummaryCounts } from '../../shared/types';
 import { cellAddress, rangeAddress } from './a1';
 
 export const SUMMARY_SHEET_NAME = '年度汇总';
-export const SOURCE_LABELS = { worker: 'Worker（在线服务）', local: '本地引擎' } as const;
+export const SOURCE_LABELS = { worker: '计算服务（在线）', local: '本地引擎' } as const;
 export type SummarySource = keyof typeof SOURCE_LABELS;
 
 /** The row of the label cell naming the roster sheet, so a refresh run from 年度汇总 finds the roster again. */
@@ -48,13 +48,15 @@ export type SummaryLayoutInput = {
   ruleSet: { id: string; title: string; source: string; year: number };
   engineVersion: string;
   source: SummarySource;
-  /** Why the Worker was not used although configured (shown next to the source), or null. */
+  /** Why the bundled engine computed it (shown next to the source), or null. */
   sourceNote?: string | null;
   /** When it was made, as shown, e.g. 2026-11-27 18:45. */
   madeAt: string;
   rosterSheet: string;
   /** Sheet row number of the roster's first data row (result index 0), for the attention list's 行号. */
   firstDataRow: number;
+  /** Per result index, the row as the attention list shows it (several roster sheets: “一科 第 5 行”). */
+  rowLabels?: readonly (string | number)[];
 };
 
 const COUNT_HEADERS = ['人数', '达标', '未达标', '待补材料', '数据有误', '达标率', '平均公需课学时', '平均专业课学时', '平均总学时', '未计入学时（封顶等）'];
@@ -146,7 +148,7 @@ export function buildSummaryLayout(input: SummaryLayoutInput): SummaryLayout {
     const items = summary.attention;
     const values: LayoutCell[][] = [
       ATTENTION_HEADERS,
-      ...items.map((a) => [input.firstDataRow + a.index, a.name, a.unit, a.department, a.status, a.publicShortfall, a.professionalShortfall, a.deadline]),
+      ...items.map((a) => [input.rowLabels?.[a.index] ?? input.firstDataRow + a.index, a.name, a.unit, a.department, a.status, a.publicShortfall, a.professionalShortfall, a.deadline]),
     ];
     blocks.push(block(0, row, values, [textRow(ATTENTION_HEADERS), ...items.map(() => ATTENTION_FORMATS)]));
     tables.push({ key: 'attention', name: TABLE_NAMES.attention, address: rangeAddress(0, row, ATTENTION_HEADERS.length, values.length), style: TABLE_STYLE });

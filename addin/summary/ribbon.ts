@@ -28,7 +28,7 @@ export async function runRibbonSummary(event: { completed: () => void }, deps: R
   let outcome: SummaryOutcome;
   try {
     const s = await deps.loadSettings();
-    const result = await deps.build({ workerUrl: s.workerUrl, token: s.token, asOf: s.asOf.trim() || undefined });
+    const result = await deps.build({ workerUrl: s.workerUrl, token: s.token, asOf: s.asOf.trim() || undefined, sendPersonalData: s.sendPersonalData });
     outcome = { ok: true, result };
   } catch (e) {
     outcome = { ok: false, message: e instanceof Error ? e.message : String(e) };

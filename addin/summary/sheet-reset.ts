@@ -1,5 +1,6 @@
 // Makes a sheet of the add-in's own (年度汇总, 花名册模板) or empties it when it exists: its tables, charts,
 // validation, cells and formats go; no other sheet is touched. Two syncs at most.
+import { excelSupports } from '../excel/requirements';
 
 export type PreparedSheet = {
   sheet: Excel.Worksheet;
@@ -29,7 +30,7 @@ export async function prepareSheet(context: Excel.RequestContext, name: string):
   }
   for (const c of charts.items) c.delete();
   const all = existing.getRange();
-  all.dataValidation.clear();
+  if (excelSupports('dataValidation')) all.dataValidation.clear();
   all.clear('All');
   existing.freezePanes.unfreeze();
   return { sheet: existing, existed: true, takenTableNames: taken };

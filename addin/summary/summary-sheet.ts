@@ -1,19 +1,37 @@
 // The one-click annual summary: reads the roster, gets the Summary (Worker or bundled engine) and makes or
 // refreshes the sheet 年度汇总 (its content only; no other sheet is written).
 import { getRuleSet, hasRuleSet } from '../../shared/index';
-import { preflight } from '../core/preflight';
+import { excelSupports } from '../excel/requirements';
 import { RosterError } from '../excel/errors';
-import { locateRoster } from '../excel/locate';
-import { readRosterRows } from '../excel/read';
 import { ROSTER_SHEET_VALUE_CELL, SUMMARY_SHEET_NAME, buildSummaryLayout } from './layout';
 import type { SummaryLayout, SummarySource } from './layout';
 import { prepareSheet, uniqueTableName } from './sheet-reset';
 import { summarizeRoster } from './summary-source';
 import type { SummarySourceOptions } from './summary-source';
+import type { DuplicateId } from '../../shared/roster';
 import type { RosterRowInput } from '../../shared/types';
+import { duplicateNotes, readRostersForSummary, type RostersForSummary } from './roster-sheets';
 
-export type AnnualSummaryOptions = { workerUrl?: string; token?: string; asOf?: string };
-export type AnnualSummaryResult = { source: SummarySource; rows: number };
+export type AnnualSummaryOptions = {
+  workerUrl?: string;
+  token?: string;
+  asOf?: string;
+  sendPersonalData?: boolean;
+  /** Roster sheets chosen by the clerk (one summary over all of them); omitted: the active sheet's roster. */
+  sheets?: readonly string[];
+};
+export type AnnualSummaryResult = {
+  source: SummarySource;
+  rows: number;
+  /** Why the bundled engine computed it (Chinese), or null when the 计算服务 did. */
+  reason: string | null;
+  /** The roster sheets summarised. */
+  sheets?: string[];
+  /** ID numbers on several rows: each person counted once. */
+  duplicates?: DuplicateId[];
+  /** One line per repeated person, for the pane. */
+  notes?: string[];
+};
 
 const pad = (n: number): string => String(n).padStart(2, '0');
 
@@ -28,35 +46,39 @@ function localStamp(d: Date): string {
 
 type RosterForSummary = { sheetName: string; rows: RosterRowInput[]; firstDataRow: number };
 
-/**
- * The roster of the active sheet (its selected table, else its used range). When the active sheet is
- * 年度汇总 itself, the roster sheet it was made from (cell B5) is used instead.
- */
-export async function readRosterForSummary(context: Excel.RequestContext): Promise<RosterForSummary> {
+/** The roster sheet(s) to summarise: the chosen ones, else the active sheet, or from 年度汇总 the sheets it names (B5). */
+async function rosterSheetNames(context: Excel.RequestContext, chosen?: readonly string[]): Promise<string[]> {
+  if (chosen && chosen.length > 0) return [...chosen];
   const active = context.workbook.worksheets.getActiveWorksheet();
   active.load('name');
   await context.sync();
-  if (active.name === SUMMARY_SHEET_NAME) {
-    const cell = active.getRange(ROSTER_SHEET_VALUE_CELL);
-    cell.load('values');
-    await context.sync();
-    const rosterName = String(cell.values[0]?.[0] ?? '').trim();
-    const roster = rosterName ? context.workbook.worksheets.getItemOrNullObject(rosterName) : null;
-    if (roster) {
-      roster.load('name');
-      await context.sync();
-    }
-    if (!roster || roster.isNullObject) {
-      throw new RosterError('当前是“年度汇总”工作表，找不到它所汇总的花名册：请先切换到花名册工作表再生成汇总。');
-    }
-    roster.activate();
-    await context.sync();
+  if (active.name !== SUMMARY_SHEET_NAME) return [active.name];
+  const cell = active.getRange(ROSTER_SHEET_VALUE_CELL);
+  cell.load('values');
+  await context.sync();
+  const names = String(cell.values[0]?.[0] ?? '').split(SHEET_LIST_SEPARATOR).map((s) => s.trim()).filter((s) => s !== '');
+  const sheets = names.map((n) => context.workbook.worksheets.getItemOrNullObject(n).load('name'));
+  await context.sync();
+  if (names.length === 0 || sheets.some((s) => s.isNullObject)) {
+    throw new RosterError('当前是“年度汇总”工作表，找不到它所汇总的花名册：请先切换到花名册工作表再生成汇总。');
   }
-  const source = await locateRoster(context);
-  const check = preflight(source.mapping, source.dataRowCount);
-  if (check.blocking.length > 0) throw new RosterError(check.blocking.join('\n'));
-  const { rows } = await readRosterRows(context, source);
-  return { sheetName: source.sheetName, rows, firstDataRow: source.firstDataRow + 1 };
+  return names;
+}
+
+/** How 年度汇总 lists several roster sheets in one cell. */
+export const SHEET_LIST_SEPARATOR = '、';
+
+export async function readRostersFor(context: Excel.RequestContext, chosen?: readonly string[]): Promise<RostersForSummary> {
+  return readRostersForSummary(context, await rosterSheetNames(context, chosen));
+}
+
+/**
+ * The roster of the active sheet (or, on 年度汇总, of the sheet(s) it was made from), one row per data row so that
+ * `firstDataRow + index` is the sheet row; rows that are not people are blank.
+ */
+export async function readRosterForSummary(context: Excel.RequestContext): Promise<RosterForSummary> {
+  const r = await readRostersFor(context);
+  return { sheetName: r.sheetNames.join(SHEET_LIST_SEPARATOR), rows: r.rows, firstDataRow: r.firstDataRow };
 }
 
 /** Queues the layout on `sheet` (no sync): cells, tables, the chart. */
@@ -85,7 +107,7 @@ export function applySummaryLayout(sheet: Excel.Worksheet, layout: SummaryLayout
     const series = chart.series.getItemAt(0);
     series.name = c.seriesName;
     series.setXAxisValues(sheet.getRange(c.categoriesAddress));
-    chart.axes.valueAxis.numberFormat = c.valueAxisFormat;
+    if (excelSupports('chartAxisFormat')) chart.axes.valueAxis.numberFormat = c.valueAxisFormat;
     chart.axes.valueAxis.minimum = 0;
     chart.axes.valueAxis.maximum = 1;
     chart.setPosition(c.topLeft, c.bottomRight);
@@ -96,8 +118,14 @@ export function applySummaryLayout(sheet: Excel.Worksheet, layout: SummaryLayout
 export async function buildAnnualSummarySheet(opts: AnnualSummaryOptions): Promise<AnnualSummaryResult> {
   const now = new Date();
   const asOf = opts.asOf ?? localIsoDate(now);
-  const roster = await Excel.run((context) => readRosterForSummary(context));
-  const sourceOptions: SummarySourceOptions = { workerUrl: opts.workerUrl, token: opts.token, asOf };
+  const roster = await Excel.run((context) => readRostersFor(context, opts.sheets));
+  const sourceOptions: SummarySourceOptions = {
+    workerUrl: opts.workerUrl,
+    token: opts.token,
+    asOf,
+    firstDataSheetRow: roster.firstDataRow,
+    sendPersonalData: opts.sendPersonalData,
+  };
   const answer = await summarizeRoster(roster.rows, sourceOptions);
   const ruleSet = hasRuleSet(answer.ruleSet) ? getRuleSet(answer.ruleSet) : getRuleSet();
   const layout = buildSummaryLayout({
@@ -107,8 +135,9 @@ export async function buildAnnualSummarySheet(opts: AnnualSummaryOptions): Promi
     source: answer.source,
     sourceNote: answer.fallbackReason,
     madeAt: localStamp(now),
-    rosterSheet: roster.sheetName,
+    rosterSheet: roster.sheetNames.join(SHEET_LIST_SEPARATOR),
     firstDataRow: roster.firstDataRow,
+    rowLabels: roster.sheetNames.length > 1 ? roster.rowLabels : undefined,
   });
   await Excel.run(async (context) => {
     const { sheet, takenTableNames } = await prepareSheet(context, layout.sheetName);
@@ -116,5 +145,12 @@ export async function buildAnnualSummarySheet(opts: AnnualSummaryOptions): Promi
     sheet.activate();
     await context.sync();
   });
-  return { source: answer.source, rows: roster.rows.length };
+  return {
+    source: answer.source,
+    rows: roster.rows.length,
+    reason: answer.fallbackReason,
+    sheets: roster.sheetNames,
+    duplicates: roster.duplicates,
+    notes: duplicateNotes(roster.duplicates),
+  };
 }

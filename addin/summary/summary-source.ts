@@ -1,10 +1,13 @@
-// Where the summary's numbers come from: the Worker when a URL and token are set and it answers,
-// else the bundled engine (the same code the Worker runs). The answer says which.
+// Where the summary's numbers come from. With a 计算服务 address and token, the roster goes the same way as
+// 计算学时 (computeAll: request sizing, retries, the same errors) and the engine's summarize() turns the service's
+// results into the Summary. The bundled engine (the same code the service runs) is used only when the service is
+// not configured or cannot be reached; any other failure (413, 401, a bad answer…) is reported, never masked.
 import { DEFAULT_RULE_SET, evaluate, summarize } from '../../shared/index';
-import type { RosterRowInput, RowResult, Summary } from '../../shared/types';
+import type { RosterRowInput, Summary } from '../../shared/types';
 import { WorkerClient } from '../api/client';
 import type { FetchLike } from '../api/client';
-import { LIMITS, planFixedChunks } from '../core/chunks';
+import { WorkerError } from '../api/errors';
+import { ChunkError, computeAll, type ComputeProgress } from '../core/compute';
 import type { SummarySource } from './layout';
 
 export type SummaryAnswer = {
@@ -12,7 +15,7 @@ export type SummaryAnswer = {
   ruleSet: string;
   engineVersion: string;
   summary: Summary;
-  /** Why the Worker was not used although configured (Chinese), or null. */
+  /** Why the bundled engine was used (Chinese), or null when the service answered. */
   fallbackReason: string | null;
 };
 
@@ -23,53 +26,46 @@ export type SummarySourceOptions = {
   ruleSet?: string;
   timeoutMs?: number;
   fetch?: FetchLike;
+  signal?: AbortSignal;
+  /** 1-based sheet row of rows[0], for the messages that name rows. */
+  firstDataSheetRow?: number;
+  onProgress?: (p: ComputeProgress) => void;
+  /** Send names and ID numbers too (opt-in); by default only a row key goes. */
+  sendPersonalData?: boolean;
 };
 
-export const SUMMARY_TIMEOUT_MS = 30_000;
+export const NOT_CONFIGURED_REASON = '未设置计算服务地址或访问令牌';
 
-function local(rows: RosterRowInput[], options: SummarySourceOptions, fallbackReason: string | null): SummaryAnswer {
+function local(rows: RosterRowInput[], options: SummarySourceOptions, fallbackReason: string): SummaryAnswer {
   const res = evaluate(rows, { ruleSet: options.ruleSet ?? DEFAULT_RULE_SET, asOf: options.asOf });
   return { source: 'local', ruleSet: res.ruleSet, engineVersion: res.engineVersion, summary: res.summary, fallbackReason };
 }
 
-function isSummary(s: unknown): s is Summary {
-  const v = s as Partial<Summary> | null;
-  return !!v && typeof v === 'object' && !!v.total && typeof v.total.headcount === 'number' && Array.isArray(v.groups) && Array.isArray(v.attention);
+/** The service could not be reached at all (not: it answered with an error). */
+function unreachable(e: unknown): WorkerError | null {
+  const cause = e instanceof ChunkError ? e.cause : e;
+  return cause instanceof WorkerError && cause.kind === 'network' ? cause : null;
 }
 
-/**
- * The Summary of `rows`. With a Worker URL and token: one POST /v1/evaluate when the roster fits one request
- * (≤ LIMITS.maxRowsPerRequest rows) and the Worker's own summary is used as is; a larger roster goes in chunks
- * and the engine's summarize() merges the Worker's results (same code, same numbers). An unreachable Worker,
- * an error answer or a malformed one falls back to the bundled engine, with the reason.
- */
+/** The Summary of `rows`, from the 计算服务 when configured and reachable, else from the bundled engine. */
 export async function summarizeRoster(rows: RosterRowInput[], options: SummarySourceOptions): Promise<SummaryAnswer> {
   const url = options.workerUrl?.trim();
   const token = options.token?.trim();
-  if (!url || !token) return local(rows, options, null);
+  if (!url || !token) return local(rows, options, NOT_CONFIGURED_REASON);
+  const client = new WorkerClient({ baseUrl: url, token, timeoutMs: options.timeoutMs, fetch: options.fetch });
   try {
-    const client = new WorkerClient({ baseUrl: url, token, timeoutMs: options.timeoutMs ?? SUMMARY_TIMEOUT_MS, fetch: options.fetch });
-    const evalOptions = { ruleSet: options.ruleSet, asOf: options.asOf };
-    if (rows.length <= LIMITS.maxRowsPerRequest) {
-      const answer = await client.evaluate(rows, evalOptions);
-      if (!isSummary(answer.summary)) return local(rows, options, 'Worker 的答复缺少汇总（summary），改用本地引擎');
-      return { source: 'worker', ruleSet: answer.ruleSet, engineVersion: answer.engineVersion, summary: answer.summary, fallbackReason: null };
-    }
-    const results: RowResult[] = [];
-    let ruleSet = '';
-    let engineVersion = '';
-    for (const chunk of planFixedChunks(rows.length, LIMITS.maxRowsPerRequest)) {
-      const answer = await client.evaluate(rows.slice(chunk.start, chunk.end), evalOptions);
-      if (ruleSet && (answer.ruleSet !== ruleSet || answer.engineVersion !== engineVersion)) {
-        return local(rows, options, 'Worker 在分批请求之间更换了规则集或引擎版本，改用本地引擎');
-      }
-      ruleSet = answer.ruleSet;
-      engineVersion = answer.engineVersion;
-      for (const r of answer.results) results.push({ ...r, index: r.index + chunk.start });
-    }
-    return { source: 'worker', ruleSet, engineVersion, summary: summarize(rows, results), fallbackReason: null };
+    const out = await computeAll(rows, client, {
+      ruleSet: options.ruleSet,
+      asOf: options.asOf,
+      signal: options.signal,
+      firstDataSheetRow: options.firstDataSheetRow ?? 2,
+      onProgress: options.onProgress,
+      sendPersonalData: options.sendPersonalData,
+    });
+    return { source: 'worker', ruleSet: out.ruleSet, engineVersion: out.engineVersion, summary: summarize(rows, out.results), fallbackReason: null };
   } catch (e) {
-    const why = e instanceof Error ? e.message : String(e);
-    return local(rows, options, `${why}；改用本地引擎`);
+    const down = unreachable(e);
+    if (!down) throw e;
+    return local(rows, options, `计算服务无法连接（${down.message}）`);
   }
 }

@@ -29,17 +29,18 @@ export function renderPreflight(check: Preflight, sheetName: string): boolean {
   body.replaceChildren();
   const blocking = check.blocking.length > 0;
   if (blocking) {
-    body.append(el('p', { text: `工作表“${sheetName}”的表头有问题，未发送任何数据：` }), el('ul', {}, ...check.blocking.map((b) => el('li', { text: b }))));
+    body.append(el('p', { text: `工作表“${sheetName}”暂不能计算，未发送任何数据：` }), el('ul', {}, ...check.blocking.map((b) => el('li', { text: b }))));
   }
-  if (check.unknown.length > 0) {
+  if (!blocking && check.unknown.length > 0) {
     body.append(
-      el('p', { text: '以下列名无法识别，这些列不会参与计算（如是拼写问题，请改成模板中的列名）：' }),
+      el('p', { text: `工作表“${sheetName}”中以下列名无法识别，这些列不参与计算，也不会被改动（如是拼写问题，请改成模板中的列名）：` }),
       el('ul', {}, ...check.unknown.map((u) => el('li', { text: `“${u}”` }))),
     );
   }
-  if (check.missingOptional.length > 0) {
-    body.append(el('p', { className: 'hint', text: `未找到的选填列（按空白处理）：${check.missingOptional.join('、')}` }));
+  if (check.notes.length > 0) {
+    body.append(el('p', { text: '已识别的花名册结构：' }), el('ul', { className: 'notes' }, ...check.notes.map((t) => el('li', { text: t }))));
   }
+  if (check.missingOptional) body.append(el('p', { className: 'hint', text: check.missingOptional }));
   byId('preflight-actions').hidden = blocking || check.unknown.length === 0;
   byId('preflight').hidden = false;
   return blocking;
@@ -57,10 +58,11 @@ export function renderResults(outcome: Extract<RunOutcome, { kind: 'done' }>, on
     node.textContent = n(outcome.counts[status] ?? 0);
   }
   const meta = [`共 ${n(outcome.counts.total)} 人`];
-  if (outcome.counts.blank > 0) meta.push(`空行 ${n(outcome.counts.blank)} 行已跳过`);
-  meta.push(`${outcome.requests} 次请求`, `规则 ${outcome.ruleSet}`, `引擎 ${outcome.engineVersion}`);
-  if (outcome.created.length > 0) meta.push(`新增输出列 ${outcome.created.length} 列`);
+  if (outcome.hiddenCount > 0) meta.push(`其中 ${n(outcome.hiddenCount)} 人所在的行已隐藏或被筛选，也已计算`);
+  if (outcome.duplicateCount > 0) meta.push(`${n(outcome.duplicateCount)} 行身份证号重复，已标为“数据有误”`);
+  if (outcome.created.length > 0) meta.push(`新增结果列 ${outcome.created.length} 列`);
   byId('results-meta').textContent = meta.join(' · ');
+  renderDetails(outcome);
 
   const list = byId('attention');
   list.replaceChildren();
@@ -77,7 +79,31 @@ export function renderResults(outcome: Extract<RunOutcome, { kind: 'done' }>, on
   const more = byId('attention-more');
   more.hidden = outcome.attention.length <= ATTENTION_LIMIT;
   more.textContent = `另有 ${n(outcome.attention.length - ATTENTION_LIMIT)} 人未列出，可在“状态”列筛选查看。`;
-  byId('batch-ids').textContent = outcome.batchIds.length > 0 ? outcome.batchIds.join('，') : '（Worker 未返回）';
+  const ids = document.getElementById('batch-ids');
+  if (ids) ids.textContent = outcome.batchIds.length > 0 ? outcome.batchIds.join('，') : '（计算服务未返回）';
+  // the record numbers are shown under 详细信息 with the other technical detail
+  const audit = ids?.closest('p');
+  if (audit) audit.hidden = true;
+}
+
+/** Technical detail behind a 详细信息 disclosure: what was understood, how it was computed, the record numbers. */
+function renderDetails(outcome: Extract<RunOutcome, { kind: 'done' }>): void {
+  let details = document.getElementById('results-details') as HTMLDetailsElement | null;
+  if (!details) {
+    details = document.createElement('details');
+    details.id = 'results-details';
+    details.className = 'details';
+    byId('results-meta').after(details);
+  }
+  const lines = [
+    ...outcome.notes,
+    ...(outcome.counts.blank > 0 ? [`空白行 ${n(outcome.counts.blank)} 行已跳过。`] : []),
+    ...(outcome.unknown.length > 0 ? [`未参与计算的列：${outcome.unknown.map((u) => `“${u}”`).join('、')}。`] : []),
+    ...(outcome.missingOptional ? [outcome.missingOptional] : []),
+    `分 ${outcome.requests} 部分发送给计算服务；规则 ${outcome.ruleSet}，版本 ${outcome.engineVersion}。`,
+    `记录编号：${outcome.batchIds.length > 0 ? outcome.batchIds.join('，') : '（计算服务未返回）'}`,
+  ];
+  details.replaceChildren(el('summary', { text: '详细信息' }), el('ul', { className: 'notes' }, ...lines.map((t) => el('li', { text: t }))));
 }
 
 export function hideResults(): void {

@@ -1,8 +1,9 @@
-// Task pane entry (also the shared runtime's page: custom functions and the ribbon action register here).
-// Registers the CE custom functions when CustomFunctions exists (functions.ts guards itself: a no-op elsewhere).
-import '../functions/functions';
+// Task pane entry, and the shared runtime's page: as Microsoft's shared-runtime guidance does, the custom functions
+// (CustomFunctions.associate, one per id of functions.json) and the ribbon action (Office.actions.associate) are
+// registered when this script loads, before Office.onReady. Outside Excel the pane says so instead of throwing.
+import { registerCustomFunctions } from '../functions/functions';
 import { onRibbonSummary, registerSummaryRibbonAction } from '../summary/ribbon';
-import { buildAnnualSummarySheet } from '../summary/summary-sheet';
+import { buildAnnualSummarySheet, type AnnualSummaryResult } from '../summary/summary-sheet';
 import { writeRosterTemplate } from '../template/roster-template';
 import { WorkerClient } from '../api/client';
 import { WorkerError } from '../api/errors';
@@ -13,6 +14,7 @@ import { runCompute, type RunOutcome } from '../excel/run';
 import { insertSampleRoster } from '../excel/sample';
 import { loadSettings, saveSettings, todayIso, validateSettings, type Settings } from '../settings/settings';
 import { byId, clearMessage, showMessage } from './dom';
+import { chooseSummarySheets } from './sheet-chooser';
 import { hidePreflight, hideProgress, hideResults, renderPreflight, renderResults, showProgress } from './render';
 import { initDutiesPane } from '../forms/duties-pane';
 
@@ -31,7 +33,12 @@ function setBusy(on: boolean): void {
 }
 
 function readForm(): Settings {
-  return { workerUrl: input('settings-url').value, token: input('settings-token').value, asOf: input('settings-asof').value };
+  return {
+    workerUrl: input('settings-url').value,
+    token: input('settings-token').value,
+    asOf: input('settings-asof').value,
+    sendPersonalData: input('settings-send-personal').checked,
+  };
 }
 
 function errorText(e: unknown): string {
@@ -66,6 +73,7 @@ async function compute(): Promise<void> {
     const outcome = await runCompute({
       evaluator: client,
       asOf: settings.asOf.trim() || todayIso(),
+      sendPersonalData: settings.sendPersonalData,
       signal: controller.signal,
       acceptUnknown: acceptedUnknown,
       onProgress: (p) => showProgress(p.phase, p.done, p.total, p.detail),
@@ -98,6 +106,12 @@ async function compute(): Promise<void> {
     controller = null;
     setBusy(false);
   }
+}
+
+/** Which source computed 年度汇总 and, for the bundled engine, why. */
+function summaryDoneMessage(r: AnnualSummaryResult): string {
+  const how = r.source === 'worker' ? '由计算服务计算' : `由本地引擎计算：${r.reason ?? ''}`;
+  return `已生成“年度汇总”工作表（${r.rows} 行，${how}）。`;
 }
 
 async function gotoRow(row: number): Promise<void> {
@@ -148,6 +162,7 @@ async function init(): Promise<void> {
   input('settings-url').value = s.workerUrl;
   input('settings-token').value = s.token;
   input('settings-asof').value = s.asOf;
+  input('settings-send-personal').checked = s.sendPersonalData;
   if (!s.token) byId<HTMLDetailsElement>('settings').open = true;
 
   byId('compute').addEventListener('click', () => {
@@ -179,8 +194,10 @@ async function init(): Promise<void> {
   byId('summary').addEventListener('click', () =>
     void guarded(async () => {
       const f = readForm();
-      const r = await buildAnnualSummarySheet({ workerUrl: f.workerUrl, token: f.token, asOf: f.asOf.trim() || undefined });
-      return `已生成“年度汇总”工作表（${r.rows} 行，${r.source === 'worker' ? '由 Worker 计算' : '本地引擎计算'}）。`;
+      const sheets = await chooseSummarySheets();
+      if (sheets === null) return '已取消年度汇总。';
+      const r = await buildAnnualSummarySheet({ workerUrl: f.workerUrl, token: f.token, asOf: f.asOf.trim() || undefined, sendPersonalData: f.sendPersonalData, sheets });
+      return [summaryDoneMessage(r), ...(r.notes ?? [])].join(' ');
     }),
   );
   byId('save-settings').addEventListener('click', () =>
@@ -197,12 +214,27 @@ async function init(): Promise<void> {
   // The ribbon's 年度汇总 runs in this same runtime: show its outcome here too.
   onRibbonSummary((o) =>
     o.ok
-      ? showMessage(`已生成“年度汇总”工作表（${o.result.rows} 行，${o.result.source === 'worker' ? '由 Worker 计算' : '本地引擎计算'}）。`, 'success')
+      ? showMessage(summaryDoneMessage(o.result), o.result.source === 'worker' ? 'success' : 'info')
       : showMessage(o.message),
   );
 }
 
+/** Outside Excel (a plain browser, or office.js did not load): say so, and leave every action disabled. */
+export const OUTSIDE_OFFICE_MESSAGE =
+  '请在 Excel 中打开本加载项：当前页面不在 Excel 中（或 Office 脚本未能加载），无法读取工作表。请在 Excel 的“开始”选项卡点击“继续教育学时”组中的“打开任务窗格”。';
+
+function outsideOffice(): void {
+  setBusy(true);
+  showMessage(OUTSIDE_OFFICE_MESSAGE, 'info');
+}
+
+registerCustomFunctions();
 registerSummaryRibbonAction();
-Office.onReady(() => {
-  void init();
-});
+const office = (globalThis as { Office?: typeof Office }).Office;
+if (!office?.onReady) outsideOffice();
+else {
+  void office.onReady((info) => {
+    if (!info?.host) outsideOffice();
+    else void init();
+  });
+}

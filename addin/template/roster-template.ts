@@ -3,6 +3,7 @@
 import { PROMPT_TITLE_MAX, buildTemplateLayout, clip } from './template-layout';
 import type { TemplateLayout, ValidationSpec } from './template-layout';
 import { prepareSheet, uniqueTableName } from '../summary/sheet-reset';
+import { excelSupports } from '../excel/requirements';
 
 export function toExcelRule(v: ValidationSpec): Excel.DataValidationRule {
   switch (v.type) {
@@ -22,9 +23,12 @@ export function applyTemplateLayout(sheet: Excel.Worksheet, layout: TemplateLayo
   const header = sheet.getRange(layout.headerAddress);
   header.numberFormat = [layout.columns.map(() => '@')];
   header.values = [layout.columns.map((c) => c.header)];
+  // drop-down lists and input messages need ExcelApi 1.8: without it the template is the headers and formats only
+  const validation = excelSupports('dataValidation');
   for (const c of layout.columns) {
     const data = sheet.getRange(c.dataAddress);
     if (c.numberFormat) data.numberFormat = Array.from({ length: layout.dataRows }, () => [c.numberFormat]);
+    if (!validation) continue;
     const dv = data.dataValidation;
     dv.clear();
     if (c.validation) {

@@ -2,9 +2,9 @@
 import { compileCalendar, type CompiledCalendar } from '../calendar';
 import { dayFromIso } from '../dates';
 import { headersFor, type HeaderDef } from '../headers';
-import type { NumberKind } from '../normalize';
+import { toHalfWidth, type CellWords, type NumberKind } from '../normalize';
 import type { RosterKey } from '../types';
-import { SOURCE_KEYS, type RuleSet, type RuleSetParameters, type SourceDef, type SpecialCaseRule } from './types';
+import { CLAUSE_KEYS, SOURCE_KEYS, type ClauseKey, type RuleSet, type RuleSetParameters, type SourceDef, type SpecialCaseRule } from './types';
 
 /** The values of a rule set's parameters. */
 export type ParameterValues = { [K in keyof RuleSetParameters]: RuleSetParameters[K]['value'] };
@@ -15,6 +15,8 @@ export type NumberField = { key: RosterKey; zh: string; kind: NumberKind; intege
 export type CompiledRuleSet = {
   ruleSet: RuleSet;
   v: ParameterValues;
+  /** How each clause is cited (e.g. `clause.annex1Item3` = 附件1第3条). */
+  clause: Readonly<Record<ClauseKey, string>>;
   yearEndDay: number;
   specialCases: ReadonlyMap<string, SpecialCaseRule>;
   calendar: CompiledCalendar;
@@ -24,7 +26,47 @@ export type CompiledRuleSet = {
   headers: readonly HeaderDef[];
   /** Breakdown label and clause per source, indexed like SOURCE_KEYS. */
   sourceList: readonly SourceDef[];
+  /** The words of real rosters (placeholders, Excel errors, unit suffixes) as the cell readers use them. */
+  words: CellWords;
+  /** Total and note rows (RULES.md §9), folded to half width. */
+  notPerson: NotPersonWords;
 };
+
+/** The words that make a row a total or note row, precomputed. */
+export type NotPersonWords = {
+  totals: ReadonlySet<string>;
+  prefixes: readonly string[];
+  colons: ReadonlySet<string>;
+  /** The first characters of every total word and prefix: a quick refusal for ordinary names. */
+  firsts: ReadonlySet<string>;
+  /** How many non-space characters decide (the longest word and a colon). */
+  headLength: number;
+};
+
+function compileWords(rs: RuleSet): { words: CellWords; notPerson: NotPersonWords } {
+  const w = rs.words;
+  const longest = (xs: readonly string[]) => xs.reduce((m, x) => Math.max(m, x.length), 0);
+  const errors = w.excelErrors.value.map((e) => toHalfWidth(e).toUpperCase());
+  const fold = (xs: readonly string[]) => xs.map(toHalfWidth);
+  const totals = fold(w.totalRowNames.value);
+  const prefixes = fold(w.noteRowPrefixes.value);
+  return {
+    words: {
+      placeholders: new Set(w.placeholders.value),
+      maxPlaceholder: longest(w.placeholders.value),
+      excelErrors: new Set(errors),
+      maxExcelError: longest(errors),
+      units: [...w.unitSuffixes.value].sort((a, b) => b.length - a.length),
+    },
+    notPerson: {
+      totals: new Set(totals),
+      prefixes,
+      colons: new Set(fold(w.noteRowColons.value)),
+      firsts: new Set([...totals, ...prefixes].map((x) => x[0])),
+      headLength: longest([...totals, ...prefixes]) + 1,
+    },
+  };
+}
 
 // Object.fromEntries builds objects in V8's fast-property mode; adding 25+ keys one by one would leave them as
 // hash tables, and these objects are read on every row.
@@ -51,6 +93,7 @@ export function compileRuleSet(rs: RuleSet): CompiledRuleSet {
   return {
     ruleSet: rs,
     v,
+    clause: Object.fromEntries(CLAUSE_KEYS.map((k) => [k, rs.clauses[k].clause])) as Record<ClauseKey, string>,
     yearEndDay,
     specialCases: new Map(rs.specialCaseRules.map((c) => [c.name, c])),
     calendar: compileCalendar(rs.calendar),
@@ -58,5 +101,6 @@ export function compileRuleSet(rs: RuleSet): CompiledRuleSet {
     numberFields,
     headers,
     sourceList: SOURCE_KEYS.map((k) => rs.sources[k]),
+    ...compileWords(rs),
   };
 }

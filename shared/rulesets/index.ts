@@ -1,7 +1,7 @@
 // The rule-set registry: rule sets by id. Adding a city or a year is a new data file registered here.
 import { UnknownRuleSetError } from '../errors';
 import { compileRuleSet, type CompiledRuleSet } from './compile';
-import type { Parameter, RuleSet, RuleSetDefinition, RuleSetDescription } from './types';
+import type { Parameter, RuleSet, RuleSetDefinition, RuleSetDescription, RuleSetWords, WordList } from './types';
 import { zaozhuang2023 } from './zaozhuang-2023';
 
 export const DEFAULT_RULE_SET = 'zaozhuang-2023';
@@ -38,6 +38,10 @@ export function listRuleSets(): RuleSetDescription[] {
   return [...RULE_SETS.values()].map(describeRuleSet);
 }
 
+function describeWords(w: RuleSetWords): RuleSetWords {
+  return Object.fromEntries(Object.entries(w).map(([k, p]: [string, WordList]) => [k, { ...p, value: [...p.value] }])) as RuleSetWords;
+}
+
 export function describeRuleSet(rs: RuleSet): RuleSetDescription {
   const parameters = Object.entries(rs.parameters).map(([key, p]: [string, Parameter<number | string | boolean | null>]) => ({ key, ...p }));
   return {
@@ -47,8 +51,10 @@ export function describeRuleSet(rs: RuleSet): RuleSetDescription {
     source: rs.source,
     parameters,
     sources: { ...rs.sources },
+    clauses: Object.fromEntries(Object.entries(rs.clauses).map(([k, c]) => [k, { ...c }])) as RuleSetDescription['clauses'],
     specialCases: [...rs.specialCases],
     specialCaseRules: rs.specialCaseRules.map((c) => ({ ...c })),
     calendar: { years: [...rs.calendar.years], holidays: [...rs.calendar.holidays], workdays: [...rs.calendar.workdays], source: rs.calendar.source },
+    words: describeWords(rs.words),
   };
 }

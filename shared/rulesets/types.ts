@@ -87,6 +87,44 @@ export type SourceKey = (typeof SOURCE_KEYS)[number];
 /** How a source of credited hours is named in the breakdown, and the clause that credits it. */
 export type SourceDef = { label: string; clause: string };
 
+/** The clauses of the notice the rules cite, by the notice's structure (正文 sections, 附件1 items). */
+export const CLAUSE_KEYS = [
+  'main2',
+  'main4',
+  'main6',
+  'main7',
+  'annex1Item1',
+  'annex1Item2',
+  'annex1Item3',
+  'annex1Item4',
+  'annex1Item5',
+  'annex1Item6',
+  'annex1Item7',
+] as const;
+export type ClauseKey = (typeof CLAUSE_KEYS)[number];
+
+/** A clause: how it is cited (e.g. 附件1第3条) and its wording in the notice. */
+export type ClauseDef = { clause: string; text: string };
+
+/** A list of words the input checks recognise (RULES.md §7, §9): every one a Reading of what real rosters hold. */
+export type WordList = Parameter<string[]>;
+
+/** The words of real rosters (RULES.md §7, §9), as data so that a city or a year can change them. */
+export type RuleSetWords = {
+  /** A cell whose trimmed text is exactly one of these is blank (RULES.md §9). */
+  placeholders: WordList;
+  /** Excel error values (compared in upper case): error EXCEL_ERROR in any field (RULES.md §9). */
+  excelErrors: WordList;
+  /** A name (spaces removed) equal to one of these, optionally followed by a colon, is a total row (NOT_A_PERSON). */
+  totalRowNames: WordList;
+  /** A name (spaces removed) starting with one of these and then a colon is a note row (NOT_A_PERSON). */
+  noteRowPrefixes: WordList;
+  /** The colons that may follow a total word and must follow a note word (full-width folded first). */
+  noteRowColons: WordList;
+  /** The unit words a number may carry (any of them in any numeric field, RULES.md §7). */
+  unitSuffixes: WordList;
+};
+
 export type RuleSetDefinition = {
   id: string;
   year: number;
@@ -96,8 +134,12 @@ export type RuleSetDefinition = {
   parameters: RuleSetParameters;
   /** Breakdown label and clause of every source of credited hours. */
   sources: Record<SourceKey, SourceDef>;
+  /** The clauses warnings and notes cite, with their wording. */
+  clauses: Record<ClauseKey, ClauseDef>;
   specialCaseRules: SpecialCaseRule[];
   calendar: HolidayCalendar;
+  /** The words of real rosters the input checks recognise. */
+  words: RuleSetWords;
 };
 
 /** A registered rule set: the definition plus derived lists callers need (e.g. the add-in's dropdown). */
@@ -114,9 +156,11 @@ export type RuleSetDescription = {
   source: string;
   parameters: ({ key: string } & Parameter<number | string | boolean | null>)[];
   sources: Record<SourceKey, SourceDef>;
+  clauses: Record<ClauseKey, ClauseDef>;
   specialCases: string[];
   specialCaseRules: SpecialCaseRule[];
   calendar: HolidayCalendar;
+  words: RuleSetWords;
 };
 
 // ---- The unit's duties (正文四、正文七、附件1第7条、附件2): evidence, platforms, filing of training plans. ----

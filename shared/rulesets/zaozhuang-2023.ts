@@ -13,6 +13,13 @@ const ANNEX_4_AID =
   '参加各级党委、政府组织的援派，以及到基层参加支教、支农、支医、扶贫等工作的专业技术人员，援派期间每年可按公需科目30学时、专业科目60学时认定。不足一年的，按月份比例计算。';
 const ANNEX_5 =
   '参加由行业主管部门组织、人力资源社会保障部门认可的技能竞赛、技术比武、行业性比赛活动，每项（次）计专业科目10学时，每年累计不超过30学时。';
+const MAIN_4 =
+  '（二）学时线上申报。……市平台仍用于继续教育学习，获得的学时数据无需个人申报，直接对接至省平台。……（三）分级审验负责。……外地调入专业技术人员凭调出地继续教育管理部门出具的继续教育学时证明合并计算学时，调入后应及时进行学时申报。';
+const MAIN_7 = '经市人社局备案的行业主管部门开展的专业培训活动……未进行备案的，不进行继续教育学时认定。';
+const ANNEX_6 =
+  '有下列情况之一的，经本人所在单位批准，并提交相关证明材料，可按实际在岗时间折算并认定学时：因公派，年度内在境外工作超过6个月的；因受伤、患重病，年度内请病假超过6个月的；女职工休产假的；经省级行业主管部门认定的其他情况。';
+const ANNEX_7 =
+  '以上继续教育学时的认定以证书、奖状（章、牌）、论文（封面、目录及正文页）、著作（封面、索引、目录页）为依据，其他学习研修项目、活动以培训合格证书或加盖主管部门（单位）公章的证明材料为依据。';
 const MAIN_6 =
   '网上公需科目学习、在线考试和专业科目学习时间截至2023年12月31日，逾期系统关闭。2023年度参加职称评聘的专业技术人员，应于申报材料前5个工作日完成公需科目和专业科目学习。';
 
@@ -103,6 +110,19 @@ export const zaozhuang2023: RuleSetDefinition = {
     transferPublic: { label: '调入公需课', clause: '正文四(三)' },
     transferProfessional: { label: '调入专业课', clause: '正文四(三)' },
   },
+  clauses: {
+    main2: { clause: '正文二', text: MAIN_2 },
+    main4: { clause: '正文四', text: MAIN_4 },
+    main6: { clause: '正文六', text: MAIN_6 },
+    main7: { clause: '正文七', text: MAIN_7 },
+    annex1Item1: { clause: '附件1第1条', text: ANNEX_1 },
+    annex1Item2: { clause: '附件1第2条', text: ANNEX_2 },
+    annex1Item3: { clause: '附件1第3条', text: ANNEX_3 },
+    annex1Item4: { clause: '附件1第4条', text: `${ANNEX_4_EXPERT}${ANNEX_4_AID}` },
+    annex1Item5: { clause: '附件1第5条', text: ANNEX_5 },
+    annex1Item6: { clause: '附件1第6条', text: ANNEX_6 },
+    annex1Item7: { clause: '附件1第7条', text: ANNEX_7 },
+  },
   specialCaseRules: [
     { name: '境外工作', minAbsentMonthsExclusive: 6, needsProvincialApproval: false, clause: '附件1第6条', text: '因公派，年度内在境外工作超过6个月的' },
     { name: '病假', minAbsentMonthsExclusive: 6, needsProvincialApproval: false, clause: '附件1第6条', text: '因受伤、患重病，年度内请病假超过6个月的' },
@@ -118,9 +138,58 @@ export const zaozhuang2023: RuleSetDefinition = {
       '2023-04-29', '2023-04-30', '2023-05-01', '2023-05-02', '2023-05-03',
       '2023-06-22', '2023-06-23', '2023-06-24',
       '2023-09-29', '2023-09-30', '2023-10-01', '2023-10-02', '2023-10-03', '2023-10-04', '2023-10-05', '2023-10-06',
+      // 2024 New Year's Day: a submission early in 2024 counts back through it into 2023 (RULES.md §5)
+      '2024-01-01',
     ],
     workdays: ['2023-01-28', '2023-01-29', '2023-04-23', '2023-05-06', '2023-06-25', '2023-10-07', '2023-10-08'],
-    source: '国务院办公厅关于2023年部分节假日安排的通知（国办发明电〔2022〕16号）',
+    source: '国务院办公厅关于2023年部分节假日安排的通知（国办发明电〔2022〕16号）；2024年元旦：国办发明电〔2023〕7号',
+  },
+  words: {
+    placeholders: {
+      value: ['/', '／', '-', '－', '—', '——', '无'],
+      label: '占位符（视为空白）',
+      clause: '数据校验',
+      text: '解读：单元格内容恰为“/”“－”“—”“无”等占位符时视为未填写（RULES.md §9）。',
+      reading: true,
+    },
+    excelErrors: {
+      value: [
+        '#N/A', '#VALUE!', '#REF!', '#DIV/0!', '#NUM!', '#NAME?', '#NULL!', '#SPILL!', '#CALC!', '#GETTING_DATA',
+        '#FIELD!', '#BLOCKED!', '#CONNECT!', '#BUSY!', '#UNKNOWN!',
+      ],
+      label: 'Excel错误值',
+      clause: '数据校验',
+      text: '解读：单元格为Excel错误值（如#N/A、#VALUE!，不分大小写）时是录入错误，须修正公式（RULES.md §9）。',
+      reading: true,
+    },
+    totalRowNames: {
+      value: ['合计', '小计', '总计', '共计', '汇总', '累计'],
+      label: '合计行（不是人员）',
+      clause: '数据校验',
+      text: '解读：姓名（去掉空格）为“合计”“小计”等的行是合计行，不是人员，跳过不计（RULES.md §9）。',
+      reading: true,
+    },
+    noteRowPrefixes: {
+      value: ['制表人', '制表', '审核人', '审核', '填表人', '填报人', '负责人', '单位负责人', '联系人', '联系电话', '注', '备注', '说明', '填表说明'],
+      label: '表尾说明行（不是人员）',
+      clause: '数据校验',
+      text: '解读：姓名以“制表人：”“备注：”等开头的行是表尾说明，不是人员，跳过不计（RULES.md §9）。',
+      reading: true,
+    },
+    noteRowColons: {
+      value: [':', '：'],
+      label: '说明行的冒号',
+      clause: '数据校验',
+      text: '解读：合计词后可带、说明词后必须紧跟半角或全角冒号（RULES.md §9）。',
+      reading: true,
+    },
+    unitSuffixes: {
+      value: ['学时', '小时', '天', '项', '个月', '月', '个', '篇', '本', '次'],
+      label: '数字后可带的单位',
+      clause: '数据校验',
+      text: '解读：数字后可带一个单位（学时、小时、天、项、个月、月、个、篇、本、次），任何数字列都接受（RULES.md §7）。',
+      reading: true,
+    },
   },
 };
 

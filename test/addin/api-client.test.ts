@@ -65,7 +65,7 @@ describe('WorkerClient', () => {
       throw new TypeError('Failed to fetch');
     });
     expect(e.kind).toBe('network');
-    expect(e.message).toContain('无法连接 Worker');
+    expect(e.message).toContain('无法连接计算服务');
     expect(e.message).toContain('http://127.0.0.1:9');
   });
 

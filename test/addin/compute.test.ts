@@ -26,7 +26,7 @@ describe('computeAll', () => {
     const rows = roster(12_001);
     const ev = localEvaluator();
     const progress: number[] = [];
-    const out = await computeAll(rows, ev, { asOf: '2023-11-01', firstDataSheetRow: 2, onProgress: (p) => progress.push(p.done) });
+    const out = await computeAll(rows, ev, { asOf: '2023-11-01', firstDataSheetRow: 2, limits: { concurrency: 1 }, onProgress: (p) => progress.push(p.done) });
     expect(ev.calls).toEqual([5000, 5000, 2001]);
     expect(out.results.map((r) => r.index)).toEqual(rows.map((_, i) => i));
     expect(out.results.map((r) => r.status)).toEqual(evaluate(rows, { asOf: '2023-11-01' }).results.map((r) => r.status));
@@ -46,11 +46,11 @@ describe('computeAll', () => {
 
   it('names the failing chunk, its sheet rows and the cause, and stops there', async () => {
     const ev = localEvaluator({ call: 2, error: new WorkerError('unauthorized', '令牌无效或未填写（401）', 401) });
-    const err = await computeAll(roster(12_001), ev, { firstDataSheetRow: 2 }).catch((e: unknown) => e);
+    const err = await computeAll(roster(12_001), ev, { firstDataSheetRow: 2, limits: { concurrency: 1 } }).catch((e: unknown) => e);
     expect(err).toBeInstanceOf(ChunkError);
     const ce = err as ChunkError;
     expect([ce.chunkNumber, ce.chunkCount, ce.firstSheetRow, ce.lastSheetRow]).toEqual([2, 3, 5002, 10_001]);
-    expect(ce.message).toContain('第 2/3 批');
+    expect(ce.message).toContain('第 2/3 部分');
     expect(ce.message).toContain('401');
     expect(ce.message).toContain('未写入任何单元格');
     expect(ev.calls).toEqual([5000, 5000]);
@@ -62,6 +62,7 @@ describe('computeAll', () => {
     const err = await computeAll(roster(12_001), ev, {
       firstDataSheetRow: 2,
       signal: controller.signal,
+      limits: { concurrency: 1 },
       onProgress: (p) => p.chunk === 1 && controller.abort(),
     }).catch((e: unknown) => e);
     expect(err).toBeInstanceOf(ChunkError);

@@ -4,7 +4,8 @@ import { HEADERS, OUTPUT_HEADERS, evaluate, mapHeaders, rowFromCells } from '../
 import type { CellValue, RowResult } from '../../shared/types';
 import { columnLetter, rangeAddress, sheetRangeAddress } from '../../addin/core/addresses';
 import { LIMITS, jsonBytes, planChunksBySize, planFixedChunks, readChunkRows, utf8Length } from '../../addin/core/chunks';
-import { detectHeaderRow, groupBlocks, planOutputColumns } from '../../addin/core/layout';
+import { groupBlocks, writePlanOf } from '../../addin/core/layout';
+import { NO_HOURS_COLUMN_MESSAGE, planRoster } from '../../shared/roster';
 import { preflight } from '../../addin/core/preflight';
 import { attentionRows, blockMatrices, countStatuses } from '../../addin/core/results';
 import { excelSerial, sampleRoster, withCheckDigit } from '../../addin/core/sample-roster';
@@ -75,27 +76,14 @@ describe('adaptive read size', () => {
 });
 
 describe('output columns', () => {
-  it('appends all nine right of the roster when absent', () => {
-    const headers: CellValue[] = ['姓名', '市平台公需课学时', '市平台专业课学时'];
-    const plan = planOutputColumns(headers, mapHeaders(headers), 2);
-    expect(plan.columns.map((c) => c.col)).toEqual([5, 6, 7, 8, 9, 10, 11, 12, 13]);
-    expect(plan.columns.map((c) => c.header)).toEqual([...OUTPUT_HEADERS]);
-    expect(plan.created).toHaveLength(9);
-    expect(plan.blocks).toEqual([{ col: 5, width: 9, outputs: [0, 1, 2, 3, 4, 5, 6, 7, 8] }]);
-  });
-
-  it('reuses existing output columns where they are and appends only the missing ones', () => {
-    const headers: CellValue[] = ['姓名', '状态', '市平台公需课学时', ' 总学时 ', '备注'];
-    const mapping = mapHeaders(headers);
-    const plan = planOutputColumns(headers, mapping, 0);
-    const at = Object.fromEntries(plan.columns.map((c) => [c.header, c]));
-    expect(at['状态']).toEqual({ header: '状态', col: 1, exists: true });
-    expect(at['总学时']).toEqual({ header: '总学时', col: 3, exists: true });
-    expect(plan.created.map((c) => c.col)).toEqual([5, 6, 7, 8, 9, 10, 11]);
-    const inputCols = mapping.columns.flatMap((k, i) => (k ? [i] : []));
-    for (const c of plan.columns) expect(inputCols).not.toContain(c.col);
-    // 备注 (unknown, user data) is never a target either.
-    expect(plan.columns.map((c) => c.col)).not.toContain(4);
+  it('writes the nine columns shared/roster placed, in blocks, for the consecutive data rows', () => {
+    const plan = planRoster({ name: '花名册', origin: { row: 0, col: 2 }, values: [['姓名', '市平台公需课学时', '市平台专业课学时'], ['张三', 30, 60], ['合计', 30, 60]] });
+    const write = writePlanOf(plan);
+    expect(write.columns.map((c) => c.col)).toEqual([5, 6, 7, 8, 9, 10, 11, 12, 13]);
+    expect(write.columns.map((c) => c.header)).toEqual([...OUTPUT_HEADERS]);
+    expect(write.created).toHaveLength(9);
+    expect(write.blocks).toEqual([{ col: 5, width: 9, outputs: [0, 1, 2, 3, 4, 5, 6, 7, 8] }]);
+    expect([write.headerRow, write.firstRow, write.rowCount]).toEqual([0, 1, 2]);
   });
 
   it('groups adjacent columns into blocks in sheet order', () => {
@@ -111,22 +99,30 @@ describe('output columns', () => {
   });
 });
 
-describe('header row detection and checks', () => {
-  it('finds the header row below a title row', () => {
-    const top: CellValue[][] = [['2023年度专业技术人员继续教育学时台账', '', ''], ['', '', ''], ['姓名', '身份证号码', '公需科目学时'], ['张三', '', 30]];
-    expect(detectHeaderRow(top)).toBe(2);
-    expect(detectHeaderRow([['a', 'b'], [1, 2]])).toBe(-1);
+describe('the 表头检查 card', () => {
+  const plan = (rows: CellValue[][]) => planRoster({ name: '花名册', origin: { row: 0, col: 0 }, values: rows.map((r) => r.map((v) => v ?? null)) });
+
+  it('stops on a missing name column or no hours column, lists unknown headers by name', () => {
+    const noName = preflight(plan([['市平台公需课学时', '工号'], [30, 'A1']]));
+    expect(noName.blocking.join()).toContain('姓名');
+    expect(preflight(plan([['姓名', '工号'], ['张三', 'A1']])).blocking).toEqual([NO_HOURS_COLUMN_MESSAGE]);
+    expect(preflight(plan([['姓名', '工号', '市平台公需课学时'], ['张三', 'A1', 30]])).unknown).toEqual(['工号']);
+    const dup = preflight(plan([['姓名', '市平台公需课学时', '公需课学时'], ['张三', 30, 30]]));
+    expect(dup.blocking.join()).toContain('市平台公需课学时');
+    expect(preflight(plan([TEMPLATE])).blocking.join()).toContain('没有人员数据');
   });
 
-  it('blocks on a missing name column or duplicate columns, lists unknown headers by name', () => {
-    const noName = preflight(mapHeaders(['市平台公需课学时', '工号']), 5);
-    expect(noName.blocking.join()).toContain('姓名');
-    expect(noName.unknown).toEqual(['工号']);
-    const dup = preflight(mapHeaders(['姓名', '市平台公需课学时', '公需课学时']), 5);
-    expect(dup.blocking.join()).toContain('市平台公需课学时');
-    const ok = preflight(mapHeaders([...TEMPLATE, ...OUTPUT_HEADERS]), 3);
-    expect(ok).toEqual({ blocking: [], unknown: [], missingOptional: [] });
-    expect(preflight(mapHeaders(TEMPLATE), 0).blocking).toEqual(['表头下方没有数据行。']);
+  it('says in a clerk’s words what it understood: title, 合计 and footer rows, the clerk’s own 状态 column, where results go', () => {
+    const check = preflight(plan([['2023年台账'], ['姓名', '状态', '市平台公需课学时'], ['张三', '在职', 30], ['合计', null, 30], ['制表人：王小红']]));
+    expect(check.blocking).toEqual([]);
+    expect(check.notes).toEqual([
+      '表头在第 2 行，上方的标题行不参与计算。',
+      '“状态”（B 列）是您自己的列，按原样保留，不会改动。',
+      '第 4 行（合计）是合计行，不是人员，不计算。',
+      '从第 5 行（制表人：王小红）起是表尾，不再读取。',
+      '计算结果写在 D–L 列（新增在花名册右侧）。',
+    ]);
+    expect(check.missingOptional).toMatch(/^未出现的 \d+ 个选填列按空白计算/);
   });
 });
 
@@ -144,7 +140,7 @@ describe('results', () => {
   });
 
   it('lists 数据有误 and 未达标 rows with their sheet rows', () => {
-    const att = attentionRows(results, ['甲', '乙', '', '丙'], 5);
+    const att = attentionRows(results, ['甲', '乙', '', '丙'].map((name, i) => ({ name, sheetRow: 5 + i })));
     expect(att.map((a) => [a.sheetRow, a.name, a.status])).toEqual([
       [6, '乙', '未达标'],
       [8, '丙', '数据有误'],

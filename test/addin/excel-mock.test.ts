@@ -1,14 +1,15 @@
 // The Office.js layer against office-addin-mock: read mapping, chunked reads, write-back addresses, no write on failure.
 import { OfficeMockObject } from 'office-addin-mock';
 import { describe, expect, it } from 'vitest';
-import { HEADERS, OUTPUT_HEADERS, evaluate, mapHeaders } from '../../shared/index';
+import { HEADERS, OUTPUT_HEADERS, evaluate } from '../../shared/index';
+import { placeResults, planRoster, rowsToSend } from '../../shared/roster';
 import type { CellValue } from '../../shared/types';
 import type { Evaluator } from '../../addin/core/compute';
-import { planOutputColumns } from '../../addin/core/layout';
-import { locateRoster } from '../../addin/excel/locate';
-import { readRosterRows } from '../../addin/excel/read';
+import { writePlanOf } from '../../addin/core/layout';
+import { frameSheet } from '../../addin/excel/locate';
+import { readGrid } from '../../addin/excel/read';
 import { runCompute } from '../../addin/excel/run';
-import { writeOutputs } from '../../addin/excel/write';
+import { headerCellsOf, writeOutputs } from '../../addin/excel/write';
 
 type RangeCall = { row: number; col: number; rows: number; cols: number; mock: OfficeMockObject; original: CellValue[][] };
 
@@ -16,7 +17,7 @@ type RangeCall = { row: number; col: number; rows: number; cols: number; mock: O
  * A mocked workbook whose active sheet holds `grid` starting at (top, left). Ranges are OfficeMockObjects (load and
  * sync semantics from office-addin-mock); every getRangeByIndexes call is recorded so tests can see reads and writes.
  */
-function mockWorkbook(grid: CellValue[][], top = 0, left = 0, opts: { tables?: { name: string }[] } = {}) {
+function mockWorkbook(grid: CellValue[][], top = 0, left = 0) {
   const width = Math.max(...grid.map((r) => r.length));
   const cell = (r: number, c: number): CellValue => grid[r - top]?.[c - left] ?? '';
   const calls: RangeCall[] = [];
@@ -28,9 +29,11 @@ function mockWorkbook(grid: CellValue[][], top = 0, left = 0, opts: { tables?: {
   };
   const rangeMock = (row: number, col: number, rows: number, cols: number): OfficeMockObject => {
     const values = Array.from({ length: rows }, (_, i) => Array.from({ length: cols }, (_, j) => cell(row + i, col + j)));
+    const valueTypes = values.map((r) => r.map((v) => (v === '' || v === null ? 'Empty' : typeof v === 'number' ? 'Double' : 'String')));
     const mock = track(
       new OfficeMockObject({
         values,
+        valueTypes,
         rowIndex: row,
         columnIndex: col,
         rowCount: rows,
@@ -47,8 +50,22 @@ function mockWorkbook(grid: CellValue[][], top = 0, left = 0, opts: { tables?: {
     calls.push({ row, col, rows, cols, mock, original: values });
     return mock;
   };
+  const nullObject = (): { isNullObject: boolean; load: () => unknown } => ({ isNullObject: true, load: () => undefined });
   const used = (): OfficeMockObject => {
-    const m = track(new OfficeMockObject({ rowIndex: top, columnIndex: left, rowCount: grid.length, columnCount: width }));
+    const m = track(
+      new OfficeMockObject({
+        rowIndex: top,
+        columnIndex: left,
+        rowCount: grid.length,
+        columnCount: width,
+        getMergedAreasOrNullObject: nullObject,
+        // every row visible: one area over the used range
+        getSpecialCellsOrNullObject: () => {
+          const areas = { items: [{ rowIndex: top, rowCount: grid.length }], load: () => areas };
+          return { isNullObject: false, load: () => undefined, areas };
+        },
+      }),
+    );
     Object.defineProperty(m, 'isNullObject', { value: grid.length === 0 });
     return m;
   };
@@ -64,11 +81,18 @@ function mockWorkbook(grid: CellValue[][], top = 0, left = 0, opts: { tables?: {
       activate: () => undefined,
     }),
   );
-  const tables = { items: opts.tables ?? [], load: () => tables };
+  // plain objects (not mocked): an unprotected sheet without tables
+  Object.defineProperty(sheet, 'protection', { value: { protected: false, load: () => undefined } });
+  Object.defineProperty(sheet, 'tables', { value: { items: [], load: () => undefined } });
+  const settings = new Map<string, unknown>();
   const context = {
     workbook: {
       worksheets: { getActiveWorksheet: () => sheet, getItem: () => sheet },
-      getSelectedRange: () => ({ getTables: () => tables }),
+      getSelectedRange: () => ({ rowIndex: top, columnIndex: left, rowCount: 1, columnCount: 1, load: () => undefined }),
+      settings: {
+        getItemOrNullObject: (key: string) => ({ isNullObject: !settings.has(key), value: settings.get(key), load: () => undefined }),
+        add: (key: string, value: unknown) => settings.set(key, value),
+      },
     },
     sync: async () => {
       syncs++;
@@ -104,54 +128,54 @@ describe('Office.js layer with office-addin-mock', () => {
     const headers = ['市平台专业课学时', '工作单位', '姓名', '公需科目学时'];
     const grid: CellValue[][] = [['2023年度继续教育台账'], headers, [60, '枣庄市立医院', '张三', 30]];
     const wb = mockWorkbook(grid, 2, 1);
-    const source = await locateRoster(wb.context);
-    expect(source).toMatchObject({ sheetName: '花名册', tableName: null, headerRow: 3, firstCol: 1, firstDataRow: 4, dataRowCount: 1 });
-    expect(source.mapping.columns).toEqual(['platformProfessionalHours', 'unit', 'name', 'platformPublicHours']);
-    expect(wb.syncs()).toBe(2);
-    const { rows, names } = await readRosterRows(wb.context, source);
-    expect(rows).toEqual([{ platformProfessionalHours: 60, unit: '枣庄市立医院', name: '张三', platformPublicHours: 30 }]);
-    expect(names).toEqual(['张三']);
+    const frame = await frameSheet(wb.context);
+    expect(frame).toMatchObject({ sheetName: '花名册', isProtected: false, used: { row: 2, col: 1, rowCount: 3, columnCount: 4 }, hiddenRows: [] });
+    expect(wb.syncs()).toBe(3);
+    const plan = planRoster(await readGrid(wb.context, frame));
+    expect(plan).toMatchObject({ headerRows: [3], firstCol: 1 });
+    expect(plan.columns).toEqual(['platformProfessionalHours', 'unit', 'name', 'platformPublicHours']);
+    expect(rowsToSend(plan)).toEqual([{ platformProfessionalHours: 60, unit: '枣庄市立医院', name: '张三', platformPublicHours: 30 }]);
+    expect(plan.rows.map((r) => r.name)).toEqual(['张三']);
   });
 
-  it('reads data rows in chunks, one sync per chunk, at the right addresses', async () => {
+  it('reads the sheet in chunks, one sync per chunk, at the right addresses', async () => {
     const grid = [TEMPLATE, ...roster(25)];
     const wb = mockWorkbook(grid, 4, 2);
-    const source = await locateRoster(wb.context);
+    const frame = await frameSheet(wb.context);
     const before = wb.syncs();
     const before2 = wb.calls.length;
-    const { rows } = await readRosterRows(wb.context, source, { chunkRows: 10 });
-    expect(rows).toHaveLength(25);
-    expect(rows[24].name).toBe('人员24');
+    const plan = planRoster(await readGrid(wb.context, frame, { chunkRows: 10 }));
+    expect(rowsToSend(plan)).toHaveLength(25);
+    expect(rowsToSend(plan)[24].name).toBe('人员24');
     expect(wb.syncs() - before).toBe(3);
     expect(wb.calls.slice(before2).map((c) => [c.row, c.col, c.rows, c.cols])).toEqual([
-      [5, 2, 10, TEMPLATE.length],
-      [15, 2, 10, TEMPLATE.length],
-      [25, 2, 5, TEMPLATE.length],
+      [4, 2, 10, TEMPLATE.length],
+      [14, 2, 10, TEMPLATE.length],
+      [24, 2, 6, TEMPLATE.length],
     ]);
   });
 
-  it('writes output blocks by row address, right of the roster, reusing an existing output column', async () => {
+  it('writes output blocks by row address right of the roster; the clerk’s own 状态 column is never written', async () => {
     const headers = [...TEMPLATE.slice(0, 6), '状态'];
     const grid: CellValue[][] = [headers, ...roster(4).map((r) => [...r.slice(0, 6), '旧值'])];
     const wb = mockWorkbook(grid, 9, 0);
-    const source = await locateRoster(wb.context);
-    const { rows } = await readRosterRows(wb.context, source);
-    const results = evaluate(rows, { asOf: '2023-11-01' }).results;
-    const plan = planOutputColumns(source.headers, mapHeaders(source.headers), source.firstCol);
-    await writeOutputs(wb.context, source, plan, results);
+    const frame = await frameSheet(wb.context);
+    const g = await readGrid(wb.context, frame);
+    const plan = planRoster(g);
+    const results = evaluate(rowsToSend(plan), { asOf: '2023-11-01' }).results;
+    const placed = placeResults(plan, results);
+    await writeOutputs(wb.context, frame, plan, writePlanOf(plan), placed, { headerCells: headerCellsOf(g, plan) });
     const writes = wb.writes().map((c) => ({ at: [c.row, c.col, c.rows, c.cols], values: (c.mock as unknown as { values: CellValue[][] }).values }));
-    const statusCol = 6;
-    // 状态 stays in column 6 and the missing eight are appended from column 7: one adjacent block, written as the
-    // header cells (row 9) and then the data rows from row 10.
+    const clerkStatus = 6;
+    // the nine output columns go right of 状态, as one block: the header cells (row 9), then the data rows from row 10
     expect(writes.map((w) => w.at)).toEqual([
-      [9, statusCol, 1, 9],
-      [10, statusCol, 4, 9],
+      [9, clerkStatus + 1, 1, 9],
+      [10, clerkStatus + 1, 4, 9],
     ]);
-    expect(writes[0].values).toEqual([['状态', ...OUTPUT_HEADERS.filter((h) => h !== '状态')]]);
-    expect(writes[1].values.map((r) => r[0])).toEqual(results.map((r) => r.status));
-    expect(writes[1].values.map((r) => r[3])).toEqual(results.map((r) => r.totalHours));
-    // Never an input column.
-    for (const w of writes) expect(w.at[1]).toBeGreaterThanOrEqual(statusCol);
+    expect(writes[0].values).toEqual([[...OUTPUT_HEADERS]]);
+    expect(writes[1].values.map((r) => r[6])).toEqual(results.map((r) => r.status));
+    expect(writes[1].values.map((r) => r[2])).toEqual(results.map((r) => r.totalHours));
+    for (const w of writes) expect(w.at[1]).toBeGreaterThan(clerkStatus);
     expect(wb.frozen).toEqual([10]);
   });
 
@@ -163,7 +187,7 @@ describe('Office.js layer with office-addin-mock', () => {
         throw new Error('令牌无效或未填写（401）');
       },
     };
-    await expect(runCompute({ evaluator: failing }, (batch) => batch(wb.context))).rejects.toThrow(/第 1\/1 批.*401.*未写入任何单元格/);
+    await expect(runCompute({ evaluator: failing }, (batch) => batch(wb.context))).rejects.toThrow(/第 1\/1 部分.*401.*未写入任何单元格/);
     expect(wb.writes()).toEqual([]);
   });
 

@@ -5,6 +5,7 @@ import examples from '../fixtures/examples.json';
 import { HEADERS, OUTPUT_HEADERS, evaluate, formatRowOutput } from '../../shared/index';
 import type { CellValue, RosterRowInput, RowResult } from '../../shared/types';
 import { FUNCTION_KINDS, FunctionArgumentError, computeFunction } from '../../addin/functions/compute';
+import { NO_HOURS_COLUMN_MESSAGE } from '../../shared/roster';
 import type { FunctionKind, OutputCell } from '../../addin/functions/compute';
 
 type Example = { id: string; asOf: string; row: Record<string, CellValue>; expect: Record<string, unknown> };
@@ -114,6 +115,12 @@ describe('custom function arguments', () => {
     const header = templateHeader.map((h) => (h === '姓名' ? '备注' : h));
     expect(() => computeFunction('hours', [templateCells({ name: '张三' })], [header])).toThrow(FunctionArgumentError);
     expect(() => computeFunction('hours', [templateCells({ name: '张三' })], [header])).toThrow(/姓名/);
+  });
+
+  it('a header row without any hours column is #VALUE! with the same reason 计算学时 gives', () => {
+    const header = ['姓名', '身份证号', '学习情况', '备注'];
+    expect(() => computeFunction('hours', [['张三', '', 30, '']], [header])).toThrow(FunctionArgumentError);
+    expect(() => computeFunction('status', [['张三', '', 30, '']], [header])).toThrow(NO_HOURS_COLUMN_MESSAGE);
   });
 
   it('a row narrower than its header row is an argument error', () => {

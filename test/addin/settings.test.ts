@@ -1,6 +1,6 @@
 // Settings: defaults, validation, and OfficeRuntime.storage with a fallback when it fails.
 import { afterEach, describe, expect, it } from 'vitest';
-import { loadSettings, saveSettings, todayIso, validateSettings } from '../../addin/settings/settings';
+import { defaultWorkerUrl, loadSettings, saveSettings, todayIso, validateSettings } from '../../addin/settings/settings';
 import { defaultStore, type KeyValueStore } from '../../addin/settings/storage';
 
 const memory = (): KeyValueStore & { data: Map<string, string> } => {
@@ -15,15 +15,27 @@ describe('settings', () => {
 
   it('defaults the Worker URL and round-trips trimmed values', async () => {
     const store = memory();
-    expect(await loadSettings(store)).toEqual({ workerUrl: 'http://127.0.0.1:8787', token: '', asOf: '' });
-    await saveSettings({ workerUrl: ' https://ce.example.org ', token: ' t ', asOf: '2023-11-01' }, store);
-    expect(await loadSettings(store)).toEqual({ workerUrl: 'https://ce.example.org', token: 't', asOf: '2023-11-01' });
+    expect(await loadSettings(store)).toEqual({ workerUrl: 'http://127.0.0.1:8787', token: '', asOf: '', sendPersonalData: false });
+    await saveSettings({ workerUrl: ' https://ce.example.org ', token: ' t ', asOf: '2023-11-01', sendPersonalData: true }, store);
+    expect(await loadSettings(store)).toEqual({ workerUrl: 'https://ce.example.org', token: 't', asOf: '2023-11-01', sendPersonalData: true });
+  });
+
+  it('defaults the 计算服务 to the pane’s own origin when served over https from a real host', () => {
+    const at = (url: string) => {
+      const u = new URL(url);
+      return defaultWorkerUrl({ protocol: u.protocol, hostname: u.hostname, origin: u.origin });
+    };
+    expect(at('https://ce.example.org/taskpane.html')).toBe('https://ce.example.org');
+    expect(at('https://ce.example.org:8443/taskpane.html')).toBe('https://ce.example.org:8443');
+    expect(at('https://localhost:3000/taskpane.html')).toBe('http://127.0.0.1:8787');
+    expect(at('http://ce.example.org/taskpane.html')).toBe('http://127.0.0.1:8787');
+    expect(defaultWorkerUrl(undefined)).toBe('http://127.0.0.1:8787');
   });
 
   it('validates the URL and the 核对日期', () => {
-    expect(validateSettings({ workerUrl: 'https://x', token: '', asOf: '' })).toEqual([]);
-    expect(validateSettings({ workerUrl: 'x.org', token: '', asOf: '' })[0]).toContain('http');
-    expect(validateSettings({ workerUrl: 'https://x', token: '', asOf: '2023-02-30' })[0]).toContain('YYYY-MM-DD');
+    expect(validateSettings({ workerUrl: 'https://x', token: '', asOf: '', sendPersonalData: false })).toEqual([]);
+    expect(validateSettings({ workerUrl: 'x.org', token: '', asOf: '', sendPersonalData: false })[0]).toContain('http');
+    expect(validateSettings({ workerUrl: 'https://x', token: '', asOf: '2023-02-30', sendPersonalData: false })[0]).toContain('YYYY-MM-DD');
   });
 
   it('uses OfficeRuntime.storage and falls back when it throws', async () => {

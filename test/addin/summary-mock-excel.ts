@@ -170,11 +170,11 @@ export class FakeExcel {
     const seededLoad = m.load.bind(m);
     self.load = (props: string | string[]) => {
       const list = (Array.isArray(props) ? props : props.split(',')).map((p) => p.trim());
-      if (list.includes('values')) {
+      if (list.includes('values') || list.includes('valueTypes')) {
         valuesState.requested = true;
         this.onSync.push(() => void (valuesState.ready = true));
       }
-      const rest = list.filter((p) => p !== 'values');
+      const rest = list.filter((p) => p !== 'values' && p !== 'valueTypes');
       if (rest.length > 0) seededLoad(rest);
       return m;
     };
@@ -189,6 +189,19 @@ export class FakeExcel {
         v.forEach((row, i) => row.forEach((val, j) => sheet.set(r.r0 + i, r.c0 + j, val)));
       },
     });
+    Object.defineProperty(self, 'valueTypes', {
+      configurable: true,
+      get: () => {
+        if (!valuesState.ready) throw new Error(`fake: ${address}.valueTypes read without load('valueTypes') + sync()`);
+        return (whole ? [] : sheet.read(address)).map((row) => row.map((v) => (v === '' || v === null ? 'Empty' : typeof v === 'number' ? 'Double' : typeof v === 'boolean' ? 'Boolean' : 'String')));
+      },
+    });
+    // nothing merged; every row visible
+    self.getMergedAreasOrNullObject = () => ({ isNullObject: true, load: () => undefined });
+    self.getSpecialCellsOrNullObject = () => {
+      const areas = { items: [{ rowIndex: r.r0, rowCount: rows }], load: () => areas };
+      return { isNullObject: false, load: () => undefined, areas };
+    };
     Object.defineProperty(self, 'numberFormat', {
       configurable: true,
       get: () => sheet.format(address),
@@ -237,7 +250,16 @@ export class FakeExcel {
     return {
       load: () => undefined,
       get items() {
-        return filter().map((t) => ({ name: t.name, delete: () => void (t.deleted = true) }));
+        return filter().map((t) => ({
+          name: t.name,
+          showHeaders: t.hasHeaders,
+          showTotals: false,
+          getRange: () => {
+            const rect = parseAddress(t.address);
+            return { rowIndex: rect.r0, columnIndex: rect.c0, rowCount: rect.r1 - rect.r0 + 1, columnCount: rect.c1 - rect.c0 + 1, load() { return this; } };
+          },
+          delete: () => void (t.deleted = true),
+        }));
       },
       add: (address: string, hasHeaders: boolean) => {
         if (!sheet) throw new Error('fake: add a table through a worksheet');
@@ -310,6 +332,7 @@ export class FakeExcel {
       this.log.activated.push(sheet.name);
     };
     self.tables = this.tablesCollection(() => sheet.liveTables(), sheet);
+    self.protection = { protected: false, load: () => undefined };
     self.charts = this.chartsCollection(sheet);
     self.freezePanes = {
       freezeRows: (n: number) => void (sheet.frozenRows = n),
@@ -343,7 +366,8 @@ export class FakeExcel {
     const workbook = {
       worksheets,
       tables: this.tablesCollection(() => this.sheets.flatMap((s) => s.liveTables()), null),
-      getSelectedRange: () => ({ getTables: () => ({ load: () => undefined, items: [] }) }),
+      getSelectedRange: () => ({ rowIndex: 0, columnIndex: 0, rowCount: 1, columnCount: 1, load: () => undefined, getTables: () => ({ load: () => undefined, items: [] }) }),
+      settings: { getItemOrNullObject: () => ({ isNullObject: true, load: () => undefined }), add: () => undefined },
     };
     const context = new OfficeMockObject({});
     const ctx = context as unknown as Record<string, unknown>;

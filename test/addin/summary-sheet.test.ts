@@ -59,7 +59,7 @@ describe('buildAnnualSummarySheet (bundled engine)', () => {
 
     const out = await buildAnnualSummarySheet({ asOf: '2023-11-01' });
     const want = evaluate(rows, { asOf: '2023-11-01' }).summary;
-    expect(out).toEqual({ source: 'local', rows: rows.length });
+    expect(out).toMatchObject({ source: 'local', rows: rows.length, reason: '未设置计算服务地址或访问令牌', duplicates: [] });
 
     const sheet = fake.sheet(SUMMARY_SHEET_NAME);
     if (!sheet) throw new Error('年度汇总 not made');
@@ -69,7 +69,7 @@ describe('buildAnnualSummarySheet (bundled engine)', () => {
     expect(sheet.read('A2:B6')).toEqual([
       ['规则集', expect.stringContaining('zaozhuang-2023')],
       ['生成时间', expect.stringMatching(/^\d{4}-\d{2}-\d{2} \d{2}:\d{2}$/)],
-      ['数据来源', '本地引擎'],
+      ['数据来源', '本地引擎（未设置计算服务地址或访问令牌）'],
       ['花名册工作表', '花名册'],
       ['引擎版本', evaluate([]).engineVersion],
     ]);
@@ -166,24 +166,27 @@ describe('buildAnnualSummarySheet (Worker)', () => {
     const fake = new FakeExcel([{ name: '花名册', rows: sheetRows(rows) }]);
     vi.stubGlobal('Excel', fake.excelGlobal());
     const workerAnswer: EvaluateResponse & { batchId: string } = { ...evaluate(rows, { asOf: '2023-11-01' }), batchId: 'b1' };
-    // A Worker whose totals differ from the local engine would show here: mark its lost hours.
-    workerAnswer.summary = { ...workerAnswer.summary, total: { ...workerAnswer.summary.total, lostHours: 12345 } };
+    // A service whose results differ from the local engine's would show here: mark one row's lost hours.
+    const marked = workerAnswer.results.findIndex((r) => r.status === '达标');
+    workerAnswer.results[marked] = { ...workerAnswer.results[marked], warnings: [{ code: 'CAP_TRAINING', message: 'x', lostHours: 12345 }] };
+    const wantLost = evaluate(rows, { asOf: '2023-11-01' }).summary.total.lostHours + 12345;
     const fetchMock = vi.fn(async (_url: string, _init?: RequestInit) => new Response(JSON.stringify(workerAnswer), { status: 200 }));
     vi.stubGlobal('fetch', fetchMock);
 
     const out = await buildAnnualSummarySheet({ workerUrl: 'http://127.0.0.1:8787/', token: 't0k', asOf: '2023-11-01' });
-    expect(fake.sheet(SUMMARY_SHEET_NAME)?.read('B4')).toEqual([['Worker（在线服务）']]);
+    expect(fake.sheet(SUMMARY_SHEET_NAME)?.read('B4')).toEqual([['计算服务（在线）']]);
     expect(out.source).toBe('worker');
-    expect(fetchMock).toHaveBeenCalledTimes(1);
-    const [url, init] = fetchMock.mock.calls[0];
+    const posts = fetchMock.mock.calls.filter((c) => c[1]?.method === 'POST');
+    expect(posts).toHaveLength(1);
+    const [url, init] = posts[0];
     expect(url).toBe('http://127.0.0.1:8787/v1/evaluate');
     expect((init?.headers as Record<string, string>).Authorization).toBe('Bearer t0k');
     const body = JSON.parse(String(init?.body)) as { rows: unknown[]; asOf: string };
     expect(body.rows).toHaveLength(rows.length);
     expect(body.asOf).toBe('2023-11-01');
     const sheet = fake.sheet(SUMMARY_SHEET_NAME);
-    expect(sheet?.read('B4')).toEqual([['Worker（在线服务）']]);
-    expect(tableValues(sheet as FakeSheet, 'total')[1][9]).toBe(12345);
+    expect(sheet?.read('B4')).toEqual([['计算服务（在线）']]);
+    expect(tableValues(sheet as FakeSheet, 'total')[1][9]).toBe(wantLost);
   });
 
   it('falls back to the bundled engine when the Worker cannot be reached, with the reason', async () => {
@@ -196,7 +199,7 @@ describe('buildAnnualSummarySheet (Worker)', () => {
     const out = await buildAnnualSummarySheet({ workerUrl: 'http://127.0.0.1:8787', token: 't0k' });
     expect(out.source).toBe('local');
     const sheet = fake.sheet(SUMMARY_SHEET_NAME) as FakeSheet;
-    expect(String(sheet.read('B4')[0][0])).toMatch(/^本地引擎（无法连接 Worker.*改用本地引擎）$/);
+    expect(String(sheet.read('B4')[0][0])).toMatch(/^本地引擎（计算服务无法连接（无法连接计算服务 http:\/\/127\.0\.0\.1:8787.*）$/);
     expect(tableValues(sheet, 'total')[1][0]).toBe(evaluate(rows).summary.total.headcount);
   });
 });

@@ -1,9 +1,10 @@
-// Where the summary comes from: Worker (one request, or chunks merged with the engine's summarize) or the engine.
+// Where the summary comes from: the 计算服务 through computeAll (as 计算学时) then summarize(), or the engine.
 import { describe, expect, it, vi } from 'vitest';
 import examples from '../fixtures/examples.json';
 import { evaluate } from '../../shared/index';
 import type { CellValue, RosterRowInput } from '../../shared/types';
-import { summarizeRoster } from '../../addin/summary/summary-source';
+import { NOT_CONFIGURED_REASON, summarizeRoster } from '../../addin/summary/summary-source';
+import { ChunkError } from '../../addin/core/compute';
 import { buildSummaryLayout } from '../../addin/summary/layout';
 
 type Example = { row: Record<string, CellValue> };
@@ -29,50 +30,63 @@ function fakeWorker() {
   });
 }
 
-describe('summarizeRoster', () => {
-  it('without a token uses the bundled engine, silently', async () => {
+describe('summarizeRoster: the same request path as 计算学时, then summarize()', () => {
+  it('without a token uses the bundled engine and says why', async () => {
     const rows = roster(40);
     const fetch = vi.fn();
     const out = await summarizeRoster(rows, { workerUrl: 'http://127.0.0.1:8787', token: '', fetch });
     expect(fetch).not.toHaveBeenCalled();
-    expect(out).toEqual({ source: 'local', ruleSet: 'zaozhuang-2023', engineVersion: expect.any(String), summary: evaluate(rows).summary, fallbackReason: null });
+    expect(out).toEqual({ source: 'local', ruleSet: 'zaozhuang-2023', engineVersion: expect.any(String), summary: evaluate(rows).summary, fallbackReason: NOT_CONFIGURED_REASON });
   });
 
-  it('≤ 5,000 rows: one request, the Worker’s summary', async () => {
-    const rows = roster(5000);
-    const fetch = fakeWorker();
-    const out = await summarizeRoster(rows, { workerUrl: 'http://127.0.0.1:8787', token: 't', asOf: '2023-11-01', fetch });
-    expect(fetch).toHaveBeenCalledTimes(1);
-    expect(out.source).toBe('worker');
-    expect(out.summary).toEqual(evaluate(rows, { asOf: '2023-11-01' }).summary);
-  });
-
-  it('> 5,000 rows: chunks of ≤ 5,000, results re-indexed and merged into the same summary as one evaluate', async () => {
+  it('a roster of several requests: the service’s results, merged by summarize() into the one-call summary', async () => {
     const rows = roster(12_001);
     const fetch = fakeWorker();
     const out = await summarizeRoster(rows, { workerUrl: 'http://127.0.0.1:8787', token: 't', asOf: '2023-11-01', fetch });
-    expect(fetch.mock.calls.map((c) => (JSON.parse(String(c[1]?.body)) as { rows: unknown[] }).rows.length)).toEqual([5000, 5000, 2001]);
+    const posted = fetch.mock.calls.filter((c) => c[1]?.method === 'POST').map((c) => (JSON.parse(String(c[1]?.body)) as { rows: unknown[] }).rows.length);
+    expect(posted.length).toBeGreaterThan(1);
+    expect(posted.reduce((a, b) => a + b, 0)).toBe(rows.length);
     expect(out.source).toBe('worker');
-    const want = evaluate(rows, { asOf: '2023-11-01' }).summary;
-    expect(out.summary).toEqual(want);
+    expect(out.fallbackReason).toBeNull();
+    expect(out.summary).toEqual(evaluate(rows, { asOf: '2023-11-01' }).summary);
     expect(Math.max(...out.summary.attention.map((a) => a.index))).toBeGreaterThan(10_000);
   });
 
-  it('a 401 falls back to the engine and keeps the Worker’s message', async () => {
+  it('a 413 is reported (part, sheet rows, 413), not masked by local numbers', async () => {
+    const rows = roster(30);
+    const fetch = vi.fn(async (_url: string, init?: RequestInit) =>
+      init?.method === 'POST'
+        ? new Response(JSON.stringify({ error: { code: 'TOO_LARGE', message: '请求过大' } }), { status: 413 })
+        : new Response('not found', { status: 404 }),
+    );
+    const err = await summarizeRoster(rows, { workerUrl: 'http://127.0.0.1:8787', token: 't', fetch, firstDataSheetRow: 2 }).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(ChunkError);
+    expect((err as Error).message).toMatch(/第 1\/\d+ 部分（工作表第 2–\d+ 行）.*413/);
+  });
+
+  it('a 401 is reported, not masked', async () => {
     const rows = roster(20);
     const fetch = vi.fn(async () => new Response(JSON.stringify({ error: { code: 'unauthorized', message: 'bad token' } }), { status: 401 }));
-    const out = await summarizeRoster(rows, { workerUrl: 'http://127.0.0.1:8787', token: 'nope', fetch });
+    const err = await summarizeRoster(rows, { workerUrl: 'http://127.0.0.1:8787', token: 'nope', fetch }).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(ChunkError);
+    expect((err as Error).message).toContain('401');
+  });
+
+  it('an unreachable service: the bundled engine, with the reason', async () => {
+    const rows = roster(20);
+    const fetch = vi.fn(async () => {
+      throw new TypeError('Failed to fetch');
+    });
+    const out = await summarizeRoster(rows, { workerUrl: 'http://127.0.0.1:8787', token: 't', fetch });
     expect(out.source).toBe('local');
-    expect(out.fallbackReason).toMatch(/401.*改用本地引擎/);
+    expect(out.fallbackReason).toMatch(/^计算服务无法连接（无法连接计算服务 http:\/\/127\.0\.0\.1:8787/);
     expect(out.summary).toEqual(evaluate(rows).summary);
   });
 
-  it('an answer without a summary falls back to the engine', async () => {
+  it('a short answer is reported, not replaced', async () => {
     const rows = roster(5);
-    const fetch = vi.fn(async () => new Response(JSON.stringify({ ...evaluate(rows), summary: null }), { status: 200 }));
-    const out = await summarizeRoster(rows, { workerUrl: 'http://127.0.0.1:8787', token: 't', fetch });
-    expect(out.source).toBe('local');
-    expect(out.fallbackReason).toMatch(/summary/);
+    const fetch = vi.fn(async () => new Response(JSON.stringify({ ...evaluate(rows.slice(1)), batchId: 'x' }), { status: 200 }));
+    await expect(summarizeRoster(rows, { workerUrl: 'http://127.0.0.1:8787', token: 't', fetch })).rejects.toThrow(/答复不完整/);
   });
 });
 

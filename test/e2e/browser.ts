@@ -1,20 +1,18 @@
-// Debian's chromium through playwright-core, with office.js served from the simulator bundle (no network).
+// A Chromium-family browser through playwright-core (find-browser.ts), with office.js served from the simulator
+// bundle (no network).
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Frame, type Page } from 'playwright-core';
+import { CHROMIUM_ARGS, chosenBrowser } from './find-browser';
 
-export const CHROMIUM_ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-];
+export { CHROMIUM_ARGS };
 
+/** The browser the e2e config found (find-browser.ts): a path, or an installed Chrome/Edge channel. */
 export function launchChromium(): Promise<Browser> {
-  return chromium.launch({ executablePath: process.env.CHROMIUM_PATH || '/usr/bin/chromium', args: CHROMIUM_ARGS });
+  const choice = chosenBrowser();
+  return 'channel' in choice
+    ? chromium.launch({ channel: choice.channel, args: CHROMIUM_ARGS })
+    : chromium.launch({ executablePath: choice.executablePath, args: CHROMIUM_ARGS });
 }
 
 /** A page on the e2e host with the task pane loaded in its iframe; returns the task pane's frame. */

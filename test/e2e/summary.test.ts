@@ -1,20 +1,17 @@
 // Issue 5 in a real browser: after a run, the task pane's 年度汇总 button (and the ribbon action) make the sheet
 // 年度汇总 over the simulated workbook with the real Worker; its numbers equal the engine's summary; screenshots.
-// Also: the custom functions return what the running Worker (wrangler dev) answers for every worked example.
 // The simulator gets tables, charts and validation from test/e2e/sim-excel-charts.ts: this test bundles the
 // harness's host entry together with it (so it does not depend on the harness importing it).
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, Frame, Page } from 'playwright-core';
-import { build } from 'vite';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { HEADERS, OUTPUT_HEADERS, evaluate, formatRowOutput, mapHeaders, rowFromCells } from '../../shared/index';
-import type { CellValue, EvaluateResponse, RosterRowInput, Summary } from '../../shared/types';
+import { HEADERS, evaluate, mapHeaders, rowFromCells } from '../../shared/index';
+import type { CellValue, Summary } from '../../shared/types';
 import { GROUP_HEADERS, SUMMARY_SHEET_NAME, TABLE_NAMES } from '../../addin/summary/layout';
 import { TEMPLATE_SHEET_NAME } from '../../addin/template/template-layout';
-import { FUNCTION_KINDS, computeFunction } from '../../addin/functions/compute';
-import examples from '../fixtures/examples.json';
 import { launchChromium, openHostWithSim } from './browser';
+import { buildSimWithExtensions } from './sim-bundle';
 import type { CeSimHost } from './host/sim-entry';
 import type { SheetExtras, SimChartModel, SimValidation } from './sim-excel-charts';
 
@@ -32,35 +29,6 @@ declare global {
 
 type TableInfo = { name: string; row: number; col: number; rows: number; cols: number };
 type SheetInfo = { values: CellValue[][]; formats: string[][]; tables: TableInfo[]; charts: SimChartModel[]; validations: SimValidation[] };
-
-/** The harness's host bundle plus the simulator extensions, as one IIFE (same classes in one realm). */
-async function buildSimWithExtensions(): Promise<string> {
-  // A generated entry (under test/artifacts, ignored by git): the extensions, then the harness's host entry.
-  const entryDir = join(ARTIFACTS, 'e2e-summary-sim-entry');
-  mkdirSync(entryDir, { recursive: true });
-  const entry = join(entryDir, 'entry.ts');
-  writeFileSync(
-    entry,
-    [
-      `import { installSimExtensions } from ${JSON.stringify(join(env.root, 'test/e2e/sim-excel-charts.ts'))};`,
-      `import ${JSON.stringify(join(env.root, 'test/e2e/host/sim-entry.ts'))};`,
-      'installSimExtensions();',
-      '',
-    ].join('\n'),
-  );
-  await build({
-    configFile: false,
-    logLevel: 'warn',
-    build: {
-      outDir: SIM_DIR,
-      emptyOutDir: true,
-      target: 'es2020',
-      minify: false,
-      lib: { entry, formats: ['iife'], name: 'CeSimSummary', fileName: () => 'sim.js' },
-    },
-  });
-  return readFileSync(join(SIM_DIR, 'sim.js'), 'utf8');
-}
 
 /** Clicks a task-pane button and returns the message it shows once the button is enabled again. */
 async function click(pane: Frame, id: string): Promise<string> {
@@ -121,7 +89,7 @@ describe('annual summary and roster template in chromium', () => {
 
   beforeAll(async () => {
     mkdirSync(ARTIFACTS, { recursive: true });
-    const sim = await buildSimWithExtensions();
+    const sim = await buildSimWithExtensions(env.root, SIM_DIR);
     browser = await launchChromium();
     ({ page, pane, errors } = await openHostWithSim(browser, env.baseUrl, sim));
   });
@@ -147,9 +115,9 @@ describe('annual summary and roster template in chromium', () => {
     expect(want.attention.length).toBeGreaterThan(0);
 
     const message = await click(pane, 'summary');
-    expect(message).toContain('由 Worker 计算');
+    expect(message).toContain('由计算服务计算');
     const info = await sheetInfo(page, SUMMARY_SHEET_NAME);
-    expect(info.values[3].slice(0, 2)).toEqual(['数据来源', 'Worker（在线服务）']);
+    expect(info.values[3].slice(0, 2)).toEqual(['数据来源', '计算服务（在线）']);
     expect(info.values[4].slice(0, 2)).toEqual(['花名册工作表', ROSTER]);
     expectSummaryEquals(info, want, 2);
     const groupsTable = tableOf(info, TABLE_NAMES.groups);
@@ -169,7 +137,7 @@ describe('annual summary and roster template in chromium', () => {
     // Refresh from the summary sheet itself, then through the ribbon action: same sheets, same numbers.
     const sheetsBefore = await page.evaluate(() => window.__ceSim!.sheetNames());
     const rosterBefore = await page.evaluate((s) => window.__ceSim!.snapshot(s), ROSTER);
-    expect(await click(pane, 'summary')).toContain('由 Worker 计算');
+    expect(await click(pane, 'summary')).toContain('由计算服务计算');
     await page.evaluate(
       () =>
         new Promise<void>((resolve) => {
@@ -184,7 +152,7 @@ describe('annual summary and roster template in chromium', () => {
     expectSummaryEquals(again, want, 2);
     expect(again.tables).toHaveLength(3);
     expect(again.charts).toHaveLength(1);
-    expect(again.values[3][1]).toBe('Worker（在线服务）');
+    expect(again.values[3][1]).toBe('计算服务（在线）');
     expect(errors).toEqual([]);
   });
 
@@ -204,37 +172,5 @@ describe('annual summary and roster template in chromium', () => {
     });
     await page.screenshot({ path: join(ARTIFACTS, 'roster-template.png') });
     expect(errors).toEqual([]);
-  });
-});
-
-describe('custom functions = the running Worker', () => {
-  it('for every worked example, each function returns what POST /v1/evaluate answers', async () => {
-    const cases = examples as unknown as { id: string; asOf: string; row: RosterRowInput }[];
-    const res = await fetch(`${env.workerUrl}/v1/evaluate`, {
-      method: 'POST',
-      headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${env.token}` },
-      body: JSON.stringify({ rows: cases.map((c) => c.row), asOf: AS_OF }),
-    });
-    expect(res.status).toBe(200);
-    const answer = (await res.json()) as EvaluateResponse;
-    expect(answer.results).toHaveLength(cases.length);
-    const cells = cases.map((c) => HEADERS.map((h) => c.row[h.key] ?? null));
-    const header = [HEADERS.map((h) => h.zh)];
-    const got = Object.fromEntries(Object.values(FUNCTION_KINDS).map((k) => [k, computeFunction(k, cells, header)]));
-    answer.results.forEach((r, i) => {
-      const id = cases[i].id;
-      if (r.status === '') {
-        expect(got.hours[i], id).toEqual(['']);
-      } else if (r.status === '数据有误') {
-        expect(got.hours[i], id).toEqual([{ error: r.errors.map((e) => e.message).join('；') }]);
-      } else {
-        expect(got.hours[i], id).toEqual([r.totalHours]);
-        expect(got.status[i], id).toEqual([r.status]);
-        expect(got.public[i], id).toEqual([r.publicHours]);
-        expect(got.professional[i], id).toEqual([r.professionalHours]);
-        expect(got.shortfall[i], id).toEqual([r.publicShortfall, r.professionalShortfall]);
-        expect(got.warnings[i], id).toEqual([String(formatRowOutput(r)[OUTPUT_HEADERS.indexOf('封顶提示')] ?? '')]);
-      }
-    });
   });
 });

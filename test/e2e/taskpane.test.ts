@@ -150,7 +150,7 @@ describe('task pane in chromium over a simulated workbook and the real Worker', 
     expect(errors).toEqual([]);
   });
 
-  it('lists an unknown header before sending, then computes into an existing 状态 column on confirmation', async () => {
+  it('lists an unknown header before sending, then computes on confirmation, leaving the clerk’s own 状态 column alone', async () => {
     const SHEET2 = '本单位花名册';
     const header = ['2023年度专业技术人员继续教育学时台账'];
     const columns = ['姓名', '身份证号码', '工作单位', '科室', '工号', '公需科目学时', '专业科目学时', '状态'];
@@ -192,14 +192,10 @@ describe('task pane in chromium over a simulated workbook and the real Worker', 
       { asOf: AS_OF },
     );
     const expectedCells = answer.results.map((r) => formatRowOutput(r).map((c) => c ?? ''));
-    // Inputs (columns 0-6) unchanged; 状态 reused in column 7; the other eight appended from column 8.
-    expect(after.map((r) => r.slice(0, 7))).toEqual(before.map((r) => r.slice(0, 7)));
-    expect(after[1].slice(7)).toEqual(['状态', ...OUTPUT_HEADERS.filter((h) => h !== '状态')]);
-    const statusAt = OUTPUT_HEADERS.indexOf('状态');
-    for (let i = 0; i < data.length; i++) {
-      expect(after[2 + i][7]).toBe(expectedCells[i][statusAt]);
-      expect(after[2 + i].slice(8)).toEqual(expectedCells[i].filter((_, j) => j !== statusAt));
-    }
+    // Inputs (columns 0-7, the clerk's own 状态 included) unchanged; the nine output columns appended from column 8.
+    expect(after.map((r) => r.slice(0, 8))).toEqual(before.map((r) => r.slice(0, 8)));
+    expect(after[1].slice(8)).toEqual([...OUTPUT_HEADERS]);
+    for (let i = 0; i < data.length; i++) expect(after[2 + i].slice(8)).toEqual(expectedCells[i]);
     expect(await page.evaluate((s) => window.__ceSim!.frozenRows(s), SHEET2)).toBe(2);
   });
 
@@ -223,8 +219,8 @@ describe('task pane in chromium over a simulated workbook and the real Worker', 
     const written = await page.evaluate(() => window.__ceSim!.model.stats.cellsWritten);
 
     const message = await clickCompute(pane);
-    expect(message).toContain('第 1/1 批');
-    expect(message).toContain('无法连接 Worker');
+    expect(message).toContain('第 1/1 部分');
+    expect(message).toContain('无法连接计算服务');
     expect(message).toContain('未写入任何单元格');
     expect(await pane.isVisible('#results')).toBe(false);
     expect(await snapshot(page, sheet)).toEqual(before);

@@ -13,7 +13,7 @@ const HOLIDAYS = [
   '2022-12-31', '2023-01-01', '2023-01-02', '2023-01-21', '2023-01-22', '2023-01-23', '2023-01-24', '2023-01-25',
   '2023-01-26', '2023-01-27', '2023-04-05', '2023-04-29', '2023-04-30', '2023-05-01', '2023-05-02', '2023-05-03',
   '2023-06-22', '2023-06-23', '2023-06-24', '2023-09-29', '2023-09-30', '2023-10-01', '2023-10-02', '2023-10-03',
-  '2023-10-04', '2023-10-05', '2023-10-06',
+  '2023-10-04', '2023-10-05', '2023-10-06', '2024-01-01',
 ];
 const WORKDAYS = ['2023-01-28', '2023-01-29', '2023-04-23', '2023-05-06', '2023-06-25', '2023-10-07', '2023-10-08'];
 
@@ -87,16 +87,28 @@ describe('deadline of a title applicant: the 5th working day before submission (
     }
   });
 
-  it('a submission after the year end still gives the year end, without a calendar warning', () => {
-    const r = one({ titleApplicant: '是', titleSubmissionDate: '2024-01-10' });
-    expect(r.deadline).toBe('2023-12-31');
+  it.each([
+    ['2024-01-03', '2023-12-26'], // RULES.md §5: 2024-01-01 is a holiday, the count goes back into 2023
+    ['2024-01-02', '2023-12-25'],
+    ['2024-01-05', '2023-12-28'],
+    ['2024-01-08', '2023-12-29'],
+    ['2024-01-09', '2023-12-31'], // the 5th working day before is 2024-01-02: clamped to the year end
+    ['2024-01-10', '2023-12-31'],
+    ['2025-06-15', '2023-12-31'],
+    ['9999-12-31', '2023-12-31'],
+  ])('a submission in the next year or later counts back, never past the year end: %s → %s, no warning', (s, want) => {
+    const r = one({ titleApplicant: '是', titleSubmissionDate: s });
+    expect(r.deadline).toBe(want);
     expect(codes(r)).toEqual([]);
   });
 
-  it('a submission in a year the calendar does not know: weekends only and CALENDAR_UNKNOWN', () => {
+  it('CALENDAR_UNKNOWN exactly for submissions before 2023-01-01 (weekends only there)', () => {
     const r = one({ titleApplicant: '是', titleSubmissionDate: '2022-06-15' });
     expect(r.deadline).toBe('2022-06-08');
-    expect(codes(r)).toContain('CALENDAR_UNKNOWN');
+    expect(codes(r)).toEqual(['CALENDAR_UNKNOWN']);
+    expect(codes(one({ titleApplicant: '是', titleSubmissionDate: '2022-12-31' }))).toEqual(['CALENDAR_UNKNOWN']);
+    expect(codes(one({ titleApplicant: '是', titleSubmissionDate: '2023-01-01' }))).toEqual([]);
+    expect(one({ titleApplicant: '是', titleSubmissionDate: '2023-01-01' }).deadline).toBe('2022-12-26');
   });
 
   it('an applicant without a date: the year end and TITLE_DATE_MISSING', () => {

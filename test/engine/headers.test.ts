@@ -1,5 +1,17 @@
 import { describe, expect, it } from 'vitest';
-import { HEADERS, OUTPUT_HEADERS, ROSTER_KEYS, evaluate, formatRowOutput, mapHeaders, rowFromCells } from '../../shared/index';
+import {
+  HEADERS,
+  HEADER_ALIASES,
+  OUTPUT_HEADERS,
+  ROSTER_KEYS,
+  evaluate,
+  formatRowOutput,
+  keyForHeader,
+  mapHeaders,
+  normalizeHeader,
+  outputHeaderOf,
+  rowFromCells,
+} from '../../shared/index';
 import { one } from './helpers';
 
 describe('HEADERS (RULES.md §2)', () => {
@@ -61,6 +73,107 @@ describe('mapHeaders', () => {
   });
 });
 
+describe('the alias table (HEADER_ALIASES, data)', () => {
+  it('has an entry for every roster key, and every alias maps to its key', () => {
+    expect(Object.keys(HEADER_ALIASES).sort()).toEqual([...ROSTER_KEYS].sort());
+    for (const key of ROSTER_KEYS) {
+      expect(HEADER_ALIASES[key].length, key).toBeGreaterThan(0);
+      for (const a of HEADER_ALIASES[key]) expect(keyForHeader(a), a).toBe(key);
+      expect(HEADERS.find((h) => h.key === key)?.aliases).toEqual(HEADER_ALIASES[key]);
+    }
+  });
+
+  it('no two columns share a spelling', () => {
+    const seen = new Map<string, string>();
+    for (const h of HEADERS) {
+      for (const name of [h.zh, h.key, ...h.aliases]) {
+        const n = normalizeHeader(name);
+        expect(seen.get(n) ?? h.key, name).toBe(h.key);
+        seen.set(n, h.key);
+      }
+    }
+  });
+
+  it.each([
+    ['公需课（学时）', 'platformPublicHours'],
+    ['公需学时', 'platformPublicHours'],
+    ['公需课学时数', 'platformPublicHours'],
+    ['公需科目（学时）', 'platformPublicHours'],
+    ['专业课（学时）', 'platformProfessionalHours'],
+    ['专业课学时数', 'platformProfessionalHours'],
+    ['公民身份证号码', 'idNumber'],
+    ['身份证号码（18位）', 'idNumber'],
+    ['申报材料提交时间', 'titleSubmissionDate'],
+    ['工作单位', 'unit'],
+    ['所在科室', 'department'],
+    ['培训进修（天）', 'trainingDays'],
+    ['高级研修班学时数', 'seminarHours'],
+    ['是否备案', 'trainingFiled'],
+    ['资格证书（个）', 'certificates'],
+    ['代表性成果（项）', 'achievements'],
+    ['专家服务天数', 'expertDays'],
+    ['援派月数（月）', 'aidMonths'],
+    ['技能竞赛项数', 'competitions'],
+    ['特殊情形', 'specialCase'],
+    ['不在岗时间（月）', 'absentMonths'],
+    ['调入公需课', 'transferPublicHours'],
+    ['调入专业课', 'transferProfessionalHours'],
+    ['证明材料是否齐全', 'evidenceComplete'],
+    ['是否参加职称评审', 'titleApplicant'],
+    ['*姓名', 'name'],
+    ['姓 名：', 'name'],
+  ])('a real roster spelling: %s → %s', (header, key) => {
+    expect(keyForHeader(header)).toBe(key);
+  });
+
+  it.each([
+    ['市平台学时 公需课', 'platformPublicHours'],
+    ['市平台学时 专业课', 'platformProfessionalHours'],
+    ['市平台 公需课学时', 'platformPublicHours'],
+    ['公需课 市平台', 'platformPublicHours'],
+    ['专业课学时 市平台', 'platformProfessionalHours'],
+    ['学时 公需课', 'platformPublicHours'],
+    ['培训进修 学时', 'trainingHours'],
+    ['培训进修 天数', 'trainingDays'],
+    ['培训进修（学时） 天数', 'trainingDays'],
+    ['高级研修班 学时', 'seminarHours'],
+    ['高级研修班 天数', 'seminarDays'],
+    ['专家活动 天数', 'expertDays'],
+    ['专家活动 学时', 'expertHours'],
+    ['调入学时 公需课', 'transferPublicHours'],
+    ['调入学时 专业课', 'transferProfessionalHours'],
+    ['调入 公需课学时', 'transferPublicHours'],
+    ['特殊情况 类型', 'specialCase'],
+    ['特殊情况 不在岗月数', 'absentMonths'],
+    ['职称申报 提交日期', 'titleSubmissionDate'],
+    ['继续教育学时 市平台公需课学时', 'platformPublicHours'],
+    ['市平台学时 公需课（学时）', 'platformPublicHours'],
+  ])('a two-row header combined as group + sub-header: %s → %s', (header, key) => {
+    expect(keyForHeader(header)).toBe(key);
+    expect(mapHeaders(['姓名', header]).columns).toEqual(['name', key]);
+  });
+
+  it.each(['省平台学时 公需课', '序号 公需', '备注 说明', '培训进修 备注'])('an unknown group or sub-header is not guessed: %s', (header) => {
+    expect(keyForHeader(header)).toBeNull();
+  });
+});
+
+describe('normalizeHeader: the one header normaliser', () => {
+  it('folds full width, drops spaces and decoration, reads brackets and 科目 alike, lower-cases ASCII', () => {
+    expect(normalizeHeader(' 公需科目（学时）')).toBe('公需课(学时)');
+    expect(normalizeHeader('【状\u3000态】')).toBe('(状态)');
+    expect(normalizeHeader('*ＮＡＭＥ：')).toBe('name');
+    expect(normalizeHeader('援派/支教、支农月数')).toBe('援派支教支农月数');
+  });
+  it('output headers are recognised however they are spaced', () => {
+    expect(outputHeaderOf('状 态')).toBe('状态');
+    expect(outputHeaderOf(' 说明 ')).toBe('说明');
+    expect(outputHeaderOf('状态（在职）')).toBeNull();
+    expect(outputHeaderOf(3)).toBeNull();
+    for (const h of OUTPUT_HEADERS) expect(outputHeaderOf(h)).toBe(h);
+  });
+});
+
 describe('rowFromCells', () => {
   it('builds a row from mapped columns', () => {
     const { columns } = mapHeaders(['单位', '姓名', '备注', '市平台公需课学时']);
@@ -82,6 +195,14 @@ describe('formatRowOutput', () => {
     expect(cells[7]).toBe('培训进修学时超过24学时上限，6学时未计入（附件1第1条）');
     expect(cells[8]).toContain('培训进修');
     expect(cells[8]).toContain('附件1第1条');
+  });
+  it('说明 reads as sentences: the requirement, then what was credited from where', () => {
+    const r = one({ platformPublicHours: 30, platformProfessionalHours: 40, trainingHours: 16, trainingDays: 2, aidMonths: 1 });
+    expect(formatRowOutput(r)[8]).toBe(
+      '本年度应完成公需课30学时、专业课60学时。' +
+        '已认定：市平台公需课30学时（正文二(一)、四(二)），市平台专业课40学时（正文二(二)、四(二)），' +
+        '培训进修计专业课16学时（附件1第1条），援派计公需课2.5学时、专业课5学时（附件1第4条）。',
+    );
   });
   it('rounds to 2 decimals only when shown', () => {
     const r = one({ platformPublicHours: 10.125, platformProfessionalHours: 1 / 3 });

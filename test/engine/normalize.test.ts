@@ -3,62 +3,59 @@ import { dayFromIso, isIsoDate, isoFromDay } from '../../shared/dates';
 import {
   checkIdNumber,
   dayFromExcelSerial,
+  excelErrorOf,
   isBlankCell,
+  isPlaceholder,
+  normalizeIdNumber,
   parseDateCell,
   parseNumberCell,
   parseYesNoCell,
   toHalfWidth,
 } from '../../shared/normalize';
+import { getCompiledRuleSet } from '../../shared/rulesets';
+
+const WORDS = getCompiledRuleSet().words;
 
 const iso = (d: number) => (Number.isNaN(d) ? 'NaN' : isoFromDay(d));
 
 describe('numbers (RULES.md §7)', () => {
   it.each([
-    [12, 'hours', 12],
-    [12.5, 'hours', 12.5],
-    ['12', 'hours', 12],
-    [' 12 ', 'hours', 12],
-    ['１２', 'hours', 12],
-    ['３０学时', 'hours', 30],
-    ['12 学时', 'hours', 12],
-    ['12小时', 'hours', 12],
-    ['12.5学时', 'hours', 12.5],
-    ['１２．５', 'hours', 12.5],
-    ['1,200', 'hours', 1200],
-    ['3天', 'days', 3],
-    ['2项', 'count', 2],
-    ['2篇', 'count', 2],
-    ['1本', 'count', 1],
-    ['3次', 'count', 3],
-    ['2个', 'count', 2],
-    ['5个月', 'months', 5],
-    ['5月', 'months', 5],
-    ['-3', 'hours', -3],
-    ['+3', 'hours', 3],
-    ['.5', 'hours', 0.5],
-  ] as const)('%j as %s → %d', (v, kind, want) => {
-    expect(parseNumberCell(v, kind)).toBe(want);
+    [12, 12],
+    [12.5, 12.5],
+    ['12', 12],
+    [' 12 ', 12],
+    ['\u300012\u3000', 12],
+    ['１２', 12],
+    ['３０学时', 30],
+    ['12 学时', 12],
+    ['12小时', 12],
+    ['12.5学时', 12.5],
+    ['１２．５', 12.5],
+    ['3天', 3],
+    ['2项', 2],
+    ['2篇', 2],
+    ['1本', 1],
+    ['3次', 3],
+    ['2个', 2],
+    ['5个月', 5],
+    ['5月', 5],
+    ['-3', -3],
+    ['+3', 3],
+    ['.5', 0.5],
+    ['12.', 12],
+  ] as const)('%j → %d', (v, want) => {
+    expect(parseNumberCell(v, WORDS)).toBe(want);
+  });
+
+  it('any unit suffix of the rule set in any numeric field (RULES.md §7)', () => {
+    for (const u of getCompiledRuleSet().ruleSet.words.unitSuffixes.value) expect(parseNumberCell(`7${u}`, WORDS), u).toBe(7);
   });
 
   it.each([
-    ['三十', 'hours'],
-    ['12abc', 'hours'],
-    ['3天', 'hours'],
-    ['12学时', 'days'],
-    ['5个月', 'count'],
-    ['1e3', 'hours'],
-    ['0x10', 'hours'],
-    ['12..5', 'hours'],
-    ['1,20', 'hours'],
-    ['学时', 'hours'],
-    ['Infinity', 'hours'],
-    [true, 'hours'],
-    [Number.NaN, 'hours'],
-    [Number.POSITIVE_INFINITY, 'hours'],
-    [{}, 'hours'],
-    [[1], 'hours'],
-  ] as const)('%j as %s is not a number', (v, kind) => {
-    expect(parseNumberCell(v, kind)).toBeNaN();
+    '三十', '12abc', '12学时学时', '12课时', '1e3', '0x10', '12..5', '1,200', '1,20', '学时', 'Infinity', '+', '-', '.', '1 2',
+    true, false, Number.NaN, Number.POSITIVE_INFINITY, {}, [1], '1'.repeat(41),
+  ] as const)('%j is not a number', (v) => {
+    expect(parseNumberCell(v, WORDS)).toBeNaN();
   });
 
   it('blank cells', () => {
@@ -66,8 +63,24 @@ describe('numbers (RULES.md §7)', () => {
     for (const v of [0, false, ' 0 ', 'a', '\u3000a']) expect(isBlankCell(v)).toBe(false);
   });
 
-  it('full-width to half-width', () => {
+  it('full-width to half-width (U+FF01–U+FF5E and the ideographic space)', () => {
     expect(toHalfWidth('（１２３ＡＢｃ）\u3000')).toBe('(123ABc) ');
+    expect(toHalfWidth('２０２３／１０／９　１２：３０')).toBe('2023/10/9 12:30');
+    expect(toHalfWidth('学时')).toBe('学时');
+  });
+
+  it('placeholders of the rule set mean blank (RULES.md §9)', () => {
+    for (const p of ['/', '／', '-', '－', '—', '——', '无']) expect(isPlaceholder(p, WORDS), p).toBe(true);
+    for (const p of ['0', '无无', '/ /', '---', '否', '']) expect(isPlaceholder(p, WORDS), p).toBe(false);
+  });
+
+  it('Excel error values, any letter case, full-width too (RULES.md §9)', () => {
+    for (const e of getCompiledRuleSet().ruleSet.words.excelErrors.value) {
+      expect(excelErrorOf(e, WORDS)).toBe(e);
+      expect(excelErrorOf(e.toLowerCase(), WORDS)).toBe(e);
+    }
+    expect(excelErrorOf('＃Ｎ／Ａ', WORDS)).toBe('#N/A');
+    for (const t of ['#', '#N/A!', 'N/A', '#1', '#VALUE', '']) expect(excelErrorOf(t, WORDS), t).toBeNull();
   });
 });
 
@@ -87,10 +100,14 @@ describe('dates', () => {
   it('Excel 1900 serials, including the fictitious 1900-02-29', () => {
     expect(iso(dayFromExcelSerial(45208))).toBe('2023-10-09');
     expect(iso(dayFromExcelSerial(45208.75))).toBe('2023-10-09');
-    expect(iso(dayFromExcelSerial(1))).toBe('1900-01-01');
-    expect(iso(dayFromExcelSerial(59))).toBe('1900-02-28');
+    expect(dayFromExcelSerial(1)).toBeNaN();
+    expect(dayFromExcelSerial(30)).toBeNaN();
+    expect(dayFromExcelSerial(59)).toBeNaN();
     expect(dayFromExcelSerial(60)).toBeNaN();
+    expect(dayFromExcelSerial(60.99)).toBeNaN();
     expect(iso(dayFromExcelSerial(61))).toBe('1900-03-01');
+    expect(iso(dayFromExcelSerial(2958465))).toBe('9999-12-31');
+    expect(iso(dayFromExcelSerial(2958465.9))).toBe('9999-12-31');
     expect(iso(dayFromExcelSerial(44927))).toBe('2023-01-01');
     expect(iso(dayFromExcelSerial(45291))).toBe('2023-12-31');
     expect(dayFromExcelSerial(0)).toBeNaN();
@@ -105,17 +122,31 @@ describe('dates', () => {
     ['2023/10/9', '2023-10-09'],
     ['2023.10.9', '2023-10-09'],
     ['2023年10月9日', '2023-10-09'],
-    ['2023年10月9号', '2023-10-09'],
+    ['2023年10月9', '2023-10-09'],
     ['２０２３年１０月９日', '2023-10-09'],
+    ['２０２３－１０－０９', '2023-10-09'],
     [' 2023-10-09 ', '2023-10-09'],
     ['2023-10-09 00:00:00', '2023-10-09'],
+    ['2023-10-09T8:30', '2023-10-09'],
+    ['2023/10/9 8:30', '2023-10-09'],
+    ['2023年10月9日 08:30:00', '2023-10-09'],
     ['2023/1/2', '2023-01-02'],
     ['2024-02-29', '2024-02-29'],
+    [45208.75, '2023-10-09'],
+    ['20231009', '2023-10-09'],
+    ['２０２３１００９', '2023-10-09'],
+    ['61', '1900-03-01'],
+    ['999999', '4637-11-25'],
   ] as const)('%j → %s', (v, want) => {
     expect(iso(parseDateCell(v))).toBe(want);
   });
 
-  it.each(['2023-02-29', '2023-13-01', '2023-00-10', '2023-10-32', '10/09/2023', '昨天', '', true, 60, {}])('%j is not a date', (v) => {
+  it.each([
+    '2023-02-29', '2023-13-01', '2023-00-10', '2023-10-32', '10/09/2023', '昨天', '', true, 60, 30, '30', 2958466, {},
+    '2023.10', '2023-10', '2023年10月', '2023-10/9', '2023/10.9', '2023年10-9', '2023年10月9号', '2023-10-09  8:30',
+    '2023-10-09 8', '2023-10-09 8:3', '2023-10-09x', '20231309', '2023100', '123456789', '45208.75', '2023 - 10 - 09',
+    '-45208', '2958465', '2023-10-09 ' + ' '.repeat(50) + 'x',
+  ])('%j is not a date', (v) => {
     expect(parseDateCell(v)).toBeNaN();
   });
 
@@ -144,6 +175,11 @@ describe('ID number (GB 11643)', () => {
   it('reports the expected check digit', () => {
     expect(checkIdNumber('110105194912310021')).toEqual({ ok: false, reason: 'checksum', expected: 'X' });
     expect(checkIdNumber('370402199001011234')).toEqual({ ok: false, reason: 'checksum', expected: '8' });
+  });
+  it('is checked after removing spaces, folded, upper case (RULES.md §7)', () => {
+    expect(checkIdNumber(' 1101 0519 4912 3100 2x ')).toEqual({ ok: true });
+    expect(checkIdNumber('１１０１０５１９４９１２３１００２Ｘ')).toEqual({ ok: true });
+    expect(normalizeIdNumber(' 1101\u300005194912 31002x')).toBe('11010519491231002X');
   });
   it('rejects wrong length and non-digits', () => {
     expect(checkIdNumber('1234')).toMatchObject({ ok: false, reason: 'length' });

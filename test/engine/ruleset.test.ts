@@ -11,6 +11,7 @@ import {
   listRuleSets,
   type RuleSet,
 } from '../../shared/index';
+import { CLAUSE_KEYS } from '../../shared/rulesets/types';
 import { evaluateRow } from '../../shared/row';
 import { compileRuleSet } from '../../shared/rulesets/compile';
 
@@ -65,6 +66,36 @@ describe('rule-set registry', () => {
     ]);
   });
 
+  it('every list of words the input checks use is rule-set data, marked as a Reading, in /v1/rules too', () => {
+    const words = getRuleSet().words;
+    expect(Object.keys(words).sort()).toEqual(
+      ['excelErrors', 'noteRowColons', 'noteRowPrefixes', 'placeholders', 'totalRowNames', 'unitSuffixes'].sort(),
+    );
+    for (const [k, w] of Object.entries(words)) {
+      expect(w.reading, k).toBe(true);
+      expect(w.value.length, k).toBeGreaterThan(0);
+      expect(w.label, k).toMatch(/[\u4e00-\u9fff]/);
+      expect(w.text, k).toMatch(/[\u4e00-\u9fff]/);
+    }
+    expect(words.unitSuffixes.value).toEqual(['学时', '小时', '天', '项', '个月', '月', '个', '篇', '本', '次']);
+    expect(words.totalRowNames.value).toEqual(['合计', '小计', '总计', '共计', '汇总', '累计']);
+    expect(listRuleSets()[0].words).toEqual(JSON.parse(JSON.stringify(words)));
+  });
+
+  it('a rule set with other words reads cells by them', () => {
+    const base = getRuleSet();
+    const rs = compileRuleSet({
+      ...base,
+      words: { ...base.words, placeholders: { ...base.words.placeholders, value: ['空'] }, unitSuffixes: { ...base.words.unitSuffixes, value: ['h'] } },
+    });
+    const r = evaluateRow({ name: '张三', platformPublicHours: '30h', platformProfessionalHours: '空' }, 0, rs, NaN);
+    expect(r.publicHours).toBe(30);
+    expect(r.professionalHours).toBe(0);
+    expect(r.errors.map((e) => `${e.code}:${e.field}`)).toEqual([]);
+    const bad = evaluateRow({ name: '张三', platformPublicHours: '30学时', trainingHours: '/' }, 0, rs, NaN);
+    expect(bad.errors.map((e) => `${e.code}:${e.field}`)).toEqual(['NOT_A_NUMBER:platformPublicHours', 'NOT_A_NUMBER:trainingHours']);
+  });
+
   it('the formulas in shared/rules/ carry no number of the notice (only 0, 1 and float tolerance)', () => {
     const dir = resolve(root, 'shared/rules');
     for (const f of readdirSync(dir)) {
@@ -75,6 +106,39 @@ describe('rule-set registry', () => {
         .replace(/'[^']*'/g, "''");
       const literals = code.match(/(?<![\w.])\d+(?:\.\d+)?(?:e-?\d+)?(?![\w])/g) ?? [];
       expect(literals.filter((n) => !['0', '1', '1e-9'].includes(n)), f).toEqual([]);
+    }
+  });
+});
+
+describe('rules read like the notice (clauses table, rule files by clause)', () => {
+  const dir = resolve(root, 'shared/rules');
+  const clauses = getRuleSet().clauses;
+
+  it('the clauses table names every clause the rules cite, with its wording', () => {
+    expect(Object.keys(clauses).sort()).toEqual([...CLAUSE_KEYS].sort());
+    for (const k of CLAUSE_KEYS) {
+      expect(clauses[k].clause, k).toMatch(/^(正文|附件1第)/);
+      expect(clauses[k].text.length, k).toBeGreaterThan(20);
+    }
+    expect(listRuleSets()[0].clauses).toEqual(clauses);
+  });
+
+  it('the rule files are named by the notice: 正文 sections and 附件1 items, plus the shared caps', () => {
+    expect(readdirSync(dir).sort()).toEqual([
+      'annex1-1-training.ts', 'annex1-2-study.ts', 'annex1-3-achievements.ts', 'annex1-4-activities.ts',
+      'annex1-5-competitions.ts', 'annex1-6-special-cases.ts', 'annex1-7-evidence-status.ts', 'caps.ts',
+      'main2-requirement.ts', 'main6-deadline.ts',
+    ]);
+  });
+
+  it('each rule file opens with its clause and the clause text of the rule set, in a comment', () => {
+    for (const f of readdirSync(dir).filter((x) => x !== 'caps.ts')) {
+      const m = /^(annex1|main)-?(\d)/.exec(f);
+      const key = (m?.[1] === 'annex1' ? `annex1Item${m[2]}` : `main${m?.[2]}`) as (typeof CLAUSE_KEYS)[number];
+      const head = readFileSync(resolve(dir, f), 'utf8').split('\nimport')[0];
+      const comment = head.split('\n').map((l) => l.replace(/^\/\/\s?/, '')).join('').replace(/\s+/g, '');
+      expect(comment.startsWith(clauses[key].clause), f).toBe(true);
+      expect(comment, f).toContain(clauses[key].text.replace(/\s+/g, ''));
     }
   });
 });
@@ -93,6 +157,7 @@ describe('another city or year is a new table, not new logic', () => {
       yearEnd: { ...base.parameters.yearEnd, value: '2024-12-31' },
     },
     sources: { ...base.sources, training: { label: '培训', clause: '细则第2条' } },
+    clauses: { ...base.clauses, annex1Item1: { clause: '细则第2条', text: '培训每年不超过20学时。' } },
     calendar: { ...base.calendar, years: [2024], holidays: ['2024-10-01'], workdays: [] },
   };
   const rs = compileRuleSet(variant);
@@ -104,6 +169,7 @@ describe('another city or year is a new table, not new logic', () => {
     expect(r.requiredProfessional).toBe(50);
     expect(r.warnings.map((w) => w.code)).toEqual(['CAP_TRAINING']);
     expect(r.warnings[0].message).toContain('20学时上限');
+    expect(r.warnings[0].clause).toBe('细则第2条');
     expect(r.deadline).toBe('2024-12-31');
     expect(r.breakdown.find((b) => b.label === '培训')).toEqual({ clause: '细则第2条', label: '培训', public: 0, professional: 20 });
   });

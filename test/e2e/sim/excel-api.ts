@@ -34,6 +34,20 @@ const bytes = (v: unknown): number => utf8(JSON.stringify(v) ?? '');
 const OP_OVERHEAD = 64;
 
 type Op = { bytes: number; run: () => number };
+
+/** Excel refuses any change to a protected sheet. */
+function guardProtected(sheet: SheetModel): void {
+  if (sheet.isProtected) {
+    throw new SimError('AccessDenied', "The cell or chart that you're trying to change is protected and therefore read-only.");
+  }
+}
+
+/** Excel.RangeValueType of a model cell. */
+function valueType(sheet: SheetModel, r: number, c: number): string {
+  if (sheet.errorCells.has(`${r},${c}`)) return 'Error';
+  const v = sheet.get(r, c);
+  return v === '' ? 'Empty' : typeof v === 'number' ? 'Double' : typeof v === 'boolean' ? 'Boolean' : 'String';
+}
 type RangeRef = { sheet: SheetModel; row: number; col: number; rows: number; cols: number };
 
 export class SimContext {
@@ -190,6 +204,8 @@ export class SimRange extends SimObject {
         return r.sheet.block(r.row, r.col, r.rows, r.cols);
       case 'numberFormat':
         return r.sheet.formatBlock(r.row, r.col, r.rows, r.cols);
+      case 'valueTypes':
+        return Array.from({ length: r.rows }, (_, i) => Array.from({ length: r.cols }, (_, j) => valueType(r.sheet, r.row + i, r.col + j)));
       case 'rowIndex':
         return r.row;
       case 'columnIndex':
@@ -208,11 +224,40 @@ export class SimRange extends SimObject {
   get values(): Scalar[][] {
     return this.get('values');
   }
+  get valueTypes(): string[][] {
+    return this.get('valueTypes');
+  }
+
+  /** The merged areas intersecting this range (null object when none). */
+  getMergedAreasOrNullObject(): SimRangeAreas {
+    return new SimRangeAreas(this.ctx, () => {
+      const r = this.resolve();
+      const hit = r.sheet.merged.filter((m) => m.row < r.row + r.rows && r.row < m.row + m.rows && m.col < r.col + r.cols && r.col < m.col + m.cols);
+      return hit.length === 0 ? null : hit.map((m) => ({ sheet: r.sheet, ...m }));
+    });
+  }
+
+  /** Only 'Visible': the runs of rows not hidden, across the range's columns (null object when every row is hidden). */
+  getSpecialCellsOrNullObject(cellType: string): SimRangeAreas {
+    if (cellType !== 'Visible') throw new SimError('InvalidArgument', `getSpecialCells(${cellType}) is not simulated`);
+    return new SimRangeAreas(this.ctx, () => {
+      const r = this.resolve();
+      const runs: RangeRef[] = [];
+      for (let i = r.row; i < r.row + r.rows; i++) {
+        if (r.sheet.hiddenRows.has(i)) continue;
+        const last = runs[runs.length - 1];
+        if (last && last.row + last.rows === i) last.rows++;
+        else runs.push({ sheet: r.sheet, row: i, col: r.col, rows: 1, cols: r.cols });
+      }
+      return runs.length === 0 ? null : runs;
+    });
+  }
   set values(v: Scalar[][]) {
     this.ctx.enqueue({
       bytes: OP_OVERHEAD + bytes(v),
       run: () => {
         const r = this.resolve();
+        guardProtected(r.sheet);
         const m = checkMatrix('values', v, r);
         m.forEach((row, i) =>
           row.forEach((cell, j) => {
@@ -220,6 +265,7 @@ export class SimRange extends SimObject {
             if (!['string', 'number', 'boolean'].includes(typeof cell)) throw new SimError('InvalidArgument', `Invalid cell value at row ${i}, column ${j}: ${String(cell)}`);
             const rr = r.row + i;
             const cc = r.col + j;
+            r.sheet.errorCells.delete(`${rr},${cc}`);
             r.sheet.set(rr, cc, coerceForFormat(cell as Scalar, r.sheet.format(rr, cc)));
           }),
         );
@@ -237,6 +283,7 @@ export class SimRange extends SimObject {
       bytes: OP_OVERHEAD + bytes(v),
       run: () => {
         const r = this.resolve();
+        guardProtected(r.sheet);
         checkMatrix('numberFormat', v, r).forEach((row, i) =>
           row.forEach((f, j) => {
             if (f === null) return;
@@ -290,6 +337,68 @@ export class SimRange extends SimObject {
   }
 }
 
+/** Excel.RangeAreas: `areas.items` are the rectangles; load their rowIndex etc. with one load call. */
+export class SimRangeAreas extends SimObject {
+  private refs: RangeRef[] | null | undefined;
+  readonly areas: SimRangeCollection;
+  constructor(
+    ctx: SimContext,
+    private readonly resolver: () => RangeRef[] | null,
+  ) {
+    super(ctx);
+    this.areas = new SimRangeCollection(ctx, () => this.resolve() ?? []);
+  }
+  resolve(): RangeRef[] | null {
+    if (this.refs === undefined) this.refs = this.resolver();
+    return this.refs;
+  }
+  protected override isNullAtSync(): boolean {
+    return this.resolve() === null;
+  }
+  protected readProp(prop: string): unknown {
+    if (prop === 'areaCount') return this.resolve()?.length ?? 0;
+    throw new SimError('PropertyNotFound', `RangeAreas has no property '${prop}' in this simulation`);
+  }
+  get areaCount(): number {
+    return this.get('areaCount');
+  }
+}
+
+/** A collection whose load('items/a,items/b') loads every listed property on the same items, as Office.js does. */
+export abstract class SimItemCollection<T extends SimObject> extends SimObject {
+  private loadedItems: T[] | null = null;
+  protected abstract makeItems(): T[];
+  protected abstract readonly defaultItemProps: string[];
+  override resolveLoad(props: string[]): number {
+    for (const p of props) if (!p.startsWith('items')) throw new SimError('PropertyNotFound', `${this.constructor.name} has no property '${p}'`);
+    const sub = props.map((p) => p.split('/').slice(1).join('/')).filter((p) => p !== '');
+    const items = this.makeItems();
+    for (const item of items) item.resolveLoad(sub.length ? sub : this.defaultItemProps);
+    this.loadedItems = items;
+    return 16 + items.length * 32;
+  }
+  protected readProp(prop: string): unknown {
+    throw new SimError('PropertyNotFound', `${this.constructor.name} has no property '${prop}'`);
+  }
+  get items(): T[] {
+    if (this.loadedItems === null) throw notLoaded('items');
+    return this.loadedItems;
+  }
+}
+
+export class SimRangeCollection extends SimItemCollection<SimRange> {
+  protected readonly defaultItemProps = ['rowIndex', 'columnIndex', 'rowCount', 'columnCount'];
+  constructor(
+    ctx: SimContext,
+    private readonly list: () => RangeRef[],
+  ) {
+    super(ctx);
+  }
+  protected makeItems(): SimRange[] {
+    return this.list().map((ref) => new SimRange(this.ctx, () => ref));
+  }
+}
+
 export class SimRangeFormat {
   readonly font: { bold: boolean; color: string };
   readonly fill: { color: string };
@@ -302,6 +411,7 @@ export class SimRangeFormat {
         bytes: OP_OVERHEAD,
         run: () => {
           const r = this.resolve();
+          guardProtected(r.sheet);
           for (let i = 0; i < Math.min(r.rows, 1000); i++)
             for (let j = 0; j < r.cols; j++) {
               const key = `${r.row + i},${r.col + j}`;
@@ -341,6 +451,7 @@ export class SimRangeFormat {
       bytes: OP_OVERHEAD,
       run: () => {
         const r = this.resolve();
+        guardProtected(r.sheet);
         for (let j = 0; j < r.cols; j++) r.sheet.columnWidths.set(r.col + j, w);
         return 0;
       },
@@ -428,6 +539,7 @@ export class SimTable extends SimObject {
           run: () => {
             const t = this.find();
             const sheet = ctx.model.sheet(t.sheetId)!;
+            guardProtected(sheet);
             const at = t.col + t.cols;
             for (let r = t.row; r < t.row + t.rows; r++) sheet.rows[r]?.splice(at, 0, '');
             sheet.set(t.row, at, name ?? `列${t.cols + 1}`);
@@ -442,6 +554,7 @@ export class SimTable extends SimObject {
     if (prop === 'name') return t.name;
     if (prop === 'id') return t.id;
     if (prop === 'showTotals') return t.showTotals;
+    if (prop === 'showHeaders') return t.showHeaders ?? true;
     throw new SimError('PropertyNotFound', `Table has no property '${prop}' in this simulation`);
   }
   get name(): string {
@@ -449,6 +562,9 @@ export class SimTable extends SimObject {
   }
   get showTotals(): boolean {
     return this.get('showTotals');
+  }
+  get showHeaders(): boolean {
+    return this.get('showHeaders');
   }
   private rangeOf(f: (t: TableModel) => Omit<RangeRef, 'sheet'>): SimRange {
     return new SimRange(this.ctx, () => {
@@ -467,24 +583,16 @@ export class SimTable extends SimObject {
   }
 }
 
-export class SimTableCollection extends SimObject {
+export class SimTableCollection extends SimItemCollection<SimTable> {
+  protected readonly defaultItemProps = ['name'];
   constructor(
     ctx: SimContext,
     private readonly list: () => TableModel[],
   ) {
     super(ctx);
   }
-  protected readProp(prop: string): unknown {
-    if (!prop.startsWith('items')) throw new SimError('PropertyNotFound', `TableCollection has no property '${prop}'`);
-    const sub = prop.split('/').slice(1);
-    return this.list().map((t) => {
-      const table = new SimTable(this.ctx, () => this.ctx.model.tables.find((x) => x.id === t.id)!);
-      table.resolveLoad(sub.length ? sub : ['name']);
-      return table;
-    });
-  }
-  get items(): SimTable[] {
-    return this.get('items');
+  protected makeItems(): SimTable[] {
+    return this.list().map((t) => new SimTable(this.ctx, () => this.ctx.model.tables.find((x) => x.id === t.id)!));
   }
   getItem(name: string): SimTable {
     return new SimTable(this.ctx, () => {
@@ -492,6 +600,22 @@ export class SimTableCollection extends SimObject {
       if (!t) throw new SimError('ItemNotFound', `Table ${name} not found`);
       return t;
     });
+  }
+}
+
+export class SimWorksheetProtection extends SimObject {
+  constructor(
+    ctx: SimContext,
+    private readonly sheet: () => SheetModel,
+  ) {
+    super(ctx);
+  }
+  protected readProp(prop: string): unknown {
+    if (prop === 'protected') return this.sheet().isProtected;
+    throw new SimError('PropertyNotFound', `WorksheetProtection has no property '${prop}' in this simulation`);
+  }
+  get protected(): boolean {
+    return this.get('protected');
   }
 }
 
@@ -512,6 +636,12 @@ export class SimWorksheet extends SimObject {
     const s = this.find();
     if (!s) throw new SimError('ItemNotFound', 'The requested worksheet does not exist.');
     return s;
+  }
+  get protection(): SimWorksheetProtection {
+    return new SimWorksheetProtection(this.ctx, () => this.sheet());
+  }
+  get tables(): SimTableCollection {
+    return new SimTableCollection(this.ctx, () => this.ctx.model.tables.filter((t) => t.sheetId === this.sheet().id));
   }
   protected override isNullAtSync(): boolean {
     return this.find() === null;
@@ -592,12 +722,48 @@ export class SimWorksheetCollection extends SimObject {
   }
 }
 
+export class SimSetting extends SimObject {
+  constructor(
+    ctx: SimContext,
+    readonly key: string,
+    private readonly nullable: boolean,
+  ) {
+    super(ctx);
+  }
+  protected override isNullAtSync(): boolean {
+    return this.nullable && !this.ctx.model.settings.has(this.key);
+  }
+  protected readProp(prop: string): unknown {
+    if (prop === 'value') return this.ctx.model.settings.get(this.key);
+    if (prop === 'key') return this.key;
+    throw new SimError('PropertyNotFound', `Setting has no property '${prop}' in this simulation`);
+  }
+  get value(): unknown {
+    return this.get('value');
+  }
+}
+
+/** Excel.SettingCollection: values are stored as JSON, as Excel does. */
+export class SimSettingCollection {
+  constructor(private readonly ctx: SimContext) {}
+  add(key: string, value: unknown): SimSetting {
+    const json = JSON.stringify(value);
+    this.ctx.enqueue({ bytes: OP_OVERHEAD + bytes(key) + utf8(json ?? ''), run: () => (this.ctx.model.settings.set(key, JSON.parse(json)), 0) });
+    return new SimSetting(this.ctx, key, false);
+  }
+  getItemOrNullObject(key: string): SimSetting {
+    return new SimSetting(this.ctx, key, true);
+  }
+}
+
 export class SimWorkbook {
   readonly worksheets: SimWorksheetCollection;
   readonly tables: SimTableCollection;
+  readonly settings: SimSettingCollection;
   constructor(private readonly ctx: SimContext) {
     this.worksheets = new SimWorksheetCollection(ctx);
     this.tables = new SimTableCollection(ctx, () => ctx.model.tables);
+    this.settings = new SimSettingCollection(ctx);
   }
   getSelectedRange(): SimRange {
     let sel: WorkbookModel['selection'] | undefined;

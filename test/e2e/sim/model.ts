@@ -15,6 +15,12 @@ export class SheetModel {
   readonly styled = new Map<string, { bold?: boolean; fill?: string; fontColor?: string }>();
   conditionalFormats: ConditionalFormat[] = [];
   frozenRows = 0;
+  /** Cells holding an Excel error value ("r,c"); their value is the error text, e.g. '#N/A'. */
+  readonly errorCells = new Set<string>();
+  /** Merged areas. */
+  readonly merged: { row: number; col: number; rows: number; cols: number }[] = [];
+  /** A protected sheet: every write fails with AccessDenied, as in Excel. */
+  isProtected = false;
 
   constructor(
     readonly id: string,
@@ -84,7 +90,17 @@ export class SheetModel {
   }
 }
 
-export type TableModel = { id: string; name: string; sheetId: string; row: number; col: number; rows: number; cols: number; showTotals: boolean };
+export type TableModel = {
+  id: string;
+  name: string;
+  sheetId: string;
+  row: number;
+  col: number;
+  rows: number;
+  cols: number;
+  showTotals: boolean;
+  showHeaders?: boolean;
+};
 
 export type SyncStats = {
   syncs: number;
@@ -99,6 +115,8 @@ export type SyncStats = {
 export class WorkbookModel {
   readonly sheets: SheetModel[] = [];
   readonly tables: TableModel[] = [];
+  /** Workbook settings (Excel.SettingCollection): saved with the workbook. */
+  readonly settings = new Map<string, unknown>();
   activeSheetId = '';
   selection = { sheetId: '', row: 0, col: 0, rows: 1, cols: 1 };
   /** Excel on the web's limit for one request and one response. */

@@ -1,8 +1,11 @@
-// 附件1第1条 培训进修类: regular training, 省/市级高级研修班, their common cap, and the filing requirement (正文七).
+// 附件1第1条（培训进修类）, with 正文七 (filing):
+// “培训进修类：……按备案的实际学时登记专业科目学时（不超过8学时/天），累计不超过24学时，省/市级高级研修班累计不超过30学时。”
+// 正文七: “经市人社局备案的行业主管部门开展的专业培训活动……未进行备案的，不进行继续教育学时认定。”
+import type { CapCode } from '../codes';
 import { fmt } from '../format';
-import { capTo, warnDaysMissing } from './cap';
 import type { CompiledRuleSet } from '../rulesets/compile';
 import type { RowWarning } from '../types';
+import { capTo, warnDaysMissing } from './caps';
 
 function creditDailyYearly(
   hours: number | null,
@@ -10,7 +13,7 @@ function creditDailyYearly(
   perDay: number,
   yearCap: number,
   what: string,
-  codes: { daily: string; year: string },
+  codes: { daily: CapCode; year: CapCode },
   clause: string,
   warnings: RowWarning[],
 ): number {
@@ -36,16 +39,14 @@ function creditDailyYearly(
  * (`min(trainingHours, 8 × trainingDays)`), then at most 24 a year. Days blank → DAYS_MISSING, yearly cap only.
  */
 export function creditTraining(hours: number | null, days: number | null, rs: CompiledRuleSet, warnings: RowWarning[]): number {
-  const p = rs.ruleSet.parameters;
   return creditDailyYearly(hours, days, rs.v.trainingHoursPerDay, rs.v.trainingYearCap, '培训进修',
-    { daily: 'CAP_TRAINING_DAILY', year: 'CAP_TRAINING' }, p.trainingYearCap.clause, warnings);
+    { daily: 'CAP_TRAINING_DAILY', year: 'CAP_TRAINING' }, rs.clause.annex1Item1, warnings);
 }
 
 /** 附件1第1条: 省/市级高级研修班, at most 8 h a day, then at most 30 a year. */
 export function creditSeminars(hours: number | null, days: number | null, rs: CompiledRuleSet, warnings: RowWarning[]): number {
-  const p = rs.ruleSet.parameters;
   return creditDailyYearly(hours, days, rs.v.seminarHoursPerDay, rs.v.seminarYearCap, '高级研修班',
-    { daily: 'CAP_SEMINAR_DAILY', year: 'CAP_SEMINAR' }, p.seminarYearCap.clause, warnings);
+    { daily: 'CAP_SEMINAR_DAILY', year: 'CAP_SEMINAR' }, rs.clause.annex1Item1, warnings);
 }
 
 /**
@@ -56,7 +57,7 @@ export function capCategory1(training: number, seminars: number, rs: CompiledRul
   const sum = training + seminars;
   const cap = rs.v.category1Cap;
   if (cap === null || sum <= cap) return sum;
-  return capTo(cap, sum, 'CAP_CATEGORY1', rs.ruleSet.parameters.category1Cap.clause,
+  return capTo(cap, sum, 'CAP_CATEGORY1', rs.clause.annex1Item1,
     `培训进修与高级研修班合计${fmt(sum)}学时超过${fmt(cap)}学时上限`, warnings);
 }
 
@@ -74,7 +75,7 @@ export function trainingNotFiled(
   if (filed) return false;
   const claimed = (trainingHours ?? 0) + (seminarHours ?? 0);
   if (claimed <= 0) return false;
-  const clause = rs.ruleSet.parameters.trainingFiledDefault.clause;
+  const clause = `${rs.clause.annex1Item1}、${rs.clause.main7}`;
   warnings.push({
     code: 'TRAINING_NOT_FILED',
     clause,

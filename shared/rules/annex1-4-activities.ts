@@ -1,8 +1,10 @@
-// 附件1第4条 活动类: invited experts and aid postings (援派, 支教, 支农, 支医, 扶贫).
+// 附件1第4条（活动类）:
+// “活动类：……受邀专家，按实际工作时间认定，每天不超过专业科目8学时，往返和休息时间除外。参加各级党委、政府组织的援派，
+// 以及到基层参加支教、支农、支医、扶贫等工作的专业技术人员，援派期间每年可按公需科目30学时、专业科目60学时认定。不足一年的，按月份比例计算。”
 import { fmt } from '../format';
-import { capTo, warnDaysMissing } from './cap';
 import type { CompiledRuleSet } from '../rulesets/compile';
 import type { RowWarning } from '../types';
+import { capTo, warnDaysMissing } from './caps';
 
 /**
  * 附件1第4条: experts are credited by actual working time, at most 8 professional hours a day:
@@ -10,7 +12,7 @@ import type { RowWarning } from '../types';
  */
 export function creditExperts(days: number | null, hours: number | null, rs: CompiledRuleSet, warnings: RowWarning[]): number {
   const perDay = rs.v.expertHoursPerDay;
-  const clause = rs.ruleSet.parameters.expertHoursPerDay.clause;
+  const clause = rs.clause.annex1Item4;
   if (days === null) {
     if (hours === null || hours <= 0) return 0;
     warnDaysMissing('专家活动', hours, perDay, clause, warnings);

@@ -1,4 +1,7 @@
-// 正文二 (the yearly requirement) and 附件1第6条 (special cases prorate it by months on duty, a Reading).
+// 附件1第6条（特殊情况）:
+// “有下列情况之一的，经本人所在单位批准，并提交相关证明材料，可按实际在岗时间折算并认定学时：因公派，年度内在境外工作超过6个月的；
+// 因受伤、患重病，年度内请病假超过6个月的；女职工休产假的；经省级行业主管部门认定的其他情况。”
+// Reading (RULES.md §4): 按实际在岗时间折算 prorates the requirement by months on duty.
 import { fmt } from '../format';
 import type { CompiledRuleSet } from '../rulesets/compile';
 import type { RowWarning } from '../types';
@@ -11,7 +14,7 @@ import type { RowWarning } from '../types';
  */
 export function monthsOnDutyFor(specialCase: string | null, absentMonths: number | null, rs: CompiledRuleSet, warnings: RowWarning[]): number {
   const basis = rs.v.prorationMonthsPerYear;
-  const clause = rs.ruleSet.parameters.prorationMonthsPerYear.clause;
+  const clause = rs.clause.annex1Item6;
   if (specialCase === null) {
     if (absentMonths !== null && absentMonths > 0) {
       warnings.push({
@@ -41,16 +44,4 @@ export function monthsOnDutyFor(specialCase: string | null, absentMonths: number
     });
   }
   return basis - absentMonths;
-}
-
-/** 正文二 with 附件1第6条: the public requirement, 30 × onDuty / 12. */
-export function requiredPublicFor(monthsOnDuty: number, rs: CompiledRuleSet): number {
-  const basis = rs.v.prorationMonthsPerYear;
-  return monthsOnDuty === basis ? rs.v.requiredPublic : (rs.v.requiredPublic * monthsOnDuty) / basis;
-}
-
-/** 正文二 with 附件1第6条: the professional requirement, 60 × onDuty / 12. */
-export function requiredProfessionalFor(monthsOnDuty: number, rs: CompiledRuleSet): number {
-  const basis = rs.v.prorationMonthsPerYear;
-  return monthsOnDuty === basis ? rs.v.requiredProfessional : (rs.v.requiredProfessional * monthsOnDuty) / basis;
 }

@@ -1,0 +1,158 @@
+// 核对: compute every roster row (local engine by default, or the 计算服务), write the output columns and 年度汇总
+// into the workbook, and give the new file's bytes. The clerk's file is never written: only a new copy is made.
+import { DEFAULT_RULE_SET, ENGINE_VERSION, evaluate } from '../../shared/index';
+import type { EvaluateResponse, RosterRowInput, RowResult } from '../../shared/types';
+import { WorkerClient } from '../api/client';
+import { planFixedChunks } from '../core/chunks';
+import { computeAll, type Evaluator } from '../core/compute';
+import { attentionRows, countStatuses, type AttentionRow, type StatusCounts } from '../core/results';
+import { placeAll, rowsOf, type OpenedRoster } from './roster-file';
+import { computedRows, summaryLayoutFor, withSheetRows, writeSummarySheet } from './write-summary';
+import { writeOutputColumns } from './write-outputs';
+
+export type CheckPhase = 'compute' | 'write' | 'save';
+export type CheckProgress = { phase: CheckPhase; done: number; total: number };
+
+export type CheckOptions = {
+  asOf?: string;
+  ruleSet?: string;
+  /** The 计算服务 (URL and token); absent = the local engine in this browser or process. */
+  service?: { url: string; token: string } | null;
+  signal?: AbortSignal;
+  onProgress?: (p: CheckProgress) => void;
+  /** The time written as 生成时间 (default now). */
+  now?: Date;
+};
+
+/** A person to look at; `sheetRow` is 0-based, as in shared/roster. */
+export type SheetAttention = Omit<AttentionRow, 'status'> & { status: '数据有误' | '未达标' | '待补材料'; sheetName: string };
+
+const PENDING_REASON = '学时已达标，但证明材料不齐，请补齐后再在省平台申报（附件1第7条）';
+
+export type CheckOutcome = {
+  /** The result workbook (.xlsx bytes). */
+  bytes: Uint8Array;
+  /** The engine's response over every computed row, sheet after sheet (cross-sheet duplicates marked). */
+  response: EvaluateResponse & { rows: { sheetName: string; sheetRow: number }[]; batchIds?: string[] };
+  counts: StatusCounts;
+  attention: SheetAttention[];
+  source: 'local' | 'worker';
+};
+
+/** The same engine as the Worker's, in this process; a macrotask before each part so a page can repaint and cancel. */
+export const localEvaluator: Evaluator = {
+  async evaluate(rows, options) {
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    return evaluate(rows, options);
+  },
+};
+
+/** Fastest deflate: the default level spends most of the save in compression for a file only ~10 % smaller. */
+const ZIP_LEVEL = 1;
+/** Rows per local engine call: progress and 取消 between calls. */
+const LOCAL_CHUNK_ROWS = 10_000;
+
+/** The local engine in fixed parts (no request-size planning: nothing is sent), yielding between parts. */
+async function computeLocally(
+  rows: readonly RosterRowInput[],
+  options: Pick<CheckOptions, 'asOf' | 'ruleSet' | 'signal' | 'onProgress'>,
+): Promise<{ results: RowResult[]; ruleSet: string; engineVersion: string; batchIds: string[] }> {
+  const results: RowResult[] = [];
+  let ruleSet = '';
+  let engineVersion = '';
+  options.onProgress?.({ phase: 'compute', done: 0, total: rows.length });
+  for (const { start, end } of planFixedChunks(rows.length, LOCAL_CHUNK_ROWS)) {
+    if (options.signal?.aborted) throw new CancelledError();
+    const answer = await localEvaluator.evaluate(rows.slice(start, end), { ruleSet: options.ruleSet, asOf: options.asOf });
+    ruleSet = answer.ruleSet;
+    engineVersion = answer.engineVersion;
+    for (const r of answer.results) results.push(r);
+    options.onProgress?.({ phase: 'compute', done: end, total: rows.length });
+  }
+  return { results, ruleSet, engineVersion, batchIds: [] };
+}
+
+export class CancelledError extends Error {
+  override readonly name = 'CancelledError';
+  constructor() {
+    super('已取消：没有生成结果文件，原文件未改动。');
+  }
+}
+
+const pad = (n: number): string => String(n).padStart(2, '0');
+const stamp = (d: Date): string =>
+  `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())} ${pad(d.getHours())}:${pad(d.getMinutes())}`;
+
+
+export async function checkRoster(opened: OpenedRoster, options: CheckOptions = {}): Promise<CheckOutcome> {
+  const stopIfCancelled = (): void => {
+    if (options.signal?.aborted) throw new CancelledError();
+  };
+  const { rows } = rowsOf(opened);
+  const service = options.service && options.service.url.trim() && options.service.token.trim() ? options.service : null;
+  const firstRow = (opened.plans[0]?.rows[0]?.sheetRow ?? 0) + 1;
+  let outcome;
+  try {
+    outcome = service
+      ? await computeAll(rows, new WorkerClient({ baseUrl: service.url, token: service.token }), {
+          asOf: options.asOf,
+          ruleSet: options.ruleSet,
+          signal: options.signal,
+          firstDataSheetRow: firstRow,
+          onProgress: (p) => options.onProgress?.({ phase: 'compute', done: p.done, total: p.total }),
+        })
+      : await computeLocally(rows, options);
+  } catch (e) {
+    stopIfCancelled();
+    throw e;
+  }
+  stopIfCancelled();
+  const placed = placeAll(opened, outcome.results);
+  const computed = computedRows(opened.plans, placed);
+
+  options.onProgress?.({ phase: 'write', done: 0, total: opened.plans.length });
+  const attention: SheetAttention[] = [];
+  opened.plans.forEach((plan, p) => {
+    const ws = opened.workbook.getWorksheet(plan.sheetName);
+    if (!ws) throw new Error(`内部错误：找不到工作表 ${plan.sheetName}`);
+    writeOutputColumns(ws, plan, placed[p]);
+    const listed: Omit<SheetAttention, 'sheetName'>[] = attentionRows(placed[p], plan.rows);
+    // 待补材料 rows too (the summary's attention list has them): compliant, evidence missing.
+    placed[p].forEach((r, i) => {
+      if (r?.status === '待补材料') listed.push({ sheetRow: plan.rows[i].sheetRow, name: plan.rows[i].name, status: r.status, reason: PENDING_REASON });
+    });
+    listed.sort((x, y) => x.sheetRow - y.sheetRow);
+    for (const a of listed) attention.push({ ...a, sheetName: plan.sheetName });
+    options.onProgress?.({ phase: 'write', done: p + 1, total: opened.plans.length });
+  });
+  const ruleSet = outcome.ruleSet || options.ruleSet || DEFAULT_RULE_SET;
+  const engineVersion = outcome.engineVersion || ENGINE_VERSION;
+  const layout = summaryLayoutFor({
+    summary: withSheetRows(computed),
+    ruleSetId: ruleSet,
+    engineVersion,
+    source: service ? 'worker' : 'local',
+    madeAt: stamp(options.now ?? new Date()),
+    rosterSheets: opened.plans.map((p) => p.sheetName),
+  });
+  writeSummarySheet(opened.workbook, layout);
+  stopIfCancelled();
+  options.onProgress?.({ phase: 'save', done: 0, total: 1 });
+  const buffer = await opened.workbook.xlsx.writeBuffer({ zip: { compression: 'DEFLATE', compressionOptions: { level: ZIP_LEVEL } } });
+  stopIfCancelled();
+  options.onProgress?.({ phase: 'save', done: 1, total: 1 });
+  return {
+    bytes: new Uint8Array(buffer as ArrayBuffer),
+    response: {
+      ruleSet,
+      engineVersion,
+      results: computed.results,
+      summary: computed.summary,
+      rows: computed.at,
+      ...(outcome.batchIds.length > 0 ? { batchIds: outcome.batchIds } : {}),
+    },
+    counts: countStatuses(computed.results),
+    attention,
+    source: service ? 'worker' : 'local',
+  };
+}

@@ -1,0 +1,122 @@
+// `npm run bench:xlsx [-- --rows 10000,100000] [--skip-page] [--skip-cli]`
+// A generated roster .xlsx through the command line (its own Node process, as `npm run roster` runs it) and through
+// the web page (built dist/index.html in Chromium, a real file chooser): seconds to read, compute and write, and
+// peak memory (the process's max RSS; the page's JS heap, sampled every 100 ms).
+import { spawn } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { build } from 'vite';
+
+const root = fileURLToPath(new URL('..', import.meta.url));
+const arg = (name: string): string | undefined => {
+  const i = process.argv.indexOf(`--${name}`);
+  return i >= 0 ? process.argv[i + 1] : undefined;
+};
+const AS_OF = '2023-11-01';
+const dir = join(root, 'test', 'artifacts', 'bench-xlsx');
+
+/** Milliseconds, except peakMb; cpu = CPU time spent (user + system, or the page's main-thread task time). */
+type Figures = { read: number; compute: number; write: number; total: number; cpu: number; peakMb: number };
+const s = (ms: number): string => (ms / 1000).toFixed(1);
+
+/** In a child process: the command line's own pipeline, phase by phase. Prints one JSON line. */
+async function child(input: string, out: string): Promise<void> {
+  const { openRoster } = await import('../addin/xlsx/roster-file');
+  const { checkRoster } = await import('../addin/xlsx/check-file');
+  const { writeFile } = await import('node:fs/promises');
+  const t0 = performance.now();
+  const cpu0 = process.cpuUsage();
+  const opened = await openRoster('bench.xlsx', new Uint8Array(readFileSync(input)));
+  const t1 = performance.now();
+  let computed = 0;
+  const outcome = await checkRoster(opened, {
+    asOf: AS_OF,
+    onProgress: (p) => {
+      if (p.phase === 'write' && computed === 0) computed = performance.now();
+    },
+  });
+  await writeFile(out, outcome.bytes);
+  const t2 = performance.now();
+  const figures: Figures = {
+    read: t1 - t0,
+    compute: computed - t1,
+    write: t2 - computed,
+    total: t2 - t0,
+    cpu: (() => {
+      const u = process.cpuUsage(cpu0);
+      return (u.user + u.system) / 1000;
+    })(),
+    peakMb: process.resourceUsage().maxRSS / 1024,
+  };
+  process.stdout.write(`${JSON.stringify(figures)}\n`);
+}
+
+function runChild(input: string, out: string): Promise<Figures> {
+  return new Promise((resolve, reject) => {
+    const p = spawn(process.execPath, ['--import', 'tsx', fileURLToPath(import.meta.url), '--child', input, out], { cwd: root, stdio: ['ignore', 'pipe', 'inherit'] });
+    let text = '';
+    p.stdout.on('data', (d: Buffer) => (text += d.toString()));
+    p.on('exit', (code) => (code === 0 ? resolve(JSON.parse(text.trim().split('\n').pop() ?? '{}') as Figures) : reject(new Error(`bench child exit ${code}`))));
+  });
+}
+
+/** The whole `npm run roster` command (tsx start-up included), wall time and max RSS from /usr/bin/time. */
+function runCli(input: string, out: string): Promise<{ wall: number; cpu: number; peakMb: number }> {
+  return new Promise((resolve, reject) => {
+    const t0 = performance.now();
+    const p = spawn('/usr/bin/time', ['-f', '%M %U %S', process.execPath, '--import', 'tsx', join(root, 'scripts/roster.ts'), input, '--out', out, '--as-of', AS_OF, '--force'], {
+      cwd: root,
+      stdio: ['ignore', 'ignore', 'pipe'],
+    });
+    let err = '';
+    p.stderr.on('data', (d: Buffer) => (err += d.toString()));
+    p.on('exit', (code) => {
+      if (code !== 0) return reject(new Error(`roster exit ${code}: ${err}`));
+      const [kb, user, sys] = (err.trim().split('\n').pop() ?? '').split(' ').map(Number);
+      resolve({ wall: performance.now() - t0, cpu: (user + sys) * 1000, peakMb: kb / 1024 });
+    });
+  });
+}
+
+/** The page's figures come from test/e2e/bench-page.ts in its own process (it needs the DOM typings). */
+function page(input: string, n: number): Promise<Figures> {
+  return new Promise((resolve, reject) => {
+    const p = spawn(process.execPath, ['--import', 'tsx', join(root, 'test/e2e/bench-page.ts'), input, String(n), dir], { cwd: root, stdio: ['ignore', 'pipe', 'inherit'] });
+    let text = '';
+    p.stdout.on('data', (d: Buffer) => (text += d.toString()));
+    p.on('exit', (code) => (code === 0 ? resolve(JSON.parse(text.trim().split('\n').pop() ?? '{}') as Figures) : reject(new Error(`page bench exit ${code}`))));
+  });
+}
+
+async function main(): Promise<void> {
+  if (process.argv[2] === '--child') return child(process.argv[3], process.argv[4]);
+  const sizes = (arg('rows') ?? '10000,100000').split(',').map(Number);
+  mkdirSync(dir, { recursive: true });
+  const { largeRoster, saveRoster } = await import('../test/xlsx/rosters');
+  if (!process.argv.includes('--skip-page')) await build({ configFile: join(root, 'vite.config.ts'), logLevel: 'error' });
+  const lines: string[] = [];
+  for (const n of sizes) {
+    const input = join(dir, `roster-${n}.xlsx`);
+    if (!existsSync(input)) await saveRoster(largeRoster(n), input);
+    const mb = (statSync(input).size / 1024 / 1024).toFixed(1);
+    if (!process.argv.includes('--skip-cli')) {
+      const out = join(dir, `cli-${n}.xlsx`);
+      const cli = await runCli(input, out);
+      lines.push(`${n} rows (${mb} MB)  npm run roster: ${s(cli.wall)} s wall incl. start-up (CPU ${s(cli.cpu)} s), peak RSS ${cli.peakMb.toFixed(0)} MB`);
+      const f = await runChild(input, out);
+      lines.push(`${n} rows  CLI pipeline: read ${s(f.read)} s, compute ${s(f.compute)} s, write ${s(f.write)} s, total ${s(f.total)} s (CPU ${s(f.cpu)} s), peak RSS ${f.peakMb.toFixed(0)} MB`);
+      rmSync(out, { force: true });
+    }
+    if (!process.argv.includes('--skip-page')) {
+      const f = await page(input, n);
+      lines.push(`${n} rows  page (Chromium): read ${s(f.read)} s, compute ${s(f.compute)} s, write ${s(f.write)} s, total ${s(f.total)} s (main-thread busy ${s(f.cpu)} s), peak JS heap ${f.peakMb.toFixed(0)} MB`);
+    }
+    process.stdout.write(`${lines.splice(0).join('\n')}\n`);
+  }
+}
+
+main().catch((e: unknown) => {
+  process.stderr.write(`${e instanceof Error ? (e.stack ?? e.message) : String(e)}\n`);
+  process.exitCode = 1;
+});

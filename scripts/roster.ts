@@ -1,0 +1,162 @@
+/// <reference types="office-js" />
+// `npm run roster -- 花名册.xlsx [--out 花名册-核对结果.xlsx] [--sheet 名称]… [--as-of YYYY-MM-DD]
+//                    [--worker URL --token T] [--json] [--force]`
+// Checks a roster .xlsx with the local engine (or the 计算服务 with --worker/--token) and writes a NEW .xlsx: the
+// workbook with the nine output columns on each roster sheet plus 年度汇总. The input file is never written.
+// Exit codes: 0 done; 1 a problem with the roster or the file (message on stderr, in Chinese); 2 usage.
+import { existsSync, realpathSync } from 'node:fs';
+import { readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { basename, dirname, extname, join, resolve } from 'node:path';
+import { isIsoDate } from '../shared/index';
+import { checkRoster, type CheckProgress } from '../addin/xlsx/check-file';
+import { RosterFileError, XlsxFileError, openRoster } from '../addin/xlsx/roster-file';
+import { NO_CHART_NOTE } from '../addin/xlsx/write-summary';
+
+const USAGE = `用法：npm run roster -- 花名册.xlsx [选项]
+
+  --out 文件.xlsx        结果文件（默认：与花名册同目录的“<原名>-核对结果.xlsx”）
+  --sheet 名称           只核对这个工作表（可写多次）；默认核对所有认出花名册的可见工作表
+  --as-of YYYY-MM-DD     核对日期（判断是否已过完成期限），默认今天
+  --worker URL --token T 使用计算服务（默认在本机计算，数据不离开本机）
+  --json                 在标准输出打印计算结果（JSON）
+  --force                结果文件已存在时覆盖
+  --help                 显示本说明
+
+退出码：0 完成；1 花名册或文件有问题（原因见标准错误输出）；2 用法错误。
+原文件不会被修改；结果写入新文件。`;
+
+type Args = { input: string; out?: string; sheets: string[]; asOf?: string; worker?: string; token?: string; json: boolean; force: boolean; help: boolean };
+
+class UsageError extends Error {}
+
+function parseArgs(argv: readonly string[]): Args {
+  const args: Args = { input: '', sheets: [], json: false, force: false, help: false };
+  const positional: string[] = [];
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i];
+    const value = (): string => {
+      const v = argv[++i];
+      if (v === undefined || v.startsWith('--')) throw new UsageError(`选项 ${a} 后面缺少值。`);
+      return v;
+    };
+    if (a === '--out' || a === '-o') args.out = value();
+    else if (a === '--sheet') args.sheets.push(value());
+    else if (a === '--as-of') args.asOf = value();
+    else if (a === '--worker') args.worker = value();
+    else if (a === '--token') args.token = value();
+    else if (a === '--json') args.json = true;
+    else if (a === '--force' || a === '-f') args.force = true;
+    else if (a === '--help' || a === '-h') args.help = true;
+    else if (a.startsWith('-') && a !== '-') throw new UsageError(`不认识的选项：${a}`);
+    else positional.push(a);
+  }
+  if (args.help) return args;
+  if (positional.length !== 1) throw new UsageError(positional.length === 0 ? '请给出花名册文件（.xlsx）。' : `只能给出一个花名册文件，收到 ${positional.length} 个。`);
+  args.input = positional[0];
+  if (args.asOf !== undefined && !isIsoDate(args.asOf)) throw new UsageError(`--as-of 的日期“${args.asOf}”无效，应为 YYYY-MM-DD，如 2023-11-01。`);
+  if ((args.worker === undefined) !== (args.token === undefined)) throw new UsageError('--worker 和 --token 要一起给出。');
+  return args;
+}
+
+function defaultOut(input: string): string {
+  const ext = extname(input);
+  return join(dirname(input), `${basename(input, ext)}-核对结果.xlsx`);
+}
+
+const pad = (n: number): string => String(n).padStart(2, '0');
+const today = (): string => {
+  const d = new Date();
+  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
+};
+
+const PHASES: Record<CheckProgress['phase'], string> = { compute: '计算', write: '写入结果', save: '生成文件' };
+
+async function main(argv: readonly string[]): Promise<number> {
+  let args: Args;
+  try {
+    args = parseArgs(argv);
+  } catch (e) {
+    if (!(e instanceof UsageError)) throw e;
+    process.stderr.write(`${e.message}\n\n${USAGE}\n`);
+    return 2;
+  }
+  if (args.help) {
+    process.stdout.write(`${USAGE}\n`);
+    return 0;
+  }
+  const input = resolve(args.input);
+  const out = resolve(args.out ?? defaultOut(args.input));
+  if (!existsSync(input)) {
+    process.stderr.write(`找不到文件：${args.input}\n`);
+    return 2;
+  }
+  if (existsSync(out) && realpathSync(out) === realpathSync(input)) {
+    process.stderr.write('结果文件不能与花名册是同一个文件（原文件从不改写）：请用 --out 另指定一个文件名。\n');
+    return 2;
+  }
+  if (existsSync(out) && !args.force) {
+    process.stderr.write(`结果文件已存在：${out}\n如要覆盖，请加 --force；或用 --out 另指定文件名。\n`);
+    return 2;
+  }
+  const say = (line: string): void => {
+    if (!args.json) process.stdout.write(`${line}\n`);
+  };
+  try {
+    const bytes = new Uint8Array(await readFile(input));
+    const opened = await openRoster(basename(input), bytes, args.sheets);
+    for (const w of opened.warnings) process.stderr.write(`注意：${w}\n`);
+    for (const plan of opened.plans) {
+      const excluded = plan.excluded.length > 0 ? `，跳过合计/说明行 ${plan.excluded.length} 行` : '';
+      const hidden = plan.hiddenCount > 0 ? `，其中隐藏行 ${plan.hiddenCount} 行（照样核对）` : '';
+      say(`工作表“${plan.sheetName}”：表头在第 ${plan.headerRows.map((r) => r + 1).join('、')} 行，${plan.rows.filter((r) => r.input !== null).length} 行人员${excluded}${hidden}。`);
+      if (plan.unknown.length > 0) process.stderr.write(`注意：“${plan.sheetName}”中不认识的列（不参与计算）：${plan.unknown.map((u) => u.header).join('、')}\n`);
+      if (plan.lookalikes.length > 0) process.stderr.write(`注意：“${plan.sheetName}”中的列 ${plan.lookalikes.map((u) => `“${u.header}”`).join('、')} 是您自己的列，不会被改写；核对结果写在右侧新列。\n`);
+      if (plan.missingOptionalLine) say(plan.missingOptionalLine);
+    }
+    if (opened.duplicates.length > 0) process.stderr.write(`注意：有 ${opened.duplicates.length} 个身份证号出现在多行，这些行标为“数据有误”。\n`);
+    const asOf = args.asOf ?? today();
+    let last = '';
+    const outcome = await checkRoster(opened, {
+      asOf,
+      service: args.worker ? { url: args.worker, token: args.token ?? '' } : null,
+      onProgress: (p) => {
+        const line = `${PHASES[p.phase]} ${p.done}/${p.total}`;
+        if (!args.json && process.stderr.isTTY && line !== last) process.stderr.write(`\r${line}   `);
+        last = line;
+      },
+    });
+    if (!args.json && process.stderr.isTTY) process.stderr.write('\r');
+    const tmp = `${out}.${process.pid}.tmp`;
+    try {
+      await writeFile(tmp, outcome.bytes);
+      await rename(tmp, out);
+    } finally {
+      await rm(tmp, { force: true });
+    }
+    const c = outcome.counts;
+    say(`核对日期 ${asOf}，${outcome.source === 'worker' ? '计算服务' : '本机计算'}：共 ${c.total} 人，达标 ${c.达标}，未达标 ${c.未达标}，待补材料 ${c.待补材料}，数据有误 ${c.数据有误}。`);
+    say(`结果已写入：${out}（原文件未改动）`);
+    say(NO_CHART_NOTE);
+    if (args.json) process.stdout.write(`${JSON.stringify(outcome.response)}\n`);
+    return 0;
+  } catch (e) {
+    if (e instanceof RosterFileError || e instanceof XlsxFileError) {
+      process.stderr.write(`${e.message}\n`);
+      return 1;
+    }
+    const message = e instanceof Error ? e.message : String(e);
+    process.stderr.write(`核对失败，未生成结果文件：${message}\n`);
+    if (process.env.CE_DEBUG) process.stderr.write(`${e instanceof Error ? e.stack : ""}\n`);
+    return 1;
+  }
+}
+
+main(process.argv.slice(2)).then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (e: unknown) => {
+    process.stderr.write(`内部错误：${e instanceof Error ? (e.stack ?? e.message) : String(e)}\n`);
+    process.exitCode = 1;
+  },
+);

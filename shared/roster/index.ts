@@ -1,0 +1,9 @@
+// shared/roster: reading a clerk's roster sheet as pure code over a grid of cells (see types.ts).
+export * from './types';
+export { planRoster, CREDITING_KEYS } from './plan';
+export { findCrossDuplicates, rowsToSend, placeResults, markDuplicate, idKey } from './duplicates';
+export { headerSetKey } from './accept';
+export { HEADER_SEARCH_ROWS } from './header';
+export { NO_HOURS_COLUMN_MESSAGE, SWITCH_SHEET_HINT, headerName, missingOptionalLine } from './messages';
+export { isNoteText, isTotalText } from './words';
+export { readerOf } from './cells';

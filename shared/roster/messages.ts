@@ -1,0 +1,40 @@
+// The Chinese reasons a roster cannot be computed (shown in the task pane, the .xlsx page and by CEHOURS).
+import { HEADERS } from '../headers';
+import type { RosterKey } from '../types';
+import type { StopCode, StopReason } from './types';
+
+/** Shown when no column that earns hours is recognised: nothing is computed (everyone would be 0 h, 未达标). */
+export const NO_HOURS_COLUMN_MESSAGE =
+  '没有认出任何学时列（如“市平台公需课学时”“市平台专业课学时”“培训进修学时”），无法计算：' +
+  '请把学时列的表头改成模板里的名称后再计算。';
+
+export const SWITCH_SHEET_HINT = '请切换到花名册所在的工作表。';
+
+/** The Chinese header of a roster key. */
+export function headerName(key: RosterKey): string {
+  return HEADERS.find((h) => h.key === key)?.zh ?? key;
+}
+
+export function stopReason(code: StopCode, sheetName: string, detail = ''): StopReason {
+  const messages: Record<StopCode, string> = {
+    EMPTY_SHEET: `工作表“${sheetName}”是空的。${SWITCH_SHEET_HINT}`,
+    NO_HEADER: `工作表“${sheetName}”里找不到花名册的表头（如“姓名”“市平台公需课学时”）。${SWITCH_SHEET_HINT}`,
+    NO_NAME_COLUMN: `工作表“${sheetName}”缺少“姓名”列。请在表头行添加“姓名”列后再计算。`,
+    NO_HOURS_COLUMN: NO_HOURS_COLUMN_MESSAGE,
+    DUPLICATE_COLUMN: `${detail}无法确定使用哪一列，请删除或改名重复的列。`,
+    NO_DATA_ROWS: `工作表“${sheetName}”的表头下方没有人员数据。`,
+  };
+  return { code, message: messages[code] };
+}
+
+/** Absent optional columns in one short line: “未出现的 19 个选填列按空白计算（如 身份证号、单位、部门 等）。” */
+export function missingOptionalLine(keys: readonly RosterKey[]): string {
+  if (keys.length === 0) return '';
+  const names = keys.slice(0, 3).map(headerName).join('、');
+  return keys.length <= 3 ? `未出现的选填列按空白计算：${names}。` : `未出现的 ${keys.length} 个选填列按空白计算（如${names}等）。`;
+}
+
+/** “第 5 行” on the same sheet, ““二科”第 3 行” on another. */
+export function sheetRowLabel(sheetName: string, sheetRow: number, here: string): string {
+  return sheetName === here ? `第 ${sheetRow + 1} 行` : `“${sheetName}”第 ${sheetRow + 1} 行`;
+}
