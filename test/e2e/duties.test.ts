@@ -16,7 +16,8 @@ import { CHECKLIST_HEADER_ROW, CHECKLIST_SHEET_NAME, personRows } from '../../ad
 import { DUTY_ACTIONS } from '../../addin/reminders/ribbon';
 import { launchChromium, openHostWithSim } from './browser';
 import type { CeSimHost } from './host/sim-entry';
-import { buildSimBundle, clickForMessage } from './duties-sim-bundle';
+import { clickForMessage } from './pane-click';
+import { buildSimWithExtensions } from './sim-bundle';
 import type { SheetPrintExtras } from './sim-excel-print';
 
 const env = inject('e2e');
@@ -44,7 +45,7 @@ describe('专人工作 in chromium', () => {
 
   beforeAll(async () => {
     mkdirSync(ARTIFACTS, { recursive: true });
-    const sim = await buildSimBundle(env.root, 'e2e-duties-sim', [
+    const sim = await buildSimWithExtensions(env.root, join(ARTIFACTS, 'e2e-duties-sim'), [
       ['test/e2e/sim-excel-charts.ts', 'installSimExtensions'],
       ['test/e2e/sim-excel-print.ts', 'installSimPrintExtensions'],
     ]);
