@@ -1,4 +1,5 @@
-// Builds the task pane (also the shared runtime page) into dist/: taskpane.html, its script, assets/icon-*.png and
+// Builds the task pane (also the shared runtime page) into dist/: taskpane.html, its script taskpane.js (a stable
+// name: the manifest's Functions.Script.Url, the JavaScript file of the custom functions), assets/icon-*.png and
 // functions.json. `vite` alone is the dev server on https://localhost:3000 (office-addin-dev-certs) or http.
 import { existsSync, readFileSync } from 'node:fs';
 import { copyFile, mkdir, mkdtemp, readdir } from 'node:fs/promises';
@@ -34,6 +35,11 @@ function addinFiles(): Plugin {
       await generateFunctionsMetadata(metadataDir);
       server.middlewares.use((req, res, next) => {
         const url = (req.url ?? '').split('?')[0];
+        // the manifest's Functions.Script.Url: in development, the task pane entry as Vite serves it
+        if (url === '/taskpane.js') {
+          req.url = '/taskpane.ts';
+          return next();
+        }
         const icon = /^\/assets\/(icon-\d+\.png)$/.exec(url);
         const file = icon ? join(ASSETS, icon[1]) : url === '/functions.json' ? join(metadataDir, 'functions.json') : null;
         if (!file || !existsSync(file)) return next();
@@ -69,6 +75,7 @@ export default defineConfig(() => ({
         // The .xlsx page for units without the add-in (WPS, Excel 2016/2019), served at /.
         index: resolve(here, 'addin/taskpane/index.html'),
       },
+      output: { entryFileNames: '[name].js' },
     },
   },
   server: {

@@ -7,6 +7,9 @@ import { EXAMPLES } from './test/worker/examples';
 import { TEST_HMAC_KEY } from './test/worker/test-keys';
 
 // Worker tests inside workerd, with the Worker's own wrangler.jsonc (D1, rate limiter, vars).
+// Wrangler's informational lines (e.g. "Using secrets defined in worker/.dev.vars", once per test file) stay out of
+// `npm test`; warnings and errors still show.
+process.env.WRANGLER_LOG ??= 'warn';
 export default defineConfig(async () => {
   // worker/wrangler.jsonc serves dist/ as static assets; the API tests need the directory, not a build
   mkdirSync(join(import.meta.dirname, 'dist'), { recursive: true });

@@ -17,8 +17,9 @@ export const PID_FILE = join(root, 'node_modules', '.cache', 'ce-addin', 'dev.pi
 const DEV_MANIFEST = join(root, 'node_modules', '.cache', 'ce-addin', 'manifest.dev.xml');
 const workerPort = Number(process.env.CE_WORKER_PORT || 8787);
 const devPort = Number(process.env.CE_DEV_PORT || 3000);
-const certs = join(homedir(), '.office-addin-dev-certs', 'localhost.crt');
-const https = existsSync(certs) && process.env.CE_DEV_HTTP !== '1';
+// the same test vite.config.ts makes before serving https: a certificate and its key
+const certDir = join(homedir(), '.office-addin-dev-certs');
+const https = existsSync(join(certDir, 'localhost.crt')) && existsSync(join(certDir, 'localhost.key')) && process.env.CE_DEV_HTTP !== '1';
 const devOrigin = `${https ? 'https' : 'http'}://localhost:${devPort}`;
 
 function run(name: string, args: string[], env: NodeJS.ProcessEnv = {}): ChildProcess {
@@ -77,7 +78,7 @@ async function main(): Promise<void> {
     '--var',
     `CE_ALLOWED_ORIGINS:${devOrigin},https://localhost:${devPort},http://localhost:${devPort}`,
   ]);
-  const vite = run('dev-server', [join(root, 'node_modules', 'vite', 'bin', 'vite.js'), '--config', join(root, 'vite.config.ts')], {
+  const vite = run('dev-server', [join(root, 'node_modules', 'vite', 'bin', 'vite.js'), '--configLoader', 'runner', '--config', join(root, 'vite.config.ts')], {
     CE_DEV_PORT: String(devPort),
     CE_WORKER_URL: process.env.CE_WORKER_URL || `http://127.0.0.1:${workerPort}`,
   });

@@ -7,6 +7,7 @@ import { buildAnnualSummarySheet, type AnnualSummaryResult } from '../summary/su
 import { writeRosterTemplate } from '../template/roster-template';
 import { WorkerClient } from '../api/client';
 import { WorkerError } from '../api/errors';
+import { requestLimitsFrom } from '../core/chunks';
 import { ChunkError } from '../core/compute';
 import { excelErrorMessage } from '../excel/errors';
 import { selectSheetRow } from '../excel/navigate';
@@ -150,7 +151,8 @@ async function testConnection(): Promise<void> {
     const list = Array.isArray(rules) ? rules : (rules.ruleSets ?? []);
     const ids = list.map((r) => (r.year ? `${r.id}（${r.year}年度）` : String(r.id))).join('、');
     status.className = 'hint ok';
-    status.textContent = `连接成功 · 引擎版本 ${health.engineVersion} · 规则 ${ids || '（未列出）'}`;
+    const sized = requestLimitsFrom(health.limits ?? null);
+    status.textContent = `连接成功 · 引擎版本 ${health.engineVersion} · 规则 ${ids || '（未列出）'} · 每次最多发送 ${sized.maxRowsPerRequest} 行`;
   } catch (e) {
     status.className = 'hint bad';
     status.textContent = `连接失败：${errorText(e)}`;

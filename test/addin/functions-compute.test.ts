@@ -2,11 +2,12 @@
 // worker/ calls evaluate from shared/), for every worked example of test/fixtures/examples.json.
 import { describe, expect, it } from 'vitest';
 import examples from '../fixtures/examples.json';
-import { HEADERS, OUTPUT_HEADERS, evaluate, formatRowOutput } from '../../shared/index';
+import { HEADERS, evaluate } from '../../shared/index';
 import type { CellValue, RosterRowInput, RowResult } from '../../shared/types';
 import { FUNCTION_KINDS, FunctionArgumentError, computeFunction } from '../../addin/functions/compute';
 import { NO_HOURS_COLUMN_MESSAGE } from '../../shared/roster';
 import type { FunctionKind, OutputCell } from '../../addin/functions/compute';
+import { expectedCells } from './function-expectations';
 
 type Example = { id: string; asOf: string; row: Record<string, CellValue>; expect: Record<string, unknown> };
 const cases = examples as unknown as Example[];
@@ -14,27 +15,7 @@ const cases = examples as unknown as Example[];
 const templateCells = (row: RosterRowInput): CellValue[] => HEADERS.map((h) => row[h.key] ?? '');
 const templateHeader = HEADERS.map((h) => h.zh);
 
-function expected(kind: FunctionKind, r: RowResult): OutputCell[] {
-  if (r.status === '') return kind === 'shortfall' ? ['', ''] : [''];
-  if (r.status === '数据有误') {
-    const error = { error: r.errors.map((e) => e.message).join('；') };
-    return kind === 'shortfall' ? [error, error] : [error];
-  }
-  switch (kind) {
-    case 'hours':
-      return [r.totalHours];
-    case 'status':
-      return [r.status];
-    case 'public':
-      return [r.publicHours];
-    case 'professional':
-      return [r.professionalHours];
-    case 'shortfall':
-      return [r.publicShortfall, r.professionalShortfall];
-    case 'warnings':
-      return [String(formatRowOutput(r)[OUTPUT_HEADERS.indexOf('封顶提示')] ?? '')];
-  }
-}
+const expected = (kind: FunctionKind, r: RowResult): OutputCell[] => expectedCells(kind, r, (error) => ({ error }));
 
 const kinds = Object.values(FUNCTION_KINDS);
 

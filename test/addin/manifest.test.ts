@@ -12,7 +12,7 @@ import { OfficeAddinManifest } from 'office-addin-manifest';
 import { describe, expect, it } from 'vitest';
 import { find, parseXml, walk, type XmlNode } from './xml-lite';
 import { manifestAppDomains, manifestUrls } from './manifest-urls';
-import { manifestForOrigin, normalizeOrigin } from '../../scripts/manifest';
+import { devManifest, manifestForOrigin, normalizeOrigin } from '../../scripts/manifest';
 
 const repoRoot = fileURLToPath(new URL('../../', import.meta.url));
 const assets = fileURLToPath(new URL('../../addin/assets/', import.meta.url));
@@ -115,7 +115,8 @@ for (const { label, manifestPath, origin } of variants) describe(label, () => {
       expect(resValue(one('Namespace', cf).attrs.resid)).toBe('CE');
       expect(resValue(one('Metadata', cf).children[0].attrs.resid)).toBe(`${origin}/functions.json`);
       expect(one('Page', cf).children[0].attrs.resid).toBe(runtime.attrs.resid);
-      expect(one('Script', cf).children[0].attrs.resid).toBeTruthy();
+      // Script: the JavaScript file of the functions (the page's own script); Page: the shared runtime's page
+      expect(resValue(one('Script', cf).children[0].attrs.resid)).toBe(`${origin}/taskpane.js`);
       expect(one('FunctionFile').attrs.resid).toBe('Taskpane.Url');
       expect(resValue('Taskpane.Url')).toBe(`${origin}/taskpane.html`);
     });
@@ -177,6 +178,14 @@ describe('npm run manifest', () => {
     const id = (x: string) => /<Id>([^<]*)<\/Id>/.exec(x)?.[1];
     expect(id(fresh)).toMatch(/^[0-9a-f-]{36}$/);
     expect(id(fresh)).not.toBe(id(dev));
+  });
+
+  it('the dev manifest follows CE_DEV_PORT (npm start): every URL on https://localhost:PORT', () => {
+    const xml = devManifest('https://localhost:3443');
+    expect(manifestUrls(xml).length).toBeGreaterThanOrEqual(6);
+    for (const u of manifestUrls(xml)) expect(new URL(u).origin, u).toBe('https://localhost:3443');
+    expect(manifestAppDomains(xml)).toEqual(['https://localhost:3443']);
+    expect(devManifest('https://localhost:3000')).toBe(readFileSync(join(repoRoot, 'manifest.xml'), 'utf8'));
   });
 
   it('refuses a host that is not an https origin, with a usage message (exit 2)', () => {

@@ -7,10 +7,11 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { HEADERS, OUTPUT_HEADERS, evaluate, formatRowOutput } from '../../shared/index';
+import { HEADERS, evaluate } from '../../shared/index';
 import type { CellValue, EvaluateResponse, RosterRowInput, RowResult } from '../../shared/types';
 import { FUNCTION_KINDS, type FunctionKind } from '../../addin/functions/ids';
 import { find, parseXml } from '../addin/xml-lite';
+import { expectedCells as expectedFor } from '../addin/function-expectations';
 import examples from '../fixtures/examples.json';
 import { launchChromium } from './browser';
 import { manifestUrls } from '../addin/manifest-urls';
@@ -87,28 +88,8 @@ function callRegistered(page: Page, id: string, rows: CellValue[][], headers: Ce
 
 const errorText = (r: RowResult): string => r.errors.map((e) => e.message).join('；');
 
-/** What a function must answer for one roster row, from the engine's result (one output row). */
-function expectedCells(kind: FunctionKind, r: RowResult): unknown[] {
-  if (r.status === '数据有误') {
-    const e = { error: '#VALUE!', message: errorText(r) };
-    return kind === 'shortfall' ? [e, e] : [e];
-  }
-  if (r.status === '') return kind === 'shortfall' ? ['', ''] : [''];
-  switch (kind) {
-    case 'hours':
-      return [r.totalHours];
-    case 'status':
-      return [r.status];
-    case 'public':
-      return [r.publicHours];
-    case 'professional':
-      return [r.professionalHours];
-    case 'shortfall':
-      return [r.publicShortfall, r.professionalShortfall];
-    case 'warnings':
-      return [String(formatRowOutput(r)[OUTPUT_HEADERS.indexOf('封顶提示')] ?? '')];
-  }
-}
+/** What a function must answer for one roster row; #VALUE! as the stand-in's CustomFunctions.Error shows it. */
+const expectedCells = (kind: FunctionKind, r: RowResult): unknown[] => expectedFor(kind, r, (message) => ({ error: '#VALUE!', message }));
 
 type Example = { id: string; asOf: string; row: RosterRowInput };
 const cases = examples as unknown as Example[];
@@ -203,9 +184,14 @@ describe('the built task pane as the shared runtime loads it', () => {
     expect(opened.errors).toEqual([]);
   });
 
+  it('by default the pane is set to keep names and ID numbers in the workbook', async () => {
+    expect(await opened.page.isChecked('#settings-send-personal')).toBe(false);
+    expect(await opened.page.textContent('#settings')).toContain('默认不发送');
+  });
+
   it('every URL of manifest.xml is a file that `npm run build` produced, served with 200', async () => {
     const urls = manifestUrls(readFileSync(join(env.root, 'manifest.xml'), 'utf8'));
-    expect(urls.map((u) => new URL(u).pathname)).toEqual(expect.arrayContaining(["/taskpane.html", "/functions.json", "/assets/icon-32.png"]));
+    expect(urls.map((u) => new URL(u).pathname)).toEqual(expect.arrayContaining(['/taskpane.html', '/taskpane.js', '/functions.json', '/assets/icon-32.png']));
     for (const u of urls) {
       const path = new URL(u).pathname;
       expect(existsSync(join(dist, path)), `${u} → dist${path}`).toBe(true);

@@ -33,14 +33,18 @@ async function channelWorks(channel: 'chrome' | 'msedge'): Promise<boolean> {
   }
 }
 
-export async function findBrowser(env: NodeJS.ProcessEnv = process.env): Promise<BrowserChoice | null> {
+export async function findBrowser(
+  env: NodeJS.ProcessEnv = process.env,
+  paths: readonly string[] = ['/usr/bin/chromium'],
+  channels: readonly ('chrome' | 'msedge')[] = ['chrome', 'msedge'],
+): Promise<BrowserChoice | null> {
   const fromEnv = env.CHROMIUM_PATH?.trim();
   if (fromEnv) {
     if (!existsSync(fromEnv)) throw new Error(`CHROMIUM_PATH=${fromEnv} does not exist`);
     return { executablePath: fromEnv, label: `CHROMIUM_PATH (${fromEnv})` };
   }
-  if (existsSync('/usr/bin/chromium')) return { executablePath: '/usr/bin/chromium', label: '/usr/bin/chromium' };
-  for (const channel of ['chrome', 'msedge'] as const) {
+  for (const p of paths) if (existsSync(p)) return { executablePath: p, label: p };
+  for (const channel of channels) {
     if (await channelWorks(channel)) return { channel, label: channel === 'chrome' ? 'Google Chrome' : 'Microsoft Edge' };
   }
   return null;
@@ -51,4 +55,10 @@ export function chosenBrowser(env: NodeJS.ProcessEnv = process.env): BrowserChoi
   const raw = env[BROWSER_ENV];
   if (raw) return JSON.parse(raw) as BrowserChoice;
   return { executablePath: env.CHROMIUM_PATH || '/usr/bin/chromium', label: 'default' };
+}
+
+/** No browser: under CI that is a failure (throws); elsewhere the one line to print before skipping. */
+export function noBrowser(env: NodeJS.ProcessEnv = process.env): string {
+  if (env.CI) throw new Error(`CI is set and ${NO_BROWSER_HELP.replace('e2e tests skipped: ', '')}`);
+  return NO_BROWSER_HELP;
 }

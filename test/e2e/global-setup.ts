@@ -7,7 +7,7 @@ import type { TestProject } from 'vitest/node';
 import { buildForE2e } from './build';
 import { freePort } from './ports';
 import { serveStatic } from './static-server';
-import { startWorker, type WorkerProcess } from './worker-process';
+import { startWorkerOnFreePort, type WorkerProcess } from './worker-process';
 
 export type E2eEnv = { baseUrl: string; workerUrl: string; token: string; buildDir: string; root: string };
 
@@ -22,27 +22,35 @@ const root = fileURLToPath(new URL('../..', import.meta.url));
 export default async function setup(project: TestProject): Promise<() => Promise<void>> {
   const buildDir = join(root, 'test', 'artifacts', 'e2e-build');
   await buildForE2e(root, buildDir);
-  const webPort = await freePort(8800, 8819);
-  const server: Server = await serveStatic(
-    [
-      { prefix: '/e2e/', dir: buildDir },
-      { prefix: '/', dir: join(root, 'dist') },
-    ],
-    webPort,
-  );
+  // the port is checked then bound: another run may take it in between, so try the next free one
+  const mounts = [
+    { prefix: '/e2e/', dir: buildDir },
+    { prefix: '/', dir: join(root, 'dist') },
+  ];
+  const tried: number[] = [];
+  let server: Server | null = null;
+  let webPort = 0;
+  while (!server) {
+    webPort = await freePort(8800, 8819, tried);
+    tried.push(webPort);
+    server = await serveStatic(mounts, webPort).catch((e: NodeJS.ErrnoException) => {
+      if (e.code !== 'EADDRINUSE' || tried.length >= 4) throw e;
+      return null;
+    });
+  }
+  const web = server;
   const baseUrl = `http://127.0.0.1:${webPort}`;
   const token = `e2e-${randomBytes(12).toString('hex')}`;
-  const workerPort = await freePort(8787, 8799);
   let worker: WorkerProcess;
   try {
-    worker = await startWorker({ root, port: workerPort, token, origin: baseUrl, stateDir: join(root, 'test', 'artifacts', `wrangler-state-${workerPort}`) });
+    worker = await startWorkerOnFreePort({ root, token, origin: baseUrl, stateRoot: join(root, 'test', 'artifacts') });
   } catch (e) {
-    server.close();
+    web.close();
     throw e;
   }
   project.provide('e2e', { baseUrl, workerUrl: worker.url, token, buildDir, root });
   return async () => {
     await worker.stop();
-    await new Promise<void>((r) => server.close(() => r()));
+    await new Promise<void>((r) => web.close(() => r()));
   };
 }

@@ -7,8 +7,7 @@ import { OUTPUT_HEADERS, evaluate, formatRowOutput, mapHeaders, rowFromCells } f
 import type { CellValue } from '../../shared/types';
 import { launchChromium, openHost } from './browser';
 import type { CeSimHost } from './host/sim-entry';
-import { freePort } from './ports';
-import { startWorker } from './worker-process';
+import { startWorkerOnFreePort } from './worker-process';
 
 const env = inject('e2e');
 const ARTIFACTS = join(env.root, 'test', 'artifacts');
@@ -200,9 +199,8 @@ describe('task pane in chromium over a simulated workbook and the real Worker', 
   });
 
   it('with the Worker stopped: shows which chunk failed and why, and writes no cell', async () => {
-    const port = await freePort(8787, 8799, [Number(new URL(env.workerUrl).port)]);
-    const token = 'e2e-stop-token';
-    const worker = await startWorker({ root: env.root, port, token, origin: env.baseUrl, stateDir: join(ARTIFACTS, `wrangler-state-${port}`) });
+    const token = `e2e-stop-${Date.now()}`;
+    const worker = await startWorkerOnFreePort({ root: env.root, token, origin: env.baseUrl, stateRoot: ARTIFACTS, exclude: [Number(new URL(env.workerUrl).port)] });
     try {
       await setSettings(pane, worker.url, token);
       await pane.click('#test-connection');

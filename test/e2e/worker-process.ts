@@ -2,8 +2,35 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
+import { freePort } from './ports';
 
 export type WorkerProcess = { url: string; port: number; child: ChildProcess; stop: () => Promise<void>; log: () => string };
+
+/** Another process (e.g. a concurrent test run) answered on the port this Worker was meant to use. */
+export class PortTakenError extends Error {
+  constructor(readonly port: number) {
+    super(`port ${port} is answered by another Worker`);
+  }
+}
+
+/**
+ * A Worker on a free port of 8787-8799 (not in `exclude`), trying the next free port when another run takes the one
+ * chosen between the check and the bind.
+ */
+export async function startWorkerOnFreePort(opts: { root: string; token: string; origin: string; stateRoot: string; exclude?: number[] }): Promise<WorkerProcess> {
+  const tried = [...(opts.exclude ?? [])];
+  let last: unknown;
+  for (let attempt = 0; attempt < 4; attempt++) {
+    const port = await freePort(8787, 8799, tried);
+    tried.push(port);
+    try {
+      return await startWorker({ root: opts.root, port, token: opts.token, origin: opts.origin, stateDir: join(opts.stateRoot, `wrangler-state-${port}`) });
+    } catch (e) {
+      last = e;
+    }
+  }
+  throw last;
+}
 
 export async function startWorker(opts: { root: string; port: number; token: string; origin: string; stateDir: string }): Promise<WorkerProcess> {
   mkdirSync(opts.stateDir, { recursive: true });
@@ -51,8 +78,16 @@ export async function startWorker(opts: { root: string; port: number; token: str
     if (child.exitCode !== null) throw new Error(`worker:dev exited with ${child.exitCode}:\n${log}`);
     try {
       const res = await fetch(`${url}/v1/health`);
-      if (res.ok) return { url, port: opts.port, child, stop, log: () => log };
-    } catch {
+      if (res.ok) {
+        // on a shared machine another run's Worker may hold the port: ours is the one that knows our token
+        const mine = await fetch(`${url}/v1/rules`, { headers: { Authorization: `Bearer ${opts.token}` } });
+        await mine.body?.cancel();
+        if (mine.ok) return { url, port: opts.port, child, stop, log: () => log };
+        await stop();
+        throw new PortTakenError(opts.port);
+      }
+    } catch (e) {
+      if (e instanceof PortTakenError) throw e;
       // not up yet
     }
     await new Promise((r) => setTimeout(r, 300));
