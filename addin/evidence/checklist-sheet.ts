@@ -8,13 +8,13 @@ import { buildChecklistLayout } from './checklist-layout';
 import { previousSpec, readPreviousSheet } from '../forms/previous-sheet';
 import { DUTY_SHEETS } from '../forms/duty-layouts';
 
-export type ChecklistSheetResult = { sheetName: string; people: number; items: number; rosterSheet: string };
+export type ChecklistSheetResult = { sheetName: string; people: number; items: number; rosterSheet: string; printSetup: boolean };
 
 export async function buildChecklistSheet(opts: { asOf: string; now?: Date }): Promise<ChecklistSheetResult> {
   const roster = await readRosterResults(OWN_SHEETS, opts.asOf);
   const people = buildChecklist(roster);
   const kept = await Excel.run((context) => readPreviousSheet(context, previousSpec(DUTY_SHEETS.checklist)));
   const layout = buildChecklistLayout({ people, kept, ...sheetMeta(roster, opts.asOf, opts.now ?? new Date()) });
-  await Excel.run((context) => writeLayoutSheet(context, layout));
-  return { sheetName: layout.sheetName, people: people.length, items: people.reduce((n, p) => n + p.items.length, 0), rosterSheet: roster.sheetName };
+  const { printSetup } = await Excel.run((context) => writeLayoutSheet(context, layout));
+  return { sheetName: layout.sheetName, people: people.length, items: people.reduce((n, p) => n + p.items.length, 0), rosterSheet: roster.sheetName, printSetup };
 }

@@ -10,6 +10,7 @@ import { FILING_FIELDS, checkFilingForm, emptyFilingInput, filingInputFromRow, t
 import { readSelectedProjectRow } from './filing-row';
 import { RosterError } from '../excel/errors';
 import { FILING_NOT_MADE, makeFilingSheet } from './filing-sheet';
+import { NO_PRINT_SETUP } from './apply-sheet-layout';
 
 export type DutiesPaneDeps = {
   /** The 核对日期 in effect (the settings' date, else today), YYYY-MM-DD. */
@@ -95,7 +96,7 @@ export function initDutiesPane(deps: DutiesPaneDeps): void {
       const r = await makeFilingSheet(readFiling(), deps.today());
       const credit = r.creditable === null ? '' : `参训人员按本项目可认定 ${r.creditable} 学时。`;
       const warnings = r.checks.filter((c) => c.level === 'warning').length;
-      return `已生成“${r.sheetName}”（A4 纵向一页，可直接打印）。${credit}${warnings > 0 ? `请留意 ${warnings} 条提示。` : ''}`;
+      return `已生成“${r.sheetName}”${r.printSetup ? '（A4 纵向一页，可直接打印）' : NO_PRINT_SETUP}。${credit}${warnings > 0 ? `请留意 ${warnings} 条提示。` : ''}`;
     }),
   );
 }

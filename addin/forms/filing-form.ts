@@ -226,3 +226,8 @@ export function filingInputFromRow(headers: readonly unknown[], cells: readonly 
   });
   return { input, fields, ignored };
 }
+
+/** The header row among the top rows of a 培训项目 sheet: the first with at least two of the form's headings, or -1. */
+export function projectHeaderRow(rows: readonly (readonly unknown[])[]): number {
+  return rows.findIndex((r) => filingInputFromRow(r, []).fields.length >= 2);
+}

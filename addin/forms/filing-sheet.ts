@@ -10,7 +10,7 @@ import { readPreviousSheet } from './previous-sheet';
 
 export const FILING_NOT_MADE = '申报表未生成：';
 
-export type FilingSheetResult = { sheetName: string; checks: FilingCheck[]; creditable: number | null };
+export type FilingSheetResult = { sheetName: string; checks: FilingCheck[]; creditable: number | null; printSetup: boolean };
 
 export async function makeFilingSheet(raw: Partial<FilingInput>, today: string, ruleSetId?: string): Promise<FilingSheetResult> {
   const ruleSet = getRuleSet(ruleSetId);
@@ -21,9 +21,9 @@ export async function makeFilingSheet(raw: Partial<FilingInput>, today: string, 
     throw new RosterError(`${FILING_NOT_MADE}${errors.join('；')}`);
   }
   const layout = buildFilingLayout(form, checks, duties);
-  await Excel.run(async (context) => {
+  const { printSetup } = await Excel.run(async (context) => {
     await readPreviousSheet(context, { name: layout.sheetName, isOurs: (top) => String(top[0]?.[0] ?? '') === FILING_MARK });
-    await writeLayoutSheet(context, layout);
+    return writeLayoutSheet(context, layout);
   });
-  return { sheetName: layout.sheetName, checks, creditable };
+  return { sheetName: layout.sheetName, checks, creditable, printSetup };
 }

@@ -16,13 +16,13 @@ export const OWN_SHEETS: readonly OwnSheet[] = [
   { name: CHECKLIST_SHEET_NAME, rosterCell: CHECKLIST_ROSTER_CELL },
 ];
 
-export type ReminderSheetResult = { sheetName: string; people: number; overdue: number; rosterSheet: string };
+export type ReminderSheetResult = { sheetName: string; people: number; overdue: number; rosterSheet: string; printSetup: boolean };
 
 export async function buildReminderSheet(opts: { asOf: string; now?: Date }): Promise<ReminderSheetResult> {
   const roster = await readRosterResults(OWN_SHEETS, opts.asOf);
   const reminders = buildReminders({ ...roster, asOf: opts.asOf });
   const kept = await Excel.run((context) => readPreviousSheet(context, previousSpec(DUTY_SHEETS.reminders)));
   const layout = buildRemindersLayout({ reminders, kept, ...sheetMeta(roster, opts.asOf, opts.now ?? new Date()) });
-  await Excel.run((context) => writeLayoutSheet(context, layout));
-  return { sheetName: layout.sheetName, people: reminders.length, overdue: reminders.filter((r) => r.overdue).length, rosterSheet: roster.sheetName };
+  const { printSetup } = await Excel.run((context) => writeLayoutSheet(context, layout));
+  return { sheetName: layout.sheetName, people: reminders.length, overdue: reminders.filter((r) => r.overdue).length, rosterSheet: roster.sheetName, printSetup };
 }

@@ -15,7 +15,7 @@ import { buildReminders, reminderCellsFor } from './duties-expect';
 import { MESSAGE_COLUMN, OVERDUE_FILL, REMINDER_HEADERS, REMINDERS_HEADER_ROW, REMINDERS_SHEET_NAME } from '../../addin/reminders/reminders-layout';
 import { CHECKLIST_HEADER_ROW, CHECKLIST_SHEET_NAME } from '../../addin/evidence/checklist-layout';
 import { makeFilingSheet } from '../../addin/forms/filing-sheet';
-import { readSelectedProjectRow } from '../../addin/forms/filing-row';
+import { PICK_A_ROW, readSelectedProjectRow } from '../../addin/forms/filing-row';
 import { DUTY_ACTIONS, registerDutyRibbonActions, runRibbonDuty, onRibbonDuty } from '../../addin/reminders/ribbon';
 
 const AS_OF = '2023-11-01';
@@ -52,7 +52,7 @@ describe('提醒名单 on the simulated Excel', () => {
     const out = await buildReminderSheet({ asOf: AS_OF, now: new Date(2023, 10, 1, 9, 0) });
     const { rows, results } = engineOnSheet();
     const want = buildReminders(rows, results, AS_OF);
-    expect(out).toEqual({ sheetName: REMINDERS_SHEET_NAME, people: want.length, overdue: want.filter((r) => r.overdue).length, rosterSheet: SAMPLE_SHEET_NAME });
+    expect(out).toEqual({ sheetName: REMINDERS_SHEET_NAME, people: want.length, overdue: want.filter((r) => r.overdue).length, rosterSheet: SAMPLE_SHEET_NAME, printSetup: true });
     const sheet = model.sheet(REMINDERS_SHEET_NAME)!;
     const values = snapshot(REMINDERS_SHEET_NAME);
     expect(values[REMINDERS_HEADER_ROW - 1]).toEqual([...REMINDER_HEADERS]);
@@ -130,19 +130,16 @@ describe('附件2 on the simulated Excel', () => {
     expect(model.sheets.map((s) => s.name)).toEqual(['Sheet1', SAMPLE_SHEET_NAME, '附件2-急救护理培训班', '附件2-院感防控培训']);
   });
 
-  it('从选中行填入 reads the header row and the selected row of a 培训项目 sheet (its table when there is one)', async () => {
+  it('从选中行填入 reads the selected row under the header row (a title row above it is fine)', async () => {
     const sheet = model.addSheet('培训项目');
     [['培训项目一览'], ['项目名称', '培训天数', '拟计算学时'], ['急救护理培训班', 3, 24], ['院感防控培训', 2, 16]].forEach((r, i) => r.forEach((v, c) => sheet.set(i, c, v)));
     model.activate(sheet.id);
     model.selection = { sheetId: sheet.id, row: 3, col: 1, rows: 1, cols: 1 };
-    // no table: the used range's first row is the header row (here a title row: the clerk sees nothing matches)
-    const plain = await run(readSelectedProjectRow);
-    expect(plain).toMatchObject({ sheetName: '培训项目', sheetRow: 4, headers: ['培训项目一览', '', ''], cells: ['院感防控培训', 2, 16] });
-    model.addTable(sheet.id, 'Projects', 1, 0, 3, 3);
-    const inTable = await run(readSelectedProjectRow);
-    expect(inTable).toMatchObject({ headers: ['项目名称', '培训天数', '拟计算学时'], cells: ['院感防控培训', 2, 16] });
+    expect(await run(readSelectedProjectRow)).toEqual({ sheetName: '培训项目', sheetRow: 4, headers: ['项目名称', '培训天数', '拟计算学时'], cells: ['院感防控培训', 2, 16] });
+    model.selection = { sheetId: sheet.id, row: 0, col: 0, rows: 1, cols: 1 };
+    await expect(run(readSelectedProjectRow)).rejects.toThrow(PICK_A_ROW);
     model.selection = { sheetId: sheet.id, row: 1, col: 0, rows: 1, cols: 1 };
-    await expect(run(readSelectedProjectRow)).rejects.toThrow('请先在培训项目表中点选一个项目所在的行');
+    await expect(run(readSelectedProjectRow)).rejects.toThrow('选中行的上方没有申报表的栏目');
   });
 
   it('a form with an error writes nothing and says why', async () => {
@@ -264,4 +261,17 @@ describe('a large roster', () => {
     expect(model.stats.totalRequestBytes).toBeGreaterThan(model.payloadLimitBytes); // one sync could not have carried it
     expect(model.stats.maxRequestBytes).toBeLessThanOrEqual(model.payloadLimitBytes);
   }, 60_000);
+});
+
+describe('an Excel without page layout (ExcelApi below 1.9)', () => {
+  it('still makes the sheets, without print setup, and says so', async () => {
+    vi.stubGlobal('Office', { context: { requirements: { isSetSupported: (_set: string, v: string) => Number(v.split('.')[1]) < 9 } } });
+    const r = await makeFilingSheet({ unit: '枣庄市立医院', projectName: '急救护理培训班', advancedSeminar: '否', days: '3', hours: '24' }, '2023-05-01');
+    expect(r.printSetup).toBe(false);
+    expect(extras(r.sheetName).pageLayout).toBeUndefined();
+    expect(model.sheet(r.sheetName)!.get(3, 1)).toBe('急救护理培训班');
+    model.activate(model.sheet(SAMPLE_SHEET_NAME)!.id);
+    const msg = await (await import('../../addin/reminders/ribbon')).DUTY_RUNNERS.reminders(AS_OF);
+    expect(msg).toContain('此版本 Excel 不支持自动设置打印页面');
+  });
 });
