@@ -1,13 +1,20 @@
 // npm run bench: the engine against JSON.parse of its own input, 100,000 generated rows, median of several runs.
 // Both are measured in this process, alternately, after a full GC, so each pays only for its own garbage.
+// `npm run bench -- --baseline DIR` also measures another version of the engine (DIR/shared/index.ts, e.g. a
+// `git archive <commit> shared package.json | tar -x -C DIR`) in the same run, alternating with this one, and says
+// whether both give the same answer.
+import { resolve } from 'node:path';
 import { PerformanceObserver, performance } from 'node:perf_hooks';
+import { pathToFileURL } from 'node:url';
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
-import { evaluate, type RosterRowInput } from '../shared/index';
+import { evaluate, type EvaluateResponse, type RosterRowInput } from '../shared/index';
 import { generateRows } from './bench-rows';
 
 const ROWS = Number(process.env.BENCH_ROWS ?? 100_000);
 const RUNS = Number(process.env.BENCH_RUNS ?? 9);
+const baselineAt = process.argv.indexOf('--baseline');
+const BASELINE = baselineAt > 0 ? process.argv[baselineAt + 1] : undefined;
 
 setFlagsFromString('--expose-gc');
 const collect = runInNewContext('gc') as () => void;
@@ -32,46 +39,83 @@ function median(xs: number[]): number {
 
 const tick = () => new Promise<void>((resolve) => setImmediate(resolve));
 
+type Evaluate = (rows: RosterRowInput[], options: { asOf: string }) => EvaluateResponse;
+type Engine = { name: string; evaluate: Evaluate; engineMs: number[]; ratios: number[]; windows: [number, number][] };
+const engines: Engine[] = [{ name: 'this engine', evaluate, engineMs: [], ratios: [], windows: [] }];
+if (BASELINE !== undefined) {
+  const mod = (await import(pathToFileURL(resolve(BASELINE, 'shared/index.ts')).href)) as { evaluate: Evaluate };
+  engines.push({ name: `baseline (${BASELINE})`, evaluate: mod.evaluate, engineMs: [], ratios: [], windows: [] });
+}
+
 const rows = generateRows(ROWS);
 const json = JSON.stringify(rows);
 let sink = 0;
 
-// warm up both paths (JIT)
+/** Bytes the answer keeps alive per row: heap after a full GC with the answer held, minus without it. */
+function retainedPerRow(e: Engine, parsed: RosterRowInput[]): number {
+  collect();
+  const before = process.memoryUsage().heapUsed;
+  const res = e.evaluate(parsed, { asOf: '2023-11-01' });
+  collect();
+  const after = process.memoryUsage().heapUsed;
+  sink += res.results.length;
+  return (after - before) / ROWS;
+}
+
+// warm up every path (JIT)
 for (let i = 0; i < 3; i++) {
   sink += (JSON.parse(json) as RosterRowInput[]).length;
-  sink += evaluate(rows, { asOf: '2023-11-01' }).results.length;
+  for (const e of engines) sink += e.evaluate(rows, { asOf: '2023-11-01' }).results.length;
 }
 const parseMs: number[] = [];
-const engineMs: number[] = [];
-const ratios: number[] = [];
-const windows: [number, number][] = [];
 for (let i = 0; i < RUNS; i++) {
   collect();
   const t0 = performance.now();
   const parsed = JSON.parse(json) as RosterRowInput[];
   const t1 = performance.now();
-  collect();
-  const t2 = performance.now();
-  const res = evaluate(parsed, { asOf: '2023-11-01' });
-  const t3 = performance.now();
   parseMs.push(t1 - t0);
-  engineMs.push(t3 - t2);
-  ratios.push((t3 - t2) / (t1 - t0));
-  windows.push([t2, t3]);
-  sink += res.summary.total.headcount;
+  // alternate the order so neither engine always runs first
+  const order = i % 2 === 0 ? engines : [...engines].reverse();
+  for (const e of order) {
+    collect();
+    const t2 = performance.now();
+    const res = e.evaluate(parsed, { asOf: '2023-11-01' });
+    const t3 = performance.now();
+    e.engineMs.push(t3 - t2);
+    e.ratios.push((t3 - t2) / (t1 - t0));
+    e.windows.push([t2, t3]);
+    sink += res.summary.total.headcount;
+  }
 }
 await tick();
 await tick();
 observer.disconnect();
 
 const p = median(parseMs);
-const e = median(engineMs);
-const gc = median(windows.map(([a, b]) => gcWithin(a, b)));
 const out = evaluate(rows, { asOf: '2023-11-01' }).summary.total;
 console.log(`rows: ${ROWS}, input JSON: ${(json.length / 1e6).toFixed(1)} M UTF-16 chars, runs: ${RUNS} (medians)`);
 console.log(`statuses: 达标 ${out.compliant}, 未达标 ${out.short}, 待补材料 ${out.pendingEvidence}, 数据有误 ${out.invalid}`);
 console.log(`JSON.parse: ${p.toFixed(1)} ms`);
-console.log(`engine (evaluate incl. summary): ${e.toFixed(1)} ms (of which GC ${gc.toFixed(1)} ms), ${Math.round((ROWS / e) * 1000).toLocaleString('en-US')} rows/s`);
-const ratio = median(ratios);
-console.log(`ratio engine / JSON.parse (median of per-run ratios): ${ratio.toFixed(2)} (goal <= 1.00) ${ratio <= 1 ? 'OK' : 'ABOVE GOAL'}`);
+const parsedOnce = JSON.parse(json) as RosterRowInput[];
+collect();
+const inputBefore = process.memoryUsage().heapUsed;
+const inputCopy = JSON.parse(json) as RosterRowInput[];
+collect();
+console.log(`parsed input retained: ${Math.round((process.memoryUsage().heapUsed - inputBefore) / ROWS)} bytes/row`);
+sink += inputCopy.length;
+for (const e of engines) {
+  const ms = median(e.engineMs);
+  const gc = median(e.windows.map(([a, b]) => gcWithin(a, b)));
+  const ratio = median(e.ratios);
+  console.log(`${e.name}:`);
+  console.log(`  evaluate incl. summary: ${ms.toFixed(1)} ms (of which GC ${gc.toFixed(1)} ms), ${Math.round((ROWS / ms) * 1000).toLocaleString('en-US')} rows/s`);
+  console.log(`  ratio engine / JSON.parse (median of per-run ratios): ${ratio.toFixed(2)} (goal <= 1.00) ${ratio <= 1 ? 'OK' : 'ABOVE GOAL'}`);
+  console.log(`  answer retained: ${Math.round(retainedPerRow(e, parsedOnce))} bytes/row`);
+}
+if (engines.length > 1) {
+  const [a, b] = engines;
+  const same = JSON.stringify(a.evaluate(rows, { asOf: '2023-11-01' })) === JSON.stringify(b.evaluate(rows, { asOf: '2023-11-01' }));
+  const speedup = median(b.engineMs) / median(a.engineMs);
+  console.log(`same answer as the baseline (JSON): ${same ? 'yes' : 'NO'}; baseline time / this time: ${speedup.toFixed(2)}`);
+}
 if (sink < 0) console.log(sink);

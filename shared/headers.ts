@@ -27,7 +27,15 @@ export type HeaderMapping = {
   missingRequired: RosterKey[];
   duplicates: { key: RosterKey; indexes: number[] }[];
   outputColumns: { index: number; header: string }[];
+  /** The mapped columns that credit hours (市平台学时 … 调入学时), in sheet order: none means nothing can be counted. */
+  creditColumns: RosterKey[];
 };
+
+/** The columns whose content is credited as hours (a sheet without any of them cannot be counted). */
+export const CREDIT_KEYS: ReadonlySet<RosterKey> = new Set<RosterKey>([
+  'platformPublicHours', 'platformProfessionalHours', 'trainingHours', 'seminarHours', 'degreeStudyHours', 'certificates',
+  'achievements', 'expertDays', 'expertHours', 'aidMonths', 'competitions', 'transferPublicHours', 'transferProfessionalHours',
+]);
 
 /**
  * The spellings real rosters use for each column (RULES.md §2 and the rosters of issue 10), besides the Chinese header
@@ -349,7 +357,8 @@ export function mapHeaders(headerRow: CellValue[]): HeaderMapping {
   }
   const duplicates: { key: RosterKey; indexes: number[] }[] = [];
   for (const [key, indexes] of seen) if (indexes.length > 1) duplicates.push({ key, indexes });
-  return { columns, unknown, missing, missingRequired, duplicates, outputColumns };
+  const creditColumns = columns.filter((k): k is RosterKey => k !== null && CREDIT_KEYS.has(k));
+  return { columns, unknown, missing, missingRequired, duplicates, outputColumns, creditColumns };
 }
 
 const TEMPLATE_COLUMNS: readonly RosterKey[] = HEADERS.map((h) => h.key);

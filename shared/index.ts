@@ -9,7 +9,7 @@ export { DEFAULT_RULE_SET, hasRuleSet, getRuleSet, listRuleSets } from './rulese
 export type { RuleSet, RuleSetDescription, Parameter, SpecialCaseRule, HolidayCalendar, RuleSetParameters, ClauseKey, ClauseDef, RuleSetWords, WordList } from './rulesets/types';
 export { CLAUSE_KEYS } from './rulesets/types';
 export { isIsoDate } from './dates';
-export { HEADERS, HEADER_ALIASES, MAX_HEADER_TEXT, mapHeaders, rowFromCells, keyForHeader, normalizeHeader, outputHeaderOf, isOutputHeader, headersFor } from './headers';
+export { HEADERS, HEADER_ALIASES, CREDIT_KEYS, MAX_HEADER_TEXT, mapHeaders, rowFromCells, keyForHeader, normalizeHeader, outputHeaderOf, isOutputHeader, headersFor } from './headers';
 export type { HeaderDef, HeaderKind, HeaderMapping } from './headers';
 export { OUTPUT_HEADERS, formatRowOutput } from './output';
 export { BLANK_GROUP, summarize } from './summary';

@@ -1,4 +1,6 @@
 // One roster row through the rules, in the order of RULES.md §3–§6.
+import { NO_ERRORS, NO_ITEMS, NO_WARNINGS, exactCopy, makeNoteWarning, makeResult } from './build';
+import { cachedItem, type OutputCache } from './cache';
 import { isoFromDay } from './dates';
 import { ERROR_ROW_WARNINGS } from './codes';
 import { BLANK_ROW, NOT_A_PERSON_ROW, newParsedRow, notAPersonName, parseRow, sortErrors, type ParsedRow } from './fields';
@@ -35,10 +37,14 @@ function put(credits: Float64Array, i: number, pub: number, pro: number): void {
   credits[2 * i + 1] = pro;
 }
 
-/** The breakdown: one item per source that credited hours, in SOURCE_KEYS order, in an array of exact size. */
-function breakdownOf(credits: Float64Array, sources: readonly SourceDef[]): BreakdownItem[] {
+/**
+ * The breakdown: one item per source that credited hours, in SOURCE_KEYS order, in an array of exact size. Items
+ * are shared, frozen, from the rule set's cache.
+ */
+function breakdownOf(credits: Float64Array, sources: readonly SourceDef[], cache: OutputCache): BreakdownItem[] {
   let n = 0;
   for (let i = 0; i < credits.length; i += 2) if (credits[i] > 0 || credits[i + 1] > 0) n++;
+  if (n === 0) return NO_ITEMS;
   const out = new Array<BreakdownItem>(n);
   let k = 0;
   for (let i = 0; i < sources.length; i++) {
@@ -46,43 +52,38 @@ function breakdownOf(credits: Float64Array, sources: readonly SourceDef[]): Brea
     const pro = credits[2 * i + 1];
     if (pub > 0 || pro > 0) {
       const src = sources[i];
-      out[k++] = { clause: src.clause, label: src.label, public: pub, professional: pro };
+      out[k++] = cachedItem(cache, i, src.clause, src.label, pub, pro);
     }
   }
   return out;
 }
 
 /** The result of a blank row: skipped, zeros, no deadline. */
-export function blankResult(index: number): RowResult {
-  return {
-    index, status: '', publicHours: 0, professionalHours: 0, totalHours: 0, requiredPublic: 0, requiredProfessional: 0,
-    publicShortfall: 0, professionalShortfall: 0, deadline: '', breakdown: [], warnings: [], errors: [],
-  };
+export function blankResult(index: number, warnings: RowWarning[] = NO_WARNINGS): RowResult {
+  return makeResult(index, '', 0, 0, 0, 0, 0, 0, 0, '', NO_ITEMS, warnings, NO_ERRORS);
 }
 
 /** A total or note row (RULES.md §9): skipped like a blank row, with one NOT_A_PERSON warning saying why. */
 function notAPersonResult(index: number, name: string): RowResult {
-  const r = blankResult(index);
-  r.warnings = [{ code: 'NOT_A_PERSON', message: `“${showCell(name)}”是合计或说明行，不是人员，已跳过，不计入人数和汇总` }];
-  return r;
+  return blankResult(index, [makeNoteWarning('NOT_A_PERSON', `“${showCell(name)}”是合计或说明行，不是人员，已跳过，不计入人数和汇总`)]);
 }
 
 function errorResult(index: number, deadline: string, warnings: RowWarning[], errors: RowError[]): RowResult {
-  return {
-    index, status: '数据有误', publicHours: 0, professionalHours: 0, totalHours: 0, requiredPublic: 0, requiredProfessional: 0,
-    publicShortfall: 0, professionalShortfall: 0, deadline, breakdown: [], warnings, errors,
-  };
+  return makeResult(index, '数据有误', 0, 0, 0, 0, 0, 0, 0, deadline, NO_ITEMS, warnings, errors);
 }
 
 function isRowObject(row: unknown): row is RosterRowInput {
   return typeof row === 'object' && row !== null && !Array.isArray(row);
 }
 
-/** Scratch space reused row after row within one evaluate call (no per-row allocation for reading cells). */
-export type RowContext = { parsed: ParsedRow; credits: Float64Array };
+/**
+ * Scratch space reused row after row within one evaluate call: no per-row allocation for reading cells, and warning
+ * and error lists copied out at their exact size.
+ */
+export type RowContext = { parsed: ParsedRow; credits: Float64Array; errors: RowError[]; warnings: RowWarning[] };
 
 export function newRowContext(): RowContext {
-  return { parsed: newParsedRow(), credits: new Float64Array(SOURCE_KEYS.length * 2) };
+  return { parsed: newParsedRow(), credits: new Float64Array(SOURCE_KEYS.length * 2), errors: [], warnings: [] };
 }
 
 /**
@@ -97,16 +98,20 @@ export function evaluateRow(row: unknown, index: number, rs: CompiledRuleSet, as
   p.idKey = null;
   if (row === null || row === undefined) return blankResult(index);
   if (!isRowObject(row)) {
-    return errorResult(index, rs.v.yearEnd, [], [{ field: 'row', code: 'NOT_A_ROW', message: '该行不是花名册行（应为以表头为键的对象）' }]);
+    return errorResult(index, rs.v.yearEnd, NO_WARNINGS, [{ field: 'row', code: 'NOT_A_ROW', message: '该行不是花名册行（应为以表头为键的对象）' }]);
   }
-  const errors: RowError[] = [];
-  const warnings: RowWarning[] = [];
+  const errors = ctx.errors;
+  const warnings = ctx.warnings;
+  if (errors.length !== 0) errors.length = 0;
+  if (warnings.length !== 0) warnings.length = 0;
   const kind = parseRow(row, rs, errors, warnings, p);
   if (kind === BLANK_ROW) return blankResult(index);
   if (kind === NOT_A_PERSON_ROW) return notAPersonResult(index, notAPersonName((row as Record<string, unknown>).name, rs) ?? '');
   if (errors.length > 0) {
-    const deadline = deadlineFor(p.titleApplicant, p.titleSubmissionDate, rs, []);
-    return errorResult(index, isoFromDay(deadline), warnings, errors);
+    const ids = exactCopy(warnings, NO_WARNINGS);
+    warnings.length = 0;
+    const deadline = deadlineFor(p.titleApplicant, p.titleSubmissionDate, rs, warnings);
+    return errorResult(index, deadline === rs.yearEndDay ? rs.v.yearEnd : isoFromDay(deadline), ids, exactCopy(errors, NO_ERRORS));
   }
   return creditRow(p, index, rs, asOfDay, warnings, ctx.credits);
 }
@@ -124,7 +129,8 @@ export function duplicateResult(r: RowResult, others: number[], total: number, r
     rows: others,
   });
   sortErrors(errors);
-  return errorResult(r.index, r.deadline, r.warnings.filter((w) => ERROR_ROW_WARNINGS.has(w.code)), errors);
+  const kept = r.warnings.filter((w) => ERROR_ROW_WARNINGS.has(w.code));
+  return errorResult(r.index, r.deadline, kept.length === 0 ? NO_WARNINGS : kept, errors);
 }
 
 function creditRow(
@@ -196,21 +202,21 @@ function creditRow(
   const deadlineDay = deadlineFor(p.titleApplicant, p.titleSubmissionDate, rs, warnings);
   const deadline = deadlineDay === rs.yearEndDay ? rs.v.yearEnd : isoFromDay(deadlineDay);
   warnDeadlinePassed(status, asOfDay, deadlineDay, publicShortfall, professionalShortfall, rs, warnings);
-  return {
+  return makeResult(
     index,
     status,
     publicHours,
     professionalHours,
-    totalHours: publicHours + professionalHours,
+    publicHours + professionalHours,
     requiredPublic,
     requiredProfessional,
     publicShortfall,
     professionalShortfall,
     deadline,
-    breakdown: breakdownOf(credits, rs.sourceList),
-    warnings,
-    errors: [],
-  };
+    breakdownOf(credits, rs.sourceList, rs.cache),
+    exactCopy(warnings, NO_WARNINGS),
+    NO_ERRORS,
+  );
 }
 
 /** The name, unit and department of a row as the summary groups it (read again after duplicates were found). */

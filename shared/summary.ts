@@ -1,4 +1,5 @@
 // The annual summary (RULES.md §8, CONTRACT.md Summary): groups by unit and department, attention list, totals.
+import { makeAttention } from './build';
 import { textOfCell } from './normalize';
 import type { AttentionItem, RosterRowInput, RowResult, Summary, SummaryCounts, SummaryGroup } from './types';
 
@@ -49,30 +50,31 @@ function byCodeUnits(a: string, b: string): number {
 
 /**
  * The attention list ordered by deadline, then index. Items arrive in index order and a roster has few distinct
- * deadlines, so a counting sort by deadline (stable) is linear where a comparison sort of every item is not.
+ * deadlines, so a bucket per deadline (stable) is linear where a comparison sort of every item is not.
  */
 function byDeadlineThenIndex(items: AttentionItem[]): AttentionItem[] {
-  const counts = new Map<string, number>();
-  for (let i = 0; i < items.length; i++) {
-    if (i > 0 && items[i].index < items[i - 1].index) {
-      return [...items].sort((x, y) => byCodeUnits(x.deadline, y.deadline) || x.index - y.index);
-    }
-    const d = items[i].deadline;
-    counts.set(d, (counts.get(d) ?? 0) + 1);
-  }
-  if (counts.size <= 1) return items;
-  const offsets = new Map<string, number>();
-  let at = 0;
-  for (const d of [...counts.keys()].sort(byCodeUnits)) {
-    offsets.set(d, at);
-    at += counts.get(d) as number;
-  }
-  const out = new Array<AttentionItem>(items.length);
+  const buckets = new Map<string, AttentionItem[]>();
+  let last = '';
+  let lastBucket: AttentionItem[] | undefined;
   for (let i = 0; i < items.length; i++) {
     const it = items[i];
-    const o = offsets.get(it.deadline) as number;
-    out[o] = it;
-    offsets.set(it.deadline, o + 1);
+    if (i > 0 && it.index < items[i - 1].index) {
+      return [...items].sort((x, y) => byCodeUnits(x.deadline, y.deadline) || x.index - y.index);
+    }
+    const d = it.deadline;
+    if (lastBucket === undefined || d !== last) {
+      lastBucket = buckets.get(d);
+      if (lastBucket === undefined) buckets.set(d, (lastBucket = []));
+      last = d;
+    }
+    lastBucket.push(it);
+  }
+  if (buckets.size <= 1) return items;
+  const out = new Array<AttentionItem>(items.length);
+  let at = 0;
+  for (const d of [...buckets.keys()].sort(byCodeUnits)) {
+    const bucket = buckets.get(d) as AttentionItem[];
+    for (let k = 0; k < bucket.length; k++) out[at++] = bucket[k];
   }
   return out;
 }
@@ -112,16 +114,7 @@ export function addToSummary(b: SummaryBuilder, r: RowResult, name: string, unit
   }
   add(acc, r, lost);
   if (r.status !== '达标') {
-    b.attention.push({
-      index: r.index,
-      name,
-      unit,
-      department,
-      status: r.status,
-      publicShortfall: r.publicShortfall,
-      professionalShortfall: r.professionalShortfall,
-      deadline: r.deadline,
-    });
+    b.attention.push(makeAttention(r.index, name, unit, department, r.status, r.publicShortfall, r.professionalShortfall, r.deadline));
   }
 }
 

@@ -3,6 +3,7 @@
 // and engine version; an answer that is not compact (an older deployment ignores `format`) is used as it is.
 import { CompactAnswerError, expandAnswer, isCompactAnswer, rulesTableFor, type AnswerFormat, type CompactEvaluateResponse } from '../../shared/compact';
 import type { EvaluateResponse, RosterRowInput } from '../../shared/types';
+import { trimTrailingSlashes } from '../../shared/url';
 import type { ServiceLimits } from '../core/chunks';
 import { WorkerError, messageForStatus, networkErrorMessage } from './errors';
 
@@ -35,7 +36,7 @@ export class WorkerClient {
   private readonly format: AnswerFormat;
 
   constructor(options: ClientOptions) {
-    const base = options.baseUrl.trim().replace(/\/+$/, '');
+    const base = trimTrailingSlashes(options.baseUrl.trim());
     if (!/^https?:\/\/[^/\s]+/i.test(base)) throw new WorkerError('config', `计算服务地址无效：“${options.baseUrl}”，应以 http:// 或 https:// 开头`);
     this.baseUrl = base;
     this.token = options.token.trim();

@@ -24,6 +24,8 @@ export const OPTIONAL_FEATURES = {
   mergedAreas: '1.13',
   /** Reading which rows are hidden or filtered out (the pane says how many were computed too). */
   visibleCells: '1.9',
+  /** Print setup of 提醒名单, 审核材料清单 and 附件2: A4, orientation, print area, fit to one page. */
+  pageLayout: '1.9',
 } as const;
 export type OptionalFeature = keyof typeof OPTIONAL_FEATURES;
 
@@ -51,6 +53,10 @@ export const EXCEL_API_USES: readonly ApiUse[] = [
   { call: 'valueTypes', version: '1.1', purpose: '按值类型识别错误值单元格' },
   { call: '.getMergedAreasOrNullObject(', version: '1.13', purpose: '识别合并的标题行和两行表头', optional: 'mergedAreas' },
   { call: '.getSpecialCellsOrNullObject(', version: '1.9', purpose: '统计隐藏或筛选掉的行', optional: 'visibleCells' },
+  { call: '.merge(', version: '1.2', purpose: '附件2 和审核材料清单的合并单元格' },
+  { call: '.rowHeight', version: '1.2', purpose: '附件2 的行高' },
+  { call: '.borders', version: '1.1', purpose: '附件2 和名单的边框' },
+  { call: '.pageLayout', version: '1.9', purpose: 'A4、打印区域、缩放为一页', optional: 'pageLayout' },
 ];
 
 const compareVersions = (a: string, b: string): number => {

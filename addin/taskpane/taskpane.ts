@@ -17,6 +17,7 @@ import { loadSettings, saveSettings, todayIso, validateSettings, type Settings }
 import { byId, clearMessage, showMessage } from './dom';
 import { chooseSummarySheets } from './sheet-chooser';
 import { hidePreflight, hideProgress, hideResults, renderPreflight, renderResults, showProgress } from './render';
+import { initDutiesPane } from '../forms/duties-pane';
 
 let busy = false;
 let controller: AbortController | null = null;
@@ -211,6 +212,7 @@ async function init(): Promise<void> {
     })(),
   );
   byId('test-connection').addEventListener('click', () => void testConnection());
+  initDutiesPane({ asOf: () => readForm().asOf.trim() || todayIso(), today: () => todayIso(), run: guarded });
   // The ribbon's 年度汇总 runs in this same runtime: show its outcome here too.
   onRibbonSummary((o) =>
     o.ok

@@ -1,6 +1,8 @@
 // 附件1第1条（培训进修类）, with 正文七 (filing):
 // “培训进修类：……按备案的实际学时登记专业科目学时（不超过8学时/天），累计不超过24学时，省/市级高级研修班累计不超过30学时。”
 // 正文七: “经市人社局备案的行业主管部门开展的专业培训活动……未进行备案的，不进行继续教育学时认定。”
+import { makeLossWarning } from '../build';
+import { cachedWarningOf } from '../cache';
 import type { CapCode } from '../codes';
 import { fmt } from '../format';
 import type { CompiledRuleSet } from '../rulesets/compile';
@@ -15,21 +17,22 @@ function creditDailyYearly(
   what: string,
   codes: { daily: CapCode; year: CapCode },
   clause: string,
+  rs: CompiledRuleSet,
   warnings: RowWarning[],
 ): number {
   if (hours === null || hours <= 0) return 0;
   let credited = hours;
   if (days === null) {
-    warnDaysMissing(what, hours, perDay, clause, warnings);
+    warnDaysMissing(what, hours, perDay, clause, rs, warnings);
   } else {
     const dailyMax = perDay * days;
     if (credited > dailyMax) {
-      credited = capTo(dailyMax, credited, codes.daily, clause,
-        `${what}${fmt(hours)}学时超过每天${fmt(perDay)}学时上限（${fmt(days)}天最多${fmt(dailyMax)}学时）`, warnings);
+      credited = capTo(dailyMax, credited, days, codes.daily, clause,
+        () => `${what}${fmt(hours)}学时超过每天${fmt(perDay)}学时上限（${fmt(days)}天最多${fmt(dailyMax)}学时）`, rs, warnings);
     }
   }
   if (credited > yearCap) {
-    credited = capTo(yearCap, credited, codes.year, clause, `${what}学时超过${fmt(yearCap)}学时上限`, warnings);
+    credited = capTo(yearCap, credited, 0, codes.year, clause, () => `${what}学时超过${fmt(yearCap)}学时上限`, rs, warnings);
   }
   return credited;
 }
@@ -40,13 +43,13 @@ function creditDailyYearly(
  */
 export function creditTraining(hours: number | null, days: number | null, rs: CompiledRuleSet, warnings: RowWarning[]): number {
   return creditDailyYearly(hours, days, rs.v.trainingHoursPerDay, rs.v.trainingYearCap, '培训进修',
-    { daily: 'CAP_TRAINING_DAILY', year: 'CAP_TRAINING' }, rs.clause.annex1Item1, warnings);
+    { daily: 'CAP_TRAINING_DAILY', year: 'CAP_TRAINING' }, rs.clause.annex1Item1, rs, warnings);
 }
 
 /** 附件1第1条: 省/市级高级研修班, at most 8 h a day, then at most 30 a year. */
 export function creditSeminars(hours: number | null, days: number | null, rs: CompiledRuleSet, warnings: RowWarning[]): number {
   return creditDailyYearly(hours, days, rs.v.seminarHoursPerDay, rs.v.seminarYearCap, '高级研修班',
-    { daily: 'CAP_SEMINAR_DAILY', year: 'CAP_SEMINAR' }, rs.clause.annex1Item1, warnings);
+    { daily: 'CAP_SEMINAR_DAILY', year: 'CAP_SEMINAR' }, rs.clause.annex1Item1, rs, warnings);
 }
 
 /**
@@ -57,8 +60,8 @@ export function capCategory1(training: number, seminars: number, rs: CompiledRul
   const sum = training + seminars;
   const cap = rs.v.category1Cap;
   if (cap === null || sum <= cap) return sum;
-  return capTo(cap, sum, 'CAP_CATEGORY1', rs.clause.annex1Item1,
-    `培训进修与高级研修班合计${fmt(sum)}学时超过${fmt(cap)}学时上限`, warnings);
+  return capTo(cap, sum, 0, 'CAP_CATEGORY1', rs.clause.annex1Item1,
+    () => `培训进修与高级研修班合计${fmt(sum)}学时超过${fmt(cap)}学时上限`, rs, warnings);
 }
 
 /**
@@ -76,11 +79,11 @@ export function trainingNotFiled(
   const claimed = (trainingHours ?? 0) + (seminarHours ?? 0);
   if (claimed <= 0) return false;
   const clause = `${rs.clause.annex1Item1}、${rs.clause.main7}`;
-  warnings.push({
-    code: 'TRAINING_NOT_FILED',
+  warnings.push(cachedWarningOf(rs.cache, 'TRAINING_NOT_FILED', claimed, 0, 0, () => makeLossWarning(
+    'TRAINING_NOT_FILED',
     clause,
-    lostHours: claimed,
-    message: `培训未备案，培训进修及高级研修班${fmt(claimed)}学时不予认定；已备案的请在“培训已备案”填“是”（${clause}）`,
-  });
+    claimed,
+    `培训未备案，培训进修及高级研修班${fmt(claimed)}学时不予认定；已备案的请在“培训已备案”填“是”（${clause}）`,
+  )));
   return true;
 }

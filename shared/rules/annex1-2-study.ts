@@ -10,7 +10,7 @@ export function creditDegreeStudy(hours: number | null, rs: CompiledRuleSet, war
   if (hours === null || hours <= 0) return 0;
   const cap = rs.v.degreeYearCap;
   if (hours <= cap) return hours;
-  return capTo(cap, hours, 'CAP_DEGREE', rs.clause.annex1Item2, `自考及学历教育学时超过${fmt(cap)}学时上限`, warnings);
+  return capTo(cap, hours, 0, 'CAP_DEGREE', rs.clause.annex1Item2, () => `自考及学历教育学时超过${fmt(cap)}学时上限`, rs, warnings);
 }
 
 /** 附件1第2条: each qualifying certificate (资格证书) is 16 professional hours; no yearly cap. */

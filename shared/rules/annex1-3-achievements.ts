@@ -6,5 +6,5 @@ import { creditCounted } from './caps';
 
 /** 附件1第3条: each 代表性成果 (项、篇、本) is 10 professional hours, at most 30 a year (CAP_ACHIEVEMENTS). */
 export function creditAchievements(count: number | null, rs: CompiledRuleSet, warnings: RowWarning[]): number {
-  return creditCounted(count, rs.v.achievementHours, rs.v.achievementsYearCap, '代表性成果', 'CAP_ACHIEVEMENTS', rs.clause.annex1Item3, warnings);
+  return creditCounted(count, rs.v.achievementHours, rs.v.achievementsYearCap, '代表性成果', 'CAP_ACHIEVEMENTS', rs.clause.annex1Item3, rs, warnings);
 }

@@ -15,14 +15,14 @@ export function creditExperts(days: number | null, hours: number | null, rs: Com
   const clause = rs.clause.annex1Item4;
   if (days === null) {
     if (hours === null || hours <= 0) return 0;
-    warnDaysMissing('专家活动', hours, perDay, clause, warnings);
+    warnDaysMissing('专家活动', hours, perDay, clause, rs, warnings);
     return hours;
   }
   const dailyMax = perDay * days;
   if (hours === null) return dailyMax;
   if (hours <= dailyMax) return hours;
-  return capTo(dailyMax, hours, 'CAP_EXPERT_DAILY', clause,
-    `专家活动${fmt(hours)}学时超过每天${fmt(perDay)}学时上限（${fmt(days)}天最多${fmt(dailyMax)}学时）`, warnings);
+  return capTo(dailyMax, hours, days, 'CAP_EXPERT_DAILY', clause,
+    () => `专家活动${fmt(hours)}学时超过每天${fmt(perDay)}学时上限（${fmt(days)}天最多${fmt(dailyMax)}学时）`, rs, warnings);
 }
 
 /** 附件1第4条: aid postings earn public 30 and professional 60 a year, by month: 2.5 and 5 per month. */

@@ -6,5 +6,5 @@ import { creditCounted } from './caps';
 
 /** 附件1第5条: each competition (技能竞赛、技术比武、行业性比赛) is 10 professional hours, at most 30 a year (CAP_COMPETITIONS). */
 export function creditCompetitions(count: number | null, rs: CompiledRuleSet, warnings: RowWarning[]): number {
-  return creditCounted(count, rs.v.competitionHours, rs.v.competitionsYearCap, '竞赛', 'CAP_COMPETITIONS', rs.clause.annex1Item5, warnings);
+  return creditCounted(count, rs.v.competitionHours, rs.v.competitionsYearCap, '竞赛', 'CAP_COMPETITIONS', rs.clause.annex1Item5, rs, warnings);
 }

@@ -2,6 +2,8 @@
 // “有下列情况之一的，经本人所在单位批准，并提交相关证明材料，可按实际在岗时间折算并认定学时：因公派，年度内在境外工作超过6个月的；
 // 因受伤、患重病，年度内请病假超过6个月的；女职工休产假的；经省级行业主管部门认定的其他情况。”
 // Reading (RULES.md §4): 按实际在岗时间折算 prorates the requirement by months on duty.
+import { makeClauseWarning } from '../build';
+import { cachedWarning } from '../cache';
 import { fmt } from '../format';
 import type { CompiledRuleSet } from '../rulesets/compile';
 import type { RowWarning } from '../types';
@@ -17,11 +19,8 @@ export function monthsOnDutyFor(specialCase: string | null, absentMonths: number
   const clause = rs.clause.annex1Item6;
   if (specialCase === null) {
     if (absentMonths !== null && absentMonths > 0) {
-      warnings.push({
-        code: 'ABSENCE_WITHOUT_CASE',
-        clause,
-        message: `填写了不在岗${fmt(absentMonths)}个月但未填特殊情况，要求学时未折算；如属境外工作、病假、产假等请填写特殊情况（${clause}）`,
-      });
+      warnings.push(cachedWarning(rs.cache, `ABSENCE_WITHOUT_CASE|${clause}|${absentMonths}`, () =>
+        makeClauseWarning('ABSENCE_WITHOUT_CASE', clause, `填写了不在岗${fmt(absentMonths)}个月但未填特殊情况，要求学时未折算；如属境外工作、病假、产假等请填写特殊情况（${clause}）`)));
     }
     return basis;
   }
@@ -29,19 +28,13 @@ export function monthsOnDutyFor(specialCase: string | null, absentMonths: number
   if (rule === undefined || absentMonths === null) return basis;
   const min = rule.minAbsentMonthsExclusive;
   if (min !== null && !(absentMonths > min)) {
-    warnings.push({
-      code: 'SPECIAL_CASE_NOT_ELIGIBLE',
-      clause: rule.clause,
-      message: `特殊情况“${rule.name}”须不在岗超过${fmt(min)}个月才能按在岗时间折算（现为${fmt(absentMonths)}个月），按全年要求核对（${rule.clause}）`,
-    });
+    warnings.push(cachedWarning(rs.cache, `SPECIAL_CASE_NOT_ELIGIBLE|${rule.name}|${min}|${absentMonths}`, () =>
+      makeClauseWarning('SPECIAL_CASE_NOT_ELIGIBLE', rule.clause, `特殊情况“${rule.name}”须不在岗超过${fmt(min)}个月才能按在岗时间折算（现为${fmt(absentMonths)}个月），按全年要求核对（${rule.clause}）`)));
     return basis;
   }
   if (rule.needsProvincialApproval) {
-    warnings.push({
-      code: 'SPECIAL_CASE_NEEDS_PROVINCIAL_APPROVAL',
-      clause: rule.clause,
-      message: `特殊情况“${rule.name}”须经省级行业主管部门认定方可折算，请备齐认定材料（${rule.clause}）`,
-    });
+    warnings.push(cachedWarning(rs.cache, `SPECIAL_CASE_NEEDS_PROVINCIAL_APPROVAL|${rule.name}`, () =>
+      makeClauseWarning('SPECIAL_CASE_NEEDS_PROVINCIAL_APPROVAL', rule.clause, `特殊情况“${rule.name}”须经省级行业主管部门认定方可折算，请备齐认定材料（${rule.clause}）`)));
   }
   return basis - absentMonths;
 }

@@ -1,5 +1,7 @@
 // 正文六（时间安排）:
 // “网上公需科目学习、在线考试和专业科目学习时间截至2023年12月31日，逾期系统关闭。2023年度参加职称评聘的专业技术人员，应于申报材料前5个工作日完成公需科目和专业科目学习。”
+import { makeClauseWarning } from '../build';
+import { cachedWarning, cachedWarningOf, dayPairKey } from '../cache';
 import { nthWorkingDayBefore } from '../calendar';
 import { isoFromDay } from '../dates';
 import { fmt } from '../format';
@@ -18,19 +20,13 @@ export function deadlineFor(titleApplicant: boolean, submissionDay: number | nul
   if (!titleApplicant) return yearEnd;
   const clause = rs.clause.main6;
   if (submissionDay === null) {
-    warnings.push({
-      code: 'TITLE_DATE_MISSING',
-      clause,
-      message: `申报职称但未填职称材料提交日期，完成期限暂按${rs.v.yearEnd}，请补填提交日期（${clause}）`,
-    });
+    warnings.push(cachedWarning(rs.cache, `TITLE_DATE_MISSING|${clause}`, () =>
+      makeClauseWarning('TITLE_DATE_MISSING', clause, `申报职称但未填职称材料提交日期，完成期限暂按${rs.v.yearEnd}，请补填提交日期（${clause}）`)));
     return yearEnd;
   }
   if (submissionDay < rs.calendar.firstKnownDay) {
-    warnings.push({
-      code: 'CALENDAR_UNKNOWN',
-      clause,
-      message: `节假日安排只收录了${rs.ruleSet.calendar.years.join('、')}年，提交日期${isoFromDay(submissionDay)}前的工作日按周一至周五推算，请人工核对（${clause}）`,
-    });
+    warnings.push(cachedWarning(rs.cache, `CALENDAR_UNKNOWN|${clause}|${submissionDay}`, () =>
+      makeClauseWarning('CALENDAR_UNKNOWN', clause, `节假日安排只收录了${rs.ruleSet.calendar.years.join('、')}年，提交日期${isoFromDay(submissionDay)}前的工作日按周一至周五推算，请人工核对（${clause}）`)));
   }
   const d = nthWorkingDayBefore(submissionDay, rs.v.deadlineWorkingDays, rs.calendar);
   return d > yearEnd ? yearEnd : d;
@@ -51,9 +47,7 @@ export function warnDeadlinePassed(
 ): void {
   if (status !== '未达标' || !(asOfDay > deadlineDay)) return;
   const clause = rs.clause.main6;
-  warnings.push({
-    code: 'DEADLINE_PASSED',
-    clause,
-    message: `完成期限${isoFromDay(deadlineDay)}已过（核对日期${isoFromDay(asOfDay)}），仍缺公需课${fmt(publicShortfall)}学时、专业课${fmt(professionalShortfall)}学时（${clause}）`,
-  });
+  const key = dayPairKey(deadlineDay, asOfDay);
+  warnings.push(cachedWarningOf(rs.cache, 'DEADLINE_PASSED', key, publicShortfall, professionalShortfall, () =>
+    makeClauseWarning('DEADLINE_PASSED', clause, `完成期限${isoFromDay(deadlineDay)}已过（核对日期${isoFromDay(asOfDay)}），仍缺公需课${fmt(publicShortfall)}学时、专业课${fmt(professionalShortfall)}学时（${clause}）`)));
 }

@@ -1,4 +1,5 @@
 // A rule set precomputed once for the hot path: plain numbers, day numbers, lookup maps, field limits.
+import { newOutputCache, type OutputCache } from '../cache';
 import { compileCalendar, type CompiledCalendar } from '../calendar';
 import { dayFromIso } from '../dates';
 import { headersFor, type HeaderDef } from '../headers';
@@ -30,6 +31,8 @@ export type CompiledRuleSet = {
   words: CellWords;
   /** Total and note rows (RULES.md §9), folded to half width. */
   notPerson: NotPersonWords;
+  /** Bounded caches of frozen breakdown items, warnings and parsed cell texts (shared/cache.ts). */
+  cache: OutputCache;
 };
 
 /** The words that make a row a total or note row, precomputed. */
@@ -102,5 +105,6 @@ export function compileRuleSet(rs: RuleSet): CompiledRuleSet {
     headers,
     sourceList: SOURCE_KEYS.map((k) => rs.sources[k]),
     ...compileWords(rs),
+    cache: newOutputCache(SOURCE_KEYS.length),
   };
 }

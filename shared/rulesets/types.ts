@@ -166,3 +166,52 @@ export type RuleSetDescription = {
   calendar: HolidayCalendar;
   words: RuleSetWords;
 };
+
+// ---- The unit's duties (正文四、正文七、附件1第7条、附件2): evidence, platforms, filing of training plans. ----
+
+/** Sources of hours whose declaration needs evidence (附件1第7条): every credited source but the city platform's, plus a prorated requirement. */
+export type EvidenceKey = Exclude<SourceKey, 'platformPublic' | 'platformProfessional'> | 'specialCase';
+
+/** What the unit checks before approving one source of hours on the provincial platform. */
+export type EvidenceRule = {
+  /** Name of the source as clerks say it, e.g. 培训进修. */
+  label: string;
+  /** The clauses that require this evidence, e.g. 附件1第1条、第7条. */
+  clause: string;
+  /** The evidence to look at, in a clerk's words (the checklist's column and the 待补材料 message). */
+  evidence: string;
+  /** The notice's wording this comes from. */
+  text: string;
+};
+
+/** A web platform named in the notice. */
+export type Platform = { name: string; shortName: string; url: string; clause: string; text: string };
+
+/** Where and by when units file 附件2 (枣庄市专业培训项目计划申报表). */
+export type TrainingPlanFiling = {
+  /** Title of the form (附件2). */
+  formTitle: string;
+  /** Last filing day for 市直单位 (正文七: 5月26日前). */
+  deadline: Parameter<string>;
+  /** Who files by the deadline (正文七). */
+  deadlineAppliesTo: string;
+  /** The office that receives the form, its address and e-mail (附件2 注). */
+  office: string;
+  address: string;
+  email: string;
+  copies: Parameter;
+  /** The form's footnote, verbatim (附件2 注). */
+  note: string;
+  clause: string;
+};
+
+/** The duties of a unit's designated clerk (专人), as data: the reminder list, the evidence checklist, 附件2. */
+export type RuleSetDuties = {
+  /** Where staff study (正文二(一)): named in every reminder. */
+  cityPlatform: Platform;
+  /** Where hours are declared and reviewed (正文四(二)). */
+  provincialPlatform: Platform;
+  /** 附件1第7条 (and 第6条, 正文四(三)): the evidence each source of hours needs. */
+  evidence: Record<EvidenceKey, EvidenceRule>;
+  trainingPlanFiling: TrainingPlanFiling;
+};

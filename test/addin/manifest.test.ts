@@ -128,12 +128,16 @@ for (const { label, manifestPath, origin } of variants) describe(label, () => {
       expect(resValue(child(group, 'Label').attrs.resid)).toBe('继续教育学时');
       const controls = find(group, 'Control');
       const labels = controls.map((c) => resValue(c.children.find((n) => n.name === 'Label')!.attrs.resid));
-      expect(labels).toEqual(['打开任务窗格', '年度汇总']);
+      expect(labels).toEqual(['打开任务窗格', '年度汇总', '提醒名单', '审核材料清单']);
       const actions = controls.map((c) => child(c, 'Action'));
       expect(actions[0].attrs['xsi:type']).toBe('ShowTaskpane');
       expect(child(actions[0], 'SourceLocation').attrs.resid).toBe('Taskpane.Url');
       expect(actions[1].attrs['xsi:type']).toBe('ExecuteFunction');
       expect(child(actions[1], 'FunctionName').text).toBe('buildAnnualSummary');
+      expect(actions.slice(2).map((a) => [a.attrs['xsi:type'], child(a, 'FunctionName').text])).toEqual([
+        ['ExecuteFunction', 'buildReminderList'],
+        ['ExecuteFunction', 'buildEvidenceChecklist'],
+      ]);
     });
 
     it('points its icons at PNGs that exist in addin/assets at the declared sizes', () => {

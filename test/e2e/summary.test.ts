@@ -12,6 +12,7 @@ import { GROUP_HEADERS, SUMMARY_SHEET_NAME, TABLE_NAMES } from '../../addin/summ
 import { TEMPLATE_SHEET_NAME } from '../../addin/template/template-layout';
 import { launchChromium, openHostWithSim } from './browser';
 import { buildSimWithExtensions } from './sim-bundle';
+import { clickForMessage } from './pane-click';
 import type { CeSimHost } from './host/sim-entry';
 import type { SheetExtras, SimChartModel, SimValidation } from './sim-excel-charts';
 
@@ -30,22 +31,7 @@ declare global {
 type TableInfo = { name: string; row: number; col: number; rows: number; cols: number };
 type SheetInfo = { values: CellValue[][]; formats: string[][]; tables: TableInfo[]; charts: SimChartModel[]; validations: SimValidation[] };
 
-/** Clicks a task-pane button and returns the message it shows once the button is enabled again. */
-async function click(pane: Frame, id: string): Promise<string> {
-  await pane.evaluate(() => {
-    const m = document.getElementById('message');
-    if (m) {
-      m.hidden = true;
-      m.textContent = '';
-    }
-  });
-  await pane.click(`#${id}`);
-  await pane.waitForFunction((button) => {
-    const m = document.getElementById('message');
-    return !!m && !m.hidden && (m.textContent ?? '') !== '' && !(document.getElementById(button) as HTMLButtonElement).disabled;
-  }, id);
-  return (await pane.textContent('#message')) ?? '';
-}
+const click = clickForMessage;
 
 const sheetInfo = (page: Page, name: string): Promise<SheetInfo> =>
   page.evaluate((n) => {

@@ -60,6 +60,15 @@ describe('mapHeaders', () => {
     expect(m.missingRequired).toEqual([]);
   });
 
+  it('names the columns that credit hours; a roster without one has none (the caller stops)', () => {
+    // days alone credit nothing (the hours are claimed in 培训进修学时)
+    expect(mapHeaders(['姓名', '公需课（学时）', '单位', '培训进修 天数', '竞赛项数']).creditColumns).toEqual([
+      'platformPublicHours', 'competitions',
+    ]);
+    expect(mapHeaders(['姓名', '身份证号', '单位', '部门', '特殊情况', '不在岗月数', '证明材料齐全']).creditColumns).toEqual([]);
+    expect(mapHeaders(HEADERS.map((h) => h.zh)).creditColumns).toHaveLength(13);
+  });
+
   it('lists unknown headers, missing keys, duplicates and output columns; skips blank headers', () => {
     const m = mapHeaders(['姓名', '备注', null, '', '单位', '工作单位', '总学时', '状态', 42]);
     expect(m.columns).toEqual(['name', null, null, null, 'unit', null, null, null, null]);

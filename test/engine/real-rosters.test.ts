@@ -194,6 +194,14 @@ describe('the same person twice (RULES.md §9)', () => {
 });
 
 describe('what a 数据有误 row carries (RULES.md §7)', () => {
+  it('messages show the value as typed, never Infinity, and a long cell only in part', () => {
+    expect(one({ platformPublicHours: '2500学时' }).errors[0].message).toBe('市平台公需课学时：2500学时超出范围（0–2000学时），请核对');
+    expect(one({ platformPublicHours: 1.7e308 }).errors[0].message).toContain('1.7e+308学时超出范围');
+    const long = one({ platformPublicHours: '9'.repeat(5000) }).errors[0];
+    expect(long.code).toBe('NOT_A_NUMBER');
+    expect(long.message.length).toBeLessThan(100);
+  });
+
   it('no hours, requirements or shortfalls, and no warnings but the ID ones', () => {
     const r = evaluate(
       [{ ...BASE, idNumber: '110105194912310021', platformPublicHours: 10, trainingHours: 40, trainingDays: 2, titleApplicant: '是', certificates: 1.5 }],

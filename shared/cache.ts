@@ -1,0 +1,104 @@
+// Bounded caches of immutable output pieces, one set per compiled rule set. A roster repeats the same few breakdown
+// items (692 distinct among 288,000 in the benchmark) and warnings (2,079 among 38,000) and the same cell texts
+// ('30学时', '2023年5月8日'): building each once saves time and, above all, memory the answer keeps alive. Nothing
+// cached holds a name, an ID number or any text a person typed except number and date cells of bounded length;
+// every cached object is frozen, and a full cache simply stops caching.
+import { makeItem } from './build';
+import type { BreakdownItem, RowWarning } from './types';
+
+export const MAX_CACHED_ITEMS = 4096;
+export const MAX_CACHED_WARNINGS = 4096;
+export const MAX_CACHED_CELLS = 4096;
+/** Only cell texts up to this length are cached (number and date texts are short). */
+export const MAX_CACHED_CELL_TEXT = 24;
+
+export type OutputCache = {
+  /** Per source: public hours → professional hours → item. */
+  items: Map<number, Map<number, BreakdownItem>>[];
+  itemCount: number;
+  /** By a key naming the warning's code and every number in its message. */
+  warnings: Map<string, RowWarning>;
+  /** By a site (a code, or a code and a source) and three numbers: the frequent warnings, without building a key. */
+  byNumbers: Map<string, Map<number, Map<number, Map<number, RowWarning>>>>;
+  byNumbersCount: number;
+  /** Number cell text → number (NaN when not a number). */
+  numbers: Map<string, number>;
+  /** Date cell text → day number (NaN when not a date). */
+  dates: Map<string, number>;
+};
+
+export function newOutputCache(sources: number): OutputCache {
+  return {
+    items: Array.from({ length: sources }, () => new Map()),
+    itemCount: 0,
+    warnings: new Map(),
+    byNumbers: new Map(),
+    byNumbersCount: 0,
+    numbers: new Map(),
+    dates: new Map(),
+  };
+}
+
+/** The breakdown item of source `i` with these hours, shared and frozen. */
+export function cachedItem(c: OutputCache, i: number, clause: string, label: string, pub: number, pro: number): BreakdownItem {
+  const bySource = c.items[i];
+  let byPro = bySource.get(pub);
+  const hit = byPro?.get(pro);
+  if (hit !== undefined) return hit;
+  const item = Object.freeze(makeItem(clause, label, pub, pro)) as BreakdownItem;
+  if (c.itemCount < MAX_CACHED_ITEMS) {
+    if (byPro === undefined) {
+      byPro = new Map();
+      bySource.set(pub, byPro);
+    }
+    byPro.set(pro, item);
+    c.itemCount++;
+  }
+  return item;
+}
+
+/** The warning of `key` (its code and every number in its message), built by `build` the first time; frozen. */
+export function cachedWarning(c: OutputCache, key: string, build: () => RowWarning): RowWarning {
+  const hit = c.warnings.get(key);
+  if (hit !== undefined) return hit;
+  const w = Object.freeze(build()) as RowWarning;
+  if (c.warnings.size < MAX_CACHED_WARNINGS) c.warnings.set(key, w);
+  return w;
+}
+
+/**
+ * The warning of `site` (a constant naming the code and whatever text the message holds besides numbers) and the
+ * numbers a, b, d of its message, built by `build` the first time; frozen. Three Map lookups, no key string.
+ */
+export function cachedWarningOf(c: OutputCache, site: string, a: number, b: number, d: number, build: () => RowWarning): RowWarning {
+  let byA = c.byNumbers.get(site);
+  let byB = byA?.get(a);
+  let byD = byB?.get(b);
+  const hit = byD?.get(d);
+  if (hit !== undefined) return hit;
+  const w = Object.freeze(build()) as RowWarning;
+  if (c.byNumbersCount < MAX_CACHED_WARNINGS) {
+    if (byA === undefined) c.byNumbers.set(site, (byA = new Map()));
+    if (byB === undefined) byA.set(a, (byB = new Map()));
+    if (byD === undefined) byB.set(b, (byD = new Map()));
+    byD.set(d, w);
+    c.byNumbersCount++;
+  }
+  return w;
+}
+
+/** A parsed cell text from `map`, or undefined; remember it with `rememberParsed`. */
+export function parsedBefore(map: Map<string, number>, text: string): number | undefined {
+  return text.length > MAX_CACHED_CELL_TEXT ? undefined : map.get(text);
+}
+
+export function rememberParsed(map: Map<string, number>, text: string, value: number): number {
+  if (text.length <= MAX_CACHED_CELL_TEXT && map.size < MAX_CACHED_CELLS) map.set(text, value);
+  return value;
+}
+
+/** One number for two day numbers (any YYYY-MM-DD from 0001 to 9999, within ±4,000,000 days), as a cache key. */
+export function dayPairKey(x: number, y: number): number {
+  return x * DAY_PAIR_SPAN + y;
+}
+const DAY_PAIR_SPAN = 8_000_000;

@@ -1,0 +1,64 @@
+// Which evidence a person's credited hours need (附件1第7条; 第6条 for a prorated requirement; 正文四(三) for
+// transferred hours), from the rule set's evidence table (getDuties(id).evidence). The add-in's 审核材料清单 and
+// 提醒名单 read this; so can the 待补材料 note of the output columns (formatRowOutput), from the result alone.
+import type { RosterRowInput, RowResult } from './types';
+import type { EvidenceKey, EvidenceRule, RuleSet, RuleSetDuties, SourceKey } from './rulesets/types';
+import { textOfCell } from './normalize';
+import { fmt } from './format';
+import { getRuleSet } from './rulesets';
+import { getDuties } from './rulesets/duties';
+
+export type EvidenceItem = {
+  key: EvidenceKey;
+  /** The breakdown's label (e.g. 代表性成果) or, for a special case, 特殊情况：产假. */
+  source: string;
+  /** Credited hours of this source (public + professional); null for a prorated requirement. */
+  hours: number | null;
+  rule: EvidenceRule;
+  /** For a prorated requirement: the lowered requirement, e.g. 要求折算为公需课15学时、专业课30学时. */
+  note: string;
+};
+
+const isEvidenceKey = (k: SourceKey, duties: RuleSetDuties): k is Exclude<EvidenceKey, 'specialCase'> => k in duties.evidence;
+
+/**
+ * The evidence items of one evaluated row, in breakdown order; none for a blank or 数据有误 row. `row` (the input)
+ * only adds the special case's name to a prorated requirement's item.
+ */
+export function evidenceNeeded(row: RosterRowInput | undefined, result: RowResult, ruleSet: RuleSet, duties: RuleSetDuties): EvidenceItem[] {
+  if (result.status === '' || result.status === '数据有误') return [];
+  const byLabel = new Map<string, SourceKey>();
+  for (const [key, def] of Object.entries(ruleSet.sources) as [SourceKey, { label: string }][]) byLabel.set(def.label, key);
+  const items: EvidenceItem[] = [];
+  for (const b of result.breakdown) {
+    const key = byLabel.get(b.label);
+    if (key === undefined || !isEvidenceKey(key, duties)) continue;
+    const hours = b.public + b.professional;
+    if (hours <= 0) continue;
+    items.push({ key, source: b.label, hours, rule: duties.evidence[key], note: '' });
+  }
+  const p = ruleSet.parameters;
+  if (result.requiredPublic < p.requiredPublic.value || result.requiredProfessional < p.requiredProfessional.value) {
+    const name = textOfCell(row?.specialCase)?.trim() ?? '';
+    items.push({
+      key: 'specialCase',
+      source: name ? `特殊情况：${name}` : '特殊情况',
+      hours: null,
+      rule: duties.evidence.specialCase,
+      note: `要求折算为公需课${fmt(result.requiredPublic)}学时、专业课${fmt(result.requiredProfessional)}学时`,
+    });
+  }
+  return items;
+}
+
+/** 证明材料不齐：代表性成果（证书或奖状…）；… — the plain words of a 待补材料 row. */
+export function missingEvidenceText(items: readonly EvidenceItem[]): string {
+  if (items.length === 0) return '证明材料不齐';
+  return `证明材料不齐：${items.map((i) => `${i.source}（${i.rule.evidence}）`).join('；')}`;
+}
+
+/** For the output columns' 说明 of a 待补材料 row: 证明材料不齐：资格证书（…）, from the result alone. */
+export function pendingEvidenceNote(result: RowResult, ruleSetId?: string): string {
+  const ruleSet = getRuleSet(ruleSetId);
+  return missingEvidenceText(evidenceNeeded(undefined, result, ruleSet, getDuties(ruleSet.id)));
+}

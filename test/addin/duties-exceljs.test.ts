@@ -1,0 +1,79 @@
+// The same layouts written with exceljs (the .xlsx page and command line): a real .xlsx round trip keeps the
+// cells, merges, borders and the A4 page setup (print area, fit to one page).
+import ExcelJS from 'exceljs';
+import { describe, expect, it } from 'vitest';
+import { evaluate } from '../../shared/index';
+import { applySheetLayoutExcelJs } from '../../addin/forms/apply-exceljs';
+import { buildDutyLayouts } from '../../addin/forms/duty-layouts';
+import { checkFilingForm } from '../../addin/forms/filing-form';
+import { buildFilingLayout } from '../../addin/forms/filing-layout';
+import { parseAddress } from '../../addin/forms/a1-parse';
+import type { SheetLayout } from '../../addin/forms/sheet-layout';
+import { AS_OF, sampleEvaluated } from './duties-fixtures';
+
+async function roundTrip(layouts: SheetLayout[]): Promise<ExcelJS.Workbook> {
+  const wb = new ExcelJS.Workbook();
+  for (const l of layouts) applySheetLayoutExcelJs(wb.addWorksheet(l.sheetName), l);
+  const back = new ExcelJS.Workbook();
+  await back.xlsx.load(await wb.xlsx.writeBuffer());
+  return back;
+}
+
+function expectCells(ws: ExcelJS.Worksheet, layout: SheetLayout): void {
+  for (const b of layout.blocks) {
+    const box = parseAddress(b.address);
+    b.values.forEach((row, i) =>
+      row.forEach((v, j) => {
+        const cell = ws.getCell(box.row + i + 1, box.col + j + 1);
+        if (cell.isMerged && cell.master !== cell) return;
+        expect(cell.value ?? '', `${layout.sheetName}!${cell.address}`).toBe(v === '' ? '' : v);
+      }),
+    );
+  }
+}
+
+describe('duty sheets through exceljs', () => {
+  it('提醒名单 and 审核材料清单 of the sample roster survive a real .xlsx round trip', async () => {
+    const s = sampleEvaluated();
+    const answer = evaluate(s.rows, { asOf: AS_OF });
+    const { reminders, checklist } = buildDutyLayouts({ rows: s.rows, results: answer.results, ruleSet: answer.ruleSet, asOf: AS_OF, rosterSheet: '示例花名册', firstDataRow: 2, madeAt: '' });
+    const wb = await roundTrip([reminders, checklist]);
+    const r = wb.getWorksheet(reminders.sheetName)!;
+    expectCells(r, reminders);
+    expect(r.pageSetup).toMatchObject({ paperSize: 9, orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0, printArea: reminders.page!.printArea, printTitlesRow: '6:6' });
+    expect(r.views[0]).toMatchObject({ state: 'frozen', ySplit: 6 });
+    const c = wb.getWorksheet(checklist.sheetName)!;
+    expectCells(c, checklist);
+    const merged = checklist.merges.map(parseAddress).filter((m) => m.rows > 1);
+    expect(merged.length).toBeGreaterThan(0);
+    for (const m of merged) expect(c.getCell(m.row + m.rows, m.col + 1).isMerged).toBe(true);
+
+    // a second run over the written workbook keeps what the clerk typed into 核验结果 (by person and source)
+    const values = (ws: ExcelJS.Worksheet): unknown[][] => {
+      const out: unknown[][] = [];
+      ws.eachRow({ includeEmpty: true }, (row, n) => (out[n - 1] = (row.values as unknown[]).slice(1)));
+      return Array.from(out, (r) => r ?? []);
+    };
+    const verdictCol = checklist.blocks.find((b) => b.address.startsWith('A6:'))!.values[0].indexOf('核验结果') + 1;
+    c.getCell(7, verdictCol).value = '合格';
+    const again = buildDutyLayouts({ rows: s.rows, results: answer.results, ruleSet: answer.ruleSet, asOf: AS_OF, rosterSheet: '示例花名册', firstDataRow: 2, madeAt: '', previous: { checklist: values(c), reminders: values(r) } });
+    expect(again.checklist.blocks.find((b) => b.address.startsWith('A7:'))!.values[0][verdictCol - 1]).toBe('合格');
+    expect(() => buildDutyLayouts({ rows: s.rows, results: answer.results, ruleSet: answer.ruleSet, asOf: AS_OF, rosterSheet: 'x', firstDataRow: 2, madeAt: '', previous: { reminders: [['我的表']] } })).toThrow('不是本助手生成的');
+  });
+
+  it('附件2: one A4 portrait page, fitted 1 × 1, print area A1:F13, borders and merges', async () => {
+    const s = sampleEvaluated();
+    const { form, checks } = checkFilingForm({ unit: '枣庄市立医院', projectName: '护理培训', advancedSeminar: '是', days: '4', hours: '32', phone: '0632-3314140' }, s.ruleSet, s.duties, '2023-05-01');
+    const layout = buildFilingLayout(form!, checks, s.duties);
+    const ws = (await roundTrip([layout])).getWorksheet(layout.sheetName)!;
+    expectCells(ws, layout);
+    expect(ws.pageSetup).toMatchObject({ paperSize: 9, orientation: 'portrait', fitToPage: true, fitToWidth: 1, fitToHeight: 1, printArea: 'A1:F13', horizontalCentered: true });
+    expect(ws.getCell('B4').isMerged && ws.getCell('F4').isMerged).toBe(true);
+    expect(ws.getCell('F5').value).toBe('0632-3314140');
+    expect(ws.getCell('F5').numFmt).toBe('@');
+    expect(ws.getCell('A3').border).toMatchObject({ top: { style: 'thin' }, left: { style: 'thin' } });
+    expect(ws.getCell('F12').border).toMatchObject({ bottom: { style: 'thin' }, right: { style: 'thin' } });
+    expect(ws.getCell('A13').border?.top).toBeUndefined();
+    expect(ws.getRow(7).height).toBe(150);
+  });
+});
