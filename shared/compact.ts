@@ -36,6 +36,7 @@
 //
 // The encoder checks every default against the value it replaces (Object.is), so expanding gives back exactly the
 // full answer, whatever the engine computes; a value that differs from its default is simply written out.
+import { NO_ERRORS, NO_ITEMS, NO_WARNINGS, makeAttention, makeItem, makeResult } from './build';
 import { textOfCell } from './normalize';
 import { BLANK_GROUP } from './summary';
 import type {
@@ -285,7 +286,7 @@ function expandRow(c: unknown, index: number, required: Pair, deadline: string, 
   if (!Number.isInteger(s) || status === undefined) throw broken(`${nth()}的状态编号 ${String(s)} 无法识别`);
   const b = row.b;
   if (b !== undefined && !Array.isArray(b)) throw broken(`${nth()}的学时来源不是列表`);
-  const breakdown = new Array<BreakdownItem>(b === undefined ? 0 : b.length);
+  const breakdown = b === undefined || b.length === 0 ? NO_ITEMS : new Array<BreakdownItem>(b.length);
   let pubSum = 0;
   let proSum = 0;
   for (let k = 0; k < breakdown.length; k++) {
@@ -294,7 +295,7 @@ function expandRow(c: unknown, index: number, required: Pair, deadline: string, 
     if (src === undefined) throw broken(`${nth()}的学时来源 ${JSON.stringify(item)} 不在规则集的学时来源中`);
     const pub = (item as CompactBreakdownItem)[1];
     const pro = (item as CompactBreakdownItem)[2];
-    breakdown[k] = { clause: src.clause, label: src.label, public: pub, professional: pro };
+    breakdown[k] = makeItem(src.clause, src.label, pub, pro);
     pubSum += pub;
     proSum += pro;
   }
@@ -310,33 +311,20 @@ function expandRow(c: unknown, index: number, required: Pair, deadline: string, 
   const publicShortfall = f !== undefined ? f[0] : shortfallDefault(requiredPublic, publicHours);
   const professionalShortfall = f !== undefined ? f[1] : shortfallDefault(requiredProfessional, professionalHours);
   const w = row.w;
-  const errors = row.e ?? [];
+  const errors = row.e ?? NO_ERRORS;
   if (!isNumber(publicHours) || !isNumber(professionalHours) || !isNumber(totalHours) || !Array.isArray(errors) || (w !== undefined && !Array.isArray(w))) {
     throw broken(`${nth()}的格式不对`);
   }
   // a copy per row, as a full answer's rows have their own objects
-  const warnings = new Array<RowWarning>(w === undefined ? 0 : w.length);
+  const warnings = w === undefined || w.length === 0 ? NO_WARNINGS : new Array<RowWarning>(w.length);
   for (let k = 0; k < warnings.length; k++) {
     const n = (w as number[])[k];
     const known = Number.isInteger(n) ? table[n] : undefined;
     if (known === undefined) throw broken(`${nth()}的提示编号 ${JSON.stringify(n)} 不在提示列表中`);
     warnings[k] = { ...known };
   }
-  return {
-    index,
-    status,
-    publicHours,
-    professionalHours,
-    totalHours,
-    requiredPublic,
-    requiredProfessional,
-    publicShortfall,
-    professionalShortfall,
-    deadline: row.d ?? (s === BLANK_STATUS ? '' : deadline),
-    breakdown,
-    warnings,
-    errors,
-  };
+  return makeResult(index, status, publicHours, professionalHours, totalHours, requiredPublic, requiredProfessional, publicShortfall,
+    professionalShortfall, row.d ?? (s === BLANK_STATUS ? '' : deadline), breakdown, warnings, errors);
 }
 
 function expandAttention(a: unknown, results: readonly RowResult[], rows: readonly unknown[]): AttentionItem {
@@ -345,16 +333,7 @@ function expandAttention(a: unknown, results: readonly RowResult[], rows: readon
   if (r === undefined) throw broken(`需关注名单中的行号 ${JSON.stringify(index)} 不在本次的行中`);
   const [name, unit, department] = Array.isArray(a) ? (a.slice(1) as unknown[]) : plainTexts(rows[r.index]);
   if (typeof name !== 'string' || typeof unit !== 'string' || typeof department !== 'string') throw broken(`需关注名单第 ${r.index} 行的姓名或单位格式不对`);
-  return {
-    index: r.index,
-    name,
-    unit,
-    department,
-    status: r.status,
-    publicShortfall: r.publicShortfall,
-    professionalShortfall: r.professionalShortfall,
-    deadline: r.deadline,
-  };
+  return makeAttention(r.index, name, unit, department, r.status, r.publicShortfall, r.professionalShortfall, r.deadline);
 }
 
 /** GET /v1/rules as a client reads it. */
