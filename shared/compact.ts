@@ -133,6 +133,14 @@ function lookupOf(table: SourceTable): Lookup {
   return hit;
 }
 
+/** The index of the source naming `item` (label, then clause), or -1. */
+function sourceIndex(lookup: Lookup, item: BreakdownItem): number {
+  const i = lookup.byLabel.get(item.label);
+  if (i !== undefined && lookup.sources[i].clause === item.clause) return i;
+  // two sources with one label (no rule set has them today): the one whose clause matches
+  return lookup.sources.findIndex((src) => src.label === item.label && src.clause === item.clause);
+}
+
 const isPerson = (status: number): boolean => status < FIRST_NON_PERSON_STATUS;
 const shortfallDefault = (required: number, hours: number): number => (required > hours ? required - hours : 0);
 const same = Object.is;
@@ -204,8 +212,8 @@ function compactRow(r: RowResult, rp: number, rq: number, deadline: string, look
     b = new Array<CompactBreakdownItem>(n);
     for (let k = 0; k < n; k++) {
       const item = r.breakdown[k];
-      const i = lookup.byLabel.get(item.label);
-      if (i === undefined || lookup.sources[i].clause !== item.clause) {
+      const i = sourceIndex(lookup, item);
+      if (i < 0) {
         throw new Error(`compactAnswer: breakdown item “${item.label}”（${item.clause}）of row ${r.index} is no source of the rule set`);
       }
       b[k] = [i, item.public, item.professional];
