@@ -2,6 +2,7 @@
 // request path of 计算学时 and 年度汇总: parts sized from the service's own limits (GET /v1/health), a few
 // requests in flight at once, 429 waited out, and a part the service cannot take (413, 503, a CPU-limit answer,
 // a dropped connection) halved and retried a bounded number of times before the run stops with a Chinese reason.
+// Each request asks for the compact answer, which the client expands (addin/api/client.ts, shared/compact.ts).
 import type { EvaluateResponse, RosterRowInput, RowResult } from '../../shared/types';
 import { jsonBytes, planChunksBySize, requestLimitsFrom, type Chunk, type RequestLimits, type ServiceLimits } from './chunks';
 import { mergeResult, minimiseRows } from './minimise';
