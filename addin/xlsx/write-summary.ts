@@ -8,7 +8,7 @@ import { textOfCell } from '../../shared/normalize';
 import type { RowResult, Summary } from '../../shared/types';
 import { buildSummaryLayout, type SummaryLayout, type SummarySource } from '../summary/layout';
 import { uniqueTableName } from '../office/sheet-reset';
-import { parseArea } from './read-grid';
+import { parseArea } from '../office/a1';
 
 /** Said on the sheet (and by the page) where the add-in draws its chart. */
 export const NO_CHART_NOTE =

@@ -7,7 +7,7 @@ import { applySheetLayoutExcelJs } from '../../addin/xlsx/apply-sheet-layout';
 import { buildDutyLayouts } from '../../addin/duties/duty-layouts';
 import { checkFilingForm } from '../../addin/forms/filing-form';
 import { buildFilingLayout } from '../../addin/forms/filing-layout';
-import { parseAddress } from '../../addin/office/a1-parse';
+import { parseAddress } from '../../addin/office/a1';
 import type { SheetLayout } from '../../addin/office/sheet-layout';
 import { AS_OF, sampleEvaluated } from './duties-fixtures';
 
@@ -44,9 +44,9 @@ describe('duty sheets through exceljs', () => {
     expect(r.views[0]).toMatchObject({ state: 'frozen', ySplit: 6 });
     const c = wb.getWorksheet(checklist.sheetName)!;
     expectCells(c, checklist);
-    const merged = checklist.merges.map(parseAddress).filter((m) => m.rows > 1);
+    const merged = checklist.merges.map(parseAddress).filter((m) => m.rowCount > 1);
     expect(merged.length).toBeGreaterThan(0);
-    for (const m of merged) expect(c.getCell(m.row + m.rows, m.col + 1).isMerged).toBe(true);
+    for (const m of merged) expect(c.getCell(m.row + m.rowCount, m.col + 1).isMerged).toBe(true);
 
     // a second run over the written workbook keeps what the clerk typed into 核验结果 (by person and source)
     const values = (ws: ExcelJS.Worksheet): unknown[][] => {
