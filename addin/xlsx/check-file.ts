@@ -5,7 +5,8 @@ import type { EvaluateResponse, RosterRowInput, RowResult } from '../../shared/t
 import { WorkerClient } from '../api/client';
 import { planFixedChunks } from '../office/chunks';
 import { computeAll, type Evaluator } from '../compute/compute';
-import { attentionRows, countStatuses, type AttentionRow, type StatusCounts } from '../compute/results';
+import { countStatuses, type StatusCounts } from '../../shared/status-counts';
+import { attentionRows, type AttentionRow } from '../compute/results';
 import { placeAll, rowsOf, type OpenedRoster } from './roster-file';
 import { computedRows, summaryLayoutFor, withSheetRows, writeSummarySheet } from './write-summary';
 import { writeOutputColumns } from './write-outputs';

@@ -7,7 +7,8 @@ import { LIMITS, jsonBytes, planChunksBySize, planFixedChunks, readChunkRows, ut
 import { groupBlocks, writePlanOf } from '../../addin/compute/layout';
 import { NO_HOURS_COLUMN_MESSAGE, planRoster } from '../../shared/roster';
 import { preflight } from '../../addin/compute/preflight';
-import { attentionRows, blockMatrices, countStatuses } from '../../addin/compute/results';
+import { attentionRows, blockMatrices } from '../../addin/compute/results';
+import { countStatuses } from '../../shared/status-counts';
 import { excelSerial, sampleRoster, withCheckDigit } from '../../addin/template/sample-roster';
 import { nextReadSize } from '../../addin/compute/read';
 
@@ -136,7 +137,7 @@ describe('results', () => {
   const results: RowResult[] = evaluate(rows, { asOf: '2023-11-01' }).results;
 
   it('counts statuses and skips blank rows', () => {
-    expect(countStatuses(results)).toEqual({ 达标: 1, 未达标: 1, 待补材料: 0, 数据有误: 1, blank: 1, total: 3 });
+    expect(countStatuses(results)).toEqual({ compliant: 1, short: 1, pendingEvidence: 0, invalid: 1, blank: 1, total: 3 });
   });
 
   it('lists 数据有误 and 未达标 rows with their sheet rows', () => {
