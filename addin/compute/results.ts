@@ -1,5 +1,6 @@
 // From the engine's results to what the add-in writes and shows.
 import { OUTPUT_HEADERS, formatRowOutput } from '../../shared/index';
+import { fmt } from '../../shared/format';
 import type { PlacedResult, RosterDataRow } from '../../shared/roster';
 import type { CellValue, RowResult } from '../../shared/types';
 import type { OutputBlock } from './layout';
@@ -37,8 +38,6 @@ export function blockMatrices(
 
 /** A row the user should look at: 数据有误 or 未达标, with its sheet row and a one-line reason. */
 export type AttentionRow = { sheetRow: number; name: string; status: '数据有误' | '未达标'; reason: string };
-
-const fmt = (n: number): string => String(Math.round(n * 10) / 10);
 
 /** `rows[i]` is the sheet row of `results[i]` (shared/roster's plan.rows). */
 export function attentionRows(results: readonly PlacedResult[], rows: readonly Pick<RosterDataRow, 'sheetRow' | 'name'>[]): AttentionRow[] {

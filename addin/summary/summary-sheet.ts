@@ -1,6 +1,7 @@
 // The one-click annual summary: reads the roster, gets the Summary (Worker or bundled engine) and makes or
 // refreshes the sheet 年度汇总 (its content only; no other sheet is written).
 import { getRuleSet, hasRuleSet } from '../../shared/index';
+import { localDateTime, localIsoDate } from '../../shared/local-time';
 import { excelSupports } from '../office/requirements';
 import { RosterError } from '../office/errors';
 import { ROSTER_SHEET_VALUE_CELL, SUMMARY_SHEET_NAME, buildSummaryLayout } from './layout';
@@ -32,17 +33,6 @@ export type AnnualSummaryResult = {
   /** One line per repeated person, for the pane. */
   notes?: string[];
 };
-
-const pad = (n: number): string => String(n).padStart(2, '0');
-
-/** Local date as YYYY-MM-DD. */
-export function localIsoDate(d: Date): string {
-  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
-}
-
-function localStamp(d: Date): string {
-  return `${localIsoDate(d)} ${pad(d.getHours())}:${pad(d.getMinutes())}`;
-}
 
 type RosterForSummary = { sheetName: string; rows: RosterRowInput[]; firstDataRow: number };
 
@@ -134,7 +124,7 @@ export async function buildAnnualSummarySheet(opts: AnnualSummaryOptions): Promi
     engineVersion: answer.engineVersion,
     source: answer.source,
     sourceNote: answer.fallbackReason,
-    madeAt: localStamp(now),
+    madeAt: localDateTime(now),
     rosterSheet: roster.sheetNames.join(SHEET_LIST_SEPARATOR),
     firstDataRow: roster.firstDataRow,
     rowLabels: roster.sheetNames.length > 1 ? roster.rowLabels : undefined,
