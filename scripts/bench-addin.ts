@@ -7,10 +7,10 @@
 // --concurrency override what the service advertises. Reports wall time, context.sync() calls, requests, payloads.
 import { evaluate } from '../shared/index';
 import { WorkerClient } from '../addin/api/client';
-import { jsonBytes } from '../addin/core/chunks';
-import type { Evaluator } from '../addin/core/compute';
-import { sampleRoster, withCheckDigit } from '../addin/core/sample-roster';
-import { runCompute } from '../addin/excel/run';
+import { jsonBytes } from '../addin/office/chunks';
+import type { Evaluator } from '../addin/compute/compute';
+import { sampleRoster, withCheckDigit } from '../addin/template/sample-roster';
+import { runCompute } from '../addin/compute/run';
 import { createExcel } from '../test/e2e/sim/excel-api';
 import { WorkbookModel } from '../test/e2e/sim/model';
 
@@ -122,9 +122,9 @@ async function main(): Promise<void> {
       'max Excel response': mb(s.maxResponseBytes),
       'max body': mb(ev.maxBody),
       'max answer': mb(ev.maxAnswer),
-      达标: out.counts['达标'],
-      未达标: out.counts['未达标'],
-      数据有误: out.counts['数据有误'],
+      达标: out.counts.compliant,
+      未达标: out.counts.short,
+      数据有误: out.counts.invalid,
     });
   }
   console.table(table);

@@ -3,7 +3,7 @@
 // A service that ignores `format` (an older deployment) answers in full and is used as it is.
 import { describe, expect, it } from 'vitest';
 import { WorkerClient, type FetchLike } from '../../addin/api/client';
-import { computeAll } from '../../addin/core/compute';
+import { computeAll } from '../../addin/compute/compute';
 import { generateRows } from '../../scripts/bench-rows';
 import { compactAnswer } from '../../shared/compact';
 import { ENGINE_VERSION, evaluate, getRuleSet, listRuleSets } from '../../shared/index';
@@ -43,7 +43,7 @@ let addresses = 0;
 /** A fresh service address per test, so the page-wide rules cache starts empty. */
 const newAddress = (): string => `https://ce${++addresses}.example.org`;
 const run = (rows: RosterRowInput[], baseUrl: string, fetch: FetchLike, extra: { sendPersonalData?: boolean; format?: 'full' } = {}) =>
-  computeAll(rows, new WorkerClient({ baseUrl, token: 't', fetch, format: extra.format }), { asOf: AS_OF, firstDataSheetRow: 2, sendPersonalData: extra.sendPersonalData });
+  computeAll(rows, new WorkerClient({ baseUrl, token: 't', fetch, format: extra.format }), { asOf: AS_OF, firstDataRowNumber: 2, sendPersonalData: extra.sendPersonalData });
 
 describe('the add-in asks for the compact answer', () => {
   const rows = generateRows(1000);

@@ -13,7 +13,7 @@ import { buildReminders } from '../../addin/reminders/reminders';
 import { MESSAGE_COLUMN, REMINDER_HEADERS, REMINDERS_HEADER_ROW, REMINDERS_SHEET_NAME, reminderCells } from '../../addin/reminders/reminders-layout';
 import { buildChecklist } from '../../addin/evidence/checklist';
 import { CHECKLIST_HEADER_ROW, CHECKLIST_SHEET_NAME, personRows } from '../../addin/evidence/checklist-layout';
-import { DUTY_ACTIONS } from '../../addin/reminders/ribbon';
+import { DUTY_ACTIONS } from '../../addin/duties/ribbon';
 import { launchChromium, openHostWithSim } from './browser';
 import type { CeSimHost } from './host/sim-entry';
 import { clickForMessage } from './pane-click';
@@ -70,7 +70,7 @@ describe('专人工作 in chromium', () => {
     const rows = roster.slice(1).map((cells) => rowFromCells(cells, mapping.columns));
     const answer = evaluate(rows, { asOf: AS_OF });
     const ruleSet = getRuleSet(answer.ruleSet);
-    return { rows, results: answer.results, ruleSet, duties: getDuties(ruleSet.id), firstDataRow: 2 };
+    return { rows, results: answer.results, ruleSet, duties: getDuties(ruleSet.id), firstDataRowNumber: 2 };
   }
 
   it('提醒名单: one click, every row matches evaluate(); the copy button copies the selected messages; the ribbon re-makes it', async () => {

@@ -4,13 +4,13 @@ import './duties-pane.css';
 import { getRuleSet } from '../../shared/index';
 import { getDuties } from '../../shared/rulesets/duties';
 import { readSelectedMessages, copyText } from '../reminders/copy';
-import { DUTY_RUNNERS, onRibbonDuty, registerDutyRibbonActions } from '../reminders/ribbon';
+import { DUTY_RUNNERS, onRibbonDuty, registerDutyRibbonActions } from './ribbon';
 import { byId, clearMessage, el, showMessage } from '../taskpane/dom';
-import { FILING_FIELDS, checkFilingForm, emptyFilingInput, filingInputFromRow, type FilingCheck, type FilingInput } from './filing-form';
-import { readSelectedProjectRow } from './filing-row';
-import { RosterError } from '../excel/errors';
-import { FILING_NOT_MADE, makeFilingSheet } from './filing-sheet';
-import { NO_PRINT_SETUP } from './apply-sheet-layout';
+import { FILING_FIELDS, checkFilingForm, emptyFilingInput, filingInputFromRow, type FilingCheck, type FilingInput } from '../forms/filing-form';
+import { readSelectedProjectRow } from '../forms/filing-row';
+import { RosterError } from '../office/errors';
+import { FILING_NOT_MADE, makeFilingSheet } from '../forms/filing-sheet';
+import { NO_PRINT_SETUP } from '../office/apply-sheet-layout';
 
 export type DutiesPaneDeps = {
   /** The 核对日期 in effect (the settings' date, else today), YYYY-MM-DD. */
@@ -87,7 +87,7 @@ export function initDutiesPane(deps: DutiesPaneDeps): void {
       if (fields.length === 0) throw new RosterError(`工作表“${picked.sheetName}”的表头中没有申报表的栏目（如“申请培训项目名称”“培训天数”“拟计算学时”），未填入任何内容。`);
       for (const key of fields) byId<HTMLInputElement | HTMLTextAreaElement>(`filing-${key}`).value = input[key] ?? '';
       renderChecks(deps.today());
-      return `已从工作表“${picked.sheetName}”第 ${picked.sheetRow} 行填入 ${fields.length} 项，请核对后点“生成申报表”。`;
+      return `已从工作表“${picked.sheetName}”第 ${picked.rowNumber} 行填入 ${fields.length} 项，请核对后点“生成申报表”。`;
     }),
   );
   byId('filing-make').addEventListener('click', () =>
