@@ -8,4 +8,5 @@ export { SimError } from './context';
 export { coerceForFormat } from './range';
 export { createExcel } from './workbook';
 export { WorkbookModel, SheetModel } from './model';
-export type { Scalar, TableModel, SimChartModel, SimValidation, SimBorder, SimPageLayoutModel, SyncStats } from './model';
+export { cellsAt, formatsAt, validationAt } from './cells-at';
+export type { JournalEntry, Scalar, TableModel, SimChartModel, SimValidation, SimBorder, SimPageLayoutModel, SyncStats } from './model';

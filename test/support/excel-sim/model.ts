@@ -56,6 +56,8 @@ export class SheetModel {
   frozenRows = 0;
   /** Cells holding an Excel error value ("r,c"); their value is the error text, e.g. '#N/A'. */
   readonly errorCells = new Set<string>();
+  /** How many times Range.clear ran on this sheet. */
+  clears = 0;
   /** Merged areas (seeded by a test or made by Range.merge). */
   merged: Box[] = [];
   /** A protected sheet: every write fails with AccessDenied, as in Excel. */
@@ -161,6 +163,12 @@ export type SyncStats = {
   cellsWritten: number;
 };
 
+/** What the code asked of the workbook, in order, when a test turns the journal on (`model.journal = []`). */
+export type JournalEntry =
+  | { op: 'load'; sheet: string; row: number; col: number; rows: number; cols: number; props: string[] }
+  | { op: 'write'; sheet: string; row: number; col: number; rows: number; cols: number; values: unknown[][] }
+  | { op: 'freezeRows'; sheet: string; rows: number };
+
 export class WorkbookModel {
   readonly sheets: SheetModel[] = [];
   readonly tables: TableModel[] = [];
@@ -171,6 +179,8 @@ export class WorkbookModel {
   /** Excel on the web's limit for one request and one response. */
   payloadLimitBytes = 5 * 1024 * 1024;
   stats: SyncStats = { syncs: 0, maxRequestBytes: 0, maxResponseBytes: 0, totalRequestBytes: 0, totalResponseBytes: 0, cellsWritten: 0 };
+  /** Off (null) unless a test sets it to []: each range load, values write and freeze, as applied at sync. */
+  journal: JournalEntry[] | null = null;
   /** Called after each successful sync (the host page re-renders the grid). */
   onChange: (() => void) | null = null;
   private nextId = 1;
@@ -204,6 +214,16 @@ export class WorkbookModel {
     const t: TableModel = { id: `{table-${this.nextId++}}`, name, sheetId, row, col, rows, cols, showTotals: false };
     this.tables.push(t);
     return t;
+  }
+
+  /** A workbook holding `sheets` (rows of values from A1; null is an empty cell), the first one active. */
+  static withSheets(sheets: { name: string; rows: (Scalar | null)[][] }[]): WorkbookModel {
+    const model = new WorkbookModel();
+    for (const s of sheets) {
+      const sheet = model.addSheet(s.name);
+      s.rows.forEach((row, r) => row.forEach((v, c) => v !== null && v !== '' && sheet.set(r, c, v)));
+    }
+    return model;
   }
 
   resetStats(): void {

@@ -66,6 +66,13 @@ export class SimRange extends SimObject {
     return this.ref === null;
   }
 
+  override resolveLoad(props: string[]): number {
+    const n = super.resolveLoad(props);
+    const r = this.ref;
+    if (r) this.ctx.model.journal?.push({ op: 'load', sheet: r.sheet.name, ...boxOf(r), props });
+    return n;
+  }
+
   protected override defaultProps(): string[] {
     return ['values', 'numberFormat', 'address', 'rowIndex', 'columnIndex', 'rowCount', 'columnCount'];
   }
@@ -143,6 +150,7 @@ export class SimRange extends SimObject {
           }),
         );
         this.ctx.model.stats.cellsWritten += r.rows * r.cols;
+        this.ctx.model.journal?.push({ op: 'write', sheet: r.sheet.name, ...boxOf(r), values: m });
         return 0;
       },
     });
@@ -207,6 +215,7 @@ export class SimRange extends SimObject {
       const r = this.resolve();
       guardProtected(r.sheet);
       const s = r.sheet;
+      s.clears++;
       const contents = applyTo === 'All' || applyTo === 'Contents';
       const formats = applyTo === 'All' || applyTo === 'Formats';
       const lastRow = Math.min(r.row + r.rows, Math.max(s.rows.length, s.formats.length));

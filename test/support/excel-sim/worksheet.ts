@@ -65,7 +65,11 @@ export class SimWorksheet extends SimObject {
     super(ctx);
     const sheetOp = (f: (s: SheetModel) => void): void => ctx.enqueue({ bytes: OP_OVERHEAD, run: () => (f(this.sheet()), 0) });
     this.freezePanes = {
-      freezeRows: (n = 1) => sheetOp((s) => (s.frozenRows = n)),
+      freezeRows: (n = 1) =>
+        sheetOp((s) => {
+          s.frozenRows = n;
+          ctx.model.journal?.push({ op: 'freezeRows', sheet: s.name, rows: n });
+        }),
       unfreeze: () => sheetOp((s) => (s.frozenRows = 0)),
     };
   }
