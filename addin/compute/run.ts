@@ -3,7 +3,8 @@ import { findCrossDuplicates, headerSetKey, placeResults, planRoster, type Place
 import { ChunkError, computeAll, type ComputeOptions, type Evaluator } from './compute';
 import { writePlanOf } from './layout';
 import { planNotes, preflight, type Preflight } from './preflight';
-import { attentionRows, countStatuses, type AttentionRow, type StatusCounts } from './results';
+import { countStatuses, type StatusCounts } from '../../shared/status-counts';
+import { attentionRows, type AttentionRow } from './results';
 import { RosterError } from '../office/errors';
 import { assertWritable, frameSheet, type SheetFrame } from './locate';
 import type { IgnoredColumns } from './memory';

@@ -17,7 +17,7 @@ export type ChecklistPerson = {
 export type ChecklistInput = {
   rows: readonly RosterRowInput[];
   results: readonly RowResult[];
-  firstDataRow: number;
+  firstDataSheetRow: number;
   ruleSet: RuleSet;
   duties: RuleSetDuties;
 };
@@ -31,7 +31,7 @@ export function buildChecklist(input: ChecklistInput): ChecklistPerson[] {
     const items = evidenceNeeded(row, r, input.ruleSet, input.duties);
     if (items.length === 0) return;
     out.push({
-      sheetRow: input.firstDataRow + i,
+      sheetRow: input.firstDataSheetRow + i,
       name: textOfCell(row.name) ?? '',
       unit: textOfCell(row.unit) ?? '',
       department: textOfCell(row.department) ?? '',

@@ -2,10 +2,7 @@
 // widths, row heights, frozen rows and the page setup. The add-in applies it with Office.js (apply-sheet-layout.ts);
 // the .xlsx page and command line can apply the same object with exceljs.
 import { LIMITS, jsonBytes, planChunksBySize } from './chunks';
-import { cellAddress, rangeAddress } from './a1';
-import { parseAddress } from './a1-parse';
-
-export { cellAddress, rangeAddress };
+import { parseAddress, rangeAddress } from './a1';
 
 export type LayoutValue = string | number;
 
@@ -95,7 +92,7 @@ export function planBlockBatches(blocks: readonly LayoutBlock[], maxBytes: numbe
       const whole = c.start === 0 && c.end === b.values.length;
       const block = whole
         ? b
-        : { ...b, address: rangeAddress(box.col, box.row + 1 + c.start, box.cols, c.end - c.start), values: b.values.slice(c.start, c.end), numberFormat: b.numberFormat.slice(c.start, c.end) };
+        : { ...b, address: rangeAddress(box.col, box.row + 1 + c.start, box.columnCount, c.end - c.start), values: b.values.slice(c.start, c.end), numberFormat: b.numberFormat.slice(c.start, c.end) };
       slices.push({ block, bytes: sizes.slice(c.start, c.end).reduce((n, s) => n + s, 0) });
     }
   }

@@ -31,7 +31,7 @@ export type ReminderInput = {
   /** YYYY-MM-DD, the 核对日期. */
   asOf: string;
   /** Sheet row of rows[0]. */
-  firstDataRow: number;
+  firstDataSheetRow: number;
   ruleSet: RuleSet;
   duties: RuleSetDuties;
 };
@@ -113,7 +113,7 @@ export function buildReminders(input: ReminderInput): Reminder[] {
     if (r.status === '达标' && !titleApplicant) return;
     const daysLeft = r.deadline ? dayOf(r.deadline) - today : null;
     const base: Omit<Reminder, 'message'> = {
-      sheetRow: input.firstDataRow + i,
+      sheetRow: input.firstDataSheetRow + i,
       index: i,
       name: text(row.name),
       unit: text(row.unit),

@@ -1,6 +1,7 @@
 // The one-click annual summary: reads the roster, gets the Summary (Worker or bundled engine) and makes or
 // refreshes the sheet 年度汇总 (its content only; no other sheet is written).
 import { getRuleSet, hasRuleSet } from '../../shared/index';
+import { localDateTime, localIsoDate } from '../../shared/local-time';
 import { excelSupports } from '../office/requirements';
 import { RosterError } from '../office/errors';
 import { ROSTER_SHEET_VALUE_CELL, SUMMARY_SHEET_NAME, buildSummaryLayout } from './layout';
@@ -33,18 +34,7 @@ export type AnnualSummaryResult = {
   notes?: string[];
 };
 
-const pad = (n: number): string => String(n).padStart(2, '0');
-
-/** Local date as YYYY-MM-DD. */
-export function localIsoDate(d: Date): string {
-  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
-}
-
-function localStamp(d: Date): string {
-  return `${localIsoDate(d)} ${pad(d.getHours())}:${pad(d.getMinutes())}`;
-}
-
-type RosterForSummary = { sheetName: string; rows: RosterRowInput[]; firstDataRow: number };
+type RosterForSummary = { sheetName: string; rows: RosterRowInput[]; firstDataSheetRow: number };
 
 /** The roster sheet(s) to summarise: the chosen ones, else the active sheet, or from 年度汇总 the sheets it names (B5). */
 async function rosterSheetNames(context: Excel.RequestContext, chosen?: readonly string[]): Promise<string[]> {
@@ -74,11 +64,11 @@ export async function readRostersFor(context: Excel.RequestContext, chosen?: rea
 
 /**
  * The roster of the active sheet (or, on 年度汇总, of the sheet(s) it was made from), one row per data row so that
- * `firstDataRow + index` is the sheet row; rows that are not people are blank.
+ * `firstDataSheetRow + index` is the sheet row; rows that are not people are blank.
  */
 export async function readRosterForSummary(context: Excel.RequestContext): Promise<RosterForSummary> {
   const r = await readRostersFor(context);
-  return { sheetName: r.sheetNames.join(SHEET_LIST_SEPARATOR), rows: r.rows, firstDataRow: r.firstDataRow };
+  return { sheetName: r.sheetNames.join(SHEET_LIST_SEPARATOR), rows: r.rows, firstDataSheetRow: r.firstDataSheetRow };
 }
 
 /** Queues the layout on `sheet` (no sync): cells, tables, the chart. */
@@ -123,7 +113,7 @@ export async function buildAnnualSummarySheet(opts: AnnualSummaryOptions): Promi
     workerUrl: opts.workerUrl,
     token: opts.token,
     asOf,
-    firstDataSheetRow: roster.firstDataRow,
+    firstDataSheetRow: roster.firstDataSheetRow,
     sendPersonalData: opts.sendPersonalData,
   };
   const answer = await summarizeRoster(roster.rows, sourceOptions);
@@ -134,9 +124,9 @@ export async function buildAnnualSummarySheet(opts: AnnualSummaryOptions): Promi
     engineVersion: answer.engineVersion,
     source: answer.source,
     sourceNote: answer.fallbackReason,
-    madeAt: localStamp(now),
+    madeAt: localDateTime(now),
     rosterSheet: roster.sheetNames.join(SHEET_LIST_SEPARATOR),
-    firstDataRow: roster.firstDataRow,
+    firstDataSheetRow: roster.firstDataSheetRow,
     rowLabels: roster.sheetNames.length > 1 ? roster.rowLabels : undefined,
   });
   await Excel.run(async (context) => {

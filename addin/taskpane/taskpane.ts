@@ -13,7 +13,8 @@ import { excelErrorMessage } from '../office/errors';
 import { selectSheetRow } from '../office/navigate';
 import { runCompute, type RunOutcome } from '../compute/run';
 import { insertSampleRoster } from '../template/sample-sheet';
-import { loadSettings, saveSettings, todayIso, validateSettings, type Settings } from '../settings/settings';
+import { localIsoDate } from '../../shared/local-time';
+import { loadSettings, saveSettings, validateSettings, type Settings } from '../settings/settings';
 import { byId, clearMessage, showMessage } from './dom';
 import { chooseSummarySheets } from './sheet-chooser';
 import { hidePreflight, hideProgress, hideResults, renderPreflight, renderResults, showProgress } from './render';
@@ -73,7 +74,7 @@ async function compute(): Promise<void> {
     const client = new WorkerClient({ baseUrl: settings.workerUrl, token: settings.token });
     const outcome = await runCompute({
       evaluator: client,
-      asOf: settings.asOf.trim() || todayIso(),
+      asOf: settings.asOf.trim() || localIsoDate(),
       sendPersonalData: settings.sendPersonalData,
       signal: controller.signal,
       acceptUnknown: acceptedUnknown,
@@ -212,7 +213,7 @@ async function init(): Promise<void> {
     })(),
   );
   byId('test-connection').addEventListener('click', () => void testConnection());
-  initDutiesPane({ asOf: () => readForm().asOf.trim() || todayIso(), today: () => todayIso(), run: guarded });
+  initDutiesPane({ asOf: () => readForm().asOf.trim() || localIsoDate(), today: () => localIsoDate(), run: guarded });
   // The ribbon's 年度汇总 runs in this same runtime: show its outcome here too.
   onRibbonSummary((o) =>
     o.ok

@@ -1,5 +1,5 @@
 // What the page shows: the preflight per sheet, the counts and the attention list (DOM only; text via textContent).
-import type { StatusCounts } from '../compute/results';
+import type { StatusCounts } from '../../shared/status-counts';
 import type { SheetAttention } from '../xlsx/check-file';
 import type { OpenedRoster } from '../xlsx/roster-file';
 
@@ -51,10 +51,10 @@ export function renderCounts(box: HTMLElement, c: StatusCounts, source: 'local' 
   box.replaceChildren();
   const items: [string, number, string][] = [
     ['共', c.total, 'total'],
-    ['达标', c.达标, 'ok'],
-    ['未达标', c.未达标, 'bad'],
-    ['待补材料', c.待补材料, 'pending'],
-    ['数据有误', c.数据有误, 'invalid'],
+    ['达标', c.compliant, 'ok'],
+    ['未达标', c.short, 'bad'],
+    ['待补材料', c.pendingEvidence, 'pending'],
+    ['数据有误', c.invalid, 'invalid'],
   ];
   for (const [label, n, cls] of items) {
     const d = el('div', undefined, `count ${cls}`);

@@ -1,11 +1,13 @@
 // 核对: compute every roster row (local engine by default, or the 计算服务), write the output columns and 年度汇总
 // into the workbook, and give the new file's bytes. The clerk's file is never written: only a new copy is made.
 import { DEFAULT_RULE_SET, ENGINE_VERSION, evaluate } from '../../shared/index';
+import { localDateTime } from '../../shared/local-time';
 import type { EvaluateResponse, RosterRowInput, RowResult } from '../../shared/types';
 import { WorkerClient } from '../api/client';
 import { planFixedChunks } from '../office/chunks';
 import { computeAll, type Evaluator } from '../compute/compute';
-import { attentionRows, countStatuses, type AttentionRow, type StatusCounts } from '../compute/results';
+import { countStatuses, type StatusCounts } from '../../shared/status-counts';
+import { attentionRows, type AttentionRow } from '../compute/results';
 import { placeAll, rowsOf, type OpenedRoster } from './roster-file';
 import { computedRows, summaryLayoutFor, withSheetRows, writeSummarySheet } from './write-summary';
 import { writeOutputColumns } from './write-outputs';
@@ -79,9 +81,6 @@ export class CancelledError extends Error {
   }
 }
 
-const pad = (n: number): string => String(n).padStart(2, '0');
-const stamp = (d: Date): string =>
-  `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())} ${pad(d.getHours())}:${pad(d.getMinutes())}`;
 
 
 export async function checkRoster(opened: OpenedRoster, options: CheckOptions = {}): Promise<CheckOutcome> {
@@ -132,7 +131,7 @@ export async function checkRoster(opened: OpenedRoster, options: CheckOptions = 
     ruleSetId: ruleSet,
     engineVersion,
     source: service ? 'worker' : 'local',
-    madeAt: stamp(options.now ?? new Date()),
+    madeAt: localDateTime(options.now ?? new Date()),
     rosterSheets: opened.plans.map((p) => p.sheetName),
   });
   writeSummarySheet(opened.workbook, layout);

@@ -8,7 +8,7 @@ import { textOfCell } from '../../shared/normalize';
 import type { RowResult, Summary } from '../../shared/types';
 import { buildSummaryLayout, type SummaryLayout, type SummarySource } from '../summary/layout';
 import { uniqueTableName } from '../office/sheet-reset';
-import { parseArea } from './read-grid';
+import { parseArea } from '../office/a1';
 
 /** Said on the sheet (and by the page) where the add-in draws its chart. */
 export const NO_CHART_NOTE =
@@ -36,7 +36,7 @@ export function computedRows(plans: readonly RosterPlan[], placed: readonly Plac
   return { results, at, summary: finishSummary(b) };
 }
 
-/** The summary with each attention item's index set to its 0-based sheet row (the layout shows firstDataRow 1 + index). */
+/** The summary with each attention item's index set to its 0-based sheet row (the layout shows firstDataSheetRow 1 + index). */
 export function withSheetRows(c: ComputedRows): Summary {
   return { ...c.summary, attention: c.summary.attention.map((a) => ({ ...a, index: c.at[a.index].sheetRow })) };
 }
@@ -61,7 +61,7 @@ export function summaryLayoutFor(input: SummarySheetInput): SummaryLayout {
     sourceNote: input.sourceNote ?? null,
     madeAt: input.madeAt,
     rosterSheet: input.rosterSheets.join('、'),
-    firstDataRow: 1,
+    firstDataSheetRow: 1,
   });
 }
 
