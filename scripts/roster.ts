@@ -130,7 +130,7 @@ async function main(argv: readonly string[]): Promise<number> {
       await rm(tmp, { force: true });
     }
     const c = outcome.counts;
-    say(`核对日期 ${asOf}，${outcome.source === 'worker' ? '计算服务' : '本机计算'}：共 ${c.total} 人，达标 ${c.compliant}，未达标 ${c.short}，待补材料 ${c.pendingEvidence}，数据有误 ${c.invalid}。`);
+    say(`核对日期 ${asOf}，${outcome.computedBy === 'worker' ? '计算服务' : '本机计算'}：共 ${c.total} 人，达标 ${c.compliant}，未达标 ${c.short}，待补材料 ${c.pendingEvidence}，数据有误 ${c.invalid}。`);
     say(`结果已写入：${out}（原文件未改动）`);
     say(NO_CHART_NOTE);
     if (args.json) process.stdout.write(`${JSON.stringify(outcome.response)}\n`);

@@ -64,7 +64,7 @@ export function planNotes(plan: RosterPlan): string[] {
   }
   if (plan.output) {
     const where = columnsLabel(plan.output.columns.map((c) => c.col));
-    const how = plan.output.source === 'new' ? '新增在花名册右侧' : '沿用上次计算的位置';
+    const how = plan.output.origin === 'new' ? '新增在花名册右侧' : '沿用上次计算的位置';
     notes.push(`计算结果写在 ${where}（${how}）。`);
   }
   return notes;

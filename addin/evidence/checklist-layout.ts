@@ -21,13 +21,13 @@ export const PENDING_FILL = '#FFEB9C';
 
 export type ChecklistLayoutInput = DutySheetMeta & { people: readonly ChecklistPerson[] };
 
-export const itemKeys = (p: ChecklistPerson): string[][] => p.items.map((item) => [p.name, p.unit, item.source]);
+export const itemKeys = (p: ChecklistPerson): string[][] => p.items.map((item) => [p.name, p.unit, item.label]);
 
 /** The rows of one person: person cells on the first row only (the rest are merged into it). */
 export function personRows(p: ChecklistPerson, verdicts: readonly string[] = []): LayoutValue[][] {
   return p.items.map((item, i) => [
     ...(i === 0 ? [p.sheetRow, p.name, p.unit, p.department, p.status] : ['', '', '', '', '']),
-    item.source,
+    item.label,
     item.hours ?? '',
     item.rule.clause,
     item.rule.evidence,

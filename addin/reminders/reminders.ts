@@ -98,7 +98,7 @@ function messageOf(e: Omit<Reminder, 'message'>, r: RowResult, input: ReminderIn
       body = `您${ruleSet.year}年度继续教育学时已达标。${title}${by}在${province.shortName}完成学时申报并经单位审核。`;
   }
   const sign = e.unit ? `——${e.unit}` : '';
-  return `${e.name}您好：${body}（依据${ruleSet.source}）${sign}`;
+  return `${e.name}您好：${body}（依据${ruleSet.notice}）${sign}`;
 }
 
 /** Everyone to remind, sorted by deadline then roster order. rows and results must be the same length and order. */

@@ -5,7 +5,7 @@ import { localDateTime, localIsoDate } from '../../shared/local-time';
 import { excelSupports } from '../office/requirements';
 import { RosterError } from '../office/errors';
 import { ROSTER_SHEET_VALUE_CELL, SUMMARY_SHEET_NAME, buildSummaryLayout } from './layout';
-import type { SummaryLayout, SummarySource } from './layout';
+import type { ComputedBy, SummaryLayout } from './layout';
 import { prepareSheet, uniqueTableName } from '../office/sheet-reset';
 import { summarizeRoster } from './summary-source';
 import type { SummarySourceOptions } from './summary-source';
@@ -22,10 +22,10 @@ export type AnnualSummaryOptions = {
   sheets?: readonly string[];
 };
 export type AnnualSummaryResult = {
-  source: SummarySource;
+  computedBy: ComputedBy;
   rows: number;
   /** Why the bundled engine computed it (Chinese), or null when the 计算服务 did. */
-  reason: string | null;
+  fallbackReason: string | null;
   /** The roster sheets summarised. */
   sheets?: string[];
   /** ID numbers on several rows: each person counted once. */
@@ -120,10 +120,10 @@ export async function buildAnnualSummarySheet(opts: AnnualSummaryOptions): Promi
   const ruleSet = hasRuleSet(answer.ruleSet) ? getRuleSet(answer.ruleSet) : getRuleSet();
   const layout = buildSummaryLayout({
     summary: answer.summary,
-    ruleSet: { id: ruleSet.id, title: ruleSet.title, source: ruleSet.source, year: ruleSet.year },
+    ruleSet: { id: ruleSet.id, title: ruleSet.title, notice: ruleSet.notice, year: ruleSet.year },
     engineVersion: answer.engineVersion,
-    source: answer.source,
-    sourceNote: answer.fallbackReason,
+    computedBy: answer.computedBy,
+    fallbackReason: answer.fallbackReason,
     madeAt: localDateTime(now),
     rosterSheet: roster.sheetNames.join(SHEET_LIST_SEPARATOR),
     firstDataSheetRow: roster.firstDataSheetRow,
@@ -136,9 +136,9 @@ export async function buildAnnualSummarySheet(opts: AnnualSummaryOptions): Promi
     await context.sync();
   });
   return {
-    source: answer.source,
+    computedBy: answer.computedBy,
     rows: roster.rows.length,
-    reason: answer.fallbackReason,
+    fallbackReason: answer.fallbackReason,
     sheets: roster.sheetNames,
     duplicates: roster.duplicates,
     notes: duplicateNotes(roster.duplicates),

@@ -8,10 +8,10 @@ import { WorkerClient } from '../api/client';
 import type { FetchLike } from '../api/client';
 import { WorkerError } from '../api/errors';
 import { ChunkError, computeAll, type ComputeProgress } from '../compute/compute';
-import type { SummarySource } from './layout';
+import type { ComputedBy } from './layout';
 
 export type SummaryAnswer = {
-  source: SummarySource;
+  computedBy: ComputedBy;
   ruleSet: string;
   engineVersion: string;
   summary: Summary;
@@ -38,7 +38,7 @@ export const NOT_CONFIGURED_REASON = '未设置计算服务地址或访问令牌
 
 function local(rows: RosterRowInput[], options: SummarySourceOptions, fallbackReason: string): SummaryAnswer {
   const res = evaluate(rows, { ruleSet: options.ruleSet ?? DEFAULT_RULE_SET, asOf: options.asOf });
-  return { source: 'local', ruleSet: res.ruleSet, engineVersion: res.engineVersion, summary: res.summary, fallbackReason };
+  return { computedBy: 'local', ruleSet: res.ruleSet, engineVersion: res.engineVersion, summary: res.summary, fallbackReason };
 }
 
 /** The service could not be reached at all (not: it answered with an error). */
@@ -62,7 +62,7 @@ export async function summarizeRoster(rows: RosterRowInput[], options: SummarySo
       onProgress: options.onProgress,
       sendPersonalData: options.sendPersonalData,
     });
-    return { source: 'worker', ruleSet: out.ruleSet, engineVersion: out.engineVersion, summary: summarize(rows, out.results), fallbackReason: null };
+    return { computedBy: 'worker', ruleSet: out.ruleSet, engineVersion: out.engineVersion, summary: summarize(rows, out.results), fallbackReason: null };
   } catch (e) {
     const down = unreachable(e);
     if (!down) throw e;

@@ -110,9 +110,9 @@ async function compute(): Promise<void> {
   }
 }
 
-/** Which source computed 年度汇总 and, for the bundled engine, why. */
+/** Who computed 年度汇总 and, for the bundled engine, why. */
 function summaryDoneMessage(r: AnnualSummaryResult): string {
-  const how = r.source === 'worker' ? '由计算服务计算' : `由本地引擎计算：${r.reason ?? ''}`;
+  const how = r.computedBy === 'worker' ? '由计算服务计算' : `由本地引擎计算：${r.fallbackReason ?? ''}`;
   return `已生成“年度汇总”工作表（${r.rows} 行，${how}）。`;
 }
 
@@ -217,7 +217,7 @@ async function init(): Promise<void> {
   // The ribbon's 年度汇总 runs in this same runtime: show its outcome here too.
   onRibbonSummary((o) =>
     o.ok
-      ? showMessage(summaryDoneMessage(o.result), o.result.source === 'worker' ? 'success' : 'info')
+      ? showMessage(summaryDoneMessage(o.result), o.result.computedBy === 'worker' ? 'success' : 'info')
       : showMessage(o.message),
   );
 }

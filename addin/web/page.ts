@@ -132,7 +132,7 @@ async function start(): Promise<void> {
     const name = opened.fileName.replace(/\.[^.]*$/, '');
     state.url = URL.createObjectURL(new Blob([state.outcome.bytes as BlobPart], { type: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' }));
     $('download').dataset.fileName = `${name}-核对结果.xlsx`;
-    renderCounts($('counts'), state.outcome.counts, state.outcome.source);
+    renderCounts($('counts'), state.outcome.counts, state.outcome.computedBy);
     renderAttention($('attention'), state.outcome.attention, opened.plans.length > 1);
     $('result-note').textContent = `结果文件：${name}-核对结果.xlsx（原文件未改动）。${NO_CHART_NOTE}`;
     setProgress(100, '完成');

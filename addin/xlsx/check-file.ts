@@ -10,6 +10,7 @@ import { countStatuses, type StatusCounts } from '../../shared/status-counts';
 import { attentionRows, type AttentionRow } from '../compute/results';
 import { placeAll, rowsOf, type OpenedRoster } from './roster-file';
 import { computedRows, summaryLayoutFor, withSheetRows, writeSummarySheet } from './write-summary';
+import type { ComputedBy } from '../summary/layout';
 import { writeOutputColumns } from './write-outputs';
 
 export type CheckPhase = 'compute' | 'write' | 'save';
@@ -38,7 +39,7 @@ export type CheckOutcome = {
   response: EvaluateResponse & { rows: { sheetName: string; sheetRow: number }[]; batchIds?: string[] };
   counts: StatusCounts;
   attention: SheetAttention[];
-  source: 'local' | 'worker';
+  computedBy: ComputedBy;
 };
 
 /** The same engine as the Worker's, in this process; a macrotask before each part so a page can repaint and cancel. */
@@ -130,7 +131,7 @@ export async function checkRoster(opened: OpenedRoster, options: CheckOptions = 
     summary: withSheetRows(computed),
     ruleSetId: ruleSet,
     engineVersion,
-    source: service ? 'worker' : 'local',
+    computedBy: service ? 'worker' : 'local',
     madeAt: localDateTime(options.now ?? new Date()),
     rosterSheets: opened.plans.map((p) => p.sheetName),
   });
@@ -152,6 +153,6 @@ export async function checkRoster(opened: OpenedRoster, options: CheckOptions = 
     },
     counts: countStatuses(computed.results),
     attention,
-    source: service ? 'worker' : 'local',
+    computedBy: service ? 'worker' : 'local',
   };
 }

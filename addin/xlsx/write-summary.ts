@@ -6,7 +6,7 @@ import type { PlacedResult, RosterPlan } from '../../shared/roster/types';
 import { addToSummary, finishSummary, newSummaryBuilder } from '../../shared/summary';
 import { textOfCell } from '../../shared/normalize';
 import type { RowResult, Summary } from '../../shared/types';
-import { buildSummaryLayout, type SummaryLayout, type SummarySource } from '../summary/layout';
+import { buildSummaryLayout, type SummaryLayout, type ComputedBy } from '../summary/layout';
 import { uniqueTableName } from '../office/sheet-reset';
 import { parseArea } from '../office/a1';
 
@@ -45,8 +45,8 @@ export type SummarySheetInput = {
   summary: Summary;
   ruleSetId: string;
   engineVersion: string;
-  source: SummarySource;
-  sourceNote?: string | null;
+  computedBy: ComputedBy;
+  fallbackReason?: string | null;
   madeAt: string;
   rosterSheets: readonly string[];
 };
@@ -55,10 +55,10 @@ export function summaryLayoutFor(input: SummarySheetInput): SummaryLayout {
   const rs = hasRuleSet(input.ruleSetId) ? getRuleSet(input.ruleSetId) : getRuleSet();
   return buildSummaryLayout({
     summary: input.summary,
-    ruleSet: { id: rs.id, title: rs.title, source: rs.source, year: rs.year },
+    ruleSet: { id: rs.id, title: rs.title, notice: rs.notice, year: rs.year },
     engineVersion: input.engineVersion,
-    source: input.source,
-    sourceNote: input.sourceNote ?? null,
+    computedBy: input.computedBy,
+    fallbackReason: input.fallbackReason ?? null,
     madeAt: input.madeAt,
     rosterSheet: input.rosterSheets.join('、'),
     firstDataSheetRow: 1,

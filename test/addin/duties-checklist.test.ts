@@ -27,14 +27,14 @@ describe('审核材料清单 from the sample roster', () => {
     for (const p of people) {
       const r = s.results[p.sheetRow - s.firstDataSheetRow];
       const sources = r.breakdown.filter((b) => !PLATFORM_LABELS.includes(b.label) && b.public + b.professional > 0);
-      expect(p.items.filter((i) => i.key !== 'specialCase').map((i) => [i.source, i.hours])).toEqual(sources.map((b) => [b.label, b.public + b.professional]));
+      expect(p.items.filter((i) => i.key !== 'specialCase').map((i) => [i.label, i.hours])).toEqual(sources.map((b) => [b.label, b.public + b.professional]));
       for (const i of p.items) {
         expect(i.rule).toBe(s.duties.evidence[i.key]);
         expect(i.rule.evidence.length).toBeGreaterThan(4);
       }
     }
     const chen = people.find((p) => p.name === '陈静');
-    expect(chen?.items.map((i) => [i.key, i.source, i.note])).toEqual([['specialCase', '特殊情况：产假', '要求折算为公需课15学时、专业课30学时']]);
+    expect(chen?.items.map((i) => [i.key, i.label, i.note])).toEqual([['specialCase', '特殊情况：产假', '要求折算为公需课15学时、专业课30学时']]);
     const transfer = people.find((p) => p.name === '彭飞');
     expect(transfer?.items.map((i) => i.rule.evidence)).toEqual([zaozhuang2023Duties.evidence.transferPublic.evidence, zaozhuang2023Duties.evidence.transferProfessional.evidence]);
   });

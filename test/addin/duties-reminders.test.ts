@@ -55,7 +55,7 @@ describe('提醒名单 from the sample roster', () => {
     const city = s.duties.cityPlatform;
     for (const r of reminders) {
       expect(r.message.startsWith(`${r.name}您好：`)).toBe(true);
-      expect(r.message).toContain(s.ruleSet.source);
+      expect(r.message).toContain(s.ruleSet.notice);
       if (r.status === '未达标') {
         expect(r.message).toContain(`${city.name}（${city.url}）`);
         expect(r.message).toContain(r.missing.replace(/ /g, ''));

@@ -78,7 +78,7 @@ describe('what leaves the workbook', () => {
   it('the summary fills the names back: attention lists the real names', async () => {
     const service = capturing();
     const out = await summarizeRoster(rows, { workerUrl: 'https://ce.example.org', token: 't', asOf: AS_OF, fetch: service.fetch });
-    expect(out.source).toBe('worker');
+    expect(out.computedBy).toBe('worker');
     expect(out.summary).toEqual(evaluate(rows, { asOf: AS_OF }).summary);
     expect(out.summary.attention.length).toBeGreaterThan(0);
     for (const a of out.summary.attention) expect(a.name).not.toMatch(/^R\d+$/);
