@@ -1,7 +1,7 @@
 // Excel.Chart and ChartCollection in the simulator: add (source on the same sheet), one series with its name and
 // categories, title, legend, value axis, position, delete; recorded on the sheet (sheet.charts).
 import type { SheetModel, SimChartModel } from './model';
-import { SimContext, SimError, SimObject, guardProtected } from './context';
+import { SimContext, SimError, SimItemCollection, SimObject, boxOf, guardProtected, writeOnly } from './context';
 import type { SimRange } from './range';
 
 export class SimChart extends SimObject {
@@ -30,25 +30,17 @@ export class SimChart extends SimObject {
   }
 }
 
-export class SimChartCollection extends SimObject {
+export class SimChartCollection extends SimItemCollection<SimChart> {
+  protected readonly defaultItemProps = ['name'];
   constructor(
     ctx: SimContext,
     private readonly sheet: () => SheetModel,
   ) {
     super(ctx);
   }
-  protected readProp(prop: string): unknown {
-    if (!prop.startsWith('items')) throw new SimError('PropertyNotFound', `ChartCollection has no property '${prop}'`);
-    const sub = prop.split('/').slice(1);
+  protected makeItems(): SimChart[] {
     const sheet = this.sheet();
-    return sheet.charts.map((c) => {
-      const chart = new SimChart(this.ctx, () => ({ sheet, chart: c }));
-      chart.resolveLoad(sub.length ? sub : ['name']);
-      return chart;
-    });
-  }
-  get items(): SimChart[] {
-    return this.get('items');
+    return sheet.charts.map((c) => new SimChart(this.ctx, () => ({ sheet, chart: c })));
   }
   add(type: string, source: SimRange, seriesBy = 'Auto'): unknown {
     const ctx = this.ctx;
@@ -67,7 +59,7 @@ export class SimChartCollection extends SimObject {
         id: `{chart-${list.length + 1}-${Date.now()}}`,
         name: `图表 ${list.length + 1}`,
         type,
-        source: { row: ref.row, col: ref.col, rows: ref.rows, cols: ref.cols },
+        source: boxOf(ref),
         seriesBy,
         title: '',
         legendVisible: true,
@@ -79,29 +71,21 @@ export class SimChartCollection extends SimObject {
       list.push(chart);
       made = { sheet, chart };
     });
-    const set = (f: (c: SimChartModel) => void): void => ctx.later(() => f(target()));
-    const series = {
-      set name(v: string) {
-        set((c) => (c.seriesName = v));
-      },
-      setXAxisValues(range: SimRange): void {
-        ctx.later(() => {
-          const r = range.resolve();
-          target().categories = { row: r.row, col: r.col, rows: r.rows, cols: r.cols };
-        });
-      },
+    /** An object of write-only properties, each applied to the chart at sync. */
+    const writes = <T extends object>(props: Record<string, (c: SimChartModel, v: never) => void>, base = {} as T): T => {
+      for (const [name, apply] of Object.entries(props)) {
+        Object.defineProperty(base, name, writeOnly<never>(name, (v) => ctx.later(() => apply(target(), v))));
+      }
+      return base;
     };
+    const series = writes({ name: (c, v: string) => (c.seriesName = v) }, {
+      setXAxisValues(range: SimRange): void {
+        ctx.later(() => void (target().categories = boxOf(range.resolve())));
+      },
+    });
     return {
-      title: {
-        set text(v: string) {
-          set((c) => (c.title = v));
-        },
-      },
-      legend: {
-        set visible(v: boolean) {
-          set((c) => (c.legendVisible = v));
-        },
-      },
+      title: writes({ text: (c, v: string) => (c.title = v) }),
+      legend: writes({ visible: (c, v: boolean) => (c.legendVisible = v) }),
       series: {
         getItemAt(i: number) {
           if (i !== 0) throw new SimError('InvalidArgument', 'the simulation has one series per chart');
@@ -109,20 +93,14 @@ export class SimChartCollection extends SimObject {
         },
       },
       axes: {
-        valueAxis: {
-          set numberFormat(v: string) {
-            set((c) => (c.valueAxis.numberFormat = v));
-          },
-          set minimum(v: number) {
-            set((c) => (c.valueAxis.minimum = v));
-          },
-          set maximum(v: number) {
-            set((c) => (c.valueAxis.maximum = v));
-          },
-        },
+        valueAxis: writes({
+          numberFormat: (c, v: string) => (c.valueAxis.numberFormat = v),
+          minimum: (c, v: number) => (c.valueAxis.minimum = v),
+          maximum: (c, v: number) => (c.valueAxis.maximum = v),
+        }),
       },
       setPosition(topLeft: string, bottomRight: string): void {
-        set((c) => (c.position = { topLeft, bottomRight }));
+        ctx.later(() => void (target().position = { topLeft, bottomRight }));
       },
     };
   }
