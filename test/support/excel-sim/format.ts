@@ -17,55 +17,33 @@ export class SimRangeFormat {
     private readonly ctx: SimContext,
     private readonly resolve: () => RangeRef,
   ) {
-    const style = (apply: (s: { bold?: boolean; fill?: string; fontColor?: string }) => void): void =>
-      this.ctx.enqueue({
-        bytes: OP_OVERHEAD,
-        run: () => {
-          const r = this.resolve();
-          guardProtected(r.sheet);
-          for (let i = 0; i < Math.min(r.rows, 1000); i++)
-            for (let j = 0; j < r.cols; j++) {
-              const key = `${r.row + i},${r.col + j}`;
-              const s = r.sheet.styled.get(key) ?? {};
-              apply(s);
-              r.sheet.styled.set(key, s);
-            }
-          return 0;
-        },
+    type Look = { bold?: boolean; fill?: string; fontColor?: string };
+    const style = (apply: (s: Look) => void): void =>
+      this.ctx.later(() => {
+        const r = this.resolve();
+        guardProtected(r.sheet);
+        for (let i = 0; i < Math.min(r.rows, 1000); i++)
+          for (let j = 0; j < r.cols; j++) {
+            const key = `${r.row + i},${r.col + j}`;
+            const s = r.sheet.styled.get(key) ?? {};
+            apply(s);
+            r.sheet.styled.set(key, s);
+          }
       });
-    this.font = {
-      set bold(v: boolean) {
-        style((s) => (s.bold = v));
-      },
-      get bold(): boolean {
-        throw notLoaded('bold');
-      },
-      set color(v: string) {
-        style((s) => (s.fontColor = v));
-      },
-      get color(): string {
-        throw notLoaded('color');
-      },
+    const looks = <T>(props: Record<string, (s: Look, v: never) => void>): T => {
+      const o = {};
+      for (const [name, apply] of Object.entries(props)) Object.defineProperty(o, name, writeOnly<never>(name, (v) => style((s) => apply(s, v))));
+      return o as T;
     };
-    this.fill = {
-      set color(v: string) {
-        style((s) => (s.fill = v));
-      },
-      get color(): string {
-        throw notLoaded('color');
-      },
-    };
+    this.font = looks({ bold: (s, v: boolean) => (s.bold = v), color: (s, v: string) => (s.fontColor = v) });
+    this.fill = looks({ color: (s, v: string) => (s.fill = v) });
   }
 
   set columnWidth(w: number) {
-    this.ctx.enqueue({
-      bytes: OP_OVERHEAD,
-      run: () => {
-        const r = this.resolve();
-        guardProtected(r.sheet);
-        for (let j = 0; j < r.cols; j++) r.sheet.columnWidths.set(r.col + j, w);
-        return 0;
-      },
+    this.ctx.later(() => {
+      const r = this.resolve();
+      guardProtected(r.sheet);
+      for (let j = 0; j < r.cols; j++) r.sheet.columnWidths.set(r.col + j, w);
     });
   }
   get columnWidth(): number {
