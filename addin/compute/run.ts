@@ -93,7 +93,7 @@ export async function runCompute(options: RunOptions, run: Runner = defaultRunne
     asOf: options.asOf,
     ruleSet: options.ruleSet,
     signal: options.signal,
-    firstDataSheetRow: plan.rows[0].sheetRow + 1,
+    firstDataRowNumber: plan.rows[0].sheetRow + 1,
     limits: options.limits,
     sendPersonalData: options.sendPersonalData,
     onProgress: (p) =>

@@ -13,7 +13,7 @@ export type RosterResults = {
   sheetName: string;
   rows: RosterRowInput[];
   results: RowResult[];
-  firstDataSheetRow: number;
+  firstDataRowNumber: number;
   ruleSet: RuleSet;
   duties: RuleSetDuties;
 };
@@ -28,7 +28,7 @@ export async function readRosterResults(own: readonly OwnSheet[], asOf: string):
     sheetName: roster.sheetName,
     rows: roster.rows,
     results: answer.results,
-    firstDataSheetRow: roster.firstDataSheetRow,
+    firstDataRowNumber: roster.firstDataRowNumber,
     ruleSet: getRuleSet(answer.ruleSet),
     duties: getDuties(answer.ruleSet),
   };

@@ -26,7 +26,7 @@ export const itemKeys = (p: ChecklistPerson): string[][] => p.items.map((item) =
 /** The rows of one person: person cells on the first row only (the rest are merged into it). */
 export function personRows(p: ChecklistPerson, verdicts: readonly string[] = []): LayoutValue[][] {
   return p.items.map((item, i) => [
-    ...(i === 0 ? [p.sheetRow, p.name, p.unit, p.department, p.status] : ['', '', '', '', '']),
+    ...(i === 0 ? [p.rowNumber, p.name, p.unit, p.department, p.status] : ['', '', '', '', '']),
     item.label,
     item.hours ?? '',
     item.rule.clause,

@@ -1,5 +1,5 @@
 // A1 addresses, one convention for the whole add-in (pure, linear time):
-// - building an address: `column` is the 0-based column index (A = 0) and `row` the row number Excel shows (1-based);
+// - building an address: `column` is the 0-based column index (A = 0) and `rowNumber` the row as Excel shows it (1-based);
 //   width and height ≥ 1. Layouts count rows as the clerk sees them, so their constants read like the sheet.
 // - reading an address: a `CellArea` (shared/roster), row and column both 0-based sheet indexes, as
 //   Excel's getRangeByIndexes and the roster reader use them.
@@ -19,16 +19,16 @@ export function columnLetter(index: number): string {
 }
 
 /** The A1 address of a cell: column 0-based, row 1-based. */
-export function cellAddress(column: number, row: number): string {
-  return `${columnLetter(column)}${row}`;
+export function cellAddress(column: number, rowNumber: number): string {
+  return `${columnLetter(column)}${rowNumber}`;
 }
 
 /** The A1 address of a rectangle: top-left column 0-based, row 1-based, width and height ≥ 1. */
-export function rangeAddress(column: number, row: number, width = 1, height = 1): string {
+export function rangeAddress(column: number, rowNumber: number, width = 1, height = 1): string {
   if (width < 1 || height < 1) throw new RangeError(`empty range ${width}×${height}`);
-  const first = cellAddress(column, row);
+  const first = cellAddress(column, rowNumber);
   if (width === 1 && height === 1) return first;
-  return `${first}:${cellAddress(column + width - 1, row + height - 1)}`;
+  return `${first}:${cellAddress(column + width - 1, rowNumber + height - 1)}`;
 }
 
 /** Sheet names with anything but letters, digits and underscores are quoted, as Excel does. */
@@ -37,8 +37,8 @@ export function quoteSheetName(name: string): string {
 }
 
 /** `'Sheet'!B2:D4`: the sheet-qualified form of rangeAddress (same convention). */
-export function sheetRangeAddress(sheet: string, column: number, row: number, width = 1, height = 1): string {
-  return `${quoteSheetName(sheet)}!${rangeAddress(column, row, width, height)}`;
+export function sheetRangeAddress(sheet: string, column: number, rowNumber: number, width = 1, height = 1): string {
+  return `${quoteSheetName(sheet)}!${rangeAddress(column, rowNumber, width, height)}`;
 }
 
 /**

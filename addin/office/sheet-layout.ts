@@ -55,12 +55,12 @@ export const GENERAL = 'General';
 export const HOURS = '0.0';
 export const WHOLE = '0';
 
-/** A block at (column 0-based, row 1-based) from rows of values; formats default to text for strings. */
-export function blockAt(column: number, row: number, values: LayoutValue[][], style?: CellStyle, formats?: string[][]): LayoutBlock {
+/** A block at (column 0-based, rowNumber 1-based) from rows of values; formats default to text for strings. */
+export function blockAt(column: number, rowNumber: number, values: LayoutValue[][], style?: CellStyle, formats?: string[][]): LayoutBlock {
   const width = Math.max(...values.map((r) => r.length));
   const rows = values.map((r) => [...r, ...Array<LayoutValue>(width - r.length).fill('')]);
   const numberFormat = formats ?? rows.map((r) => r.map((v) => (typeof v === 'number' ? GENERAL : TEXT)));
-  return { address: rangeAddress(column, row, width, rows.length), values: rows, numberFormat, ...(style ? { style } : {}) };
+  return { address: rangeAddress(column, rowNumber, width, rows.length), values: rows, numberFormat, ...(style ? { style } : {}) };
 }
 
 /** Excel's column width in characters → points (a character of the default font is 7 px; 5 px padding; 96 dpi). */

@@ -23,7 +23,7 @@ const WIDTHS = [10, 8, 18, 10, 8, 7, 36, 11, 8, 8, 70, 16];
 export type RemindersLayoutInput = DutySheetMeta & { reminders: readonly Reminder[] };
 
 export function reminderCells(r: Reminder, notice = ''): LayoutValue[] {
-  return [r.sheetRow, r.name, r.unit, r.department, r.status, r.titleApplicant ? '是' : '', r.missing, r.deadline, r.daysLeft ?? '', r.overdue ? OVERDUE_TEXT : '', r.message, notice];
+  return [r.rowNumber, r.name, r.unit, r.department, r.status, r.titleApplicant ? '是' : '', r.missing, r.deadline, r.daysLeft ?? '', r.overdue ? OVERDUE_TEXT : '', r.message, notice];
 }
 
 export const reminderKey = (r: Reminder): string[] => [r.name, r.unit, r.department];

@@ -9,7 +9,7 @@ import { evidenceNeeded, missingEvidenceText } from '../../shared/evidence';
 
 export type Reminder = {
   /** Sheet row of the person in the roster (1-based, as Excel shows it). */
-  sheetRow: number;
+  rowNumber: number;
   index: number;
   name: string;
   unit: string;
@@ -31,7 +31,7 @@ export type ReminderInput = {
   /** YYYY-MM-DD, the 核对日期. */
   asOf: string;
   /** Sheet row of rows[0]. */
-  firstDataSheetRow: number;
+  firstDataRowNumber: number;
   ruleSet: RuleSet;
   duties: RuleSetDuties;
 };
@@ -113,7 +113,7 @@ export function buildReminders(input: ReminderInput): Reminder[] {
     if (r.status === '达标' && !titleApplicant) return;
     const daysLeft = r.deadline ? dayOf(r.deadline) - today : null;
     const base: Omit<Reminder, 'message'> = {
-      sheetRow: input.firstDataSheetRow + i,
+      rowNumber: input.firstDataRowNumber + i,
       index: i,
       name: text(row.name),
       unit: text(row.unit),

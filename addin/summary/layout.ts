@@ -55,7 +55,7 @@ export type SummaryLayoutInput = {
   madeAt: string;
   rosterSheet: string;
   /** Sheet row number of the roster's first data row (result index 0), for the attention list's 行号. */
-  firstDataSheetRow: number;
+  firstDataRowNumber: number;
   /** Per result index, the row as the attention list shows it (several roster sheets: “一科 第 5 行”). */
   rowLabels?: readonly (string | number)[];
 };
@@ -149,7 +149,7 @@ export function buildSummaryLayout(input: SummaryLayoutInput): SummaryLayout {
     const items = summary.attention;
     const values: LayoutCell[][] = [
       ATTENTION_HEADERS,
-      ...items.map((a) => [input.rowLabels?.[a.index] ?? input.firstDataSheetRow + a.index, a.name, a.unit, a.department, a.status, a.publicShortfall, a.professionalShortfall, a.deadline]),
+      ...items.map((a) => [input.rowLabels?.[a.index] ?? input.firstDataRowNumber + a.index, a.name, a.unit, a.department, a.status, a.publicShortfall, a.professionalShortfall, a.deadline]),
     ];
     blocks.push(block(0, row, values, [textRow(ATTENTION_HEADERS), ...items.map(() => ATTENTION_FORMATS)]));
     tables.push({ key: 'attention', name: TABLE_NAMES.attention, address: rangeAddress(0, row, ATTENTION_HEADERS.length, values.length), style: TABLE_STYLE });

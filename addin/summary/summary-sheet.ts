@@ -34,7 +34,7 @@ export type AnnualSummaryResult = {
   notes?: string[];
 };
 
-type RosterForSummary = { sheetName: string; rows: RosterRowInput[]; firstDataSheetRow: number };
+type RosterForSummary = { sheetName: string; rows: RosterRowInput[]; firstDataRowNumber: number };
 
 /** The roster sheet(s) to summarise: the chosen ones, else the active sheet, or from 年度汇总 the sheets it names (B5). */
 async function rosterSheetNames(context: Excel.RequestContext, chosen?: readonly string[]): Promise<string[]> {
@@ -64,11 +64,11 @@ export async function readRostersFor(context: Excel.RequestContext, chosen?: rea
 
 /**
  * The roster of the active sheet (or, on 年度汇总, of the sheet(s) it was made from), one row per data row so that
- * `firstDataSheetRow + index` is the sheet row; rows that are not people are blank.
+ * `firstDataRowNumber + index` is the sheet row; rows that are not people are blank.
  */
 export async function readRosterForSummary(context: Excel.RequestContext): Promise<RosterForSummary> {
   const r = await readRostersFor(context);
-  return { sheetName: r.sheetNames.join(SHEET_LIST_SEPARATOR), rows: r.rows, firstDataSheetRow: r.firstDataSheetRow };
+  return { sheetName: r.sheetNames.join(SHEET_LIST_SEPARATOR), rows: r.rows, firstDataRowNumber: r.firstDataRowNumber };
 }
 
 /** Queues the layout on `sheet` (no sync): cells, tables, the chart. */
@@ -113,7 +113,7 @@ export async function buildAnnualSummarySheet(opts: AnnualSummaryOptions): Promi
     workerUrl: opts.workerUrl,
     token: opts.token,
     asOf,
-    firstDataSheetRow: roster.firstDataSheetRow,
+    firstDataRowNumber: roster.firstDataRowNumber,
     sendPersonalData: opts.sendPersonalData,
   };
   const answer = await summarizeRoster(roster.rows, sourceOptions);
@@ -126,7 +126,7 @@ export async function buildAnnualSummarySheet(opts: AnnualSummaryOptions): Promi
     fallbackReason: answer.fallbackReason,
     madeAt: localDateTime(now),
     rosterSheet: roster.sheetNames.join(SHEET_LIST_SEPARATOR),
-    firstDataSheetRow: roster.firstDataSheetRow,
+    firstDataRowNumber: roster.firstDataRowNumber,
     rowLabels: roster.sheetNames.length > 1 ? roster.rowLabels : undefined,
   });
   await Excel.run(async (context) => {

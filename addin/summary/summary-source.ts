@@ -28,7 +28,7 @@ export type SummarySourceOptions = {
   fetch?: FetchLike;
   signal?: AbortSignal;
   /** 1-based sheet row of rows[0], for the messages that name rows. */
-  firstDataSheetRow?: number;
+  firstDataRowNumber?: number;
   onProgress?: (p: ComputeProgress) => void;
   /** Send names and ID numbers too (opt-in); by default only a row key goes. */
   sendPersonalData?: boolean;
@@ -58,7 +58,7 @@ export async function summarizeRoster(rows: RosterRowInput[], options: SummarySo
       ruleSet: options.ruleSet,
       asOf: options.asOf,
       signal: options.signal,
-      firstDataSheetRow: options.firstDataSheetRow ?? 2,
+      firstDataRowNumber: options.firstDataRowNumber ?? 2,
       onProgress: options.onProgress,
       sendPersonalData: options.sendPersonalData,
     });

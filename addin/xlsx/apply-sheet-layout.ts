@@ -7,7 +7,8 @@ import type { CellStyle, SheetLayout } from '../office/sheet-layout';
 /** exceljs' paper size code for A4 (its PaperSize enum is a const enum). */
 const A4 = 9 as ExcelJS.PaperSize;
 const ALIGN = { Left: 'left', Center: 'center', Right: 'right', Top: 'top', Bottom: 'bottom' } as const;
-const argb = (hex: string): string => `FF${hex.replace('#', '').toUpperCase()}`;
+/** #RRGGBB → exceljs' ARGB (opaque). */
+export const argb = (hex: string): string => `FF${hex.replace('#', '').toUpperCase()}`;
 
 function eachCell(ws: ExcelJS.Worksheet, address: string, f: (cell: ExcelJS.Cell, i: number, j: number) => void): void {
   const box = parseAddress(address);

@@ -98,7 +98,7 @@ export async function checkRoster(opened: OpenedRoster, options: CheckOptions = 
           asOf: options.asOf,
           ruleSet: options.ruleSet,
           signal: options.signal,
-          firstDataSheetRow: firstRow,
+          firstDataRowNumber: firstRow,
           onProgress: (p) => options.onProgress?.({ phase: 'compute', done: p.done, total: p.total }),
         })
       : await computeLocally(rows, options);

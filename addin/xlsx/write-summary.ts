@@ -36,7 +36,7 @@ export function computedRows(plans: readonly RosterPlan[], placed: readonly Plac
   return { results, at, summary: finishSummary(b) };
 }
 
-/** The summary with each attention item's index set to its 0-based sheet row (the layout shows firstDataSheetRow 1 + index). */
+/** The summary with each attention item's index set to its 0-based sheet row (the layout shows firstDataRowNumber 1 + index). */
 export function withSheetRows(c: ComputedRows): Summary {
   return { ...c.summary, attention: c.summary.attention.map((a) => ({ ...a, index: c.at[a.index].sheetRow })) };
 }
@@ -61,7 +61,7 @@ export function summaryLayoutFor(input: SummarySheetInput): SummaryLayout {
     fallbackReason: input.fallbackReason ?? null,
     madeAt: input.madeAt,
     rosterSheet: input.rosterSheets.join('、'),
-    firstDataSheetRow: 1,
+    firstDataRowNumber: 1,
   });
 }
 

@@ -28,7 +28,7 @@ describe('提醒名单 from the sample roster', () => {
   it('each row matches the engine: status, deadline, days left, what is missing', () => {
     for (const r of reminders) {
       const res = s.results[r.index];
-      expect(r.sheetRow).toBe(s.firstDataSheetRow + res.index);
+      expect(r.rowNumber).toBe(s.firstDataRowNumber + res.index);
       expect(r.name).toBe(String(s.rows[r.index].name));
       expect(r.status).toBe(res.status);
       expect(r.deadline).toBe(res.deadline);

@@ -59,7 +59,7 @@ describe('summarizeRoster: the same request path as 计算学时, then summarize
         ? new Response(JSON.stringify({ error: { code: 'TOO_LARGE', message: '请求过大' } }), { status: 413 })
         : new Response('not found', { status: 404 }),
     );
-    const err = await summarizeRoster(rows, { workerUrl: 'http://127.0.0.1:8787', token: 't', fetch, firstDataSheetRow: 2 }).catch((e: unknown) => e);
+    const err = await summarizeRoster(rows, { workerUrl: 'http://127.0.0.1:8787', token: 't', fetch, firstDataRowNumber: 2 }).catch((e: unknown) => e);
     expect(err).toBeInstanceOf(ChunkError);
     expect((err as Error).message).toMatch(/第 1\/\d+ 部分（工作表第 2–\d+ 行）.*413/);
   });
@@ -93,7 +93,7 @@ describe('summarizeRoster: the same request path as 计算学时, then summarize
 describe('buildSummaryLayout edge cases', () => {
   const ruleSet = { id: 'zaozhuang-2023', title: 't', notice: 's', year: 2023 };
   it('an empty roster: no groups table, no chart, a sentence instead', () => {
-    const layout = buildSummaryLayout({ summary: evaluate([]).summary, ruleSet, engineVersion: '0', computedBy: 'local', madeAt: 'x', rosterSheet: 'S', firstDataSheetRow: 2 });
+    const layout = buildSummaryLayout({ summary: evaluate([]).summary, ruleSet, engineVersion: '0', computedBy: 'local', madeAt: 'x', rosterSheet: 'S', firstDataRowNumber: 2 });
     expect(layout.chart).toBeNull();
     expect(layout.tables.map((t) => t.key)).toEqual(['total']);
     const texts = layout.blocks.flatMap((b) => b.values.flat());
@@ -102,7 +102,7 @@ describe('buildSummaryLayout edge cases', () => {
   });
 
   it('every block’s values and formats match its address', () => {
-    const layout = buildSummaryLayout({ summary: evaluate(roster(50)).summary, ruleSet, engineVersion: '0', computedBy: 'worker', madeAt: 'x', rosterSheet: 'S', firstDataSheetRow: 2 });
+    const layout = buildSummaryLayout({ summary: evaluate(roster(50)).summary, ruleSet, engineVersion: '0', computedBy: 'worker', madeAt: 'x', rosterSheet: 'S', firstDataRowNumber: 2 });
     for (const b of layout.blocks) {
       const [from, to = from] = b.address.split(':');
       const rows = Number(/\d+/.exec(to)?.[0]) - Number(/\d+/.exec(from)?.[0]) + 1;
