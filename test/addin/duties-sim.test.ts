@@ -1,11 +1,8 @@
-// The Office layer of 提醒名单, 审核材料清单, 复制所选提醒 and 附件2 on the strict simulated Excel (load/sync
-// discipline, shape checks) extended with tables, merges, borders and pageLayout. Runs in Node, no browser.
-import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+// The Office layer of 提醒名单, 审核材料清单, 复制所选提醒 and 附件2 on the strict Excel simulator (load/sync
+// discipline, shape checks, tables, merges, borders, pageLayout: test/support/excel-sim). Runs in Node, no browser.
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { evaluate, mapHeaders, rowFromCells } from '../../shared/index';
-import { WorkbookModel } from '../e2e/sim/model';
-import { createExcel } from '../e2e/sim/excel-api';
-import { installSimExtensions } from '../e2e/sim-excel-charts';
-import { installSimPrintExtensions, type SheetPrintExtras } from '../e2e/sim-excel-print';
+import { WorkbookModel, createExcel, type SheetModel } from '../support/excel-sim';
 import { insertSampleRoster } from '../../addin/template/sample-sheet';
 import { SAMPLE_SHEET_NAME, withCheckDigit } from '../../addin/template/sample-roster';
 import { buildReminderSheet } from '../../addin/reminders/reminders-sheet';
@@ -21,17 +18,13 @@ import { DUTY_ACTIONS, registerDutyRibbonActions, runRibbonDuty, onRibbonDuty } 
 const AS_OF = '2023-11-01';
 let model: WorkbookModel;
 const run = <T>(f: (c: Excel.RequestContext) => Promise<T>): Promise<T> => createExcel(model).run(f);
-const extras = (name: string): SheetPrintExtras => model.sheet(name) as unknown as SheetPrintExtras;
+const extras = (name: string): SheetModel => model.sheet(name)!;
 const snapshot = (name: string) => {
   const s = model.sheet(name)!;
   const box = s.usedBox()!;
   return s.block(0, 0, box.row + box.rows, box.col + box.cols);
 };
 
-beforeAll(() => {
-  installSimExtensions();
-  installSimPrintExtensions();
-});
 beforeEach(async () => {
   model = new WorkbookModel();
   model.addSheet('Sheet1');
@@ -92,17 +85,17 @@ describe('审核材料清单 on the simulated Excel', () => {
     const out = await buildChecklistSheet({ asOf: AS_OF });
     const values = snapshot(CHECKLIST_SHEET_NAME);
     expect(values.length - CHECKLIST_HEADER_ROW).toBe(out.items);
-    const merges = extras(CHECKLIST_SHEET_NAME).merges ?? [];
+    const merges = [...extras(CHECKLIST_SHEET_NAME).merged];
     expect(merges.length).toBeGreaterThan(0);
     for (const m of merges.filter((x) => x.row >= CHECKLIST_HEADER_ROW)) {
       expect(values[m.row][m.col]).not.toBe('');
       for (let i = 1; i < m.rows; i++) expect(values[m.row + i][m.col]).toBe('');
     }
-    expect(extras(CHECKLIST_SHEET_NAME).borders?.map((b) => b.edge).sort()).toEqual(['EdgeBottom', 'EdgeLeft', 'EdgeRight', 'EdgeTop', 'InsideHorizontal', 'InsideVertical']);
+    expect(extras(CHECKLIST_SHEET_NAME).borders.map((b) => b.edge).sort()).toEqual(['EdgeBottom', 'EdgeLeft', 'EdgeRight', 'EdgeTop', 'InsideHorizontal', 'InsideVertical']);
     const again = await buildChecklistSheet({ asOf: AS_OF });
     expect(again).toEqual(out);
     expect(snapshot(CHECKLIST_SHEET_NAME)).toEqual(values);
-    expect(extras(CHECKLIST_SHEET_NAME).merges).toEqual(merges);
+    expect(extras(CHECKLIST_SHEET_NAME).merged).toEqual(merges);
   });
 });
 
@@ -118,9 +111,9 @@ describe('附件2 on the simulated Excel', () => {
       paperSize: 'A4', orientation: 'Portrait', zoom: { horizontalFitToPages: 1, verticalFitToPages: 1 },
       topMargin: 54, bottomMargin: 54, leftMargin: 50.4, rightMargin: 50.4, centerHorizontally: true, printArea: 'A1:F13',
     });
-    expect(x.merges).toContainEqual({ row: 1, col: 0, rows: 1, cols: 6 });
+    expect(x.merged).toContainEqual({ row: 1, col: 0, rows: 1, cols: 6 });
     expect(x.borders).toHaveLength(6);
-    expect(x.rowHeights?.[6]).toBe(150);
+    expect(x.rowHeights[6]).toBe(150);
     const sheet = model.sheet(r.sheetName)!;
     expect(sheet.get(3, 1)).toBe('急救护理培训班');
     expect(sheet.get(8, 5)).toBe(24);

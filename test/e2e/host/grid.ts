@@ -1,5 +1,5 @@
 // Renders the simulated active sheet as a spreadsheet-like grid (for the screenshots), with conditional formats.
-import type { SheetModel, WorkbookModel } from '../sim/model';
+import type { SheetModel, WorkbookModel } from '../../support/excel-sim/model';
 import { columnLetter } from '../../../addin/office/a1';
 
 

@@ -1,10 +1,49 @@
-// The simulated workbook's data: sheets of cells, number formats, conditional formats, frozen rows, selection.
-// Pure TypeScript (no DOM, no Node) so the e2e host page and the Node benchmark share it.
+// The simulated workbook's data: sheets of cells, number formats, styles, conditional formats, frozen rows, merged
+// areas, error values, protection, charts, data validation, borders, page layout; tables; settings; the selection.
+// Pure TypeScript (no DOM, no Node) so the Node tests, the benchmarks and the e2e host page share it.
 
 export type Scalar = string | number | boolean;
 
 export type ConditionalRule = { type: string; operator?: string; text?: string; fontColor?: string; fillColor?: string };
 export type ConditionalFormat = { row: number; col: number; rows: number; cols: number; rule: ConditionalRule };
+
+type Box = { row: number; col: number; rows: number; cols: number };
+
+export type SimChartModel = {
+  id: string;
+  name: string;
+  type: string;
+  source: Box;
+  seriesBy: string;
+  title: string;
+  legendVisible: boolean;
+  seriesName: string;
+  categories: Box | null;
+  valueAxis: { numberFormat?: string; minimum?: number; maximum?: number };
+  position: { topLeft: string; bottomRight: string } | null;
+};
+export type SimValidation = {
+  box: Box;
+  rule?: unknown;
+  prompt?: { showPrompt: boolean; title: string; message: string };
+  errorAlert?: { showAlert: boolean; style: string; title: string; message: string };
+  ignoreBlanks?: boolean;
+};
+export type SimBorder = { box: Box; edge: string; style?: string; weight?: string; color?: string };
+export type SimCellLayoutStyle = { wrap?: boolean; horizontal?: string; vertical?: string };
+export type SimPageLayoutModel = {
+  paperSize?: string;
+  orientation?: string;
+  zoom?: { horizontalFitToPages?: number; verticalFitToPages?: number; scale?: number };
+  topMargin?: number;
+  bottomMargin?: number;
+  leftMargin?: number;
+  rightMargin?: number;
+  centerHorizontally?: boolean;
+  centerVertically?: boolean;
+  printArea?: string;
+  printTitleRows?: string;
+};
 
 export class SheetModel {
   /** Sparse rows: rows[r][c]; '' is an empty cell. */
@@ -17,10 +56,21 @@ export class SheetModel {
   frozenRows = 0;
   /** Cells holding an Excel error value ("r,c"); their value is the error text, e.g. '#N/A'. */
   readonly errorCells = new Set<string>();
-  /** Merged areas. */
-  readonly merged: { row: number; col: number; rows: number; cols: number }[] = [];
+  /** How many times Range.clear ran on this sheet. */
+  clears = 0;
+  /** Merged areas (seeded by a test or made by Range.merge). */
+  merged: Box[] = [];
   /** A protected sheet: every write fails with AccessDenied, as in Excel. */
   isProtected = false;
+  charts: SimChartModel[] = [];
+  validations: SimValidation[] = [];
+  borders: SimBorder[] = [];
+  /** Wrap and alignment per cell ("r,c"). */
+  cellStyles: Record<string, SimCellLayoutStyle> = {};
+  /** Row heights in points, by row. */
+  rowHeights: Record<number, number> = {};
+  /** Set by the first pageLayout write; undefined for a sheet nobody set up for printing. */
+  pageLayout: SimPageLayoutModel | undefined = undefined;
 
   constructor(
     readonly id: string,
@@ -100,6 +150,7 @@ export type TableModel = {
   cols: number;
   showTotals: boolean;
   showHeaders?: boolean;
+  style?: string;
 };
 
 export type SyncStats = {
@@ -112,6 +163,12 @@ export type SyncStats = {
   cellsWritten: number;
 };
 
+/** What the code asked of the workbook, in order, when a test turns the journal on (`model.journal = []`). */
+export type JournalEntry =
+  | { op: 'load'; sheet: string; row: number; col: number; rows: number; cols: number; props: string[] }
+  | { op: 'write'; sheet: string; row: number; col: number; rows: number; cols: number; values: unknown[][] }
+  | { op: 'freezeRows'; sheet: string; rows: number };
+
 export class WorkbookModel {
   readonly sheets: SheetModel[] = [];
   readonly tables: TableModel[] = [];
@@ -122,6 +179,8 @@ export class WorkbookModel {
   /** Excel on the web's limit for one request and one response. */
   payloadLimitBytes = 5 * 1024 * 1024;
   stats: SyncStats = { syncs: 0, maxRequestBytes: 0, maxResponseBytes: 0, totalRequestBytes: 0, totalResponseBytes: 0, cellsWritten: 0 };
+  /** Off (null) unless a test sets it to []: each range load, values write and freeze, as applied at sync. */
+  journal: JournalEntry[] | null = null;
   /** Called after each successful sync (the host page re-renders the grid). */
   onChange: (() => void) | null = null;
   private nextId = 1;
@@ -155,6 +214,16 @@ export class WorkbookModel {
     const t: TableModel = { id: `{table-${this.nextId++}}`, name, sheetId, row, col, rows, cols, showTotals: false };
     this.tables.push(t);
     return t;
+  }
+
+  /** A workbook holding `sheets` (rows of values from A1; null is an empty cell), the first one active. */
+  static withSheets(sheets: { name: string; rows: (Scalar | null)[][] }[]): WorkbookModel {
+    const model = new WorkbookModel();
+    for (const s of sheets) {
+      const sheet = model.addSheet(s.name);
+      s.rows.forEach((row, r) => row.forEach((v, c) => v !== null && v !== '' && sheet.set(r, c, v)));
+    }
+    return model;
   }
 
   resetStats(): void {
