@@ -11,7 +11,7 @@ import type { EvaluateResponse, RosterRowInput, RowResult, RowWarning } from '..
 export const PERSONAL_FIELDS = ['name', 'idNumber'] as const satisfies readonly (keyof RosterRowInput)[];
 
 /** The key the service sees instead of a name: the sheet row, e.g. R12 (the audit can be traced back to the sheet). */
-export const rowKey = (sheetRow: number): string => `R${sheetRow}`;
+export const rowKey = (rowNumber: number): string => `R${rowNumber}`;
 
 export type Minimised = {
   /** What is sent: one object per roster row, in order (a skipped row is sent as an empty row). */
