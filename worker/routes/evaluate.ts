@@ -1,12 +1,11 @@
-import type { Context } from 'hono';
 import { DEFAULT_RULE_SET, evaluate } from '../../shared/index';
 import { AuditTimeoutError, statusCounts, withTimeout, writeAudit } from '../audit';
-import type { AppEnv } from '../env';
 import { errorResponse } from '../errors';
+import { factory } from '../factory';
 import { todayInChina } from '../today';
 
 /** POST /v1/evaluate — the engine's EvaluateResponse plus the batchId of its audit record. */
-export const evaluateRows = async (c: Context<AppEnv>) => {
+export const evaluateRows = factory.createHandlers(async (c) => {
   const { rows, ruleSet = DEFAULT_RULE_SET, asOf = todayInChina() } = c.var.evaluateRequest;
   const response = evaluate(rows, { ruleSet, asOf });
   const batchId = c.var.requestId;
@@ -33,4 +32,4 @@ export const evaluateRows = async (c: Context<AppEnv>) => {
     return errorResponse(c, 503, 'AUDIT_UNAVAILABLE', `${why}，为保证每次计算都有记录，本次结果未返回：请稍后重试`);
   }
   return c.json({ ...response, batchId });
-};
+});
