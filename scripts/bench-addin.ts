@@ -7,10 +7,10 @@
 // --concurrency override what the service advertises. Reports wall time, context.sync() calls, requests, payloads.
 import { evaluate } from '../shared/index';
 import { WorkerClient } from '../addin/api/client';
-import { jsonBytes } from '../addin/core/chunks';
-import type { Evaluator } from '../addin/core/compute';
-import { sampleRoster, withCheckDigit } from '../addin/core/sample-roster';
-import { runCompute } from '../addin/excel/run';
+import { jsonBytes } from '../addin/office/chunks';
+import type { Evaluator } from '../addin/compute/compute';
+import { sampleRoster, withCheckDigit } from '../addin/template/sample-roster';
+import { runCompute } from '../addin/compute/run';
 import { createExcel } from '../test/e2e/sim/excel-api';
 import { WorkbookModel } from '../test/e2e/sim/model';
 

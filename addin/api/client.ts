@@ -1,6 +1,6 @@
 // The Worker's HTTP API (CONTRACT.md): health and evaluate, with a timeout and cancellation.
 import type { EvaluateResponse, RosterRowInput } from '../../shared/types';
-import type { ServiceLimits } from '../core/chunks';
+import type { ServiceLimits } from '../office/chunks';
 import { WorkerError, messageForStatus, networkErrorMessage } from './errors';
 
 export type FetchLike = (input: string, init?: RequestInit) => Promise<Response>;

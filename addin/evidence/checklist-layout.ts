@@ -1,9 +1,9 @@
 // What goes in which cell of the sheet 审核材料清单 (pure): one group of rows per person (the person's cells merged
 // down the group), one row per source of hours with the evidence the rule set requires and an empty 核验结果 cell.
-import { HOURS, TEXT, WHOLE, blockAt, rangeAddress, type LayoutValue, type SheetLayout } from '../forms/sheet-layout';
-import { DUTY_HEADER_ROW, DUTY_ROSTER_CELL, dutyPage, dutySheetHead, type DutySheetMeta } from '../forms/duty-head';
+import { HOURS, TEXT, WHOLE, blockAt, rangeAddress, type LayoutValue, type SheetLayout } from '../office/sheet-layout';
+import { DUTY_HEADER_ROW, DUTY_ROSTER_CELL, dutyPage, dutySheetHead, type DutySheetMeta } from '../duties/duty-head';
 import type { ChecklistPerson } from './checklist';
-import { matchKept, orphanRows } from '../forms/kept-cells';
+import { matchKept, orphanRows } from '../duties/kept-cells';
 
 export const CHECKLIST_SHEET_NAME = '审核材料清单';
 export const CHECKLIST_ROSTER_CELL = DUTY_ROSTER_CELL;

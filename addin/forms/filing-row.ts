@@ -1,6 +1,6 @@
 // 从选中行填入: the selected row of a 培训项目 sheet and its header row (the first of the top rows with the form's
 // headings, so a title row above it is fine). Reads only; two syncs.
-import { RosterError } from '../excel/errors';
+import { RosterError } from '../office/errors';
 import { projectHeaderRow } from './filing-form';
 
 export type SelectedProjectRow = { sheetName: string; sheetRow: number; headers: unknown[]; cells: unknown[] };

@@ -1,8 +1,8 @@
 // What goes in which cell of the sheet 提醒名单 (pure). Header at row HEADER_ROW, one person a row below it.
-import { TEXT, WHOLE, blockAt, rangeAddress, type LayoutValue, type SheetLayout } from '../forms/sheet-layout';
-import { DUTY_HEADER_ROW, DUTY_ROSTER_CELL, dutyPage, dutySheetHead, type DutySheetMeta } from '../forms/duty-head';
+import { TEXT, WHOLE, blockAt, rangeAddress, type LayoutValue, type SheetLayout } from '../office/sheet-layout';
+import { DUTY_HEADER_ROW, DUTY_ROSTER_CELL, dutyPage, dutySheetHead, type DutySheetMeta } from '../duties/duty-head';
 import type { Reminder } from './reminders';
-import { matchKept, orphanRows } from '../forms/kept-cells';
+import { matchKept, orphanRows } from '../duties/kept-cells';
 
 export const REMINDERS_SHEET_NAME = '提醒名单';
 /** The cell naming the roster sheet, so a re-run from 提醒名单 finds the roster again. */

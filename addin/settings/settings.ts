@@ -1,5 +1,5 @@
 // The user's settings: 计算服务 URL, access token, an optional 核对日期 (asOf; blank = today) and whether names and
-// ID numbers may be sent to the service (default: no, see core/minimise.ts).
+// ID numbers may be sent to the service (default: no, see compute/minimise.ts).
 import { isIsoDate } from '../../shared/index';
 import { defaultStore, type KeyValueStore } from './storage';
 

@@ -1,6 +1,6 @@
 // What goes in which cell of the sheet 年度汇总 (pure; summary-sheet.ts applies it with Office.js).
 import type { Summary, SummaryCounts } from '../../shared/types';
-import { cellAddress, rangeAddress } from './a1';
+import { cellAddress, rangeAddress } from '../office/a1';
 
 export const SUMMARY_SHEET_NAME = '年度汇总';
 export const SOURCE_LABELS = { worker: '计算服务（在线）', local: '本地引擎' } as const;

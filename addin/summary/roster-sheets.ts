@@ -2,8 +2,8 @@
 // through shared/roster. People are counted once: a later row with an ID number already seen is left out and reported.
 import { HEADER_SEARCH_ROWS, findCrossDuplicates, headerName, planRoster, type DuplicateId, type RosterPlan } from '../../shared/roster';
 import type { RosterRowInput } from '../../shared/types';
-import { RosterError } from '../excel/errors';
-import { readRoster } from '../excel/read';
+import { RosterError } from '../office/errors';
+import { readRoster } from '../compute/read';
 
 export type RostersForSummary = {
   sheetNames: string[];

@@ -1,11 +1,11 @@
 // The one-click annual summary: reads the roster, gets the Summary (Worker or bundled engine) and makes or
 // refreshes the sheet 年度汇总 (its content only; no other sheet is written).
 import { getRuleSet, hasRuleSet } from '../../shared/index';
-import { excelSupports } from '../excel/requirements';
-import { RosterError } from '../excel/errors';
+import { excelSupports } from '../office/requirements';
+import { RosterError } from '../office/errors';
 import { ROSTER_SHEET_VALUE_CELL, SUMMARY_SHEET_NAME, buildSummaryLayout } from './layout';
 import type { SummaryLayout, SummarySource } from './layout';
-import { prepareSheet, uniqueTableName } from './sheet-reset';
+import { prepareSheet, uniqueTableName } from '../office/sheet-reset';
 import { summarizeRoster } from './summary-source';
 import type { SummarySourceOptions } from './summary-source';
 import type { DuplicateId } from '../../shared/roster';

@@ -7,7 +7,7 @@ import type { RosterRowInput, Summary } from '../../shared/types';
 import { WorkerClient } from '../api/client';
 import type { FetchLike } from '../api/client';
 import { WorkerError } from '../api/errors';
-import { ChunkError, computeAll, type ComputeProgress } from '../core/compute';
+import { ChunkError, computeAll, type ComputeProgress } from '../compute/compute';
 import type { SummarySource } from './layout';
 
 export type SummaryAnswer = {

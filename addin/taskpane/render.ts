@@ -1,7 +1,7 @@
 // Renders progress, the header check and the results of a run into the task pane.
-import type { Preflight } from '../core/preflight';
-import type { AttentionRow } from '../core/results';
-import type { Phase, RunOutcome } from '../excel/run';
+import type { Preflight } from '../compute/preflight';
+import type { AttentionRow } from '../compute/results';
+import type { Phase, RunOutcome } from '../compute/run';
 import { byId, el } from './dom';
 
 const PHASES: Record<Phase, string> = { read: '正在读取花名册', compute: '正在计算', write: '正在写入结果' };

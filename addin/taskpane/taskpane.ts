@@ -7,17 +7,17 @@ import { buildAnnualSummarySheet, type AnnualSummaryResult } from '../summary/su
 import { writeRosterTemplate } from '../template/roster-template';
 import { WorkerClient } from '../api/client';
 import { WorkerError } from '../api/errors';
-import { requestLimitsFrom } from '../core/chunks';
-import { ChunkError } from '../core/compute';
-import { excelErrorMessage } from '../excel/errors';
-import { selectSheetRow } from '../excel/navigate';
-import { runCompute, type RunOutcome } from '../excel/run';
-import { insertSampleRoster } from '../excel/sample';
+import { requestLimitsFrom } from '../office/chunks';
+import { ChunkError } from '../compute/compute';
+import { excelErrorMessage } from '../office/errors';
+import { selectSheetRow } from '../office/navigate';
+import { runCompute, type RunOutcome } from '../compute/run';
+import { insertSampleRoster } from '../template/sample-sheet';
 import { loadSettings, saveSettings, todayIso, validateSettings, type Settings } from '../settings/settings';
 import { byId, clearMessage, showMessage } from './dom';
 import { chooseSummarySheets } from './sheet-chooser';
 import { hidePreflight, hideProgress, hideResults, renderPreflight, renderResults, showProgress } from './render';
-import { initDutiesPane } from '../forms/duties-pane';
+import { initDutiesPane } from '../duties/duties-pane';
 
 let busy = false;
 let controller: AbortController | null = null;

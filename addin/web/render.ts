@@ -1,5 +1,5 @@
 // What the page shows: the preflight per sheet, the counts and the attention list (DOM only; text via textContent).
-import type { StatusCounts } from '../core/results';
+import type { StatusCounts } from '../compute/results';
 import type { SheetAttention } from '../xlsx/check-file';
 import type { OpenedRoster } from '../xlsx/roster-file';
 

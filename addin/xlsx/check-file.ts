@@ -3,9 +3,9 @@
 import { DEFAULT_RULE_SET, ENGINE_VERSION, evaluate } from '../../shared/index';
 import type { EvaluateResponse, RosterRowInput, RowResult } from '../../shared/types';
 import { WorkerClient } from '../api/client';
-import { planFixedChunks } from '../core/chunks';
-import { computeAll, type Evaluator } from '../core/compute';
-import { attentionRows, countStatuses, type AttentionRow, type StatusCounts } from '../core/results';
+import { planFixedChunks } from '../office/chunks';
+import { computeAll, type Evaluator } from '../compute/compute';
+import { attentionRows, countStatuses, type AttentionRow, type StatusCounts } from '../compute/results';
 import { placeAll, rowsOf, type OpenedRoster } from './roster-file';
 import { computedRows, summaryLayoutFor, withSheetRows, writeSummarySheet } from './write-summary';
 import { writeOutputColumns } from './write-outputs';

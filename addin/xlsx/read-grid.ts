@@ -2,7 +2,7 @@
 // areas, tables (with their total rows) and hidden rows, in 0-based sheet coordinates.
 import type { Workbook, Worksheet } from 'exceljs';
 import type { CellArea, GridTable, GridValue, GridValueType, SheetGrid } from '../../shared/roster/types';
-import { columnLetter } from '../core/addresses';
+import { columnLetter } from '../office/addresses';
 import { gridCell } from './cell-value';
 
 /** A formula whose file holds no cached result (the file was written by a program that does not calculate). */

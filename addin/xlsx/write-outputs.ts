@@ -4,9 +4,9 @@
 import type { Cell, Fill, Font, Style, Worksheet } from 'exceljs';
 import { OUTPUT_HEADERS } from '../../shared/index';
 import type { OutputColumn, PlacedResult, RosterPlan } from '../../shared/roster/types';
-import { columnLetter } from '../core/addresses';
-import { NUMBER_FORMAT_HOURS, NUMBER_FORMAT_TEXT, NUMERIC_OUTPUTS, outputCells } from '../core/results';
-import { STATUS_STYLES, WIDTHS } from '../excel/format';
+import { columnLetter } from '../office/addresses';
+import { NUMBER_FORMAT_HOURS, NUMBER_FORMAT_TEXT, NUMERIC_OUTPUTS, outputCells } from '../compute/results';
+import { STATUS_STYLES, WIDTHS } from '../compute/format';
 import { parseArea } from './read-grid';
 
 const argb = (hex: string): string => `FF${hex.replace('#', '').toUpperCase()}`;

@@ -7,7 +7,7 @@ import { addToSummary, finishSummary, newSummaryBuilder } from '../../shared/sum
 import { textOfCell } from '../../shared/normalize';
 import type { RowResult, Summary } from '../../shared/types';
 import { buildSummaryLayout, type SummaryLayout, type SummarySource } from '../summary/layout';
-import { uniqueTableName } from '../summary/sheet-reset';
+import { uniqueTableName } from '../office/sheet-reset';
 import { parseArea } from './read-grid';
 
 /** Said on the sheet (and by the page) where the add-in draws its chart. */

@@ -4,8 +4,8 @@ import { describe, expect, it } from 'vitest';
 import { evaluate } from '../../shared/index';
 import type { RosterRowInput } from '../../shared/types';
 import { WorkerClient, type FetchLike } from '../../addin/api/client';
-import { LIMITS, requestLimitsFrom } from '../../addin/core/chunks';
-import { ChunkError, MAX_HALVINGS, computeAll, type Evaluator } from '../../addin/core/compute';
+import { LIMITS, requestLimitsFrom } from '../../addin/office/chunks';
+import { ChunkError, MAX_HALVINGS, computeAll, type Evaluator } from '../../addin/compute/compute';
 
 const roster = (n: number): RosterRowInput[] =>
   Array.from({ length: n }, (_, i) => ({ name: `人员${i}`, unit: `单位${i % 7}`, platformPublicHours: i % 40, platformProfessionalHours: 60 }));

@@ -2,8 +2,8 @@
 import { describe, expect, it } from 'vitest';
 import { evaluate } from '../../shared/index';
 import type { RosterRowInput } from '../../shared/types';
-import { LIMITS, jsonBytes } from '../../addin/core/chunks';
-import { ChunkError, computeAll, planRequestChunks, type Evaluator } from '../../addin/core/compute';
+import { LIMITS, jsonBytes } from '../../addin/office/chunks';
+import { ChunkError, computeAll, planRequestChunks, type Evaluator } from '../../addin/compute/compute';
 import { WorkerError } from '../../addin/api/errors';
 
 const roster = (n: number): RosterRowInput[] =>

@@ -2,14 +2,14 @@
 import { describe, expect, it } from 'vitest';
 import { HEADERS, OUTPUT_HEADERS, evaluate, mapHeaders, rowFromCells } from '../../shared/index';
 import type { CellValue, RowResult } from '../../shared/types';
-import { columnLetter, rangeAddress, sheetRangeAddress } from '../../addin/core/addresses';
-import { LIMITS, jsonBytes, planChunksBySize, planFixedChunks, readChunkRows, utf8Length } from '../../addin/core/chunks';
-import { groupBlocks, writePlanOf } from '../../addin/core/layout';
+import { columnLetter, rangeAddress, sheetRangeAddress } from '../../addin/office/addresses';
+import { LIMITS, jsonBytes, planChunksBySize, planFixedChunks, readChunkRows, utf8Length } from '../../addin/office/chunks';
+import { groupBlocks, writePlanOf } from '../../addin/compute/layout';
 import { NO_HOURS_COLUMN_MESSAGE, planRoster } from '../../shared/roster';
-import { preflight } from '../../addin/core/preflight';
-import { attentionRows, blockMatrices, countStatuses } from '../../addin/core/results';
-import { excelSerial, sampleRoster, withCheckDigit } from '../../addin/core/sample-roster';
-import { nextReadSize } from '../../addin/excel/read';
+import { preflight } from '../../addin/compute/preflight';
+import { attentionRows, blockMatrices, countStatuses } from '../../addin/compute/results';
+import { excelSerial, sampleRoster, withCheckDigit } from '../../addin/template/sample-roster';
+import { nextReadSize } from '../../addin/compute/read';
 
 const TEMPLATE = HEADERS.map((h) => h.zh);
 

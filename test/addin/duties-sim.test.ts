@@ -6,8 +6,8 @@ import { WorkbookModel } from '../e2e/sim/model';
 import { createExcel } from '../e2e/sim/excel-api';
 import { installSimExtensions } from '../e2e/sim-excel-charts';
 import { installSimPrintExtensions, type SheetPrintExtras } from '../e2e/sim-excel-print';
-import { insertSampleRoster } from '../../addin/excel/sample';
-import { SAMPLE_SHEET_NAME, withCheckDigit } from '../../addin/core/sample-roster';
+import { insertSampleRoster } from '../../addin/template/sample-sheet';
+import { SAMPLE_SHEET_NAME, withCheckDigit } from '../../addin/template/sample-roster';
 import { buildReminderSheet } from '../../addin/reminders/reminders-sheet';
 import { buildChecklistSheet } from '../../addin/evidence/checklist-sheet';
 import { readSelectedMessages, SELECT_FIRST } from '../../addin/reminders/copy';
@@ -16,7 +16,7 @@ import { MESSAGE_COLUMN, OVERDUE_FILL, REMINDER_HEADERS, REMINDERS_HEADER_ROW, R
 import { CHECKLIST_HEADER_ROW, CHECKLIST_SHEET_NAME } from '../../addin/evidence/checklist-layout';
 import { makeFilingSheet } from '../../addin/forms/filing-sheet';
 import { PICK_A_ROW, readSelectedProjectRow } from '../../addin/forms/filing-row';
-import { DUTY_ACTIONS, registerDutyRibbonActions, runRibbonDuty, onRibbonDuty } from '../../addin/reminders/ribbon';
+import { DUTY_ACTIONS, registerDutyRibbonActions, runRibbonDuty, onRibbonDuty } from '../../addin/duties/ribbon';
 
 const AS_OF = '2023-11-01';
 let model: WorkbookModel;
@@ -169,7 +169,7 @@ describe('ribbon 提醒名单 / 审核材料清单', () => {
   });
 
   it('the real runner refuses a bad 核对日期 in Chinese', async () => {
-    const out = await runRibbonDuty('reminders', { completed: () => undefined }, { loadSettings: async () => ({ workerUrl: '', token: '', asOf: '2023-02-30' }), run: (await import('../../addin/reminders/ribbon')).DUTY_RUNNERS });
+    const out = await runRibbonDuty('reminders', { completed: () => undefined }, { loadSettings: async () => ({ workerUrl: '', token: '', asOf: '2023-02-30' }), run: (await import('../../addin/duties/ribbon')).DUTY_RUNNERS });
     expect(out).toEqual({ ok: false, message: expect.stringContaining('核对日期“2023-02-30”不是 YYYY-MM-DD 格式的有效日期') });
     expect(model.sheet(REMINDERS_SHEET_NAME)).toBeUndefined();
   });
@@ -271,7 +271,7 @@ describe('an Excel without page layout (ExcelApi below 1.9)', () => {
     expect(extras(r.sheetName).pageLayout).toBeUndefined();
     expect(model.sheet(r.sheetName)!.get(3, 1)).toBe('急救护理培训班');
     model.activate(model.sheet(SAMPLE_SHEET_NAME)!.id);
-    const msg = await (await import('../../addin/reminders/ribbon')).DUTY_RUNNERS.reminders(AS_OF);
+    const msg = await (await import('../../addin/duties/ribbon')).DUTY_RUNNERS.reminders(AS_OF);
     expect(msg).toContain('此版本 Excel 不支持自动设置打印页面');
   });
 });

@@ -4,12 +4,12 @@ import { describe, expect, it } from 'vitest';
 import { HEADERS, OUTPUT_HEADERS, evaluate } from '../../shared/index';
 import { placeResults, planRoster, rowsToSend } from '../../shared/roster';
 import type { CellValue } from '../../shared/types';
-import type { Evaluator } from '../../addin/core/compute';
-import { writePlanOf } from '../../addin/core/layout';
-import { frameSheet } from '../../addin/excel/locate';
-import { readGrid } from '../../addin/excel/read';
-import { runCompute } from '../../addin/excel/run';
-import { headerCellsOf, writeOutputs } from '../../addin/excel/write';
+import type { Evaluator } from '../../addin/compute/compute';
+import { writePlanOf } from '../../addin/compute/layout';
+import { frameSheet } from '../../addin/compute/locate';
+import { readGrid } from '../../addin/compute/read';
+import { runCompute } from '../../addin/compute/run';
+import { headerCellsOf, writeOutputs } from '../../addin/compute/write';
 
 type RangeCall = { row: number; col: number; rows: number; cols: number; mock: OfficeMockObject; original: CellValue[][] };
 

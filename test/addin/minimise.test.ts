@@ -4,8 +4,8 @@ import { describe, expect, it } from 'vitest';
 import { evaluate } from '../../shared/index';
 import type { RosterRowInput } from '../../shared/types';
 import { WorkerClient, type FetchLike } from '../../addin/api/client';
-import { computeAll } from '../../addin/core/compute';
-import { rowKey } from '../../addin/core/minimise';
+import { computeAll } from '../../addin/compute/compute';
+import { rowKey } from '../../addin/compute/minimise';
 import { summarizeRoster } from '../../addin/summary/summary-source';
 
 const AS_OF = '2023-11-01';
@@ -93,7 +93,7 @@ describe('what leaves the workbook', () => {
     const sent = service.bodies.flatMap((b) => (JSON.parse(b) as Body).rows);
     expect(sent).toEqual(rows);
     // the service sees one part at a time: the same ID in two parts (rows 5 and 1800) is found by the caller's check
-    // over the whole roster (shared/roster findCrossDuplicates, applied in addin/excel/run.ts), not here
+    // over the whole roster (shared/roster findCrossDuplicates, applied in addin/compute/run.ts), not here
     const whole = evaluate(rows, { asOf: AS_OF }).results.map((r) => r.status);
     const crossPart = new Set([5, 1800]);
     expect(out.results.map((r) => r.status).filter((_, i) => !crossPart.has(i))).toEqual(whole.filter((_, i) => !crossPart.has(i)));

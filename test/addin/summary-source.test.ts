@@ -4,7 +4,7 @@ import examples from '../fixtures/examples.json';
 import { evaluate } from '../../shared/index';
 import type { CellValue, RosterRowInput } from '../../shared/types';
 import { NOT_CONFIGURED_REASON, summarizeRoster } from '../../addin/summary/summary-source';
-import { ChunkError } from '../../addin/core/compute';
+import { ChunkError } from '../../addin/compute/compute';
 import { buildSummaryLayout } from '../../addin/summary/layout';
 
 type Example = { row: Record<string, CellValue> };

@@ -13,7 +13,7 @@ import { buildReminders } from '../../addin/reminders/reminders';
 import { MESSAGE_COLUMN, REMINDER_HEADERS, REMINDERS_HEADER_ROW, REMINDERS_SHEET_NAME, reminderCells } from '../../addin/reminders/reminders-layout';
 import { buildChecklist } from '../../addin/evidence/checklist';
 import { CHECKLIST_HEADER_ROW, CHECKLIST_SHEET_NAME, personRows } from '../../addin/evidence/checklist-layout';
-import { DUTY_ACTIONS } from '../../addin/reminders/ribbon';
+import { DUTY_ACTIONS } from '../../addin/duties/ribbon';
 import { launchChromium, openHostWithSim } from './browser';
 import type { CeSimHost } from './host/sim-entry';
 import { clickForMessage } from './pane-click';

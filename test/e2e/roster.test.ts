@@ -8,7 +8,7 @@ import type { Browser, Frame, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { OUTPUT_HEADERS, evaluate, formatRowOutput } from '../../shared/index';
 import type { CellValue, RosterRowInput } from '../../shared/types';
-import { withCheckDigit } from '../../addin/core/sample-roster';
+import { withCheckDigit } from '../../addin/template/sample-roster';
 import { launchChromium, openHostWithSim } from './browser';
 import { buildSimWithExtensions } from './sim-bundle';
 import type { CeSimHost } from './host/sim-entry';

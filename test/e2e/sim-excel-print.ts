@@ -7,8 +7,8 @@
 import { SimRange, SimRangeFormat, SimWorksheet } from './sim/excel-api';
 import type { SimContext } from './sim/excel-api';
 import type { SheetModel, WorkbookModel } from './sim/model';
-import { parseAddress as parseA1 } from '../../addin/forms/a1-parse';
-import { columnLetter } from '../../addin/core/addresses';
+import { parseAddress as parseA1 } from '../../addin/office/a1-parse';
+import { columnLetter } from '../../addin/office/addresses';
 
 type Box = { row: number; col: number; rows: number; cols: number };
 type RangeRef = Box & { sheet: SheetModel };

@@ -1,5 +1,5 @@
 // Formats of the output columns: header style, column widths, 状态 colours by conditional format, frozen header.
-import type { WritePlan } from '../core/layout';
+import type { WritePlan } from './layout';
 
 /** Font and fill colours per status (Fluent palette: green, red, amber, purple). */
 export const STATUS_STYLES: readonly { text: string; font: string; fill: string }[] = [

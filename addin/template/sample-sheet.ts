@@ -1,5 +1,5 @@
 // Writes the sample roster into a new sheet and activates it. Two syncs.
-import { SAMPLE_SHEET_NAME, sampleRoster } from '../core/sample-roster';
+import { SAMPLE_SHEET_NAME, sampleRoster } from './sample-roster';
 
 export async function insertSampleRoster(context: Excel.RequestContext): Promise<{ sheetName: string; rows: number }> {
   const sheets = context.workbook.worksheets;

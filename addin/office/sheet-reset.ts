@@ -1,6 +1,6 @@
 // Makes a sheet of the add-in's own (年度汇总, 花名册模板) or empties it when it exists: its tables, charts,
 // validation, cells and formats go; no other sheet is touched. Two syncs at most.
-import { excelSupports } from '../excel/requirements';
+import { excelSupports } from './requirements';
 
 export type PreparedSheet = {
   sheet: Excel.Worksheet;

@@ -1,8 +1,8 @@
 // Everything about a roster sheet except its cell values: used range, tables, merged areas, hidden rows, protection,
 // the selection and what was remembered from earlier runs (output block, accepted unknown columns). Three syncs.
 import type { CellArea, GridTable, RememberedBlock } from '../../shared/roster';
-import { RosterError } from './errors';
-import { excelSupports } from './requirements';
+import { RosterError } from '../office/errors';
+import { excelSupports } from '../office/requirements';
 import { readIgnoredColumns, readRememberedBlock, type IgnoredColumns } from './memory';
 
 export type SheetFrame = {

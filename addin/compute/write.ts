@@ -3,10 +3,10 @@
 import { OUTPUT_HEADERS } from '../../shared/index';
 import type { PlacedResult, RosterPlan, SheetGrid } from '../../shared/roster';
 import type { CellValue } from '../../shared/types';
-import { LIMITS, jsonBytes, planChunksBySize, type Chunk } from '../core/chunks';
-import type { WritePlan } from '../core/layout';
-import { blockMatrices, outputCells } from '../core/results';
-import { RosterError } from './errors';
+import { LIMITS, jsonBytes, planChunksBySize, type Chunk } from '../office/chunks';
+import type { WritePlan } from './layout';
+import { blockMatrices, outputCells } from './results';
+import { RosterError } from '../office/errors';
 import { applyOutputFormats } from './format';
 import { protectedSheetMessage, type SheetFrame } from './locate';
 import { rememberBlock, rememberIgnored, type IgnoredColumns } from './memory';

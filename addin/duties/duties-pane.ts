@@ -4,13 +4,13 @@ import './duties-pane.css';
 import { getRuleSet } from '../../shared/index';
 import { getDuties } from '../../shared/rulesets/duties';
 import { readSelectedMessages, copyText } from '../reminders/copy';
-import { DUTY_RUNNERS, onRibbonDuty, registerDutyRibbonActions } from '../reminders/ribbon';
+import { DUTY_RUNNERS, onRibbonDuty, registerDutyRibbonActions } from './ribbon';
 import { byId, clearMessage, el, showMessage } from '../taskpane/dom';
-import { FILING_FIELDS, checkFilingForm, emptyFilingInput, filingInputFromRow, type FilingCheck, type FilingInput } from './filing-form';
-import { readSelectedProjectRow } from './filing-row';
-import { RosterError } from '../excel/errors';
-import { FILING_NOT_MADE, makeFilingSheet } from './filing-sheet';
-import { NO_PRINT_SETUP } from './apply-sheet-layout';
+import { FILING_FIELDS, checkFilingForm, emptyFilingInput, filingInputFromRow, type FilingCheck, type FilingInput } from '../forms/filing-form';
+import { readSelectedProjectRow } from '../forms/filing-row';
+import { RosterError } from '../office/errors';
+import { FILING_NOT_MADE, makeFilingSheet } from '../forms/filing-sheet';
+import { NO_PRINT_SETUP } from '../office/apply-sheet-layout';
 
 export type DutiesPaneDeps = {
   /** The 核对日期 in effect (the settings' date, else today), YYYY-MM-DD. */

@@ -1,8 +1,8 @@
 // A sheet as plain data (pure, no Office.js): cell values with number formats and styles, merges, borders, column
 // widths, row heights, frozen rows and the page setup. The add-in applies it with Office.js (apply-sheet-layout.ts);
 // the .xlsx page and command line can apply the same object with exceljs.
-import { LIMITS, jsonBytes, planChunksBySize } from '../core/chunks';
-import { cellAddress, rangeAddress } from '../summary/a1';
+import { LIMITS, jsonBytes, planChunksBySize } from './chunks';
+import { cellAddress, rangeAddress } from './a1';
 import { parseAddress } from './a1-parse';
 
 export { cellAddress, rangeAddress };

@@ -5,7 +5,7 @@ import type { RosterRowInput, RowResult } from '../../shared/types';
 import type { RuleSet, RuleSetDuties } from '../../shared/rulesets/types';
 import { getDuties } from '../../shared/rulesets/duties';
 import { backToRoster, type OwnSheet } from './back-to-roster';
-import type { DutySheetMeta } from '../forms/duty-head';
+import type { DutySheetMeta } from './duty-head';
 import { readRosterForSummary } from '../summary/summary-sheet';
 import { todayIso } from '../settings/settings';
 

@@ -1,7 +1,7 @@
 // Applies a SheetLayout with Office.js (queues only; the caller syncs). Makes or empties the sheet first through
 // the summary's prepareSheet, so a re-run replaces the sheet and no other sheet is touched.
-import { prepareSheet } from '../summary/sheet-reset';
-import { excelSupports } from '../excel/requirements';
+import { prepareSheet } from './sheet-reset';
+import { excelSupports } from './requirements';
 import { planBlockBatches, widthToPoints, type CellStyle, type LayoutBlock, type SheetLayout } from './sheet-layout';
 
 const EDGES = ['EdgeTop', 'EdgeBottom', 'EdgeLeft', 'EdgeRight', 'InsideVertical', 'InsideHorizontal'] as const;

@@ -1,10 +1,10 @@
 // 计算学时 end to end: read and plan the roster (shared/roster), check it, compute every part, then write our columns.
 import { findCrossDuplicates, headerSetKey, placeResults, planRoster, type PlacedResult, type RosterPlan } from '../../shared/roster';
-import { ChunkError, computeAll, type ComputeOptions, type Evaluator } from '../core/compute';
-import { writePlanOf } from '../core/layout';
-import { planNotes, preflight, type Preflight } from '../core/preflight';
-import { attentionRows, countStatuses, type AttentionRow, type StatusCounts } from '../core/results';
-import { RosterError } from './errors';
+import { ChunkError, computeAll, type ComputeOptions, type Evaluator } from './compute';
+import { writePlanOf } from './layout';
+import { planNotes, preflight, type Preflight } from './preflight';
+import { attentionRows, countStatuses, type AttentionRow, type StatusCounts } from './results';
+import { RosterError } from '../office/errors';
 import { assertWritable, frameSheet, type SheetFrame } from './locate';
 import type { IgnoredColumns } from './memory';
 import { readGrid } from './read';

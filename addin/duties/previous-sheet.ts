@@ -1,6 +1,6 @@
 // Before a duty sheet is replaced: is the existing sheet of that name one the add-in made (else stop, so a sheet
 // of the clerk's own is never emptied), and what did the clerk type into it (the kept column)? Three syncs at most.
-import { RosterError } from '../excel/errors';
+import { RosterError } from '../office/errors';
 import type { KeptEntry } from './kept-cells';
 import { readKept } from './kept-cells';
 import { isOwnDutySheet, type DutySheetSpec } from './duty-layouts';

@@ -3,7 +3,7 @@
 // requests in flight at once, 429 waited out, and a part the service cannot take (413, 503, a CPU-limit answer,
 // a dropped connection) halved and retried a bounded number of times before the run stops with a Chinese reason.
 import type { EvaluateResponse, RosterRowInput, RowResult } from '../../shared/types';
-import { jsonBytes, planChunksBySize, requestLimitsFrom, type Chunk, type RequestLimits, type ServiceLimits } from './chunks';
+import { jsonBytes, planChunksBySize, requestLimitsFrom, type Chunk, type RequestLimits, type ServiceLimits } from '../office/chunks';
 import { mergeResult, minimiseRows } from './minimise';
 
 export type Evaluator = {

@@ -1,6 +1,6 @@
 // The duty sheets (提醒名单, 审核材料清单) name the roster sheet they were made from in B3; a button pressed while one
 // of them is active goes back to that roster sheet first (年度汇总 does the same itself for its B5).
-import { RosterError } from '../excel/errors';
+import { RosterError } from '../office/errors';
 
 export type OwnSheet = { name: string; rosterCell: string };
 

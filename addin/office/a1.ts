@@ -1,5 +1,5 @@
 // A1 addresses for layouts (pure): column 0-based, row 1-based as shown in Excel.
-import { columnLetter } from '../core/addresses';
+import { columnLetter } from './addresses';
 
 export { columnLetter };
 

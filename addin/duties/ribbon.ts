@@ -2,11 +2,11 @@
 // shared runtime: they use the saved 核对日期 (blank = today) and always complete the event.
 import { buildChecklistSheet } from '../evidence/checklist-sheet';
 import { isIsoDate } from '../../shared/index';
-import { RosterError, excelErrorMessage } from '../excel/errors';
+import { RosterError, excelErrorMessage } from '../office/errors';
 import { loadSettings, todayIso } from '../settings/settings';
 import type { Settings } from '../settings/settings';
-import { buildReminderSheet } from './reminders-sheet';
-import { NO_PRINT_SETUP } from '../forms/apply-sheet-layout';
+import { buildReminderSheet } from '../reminders/reminders-sheet';
+import { NO_PRINT_SETUP } from '../office/apply-sheet-layout';
 
 export const DUTY_ACTIONS = { reminders: 'buildReminderList', checklist: 'buildEvidenceChecklist' } as const;
 export type DutyAction = keyof typeof DUTY_ACTIONS;
