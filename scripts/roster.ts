@@ -8,7 +8,7 @@ import { existsSync, realpathSync } from 'node:fs';
 import { readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { basename, dirname, extname, join, resolve } from 'node:path';
 import { isIsoDate } from '../shared/index';
-import { checkRoster, type CheckProgress } from '../addin/xlsx/check-file';
+import { checkRoster, sheetList, type CheckProgress } from '../addin/xlsx/check-file';
 import { RosterFileError, XlsxFileError, openRoster } from '../addin/xlsx/roster-file';
 import { NO_CHART_NOTE } from '../addin/xlsx/write-summary';
 
@@ -135,7 +135,7 @@ async function main(argv: readonly string[]): Promise<number> {
     }
     const c = outcome.counts;
     say(`核对日期 ${asOf}，${outcome.source === 'worker' ? '计算服务' : '本机计算'}：共 ${c.total} 人，达标 ${c.达标}，未达标 ${c.未达标}，待补材料 ${c.待补材料}，数据有误 ${c.数据有误}。`);
-    say(`结果已写入：${out}（原文件未改动）`);
+    say(`结果已写入：${out}（原文件未改动），含${sheetList(outcome.dutySheets)}。`);
     say(NO_CHART_NOTE);
     if (args.json) process.stdout.write(`${JSON.stringify(outcome.response)}\n`);
     return 0;
