@@ -122,9 +122,9 @@ async function main(): Promise<void> {
       'max Excel response': mb(s.maxResponseBytes),
       'max body': mb(ev.maxBody),
       'max answer': mb(ev.maxAnswer),
-      达标: out.counts['达标'],
-      未达标: out.counts['未达标'],
-      数据有误: out.counts['数据有误'],
+      达标: out.counts.compliant,
+      未达标: out.counts.short,
+      数据有误: out.counts.invalid,
     });
   }
   console.table(table);

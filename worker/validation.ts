@@ -4,6 +4,7 @@
 // Every message is Chinese and shows the value as it was sent (bounded in length).
 import type { MiddlewareHandler } from 'hono';
 import { hasRuleSet, isIsoDate, listRuleSets } from '../shared/index';
+import { isRowObject } from '../shared/row';
 import type { RosterRowInput } from '../shared/types';
 import type { AppEnv } from './env';
 import { errorResponse } from './errors';
@@ -26,7 +27,6 @@ export function shown(value: unknown): string {
   return Array.isArray(value) ? '一个数组' : '一个对象';
 }
 
-const isRowObject = (v: unknown): v is RosterRowInput => typeof v === 'object' && v !== null && !Array.isArray(v);
 
 const invalid = (message: string) => ({ status: 400 as const, code: 'INVALID_REQUEST', message });
 type Refusal = { status: 400 | 413; code: string; message: string };

@@ -113,7 +113,7 @@ export type ComputeOptions = {
   asOf?: string;
   signal?: AbortSignal;
   /** 1-based sheet row of rows[0], for messages. */
-  firstDataSheetRow: number;
+  firstDataRowNumber: number;
   onProgress?: (p: ComputeProgress) => void;
   /** Send names and ID numbers to the service (the user opted in); by default they stay in the workbook. */
   sendPersonalData?: boolean;
@@ -132,7 +132,7 @@ export async function computeAll(rows: RosterRowInput[], evaluator: Evaluator, o
   const advertised = evaluator.limits ? await evaluator.limits(options.signal).catch(() => null) : null;
   const limits: RequestLimits = { ...requestLimitsFrom(advertised), ...options.limits };
   // by default the service sees no name and no ID number (minimise.ts); the local engine does that part
-  const minimised = options.sendPersonalData ? null : minimiseRows(rows, { ruleSet: options.ruleSet, asOf: options.asOf, firstDataSheetRow: options.firstDataSheetRow });
+  const minimised = options.sendPersonalData ? null : minimiseRows(rows, { ruleSet: options.ruleSet, asOf: options.asOf, firstDataRowNumber: options.firstDataRowNumber });
   const toSend = minimised ? minimised.sent : rows;
   const chunks = planRequestChunks(toSend, limits);
   const total = rows.length;
@@ -150,7 +150,7 @@ export async function computeAll(rows: RosterRowInput[], evaluator: Evaluator, o
   if (options.signal?.aborted) stop.abort();
   const progress = (extra: Partial<ComputeProgress> = {}): void =>
     options.onProgress?.({ done, total, chunk: finished, chunks: chunks.length, ...extra });
-  const sheetRow = (i: number): number => options.firstDataSheetRow + i;
+  const sheetRow = (i: number): number => options.firstDataRowNumber + i;
 
   /** Evaluates rows [start, end) of part `n`, halving it on a failure a smaller request can get past. */
   const evaluatePart = async (n: number, start: number, end: number, halvings: number): Promise<void> => {

@@ -20,15 +20,15 @@ export type Minimised = {
   local: EvaluateResponse;
 };
 
-/** The local evaluation and the rows to send, for rows whose first one is on sheet row `firstDataSheetRow`. */
-export function minimiseRows(rows: RosterRowInput[], options: { ruleSet?: string; asOf?: string; firstDataSheetRow: number }): Minimised {
+/** The local evaluation and the rows to send, for rows whose first one is on sheet row `firstDataRowNumber`. */
+export function minimiseRows(rows: RosterRowInput[], options: { ruleSet?: string; asOf?: string; firstDataRowNumber: number }): Minimised {
   const local = evaluate(rows, { ruleSet: options.ruleSet, asOf: options.asOf });
   const sent = rows.map((row, i): RosterRowInput => {
     const r = local.results[i];
     if (r.status === '' || r.status === '数据有误') return {};
     const copy: RosterRowInput = { ...row };
     for (const f of PERSONAL_FIELDS) delete copy[f];
-    copy.name = rowKey(options.firstDataSheetRow + i);
+    copy.name = rowKey(options.firstDataRowNumber + i);
     return copy;
   });
   return { sent, local };

@@ -1,6 +1,6 @@
 // The header check shown before anything is sent (the 表头检查 card), in a clerk's words, from shared/roster's plan.
 import { findCrossDuplicates, type ExcludedRow, type RosterPlan } from '../../shared/roster';
-import { columnLetter } from '../office/addresses';
+import { columnLetter } from '../office/a1';
 
 export type Preflight = {
   /** Problems that stop the run (nothing is sent, nothing written). */
@@ -64,7 +64,7 @@ export function planNotes(plan: RosterPlan): string[] {
   }
   if (plan.output) {
     const where = columnsLabel(plan.output.columns.map((c) => c.col));
-    const how = plan.output.source === 'new' ? '新增在花名册右侧' : '沿用上次计算的位置';
+    const how = plan.output.origin === 'new' ? '新增在花名册右侧' : '沿用上次计算的位置';
     notes.push(`计算结果写在 ${where}（${how}）。`);
   }
   return notes;

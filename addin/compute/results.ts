@@ -1,15 +1,14 @@
 // From the engine's results to what the add-in writes and shows.
 import { OUTPUT_HEADERS, formatRowOutput } from '../../shared/index';
+import { fmt } from '../../shared/format';
 import type { PlacedResult, RosterDataRow } from '../../shared/roster';
-import type { CellValue, RowResult, RowStatus } from '../../shared/types';
+import type { CellValue, RowResult } from '../../shared/types';
 import type { OutputBlock } from './layout';
 
 /** Output columns holding hours (number format 0.0); the others are text. */
 export const NUMERIC_OUTPUTS: readonly string[] = OUTPUT_HEADERS.slice(0, 5);
 export const NUMBER_FORMAT_HOURS = '0.0';
 export const NUMBER_FORMAT_TEXT = '@';
-
-export const STATUS_ORDER: readonly Exclude<RowStatus, ''>[] = ['达标', '未达标', '待补材料', '数据有误'];
 
 /** The 9 output cells of one result; a skipped blank row or a row not sent (null) gets 9 empty cells. */
 export function outputCells(result: PlacedResult): CellValue[] {
@@ -37,26 +36,8 @@ export function blockMatrices(
   return { values, numberFormat };
 }
 
-export type StatusCounts = Record<Exclude<RowStatus, ''>, number> & { blank: number; total: number };
-
-/** Counts per status; `blank` counts rows the engine skipped as blank; rows not sent (null) are not counted. */
-export function countStatuses(results: readonly PlacedResult[]): StatusCounts {
-  const counts: StatusCounts = { 达标: 0, 未达标: 0, 待补材料: 0, 数据有误: 0, blank: 0, total: 0 };
-  for (const r of results) {
-    if (r === null) continue;
-    if (r.status === '') counts.blank++;
-    else {
-      counts[r.status]++;
-      counts.total++;
-    }
-  }
-  return counts;
-}
-
 /** A row the user should look at: 数据有误 or 未达标, with its sheet row and a one-line reason. */
 export type AttentionRow = { sheetRow: number; name: string; status: '数据有误' | '未达标'; reason: string };
-
-const fmt = (n: number): string => String(Math.round(n * 10) / 10);
 
 /** `rows[i]` is the sheet row of `results[i]` (shared/roster's plan.rows). */
 export function attentionRows(results: readonly PlacedResult[], rows: readonly Pick<RosterDataRow, 'sheetRow' | 'name'>[]): AttentionRow[] {

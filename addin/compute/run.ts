@@ -3,7 +3,8 @@ import { findCrossDuplicates, headerSetKey, placeResults, planRoster, type Place
 import { ChunkError, computeAll, type ComputeOptions, type Evaluator } from './compute';
 import { writePlanOf } from './layout';
 import { planNotes, preflight, type Preflight } from './preflight';
-import { attentionRows, countStatuses, type AttentionRow, type StatusCounts } from './results';
+import { countStatuses, type StatusCounts } from '../../shared/status-counts';
+import { attentionRows, type AttentionRow } from './results';
 import { RosterError } from '../office/errors';
 import { assertWritable, frameSheet, type SheetFrame } from './locate';
 import type { IgnoredColumns } from './memory';
@@ -92,7 +93,7 @@ export async function runCompute(options: RunOptions, run: Runner = defaultRunne
     asOf: options.asOf,
     ruleSet: options.ruleSet,
     signal: options.signal,
-    firstDataSheetRow: plan.rows[0].sheetRow + 1,
+    firstDataRowNumber: plan.rows[0].sheetRow + 1,
     limits: options.limits,
     sendPersonalData: options.sendPersonalData,
     onProgress: (p) =>

@@ -87,7 +87,7 @@ export function initDutiesPane(deps: DutiesPaneDeps): void {
       if (fields.length === 0) throw new RosterError(`工作表“${picked.sheetName}”的表头中没有申报表的栏目（如“申请培训项目名称”“培训天数”“拟计算学时”），未填入任何内容。`);
       for (const key of fields) byId<HTMLInputElement | HTMLTextAreaElement>(`filing-${key}`).value = input[key] ?? '';
       renderChecks(deps.today());
-      return `已从工作表“${picked.sheetName}”第 ${picked.sheetRow} 行填入 ${fields.length} 项，请核对后点“生成申报表”。`;
+      return `已从工作表“${picked.sheetName}”第 ${picked.rowNumber} 行填入 ${fields.length} 项，请核对后点“生成申报表”。`;
     }),
   );
   byId('filing-make').addEventListener('click', () =>

@@ -33,7 +33,7 @@ export type DutyLayoutsInput = {
   asOf: string;
   rosterSheet: string;
   /** Sheet row of rows[0]. */
-  firstDataRow: number;
+  firstDataRowNumber: number;
   madeAt: string;
   /** The previous 提醒名单 / 审核材料清单 of the workbook (all values, row 1 first), so the clerk's entries are kept. */
   previous?: { reminders?: readonly (readonly unknown[])[]; checklist?: readonly (readonly unknown[])[] };
@@ -43,7 +43,7 @@ export function buildDutyLayouts(input: DutyLayoutsInput): { reminders: SheetLay
   const ruleSet = getRuleSet(input.ruleSet);
   const duties = getDuties(ruleSet.id);
   const common = { ruleSet, duties, asOf: input.asOf, rosterSheet: input.rosterSheet, madeAt: input.madeAt };
-  const data = { rows: input.rows, results: input.results, firstDataRow: input.firstDataRow, ruleSet, duties };
+  const data = { rows: input.rows, results: input.results, firstDataRowNumber: input.firstDataRowNumber, ruleSet, duties };
   const kept = (spec: DutySheetSpec, values?: readonly (readonly unknown[])[]) => {
     if (!values || values.length === 0) return [];
     if (!isOwnDutySheet(spec, values)) throw new Error(`已有一张名为“${spec.name}”的工作表，且不是本助手生成的：为免覆盖其内容，请先把它改名。`);

@@ -3,7 +3,8 @@
 import { buildChecklistSheet } from '../evidence/checklist-sheet';
 import { isIsoDate } from '../../shared/index';
 import { RosterError, excelErrorMessage } from '../office/errors';
-import { loadSettings, todayIso } from '../settings/settings';
+import { localIsoDate } from '../../shared/local-time';
+import { loadSettings } from '../settings/settings';
 import type { Settings } from '../settings/settings';
 import { buildReminderSheet } from '../reminders/reminders-sheet';
 import { NO_PRINT_SETUP } from '../office/apply-sheet-layout';
@@ -47,7 +48,7 @@ export async function runRibbonDuty(action: DutyAction, event: { completed: () =
   let outcome: DutyOutcome;
   try {
     const s = await deps.loadSettings();
-    outcome = { ok: true, message: await deps.run[action](s.asOf.trim() || todayIso()) };
+    outcome = { ok: true, message: await deps.run[action](s.asOf.trim() || localIsoDate()) };
   } catch (e) {
     outcome = { ok: false, message: excelErrorMessage(e) };
   }

@@ -7,13 +7,13 @@ import { getDuties } from '../../shared/rulesets/duties';
 import { backToRoster, type OwnSheet } from './back-to-roster';
 import type { DutySheetMeta } from './duty-head';
 import { readRosterForSummary } from '../summary/summary-sheet';
-import { todayIso } from '../settings/settings';
+import { localDateTime } from '../../shared/local-time';
 
 export type RosterResults = {
   sheetName: string;
   rows: RosterRowInput[];
   results: RowResult[];
-  firstDataRow: number;
+  firstDataRowNumber: number;
   ruleSet: RuleSet;
   duties: RuleSetDuties;
 };
@@ -28,7 +28,7 @@ export async function readRosterResults(own: readonly OwnSheet[], asOf: string):
     sheetName: roster.sheetName,
     rows: roster.rows,
     results: answer.results,
-    firstDataRow: roster.firstDataRow,
+    firstDataRowNumber: roster.firstDataRowNumber,
     ruleSet: getRuleSet(answer.ruleSet),
     duties: getDuties(answer.ruleSet),
   };
@@ -36,5 +36,5 @@ export async function readRosterResults(own: readonly OwnSheet[], asOf: string):
 
 /** The header facts every duty sheet shows (rule set, 核对日期, roster sheet, when it was made). */
 export function sheetMeta(roster: RosterResults, asOf: string, now: Date): DutySheetMeta {
-  return { ruleSet: roster.ruleSet, duties: roster.duties, asOf, rosterSheet: roster.sheetName, madeAt: `${todayIso(now)} ${String(now.getHours()).padStart(2, '0')}:${String(now.getMinutes()).padStart(2, '0')}` };
+  return { ruleSet: roster.ruleSet, duties: roster.duties, asOf, rosterSheet: roster.sheetName, madeAt: localDateTime(now) };
 }

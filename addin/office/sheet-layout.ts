@@ -2,10 +2,7 @@
 // widths, row heights, frozen rows and the page setup. The add-in applies it with Office.js (apply-sheet-layout.ts);
 // the .xlsx page and command line can apply the same object with exceljs.
 import { LIMITS, jsonBytes, planChunksBySize } from './chunks';
-import { cellAddress, rangeAddress } from './a1';
-import { parseAddress } from './a1-parse';
-
-export { cellAddress, rangeAddress };
+import { parseAddress, rangeAddress } from './a1';
 
 export type LayoutValue = string | number;
 
@@ -58,12 +55,12 @@ export const GENERAL = 'General';
 export const HOURS = '0.0';
 export const WHOLE = '0';
 
-/** A block at (column 0-based, row 1-based) from rows of values; formats default to text for strings. */
-export function blockAt(column: number, row: number, values: LayoutValue[][], style?: CellStyle, formats?: string[][]): LayoutBlock {
+/** A block at (column 0-based, rowNumber 1-based) from rows of values; formats default to text for strings. */
+export function blockAt(column: number, rowNumber: number, values: LayoutValue[][], style?: CellStyle, formats?: string[][]): LayoutBlock {
   const width = Math.max(...values.map((r) => r.length));
   const rows = values.map((r) => [...r, ...Array<LayoutValue>(width - r.length).fill('')]);
   const numberFormat = formats ?? rows.map((r) => r.map((v) => (typeof v === 'number' ? GENERAL : TEXT)));
-  return { address: rangeAddress(column, row, width, rows.length), values: rows, numberFormat, ...(style ? { style } : {}) };
+  return { address: rangeAddress(column, rowNumber, width, rows.length), values: rows, numberFormat, ...(style ? { style } : {}) };
 }
 
 /** Excel's column width in characters → points (a character of the default font is 7 px; 5 px padding; 96 dpi). */
@@ -95,7 +92,7 @@ export function planBlockBatches(blocks: readonly LayoutBlock[], maxBytes: numbe
       const whole = c.start === 0 && c.end === b.values.length;
       const block = whole
         ? b
-        : { ...b, address: rangeAddress(box.col, box.row + 1 + c.start, box.cols, c.end - c.start), values: b.values.slice(c.start, c.end), numberFormat: b.numberFormat.slice(c.start, c.end) };
+        : { ...b, address: rangeAddress(box.col, box.row + 1 + c.start, box.columnCount, c.end - c.start), values: b.values.slice(c.start, c.end), numberFormat: b.numberFormat.slice(c.start, c.end) };
       slices.push({ block, bytes: sizes.slice(c.start, c.end).reduce((n, s) => n + s, 0) });
     }
   }

@@ -42,9 +42,3 @@ export async function saveSettings(s: Settings, store: KeyValueStore = defaultSt
   await store.set(KEYS.asOf, s.asOf.trim());
   await store.set(KEYS.sendPersonalData, s.sendPersonalData ? '1' : '0');
 }
-
-/** Today as YYYY-MM-DD in the user's local time zone (the asOf the add-in sends unless told otherwise). */
-export function todayIso(now: Date = new Date()): string {
-  const p = (n: number): string => String(n).padStart(2, '0');
-  return `${now.getFullYear()}-${p(now.getMonth() + 1)}-${p(now.getDate())}`;
-}

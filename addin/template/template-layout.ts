@@ -68,7 +68,7 @@ function validationFor(kind: string): ValidationSpec | null {
     case 'yesno':
       return { type: 'list', values: YES_NO };
     case 'case':
-      return { type: 'list', values: [...getRuleSet().specialCases] };
+      return { type: 'list', values: [...getRuleSet().specialCaseNames] };
     case 'date':
       return { type: 'date', min: DATE_MIN, max: DATE_MAX };
     default:

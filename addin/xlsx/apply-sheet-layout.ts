@@ -1,17 +1,18 @@
 // Applies a SheetLayout to an exceljs worksheet: the same sheet the add-in makes with Office.js, for the .xlsx
 // page and the command line. Type-only import: the task pane bundle does not include exceljs.
 import type ExcelJS from 'exceljs';
-import { parseAddress } from '../office/a1-parse';
+import { parseAddress } from '../office/a1';
 import type { CellStyle, SheetLayout } from '../office/sheet-layout';
 
 /** exceljs' paper size code for A4 (its PaperSize enum is a const enum). */
 const A4 = 9 as ExcelJS.PaperSize;
 const ALIGN = { Left: 'left', Center: 'center', Right: 'right', Top: 'top', Bottom: 'bottom' } as const;
-const argb = (hex: string): string => `FF${hex.replace('#', '').toUpperCase()}`;
+/** #RRGGBB → exceljs' ARGB (opaque). */
+export const argb = (hex: string): string => `FF${hex.replace('#', '').toUpperCase()}`;
 
 function eachCell(ws: ExcelJS.Worksheet, address: string, f: (cell: ExcelJS.Cell, i: number, j: number) => void): void {
   const box = parseAddress(address);
-  for (let i = 0; i < box.rows; i++) for (let j = 0; j < box.cols; j++) f(ws.getCell(box.row + i + 1, box.col + j + 1), i, j);
+  for (let i = 0; i < box.rowCount; i++) for (let j = 0; j < box.columnCount; j++) f(ws.getCell(box.row + i + 1, box.col + j + 1), i, j);
 }
 
 function style(cell: ExcelJS.Cell, s: CellStyle): void {

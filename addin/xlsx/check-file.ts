@@ -2,14 +2,16 @@
 // 提醒名单 and 审核材料清单 into the workbook, and give the new file's bytes. The clerk's file is never written: only a new copy is made.
 import { DEFAULT_RULE_SET, ENGINE_VERSION, evaluate } from '../../shared/index';
 import { pendingEvidenceNote } from '../../shared/evidence';
+import { localDateTime, localIsoDate } from '../../shared/local-time';
 import type { EvaluateResponse, RosterRowInput, RowResult } from '../../shared/types';
 import { WorkerClient } from '../api/client';
 import { planFixedChunks } from '../office/chunks';
 import { computeAll, type Evaluator } from '../compute/compute';
-import { attentionRows, countStatuses, type AttentionRow, type StatusCounts } from '../compute/results';
+import { countStatuses, type StatusCounts } from '../../shared/status-counts';
+import { attentionRows, type AttentionRow } from '../compute/results';
 import { placeAll, rowsOf, type OpenedRoster } from './roster-file';
 import { computedRows, summaryLayoutFor, withSheetRows, writeSummarySheet } from './write-summary';
-import { SUMMARY_SHEET_NAME } from '../summary/layout';
+import { SUMMARY_SHEET_NAME, type ComputedBy } from '../summary/layout';
 import { writeDutySheets } from './write-duties';
 import { writeOutputColumns } from './write-outputs';
 
@@ -39,7 +41,7 @@ export type CheckOutcome = {
   attention: SheetAttention[];
   /** The 提醒名单 and 审核材料清单 sheets written (one pair per roster sheet). */
   dutySheets: string[];
-  source: 'local' | 'worker';
+  computedBy: ComputedBy;
 };
 
 /** The same engine as the Worker's, in this process; a macrotask before each part so a page can repaint and cancel. */
@@ -82,9 +84,6 @@ export class CancelledError extends Error {
   }
 }
 
-const pad = (n: number): string => String(n).padStart(2, '0');
-const stamp = (d: Date): string =>
-  `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())} ${pad(d.getHours())}:${pad(d.getMinutes())}`;
 
 
 /** The sheets a result file adds, for the page and the command line: “年度汇总”、“提醒名单”、“审核材料清单”. */
@@ -106,7 +105,7 @@ export async function checkRoster(opened: OpenedRoster, options: CheckOptions = 
           asOf: options.asOf,
           ruleSet: options.ruleSet,
           signal: options.signal,
-          firstDataSheetRow: firstRow,
+          firstDataRowNumber: firstRow,
           onProgress: (p) => options.onProgress?.({ phase: 'compute', done: p.done, total: p.total }),
         })
       : await computeLocally(rows, options);
@@ -135,18 +134,18 @@ export async function checkRoster(opened: OpenedRoster, options: CheckOptions = 
     options.onProgress?.({ phase: 'write', done: p + 1, total: opened.plans.length });
   });
   const engineVersion = outcome.engineVersion || ENGINE_VERSION;
-  const madeAt = stamp(options.now ?? new Date());
+  const madeAt = localDateTime(options.now ?? new Date());
   const layout = summaryLayoutFor({
     summary: withSheetRows(computed),
     ruleSetId: ruleSet,
     engineVersion,
-    source: service ? 'worker' : 'local',
+    computedBy: service ? 'worker' : 'local',
     madeAt,
     rosterSheets: opened.plans.map((p) => p.sheetName),
   });
   writeSummarySheet(opened.workbook, layout);
   // the 核对日期 the results were computed for; none given: today, as the engine took it (days left as of today)
-  const asOf = options.asOf ?? madeAt.slice(0, 10);
+  const asOf = options.asOf ?? localIsoDate(options.now ?? new Date());
   const dutySheets = writeDutySheets(opened.workbook, { plans: opened.plans, placed, ruleSet, asOf, madeAt });
   stopIfCancelled();
   options.onProgress?.({ phase: 'save', done: 0, total: 1 });
@@ -166,6 +165,6 @@ export async function checkRoster(opened: OpenedRoster, options: CheckOptions = 
     counts: countStatuses(computed.results),
     attention,
     dutySheets,
-    source: service ? 'worker' : 'local',
+    computedBy: service ? 'worker' : 'local',
   };
 }

@@ -7,7 +7,7 @@ import { evaluate } from '../../shared/index';
 import type { PlacedResult, RosterPlan } from '../../shared/roster/types';
 import type { RosterRowInput, RowResult } from '../../shared/types';
 import { buildDutyLayouts, DUTY_SHEETS, type DutySheetSpec } from '../duties/duty-layouts';
-import { parseAddress } from '../office/a1-parse';
+import { parseAddress } from '../office/a1';
 import type { SheetLayout } from '../office/sheet-layout';
 import { applySheetLayoutExcelJs } from './apply-sheet-layout';
 
@@ -46,9 +46,9 @@ export type DutySheetsInput = {
 
 /**
  * The roster sheet's rows as one run from its first to its last data row (the layouts number rows from
- * firstDataRow on): a skipped total or note row in between becomes a blank row, which the duty lists leave out.
+ * firstDataRowNumber on): a skipped total or note row in between becomes a blank row, which the duty lists leave out.
  */
-function contiguous(plan: RosterPlan, placed: readonly PlacedResult[], blank: RowResult): { rows: RosterRowInput[]; results: RowResult[]; firstDataRow: number } {
+function contiguous(plan: RosterPlan, placed: readonly PlacedResult[], blank: RowResult): { rows: RosterRowInput[]; results: RowResult[]; firstDataRowNumber: number } {
   const first = plan.rows[0]?.sheetRow ?? 0;
   const last = plan.rows.at(-1)?.sheetRow ?? first - 1;
   const rows: RosterRowInput[] = Array.from({ length: last - first + 1 }, () => ({}));
@@ -57,7 +57,7 @@ function contiguous(plan: RosterPlan, placed: readonly PlacedResult[], blank: Ro
     rows[r.sheetRow - first] = r.input ?? {};
     results[r.sheetRow - first] = placed[i] ?? blank;
   });
-  return { rows, results, firstDataRow: first + 1 };
+  return { rows, results, firstDataRowNumber: first + 1 };
 }
 
 /**
@@ -67,7 +67,7 @@ function contiguous(plan: RosterPlan, placed: readonly PlacedResult[], blank: Ro
  * blank below it, which reads the same and is what a second run reads back from merged cells anyway.
  */
 function withoutTallMerges(layout: SheetLayout): SheetLayout {
-  return { ...layout, merges: layout.merges.filter((m) => parseAddress(m).rows === 1) };
+  return { ...layout, merges: layout.merges.filter((m) => parseAddress(m).rowCount === 1) };
 }
 
 /** Writes (or replaces) 提醒名单 and 审核材料清单 for every roster sheet; all layouts are built before any sheet changes. */

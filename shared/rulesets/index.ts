@@ -7,7 +7,7 @@ import { zaozhuang2023 } from './zaozhuang-2023';
 export const DEFAULT_RULE_SET = 'zaozhuang-2023';
 
 function register(def: RuleSetDefinition): RuleSet {
-  return { ...def, specialCases: def.specialCaseRules.map((c) => c.name) };
+  return { ...def, specialCaseNames: def.specialCaseRules.map((c) => c.name) };
 }
 
 const RULE_SETS: ReadonlyMap<string, RuleSet> = new Map([zaozhuang2023].map((d) => [d.id, register(d)]));
@@ -48,13 +48,13 @@ export function describeRuleSet(rs: RuleSet): RuleSetDescription {
     id: rs.id,
     year: rs.year,
     title: rs.title,
-    source: rs.source,
+    notice: rs.notice,
     parameters,
     sources: { ...rs.sources },
     clauses: Object.fromEntries(Object.entries(rs.clauses).map(([k, c]) => [k, { ...c }])) as RuleSetDescription['clauses'],
-    specialCases: [...rs.specialCases],
+    specialCaseNames: [...rs.specialCaseNames],
     specialCaseRules: rs.specialCaseRules.map((c) => ({ ...c })),
-    calendar: { years: [...rs.calendar.years], holidays: [...rs.calendar.holidays], workdays: [...rs.calendar.workdays], source: rs.calendar.source },
+    calendar: { years: [...rs.calendar.years], holidays: [...rs.calendar.holidays], workdays: [...rs.calendar.workdays], notice: rs.calendar.notice },
     words: describeWords(rs.words),
     duties: structuredClone(rs.duties),
   };

@@ -12,5 +12,5 @@ export function sampleEvaluated(asOf = AS_OF) {
   const rows: RosterRowInput[] = sample.rows.map((cells) => rowFromCells(cells, mapping.columns));
   const answer = evaluate(rows, { asOf });
   const ruleSet = getRuleSet(answer.ruleSet);
-  return { sample, rows, results: answer.results, ruleSet, duties: getDuties(ruleSet.id), firstDataRow: 2 };
+  return { sample, rows, results: answer.results, ruleSet, duties: getDuties(ruleSet.id), firstDataRowNumber: 2 };
 }

@@ -135,7 +135,7 @@ describe('附件2 on the simulated Excel', () => {
     [['培训项目一览'], ['项目名称', '培训天数', '拟计算学时'], ['急救护理培训班', 3, 24], ['院感防控培训', 2, 16]].forEach((r, i) => r.forEach((v, c) => sheet.set(i, c, v)));
     model.activate(sheet.id);
     model.selection = { sheetId: sheet.id, row: 3, col: 1, rows: 1, cols: 1 };
-    expect(await run(readSelectedProjectRow)).toEqual({ sheetName: '培训项目', sheetRow: 4, headers: ['项目名称', '培训天数', '拟计算学时'], cells: ['院感防控培训', 2, 16] });
+    expect(await run(readSelectedProjectRow)).toEqual({ sheetName: '培训项目', rowNumber: 4, headers: ['项目名称', '培训天数', '拟计算学时'], cells: ['院感防控培训', 2, 16] });
     model.selection = { sheetId: sheet.id, row: 0, col: 0, rows: 1, cols: 1 };
     await expect(run(readSelectedProjectRow)).rejects.toThrow(PICK_A_ROW);
     model.selection = { sheetId: sheet.id, row: 1, col: 0, rows: 1, cols: 1 };

@@ -212,7 +212,7 @@ describe('Office.js layer with office-addin-mock', () => {
     const wb = mockWorkbook(grid);
     const out = await runCompute({ evaluator: localEvaluator, asOf: '2023-11-01' }, (batch) => batch(wb.context));
     if (out.kind !== 'done') throw new Error('expected done');
-    expect(out.counts).toMatchObject({ 达标: 4, 未达标: 2, total: 6 });
+    expect(out.counts).toMatchObject({ compliant: 4, short: 2, total: 6 });
     expect(out.attention.map((a) => a.sheetRow)).toEqual([1, 4]);
     expect(out.batchIds).toEqual(['b']);
     expect(out.created).toEqual([...OUTPUT_HEADERS]);

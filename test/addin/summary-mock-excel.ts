@@ -1,7 +1,7 @@
 // A small Excel workbook for unit tests, built on office-addin-mock's OfficeMockObject (load/sync discipline for
 // the properties a test seeds) plus plain collections. Records cells, number formats, tables, charts, validation.
 import { OfficeMockObject } from 'office-addin-mock';
-import { columnLetter } from '../../addin/office/addresses';
+import { columnLetter } from '../../addin/office/a1';
 
 export type Cell = string | number | boolean | null;
 type Rect = { r0: number; c0: number; r1: number; c1: number };

@@ -59,7 +59,7 @@ describe('buildAnnualSummarySheet (bundled engine)', () => {
 
     const out = await buildAnnualSummarySheet({ asOf: '2023-11-01' });
     const want = evaluate(rows, { asOf: '2023-11-01' }).summary;
-    expect(out).toMatchObject({ source: 'local', rows: rows.length, reason: '未设置计算服务地址或访问令牌', duplicates: [] });
+    expect(out).toMatchObject({ computedBy: 'local', rows: rows.length, fallbackReason: '未设置计算服务地址或访问令牌', duplicates: [] });
 
     const sheet = fake.sheet(SUMMARY_SHEET_NAME);
     if (!sheet) throw new Error('年度汇总 not made');
@@ -132,7 +132,7 @@ describe('buildAnnualSummarySheet (bundled engine)', () => {
     first.set(60, 20, '旧内容');
 
     const again = await buildAnnualSummarySheet({});
-    expect(again.source).toBe('local');
+    expect(again.computedBy).toBe('local');
     expect(fake.sheets.map((s) => s.name)).toEqual(['花名册', '备注', SUMMARY_SHEET_NAME]);
     expect(first.clears).toBe(1);
     expect(first.get(60, 20)).toBeNull();
@@ -175,7 +175,7 @@ describe('buildAnnualSummarySheet (Worker)', () => {
 
     const out = await buildAnnualSummarySheet({ workerUrl: 'http://127.0.0.1:8787/', token: 't0k', asOf: '2023-11-01' });
     expect(fake.sheet(SUMMARY_SHEET_NAME)?.read('B4')).toEqual([['计算服务（在线）']]);
-    expect(out.source).toBe('worker');
+    expect(out.computedBy).toBe('worker');
     const posts = fetchMock.mock.calls.filter((c) => c[1]?.method === 'POST');
     expect(posts).toHaveLength(1);
     const [url, init] = posts[0];
@@ -197,7 +197,7 @@ describe('buildAnnualSummarySheet (Worker)', () => {
       throw new TypeError('Failed to fetch');
     }));
     const out = await buildAnnualSummarySheet({ workerUrl: 'http://127.0.0.1:8787', token: 't0k' });
-    expect(out.source).toBe('local');
+    expect(out.computedBy).toBe('local');
     const sheet = fake.sheet(SUMMARY_SHEET_NAME) as FakeSheet;
     expect(String(sheet.read('B4')[0][0])).toMatch(/^本地引擎（计算服务无法连接（无法连接计算服务 http:\/\/127\.0\.0\.1:8787.*）$/);
     expect(tableValues(sheet, 'total')[1][0]).toBe(evaluate(rows).summary.total.headcount);

@@ -39,7 +39,7 @@ describe('annual summary on the simulated Excel', () => {
     const model = workbook(rows);
     vi.stubGlobal('Excel', createExcel(model));
     const out = await buildAnnualSummarySheet({ asOf: '2023-11-01' });
-    expect(out).toMatchObject({ source: 'local', rows: 3000, reason: '未设置计算服务地址或访问令牌', sheets: ['花名册'], duplicates: [] });
+    expect(out).toMatchObject({ computedBy: 'local', rows: 3000, fallbackReason: '未设置计算服务地址或访问令牌', sheets: ['花名册'], duplicates: [] });
     const want = evaluate(rows, { asOf: '2023-11-01' }).summary;
     const sheet = model.sheet(SUMMARY_SHEET_NAME);
     if (!sheet) throw new Error('no summary sheet');
@@ -82,7 +82,7 @@ describe('roster template on the simulated Excel', () => {
     const v = (sheet as unknown as SheetExtras).validations ?? [];
     expect(v).toHaveLength(HEADERS.length);
     const caseCol = HEADERS.findIndex((h) => h.key === 'specialCase');
-    expect(v.find((x) => x.box.col === caseCol)?.rule).toEqual({ list: { inCellDropDown: true, source: getRuleSet().specialCases.join(',') } });
+    expect(v.find((x) => x.box.col === caseCol)?.rule).toEqual({ list: { inCellDropDown: true, source: getRuleSet().specialCaseNames.join(',') } });
     expect(sheet.frozenRows).toBe(1);
   });
 });

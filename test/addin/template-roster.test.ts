@@ -51,8 +51,8 @@ describe('writeRosterTemplate', () => {
     expect(rule('trainingFiled')).toEqual({ list: { inCellDropDown: true, source: '是,否' } });
     expect(rule('evidenceComplete')).toEqual({ list: { inCellDropDown: true, source: '是,否' } });
     expect(rule('titleApplicant')).toEqual({ list: { inCellDropDown: true, source: '是,否' } });
-    expect(rule('specialCase')).toEqual({ list: { inCellDropDown: true, source: getRuleSet().specialCases.join(',') } });
-    expect(getRuleSet().specialCases).toEqual(['境外工作', '病假', '产假', '其他']);
+    expect(rule('specialCase')).toEqual({ list: { inCellDropDown: true, source: getRuleSet().specialCaseNames.join(',') } });
+    expect(getRuleSet().specialCaseNames).toEqual(['境外工作', '病假', '产假', '其他']);
     for (const key of ['certificates', 'achievements', 'competitions']) {
       expect(rule(key), key).toEqual({ wholeNumber: { operator: 'Between', formula1: 0, formula2: p.maxCount.value } });
     }

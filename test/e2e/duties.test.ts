@@ -70,7 +70,7 @@ describe('专人工作 in chromium', () => {
     const rows = roster.slice(1).map((cells) => rowFromCells(cells, mapping.columns));
     const answer = evaluate(rows, { asOf: AS_OF });
     const ruleSet = getRuleSet(answer.ruleSet);
-    return { rows, results: answer.results, ruleSet, duties: getDuties(ruleSet.id), firstDataRow: 2 };
+    return { rows, results: answer.results, ruleSet, duties: getDuties(ruleSet.id), firstDataRowNumber: 2 };
   }
 
   it('提醒名单: one click, every row matches evaluate(); the copy button copies the selected messages; the ribbon re-makes it', async () => {

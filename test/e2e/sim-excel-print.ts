@@ -7,8 +7,10 @@
 import { SimRange, SimRangeFormat, SimWorksheet } from './sim/excel-api';
 import type { SimContext } from './sim/excel-api';
 import type { SheetModel, WorkbookModel } from './sim/model';
-import { parseAddress as parseA1 } from '../../addin/office/a1-parse';
-import { columnLetter } from '../../addin/office/addresses';
+import { columnLetter, parseAddress as parseA1 } from '../../addin/office/a1';
+import type { CellArea } from '../../shared/roster/types';
+
+const boxOfArea = (a: CellArea): { row: number; col: number; rows: number; cols: number } => ({ row: a.row, col: a.col, rows: a.rowCount, cols: a.columnCount });
 
 type Box = { row: number; col: number; rows: number; cols: number };
 type RangeRef = Box & { sheet: SheetModel };
@@ -251,7 +253,7 @@ export function renderPrintPreview(doc: Document, model: WorkbookModel, sheetNam
   if (!sheet) throw new Error(`no sheet ${sheetName}`);
   const extras = px(sheet);
   const area = extras.pageLayout?.printArea;
-  const box = area ? parseA1(area) : (sheet.usedBox() ?? { row: 0, col: 0, rows: 1, cols: 1 });
+  const box = area ? boxOfArea(parseA1(area)) : (sheet.usedBox() ?? { row: 0, col: 0, rows: 1, cols: 1 });
   const widthsPx = Array.from({ length: box.cols }, (_, j) => {
     const w = sheet.columnWidths.get(box.col + j);
     return w === undefined ? charsToPx(8.43) : Math.round((w * 4) / 3);

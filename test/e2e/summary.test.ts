@@ -56,7 +56,7 @@ function tableOf(info: SheetInfo, name: string): TableInfo {
   return t;
 }
 
-function expectSummaryEquals(info: SheetInfo, want: Summary, firstDataRow: number): void {
+function expectSummaryEquals(info: SheetInfo, want: Summary, firstDataRowNumber: number): void {
   const t = want.total;
   const counts = (c: Summary['total']): CellValue[] => [c.headcount, c.compliant, c.short, c.pendingEvidence, c.invalid, c.complianceRate, c.avgPublic, c.avgProfessional, c.avgTotal, c.lostHours];
   expect(block(info.values, tableOf(info, TABLE_NAMES.total))[1]).toEqual(counts(t));
@@ -64,7 +64,7 @@ function expectSummaryEquals(info: SheetInfo, want: Summary, firstDataRow: numbe
   expect(groups[0]).toEqual(GROUP_HEADERS);
   expect(groups.slice(1)).toEqual(want.groups.map((g) => [g.unit, g.department, ...counts(g)]));
   const attention = block(info.values, tableOf(info, TABLE_NAMES.attention)).slice(1);
-  expect(attention).toEqual(want.attention.map((a) => [firstDataRow + a.index, a.name, a.unit, a.department, a.status, a.publicShortfall, a.professionalShortfall, a.deadline]));
+  expect(attention).toEqual(want.attention.map((a) => [firstDataRowNumber + a.index, a.name, a.unit, a.department, a.status, a.publicShortfall, a.professionalShortfall, a.deadline]));
 }
 
 describe('annual summary and roster template in chromium', () => {

@@ -4,7 +4,7 @@
 // sync's request and response are measured in bytes and one over 5 MB fails with RequestPayloadSizeLimitExceeded
 // (and applies nothing). Strings written into General cells are converted like Excel does (numbers, ISO dates).
 import type { ConditionalFormat, Scalar, SheetModel, TableModel, WorkbookModel } from './model';
-import { columnLetter } from '../../../addin/office/addresses';
+import { columnLetter } from '../../../addin/office/a1';
 
 export class SimError extends Error {
   override readonly name = 'RichApi.Error';
