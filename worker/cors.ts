@@ -1,12 +1,13 @@
 // CORS for the add-in: the allowed origins are the comma-separated CE_ALLOWED_ORIGINS variable.
 import type { MiddlewareHandler } from 'hono';
 import { cors } from 'hono/cors';
+import { trimTrailingSlashes } from '../shared/url';
 import type { AppEnv, Bindings } from './env';
 
 export function allowedOrigins(env: Bindings): string[] {
   return (env.CE_ALLOWED_ORIGINS ?? '')
     .split(',')
-    .map((o) => o.trim().replace(/\/+$/, ''))
+    .map((o) => trimTrailingSlashes(o.trim()))
     .filter((o) => o !== '');
 }
 

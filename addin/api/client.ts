@@ -1,5 +1,6 @@
 // The Worker's HTTP API (CONTRACT.md): health and evaluate, with a timeout and cancellation.
 import type { EvaluateResponse, RosterRowInput } from '../../shared/types';
+import { trimTrailingSlashes } from '../../shared/url';
 import type { ServiceLimits } from '../office/chunks';
 import { WorkerError, messageForStatus, networkErrorMessage } from './errors';
 
@@ -17,7 +18,7 @@ export class WorkerClient {
   private readonly fetchImpl: FetchLike;
 
   constructor(options: ClientOptions) {
-    const base = options.baseUrl.trim().replace(/\/+$/, '');
+    const base = trimTrailingSlashes(options.baseUrl.trim());
     if (!/^https?:\/\/[^/\s]+/i.test(base)) throw new WorkerError('config', `计算服务地址无效：“${options.baseUrl}”，应以 http:// 或 https:// 开头`);
     this.baseUrl = base;
     this.token = options.token.trim();

@@ -28,6 +28,9 @@ async function openPage(): Promise<{ page: Page; errors: string[] }> {
   const page = await context.newPage();
   const errors: string[] = [];
   page.on('pageerror', (e) => errors.push(e.message));
+  // Intercept file choosers from the start: a listener added by waitForEvent right before a key press can switch
+  // interception on after Chromium has already handled the press (a race seen on a loaded machine).
+  page.on('filechooser', () => undefined);
   await page.goto(`${env.baseUrl}/index.html`);
   await page.waitForSelector('#drop');
   await page.fill('#as-of', AS_OF);
