@@ -9,7 +9,7 @@ import { readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { basename, dirname, extname, join, resolve } from 'node:path';
 import { isIsoDate } from '../shared/index';
 import { localIsoDate } from '../shared/local-time';
-import { checkRoster, type CheckProgress } from '../addin/xlsx/check-file';
+import { checkRoster, sheetList, type CheckProgress } from '../addin/xlsx/check-file';
 import { RosterFileError, XlsxFileError, openRoster } from '../addin/xlsx/roster-file';
 import { NO_CHART_NOTE } from '../addin/xlsx/write-summary';
 
@@ -131,7 +131,7 @@ async function main(argv: readonly string[]): Promise<number> {
     }
     const c = outcome.counts;
     say(`核对日期 ${asOf}，${outcome.computedBy === 'worker' ? '计算服务' : '本机计算'}：共 ${c.total} 人，达标 ${c.compliant}，未达标 ${c.short}，待补材料 ${c.pendingEvidence}，数据有误 ${c.invalid}。`);
-    say(`结果已写入：${out}（原文件未改动）`);
+    say(`结果已写入：${out}（原文件未改动），含${sheetList(outcome.dutySheets)}。`);
     say(NO_CHART_NOTE);
     if (args.json) process.stdout.write(`${JSON.stringify(outcome.response)}\n`);
     return 0;

@@ -1,6 +1,6 @@
 // Which evidence a person's credited hours need (附件1第7条; 第6条 for a prorated requirement; 正文四(三) for
 // transferred hours), from the rule set's evidence table (getDuties(id).evidence). The add-in's 审核材料清单 and
-// 提醒名单 read this; so can the 待补材料 note of the output columns (formatRowOutput), from the result alone.
+// 提醒名单 read this, and so does the 待补材料 note of the output columns (formatRowOutput), from the result alone.
 import type { RosterRowInput, RowResult } from './types';
 import type { EvidenceKey, EvidenceRule, RuleSet, RuleSetDuties, SourceKey } from './rulesets/types';
 import { textOfCell } from './normalize';

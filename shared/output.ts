@@ -1,4 +1,5 @@
 // The add-in's nine output cells for one row (CONTRACT.md, Add-in).
+import { pendingEvidenceNote } from './evidence';
 import { round2 } from './format';
 import { DEFAULT_RULE_SET, getRuleSet } from './rulesets';
 import type { CellValue, RowResult } from './types';
@@ -41,7 +42,8 @@ function paragraph(sentences: readonly string[]): string {
 /**
  * The 9 output cells of one result, in OUTPUT_HEADERS order: credited public, professional and total hours,
  * shortfalls (numbers, rounded to 2 decimals), deadline (text), status, 封顶提示 (cap warnings' messages) and
- * 说明 (errors, other warnings, the requirement when prorated, the evidence note, the breakdown).
+ * 说明 (errors, other warnings, the requirement when prorated, the evidence note from the rule set's evidence table
+ * (shared/evidence.ts, as the 审核材料清单), the breakdown).
  * A blank row gives nine empty cells; a 数据有误 row gives empty hour cells and the errors in 说明. `ruleSet` names
  * the rule set the result came from (for the clauses it cites; the default rule set when omitted).
  */
@@ -58,7 +60,9 @@ export function formatRowOutput(result: RowResult, ruleSet: string = DEFAULT_RUL
     return ['', '', '', '', '', result.deadline, result.status, caps, paragraph(notes)];
   }
   if (result.status === '待补材料') {
-    notes.push(`学时已达标，但证明材料不齐，请补齐证书或盖章证明后再在省平台申报（${getRuleSet(ruleSet).clauses.annex1Item7.clause}）`);
+    // the same evidence table as the 审核材料清单 (附件1第7条): 证明材料不齐：竞赛（获奖证书…）
+    const clause = getRuleSet(ruleSet).clauses.annex1Item7.clause;
+    notes.push(`学时已达标，但${pendingEvidenceNote(result, ruleSet)}`, `请补齐后再在省平台申报（${clause}）`);
   }
   notes.push(`本年度应完成公需课${round2(result.requiredPublic)}学时、专业课${round2(result.requiredProfessional)}学时`);
   const bd = breakdownText(result);

@@ -3,6 +3,7 @@
 import { Hono } from 'hono';
 import { requestId } from 'hono/request-id';
 import { secureHeaders } from 'hono/secure-headers';
+import { DEFAULT_RULE_SET, ENGINE_VERSION, listRuleSets } from '../shared/index';
 import { auth } from './auth';
 import { refuseBlockedAddress } from './auth-failures';
 import { hashBody, limitBody } from './body';
@@ -13,9 +14,7 @@ import { notFound, onError } from './errors';
 import { rateLimit } from './rate-limit';
 import { listAudit } from './routes/audit';
 import { evaluateRows } from './routes/evaluate';
-import { health } from './routes/health';
 import { indexPage } from './routes/index-page';
-import { rules } from './routes/rules';
 import { validateAuditQuery, validateEvaluate } from './validation';
 
 export const app = new Hono<AppEnv>();
@@ -26,14 +25,20 @@ app.use(secureHeaders());
 app.use(corsFromEnv);
 app.use(requireConfig);
 
-app.get('/v1/health', health);
+// No token needed. `limits` tells clients how to size requests: at most `maxRows` rows and `maxBodyBytes` bytes a
+// request, and `rowsPerRequest` rows recommended (fits the deployment's CPU limit).
+app.get('/v1/health', (c) => {
+  const { maxRows, maxBodyBytes, rowsPerRequest } = c.var.config.limits;
+  return c.json({ ok: true, engineVersion: ENGINE_VERSION, limits: { maxRows, maxBodyBytes, rowsPerRequest } });
+});
 
 app.use('/v1/*', refuseBlockedAddress, auth, rateLimit);
-app.get('/v1/rules', rules);
-app.post('/v1/evaluate', limitBody, hashBody, validateEvaluate, evaluateRows);
-app.get('/v1/audit', validateAuditQuery, listAudit);
+// every rule set with its parameters, clause texts and the unit's duties
+app.get('/v1/rules', (c) => c.json({ engineVersion: ENGINE_VERSION, defaultRuleSet: DEFAULT_RULE_SET, ruleSets: listRuleSets() }));
+app.post('/v1/evaluate', limitBody, hashBody, validateEvaluate, ...evaluateRows);
+app.get('/v1/audit', validateAuditQuery, ...listAudit);
 
-app.get('/', indexPage);
+app.get('/', ...indexPage);
 
 app.notFound(notFound);
 app.onError(onError);

@@ -1,7 +1,7 @@
 // The .xlsx web page: choose or drop a roster, preflight, 开始核对 (local engine by default), counts, the attention
 // list and 下载核对结果 (a new .xlsx). Everything runs in this browser unless the clerk chooses the 计算服务.
 import { localIsoDate } from '../../shared/local-time';
-import { checkRoster, CancelledError, type CheckOutcome, type CheckProgress } from '../xlsx/check-file';
+import { checkRoster, CancelledError, sheetList, type CheckOutcome, type CheckProgress } from '../xlsx/check-file';
 import { RosterFileError, XlsxFileError, openRoster, type OpenedRoster } from '../xlsx/roster-file';
 import { NO_CHART_NOTE } from '../xlsx/write-summary';
 import { renderAttention, renderCounts, renderPreflight } from './render';
@@ -134,7 +134,7 @@ async function start(): Promise<void> {
     $('download').dataset.fileName = `${name}-核对结果.xlsx`;
     renderCounts($('counts'), state.outcome.counts, state.outcome.computedBy);
     renderAttention($('attention'), state.outcome.attention, opened.plans.length > 1);
-    $('result-note').textContent = `结果文件：${name}-核对结果.xlsx（原文件未改动）。${NO_CHART_NOTE}`;
+    $('result-note').textContent = `结果文件：${name}-核对结果.xlsx（原文件未改动），含${sheetList(state.outcome.dutySheets)}。${NO_CHART_NOTE}`;
     setProgress(100, '完成');
     show('result');
     $('step3').focus();

@@ -1,7 +1,8 @@
-// 核对: compute every roster row (local engine by default, or the 计算服务), write the output columns and 年度汇总
-// into the workbook, and give the new file's bytes. The clerk's file is never written: only a new copy is made.
+// 核对: compute every roster row (local engine by default, or the 计算服务), write the output columns, 年度汇总,
+// 提醒名单 and 审核材料清单 into the workbook, and give the new file's bytes. The clerk's file is never written: only a new copy is made.
 import { DEFAULT_RULE_SET, ENGINE_VERSION, evaluate } from '../../shared/index';
-import { localDateTime } from '../../shared/local-time';
+import { pendingEvidenceNote } from '../../shared/evidence';
+import { localDateTime, localIsoDate } from '../../shared/local-time';
 import type { EvaluateResponse, RosterRowInput, RowResult } from '../../shared/types';
 import { WorkerClient } from '../api/client';
 import { planFixedChunks } from '../office/chunks';
@@ -10,7 +11,8 @@ import { countStatuses, type StatusCounts } from '../../shared/status-counts';
 import { attentionRows, type AttentionRow } from '../compute/results';
 import { placeAll, rowsOf, type OpenedRoster } from './roster-file';
 import { computedRows, summaryLayoutFor, withSheetRows, writeSummarySheet } from './write-summary';
-import type { ComputedBy } from '../summary/layout';
+import { SUMMARY_SHEET_NAME, type ComputedBy } from '../summary/layout';
+import { writeDutySheets } from './write-duties';
 import { writeOutputColumns } from './write-outputs';
 
 export type CheckPhase = 'compute' | 'write' | 'save';
@@ -30,8 +32,6 @@ export type CheckOptions = {
 /** A person to look at; `sheetRow` is 0-based, as in shared/roster. */
 export type SheetAttention = Omit<AttentionRow, 'status'> & { status: '数据有误' | '未达标' | '待补材料'; sheetName: string };
 
-const PENDING_REASON = '学时已达标，但证明材料不齐，请补齐后再在省平台申报（附件1第7条）';
-
 export type CheckOutcome = {
   /** The result workbook (.xlsx bytes). */
   bytes: Uint8Array;
@@ -39,6 +39,8 @@ export type CheckOutcome = {
   response: EvaluateResponse & { rows: { sheetName: string; sheetRow: number }[]; batchIds?: string[] };
   counts: StatusCounts;
   attention: SheetAttention[];
+  /** The 提醒名单 and 审核材料清单 sheets written (one pair per roster sheet). */
+  dutySheets: string[];
   computedBy: ComputedBy;
 };
 
@@ -84,6 +86,11 @@ export class CancelledError extends Error {
 
 
 
+/** The sheets a result file adds, for the page and the command line: “年度汇总”、“提醒名单”、“审核材料清单”. */
+export function sheetList(dutySheets: readonly string[]): string {
+  return [SUMMARY_SHEET_NAME, ...dutySheets].map((n) => `“${n}”`).join('、');
+}
+
 export async function checkRoster(opened: OpenedRoster, options: CheckOptions = {}): Promise<CheckOutcome> {
   const stopIfCancelled = (): void => {
     if (options.signal?.aborted) throw new CancelledError();
@@ -110,6 +117,7 @@ export async function checkRoster(opened: OpenedRoster, options: CheckOptions = 
   const placed = placeAll(opened, outcome.results);
   const computed = computedRows(opened.plans, placed);
 
+  const ruleSet = outcome.ruleSet || options.ruleSet || DEFAULT_RULE_SET;
   options.onProgress?.({ phase: 'write', done: 0, total: opened.plans.length });
   const attention: SheetAttention[] = [];
   opened.plans.forEach((plan, p) => {
@@ -117,25 +125,28 @@ export async function checkRoster(opened: OpenedRoster, options: CheckOptions = 
     if (!ws) throw new Error(`内部错误：找不到工作表 ${plan.sheetName}`);
     writeOutputColumns(ws, plan, placed[p]);
     const listed: Omit<SheetAttention, 'sheetName'>[] = attentionRows(placed[p], plan.rows);
-    // 待补材料 rows too (the summary's attention list has them): compliant, evidence missing.
+    // 待补材料 rows too (the summary's attention list has them): compliant, evidence missing (the rule set's table).
     placed[p].forEach((r, i) => {
-      if (r?.status === '待补材料') listed.push({ sheetRow: plan.rows[i].sheetRow, name: plan.rows[i].name, status: r.status, reason: PENDING_REASON });
+      if (r?.status === '待补材料') listed.push({ sheetRow: plan.rows[i].sheetRow, name: plan.rows[i].name, status: r.status, reason: `学时已达标，但${pendingEvidenceNote(r, ruleSet)}` });
     });
     listed.sort((x, y) => x.sheetRow - y.sheetRow);
     for (const a of listed) attention.push({ ...a, sheetName: plan.sheetName });
     options.onProgress?.({ phase: 'write', done: p + 1, total: opened.plans.length });
   });
-  const ruleSet = outcome.ruleSet || options.ruleSet || DEFAULT_RULE_SET;
   const engineVersion = outcome.engineVersion || ENGINE_VERSION;
+  const madeAt = localDateTime(options.now ?? new Date());
   const layout = summaryLayoutFor({
     summary: withSheetRows(computed),
     ruleSetId: ruleSet,
     engineVersion,
     computedBy: service ? 'worker' : 'local',
-    madeAt: localDateTime(options.now ?? new Date()),
+    madeAt,
     rosterSheets: opened.plans.map((p) => p.sheetName),
   });
   writeSummarySheet(opened.workbook, layout);
+  // the 核对日期 the results were computed for; none given: today, as the engine took it (days left as of today)
+  const asOf = options.asOf ?? localIsoDate(options.now ?? new Date());
+  const dutySheets = writeDutySheets(opened.workbook, { plans: opened.plans, placed, ruleSet, asOf, madeAt });
   stopIfCancelled();
   options.onProgress?.({ phase: 'save', done: 0, total: 1 });
   const buffer = await opened.workbook.xlsx.writeBuffer({ zip: { compression: 'DEFLATE', compressionOptions: { level: ZIP_LEVEL } } });
@@ -153,6 +164,7 @@ export async function checkRoster(opened: OpenedRoster, options: CheckOptions = 
     },
     counts: countStatuses(computed.results),
     attention,
+    dutySheets,
     computedBy: service ? 'worker' : 'local',
   };
 }

@@ -5,6 +5,7 @@ import type { RosterRowInput, RowResult } from '../../shared/types';
 import { findCrossDuplicates, placeResults, planRoster, rowsToSend } from '../../shared/roster/index';
 import type { DuplicateId, PlacedResult, RosterPlan } from '../../shared/roster/types';
 import { SUMMARY_SHEET_NAME } from '../summary/layout';
+import { isDutySheetName } from './write-duties';
 import { XlsxFileError, checkXlsxFile, lostFeatures, lostFeaturesMessage } from './file-check';
 import { readSheetGrid, type UncachedFormula } from './read-grid';
 
@@ -23,7 +24,7 @@ export type OpenedRoster = {
   workbook: ExcelJS.Workbook;
   /** The roster sheets that will be computed, in tab order. */
   plans: RosterPlan[];
-  /** Every sheet looked at (roster or not), in tab order; 年度汇总 is left out. */
+  /** Every sheet looked at (roster or not), in tab order; 年度汇总, 提醒名单 and 审核材料清单 are left out. */
   sheets: SheetFinding[];
   /** Sheets that are not computed, with the reason (Chinese). */
   skipped: { sheetName: string; reason: string }[];
@@ -80,7 +81,7 @@ export async function openRoster(fileName: string, bytes: Uint8Array, sheetNames
   const sheets: SheetFinding[] = [];
   const uncached: UncachedFormula[] = [];
   for (const ws of workbook.worksheets) {
-    if (ws.name === SUMMARY_SHEET_NAME) continue;
+    if (ws.name === SUMMARY_SHEET_NAME || isDutySheetName(ws.name)) continue;
     if (wanted.size > 0 && !wanted.has(ws.name)) continue;
     const read = readSheetGrid(ws, date1904);
     const plan = planRoster(read.grid);

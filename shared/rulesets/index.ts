@@ -33,7 +33,7 @@ export function getCompiledRuleSet(id: string = DEFAULT_RULE_SET): CompiledRuleS
   return compiled;
 }
 
-/** Every registered rule set as JSON-serialisable data (id, year, parameters with clause texts, calendar). */
+/** Every registered rule set as JSON-serialisable data (id, year, parameters with clause texts, calendar, the unit's duties). */
 export function listRuleSets(): RuleSetDescription[] {
   return [...RULE_SETS.values()].map(describeRuleSet);
 }
@@ -57,5 +57,6 @@ export function describeRuleSet(rs: RuleSet): RuleSetDescription {
     specialCaseRules: rs.specialCaseRules.map((c) => ({ ...c })),
     calendar: { years: [...rs.calendar.years], holidays: [...rs.calendar.holidays], workdays: [...rs.calendar.workdays], notice: rs.calendar.notice },
     words: describeWords(rs.words),
+    duties: structuredClone(rs.duties),
   };
 }

@@ -141,6 +141,8 @@ export type RuleSetDefinition = {
   calendar: HolidayCalendar;
   /** The words of real rosters the input checks recognise. */
   words: RuleSetWords;
+  /** The unit's duties: the platforms, the evidence each source needs (附件1第7条), the filing of 附件2. */
+  duties: RuleSetDuties;
 };
 
 /** A registered rule set: the definition plus derived lists callers need (e.g. the add-in's dropdown). */
@@ -166,6 +168,7 @@ export type RuleSetDescription = {
   specialCaseRules: SpecialCaseRule[];
   calendar: HolidayCalendar;
   words: RuleSetWords;
+  duties: RuleSetDuties;
 };
 
 // ---- The unit's duties (正文四、正文七、附件1第7条、附件2): evidence, platforms, filing of training plans. ----

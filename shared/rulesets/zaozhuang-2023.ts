@@ -13,13 +13,16 @@ const ANNEX_4_AID =
   '参加各级党委、政府组织的援派，以及到基层参加支教、支农、支医、扶贫等工作的专业技术人员，援派期间每年可按公需科目30学时、专业科目60学时认定。不足一年的，按月份比例计算。';
 const ANNEX_5 =
   '参加由行业主管部门组织、人力资源社会保障部门认可的技能竞赛、技术比武、行业性比赛活动，每项（次）计专业科目10学时，每年累计不超过30学时。';
-const MAIN_4 =
-  '（二）学时线上申报。……市平台仍用于继续教育学习，获得的学时数据无需个人申报，直接对接至省平台。……（三）分级审验负责。……外地调入专业技术人员凭调出地继续教育管理部门出具的继续教育学时证明合并计算学时，调入后应及时进行学时申报。';
-const MAIN_7 = '经市人社局备案的行业主管部门开展的专业培训活动……未进行备案的，不进行继续教育学时认定。';
+const MAIN_4_TRANSFER = '外地调入专业技术人员凭调出地继续教育管理部门出具的继续教育学时证明合并计算学时，调入后应及时进行学时申报。';
+const MAIN_4 = `（二）学时线上申报。……市平台仍用于继续教育学习，获得的学时数据无需个人申报，直接对接至省平台。……（三）分级审验负责。……${MAIN_4_TRANSFER}`;
+const MAIN_7 =
+  '市直单位计划自主开展专业培训的，请于5月26日前将《枣庄市专业培训项目计划申报表》（附件2）加盖公章报至市人社局人才开发与专业技术人员管理科备案。未进行备案的，不进行继续教育学时认定。';
 const ANNEX_6 =
   '有下列情况之一的，经本人所在单位批准，并提交相关证明材料，可按实际在岗时间折算并认定学时：因公派，年度内在境外工作超过6个月的；因受伤、患重病，年度内请病假超过6个月的；女职工休产假的；经省级行业主管部门认定的其他情况。';
 const ANNEX_7 =
   '以上继续教育学时的认定以证书、奖状（章、牌）、论文（封面、目录及正文页）、著作（封面、索引、目录页）为依据，其他学习研修项目、活动以培训合格证书或加盖主管部门（单位）公章的证明材料为依据。';
+/** 附件1第7条's second kind of evidence, as the checklist names it. */
+const STAMPED = '加盖主管部门（单位）公章的证明材料';
 const MAIN_6 =
   '网上公需科目学习、在线考试和专业科目学习时间截至2023年12月31日，逾期系统关闭。2023年度参加职称评聘的专业技术人员，应于申报材料前5个工作日完成公需科目和专业科目学习。';
 
@@ -191,110 +194,100 @@ export const zaozhuang2023: RuleSetDefinition = {
       reading: true,
     },
   },
-};
-
-
-// ---- The unit's duties (正文四、正文七、附件1第7条、附件2) as data: the 提醒名单, the 审核材料清单 and 附件2 read them. ----
-import type { RuleSetDuties } from './types';
-
-const DUTIES_ANNEX_7 =
-  '以上继续教育学时的认定以证书、奖状（章、牌）、论文（封面、目录及正文页）、著作（封面、索引、目录页）为依据，其他学习研修项目、活动以培训合格证书或加盖主管部门（单位）公章的证明材料为依据。';
-const DUTIES_STAMPED = '加盖主管部门（单位）公章的证明材料';
-const DUTIES_MAIN_7 =
-  '市直单位计划自主开展专业培训的，请于5月26日前将《枣庄市专业培训项目计划申报表》（附件2）加盖公章报至市人社局人才开发与专业技术人员管理科备案。未进行备案的，不进行继续教育学时认定。';
-
-export const zaozhuang2023Duties: RuleSetDuties = {
-  cityPlatform: {
-    name: '枣庄市专业技术人员继续教育服务平台',
-    shortName: '市平台',
-    url: 'zzzj.yxlearning.com',
-    clause: '正文二(一)',
-    text: '专业技术人员可以注册登录枣庄市专业技术人员继续教育服务平台（网址zzzj.yxlearning.com，以下简称“市平台”）参加公需科目学习和考试。',
-  },
-  provincialPlatform: {
-    name: '山东省专业技术人员继续教育公共服务平台',
-    shortName: '省平台',
-    url: 'http://117.73.255.69:9080/',
-    clause: '正文四(二)',
-    text: '山东省专业技术人员继续教育公共服务平台……用于学时的审验和登记……专业技术人员按规定据实在省平台进行申报，单位完成审核。',
-  },
-  evidence: {
-    training: {
-      label: '培训进修',
-      clause: '附件1第1条、第7条',
-      evidence: `培训合格证书（经市平台备案的培训可下载电子证书）或${DUTIES_STAMPED}；培训须已备案`,
-      text: DUTIES_ANNEX_7,
+  // The unit's duties (正文四、正文七、附件1第7条、附件2): the 提醒名单, the 审核材料清单 and 附件2 read them.
+  duties: {
+    cityPlatform: {
+      name: '枣庄市专业技术人员继续教育服务平台',
+      shortName: '市平台',
+      url: 'zzzj.yxlearning.com',
+      clause: '正文二(一)',
+      text: '专业技术人员可以注册登录枣庄市专业技术人员继续教育服务平台（网址zzzj.yxlearning.com，以下简称“市平台”）参加公需科目学习和考试。',
     },
-    seminars: {
-      label: '省/市级高级研修班',
-      clause: '附件1第1条、第7条',
-      evidence: `高级研修班培训合格（结业）证书或${DUTIES_STAMPED}`,
-      text: DUTIES_ANNEX_7,
+    provincialPlatform: {
+      name: '山东省专业技术人员继续教育公共服务平台',
+      shortName: '省平台',
+      url: 'http://117.73.255.69:9080/',
+      clause: '正文四(二)',
+      text: '山东省专业技术人员继续教育公共服务平台……用于学时的审验和登记……专业技术人员按规定据实在省平台进行申报，单位完成审核。',
     },
-    degree: {
-      label: '自考及学历教育',
-      clause: '附件1第2条、第7条',
-      evidence: `自学考试或在职学历教育的证书（成绩合格证明、学历证书）或${DUTIES_STAMPED}`,
-      text: DUTIES_ANNEX_7,
+    evidence: {
+      training: {
+        label: '培训进修',
+        clause: '附件1第1条、第7条',
+        evidence: `培训合格证书（经市平台备案的培训可下载电子证书）或${STAMPED}；培训须已备案`,
+        text: ANNEX_7,
+      },
+      seminars: {
+        label: '省/市级高级研修班',
+        clause: '附件1第1条、第7条',
+        evidence: `高级研修班培训合格（结业）证书或${STAMPED}`,
+        text: ANNEX_7,
+      },
+      degree: {
+        label: '自考及学历教育',
+        clause: '附件1第2条、第7条',
+        evidence: `自学考试或在职学历教育的证书（成绩合格证明、学历证书）或${STAMPED}`,
+        text: ANNEX_7,
+      },
+      certificates: {
+        label: '资格证书',
+        clause: '附件1第2条、第7条',
+        evidence: '当年取得的合格的资格证书（职业资格、职业技能等级、专业技术等级或国际注册类考试）',
+        text: ANNEX_7,
+      },
+      achievements: {
+        label: '代表性成果',
+        clause: '附件1第3条、第7条',
+        evidence: '奖励、专利、软著、标准：证书或奖状（章、牌）；论文：封面、目录及正文页；著作、译著：封面、索引、目录页',
+        text: ANNEX_7,
+      },
+      experts: {
+        label: '专家活动',
+        clause: '附件1第4条、第7条',
+        evidence: `${STAMPED}（写明受邀活动和实际工作天数）`,
+        text: ANNEX_7,
+      },
+      aid: {
+        label: '援派、支教、支农、支医、扶贫',
+        clause: '附件1第4条、第7条',
+        evidence: `${STAMPED}（写明派出单位和起止月份）`,
+        text: ANNEX_7,
+      },
+      competitions: {
+        label: '技能竞赛、技术比武',
+        clause: '附件1第5条、第7条',
+        evidence: `获奖证书、奖状（章、牌）或${STAMPED}（写明竞赛名称和组织单位）`,
+        text: ANNEX_7,
+      },
+      transferPublic: {
+        label: '调入前公需课',
+        clause: '正文四(三)',
+        evidence: '调出地继续教育管理部门出具的继续教育学时证明',
+        text: MAIN_4_TRANSFER,
+      },
+      transferProfessional: {
+        label: '调入前专业课',
+        clause: '正文四(三)',
+        evidence: '调出地继续教育管理部门出具的继续教育学时证明',
+        text: MAIN_4_TRANSFER,
+      },
+      specialCase: {
+        label: '特殊情况（按在岗时间折算）',
+        clause: '附件1第6条',
+        evidence: '本人所在单位的批准材料及相关证明材料（公派出境、病假、产假证明；“其他”须附省级行业主管部门的认定）',
+        text: ANNEX_6,
+      },
     },
-    certificates: {
-      label: '资格证书',
-      clause: '附件1第2条、第7条',
-      evidence: '当年取得的合格的资格证书（职业资格、职业技能等级、专业技术等级或国际注册类考试）',
-      text: DUTIES_ANNEX_7,
+    trainingPlanFiling: {
+      formTitle: '枣庄市专业培训项目计划申报表（2023 年度）',
+      deadline: { value: '2023-05-26', label: '培训项目计划备案截止日期', clause: '正文七', text: MAIN_7 },
+      deadlineAppliesTo: '市直单位',
+      office: '市人社局人才开发与专业技术人员管理科',
+      address: '薛城区民生路366号南区三楼371室',
+      email: 'zzzjk@zz.shandong.cn',
+      copies: { value: 2, label: '申报表份数', unit: '份', clause: '附件2', text: '此表一式二份报市人社局人才开发与专业技术人员管理科。' },
+      note: '注：此表一式二份报市人社局人才开发与专业技术人员管理科（地址：薛城区民生路366号南区三楼371室，邮箱：zzzjk@zz.shandong.cn），报送后请及时对接，完成市平台备案、发证工作。',
+      clause: '附件2',
     },
-    achievements: {
-      label: '代表性成果',
-      clause: '附件1第3条、第7条',
-      evidence: '奖励、专利、软著、标准：证书或奖状（章、牌）；论文：封面、目录及正文页；著作、译著：封面、索引、目录页',
-      text: DUTIES_ANNEX_7,
-    },
-    experts: {
-      label: '专家活动',
-      clause: '附件1第4条、第7条',
-      evidence: `${DUTIES_STAMPED}（写明受邀活动和实际工作天数）`,
-      text: DUTIES_ANNEX_7,
-    },
-    aid: {
-      label: '援派、支教、支农、支医、扶贫',
-      clause: '附件1第4条、第7条',
-      evidence: `${DUTIES_STAMPED}（写明派出单位和起止月份）`,
-      text: DUTIES_ANNEX_7,
-    },
-    competitions: {
-      label: '技能竞赛、技术比武',
-      clause: '附件1第5条、第7条',
-      evidence: `获奖证书、奖状（章、牌）或${DUTIES_STAMPED}（写明竞赛名称和组织单位）`,
-      text: DUTIES_ANNEX_7,
-    },
-    transferPublic: {
-      label: '调入前公需课',
-      clause: '正文四(三)',
-      evidence: '调出地继续教育管理部门出具的继续教育学时证明',
-      text: '外地调入专业技术人员凭调出地继续教育管理部门出具的继续教育学时证明合并计算学时，调入后应及时进行学时申报。',
-    },
-    transferProfessional: {
-      label: '调入前专业课',
-      clause: '正文四(三)',
-      evidence: '调出地继续教育管理部门出具的继续教育学时证明',
-      text: '外地调入专业技术人员凭调出地继续教育管理部门出具的继续教育学时证明合并计算学时，调入后应及时进行学时申报。',
-    },
-    specialCase: {
-      label: '特殊情况（按在岗时间折算）',
-      clause: '附件1第6条',
-      evidence: '本人所在单位的批准材料及相关证明材料（公派出境、病假、产假证明；“其他”须附省级行业主管部门的认定）',
-      text: '有下列情况之一的，经本人所在单位批准，并提交相关证明材料，可按实际在岗时间折算并认定学时。',
-    },
-  },
-  trainingPlanFiling: {
-    formTitle: '枣庄市专业培训项目计划申报表（2023 年度）',
-    deadline: { value: '2023-05-26', label: '培训项目计划备案截止日期', clause: '正文七', text: DUTIES_MAIN_7 },
-    deadlineAppliesTo: '市直单位',
-    office: '市人社局人才开发与专业技术人员管理科',
-    address: '薛城区民生路366号南区三楼371室',
-    email: 'zzzjk@zz.shandong.cn',
-    copies: { value: 2, label: '申报表份数', unit: '份', clause: '附件2', text: '此表一式二份报市人社局人才开发与专业技术人员管理科。' },
-    note: '注：此表一式二份报市人社局人才开发与专业技术人员管理科（地址：薛城区民生路366号南区三楼371室，邮箱：zzzjk@zz.shandong.cn），报送后请及时对接，完成市平台备案、发证工作。',
-    clause: '附件2',
   },
 };

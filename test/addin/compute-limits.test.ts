@@ -1,5 +1,7 @@
 // The request path's sizing and resilience (issue 11): parts sized from GET /v1/health, bounded concurrency, and a
 // part the service cannot take (413, 503, a CPU-limit page, a dropped connection) halved and retried, boundedly.
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { evaluate } from '../../shared/index';
 import type { RosterRowInput } from '../../shared/types';
@@ -134,5 +136,45 @@ describe('a part the service cannot take is halved and retried', () => {
     const err = (await computeAll(roster(3000), client(s.fetch), { firstDataRowNumber: 2 }).catch((e: unknown) => e)) as Error;
     expect(err.message).toContain('401');
     expect(s.seen.posts).toEqual([3000]);
+  });
+});
+
+describe('the deployed rate limit against the request plan (worker/wrangler.jsonc)', () => {
+  // JSONC → JSON: drops line and block comments outside strings, in one pass (no regex over the file).
+  function jsonc(text: string): unknown {
+    let out = '';
+    let inString = false;
+    for (let i = 0; i < text.length; i++) {
+      const ch = text[i];
+      if (inString) {
+        out += ch;
+        if (ch === '\\') out += text[++i];
+        else if (ch === '"') inString = false;
+      } else if (ch === '"') {
+        inString = true;
+        out += ch;
+      } else if (ch === '/' && text[i + 1] === '/') {
+        while (i < text.length && text[i] !== '\n') i++;
+        out += '\n';
+      } else if (ch === '/' && text[i + 1] === '*') {
+        i = text.indexOf('*/', i + 2) + 1;
+      } else out += ch;
+    }
+    return JSON.parse(out);
+  }
+  type Env = { vars: Record<string, string>; ratelimits: { name: string; simple: { limit: number; period: number } }[] };
+  const config = jsonc(readFileSync(fileURLToPath(new URL('../../worker/wrangler.jsonc', import.meta.url)), 'utf8')) as Env & { env: { production: Env } };
+  /** 计算学时, 年度汇总 and 提醒名单 run back to back by one clerk, each sending the whole roster. */
+  const RUNS_A_MINUTE = 3;
+  const LARGE_UNIT_ROWS = 20_000;
+
+  it.each([['local development', config], ['production', config.env.production]])('%s: a 20,000-row roster, three runs in a minute, stays under the limit', (_what, env) => {
+    const limiter = env.ratelimits.find((r) => r.name === 'RATE_LIMITER');
+    expect(limiter?.simple.period).toBe(Number(env.vars.CE_RATE_LIMIT_PERIOD ?? 60));
+    const plan = requestLimitsFrom({ maxRows: Number(env.vars.CE_MAX_ROWS), rowsPerRequest: Number(env.vars.CE_ROWS_PER_REQUEST), maxBodyBytes: Number(env.vars.CE_MAX_BODY_BYTES) });
+    const requests = Math.ceil(LARGE_UNIT_ROWS / plan.maxRowsPerRequest);
+    expect(requests * RUNS_A_MINUTE).toBeLessThanOrEqual(limiter?.simple.limit ?? 0);
+    // and a 100,000-row roster once: the case that used to stop with 429
+    expect(Math.ceil(100_000 / plan.maxRowsPerRequest)).toBeLessThanOrEqual(limiter?.simple.limit ?? 0);
   });
 });

@@ -1,7 +1,7 @@
 // 审核材料清单 from the sample roster: who is on it, one row per credited source that needs evidence, the evidence
 // wording taken from the rule set's table (附件1第7条), the layout's cells and merges.
 import { describe, expect, it } from 'vitest';
-import { zaozhuang2023Duties } from '../../shared/rulesets/zaozhuang-2023';
+import { zaozhuang2023 } from '../../shared/rulesets/zaozhuang-2023';
 import { getDuties } from '../../shared/rulesets/duties';
 import { buildChecklist } from '../../addin/evidence/checklist';
 import { CHECKLIST_HEADERS, CHECKLIST_HEADER_ROW, PENDING_FILL, buildChecklistLayout, personRows } from '../../addin/evidence/checklist-layout';
@@ -36,7 +36,7 @@ describe('审核材料清单 from the sample roster', () => {
     const chen = people.find((p) => p.name === '陈静');
     expect(chen?.items.map((i) => [i.key, i.label, i.note])).toEqual([['specialCase', '特殊情况：产假', '要求折算为公需课15学时、专业课30学时']]);
     const transfer = people.find((p) => p.name === '彭飞');
-    expect(transfer?.items.map((i) => i.rule.evidence)).toEqual([zaozhuang2023Duties.evidence.transferPublic.evidence, zaozhuang2023Duties.evidence.transferProfessional.evidence]);
+    expect(transfer?.items.map((i) => i.rule.evidence)).toEqual([zaozhuang2023.duties.evidence.transferPublic.evidence, zaozhuang2023.duties.evidence.transferProfessional.evidence]);
   });
 
   it('the evidence table covers every source but the city platform, each citing 附件1 or 正文; the 待补材料 words come from it', () => {

@@ -5,7 +5,7 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { expectResultMatches, loadWorkbook } from '../xlsx/expect-output';
+import { expectDutySheetsMatch, expectResultMatches, loadWorkbook } from '../xlsx/expect-output';
 import { largeRoster, messyRoster, saveRoster, twoSheetRoster, type RosterFile } from '../xlsx/rosters';
 import { launchChromium } from './browser';
 
@@ -83,7 +83,10 @@ describe('.xlsx page', () => {
     await page.screenshot({ path: join(ARTIFACTS, 'xlsx-page-after.png'), fullPage: true });
 
     const out = await downloadResult(page, 'messy-page-result.xlsx');
-    expectResultMatches(await loadWorkbook(out), await loadWorkbook(input), f, AS_OF);
+    const result = await loadWorkbook(out);
+    expectResultMatches(result, await loadWorkbook(input), f, AS_OF);
+    expectDutySheetsMatch(result, f, AS_OF);
+    expect(await page.textContent('#result-note')).toContain('“提醒名单”、“审核材料清单”');
     expect(readFileSync(input).equals(before)).toBe(true);
     expect(errors).toEqual([]);
     await page.context().close();
@@ -104,7 +107,10 @@ describe('.xlsx page', () => {
     await page.waitForSelector('#result:not([hidden])', { timeout: 60_000 });
     expect(await page.textContent('#counts')).toContain('由计算服务计算');
     const out = await downloadResult(page, 'two-sheets-page-result.xlsx');
-    expectResultMatches(await loadWorkbook(out), await loadWorkbook(input), f, AS_OF, [{ sheet: '一科', row: 2 }, { sheet: '二科', row: 5 }]);
+    const dups = [{ sheet: '一科', row: 2 }, { sheet: '二科', row: 5 }];
+    const result = await loadWorkbook(out);
+    expectResultMatches(result, await loadWorkbook(input), f, AS_OF, dups);
+    expectDutySheetsMatch(result, f, AS_OF, dups);
     expect(errors).toEqual([]);
     await page.context().close();
   });

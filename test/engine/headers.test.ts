@@ -6,12 +6,14 @@ import {
   ROSTER_KEYS,
   evaluate,
   formatRowOutput,
+  getRuleSet,
   keyForHeader,
   mapHeaders,
   normalizeHeader,
   outputHeaderOf,
   rowFromCells,
 } from '../../shared/index';
+import { fmt, round2 } from '../../shared/format';
 import { one } from './helpers';
 
 describe('HEADERS (RULES.md §2)', () => {
@@ -217,6 +219,14 @@ describe('formatRowOutput', () => {
     const r = one({ platformPublicHours: 10.125, platformProfessionalHours: 1 / 3 });
     expect(formatRowOutput(r).slice(0, 5)).toEqual([10.13, 0.33, 10.46, 19.88, 59.67]);
   });
+  it('rounding never overflows: values up to the largest double print as themselves, never Infinity', () => {
+    for (const n of [1.8e306, 1e307, Number.MAX_VALUE, -Number.MAX_VALUE, 2 ** 53 + 2]) {
+      expect(round2(n), String(n)).toBe(n);
+      expect(fmt(n), String(n)).toBe(String(n));
+    }
+    expect(round2(4503599627370495.5)).toBe(4503599627370495.5); // just under 2^52: still finite
+    expect(round2(-0.004)).toBe(0);
+  });
   it('an error row: no hours, the errors in 说明', () => {
     const cells = formatRowOutput(one({ platformPublicHours: -3 }));
     expect(cells.slice(0, 5)).toEqual(['', '', '', '', '']);
@@ -228,5 +238,14 @@ describe('formatRowOutput', () => {
     expect(cells[6]).toBe('待补材料');
     expect(String(cells[8])).toContain('证明材料');
     expect(formatRowOutput(evaluate([{}]).results[0])).toEqual(['', '', '', '', '', '', '', '', '']);
+  });
+  it("the 待补材料 note names the evidence of the rule set's table, as the 审核材料清单 does (附件1第7条)", () => {
+    const { duties, sources } = getRuleSet();
+    const r = one({ platformPublicHours: 30, platformProfessionalHours: 40, competitions: 1, achievements: 1, evidenceComplete: '否' });
+    const note = String(formatRowOutput(r)[8]);
+    expect(note).toContain(
+      `学时已达标，但证明材料不齐：${sources.achievements.label}（${duties.evidence.achievements.evidence}）；` +
+        `${sources.competitions.label}（${duties.evidence.competitions.evidence}）。请补齐后再在省平台申报（附件1第7条）。`,
+    );
   });
 });

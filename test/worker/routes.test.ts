@@ -1,7 +1,8 @@
 // Every route and status code of CONTRACT.md's Worker table.
 import { env } from 'cloudflare:workers';
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_RULE_SET, ENGINE_VERSION, evaluate, listRuleSets } from '../../shared/index';
+import { DEFAULT_RULE_SET, ENGINE_VERSION, evaluate, getRuleSet, listRuleSets } from '../../shared/index';
+import type { RuleSetDuties } from '../../shared/rulesets/types';
 import type { EvaluateResponse } from '../../shared/types';
 import { DEV_TOKEN } from '../../worker/tokens';
 import { app } from '../../worker/app';
@@ -35,6 +36,16 @@ describe('GET /v1/rules', () => {
     const body = (await res.json()) as { defaultRuleSet: string; ruleSets: unknown };
     expect(body.defaultRuleSet).toBe(DEFAULT_RULE_SET);
     expect(body.ruleSets).toEqual(JSON.parse(JSON.stringify(listRuleSets())));
+  });
+
+  it("includes each rule set's duties: platforms, the evidence table of 附件1第7条, the filing of 附件2", async () => {
+    const res = await call('/v1/rules', { headers: bearer(T) });
+    const body = (await res.json()) as { ruleSets: { id: string; duties: RuleSetDuties }[] };
+    const served = body.ruleSets.find((r) => r.id === DEFAULT_RULE_SET);
+    expect(served?.duties).toEqual(JSON.parse(JSON.stringify(getRuleSet(DEFAULT_RULE_SET).duties)));
+    // one home per clause: the evidence rows quote the clauses table's 附件1第7条
+    expect(served?.duties.evidence.training.text).toBe(getRuleSet(DEFAULT_RULE_SET).clauses.annex1Item7.text);
+    expect(served?.duties.trainingPlanFiling.deadline.value).toBe('2023-05-26');
   });
 });
 

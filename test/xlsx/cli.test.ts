@@ -5,8 +5,9 @@ import { existsSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync 
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import type ExcelJS from 'exceljs';
 import { afterAll, describe, expect, it } from 'vitest';
-import { cellMap, expectResultMatches, loadWorkbook } from './expect-output';
+import { cellMap, dutyRows, expectDutySheetsMatch, expectResultMatches, loadWorkbook } from './expect-output';
 import { cleanRoster, largeRoster, messyRoster, saveRoster, tableRoster, twoRowHeaderRoster, twoSheetRoster, type RosterFile } from './rosters';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
@@ -36,13 +37,17 @@ async function roundTrip(f: RosterFile, duplicates: { sheet: string; row: number
   const original = await loadWorkbook(input);
   const result = await loadWorkbook(out);
   expectResultMatches(result, original, f, AS_OF, duplicates);
+  expectDutySheetsMatch(result, f, AS_OF, duplicates);
 
-  // A second run over its own output gives the same cells (only 年度汇总's 生成时间 may differ).
+  // A second run over its own output gives the same cells (only the 生成时间 of 年度汇总 and the duty sheets may differ).
   const out2 = join(dir, `${f.name}-第二次.xlsx`);
   const second = await roster(out, '--out', out2, '--as-of', AS_OF);
   expect(second.code).toBe(0);
   const again = await loadWorkbook(out2);
-  const madeAt = (s: string, r: number, c: number): boolean => s === '年度汇总' && r === 3 && c === 2;
+  // the duty sheets' 生成时间 is the cell right of the label 生成时间
+  const isDutySheet = (s: string): boolean => s.startsWith('提醒名单') || s.startsWith('审核材料清单');
+  const madeAt = (s: string, r: number, c: number): boolean =>
+    (s === '年度汇总' && r === 3 && c === 2) || (isDutySheet(s) && c === 2 && result.getWorksheet(s)?.getCell(r, 1).value === '生成时间');
   expect(cellMap(again, madeAt)).toEqual(cellMap(result, madeAt));
   for (const s of f.sheets) {
     const a = result.getWorksheet(s);
@@ -85,6 +90,45 @@ describe('npm run roster', () => {
   it('3,000 rows', async () => {
     await roundTrip(largeRoster(3000));
   }, 120_000);
+
+  it('提醒名单 and 审核材料清单: a second run over the result keeps what the clerk typed in 通知情况 and 核验结果', async () => {
+    const f = cleanRoster();
+    const input = join(dir, 'kept.xlsx');
+    await saveRoster(f, input);
+    const out = join(dir, 'kept-out.xlsx');
+    expect((await roster(input, '--out', out, '--as-of', AS_OF)).code).toBe(0);
+    const typed = await loadWorkbook(out);
+    const type = (sheet: string, header: string, text: string): number => {
+      const ws = typed.getWorksheet(sheet) as ExcelJS.Worksheet;
+      const col = (ws.getRow(6).values as unknown[]).indexOf(header);
+      expect(col, `${sheet} 的 ${header} 列`).toBeGreaterThan(0);
+      ws.getCell(7, col).value = text;
+      return Number(ws.getCell(7, 1).value);
+    };
+    const remindedRow = type('提醒名单', '通知情况', '11月2日已电话通知');
+    const checkedRow = type('审核材料清单', '核验结果', '证书已核');
+    const typedFile = join(dir, 'kept-typed.xlsx');
+    await typed.xlsx.writeFile(typedFile);
+    const run = await roster(typedFile, '--out', join(dir, 'kept-again.xlsx'), '--as-of', AS_OF);
+    expect(run.code).toBe(0);
+    const again = await loadWorkbook(join(dir, 'kept-again.xlsx'));
+    expect(again.worksheets.filter((w) => w.name === '提醒名单')).toHaveLength(1);
+    expect(dutyRows(again.getWorksheet('提醒名单') as ExcelJS.Worksheet).find((r) => r['花名册行号'] === remindedRow)?.['通知情况']).toBe('11月2日已电话通知');
+    expect(dutyRows(again.getWorksheet('审核材料清单') as ExcelJS.Worksheet).find((r) => r['花名册行号'] === checkedRow)?.['核验结果']).toBe('证书已核');
+    expectDutySheetsMatch(again, f, AS_OF);
+  }, 60_000);
+
+  it('a sheet named 提醒名单 that the clerk made is never overwritten: the run stops and says so', async () => {
+    const f = cleanRoster();
+    f.workbook.addWorksheet('提醒名单').getCell('A1').value = '我自己的名单';
+    const input = join(dir, 'own-sheet.xlsx');
+    await saveRoster(f, input);
+    const out = join(dir, 'own-sheet-out.xlsx');
+    const run = await roster(input, '--out', out, '--as-of', AS_OF);
+    expect(run.code).toBe(1);
+    expect(run.stderr).toContain('不是本助手生成的');
+    expect(existsSync(out)).toBe(false);
+  }, 60_000);
 
   it('--json prints the engine response; --sheet picks one sheet', async () => {
     const f = twoSheetRoster();

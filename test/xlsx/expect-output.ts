@@ -1,8 +1,9 @@
 // Checks a result workbook cell by cell: every person's nine output cells equal formatRowOutput(evaluate()) of the
-// inputs the test wrote, every input cell is unchanged, 年度汇总 exists. Used by the CLI test and the page e2e.
+// inputs the test wrote, every input cell is unchanged, 年度汇总 exists, and the 提醒名单 / 审核材料清单 list the people
+// evaluate() says they should. Used by the CLI test and the page e2e.
 import ExcelJS from 'exceljs';
 import { expect } from 'vitest';
-import { OUTPUT_HEADERS, evaluate, formatRowOutput } from '../../shared/index';
+import { OUTPUT_HEADERS, evaluate, formatRowOutput, getRuleSet } from '../../shared/index';
 import type { RosterFile } from './rosters';
 
 export async function loadWorkbook(source: string | Uint8Array): Promise<ExcelJS.Workbook> {
@@ -81,4 +82,66 @@ export function expectResultMatches(result: ExcelJS.Workbook, original: ExcelJS.
   const after = cellMap(result);
   for (const [k, v] of before) expect(after.get(k), `输入单元格 ${k}`).toBe(v);
   expect(result.getWorksheet('年度汇总'), '年度汇总').toBeDefined();
+}
+
+/** The duty sheet of a roster sheet in a result file: the plain name with one roster sheet, else 名称（花名册工作表）. */
+export function dutySheetOf(result: ExcelJS.Workbook, name: '提醒名单' | '审核材料清单', rosterSheet: string, several: boolean): ExcelJS.Worksheet {
+  const ws = several ? result.worksheets.find((w) => w.name.startsWith(`${name}（${rosterSheet.slice(0, 3)}`)) : result.getWorksheet(name);
+  expect(ws, `${name}（${rosterSheet}）`).toBeDefined();
+  return ws as ExcelJS.Worksheet;
+}
+
+/** The rows under a duty sheet's header (row 6), as header → value, the header row's labels as keys. */
+export function dutyRows(ws: ExcelJS.Worksheet): Record<string, unknown>[] {
+  const HEADER_ROW = 6;
+  const headers = (ws.getRow(HEADER_ROW).values as unknown[]).slice(1).map(String);
+  const out: Record<string, unknown>[] = [];
+  for (let r = HEADER_ROW + 1; r <= ws.rowCount; r++) {
+    const row: Record<string, unknown> = {};
+    headers.forEach((h, c) => {
+      const cell = ws.getCell(r, c + 1);
+      row[h] = cell.isMerged && cell.master !== cell ? null : cell.value;
+    });
+    if (Object.values(row).some((v) => v !== null && v !== '')) out.push(row);
+  }
+  return out;
+}
+
+/**
+ * 提醒名单 and 审核材料清单 of each roster sheet against evaluate() over the persons the test wrote: the 提醒名单 lists
+ * everyone not 达标 plus every title applicant, earliest deadline first, with evaluate()'s status and deadline; the
+ * 审核材料清单 lists everyone with credited hours from a source other than the city platform (附件1第7条) or a
+ * prorated requirement (附件1第6条), with one row per such source. Duplicate-ID rows are 数据有误 in both.
+ */
+export function expectDutySheetsMatch(result: ExcelJS.Workbook, f: RosterFile, asOf: string, duplicateRows: { sheet: string; row: number }[] = []): void {
+  const rs = getRuleSet();
+  const expected = evaluate(f.persons.map((p) => p.input), { asOf }).results;
+  const platform = new Set([rs.sources.platformPublic.label, rs.sources.platformProfessional.label]);
+  const several = f.sheets.length > 1;
+  for (const sheet of f.sheets) {
+    const isDuplicate = (row: number): boolean => duplicateRows.some((d) => d.sheet === sheet && d.row === row);
+    const people = f.persons.map((p, i) => ({ ...p, r: expected[i] })).filter((p) => p.sheet === sheet && p.r.status !== '');
+    const remind = people.filter((p) => isDuplicate(p.row) || p.r.status !== '达标' || p.input.titleApplicant === '是');
+    const reminders = dutyRows(dutySheetOf(result, '提醒名单', sheet, several));
+    expect(new Set(reminders.map((r) => r['花名册行号'])), `提醒名单（${sheet}）的人`).toEqual(new Set(remind.map((p) => p.row)));
+    expect(reminders, `提醒名单（${sheet}）的人`).toHaveLength(remind.length);
+    for (const p of remind) {
+      const got = reminders.find((r) => r['花名册行号'] === p.row) as Record<string, unknown>;
+      expect(got['姓名'], `提醒名单 ${sheet}!${p.row}`).toBe(p.input.name);
+      expect(got['状态'], `提醒名单 ${sheet}!${p.row}`).toBe(isDuplicate(p.row) ? '数据有误' : p.r.status);
+      if (!isDuplicate(p.row)) expect(got['完成期限'] ?? '', `提醒名单 ${sheet}!${p.row}`).toBe(p.r.deadline);
+    }
+    const deadlines = reminders.map((r) => String(r['完成期限'] ?? '')).filter((d) => d !== '');
+    expect(deadlines, `提醒名单（${sheet}）按完成期限排序`).toEqual([...deadlines].sort());
+
+    const evidenced = people.filter((p) => !isDuplicate(p.row) && p.r.status !== '数据有误').map((p) => ({
+      ...p,
+      sources: p.r.breakdown.filter((b) => !platform.has(b.label) && b.public + b.professional > 0).length +
+        (p.r.requiredPublic < rs.parameters.requiredPublic.value || p.r.requiredProfessional < rs.parameters.requiredProfessional.value ? 1 : 0),
+    })).filter((p) => p.sources > 0);
+    const checklist = dutyRows(dutySheetOf(result, '审核材料清单', sheet, several));
+    const listed = checklist.map((r) => r['花名册行号']).filter((v) => v !== null && v !== '');
+    expect(listed, `审核材料清单（${sheet}）的人`).toEqual(evidenced.map((p) => p.row));
+    expect(checklist, `审核材料清单（${sheet}）：每个来源一行`).toHaveLength(evidenced.reduce((n, p) => n + p.sources, 0));
+  }
 }

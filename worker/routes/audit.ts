@@ -1,13 +1,12 @@
-import type { Context } from 'hono';
 import { auditTotal, latestAudit, withTimeout, type AuditScope } from '../audit';
-import type { AppEnv } from '../env';
 import { errorResponse } from '../errors';
+import { factory } from '../factory';
 
 /**
  * GET /v1/audit?limit=N — the latest audit records the caller may see, newest first, and how many there are:
  * its own label's records, or every label's for a label in CE_ADMIN_LABELS (`scope` says which).
  */
-export const listAudit = async (c: Context<AppEnv>) => {
+export const listAudit = factory.createHandlers(async (c) => {
   const scope: AuditScope = { reader: c.var.tokenLabel, all: c.var.config.adminLabels.has(c.var.tokenLabel) };
   try {
     const [total, records] = await withTimeout(
@@ -20,4 +19,4 @@ export const listAudit = async (c: Context<AppEnv>) => {
     c.header('Retry-After', '5');
     return errorResponse(c, 503, 'AUDIT_UNAVAILABLE', '审计记录数据库暂时没有响应，请稍后重试');
   }
-};
+});

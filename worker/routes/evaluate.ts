@@ -1,16 +1,15 @@
-import type { Context } from 'hono';
 import { compactAnswer } from '../../shared/compact';
 import { DEFAULT_RULE_SET, evaluate, getRuleSet } from '../../shared/index';
 import { AuditTimeoutError, statusCounts, withTimeout, writeAudit } from '../audit';
-import type { AppEnv } from '../env';
 import { errorResponse } from '../errors';
+import { factory } from '../factory';
 import { todayInChina } from '../today';
 
 /**
  * POST /v1/evaluate — the engine's EvaluateResponse plus the batchId of its audit record; with `"format": "compact"`
  * its compact form (shared/compact.ts).
  */
-export const evaluateRows = async (c: Context<AppEnv>) => {
+export const evaluateRows = factory.createHandlers(async (c) => {
   const { rows, ruleSet = DEFAULT_RULE_SET, asOf = todayInChina(), format } = c.var.evaluateRequest;
   const response = evaluate(rows, { ruleSet, asOf });
   const batchId = c.var.requestId;
@@ -38,4 +37,4 @@ export const evaluateRows = async (c: Context<AppEnv>) => {
   }
   const answer = format === 'compact' ? compactAnswer(response, rows, getRuleSet(response.ruleSet)) : response;
   return c.json({ ...answer, batchId });
-};
+});
