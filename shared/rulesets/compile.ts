@@ -40,8 +40,11 @@ export type NotPersonWords = {
   totals: ReadonlySet<string>;
   prefixes: readonly string[];
   colons: ReadonlySet<string>;
-  /** The first characters of every total word and prefix: a quick refusal for ordinary names. */
-  firsts: ReadonlySet<string>;
+  /**
+   * The first UTF-16 code units of every total word and prefix: a quick refusal for ordinary names, by char code
+   * (`name[0]` of a Chinese name would allocate a one-character string on every row).
+   */
+  firstCodes: ReadonlySet<number>;
   /** How many non-space characters decide (the longest word and a colon). */
   headLength: number;
 };
@@ -56,6 +59,7 @@ function compileWords(rs: RuleSet): { words: CellWords; notPerson: NotPersonWord
   return {
     words: {
       placeholders: new Set(w.placeholders.value),
+      placeholderFirstCodes: new Set(w.placeholders.value.map((x) => x.charCodeAt(0))),
       maxPlaceholder: longest(w.placeholders.value),
       excelErrors: new Set(errors),
       maxExcelError: longest(errors),
@@ -65,7 +69,7 @@ function compileWords(rs: RuleSet): { words: CellWords; notPerson: NotPersonWord
       totals: new Set(totals),
       prefixes,
       colons: new Set(fold(w.noteRowColons.value)),
-      firsts: new Set([...totals, ...prefixes].map((x) => x[0])),
+      firstCodes: new Set([...totals, ...prefixes].map((x) => x.charCodeAt(0))),
       headLength: longest([...totals, ...prefixes]) + 1,
     },
   };
