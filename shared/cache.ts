@@ -4,6 +4,7 @@
 // cached holds a name, an ID number or any text a person typed except number and date cells of bounded length;
 // every cached object is frozen, and a full cache simply stops caching.
 import { makeItem } from './build';
+import { isoFromDay } from './dates';
 import type { BreakdownItem, RowWarning } from './types';
 
 export const MAX_CACHED_ITEMS = 4096;
@@ -29,6 +30,8 @@ export type OutputCache = {
   numbers: Map<string, number>;
   /** Date cell text → day number (NaN when not a date). */
   dates: Map<string, number>;
+  /** Day number → YYYY-MM-DD, for deadlines (a roster has few distinct ones). */
+  isoDays: Map<number, string>;
 };
 
 export function newOutputCache(sources: number): OutputCache {
@@ -42,6 +45,7 @@ export function newOutputCache(sources: number): OutputCache {
     byNumbersCount: 0,
     numbers: new Map(),
     dates: new Map(),
+    isoDays: new Map(),
   };
 }
 
@@ -134,6 +138,15 @@ export function cachedWarningOf(c: OutputCache, site: string, a: number, b: numb
     c.byNumbersCount++;
   }
   return w;
+}
+
+/** `isoFromDay(day)`, one string per distinct day (bounded like the cell caches). */
+export function cachedIsoDay(c: OutputCache, day: number): string {
+  const hit = c.isoDays.get(day);
+  if (hit !== undefined) return hit;
+  const iso = isoFromDay(day);
+  if (c.isoDays.size < MAX_CACHED_CELLS) c.isoDays.set(day, iso);
+  return iso;
 }
 
 /** A parsed cell text from `map`, or undefined; remember it with `rememberParsed`. */

@@ -1,7 +1,6 @@
 // One roster row through the rules, in the order of RULES.md §3–§6.
 import { NO_ERRORS, NO_ITEMS, NO_WARNINGS, exactCopy, makeNoteWarning, makeResult } from './build';
-import { cachedItem, type OutputCache } from './cache';
-import { isoFromDay } from './dates';
+import { cachedIsoDay, cachedItem, type OutputCache } from './cache';
 import { ERROR_ROW_WARNINGS } from './codes';
 import { BLANK_ROW, NOT_A_PERSON_ROW, newParsedRow, notAPersonName, parseRow, sortErrors, type ParsedRow } from './fields';
 import { showCell } from './normalize';
@@ -111,7 +110,7 @@ export function evaluateRow(row: unknown, index: number, rs: CompiledRuleSet, as
     const ids = exactCopy(warnings, NO_WARNINGS);
     warnings.length = 0;
     const deadline = deadlineFor(p.titleApplicant, p.titleSubmissionDate, rs, warnings);
-    return errorResult(index, deadline === rs.yearEndDay ? rs.v.yearEnd : isoFromDay(deadline), ids, exactCopy(errors, NO_ERRORS));
+    return errorResult(index, deadline === rs.yearEndDay ? rs.v.yearEnd : cachedIsoDay(rs.cache, deadline), ids, exactCopy(errors, NO_ERRORS));
   }
   return creditRow(p, index, rs, asOfDay, warnings, ctx.credits);
 }
@@ -200,7 +199,7 @@ function creditRow(
 
   // 正文六
   const deadlineDay = deadlineFor(p.titleApplicant, p.titleSubmissionDate, rs, warnings);
-  const deadline = deadlineDay === rs.yearEndDay ? rs.v.yearEnd : isoFromDay(deadlineDay);
+  const deadline = deadlineDay === rs.yearEndDay ? rs.v.yearEnd : cachedIsoDay(rs.cache, deadlineDay);
   warnDeadlinePassed(status, asOfDay, deadlineDay, publicShortfall, professionalShortfall, rs, warnings);
   return makeResult(
     index,
