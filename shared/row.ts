@@ -38,27 +38,9 @@ function put(credits: Float64Array, i: number, pub: number, pro: number): void {
 }
 
 /**
- * The breakdown: one item per source that credited hours, in SOURCE_KEYS order, in an array of exact size. Items
- * are shared, frozen, from the rule set's cache.
+ * The breakdown: one item per source that credited hours, in SOURCE_KEYS order, pushed onto `items`; returns how
+ * many. Items are shared, frozen, from the rule set's cache.
  */
-function breakdownOf(credits: Float64Array, sources: readonly SourceDef[], cache: OutputCache): BreakdownItem[] {
-  let n = 0;
-  for (let i = 0; i < credits.length; i += 2) if (credits[i] > 0 || credits[i + 1] > 0) n++;
-  if (n === 0) return NO_ITEMS;
-  const out = new Array<BreakdownItem>(n);
-  let k = 0;
-  for (let i = 0; i < sources.length; i++) {
-    const pub = credits[2 * i];
-    const pro = credits[2 * i + 1];
-    if (pub > 0 || pro > 0) {
-      const src = sources[i];
-      out[k++] = cachedItem(cache, i, src.clause, src.label, pub, pro);
-    }
-  }
-  return out;
-}
-
-/** Pushes the breakdown items (as breakdownOf) onto `items`; returns how many. */
 function pushBreakdown(credits: Float64Array, sources: readonly SourceDef[], cache: OutputCache, items: BreakdownItem[]): number {
   let n = 0;
   for (let i = 0; i < sources.length; i++) {
@@ -71,6 +53,13 @@ function pushBreakdown(credits: Float64Array, sources: readonly SourceDef[], cac
     }
   }
   return n;
+}
+
+/** The breakdown as an array of exact size (through the scratch list `items`). */
+function breakdownOf(credits: Float64Array, rs: CompiledRuleSet, items: BreakdownItem[]): BreakdownItem[] {
+  items.length = 0;
+  pushBreakdown(credits, rs.sourceList, rs.cache, items);
+  return exactCopy(items, NO_ITEMS);
 }
 
 /** The result of a blank row: skipped, zeros, no deadline. */
@@ -102,6 +91,8 @@ export type RowContext = {
   credits: Float64Array;
   errors: RowError[];
   warnings: RowWarning[];
+  /** Scratch list of breakdown items (when there are no columns). */
+  items: BreakdownItem[];
   columns: ResultColumns | null;
   scratch: RowResult;
 };
@@ -112,6 +103,7 @@ export function newRowContext(rows?: number): RowContext {
     credits: new Float64Array(SOURCE_KEYS.length * 2),
     errors: [],
     warnings: [],
+    items: [],
     columns: rows === undefined ? null : newResultColumns(rows),
     scratch: blankResult(0),
   };
@@ -256,7 +248,7 @@ function creditRow(p: ParsedRow, index: number, rs: CompiledRuleSet, asOfDay: nu
     publicShortfall,
     professionalShortfall,
     deadline,
-    breakdownOf(credits, rs.sourceList, rs.cache),
+    breakdownOf(credits, rs, ctx.items),
     exactCopy(warnings, NO_WARNINGS),
     NO_ERRORS,
   );
