@@ -8,6 +8,7 @@ import { fmt } from './format';
 import {
   checkIdNumber,
   excelErrorOf,
+  inCodeSet,
   isPlaceholder,
   isSpaceCode,
   normalizeIdNumber,
@@ -276,7 +277,7 @@ export function notAPersonName(name: unknown, rs: CompiledRuleSet): string | nul
   const w = rs.notPerson;
   // the native trimStart: a JS loop over a long run of leading spaces costs ten times more
   const t = isSpaceCode(name.charCodeAt(0)) ? name.trimStart() : name;
-  if (t.length === 0 || !w.firstCodes.has(t.charCodeAt(0))) return null;
+  if (t.length === 0 || !inCodeSet(w.firstCodes, t.charCodeAt(0))) return null;
   let head = '';
   let i = 0;
   for (; i < t.length && head.length < w.headLength; i++) {
