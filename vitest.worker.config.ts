@@ -43,7 +43,7 @@ export default defineConfig(async () => {
             CE_API_TOKEN: [
               'routes:tok-routes', 'examples:tok-examples', 'audit:tok-audit', 'cors:tok-cors', 'burst:tok-burst',
               'limits:tok-limits', 'tenant-a:tok-tenant-a', 'tenant-b:tok-tenant-b', 'admin:tok-admin',
-              'guard:tok-guard', 'dev:ce-local-dev-token',
+              'guard:tok-guard', 'compact:tok-compact', 'dev:ce-local-dev-token',
             ].join(','),
             CE_ADMIN_LABELS: 'admin',
             CE_AUDIT_HMAC_KEY: TEST_HMAC_KEY,

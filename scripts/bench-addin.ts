@@ -1,18 +1,17 @@
 /// <reference types="office-js" />
 // `npm run bench:addin [-- --rows 10000,100000] [--worker http://127.0.0.1:8787 --token T] [--rows-per-request N]
 //    [--concurrency N] [--latency MS]`
-// 计算学时 over the e2e harness's simulated workbook (strict load/sync, 5 MB payload check) in Node.
+// 计算学时 over the tests' strict Excel simulator (test/support/excel-sim) (strict load/sync, 5 MB payload check) in Node.
 // Worker: by default an in-process fake (the engine's evaluate behind the Evaluator interface, so no HTTP);
 // with --worker, the real Worker over HTTP. --latency adds a network round trip to the fake; --rows-per-request and
 // --concurrency override what the service advertises. Reports wall time, context.sync() calls, requests, payloads.
 import { evaluate } from '../shared/index';
 import { WorkerClient } from '../addin/api/client';
-import { jsonBytes } from '../addin/core/chunks';
-import type { Evaluator } from '../addin/core/compute';
-import { sampleRoster, withCheckDigit } from '../addin/core/sample-roster';
-import { runCompute } from '../addin/excel/run';
-import { createExcel } from '../test/e2e/sim/excel-api';
-import { WorkbookModel } from '../test/e2e/sim/model';
+import { jsonBytes } from '../addin/office/chunks';
+import type { Evaluator } from '../addin/compute/compute';
+import { sampleRoster, withCheckDigit } from '../addin/template/sample-roster';
+import { runCompute } from '../addin/compute/run';
+import { WorkbookModel, createExcel } from '../test/support/excel-sim';
 
 const arg = (name: string): string | undefined => {
   const i = process.argv.indexOf(`--${name}`);
@@ -122,9 +121,9 @@ async function main(): Promise<void> {
       'max Excel response': mb(s.maxResponseBytes),
       'max body': mb(ev.maxBody),
       'max answer': mb(ev.maxAnswer),
-      达标: out.counts['达标'],
-      未达标: out.counts['未达标'],
-      数据有误: out.counts['数据有误'],
+      达标: out.counts.compliant,
+      未达标: out.counts.short,
+      数据有误: out.counts.invalid,
     });
   }
   console.table(table);

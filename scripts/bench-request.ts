@@ -1,7 +1,8 @@
-// `npm run bench:request [-- --sizes 100,250,400,500,1000,2000,5000 --cold 5 --warm 15]`
-// CPU milliseconds one POST /v1/evaluate costs the Worker, by request size, cold (the first request of a fresh
-// isolate) and warm (median after warm-up): what the Workers Free plan's 10 ms CPU limit per request is measured
-// against. It builds the Worker as `wrangler deploy --dry-run --env production` bundles it and runs that bundle in
+// `npm run bench:request [-- --sizes 100,250,400,500,1000,2000,5000 --cold 5 --warm 15 --formats full,compact]`
+// CPU milliseconds one POST /v1/evaluate costs the Worker, by request size and answer format (the full answer, and
+// the compact one the add-in asks for: shared/compact.ts), cold (the first request of a fresh isolate) and warm
+// (median after warm-up), and the answer's size in bytes: what the Workers Free plan's 10 ms CPU limit per request is
+// measured against. It builds the Worker as `wrangler deploy --dry-run --env production` bundles it and runs that bundle in
 // Node (the same V8 as workerd): each cold sample in a fresh process. D1 and the rate limiters are no-op bindings
 // here: their time is I/O wait on Cloudflare, not CPU. Prints a table and the largest size whose warm CPU stays
 // under half the Free plan's limit (CE_ROWS_PER_REQUEST's default).
@@ -26,6 +27,8 @@ const { values: opts } = parseArgs({
     warm: { type: 'string', default: '15' },
     child: { type: 'string' },
     bundle: { type: 'string' },
+    formats: { type: 'string', default: 'full,compact' },
+    format: { type: 'string', default: 'full' },
   },
 });
 
@@ -35,11 +38,11 @@ const cpuMs = (start: NodeJS.CpuUsage) => {
   return (d.user + d.system) / 1000;
 };
 
-type Sample = { coldMs: number; warmMs: number };
+type Sample = { coldMs: number; warmMs: number; answerBytes: number };
 
 /** In a fresh process: import the bundle, time its first request of `rows` rows, then warm requests. */
-async function child(bundle: string, rows: number, warmRuns: number): Promise<Sample> {
-  const body = JSON.stringify({ rows: syntheticRows(rows), asOf: '2023-11-01' });
+async function child(bundle: string, rows: number, warmRuns: number, format: string): Promise<Sample> {
+  const body = JSON.stringify({ rows: syntheticRows(rows), asOf: '2023-11-01', ...(format === 'full' ? {} : { format }) });
   const ok = { limit: async () => ({ success: true }) };
   const db = { prepare: () => ({ bind: () => ({ run: async () => ({ success: true }) }) }) };
   const env = {
@@ -53,13 +56,14 @@ async function child(bundle: string, rows: number, warmRuns: number): Promise<Sa
     headers: { Authorization: 'Bearer bench-token', 'Content-Type': 'application/json', 'CF-Connecting-IP': '192.0.2.1' },
     body,
   });
+  let answerBytes = 0;
   const once = async (): Promise<number> => {
     const req = request();
     const t0 = process.cpuUsage();
     const res = await worker.fetch(req, env, ctx);
     const ms = cpuMs(t0);
     if (res.status !== 200) throw new Error(`evaluate answered ${res.status}: ${await res.text()}`);
-    await res.arrayBuffer();
+    answerBytes = (await res.arrayBuffer()).byteLength;
     return ms;
   };
   // module loading is Cloudflare's separate startup budget (`npx wrangler check startup`), not the request's CPU
@@ -68,7 +72,7 @@ async function child(bundle: string, rows: number, warmRuns: number): Promise<Sa
   for (let i = 0; i < 10; i++) await once();
   const warm: number[] = [];
   for (let i = 0; i < warmRuns; i++) warm.push(await once());
-  return { coldMs, warmMs: median(warm) };
+  return { coldMs, warmMs: median(warm), answerBytes };
 }
 
 function buildBundle(outdir: string): string {
@@ -80,7 +84,7 @@ function buildBundle(outdir: string): string {
 
 async function main(): Promise<void> {
   if (opts.child !== undefined && opts.bundle !== undefined) {
-    process.stdout.write(JSON.stringify(await child(opts.bundle, Number(opts.child), Number(opts.warm))));
+    process.stdout.write(JSON.stringify(await child(opts.bundle, Number(opts.child), Number(opts.warm), opts.format)));
     return;
   }
   const out = mkdtempSync(join(tmpdir(), 'ce-bench-request-'));
@@ -88,24 +92,37 @@ async function main(): Promise<void> {
     const bundle = buildBundle(out);
     const raw = statSync(bundle).size;
     console.log(`Worker bundle (wrangler deploy --dry-run --env production): ${(raw / 1024).toFixed(1)} KiB, gzip ${(gzipSync(readFileSync(bundle)).length / 1024).toFixed(1)} KiB`);
-    console.log(`CPU ms per POST /v1/evaluate (Node ${process.version}; D1 and rate limits as no-ops): cold = first request of a fresh isolate (median of ${opts.cold}), warm = median of ${opts.warm}`);
-    console.log('   rows | cold CPU ms | warm CPU ms | warm µs/row');
+    console.log(`CPU ms per POST /v1/evaluate (Node ${process.version}; D1 and rate limits as no-ops): cold = first request of a fresh isolate (median of ${opts.cold}), warm = median of ${opts.warm}; answer KiB as sent`);
+    const formats = opts.formats.split(',');
+    console.log(`   rows | ${formats.map((f) => `${f} cold ms | ${f} warm ms | ${f} KiB`.padStart(0)).join(' | ')}${formats.length === 2 ? ` | warm ${formats[1]}/${formats[0]} | KiB ${formats[1]}/${formats[0]}` : ''}`);
     const sizes = opts.sizes.split(',').map(Number);
-    let recommended = 0;
+    const recommended = new Map<string, number>(formats.map((f) => [f, 0]));
     for (const rows of sizes) {
-      const samples: Sample[] = [];
-      for (let i = 0; i < Number(opts.cold); i++) {
-        const r = spawnSync(process.execPath, [join(root, 'node_modules', 'tsx', 'dist', 'cli.mjs'), fileURLToPath(import.meta.url),
-          '--child', String(rows), '--bundle', bundle, '--warm', opts.warm], { encoding: 'utf8' });
-        if (r.status !== 0) throw new Error(`bench child failed:\n${r.stderr}`);
-        samples.push(JSON.parse(r.stdout) as Sample);
+      const cells: string[] = [];
+      const measured: { warm: number; kib: number }[] = [];
+      for (const format of formats) {
+        const samples: Sample[] = [];
+        for (let i = 0; i < Number(opts.cold); i++) {
+          const r = spawnSync(process.execPath, [join(root, 'node_modules', 'tsx', 'dist', 'cli.mjs'), fileURLToPath(import.meta.url),
+            '--child', String(rows), '--bundle', bundle, '--warm', opts.warm, '--format', format], { encoding: 'utf8' });
+          if (r.status !== 0) throw new Error(`bench child failed:\n${r.stderr}`);
+          samples.push(JSON.parse(r.stdout) as Sample);
+        }
+        const cold = median(samples.map((s) => s.coldMs));
+        const warm = median(samples.map((s) => s.warmMs));
+        const kib = samples[0].answerBytes / 1024;
+        if (warm <= BUDGET_MS) recommended.set(format, Math.max(recommended.get(format) ?? 0, rows));
+        measured.push({ warm, kib });
+        cells.push(`${cold.toFixed(2).padStart(format.length + 8)} | ${warm.toFixed(2).padStart(format.length + 8)} | ${kib.toFixed(1).padStart(format.length + 4)}`);
       }
-      const cold = median(samples.map((s) => s.coldMs));
-      const warm = median(samples.map((s) => s.warmMs));
-      if (warm <= BUDGET_MS) recommended = Math.max(recommended, rows);
-      console.log(`${String(rows).padStart(7)} | ${cold.toFixed(2).padStart(11)} | ${warm.toFixed(2).padStart(11)} | ${((warm / rows) * 1000).toFixed(2).padStart(11)}`);
+      const ratios = measured.length === 2
+        ? ` | ${(measured[1].warm / measured[0].warm).toFixed(2).padStart(formats[1].length + formats[0].length + 6)} | ${(measured[1].kib / measured[0].kib).toFixed(2).padStart(formats[1].length + formats[0].length + 5)}`
+        : '';
+      console.log(`${String(rows).padStart(7)} | ${cells.join(' | ')}${ratios}`);
     }
-    console.log(`largest size measured with warm CPU ≤ ${BUDGET_MS} ms (half the Free plan's ${FREE_PLAN_CPU_MS} ms): ${recommended || 'none'} rows`);
+    for (const [format, rows] of recommended) {
+      console.log(`${format}: largest size measured with warm CPU ≤ ${BUDGET_MS} ms (half the Free plan's ${FREE_PLAN_CPU_MS} ms): ${rows || 'none'} rows`);
+    }
   } finally {
     rmSync(out, { recursive: true, force: true });
   }

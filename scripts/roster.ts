@@ -8,6 +8,7 @@ import { existsSync, realpathSync } from 'node:fs';
 import { readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { basename, dirname, extname, join, resolve } from 'node:path';
 import { isIsoDate } from '../shared/index';
+import { localIsoDate } from '../shared/local-time';
 import { checkRoster, type CheckProgress } from '../addin/xlsx/check-file';
 import { RosterFileError, XlsxFileError, openRoster } from '../addin/xlsx/roster-file';
 import { NO_CHART_NOTE } from '../addin/xlsx/write-summary';
@@ -63,11 +64,6 @@ function defaultOut(input: string): string {
   return join(dirname(input), `${basename(input, ext)}-核对结果.xlsx`);
 }
 
-const pad = (n: number): string => String(n).padStart(2, '0');
-const today = (): string => {
-  const d = new Date();
-  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
-};
 
 const PHASES: Record<CheckProgress['phase'], string> = { compute: '计算', write: '写入结果', save: '生成文件' };
 
@@ -114,7 +110,7 @@ async function main(argv: readonly string[]): Promise<number> {
       if (plan.missingOptionalLine) say(plan.missingOptionalLine);
     }
     if (opened.duplicates.length > 0) process.stderr.write(`注意：有 ${opened.duplicates.length} 个身份证号出现在多行，这些行标为“数据有误”。\n`);
-    const asOf = args.asOf ?? today();
+    const asOf = args.asOf ?? localIsoDate();
     let last = '';
     const outcome = await checkRoster(opened, {
       asOf,
@@ -134,7 +130,7 @@ async function main(argv: readonly string[]): Promise<number> {
       await rm(tmp, { force: true });
     }
     const c = outcome.counts;
-    say(`核对日期 ${asOf}，${outcome.source === 'worker' ? '计算服务' : '本机计算'}：共 ${c.total} 人，达标 ${c.达标}，未达标 ${c.未达标}，待补材料 ${c.待补材料}，数据有误 ${c.数据有误}。`);
+    say(`核对日期 ${asOf}，${outcome.computedBy === 'worker' ? '计算服务' : '本机计算'}：共 ${c.total} 人，达标 ${c.compliant}，未达标 ${c.short}，待补材料 ${c.pendingEvidence}，数据有误 ${c.invalid}。`);
     say(`结果已写入：${out}（原文件未改动）`);
     say(NO_CHART_NOTE);
     if (args.json) process.stdout.write(`${JSON.stringify(outcome.response)}\n`);

@@ -11,7 +11,7 @@ import { getDuties } from './rulesets/duties';
 export type EvidenceItem = {
   key: EvidenceKey;
   /** The breakdown's label (e.g. 代表性成果) or, for a special case, 特殊情况：产假. */
-  source: string;
+  label: string;
   /** Credited hours of this source (public + professional); null for a prorated requirement. */
   hours: number | null;
   rule: EvidenceRule;
@@ -35,14 +35,14 @@ export function evidenceNeeded(row: RosterRowInput | undefined, result: RowResul
     if (key === undefined || !isEvidenceKey(key, duties)) continue;
     const hours = b.public + b.professional;
     if (hours <= 0) continue;
-    items.push({ key, source: b.label, hours, rule: duties.evidence[key], note: '' });
+    items.push({ key, label: b.label, hours, rule: duties.evidence[key], note: '' });
   }
   const p = ruleSet.parameters;
   if (result.requiredPublic < p.requiredPublic.value || result.requiredProfessional < p.requiredProfessional.value) {
     const name = textOfCell(row?.specialCase)?.trim() ?? '';
     items.push({
       key: 'specialCase',
-      source: name ? `特殊情况：${name}` : '特殊情况',
+      label: name ? `特殊情况：${name}` : '特殊情况',
       hours: null,
       rule: duties.evidence.specialCase,
       note: `要求折算为公需课${fmt(result.requiredPublic)}学时、专业课${fmt(result.requiredProfessional)}学时`,
@@ -54,7 +54,7 @@ export function evidenceNeeded(row: RosterRowInput | undefined, result: RowResul
 /** 证明材料不齐：代表性成果（证书或奖状…）；… — the plain words of a 待补材料 row. */
 export function missingEvidenceText(items: readonly EvidenceItem[]): string {
   if (items.length === 0) return '证明材料不齐';
-  return `证明材料不齐：${items.map((i) => `${i.source}（${i.rule.evidence}）`).join('；')}`;
+  return `证明材料不齐：${items.map((i) => `${i.label}（${i.rule.evidence}）`).join('；')}`;
 }
 
 /** For the output columns' 说明 of a 待补材料 row: 证明材料不齐：资格证书（…）, from the result alone. */

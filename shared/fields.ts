@@ -115,12 +115,12 @@ const MAX_CASE_TEXT = 20;
 
 function readCase(v: unknown, rs: CompiledRuleSet, errors: RowError[]): string | null {
   if (typeof v === 'string' && v.length <= MAX_CASE_TEXT) {
-    if (rs.specialCases.has(v)) return v;
+    if (rs.specialCaseByName.has(v)) return v;
     const s = toHalfWidth(v);
-    if (rs.specialCases.has(s)) return s;
+    if (rs.specialCaseByName.has(s)) return s;
   }
   errors.push(err('specialCase', 'UNKNOWN_CASE',
-    `${rs.zh.specialCase}：“${showCell(v)}”无法识别，应为${rs.ruleSet.specialCases.join('、')}之一或留空`));
+    `${rs.zh.specialCase}：“${showCell(v)}”无法识别，应为${rs.ruleSet.specialCaseNames.join('、')}之一或留空`));
   return null;
 }
 

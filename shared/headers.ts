@@ -282,7 +282,7 @@ function keyForCombined(text: string): RosterKey | null {
 }
 
 /** A header cell's text, trimmed; null when it is too long to be a header. */
-function headerText(header: string): string | null {
+function boundedHeaderText(header: string): string | null {
   if (header.length <= MAX_HEADER_TEXT) return header.trim();
   const t = header.trim();
   return t.length <= MAX_HEADER_TEXT ? t : null;
@@ -294,7 +294,7 @@ function headerText(header: string): string | null {
  */
 export function keyForHeader(header: CellValue): RosterKey | null {
   if (typeof header !== 'string') return null;
-  const text = headerText(header);
+  const text = boundedHeaderText(header);
   if (text === null) return null;
   const direct = lookup(normalizeHeader(text));
   if (direct !== null) return direct;
@@ -304,7 +304,7 @@ export function keyForHeader(header: CellValue): RosterKey | null {
 /** The output header (OUTPUT_HEADERS, as spelt there) a header cell is, or null: `状 态` and `状态` are both 状态. */
 export function outputHeaderOf(header: CellValue): string | null {
   if (typeof header !== 'string') return null;
-  const text = headerText(header);
+  const text = boundedHeaderText(header);
   return text === null ? null : (OUTPUT_INDEX.get(normalizeHeader(text)) ?? null);
 }
 
@@ -322,7 +322,7 @@ export function mapHeaders(headerRow: CellValue[]): HeaderMapping {
   for (let i = 0; i < headerRow.length; i++) {
     const cell = headerRow[i];
     const raw = typeof cell === 'string' ? cell : cell === null || cell === undefined ? '' : String(cell);
-    const text = headerText(raw) ?? raw.slice(0, MAX_HEADER_TEXT);
+    const text = boundedHeaderText(raw) ?? raw.slice(0, MAX_HEADER_TEXT);
     if (text.length === 0) {
       columns.push(null);
       continue;

@@ -76,7 +76,7 @@ function errorResult(index: number, deadline: string, warnings: RowWarning[], er
   return makeResult(index, '数据有误', 0, 0, 0, 0, 0, 0, 0, deadline, NO_ITEMS, warnings, errors);
 }
 
-function isRowObject(row: unknown): row is RosterRowInput {
+export function isRowObject(row: unknown): row is RosterRowInput {
   return typeof row === 'object' && row !== null && !Array.isArray(row);
 }
 

@@ -1,8 +1,10 @@
 // The D1 audit trail: one record per evaluate call (worker/migrations/). A tenant (token label) reads only its own
 // records unless its label is an admin label; a record's body HMAC is shown only to the tenant that sent the body.
+import { countStatuses, type StatusCounts } from '../shared/status-counts';
 import type { EvaluateResponse } from '../shared/types';
 
-export type StatusCounts = { compliant: number; short: number; pendingEvidence: number; invalid: number; blank: number };
+/** One column per status key (shared/status-counts) and `blank`, as stored in D1. */
+export type AuditStatusCounts = Omit<StatusCounts, 'total'>;
 
 export type AuditRecord = {
   batchId: string;
@@ -11,22 +13,16 @@ export type AuditRecord = {
   engineVersion: string;
   asOf: string;
   rowCount: number;
-  statusCounts: StatusCounts;
+  statusCounts: AuditStatusCounts;
   /** HMAC-SHA-256 hex of the raw request body (CE_AUDIT_HMAC_KEY); null when read by another tenant. */
   bodyHmac: string | null;
   tokenLabel: string;
 };
 
-export function statusCounts(response: EvaluateResponse): StatusCounts {
-  const counts: StatusCounts = { compliant: 0, short: 0, pendingEvidence: 0, invalid: 0, blank: 0 };
-  for (const r of response.results) {
-    if (r.status === '达标') counts.compliant++;
-    else if (r.status === '未达标') counts.short++;
-    else if (r.status === '待补材料') counts.pendingEvidence++;
-    else if (r.status === '数据有误') counts.invalid++;
-    else counts.blank++;
-  }
-  return counts;
+/** The counts an audit record keeps: the shared counts without `total` (the stored columns; records keep this shape). */
+export function statusCounts(response: EvaluateResponse): AuditStatusCounts {
+  const { total: _total, ...stored } = countStatuses(response.results);
+  return stored;
 }
 
 export async function writeAudit(db: D1Database, r: AuditRecord): Promise<void> {

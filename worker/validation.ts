@@ -3,13 +3,15 @@
 // bad rows. Row content is not checked here: the engine turns a bad field into a 数据有误 row.
 // Every message is Chinese and shows the value as it was sent (bounded in length).
 import type { MiddlewareHandler } from 'hono';
+import { ANSWER_FORMATS, type AnswerFormat } from '../shared/compact';
 import { hasRuleSet, isIsoDate, listRuleSets } from '../shared/index';
+import { isRowObject } from '../shared/row';
 import type { RosterRowInput } from '../shared/types';
 import type { AppEnv } from './env';
 import { errorResponse } from './errors';
 import { hasOverflow, parseKeepingOverflow } from './json';
 
-export type EvaluateRequest = { rows: RosterRowInput[]; ruleSet?: string; asOf?: string };
+export type EvaluateRequest = { rows: RosterRowInput[]; ruleSet?: string; asOf?: string; format?: AnswerFormat };
 
 export const MAX_AUDIT_LIMIT = 500;
 export const DEFAULT_AUDIT_LIMIT = 50;
@@ -26,7 +28,6 @@ export function shown(value: unknown): string {
   return Array.isArray(value) ? '一个数组' : '一个对象';
 }
 
-const isRowObject = (v: unknown): v is RosterRowInput => typeof v === 'object' && v !== null && !Array.isArray(v);
 
 const invalid = (message: string) => ({ status: 400 as const, code: 'INVALID_REQUEST', message });
 type Refusal = { status: 400 | 413; code: string; message: string };
@@ -34,9 +35,9 @@ type Refusal = { status: 400 | 413; code: string; message: string };
 /** The checked envelope, or why it is refused. */
 export function checkEvaluate(body: unknown, maxRows: number): EvaluateRequest | Refusal {
   if (!isRowObject(body)) {
-    return invalid(`请求体必须是 JSON 对象：{ "rows": [...], "ruleSet"?: "...", "asOf"?: "YYYY-MM-DD" }，收到的是${shown(body)}`);
+    return invalid(`请求体必须是 JSON 对象：{ "rows": [...], "ruleSet"?: "...", "asOf"?: "YYYY-MM-DD", "format"?: "full" | "compact" }，收到的是${shown(body)}`);
   }
-  const { rows, ruleSet, asOf } = body as { rows?: unknown; ruleSet?: unknown; asOf?: unknown };
+  const { rows, ruleSet, asOf, format } = body as { rows?: unknown; ruleSet?: unknown; asOf?: unknown; format?: unknown };
   if (rows === undefined) return invalid('缺少字段 rows（花名册行的数组）');
   if (!Array.isArray(rows)) return invalid(`rows 必须是数组，收到的是${shown(rows)}`);
   if (rows.length > maxRows) {
@@ -59,7 +60,10 @@ export function checkEvaluate(body: unknown, maxRows: number): EvaluateRequest |
   if (asOf !== undefined && (typeof asOf !== 'string' || !isIsoDate(asOf))) {
     return invalid(`asOf 必须是 YYYY-MM-DD 格式的有效日期（如 2023-11-01），收到的是${shown(asOf)}`);
   }
-  return { rows: rows as RosterRowInput[], ruleSet, asOf };
+  if (format !== undefined && !(ANSWER_FORMATS as readonly unknown[]).includes(format)) {
+    return invalid(`format 必须是 ${ANSWER_FORMATS.map((f) => `"${f}"`).join(' 或 ')}（答复的格式，省略时为 "full"），收到的是${shown(format)}`);
+  }
+  return { rows: rows as RosterRowInput[], ruleSet, asOf, format: format as AnswerFormat | undefined };
 }
 
 /** Parses the body read by hashBody and checks the envelope; sets `evaluateRequest`. */

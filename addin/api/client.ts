@@ -1,21 +1,39 @@
-// The Worker's HTTP API (CONTRACT.md): health and evaluate, with a timeout and cancellation.
+// The Worker's HTTP API (CONTRACT.md): health and evaluate, with a timeout and cancellation. Evaluate asks for the
+// compact answer (shared/compact.ts) and expands it with the service's GET /v1/rules, fetched once per service address
+// and engine version; an answer that is not compact (an older deployment ignores `format`) is used as it is.
+import { CompactAnswerError, expandAnswer, isCompactAnswer, rulesTableFor, type AnswerFormat, type CompactEvaluateResponse } from '../../shared/compact';
 import type { EvaluateResponse, RosterRowInput } from '../../shared/types';
 import { trimTrailingSlashes } from '../../shared/url';
-import type { ServiceLimits } from '../core/chunks';
+import type { ServiceLimits } from '../office/chunks';
 import { WorkerError, messageForStatus, networkErrorMessage } from './errors';
 
 export type FetchLike = (input: string, init?: RequestInit) => Promise<Response>;
 export type Health = { ok: boolean; engineVersion: string; limits?: ServiceLimits };
 export type EvaluateAnswer = EvaluateResponse & { batchId: string };
-export type ClientOptions = { baseUrl: string; token: string; timeoutMs?: number; fetch?: FetchLike };
+export type ClientOptions = {
+  baseUrl: string;
+  token: string;
+  timeoutMs?: number;
+  fetch?: FetchLike;
+  /** The answer format to ask for (default compact; `full` for a comparison). */
+  format?: AnswerFormat;
+};
 
 export const DEFAULT_TIMEOUT_MS = 60_000;
+
+/**
+ * GET /v1/rules answers by service address and engine version, shared by every client of the page: a run fetches
+ * them at most once, and the next run on the same service not at all. A failed fetch is not kept.
+ */
+const RULES = new Map<string, Promise<unknown>>();
+const RULES_KEPT = 8;
 
 export class WorkerClient {
   private readonly baseUrl: string;
   private readonly token: string;
   private readonly timeoutMs: number;
   private readonly fetchImpl: FetchLike;
+  private readonly format: AnswerFormat;
 
   constructor(options: ClientOptions) {
     const base = trimTrailingSlashes(options.baseUrl.trim());
@@ -24,6 +42,7 @@ export class WorkerClient {
     this.token = options.token.trim();
     this.timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
     this.fetchImpl = options.fetch ?? ((input, init) => fetch(input, init));
+    this.format = options.format ?? 'compact';
   }
 
   health(signal?: AbortSignal): Promise<Health> {
@@ -45,14 +64,39 @@ export class WorkerClient {
   }
 
   async evaluate(rows: RosterRowInput[], options: { ruleSet?: string; asOf?: string }, signal?: AbortSignal): Promise<EvaluateAnswer> {
-    const body: { rows: RosterRowInput[]; ruleSet?: string; asOf?: string } = { rows };
+    const body: { rows: RosterRowInput[]; ruleSet?: string; asOf?: string; format?: AnswerFormat } = { rows };
     if (options.ruleSet) body.ruleSet = options.ruleSet;
     if (options.asOf) body.asOf = options.asOf;
-    const answer = await this.request<EvaluateAnswer>('POST', '/v1/evaluate', JSON.stringify(body), signal);
+    if (this.format !== 'full') body.format = this.format;
+    const sent = await this.request<EvaluateAnswer | (CompactEvaluateResponse & { batchId: string })>('POST', '/v1/evaluate', JSON.stringify(body), signal);
+    const answer = isCompactAnswer(sent) ? await this.expand(sent, rows, signal) : sent;
     if (!answer || !Array.isArray(answer.results) || answer.results.length !== rows.length) {
       throw new WorkerError('bad_response', `计算服务的答复不完整：发送 ${rows.length} 行，收到 ${answer?.results?.length ?? 0} 行结果`);
     }
     return answer;
+  }
+
+  /** The full answer of a compact one, with the service's rules for its engine version. */
+  private async expand(answer: CompactEvaluateResponse & { batchId: string }, rows: RosterRowInput[], signal?: AbortSignal): Promise<EvaluateAnswer> {
+    const key = `${this.baseUrl}\n${answer.engineVersion}`;
+    let rules = RULES.get(key);
+    if (rules === undefined) {
+      if (RULES.size >= RULES_KEPT) RULES.clear();
+      // not tied to this request's signal: other parts in flight wait on the same fetch
+      const fetched = this.rules();
+      RULES.set(key, fetched);
+      fetched.catch(() => RULES.get(key) === fetched && RULES.delete(key));
+      rules = fetched;
+    }
+    const known = await rules;
+    if (signal?.aborted) throw new WorkerError('cancelled', '已取消');
+    try {
+      return { ...expandAnswer(answer, rows, rulesTableFor(known, answer)), batchId: answer.batchId };
+    } catch (e) {
+      if (!(e instanceof CompactAnswerError)) throw e;
+      if (RULES.get(key) === rules) RULES.delete(key);
+      throw new WorkerError('bad_response', e.message);
+    }
   }
 
   private async request<T>(method: 'GET' | 'POST', path: string, body: string | undefined, signal?: AbortSignal): Promise<T> {

@@ -1,9 +1,10 @@
 // What goes in which cell of the sheet 审核材料清单 (pure): one group of rows per person (the person's cells merged
 // down the group), one row per source of hours with the evidence the rule set requires and an empty 核验结果 cell.
-import { HOURS, TEXT, WHOLE, blockAt, rangeAddress, type LayoutValue, type SheetLayout } from '../forms/sheet-layout';
-import { DUTY_HEADER_ROW, DUTY_ROSTER_CELL, dutyPage, dutySheetHead, type DutySheetMeta } from '../forms/duty-head';
+import { rangeAddress } from '../office/a1';
+import { HOURS, TEXT, WHOLE, blockAt, type LayoutValue, type SheetLayout } from '../office/sheet-layout';
+import { DUTY_HEADER_ROW, DUTY_ROSTER_CELL, dutyPage, dutySheetHead, type DutySheetMeta } from '../duties/duty-head';
 import type { ChecklistPerson } from './checklist';
-import { matchKept, orphanRows } from '../forms/kept-cells';
+import { matchKept, orphanRows } from '../duties/kept-cells';
 
 export const CHECKLIST_SHEET_NAME = '审核材料清单';
 export const CHECKLIST_ROSTER_CELL = DUTY_ROSTER_CELL;
@@ -20,13 +21,13 @@ export const PENDING_FILL = '#FFEB9C';
 
 export type ChecklistLayoutInput = DutySheetMeta & { people: readonly ChecklistPerson[] };
 
-export const itemKeys = (p: ChecklistPerson): string[][] => p.items.map((item) => [p.name, p.unit, item.source]);
+export const itemKeys = (p: ChecklistPerson): string[][] => p.items.map((item) => [p.name, p.unit, item.label]);
 
 /** The rows of one person: person cells on the first row only (the rest are merged into it). */
 export function personRows(p: ChecklistPerson, verdicts: readonly string[] = []): LayoutValue[][] {
   return p.items.map((item, i) => [
-    ...(i === 0 ? [p.sheetRow, p.name, p.unit, p.department, p.status] : ['', '', '', '', '']),
-    item.source,
+    ...(i === 0 ? [p.rowNumber, p.name, p.unit, p.department, p.status] : ['', '', '', '', '']),
+    item.label,
     item.hours ?? '',
     item.rule.clause,
     item.rule.evidence,

@@ -1,12 +1,12 @@
 // The button 审核材料清单 (task pane and ribbon): evaluates the roster of the active sheet and makes or replaces the
 // sheet 审核材料清单. Nothing else in the workbook changes.
-import { writeLayoutSheet } from '../forms/apply-sheet-layout';
+import { writeLayoutSheet } from '../office/apply-sheet-layout';
 import { OWN_SHEETS } from '../reminders/reminders-sheet';
-import { readRosterResults, sheetMeta } from '../reminders/roster-results';
+import { readRosterResults, sheetMeta } from '../duties/roster-results';
 import { buildChecklist } from './checklist';
 import { buildChecklistLayout } from './checklist-layout';
-import { previousSpec, readPreviousSheet } from '../forms/previous-sheet';
-import { DUTY_SHEETS } from '../forms/duty-layouts';
+import { previousSpec, readPreviousSheet } from '../duties/previous-sheet';
+import { DUTY_SHEETS } from '../duties/duty-layouts';
 
 export type ChecklistSheetResult = { sheetName: string; people: number; items: number; rosterSheet: string; printSetup: boolean };
 

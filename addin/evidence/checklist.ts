@@ -6,7 +6,7 @@ import type { RuleSet, RuleSetDuties } from '../../shared/rulesets/types';
 import { evidenceNeeded, type EvidenceItem } from '../../shared/evidence';
 
 export type ChecklistPerson = {
-  sheetRow: number;
+  rowNumber: number;
   name: string;
   unit: string;
   department: string;
@@ -17,7 +17,7 @@ export type ChecklistPerson = {
 export type ChecklistInput = {
   rows: readonly RosterRowInput[];
   results: readonly RowResult[];
-  firstDataRow: number;
+  firstDataRowNumber: number;
   ruleSet: RuleSet;
   duties: RuleSetDuties;
 };
@@ -31,7 +31,7 @@ export function buildChecklist(input: ChecklistInput): ChecklistPerson[] {
     const items = evidenceNeeded(row, r, input.ruleSet, input.duties);
     if (items.length === 0) return;
     out.push({
-      sheetRow: input.firstDataRow + i,
+      rowNumber: input.firstDataRowNumber + i,
       name: textOfCell(row.name) ?? '',
       unit: textOfCell(row.unit) ?? '',
       department: textOfCell(row.department) ?? '',

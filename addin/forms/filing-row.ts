@@ -1,9 +1,9 @@
 // 从选中行填入: the selected row of a 培训项目 sheet and its header row (the first of the top rows with the form's
 // headings, so a title row above it is fine). Reads only; two syncs.
-import { RosterError } from '../excel/errors';
+import { RosterError } from '../office/errors';
 import { projectHeaderRow } from './filing-form';
 
-export type SelectedProjectRow = { sheetName: string; sheetRow: number; headers: unknown[]; cells: unknown[] };
+export type SelectedProjectRow = { sheetName: string; rowNumber: number; headers: unknown[]; cells: unknown[] };
 
 export const PICK_A_ROW = '请先在培训项目表中点选一个项目所在的行（不是表头），再点“从选中行填入”。';
 /** Columns read at most (a 培训项目 table is narrow; this bounds a whole-row selection). */
@@ -31,5 +31,5 @@ export async function readSelectedProjectRow(context: Excel.RequestContext): Pro
   if (header < 0) {
     throw new RosterError(`工作表“${sheet.name}”选中行的上方没有申报表的栏目（如“申请培训项目名称”“培训天数”“拟计算学时”），未填入任何内容。`);
   }
-  return { sheetName: sheet.name, sheetRow: sel.rowIndex + 1, headers: above.values[header], cells: row.values[0] };
+  return { sheetName: sheet.name, rowNumber: sel.rowIndex + 1, headers: above.values[header], cells: row.values[0] };
 }

@@ -2,11 +2,11 @@
 // replaces that sheet; other projects keep theirs). A form with errors writes nothing.
 import { getRuleSet } from '../../shared/index';
 import { getDuties } from '../../shared/rulesets/duties';
-import { RosterError } from '../excel/errors';
-import { writeLayoutSheet } from './apply-sheet-layout';
+import { RosterError } from '../office/errors';
+import { writeLayoutSheet } from '../office/apply-sheet-layout';
 import { checkFilingForm, type FilingCheck, type FilingInput } from './filing-form';
 import { FILING_MARK, buildFilingLayout } from './filing-layout';
-import { readPreviousSheet } from './previous-sheet';
+import { readPreviousSheet } from '../duties/previous-sheet';
 
 export const FILING_NOT_MADE = '申报表未生成：';
 

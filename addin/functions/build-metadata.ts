@@ -13,12 +13,12 @@ export const FUNCTIONS_SOURCE = fileURLToPath(new URL('./functions.ts', import.m
 type MetadataShape = { functions?: { id?: unknown }[] };
 
 /** Writes `outDir/functions.json`; throws when the generator reports an error or a function is missing. */
-export async function generateFunctionsMetadata(outDir: string, source: string = FUNCTIONS_SOURCE): Promise<void> {
-  const result = await generateCustomFunctionsMetadata(source, false);
+export async function generateFunctionsMetadata(outDir: string, sourceFile: string = FUNCTIONS_SOURCE): Promise<void> {
+  const result = await generateCustomFunctionsMetadata(sourceFile, false);
   if (result.errors.length > 0) {
-    throw new Error(`custom-functions-metadata: ${result.errors.length} error(s) in ${source}:\n${result.errors.join('\n')}`);
+    throw new Error(`custom-functions-metadata: ${result.errors.length} error(s) in ${sourceFile}:\n${result.errors.join('\n')}`);
   }
-  if (!result.metadataJson) throw new Error(`custom-functions-metadata: no @customfunction found in ${source}`);
+  if (!result.metadataJson) throw new Error(`custom-functions-metadata: no @customfunction found in ${sourceFile}`);
   const metadata = JSON.parse(result.metadataJson) as MetadataShape;
   const ids = new Set((metadata.functions ?? []).map((f) => f.id));
   const missing = Object.keys(FUNCTION_KINDS).filter((id) => !ids.has(id));

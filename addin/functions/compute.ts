@@ -9,7 +9,7 @@ import {
   mapHeaders,
   rowFromCells,
 } from '../../shared/index';
-import { CREDITING_KEYS, NO_HOURS_COLUMN_MESSAGE } from '../../shared/roster';
+import { CREDITING_KEYS, NO_HOURS_COLUMN_MESSAGE, headerName } from '../../shared/roster';
 import type { CellValue, RosterKey, RowResult } from '../../shared/types';
 import type { FunctionKind } from './ids';
 
@@ -39,10 +39,6 @@ export function toCellValue(v: unknown): CellValue {
   return String(v);
 }
 
-function headerLabel(key: RosterKey): string {
-  return HEADERS.find((h) => h.key === key)?.zh ?? key;
-}
-
 /** Roster key per column, from the header row (`headers`' first row), or the template order when absent. */
 export function columnsFor(headers: unknown[][] | null | undefined): (RosterKey | null)[] {
   if (!headers || headers.length === 0 || headers[0].length === 0) return DEFAULT_COLUMNS;
@@ -53,12 +49,12 @@ export function columnsFor(headers: unknown[][] | null | undefined): (RosterKey 
   const mapping = mapHeaders(headerRow);
   if (mapping.missingRequired.length > 0) {
     throw new FunctionArgumentError(
-      `表头缺少必填列：${mapping.missingRequired.map(headerLabel).join('、')}（请把表头行作为第二个参数，例如 A$1:Y$1）`,
+      `表头缺少必填列：${mapping.missingRequired.map(headerName).join('、')}（请把表头行作为第二个参数，例如 A$1:Y$1）`,
     );
   }
   if (mapping.duplicates.length > 0) {
     throw new FunctionArgumentError(
-      `表头有重复的列：${mapping.duplicates.map((d) => headerLabel(d.key)).join('、')}`,
+      `表头有重复的列：${mapping.duplicates.map((d) => headerName(d.key)).join('、')}`,
     );
   }
   // the same stop as 计算学时: without a column that earns hours everyone would be 0 h and 未达标

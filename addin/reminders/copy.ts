@@ -1,5 +1,5 @@
 // 复制所选提醒: the messages of the rows selected on 提醒名单, joined one per line, to the clipboard.
-import { RosterError } from '../excel/errors';
+import { RosterError } from '../office/errors';
 import { MESSAGE_COLUMN, REMINDERS_HEADER_ROW, REMINDERS_SHEET_NAME } from './reminders-layout';
 
 /** The 0-based rows of the selection that hold reminders (below the header, within the used rows), or null. */

@@ -1,8 +1,9 @@
 // What goes in which cell of the sheet 提醒名单 (pure). Header at row HEADER_ROW, one person a row below it.
-import { TEXT, WHOLE, blockAt, rangeAddress, type LayoutValue, type SheetLayout } from '../forms/sheet-layout';
-import { DUTY_HEADER_ROW, DUTY_ROSTER_CELL, dutyPage, dutySheetHead, type DutySheetMeta } from '../forms/duty-head';
+import { rangeAddress } from '../office/a1';
+import { TEXT, WHOLE, blockAt, type LayoutValue, type SheetLayout } from '../office/sheet-layout';
+import { DUTY_HEADER_ROW, DUTY_ROSTER_CELL, dutyPage, dutySheetHead, type DutySheetMeta } from '../duties/duty-head';
 import type { Reminder } from './reminders';
-import { matchKept, orphanRows } from '../forms/kept-cells';
+import { matchKept, orphanRows } from '../duties/kept-cells';
 
 export const REMINDERS_SHEET_NAME = '提醒名单';
 /** The cell naming the roster sheet, so a re-run from 提醒名单 finds the roster again. */
@@ -22,7 +23,7 @@ const WIDTHS = [10, 8, 18, 10, 8, 7, 36, 11, 8, 8, 70, 16];
 export type RemindersLayoutInput = DutySheetMeta & { reminders: readonly Reminder[] };
 
 export function reminderCells(r: Reminder, notice = ''): LayoutValue[] {
-  return [r.sheetRow, r.name, r.unit, r.department, r.status, r.titleApplicant ? '是' : '', r.missing, r.deadline, r.daysLeft ?? '', r.overdue ? OVERDUE_TEXT : '', r.message, notice];
+  return [r.rowNumber, r.name, r.unit, r.department, r.status, r.titleApplicant ? '是' : '', r.missing, r.deadline, r.daysLeft ?? '', r.overdue ? OVERDUE_TEXT : '', r.message, notice];
 }
 
 export const reminderKey = (r: Reminder): string[] => [r.name, r.unit, r.department];

@@ -1,13 +1,13 @@
 // The button 提醒名单 (task pane and ribbon): evaluates the roster of the active sheet and makes or replaces the
 // sheet 提醒名单. Nothing else in the workbook changes.
 import { CHECKLIST_ROSTER_CELL, CHECKLIST_SHEET_NAME } from '../evidence/checklist-layout';
-import { writeLayoutSheet } from '../forms/apply-sheet-layout';
+import { writeLayoutSheet } from '../office/apply-sheet-layout';
 import { buildReminders } from './reminders';
 import { REMINDERS_ROSTER_CELL, REMINDERS_SHEET_NAME, buildRemindersLayout } from './reminders-layout';
-import { DUTY_SHEETS } from '../forms/duty-layouts';
-import { previousSpec, readPreviousSheet } from '../forms/previous-sheet';
-import type { OwnSheet } from './back-to-roster';
-import { readRosterResults, sheetMeta } from './roster-results';
+import { DUTY_SHEETS } from '../duties/duty-layouts';
+import { previousSpec, readPreviousSheet } from '../duties/previous-sheet';
+import type { OwnSheet } from '../duties/back-to-roster';
+import { readRosterResults, sheetMeta } from '../duties/roster-results';
 
 /** The duty sheets that name their roster sheet (a button pressed there goes back to that roster; 年度汇总 is
  * handled by readRosterForSummary itself). */

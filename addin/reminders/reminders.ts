@@ -9,7 +9,7 @@ import { evidenceNeeded, missingEvidenceText } from '../../shared/evidence';
 
 export type Reminder = {
   /** Sheet row of the person in the roster (1-based, as Excel shows it). */
-  sheetRow: number;
+  rowNumber: number;
   index: number;
   name: string;
   unit: string;
@@ -31,7 +31,7 @@ export type ReminderInput = {
   /** YYYY-MM-DD, the 核对日期. */
   asOf: string;
   /** Sheet row of rows[0]. */
-  firstDataRow: number;
+  firstDataRowNumber: number;
   ruleSet: RuleSet;
   duties: RuleSetDuties;
 };
@@ -98,7 +98,7 @@ function messageOf(e: Omit<Reminder, 'message'>, r: RowResult, input: ReminderIn
       body = `您${ruleSet.year}年度继续教育学时已达标。${title}${by}在${province.shortName}完成学时申报并经单位审核。`;
   }
   const sign = e.unit ? `——${e.unit}` : '';
-  return `${e.name}您好：${body}（依据${ruleSet.source}）${sign}`;
+  return `${e.name}您好：${body}（依据${ruleSet.notice}）${sign}`;
 }
 
 /** Everyone to remind, sorted by deadline then roster order. rows and results must be the same length and order. */
@@ -113,7 +113,7 @@ export function buildReminders(input: ReminderInput): Reminder[] {
     if (r.status === '达标' && !titleApplicant) return;
     const daysLeft = r.deadline ? dayOf(r.deadline) - today : null;
     const base: Omit<Reminder, 'message'> = {
-      sheetRow: input.firstDataRow + i,
+      rowNumber: input.firstDataRowNumber + i,
       index: i,
       name: text(row.name),
       unit: text(row.unit),

@@ -1,5 +1,5 @@
 // The user's settings: 计算服务 URL, access token, an optional 核对日期 (asOf; blank = today) and whether names and
-// ID numbers may be sent to the service (default: no, see core/minimise.ts).
+// ID numbers may be sent to the service (default: no, see compute/minimise.ts).
 import { isIsoDate } from '../../shared/index';
 import { defaultStore, type KeyValueStore } from './storage';
 
@@ -41,10 +41,4 @@ export async function saveSettings(s: Settings, store: KeyValueStore = defaultSt
   await store.set(KEYS.token, s.token.trim());
   await store.set(KEYS.asOf, s.asOf.trim());
   await store.set(KEYS.sendPersonalData, s.sendPersonalData ? '1' : '0');
-}
-
-/** Today as YYYY-MM-DD in the user's local time zone (the asOf the add-in sends unless told otherwise). */
-export function todayIso(now: Date = new Date()): string {
-  const p = (n: number): string => String(n).padStart(2, '0');
-  return `${now.getFullYear()}-${p(now.getMonth() + 1)}-${p(now.getDate())}`;
 }

@@ -1,10 +1,11 @@
 // What goes in which cell of the sheet 年度汇总 (pure; summary-sheet.ts applies it with Office.js).
 import type { Summary, SummaryCounts } from '../../shared/types';
-import { cellAddress, rangeAddress } from './a1';
+import { cellAddress, rangeAddress } from '../office/a1';
 
 export const SUMMARY_SHEET_NAME = '年度汇总';
-export const SOURCE_LABELS = { worker: '计算服务（在线）', local: '本地引擎' } as const;
-export type SummarySource = keyof typeof SOURCE_LABELS;
+/** Who computed the results: the 计算服务 or the engine bundled in the add-in / page. */
+export const COMPUTED_BY_LABELS = { worker: '计算服务（在线）', local: '本地引擎' } as const;
+export type ComputedBy = keyof typeof COMPUTED_BY_LABELS;
 
 /** The row of the label cell naming the roster sheet, so a refresh run from 年度汇总 finds the roster again. */
 export const ROSTER_SHEET_LABEL = '花名册工作表';
@@ -45,16 +46,16 @@ export type SummaryLayout = {
 
 export type SummaryLayoutInput = {
   summary: Summary;
-  ruleSet: { id: string; title: string; source: string; year: number };
+  ruleSet: { id: string; title: string; notice: string; year: number };
   engineVersion: string;
-  source: SummarySource;
-  /** Why the bundled engine computed it (shown next to the source), or null. */
-  sourceNote?: string | null;
+  computedBy: ComputedBy;
+  /** Why the bundled engine computed it (shown next to 数据来源), or null. */
+  fallbackReason?: string | null;
   /** When it was made, as shown, e.g. 2026-11-27 18:45. */
   madeAt: string;
   rosterSheet: string;
   /** Sheet row number of the roster's first data row (result index 0), for the attention list's 行号. */
-  firstDataRow: number;
+  firstDataRowNumber: number;
   /** Per result index, the row as the attention list shows it (several roster sheets: “一科 第 5 行”). */
   rowLabels?: readonly (string | number)[];
 };
@@ -90,9 +91,9 @@ export function buildSummaryLayout(input: SummaryLayoutInput): SummaryLayout {
   blocks.push(block(0, row, [[`${ruleSet.year}年度专业技术人员继续教育学时汇总`]], [[FORMAT.text]], { bold: true, fontSize: 16 }));
   row += 1;
   const meta: LayoutCell[][] = [
-    ['规则集', `${ruleSet.title}（${ruleSet.source}，${ruleSet.id}）`],
+    ['规则集', `${ruleSet.title}（${ruleSet.notice}，${ruleSet.id}）`],
     ['生成时间', input.madeAt],
-    ['数据来源', input.sourceNote ? `${SOURCE_LABELS[input.source]}（${input.sourceNote}）` : SOURCE_LABELS[input.source]],
+    ['数据来源', input.fallbackReason ? `${COMPUTED_BY_LABELS[input.computedBy]}（${input.fallbackReason}）` : COMPUTED_BY_LABELS[input.computedBy]],
     [ROSTER_SHEET_LABEL, input.rosterSheet],
     ['引擎版本', input.engineVersion],
   ];
@@ -148,7 +149,7 @@ export function buildSummaryLayout(input: SummaryLayoutInput): SummaryLayout {
     const items = summary.attention;
     const values: LayoutCell[][] = [
       ATTENTION_HEADERS,
-      ...items.map((a) => [input.rowLabels?.[a.index] ?? input.firstDataRow + a.index, a.name, a.unit, a.department, a.status, a.publicShortfall, a.professionalShortfall, a.deadline]),
+      ...items.map((a) => [input.rowLabels?.[a.index] ?? input.firstDataRowNumber + a.index, a.name, a.unit, a.department, a.status, a.publicShortfall, a.professionalShortfall, a.deadline]),
     ];
     blocks.push(block(0, row, values, [textRow(ATTENTION_HEADERS), ...items.map(() => ATTENTION_FORMATS)]));
     tables.push({ key: 'attention', name: TABLE_NAMES.attention, address: rangeAddress(0, row, ATTENTION_HEADERS.length, values.length), style: TABLE_STYLE });

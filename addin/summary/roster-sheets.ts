@@ -2,8 +2,8 @@
 // through shared/roster. People are counted once: a later row with an ID number already seen is left out and reported.
 import { HEADER_SEARCH_ROWS, findCrossDuplicates, headerName, planRoster, type DuplicateId, type RosterPlan } from '../../shared/roster';
 import type { RosterRowInput } from '../../shared/types';
-import { RosterError } from '../excel/errors';
-import { readRoster } from '../excel/read';
+import { RosterError } from '../office/errors';
+import { readRoster } from '../compute/read';
 
 export type RostersForSummary = {
   sheetNames: string[];
@@ -12,7 +12,7 @@ export type RostersForSummary = {
   /** Per row: where it is, as the attention list shows it (“一科 第 5 行”, or the row number for one sheet). */
   rowLabels: (string | number)[];
   /** 1-based sheet row of rows[0] when there is one sheet. */
-  firstDataRow: number;
+  firstDataRowNumber: number;
   /** ID numbers found on several rows (across the sheets chosen). */
   duplicates: DuplicateId[];
 };
@@ -39,7 +39,7 @@ export function joinRosters(plans: readonly RosterPlan[]): RostersForSummary {
     sheetNames: plans.map((p) => p.sheetName),
     rows,
     rowLabels,
-    firstDataRow: (plans[0]?.rows[0]?.sheetRow ?? 0) + 1,
+    firstDataRowNumber: (plans[0]?.rows[0]?.sheetRow ?? 0) + 1,
     duplicates,
   };
 }

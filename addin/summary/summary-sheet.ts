@@ -1,11 +1,12 @@
 // The one-click annual summary: reads the roster, gets the Summary (Worker or bundled engine) and makes or
 // refreshes the sheet 年度汇总 (its content only; no other sheet is written).
 import { getRuleSet, hasRuleSet } from '../../shared/index';
-import { excelSupports } from '../excel/requirements';
-import { RosterError } from '../excel/errors';
+import { localDateTime, localIsoDate } from '../../shared/local-time';
+import { excelSupports } from '../office/requirements';
+import { RosterError } from '../office/errors';
 import { ROSTER_SHEET_VALUE_CELL, SUMMARY_SHEET_NAME, buildSummaryLayout } from './layout';
-import type { SummaryLayout, SummarySource } from './layout';
-import { prepareSheet, uniqueTableName } from './sheet-reset';
+import type { ComputedBy, SummaryLayout } from './layout';
+import { prepareSheet, uniqueTableName } from '../office/sheet-reset';
 import { summarizeRoster } from './summary-source';
 import type { SummarySourceOptions } from './summary-source';
 import type { DuplicateId } from '../../shared/roster';
@@ -21,10 +22,10 @@ export type AnnualSummaryOptions = {
   sheets?: readonly string[];
 };
 export type AnnualSummaryResult = {
-  source: SummarySource;
+  computedBy: ComputedBy;
   rows: number;
   /** Why the bundled engine computed it (Chinese), or null when the 计算服务 did. */
-  reason: string | null;
+  fallbackReason: string | null;
   /** The roster sheets summarised. */
   sheets?: string[];
   /** ID numbers on several rows: each person counted once. */
@@ -33,18 +34,7 @@ export type AnnualSummaryResult = {
   notes?: string[];
 };
 
-const pad = (n: number): string => String(n).padStart(2, '0');
-
-/** Local date as YYYY-MM-DD. */
-export function localIsoDate(d: Date): string {
-  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
-}
-
-function localStamp(d: Date): string {
-  return `${localIsoDate(d)} ${pad(d.getHours())}:${pad(d.getMinutes())}`;
-}
-
-type RosterForSummary = { sheetName: string; rows: RosterRowInput[]; firstDataRow: number };
+type RosterForSummary = { sheetName: string; rows: RosterRowInput[]; firstDataRowNumber: number };
 
 /** The roster sheet(s) to summarise: the chosen ones, else the active sheet, or from 年度汇总 the sheets it names (B5). */
 async function rosterSheetNames(context: Excel.RequestContext, chosen?: readonly string[]): Promise<string[]> {
@@ -74,11 +64,11 @@ export async function readRostersFor(context: Excel.RequestContext, chosen?: rea
 
 /**
  * The roster of the active sheet (or, on 年度汇总, of the sheet(s) it was made from), one row per data row so that
- * `firstDataRow + index` is the sheet row; rows that are not people are blank.
+ * `firstDataRowNumber + index` is the sheet row; rows that are not people are blank.
  */
 export async function readRosterForSummary(context: Excel.RequestContext): Promise<RosterForSummary> {
   const r = await readRostersFor(context);
-  return { sheetName: r.sheetNames.join(SHEET_LIST_SEPARATOR), rows: r.rows, firstDataRow: r.firstDataRow };
+  return { sheetName: r.sheetNames.join(SHEET_LIST_SEPARATOR), rows: r.rows, firstDataRowNumber: r.firstDataRowNumber };
 }
 
 /** Queues the layout on `sheet` (no sync): cells, tables, the chart. */
@@ -123,20 +113,20 @@ export async function buildAnnualSummarySheet(opts: AnnualSummaryOptions): Promi
     workerUrl: opts.workerUrl,
     token: opts.token,
     asOf,
-    firstDataSheetRow: roster.firstDataRow,
+    firstDataRowNumber: roster.firstDataRowNumber,
     sendPersonalData: opts.sendPersonalData,
   };
   const answer = await summarizeRoster(roster.rows, sourceOptions);
   const ruleSet = hasRuleSet(answer.ruleSet) ? getRuleSet(answer.ruleSet) : getRuleSet();
   const layout = buildSummaryLayout({
     summary: answer.summary,
-    ruleSet: { id: ruleSet.id, title: ruleSet.title, source: ruleSet.source, year: ruleSet.year },
+    ruleSet: { id: ruleSet.id, title: ruleSet.title, notice: ruleSet.notice, year: ruleSet.year },
     engineVersion: answer.engineVersion,
-    source: answer.source,
-    sourceNote: answer.fallbackReason,
-    madeAt: localStamp(now),
+    computedBy: answer.computedBy,
+    fallbackReason: answer.fallbackReason,
+    madeAt: localDateTime(now),
     rosterSheet: roster.sheetNames.join(SHEET_LIST_SEPARATOR),
-    firstDataRow: roster.firstDataRow,
+    firstDataRowNumber: roster.firstDataRowNumber,
     rowLabels: roster.sheetNames.length > 1 ? roster.rowLabels : undefined,
   });
   await Excel.run(async (context) => {
@@ -146,9 +136,9 @@ export async function buildAnnualSummarySheet(opts: AnnualSummaryOptions): Promi
     await context.sync();
   });
   return {
-    source: answer.source,
+    computedBy: answer.computedBy,
     rows: roster.rows.length,
-    reason: answer.fallbackReason,
+    fallbackReason: answer.fallbackReason,
     sheets: roster.sheetNames,
     duplicates: roster.duplicates,
     notes: duplicateNotes(roster.duplicates),

@@ -7,11 +7,11 @@ import type { RosterRowInput, Summary } from '../../shared/types';
 import { WorkerClient } from '../api/client';
 import type { FetchLike } from '../api/client';
 import { WorkerError } from '../api/errors';
-import { ChunkError, computeAll, type ComputeProgress } from '../core/compute';
-import type { SummarySource } from './layout';
+import { ChunkError, computeAll, type ComputeProgress } from '../compute/compute';
+import type { ComputedBy } from './layout';
 
 export type SummaryAnswer = {
-  source: SummarySource;
+  computedBy: ComputedBy;
   ruleSet: string;
   engineVersion: string;
   summary: Summary;
@@ -28,7 +28,7 @@ export type SummarySourceOptions = {
   fetch?: FetchLike;
   signal?: AbortSignal;
   /** 1-based sheet row of rows[0], for the messages that name rows. */
-  firstDataSheetRow?: number;
+  firstDataRowNumber?: number;
   onProgress?: (p: ComputeProgress) => void;
   /** Send names and ID numbers too (opt-in); by default only a row key goes. */
   sendPersonalData?: boolean;
@@ -38,7 +38,7 @@ export const NOT_CONFIGURED_REASON = '未设置计算服务地址或访问令牌
 
 function local(rows: RosterRowInput[], options: SummarySourceOptions, fallbackReason: string): SummaryAnswer {
   const res = evaluate(rows, { ruleSet: options.ruleSet ?? DEFAULT_RULE_SET, asOf: options.asOf });
-  return { source: 'local', ruleSet: res.ruleSet, engineVersion: res.engineVersion, summary: res.summary, fallbackReason };
+  return { computedBy: 'local', ruleSet: res.ruleSet, engineVersion: res.engineVersion, summary: res.summary, fallbackReason };
 }
 
 /** The service could not be reached at all (not: it answered with an error). */
@@ -58,11 +58,11 @@ export async function summarizeRoster(rows: RosterRowInput[], options: SummarySo
       ruleSet: options.ruleSet,
       asOf: options.asOf,
       signal: options.signal,
-      firstDataSheetRow: options.firstDataSheetRow ?? 2,
+      firstDataRowNumber: options.firstDataRowNumber ?? 2,
       onProgress: options.onProgress,
       sendPersonalData: options.sendPersonalData,
     });
-    return { source: 'worker', ruleSet: out.ruleSet, engineVersion: out.engineVersion, summary: summarize(rows, out.results), fallbackReason: null };
+    return { computedBy: 'worker', ruleSet: out.ruleSet, engineVersion: out.engineVersion, summary: summarize(rows, out.results), fallbackReason: null };
   } catch (e) {
     const down = unreachable(e);
     if (!down) throw e;

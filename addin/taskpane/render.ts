@@ -1,7 +1,8 @@
 // Renders progress, the header check and the results of a run into the task pane.
-import type { Preflight } from '../core/preflight';
-import type { AttentionRow } from '../core/results';
-import type { Phase, RunOutcome } from '../excel/run';
+import type { Preflight } from '../compute/preflight';
+import type { AttentionRow } from '../compute/results';
+import { STATUS_KEYS, isCountedStatus } from '../../shared/status-counts';
+import type { Phase, RunOutcome } from '../compute/run';
 import { byId, el } from './dom';
 
 const PHASES: Record<Phase, string> = { read: '正在读取花名册', compute: '正在计算', write: '正在写入结果' };
@@ -54,8 +55,8 @@ export function renderResults(outcome: Extract<RunOutcome, { kind: 'done' }>, on
   byId('results').hidden = false;
   byId('results-sheet').textContent = `· ${outcome.sheetName}`;
   for (const node of Array.from(byId('results').querySelectorAll<HTMLElement>('[data-status]'))) {
-    const status = node.dataset.status as keyof typeof outcome.counts;
-    node.textContent = n(outcome.counts[status] ?? 0);
+    const status = node.dataset.status ?? '';
+    node.textContent = n(isCountedStatus(status) ? outcome.counts[STATUS_KEYS[status]] : 0);
   }
   const meta = [`共 ${n(outcome.counts.total)} 人`];
   if (outcome.hiddenCount > 0) meta.push(`其中 ${n(outcome.hiddenCount)} 人所在的行已隐藏或被筛选，也已计算`);

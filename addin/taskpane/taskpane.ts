@@ -7,17 +7,18 @@ import { buildAnnualSummarySheet, type AnnualSummaryResult } from '../summary/su
 import { writeRosterTemplate } from '../template/roster-template';
 import { WorkerClient } from '../api/client';
 import { WorkerError } from '../api/errors';
-import { requestLimitsFrom } from '../core/chunks';
-import { ChunkError } from '../core/compute';
-import { excelErrorMessage } from '../excel/errors';
-import { selectSheetRow } from '../excel/navigate';
-import { runCompute, type RunOutcome } from '../excel/run';
-import { insertSampleRoster } from '../excel/sample';
-import { loadSettings, saveSettings, todayIso, validateSettings, type Settings } from '../settings/settings';
+import { requestLimitsFrom } from '../office/chunks';
+import { ChunkError } from '../compute/compute';
+import { excelErrorMessage } from '../office/errors';
+import { selectSheetRow } from '../office/navigate';
+import { runCompute, type RunOutcome } from '../compute/run';
+import { insertSampleRoster } from '../template/sample-sheet';
+import { localIsoDate } from '../../shared/local-time';
+import { loadSettings, saveSettings, validateSettings, type Settings } from '../settings/settings';
 import { byId, clearMessage, showMessage } from './dom';
 import { chooseSummarySheets } from './sheet-chooser';
 import { hidePreflight, hideProgress, hideResults, renderPreflight, renderResults, showProgress } from './render';
-import { initDutiesPane } from '../forms/duties-pane';
+import { initDutiesPane } from '../duties/duties-pane';
 
 let busy = false;
 let controller: AbortController | null = null;
@@ -73,7 +74,7 @@ async function compute(): Promise<void> {
     const client = new WorkerClient({ baseUrl: settings.workerUrl, token: settings.token });
     const outcome = await runCompute({
       evaluator: client,
-      asOf: settings.asOf.trim() || todayIso(),
+      asOf: settings.asOf.trim() || localIsoDate(),
       sendPersonalData: settings.sendPersonalData,
       signal: controller.signal,
       acceptUnknown: acceptedUnknown,
@@ -109,9 +110,9 @@ async function compute(): Promise<void> {
   }
 }
 
-/** Which source computed 年度汇总 and, for the bundled engine, why. */
+/** Who computed 年度汇总 and, for the bundled engine, why. */
 function summaryDoneMessage(r: AnnualSummaryResult): string {
-  const how = r.source === 'worker' ? '由计算服务计算' : `由本地引擎计算：${r.reason ?? ''}`;
+  const how = r.computedBy === 'worker' ? '由计算服务计算' : `由本地引擎计算：${r.fallbackReason ?? ''}`;
   return `已生成“年度汇总”工作表（${r.rows} 行，${how}）。`;
 }
 
@@ -212,11 +213,11 @@ async function init(): Promise<void> {
     })(),
   );
   byId('test-connection').addEventListener('click', () => void testConnection());
-  initDutiesPane({ asOf: () => readForm().asOf.trim() || todayIso(), today: () => todayIso(), run: guarded });
+  initDutiesPane({ asOf: () => readForm().asOf.trim() || localIsoDate(), today: () => localIsoDate(), run: guarded });
   // The ribbon's 年度汇总 runs in this same runtime: show its outcome here too.
   onRibbonSummary((o) =>
     o.ok
-      ? showMessage(summaryDoneMessage(o.result), o.result.source === 'worker' ? 'success' : 'info')
+      ? showMessage(summaryDoneMessage(o.result), o.result.computedBy === 'worker' ? 'success' : 'info')
       : showMessage(o.message),
   );
 }

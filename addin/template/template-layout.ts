@@ -2,7 +2,7 @@
 // every header of RULES.md §2 in order, and per column its validation rule, input message and number format.
 import { HEADERS, getRuleSet } from '../../shared/index';
 import type { RosterKey } from '../../shared/types';
-import { cellAddress, rangeAddress } from '../summary/a1';
+import { cellAddress, rangeAddress } from '../office/a1';
 
 export const TEMPLATE_SHEET_NAME = '花名册模板';
 export const TEMPLATE_TABLE_NAME = 'CeRosterTemplate';
@@ -68,7 +68,7 @@ function validationFor(kind: string): ValidationSpec | null {
     case 'yesno':
       return { type: 'list', values: YES_NO };
     case 'case':
-      return { type: 'list', values: [...getRuleSet().specialCases] };
+      return { type: 'list', values: [...getRuleSet().specialCaseNames] };
     case 'date':
       return { type: 'date', min: DATE_MIN, max: DATE_MAX };
     default:

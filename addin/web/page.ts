@@ -1,5 +1,6 @@
 // The .xlsx web page: choose or drop a roster, preflight, 开始核对 (local engine by default), counts, the attention
 // list and 下载核对结果 (a new .xlsx). Everything runs in this browser unless the clerk chooses the 计算服务.
+import { localIsoDate } from '../../shared/local-time';
 import { checkRoster, CancelledError, type CheckOutcome, type CheckProgress } from '../xlsx/check-file';
 import { RosterFileError, XlsxFileError, openRoster, type OpenedRoster } from '../xlsx/roster-file';
 import { NO_CHART_NOTE } from '../xlsx/write-summary';
@@ -34,9 +35,7 @@ type State = {
 };
 const state: State = { file: null, opened: null, outcome: null, controller: null, url: null };
 
-const pad = (n: number): string => String(n).padStart(2, '0');
-const now = new Date();
-asOf.value = `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
+asOf.value = localIsoDate();
 const local = location.hostname === 'localhost' || location.hostname === '127.0.0.1';
 serviceUrl.value = local && typeof __CE_WORKER_URL__ === 'string' && __CE_WORKER_URL__ ? __CE_WORKER_URL__ : location.origin;
 
@@ -133,7 +132,7 @@ async function start(): Promise<void> {
     const name = opened.fileName.replace(/\.[^.]*$/, '');
     state.url = URL.createObjectURL(new Blob([state.outcome.bytes as BlobPart], { type: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' }));
     $('download').dataset.fileName = `${name}-核对结果.xlsx`;
-    renderCounts($('counts'), state.outcome.counts, state.outcome.source);
+    renderCounts($('counts'), state.outcome.counts, state.outcome.computedBy);
     renderAttention($('attention'), state.outcome.attention, opened.plans.length > 1);
     $('result-note').textContent = `结果文件：${name}-核对结果.xlsx（原文件未改动）。${NO_CHART_NOTE}`;
     setProgress(100, '完成');

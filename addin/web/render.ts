@@ -1,5 +1,6 @@
 // What the page shows: the preflight per sheet, the counts and the attention list (DOM only; text via textContent).
-import type { StatusCounts } from '../core/results';
+import type { StatusCounts } from '../../shared/status-counts';
+import type { ComputedBy } from '../summary/layout';
 import type { SheetAttention } from '../xlsx/check-file';
 import type { OpenedRoster } from '../xlsx/roster-file';
 
@@ -23,7 +24,7 @@ export function renderPreflight(box: HTMLElement, opened: OpenedRoster): void {
     if (totals > 0) notes.push(`跳过合计/备注行 ${totals} 行`);
     if (plan.excluded.some((e) => e.reason === 'footer')) notes.push('“制表人”等落款以下不读取');
     if (plan.hiddenCount > 0) notes.push(`其中 ${plan.hiddenCount} 行是隐藏或筛选掉的行，照样核对`);
-    if (plan.output?.source !== 'new') notes.push('上次的核对结果列会被更新');
+    if (plan.output?.origin !== 'new') notes.push('上次的核对结果列会被更新');
     if (notes.length > 0) li.append(`（${notes.join('；')}）`);
     const details = el('ul');
     if (plan.unknown.length > 0) details.append(el('li', `不认识的列（不参与计算）：${plan.unknown.map((u) => u.header).join('、')}`, 'warn'));
@@ -47,14 +48,14 @@ export function renderPreflight(box: HTMLElement, opened: OpenedRoster): void {
 
 const STATUS_CLASS: Record<string, string> = { 达标: 'ok', 未达标: 'bad', 待补材料: 'pending', 数据有误: 'invalid' };
 
-export function renderCounts(box: HTMLElement, c: StatusCounts, source: 'local' | 'worker'): void {
+export function renderCounts(box: HTMLElement, c: StatusCounts, computedBy: ComputedBy): void {
   box.replaceChildren();
   const items: [string, number, string][] = [
     ['共', c.total, 'total'],
-    ['达标', c.达标, 'ok'],
-    ['未达标', c.未达标, 'bad'],
-    ['待补材料', c.待补材料, 'pending'],
-    ['数据有误', c.数据有误, 'invalid'],
+    ['达标', c.compliant, 'ok'],
+    ['未达标', c.short, 'bad'],
+    ['待补材料', c.pendingEvidence, 'pending'],
+    ['数据有误', c.invalid, 'invalid'],
   ];
   for (const [label, n, cls] of items) {
     const d = el('div', undefined, `count ${cls}`);
@@ -62,7 +63,7 @@ export function renderCounts(box: HTMLElement, c: StatusCounts, source: 'local' 
     d.dataset.status = label;
     box.append(d);
   }
-  box.append(el('p', source === 'worker' ? '由计算服务计算。' : '在本机计算，数据没有离开本机。', 'hint'));
+  box.append(el('p', computedBy === 'worker' ? '由计算服务计算。' : '在本机计算，数据没有离开本机。', 'hint'));
 }
 
 /** Rows shown at most; the result file's 年度汇总 lists everyone. */

@@ -1,13 +1,16 @@
 // 核对: compute every roster row (local engine by default, or the 计算服务), write the output columns and 年度汇总
 // into the workbook, and give the new file's bytes. The clerk's file is never written: only a new copy is made.
 import { DEFAULT_RULE_SET, ENGINE_VERSION, evaluate } from '../../shared/index';
+import { localDateTime } from '../../shared/local-time';
 import type { EvaluateResponse, RosterRowInput, RowResult } from '../../shared/types';
 import { WorkerClient } from '../api/client';
-import { planFixedChunks } from '../core/chunks';
-import { computeAll, type Evaluator } from '../core/compute';
-import { attentionRows, countStatuses, type AttentionRow, type StatusCounts } from '../core/results';
+import { planFixedChunks } from '../office/chunks';
+import { computeAll, type Evaluator } from '../compute/compute';
+import { countStatuses, type StatusCounts } from '../../shared/status-counts';
+import { attentionRows, type AttentionRow } from '../compute/results';
 import { placeAll, rowsOf, type OpenedRoster } from './roster-file';
 import { computedRows, summaryLayoutFor, withSheetRows, writeSummarySheet } from './write-summary';
+import type { ComputedBy } from '../summary/layout';
 import { writeOutputColumns } from './write-outputs';
 
 export type CheckPhase = 'compute' | 'write' | 'save';
@@ -36,7 +39,7 @@ export type CheckOutcome = {
   response: EvaluateResponse & { rows: { sheetName: string; sheetRow: number }[]; batchIds?: string[] };
   counts: StatusCounts;
   attention: SheetAttention[];
-  source: 'local' | 'worker';
+  computedBy: ComputedBy;
 };
 
 /** The same engine as the Worker's, in this process; a macrotask before each part so a page can repaint and cancel. */
@@ -79,9 +82,6 @@ export class CancelledError extends Error {
   }
 }
 
-const pad = (n: number): string => String(n).padStart(2, '0');
-const stamp = (d: Date): string =>
-  `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())} ${pad(d.getHours())}:${pad(d.getMinutes())}`;
 
 
 export async function checkRoster(opened: OpenedRoster, options: CheckOptions = {}): Promise<CheckOutcome> {
@@ -98,7 +98,7 @@ export async function checkRoster(opened: OpenedRoster, options: CheckOptions = 
           asOf: options.asOf,
           ruleSet: options.ruleSet,
           signal: options.signal,
-          firstDataSheetRow: firstRow,
+          firstDataRowNumber: firstRow,
           onProgress: (p) => options.onProgress?.({ phase: 'compute', done: p.done, total: p.total }),
         })
       : await computeLocally(rows, options);
@@ -131,8 +131,8 @@ export async function checkRoster(opened: OpenedRoster, options: CheckOptions = 
     summary: withSheetRows(computed),
     ruleSetId: ruleSet,
     engineVersion,
-    source: service ? 'worker' : 'local',
-    madeAt: stamp(options.now ?? new Date()),
+    computedBy: service ? 'worker' : 'local',
+    madeAt: localDateTime(options.now ?? new Date()),
     rosterSheets: opened.plans.map((p) => p.sheetName),
   });
   writeSummarySheet(opened.workbook, layout);
@@ -153,6 +153,6 @@ export async function checkRoster(opened: OpenedRoster, options: CheckOptions = 
     },
     counts: countStatuses(computed.results),
     attention,
-    source: service ? 'worker' : 'local',
+    computedBy: service ? 'worker' : 'local',
   };
 }

@@ -2,38 +2,13 @@
 // areas, tables (with their total rows) and hidden rows, in 0-based sheet coordinates.
 import type { Workbook, Worksheet } from 'exceljs';
 import type { CellArea, GridTable, GridValue, GridValueType, SheetGrid } from '../../shared/roster/types';
-import { columnLetter } from '../core/addresses';
+import { columnLetter, parseArea } from '../office/a1';
 import { gridCell } from './cell-value';
 
 /** A formula whose file holds no cached result (the file was written by a program that does not calculate). */
 export type UncachedFormula = { sheetName: string; address: string; row: number; col: number };
 
 export type ReadSheet = { grid: SheetGrid; uncachedFormulas: UncachedFormula[]; hidden: boolean };
-
-/** "B3:D7" (or "B3") → 0-based area. Linear: a hand-written scan, no regex over untrusted text beyond 16 chars. */
-export function parseArea(ref: string): CellArea | null {
-  const [a, b = a] = ref.replace(/\$/g, '').split(':');
-  const p = parseCell(a);
-  const q = parseCell(b);
-  if (!p || !q) return null;
-  const row = Math.min(p.row, q.row);
-  const col = Math.min(p.col, q.col);
-  return { row, col, rowCount: Math.abs(q.row - p.row) + 1, columnCount: Math.abs(q.col - p.col) + 1 };
-}
-
-function parseCell(s: string | undefined): { row: number; col: number } | null {
-  if (!s || s.length > 16) return null;
-  let i = 0;
-  let col = 0;
-  for (; i < s.length; i++) {
-    const c = s.charCodeAt(i) & ~0x20; // upper case
-    if (c < 65 || c > 90) break;
-    col = col * 26 + (c - 64);
-  }
-  const digits = s.slice(i);
-  if (i === 0 || !/^[0-9]{1,7}$/.test(digits)) return null;
-  return { row: Number(digits) - 1, col: col - 1 };
-}
 
 function tablesOf(ws: Worksheet): GridTable[] {
   const out: GridTable[] = [];

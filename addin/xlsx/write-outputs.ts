@@ -4,12 +4,11 @@
 import type { Cell, Fill, Font, Style, Worksheet } from 'exceljs';
 import { OUTPUT_HEADERS } from '../../shared/index';
 import type { OutputColumn, PlacedResult, RosterPlan } from '../../shared/roster/types';
-import { columnLetter } from '../core/addresses';
-import { NUMBER_FORMAT_HOURS, NUMBER_FORMAT_TEXT, NUMERIC_OUTPUTS, outputCells } from '../core/results';
-import { STATUS_STYLES, WIDTHS } from '../excel/format';
-import { parseArea } from './read-grid';
+import { columnLetter, parseArea } from '../office/a1';
+import { NUMBER_FORMAT_HOURS, NUMBER_FORMAT_TEXT, NUMERIC_OUTPUTS, outputCells } from '../compute/results';
+import { STATUS_STYLES, WIDTHS } from '../compute/format';
+import { argb } from './apply-sheet-layout';
 
-const argb = (hex: string): string => `FF${hex.replace('#', '').toUpperCase()}`;
 const solid = (hex: string): Fill => ({ type: 'pattern', pattern: 'solid', fgColor: { argb: argb(hex) }, bgColor: { argb: argb(hex) } });
 
 /** Styles are assigned whole (exceljs shares one style object between cells read with the same style). */

@@ -6,9 +6,9 @@ import type { PlacedResult, RosterPlan } from '../../shared/roster/types';
 import { addToSummary, finishSummary, newSummaryBuilder } from '../../shared/summary';
 import { textOfCell } from '../../shared/normalize';
 import type { RowResult, Summary } from '../../shared/types';
-import { buildSummaryLayout, type SummaryLayout, type SummarySource } from '../summary/layout';
-import { uniqueTableName } from '../summary/sheet-reset';
-import { parseArea } from './read-grid';
+import { buildSummaryLayout, type SummaryLayout, type ComputedBy } from '../summary/layout';
+import { uniqueTableName } from '../office/sheet-reset';
+import { parseArea } from '../office/a1';
 
 /** Said on the sheet (and by the page) where the add-in draws its chart. */
 export const NO_CHART_NOTE =
@@ -36,7 +36,7 @@ export function computedRows(plans: readonly RosterPlan[], placed: readonly Plac
   return { results, at, summary: finishSummary(b) };
 }
 
-/** The summary with each attention item's index set to its 0-based sheet row (the layout shows firstDataRow 1 + index). */
+/** The summary with each attention item's index set to its 0-based sheet row (the layout shows firstDataRowNumber 1 + index). */
 export function withSheetRows(c: ComputedRows): Summary {
   return { ...c.summary, attention: c.summary.attention.map((a) => ({ ...a, index: c.at[a.index].sheetRow })) };
 }
@@ -45,8 +45,8 @@ export type SummarySheetInput = {
   summary: Summary;
   ruleSetId: string;
   engineVersion: string;
-  source: SummarySource;
-  sourceNote?: string | null;
+  computedBy: ComputedBy;
+  fallbackReason?: string | null;
   madeAt: string;
   rosterSheets: readonly string[];
 };
@@ -55,13 +55,13 @@ export function summaryLayoutFor(input: SummarySheetInput): SummaryLayout {
   const rs = hasRuleSet(input.ruleSetId) ? getRuleSet(input.ruleSetId) : getRuleSet();
   return buildSummaryLayout({
     summary: input.summary,
-    ruleSet: { id: rs.id, title: rs.title, source: rs.source, year: rs.year },
+    ruleSet: { id: rs.id, title: rs.title, notice: rs.notice, year: rs.year },
     engineVersion: input.engineVersion,
-    source: input.source,
-    sourceNote: input.sourceNote ?? null,
+    computedBy: input.computedBy,
+    fallbackReason: input.fallbackReason ?? null,
     madeAt: input.madeAt,
     rosterSheet: input.rosterSheets.join('、'),
-    firstDataRow: 1,
+    firstDataRowNumber: 1,
   });
 }
 

@@ -7,11 +7,11 @@ import { OUTPUT_BLOCK_MARKER, type OutputPlacement, type RememberedBlock } from 
 
 const isOutput = (text: string, i: number): boolean => text !== '' && outputHeaderOf(text) === OUTPUT_HEADERS[i];
 
-function placement(headerRow: number, cols: number[], exists: boolean, source: OutputPlacement['source']): OutputPlacement {
+function placement(headerRow: number, cols: number[], exists: boolean, origin: OutputPlacement['origin']): OutputPlacement {
   return {
     headerRow,
     columns: OUTPUT_HEADERS.map((header, i) => ({ header, col: cols[i], exists })),
-    source,
+    origin,
     remember: { headerRow, columns: cols, marker: OUTPUT_BLOCK_MARKER },
   };
 }

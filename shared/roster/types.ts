@@ -94,7 +94,7 @@ export type OutputPlacement = {
   headerRow: number;
   columns: OutputColumn[];
   /** 'remembered': the block saved by a previous run; 'previous': an earlier version's block found by its headers; 'new'. */
-  source: 'remembered' | 'previous' | 'new';
+  origin: 'remembered' | 'previous' | 'new';
   /** To remember after a successful write. */
   remember: RememberedBlock;
 };

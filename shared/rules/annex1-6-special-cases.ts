@@ -24,7 +24,7 @@ export function monthsOnDutyFor(specialCase: string | null, absentMonths: number
     }
     return basis;
   }
-  const rule = rs.specialCases.get(specialCase);
+  const rule = rs.specialCaseByName.get(specialCase);
   if (rule === undefined || absentMonths === null) return basis;
   const min = rule.minAbsentMonthsExclusive;
   if (min !== null && !(absentMonths > min)) {

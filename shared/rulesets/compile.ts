@@ -19,7 +19,8 @@ export type CompiledRuleSet = {
   /** How each clause is cited (e.g. `clause.annex1Item3` = 附件1第3条). */
   clause: Readonly<Record<ClauseKey, string>>;
   yearEndDay: number;
-  specialCases: ReadonlyMap<string, SpecialCaseRule>;
+  /** Each 特殊情况 rule by its name. */
+  specialCaseByName: ReadonlyMap<string, SpecialCaseRule>;
   calendar: CompiledCalendar;
   /** Chinese header of every roster key (for messages). */
   zh: Readonly<Record<RosterKey, string>>;
@@ -102,7 +103,7 @@ export function compileRuleSet(rs: RuleSet): CompiledRuleSet {
     v,
     clause: Object.fromEntries(CLAUSE_KEYS.map((k) => [k, rs.clauses[k].clause])) as Record<ClauseKey, string>,
     yearEndDay,
-    specialCases: new Map(rs.specialCaseRules.map((c) => [c.name, c])),
+    specialCaseByName: new Map(rs.specialCaseRules.map((c) => [c.name, c])),
     calendar: compileCalendar(rs.calendar),
     zh,
     numberFields,

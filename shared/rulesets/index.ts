@@ -1,13 +1,13 @@
 // The rule-set registry: rule sets by id. Adding a city or a year is a new data file registered here.
 import { UnknownRuleSetError } from '../errors';
 import { compileRuleSet, type CompiledRuleSet } from './compile';
-import type { Parameter, RuleSet, RuleSetDefinition, RuleSetDescription, RuleSetWords, WordList } from './types';
+import { SOURCE_KEYS, type Parameter, type RuleSet, type RuleSetDefinition, type RuleSetDescription, type RuleSetWords, type WordList } from './types';
 import { zaozhuang2023 } from './zaozhuang-2023';
 
 export const DEFAULT_RULE_SET = 'zaozhuang-2023';
 
 function register(def: RuleSetDefinition): RuleSet {
-  return { ...def, specialCases: def.specialCaseRules.map((c) => c.name) };
+  return { ...def, specialCaseNames: def.specialCaseRules.map((c) => c.name), sourceOrder: SOURCE_KEYS };
 }
 
 const RULE_SETS: ReadonlyMap<string, RuleSet> = new Map([zaozhuang2023].map((d) => [d.id, register(d)]));
@@ -48,13 +48,14 @@ export function describeRuleSet(rs: RuleSet): RuleSetDescription {
     id: rs.id,
     year: rs.year,
     title: rs.title,
-    source: rs.source,
+    notice: rs.notice,
     parameters,
     sources: { ...rs.sources },
+    sourceOrder: [...rs.sourceOrder],
     clauses: Object.fromEntries(Object.entries(rs.clauses).map(([k, c]) => [k, { ...c }])) as RuleSetDescription['clauses'],
-    specialCases: [...rs.specialCases],
+    specialCaseNames: [...rs.specialCaseNames],
     specialCaseRules: rs.specialCaseRules.map((c) => ({ ...c })),
-    calendar: { years: [...rs.calendar.years], holidays: [...rs.calendar.holidays], workdays: [...rs.calendar.workdays], source: rs.calendar.source },
+    calendar: { years: [...rs.calendar.years], holidays: [...rs.calendar.holidays], workdays: [...rs.calendar.workdays], notice: rs.calendar.notice },
     words: describeWords(rs.words),
   };
 }

@@ -33,7 +33,8 @@ export type HolidayCalendar = {
   holidays: string[];
   /** Weekend days that are working days (调休上班). */
   workdays: string[];
-  source: string;
+  /** The official document the schedule is taken from. */
+  notice: string;
 };
 
 export type RuleSetParameters = {
@@ -130,7 +131,7 @@ export type RuleSetDefinition = {
   year: number;
   title: string;
   /** The notice, e.g. 枣人社字〔2023〕20号. */
-  source: string;
+  notice: string;
   parameters: RuleSetParameters;
   /** Breakdown label and clause of every source of credited hours. */
   sources: Record<SourceKey, SourceDef>;
@@ -145,7 +146,9 @@ export type RuleSetDefinition = {
 /** A registered rule set: the definition plus derived lists callers need (e.g. the add-in's dropdown). */
 export type RuleSet = RuleSetDefinition & {
   /** The accepted values of 特殊情况, in the notice's order. */
-  specialCases: string[];
+  specialCaseNames: string[];
+  /** The keys of `sources` in breakdown order (SOURCE_KEYS): a compact answer's sourceIndex indexes this list. */
+  sourceOrder: readonly SourceKey[];
 };
 
 /** JSON-serialisable description of a rule set (GET /v1/rules). */
@@ -153,11 +156,13 @@ export type RuleSetDescription = {
   id: string;
   year: number;
   title: string;
-  source: string;
+  notice: string;
   parameters: ({ key: string } & Parameter<number | string | boolean | null>)[];
   sources: Record<SourceKey, SourceDef>;
+  /** The keys of `sources` in breakdown order: a compact answer's sourceIndex (shared/compact.ts) indexes this list. */
+  sourceOrder: SourceKey[];
   clauses: Record<ClauseKey, ClauseDef>;
-  specialCases: string[];
+  specialCaseNames: string[];
   specialCaseRules: SpecialCaseRule[];
   calendar: HolidayCalendar;
   words: RuleSetWords;

@@ -27,7 +27,7 @@ export const zaozhuang2023: RuleSetDefinition = {
   id: 'zaozhuang-2023',
   year: 2023,
   title: '枣庄市2023年度专业技术人员继续教育学时认定',
-  source: '枣人社字〔2023〕20号',
+  notice: '枣人社字〔2023〕20号',
   parameters: {
     requiredPublic: { value: 30, label: '公需课年度要求', unit: '学时', clause: '正文二', text: MAIN_2 },
     requiredProfessional: { value: 60, label: '专业课年度要求', unit: '学时', clause: '正文二', text: MAIN_2 },
@@ -142,7 +142,7 @@ export const zaozhuang2023: RuleSetDefinition = {
       '2024-01-01',
     ],
     workdays: ['2023-01-28', '2023-01-29', '2023-04-23', '2023-05-06', '2023-06-25', '2023-10-07', '2023-10-08'],
-    source: '国务院办公厅关于2023年部分节假日安排的通知（国办发明电〔2022〕16号）；2024年元旦：国办发明电〔2023〕7号',
+    notice: '国务院办公厅关于2023年部分节假日安排的通知（国办发明电〔2022〕16号）；2024年元旦：国办发明电〔2023〕7号',
   },
   words: {
     placeholders: {

@@ -4,8 +4,8 @@ import { describe, expect, it } from 'vitest';
 import { evaluate } from '../../shared/index';
 import type { RosterRowInput } from '../../shared/types';
 import { WorkerClient, type FetchLike } from '../../addin/api/client';
-import { LIMITS, requestLimitsFrom } from '../../addin/core/chunks';
-import { ChunkError, MAX_HALVINGS, computeAll, type Evaluator } from '../../addin/core/compute';
+import { LIMITS, requestLimitsFrom } from '../../addin/office/chunks';
+import { ChunkError, MAX_HALVINGS, computeAll, type Evaluator } from '../../addin/compute/compute';
 
 const roster = (n: number): RosterRowInput[] =>
   Array.from({ length: n }, (_, i) => ({ name: `人员${i}`, unit: `单位${i % 7}`, platformPublicHours: i % 40, platformProfessionalHours: 60 }));
@@ -49,15 +49,16 @@ describe('request sizes from the service', () => {
   it('uses the rows per request GET /v1/health recommends, and today’s limits when it says none', async () => {
     const rows = roster(12_001);
     const advertised = service({ limits: { maxRows: 5000, maxBodyBytes: 5_242_880, rowsPerRequest: 1000 } });
-    const out = await computeAll(rows, client(advertised.fetch), { asOf: AS_OF, firstDataSheetRow: 2 });
+    const out = await computeAll(rows, client(advertised.fetch), { asOf: AS_OF, firstDataRowNumber: 2 });
     expect(advertised.seen.health).toBe(1);
     expect(Math.max(...advertised.seen.posts)).toBe(1000);
     expect(advertised.seen.posts).toHaveLength(13);
     expect(out.results).toEqual(want(rows));
-    expect(out.limits).toMatchObject({ maxRowsPerRequest: 1000, maxRequestBytes: Math.floor(5_242_880 * LIMITS.requestBytesShare) });
+    // requests stay under the advertised body limit with room for headers: 90 % of 5,242,880 bytes
+    expect(out.limits).toMatchObject({ maxRowsPerRequest: 1000, maxRequestBytes: 4_718_592 });
 
     const silent = service({});
-    await computeAll(rows, client(silent.fetch), { asOf: AS_OF, firstDataSheetRow: 2 });
+    await computeAll(rows, client(silent.fetch), { asOf: AS_OF, firstDataRowNumber: 2 });
     expect(silent.seen.posts).toEqual([5000, 5000, 2001]);
   });
 
@@ -70,7 +71,7 @@ describe('request sizes from the service', () => {
   it('keeps a bounded number of requests in flight (100,000 rows in 1,000-row requests)', async () => {
     const rows = roster(100_000);
     const s = service({ limits: { maxRows: 5000, rowsPerRequest: 1000 }, delayMs: 5 });
-    const out = await computeAll(rows, client(s.fetch), { asOf: AS_OF, firstDataSheetRow: 2 });
+    const out = await computeAll(rows, client(s.fetch), { asOf: AS_OF, firstDataRowNumber: 2 });
     expect(s.seen.posts).toHaveLength(100);
     expect(s.maxInFlight()).toBe(LIMITS.requestConcurrency);
     expect(out.results.map((r) => r.index)).toEqual(rows.map((_, i) => i));
@@ -88,7 +89,7 @@ describe('a part the service cannot take is halved and retried', () => {
     it(`${label}: results equal evaluate(), every row once`, async () => {
       const rows = roster(6000);
       const s = service({ limits: { maxRows: 5000, rowsPerRequest: 3000 }, fail });
-      const out = await computeAll(rows, client(s.fetch), { asOf: AS_OF, firstDataSheetRow: 2 });
+      const out = await computeAll(rows, client(s.fetch), { asOf: AS_OF, firstDataRowNumber: 2 });
       expect(out.results).toEqual(want(rows));
       const accepted = s.seen.posts.filter((n) => n <= 700);
       expect(accepted.reduce((a, b) => a + b, 0)).toBe(rows.length);
@@ -99,7 +100,7 @@ describe('a part the service cannot take is halved and retried', () => {
   it('a connection dropped mid-run: that part is split and the run completes', async () => {
     const rows = roster(4000);
     const s = service({ limits: { rowsPerRequest: 1000 }, fail: (_n, call) => (call === 3 ? 'drop' : null) });
-    const out = await computeAll(rows, client(s.fetch), { asOf: AS_OF, firstDataSheetRow: 2 });
+    const out = await computeAll(rows, client(s.fetch), { asOf: AS_OF, firstDataRowNumber: 2 });
     expect(out.results).toEqual(want(rows));
     expect(s.seen.posts).toHaveLength(6);
     expect(s.seen.posts.filter((n) => n === 500)).toHaveLength(2);
@@ -107,7 +108,7 @@ describe('a part the service cannot take is halved and retried', () => {
 
   it('still failing after the bounded halvings: a Chinese reason naming the plan limit, nothing returned', async () => {
     const s = service({ limits: { rowsPerRequest: 1000 }, fail: () => cpuLimitPage() });
-    const err = await computeAll(roster(1000), client(s.fetch), { firstDataSheetRow: 2, limits: { concurrency: 1 } }).catch((e: unknown) => e);
+    const err = await computeAll(roster(1000), client(s.fetch), { firstDataRowNumber: 2, limits: { concurrency: 1 } }).catch((e: unknown) => e);
     expect(err).toBeInstanceOf(ChunkError);
     const message = (err as Error).message;
     expect(message).toContain('第 1/1 部分');
@@ -121,16 +122,16 @@ describe('a part the service cannot take is halved and retried', () => {
 
   it('413 for good and a dead connection for good are each explained', async () => {
     const big = service({ limits: { rowsPerRequest: 64 }, fail: () => jsonError(413, 'TOO_LARGE', '请求过大') });
-    const e413 = (await computeAll(roster(64), client(big.fetch), { firstDataSheetRow: 2 }).catch((e: unknown) => e)) as Error;
+    const e413 = (await computeAll(roster(64), client(big.fetch), { firstDataRowNumber: 2 }).catch((e: unknown) => e)) as Error;
     expect(e413.message).toMatch(/413.*拆小重试 4 次仍失败.*上限/);
     const dead = service({ fail: () => 'drop' });
-    const eNet = (await computeAll(roster(64), client(dead.fetch), { firstDataSheetRow: 2 }).catch((e: unknown) => e)) as Error;
+    const eNet = (await computeAll(roster(64), client(dead.fetch), { firstDataRowNumber: 2 }).catch((e: unknown) => e)) as Error;
     expect(eNet.message).toMatch(/无法连接计算服务.*拆小重试 4 次仍失败.*网络/);
   });
 
   it('other answers (401) are not retried', async () => {
     const s = service({ fail: () => jsonError(401, 'UNAUTHORIZED', '令牌无效') });
-    const err = (await computeAll(roster(3000), client(s.fetch), { firstDataSheetRow: 2 }).catch((e: unknown) => e)) as Error;
+    const err = (await computeAll(roster(3000), client(s.fetch), { firstDataRowNumber: 2 }).catch((e: unknown) => e)) as Error;
     expect(err.message).toContain('401');
     expect(s.seen.posts).toEqual([3000]);
   });

@@ -2,8 +2,8 @@
 import { describe, expect, it } from 'vitest';
 import { evaluate } from '../../shared/index';
 import type { RosterRowInput } from '../../shared/types';
-import { LIMITS, jsonBytes } from '../../addin/core/chunks';
-import { ChunkError, computeAll, planRequestChunks, type Evaluator } from '../../addin/core/compute';
+import { LIMITS, jsonBytes } from '../../addin/office/chunks';
+import { ChunkError, computeAll, planRequestChunks, type Evaluator } from '../../addin/compute/compute';
 import { WorkerError } from '../../addin/api/errors';
 
 const roster = (n: number): RosterRowInput[] =>
@@ -26,7 +26,7 @@ describe('computeAll', () => {
     const rows = roster(12_001);
     const ev = localEvaluator();
     const progress: number[] = [];
-    const out = await computeAll(rows, ev, { asOf: '2023-11-01', firstDataSheetRow: 2, limits: { concurrency: 1 }, onProgress: (p) => progress.push(p.done) });
+    const out = await computeAll(rows, ev, { asOf: '2023-11-01', firstDataRowNumber: 2, limits: { concurrency: 1 }, onProgress: (p) => progress.push(p.done) });
     expect(ev.calls).toEqual([5000, 5000, 2001]);
     expect(out.results.map((r) => r.index)).toEqual(rows.map((_, i) => i));
     expect(out.results.map((r) => r.status)).toEqual(evaluate(rows, { asOf: '2023-11-01' }).results.map((r) => r.status));
@@ -46,7 +46,7 @@ describe('computeAll', () => {
 
   it('names the failing chunk, its sheet rows and the cause, and stops there', async () => {
     const ev = localEvaluator({ call: 2, error: new WorkerError('unauthorized', '令牌无效或未填写（401）', 401) });
-    const err = await computeAll(roster(12_001), ev, { firstDataSheetRow: 2, limits: { concurrency: 1 } }).catch((e: unknown) => e);
+    const err = await computeAll(roster(12_001), ev, { firstDataRowNumber: 2, limits: { concurrency: 1 } }).catch((e: unknown) => e);
     expect(err).toBeInstanceOf(ChunkError);
     const ce = err as ChunkError;
     expect([ce.chunkNumber, ce.chunkCount, ce.firstSheetRow, ce.lastSheetRow]).toEqual([2, 3, 5002, 10_001]);
@@ -60,7 +60,7 @@ describe('computeAll', () => {
     const controller = new AbortController();
     const ev = localEvaluator();
     const err = await computeAll(roster(12_001), ev, {
-      firstDataSheetRow: 2,
+      firstDataRowNumber: 2,
       signal: controller.signal,
       limits: { concurrency: 1 },
       onProgress: (p) => p.chunk === 1 && controller.abort(),
@@ -84,7 +84,7 @@ describe('computeAll and the Worker rate limit', () => {
     };
     const progress: (number | undefined)[] = [];
     const out = await computeAll(roster(6000), flaky, {
-      firstDataSheetRow: 2,
+      firstDataRowNumber: 2,
       sleep: async (ms) => void waits.push(ms),
       onProgress: (p) => progress.push(p.waiting),
     });
@@ -101,7 +101,7 @@ describe('computeAll and the Worker rate limit', () => {
       },
     };
     const waits: number[] = [];
-    const err = await computeAll(roster(10), always, { firstDataSheetRow: 2, sleep: async (ms) => void waits.push(ms) }).catch((e: unknown) => e);
+    const err = await computeAll(roster(10), always, { firstDataRowNumber: 2, sleep: async (ms) => void waits.push(ms) }).catch((e: unknown) => e);
     expect((err as Error).message).toContain('429');
     expect(waits).toEqual([60_000, 60_000, 60_000]);
   });

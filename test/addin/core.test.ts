@@ -2,24 +2,25 @@
 import { describe, expect, it } from 'vitest';
 import { HEADERS, OUTPUT_HEADERS, evaluate, mapHeaders, rowFromCells } from '../../shared/index';
 import type { CellValue, RowResult } from '../../shared/types';
-import { columnLetter, rangeAddress, sheetRangeAddress } from '../../addin/core/addresses';
-import { LIMITS, jsonBytes, planChunksBySize, planFixedChunks, readChunkRows, utf8Length } from '../../addin/core/chunks';
-import { groupBlocks, writePlanOf } from '../../addin/core/layout';
+import { columnLetter, rangeAddress, sheetRangeAddress } from '../../addin/office/a1';
+import { LIMITS, jsonBytes, planChunksBySize, planFixedChunks, readChunkRows, utf8Length } from '../../addin/office/chunks';
+import { groupBlocks, writePlanOf } from '../../addin/compute/layout';
 import { NO_HOURS_COLUMN_MESSAGE, planRoster } from '../../shared/roster';
-import { preflight } from '../../addin/core/preflight';
-import { attentionRows, blockMatrices, countStatuses } from '../../addin/core/results';
-import { excelSerial, sampleRoster, withCheckDigit } from '../../addin/core/sample-roster';
-import { nextReadSize } from '../../addin/excel/read';
+import { preflight } from '../../addin/compute/preflight';
+import { attentionRows, blockMatrices } from '../../addin/compute/results';
+import { countStatuses } from '../../shared/status-counts';
+import { excelSerial, sampleRoster, withCheckDigit } from '../../addin/template/sample-roster';
+import { nextReadSize } from '../../addin/compute/read';
 
 const TEMPLATE = HEADERS.map((h) => h.zh);
 
 describe('addresses', () => {
   it('converts 0-based indexes to A1', () => {
     expect([0, 25, 26, 51, 52, 701, 702, 16383].map(columnLetter)).toEqual(['A', 'Z', 'AA', 'AZ', 'BA', 'ZZ', 'AAA', 'XFD']);
-    expect(rangeAddress(0, 0)).toBe('A1');
-    expect(rangeAddress(1, 25, 5000, 9)).toBe('Z2:AH5001');
-    expect(sheetRangeAddress('示例花名册', 4, 2, 1, 3)).toBe("'示例花名册'!C5:E5");
-    expect(sheetRangeAddress('Sheet1', 0, 0, 2, 2)).toBe('Sheet1!A1:B2');
+    expect(rangeAddress(0, 1)).toBe('A1');
+    expect(rangeAddress(25, 2, 9, 5000)).toBe('Z2:AH5001');
+    expect(sheetRangeAddress('示例花名册', 2, 5, 3, 1)).toBe("'示例花名册'!C5:E5");
+    expect(sheetRangeAddress('Sheet1', 0, 1, 2, 2)).toBe('Sheet1!A1:B2');
     expect(() => columnLetter(-1)).toThrow();
   });
 });
@@ -136,7 +137,7 @@ describe('results', () => {
   const results: RowResult[] = evaluate(rows, { asOf: '2023-11-01' }).results;
 
   it('counts statuses and skips blank rows', () => {
-    expect(countStatuses(results)).toEqual({ 达标: 1, 未达标: 1, 待补材料: 0, 数据有误: 1, blank: 1, total: 3 });
+    expect(countStatuses(results)).toEqual({ compliant: 1, short: 1, pendingEvidence: 0, invalid: 1, blank: 1, total: 3 });
   });
 
   it('lists 数据有误 and 未达标 rows with their sheet rows', () => {

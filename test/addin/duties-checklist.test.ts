@@ -6,7 +6,7 @@ import { getDuties } from '../../shared/rulesets/duties';
 import { buildChecklist } from '../../addin/evidence/checklist';
 import { CHECKLIST_HEADERS, CHECKLIST_HEADER_ROW, PENDING_FILL, buildChecklistLayout, personRows } from '../../addin/evidence/checklist-layout';
 import { missingEvidenceText, pendingEvidenceNote } from '../../shared/evidence';
-import { rangeAddress } from '../../addin/forms/sheet-layout';
+import { rangeAddress } from '../../addin/office/a1';
 import { AS_OF, sampleEvaluated } from './duties-fixtures';
 
 const s = sampleEvaluated();
@@ -18,23 +18,23 @@ describe('审核材料清单 from the sample roster', () => {
     const want = s.results
       .filter((r) => r.status !== '' && r.status !== '数据有误')
       .filter((r) => r.breakdown.some((b) => !PLATFORM_LABELS.includes(b.label) && b.public + b.professional > 0) || r.requiredProfessional < s.ruleSet.parameters.requiredProfessional.value)
-      .map((r) => s.firstDataRow + r.index);
-    expect(people.map((p) => p.sheetRow)).toEqual(want);
+      .map((r) => s.firstDataRowNumber + r.index);
+    expect(people.map((p) => p.rowNumber)).toEqual(want);
     expect(people.length).toBeGreaterThan(5);
   });
 
   it('one item per credited source with its hours; the evidence wording is the rule set’s', () => {
     for (const p of people) {
-      const r = s.results[p.sheetRow - s.firstDataRow];
+      const r = s.results[p.rowNumber - s.firstDataRowNumber];
       const sources = r.breakdown.filter((b) => !PLATFORM_LABELS.includes(b.label) && b.public + b.professional > 0);
-      expect(p.items.filter((i) => i.key !== 'specialCase').map((i) => [i.source, i.hours])).toEqual(sources.map((b) => [b.label, b.public + b.professional]));
+      expect(p.items.filter((i) => i.key !== 'specialCase').map((i) => [i.label, i.hours])).toEqual(sources.map((b) => [b.label, b.public + b.professional]));
       for (const i of p.items) {
         expect(i.rule).toBe(s.duties.evidence[i.key]);
         expect(i.rule.evidence.length).toBeGreaterThan(4);
       }
     }
     const chen = people.find((p) => p.name === '陈静');
-    expect(chen?.items.map((i) => [i.key, i.source, i.note])).toEqual([['specialCase', '特殊情况：产假', '要求折算为公需课15学时、专业课30学时']]);
+    expect(chen?.items.map((i) => [i.key, i.label, i.note])).toEqual([['specialCase', '特殊情况：产假', '要求折算为公需课15学时、专业课30学时']]);
     const transfer = people.find((p) => p.name === '彭飞');
     expect(transfer?.items.map((i) => i.rule.evidence)).toEqual([zaozhuang2023Duties.evidence.transferPublic.evidence, zaozhuang2023Duties.evidence.transferProfessional.evidence]);
   });
@@ -50,7 +50,7 @@ describe('审核材料清单 from the sample roster', () => {
     const luo = people.find((p) => p.name === '罗欣');
     expect(missingEvidenceText(luo?.items ?? [])).toBe(`证明材料不齐：资格证书（${d.evidence.certificates.evidence}）`);
     // the same words from the result alone, for the output columns' 说明
-    expect(pendingEvidenceNote(s.results[(luo?.sheetRow ?? 0) - s.firstDataRow])).toBe(missingEvidenceText(luo?.items ?? []));
+    expect(pendingEvidenceNote(s.results[(luo?.rowNumber ?? 0) - s.firstDataRowNumber])).toBe(missingEvidenceText(luo?.items ?? []));
   });
 
   it('lays out one group of rows per person, person cells merged, an empty 核验结果 column, 待补材料 highlighted', () => {

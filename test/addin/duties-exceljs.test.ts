@@ -3,12 +3,12 @@
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import { evaluate } from '../../shared/index';
-import { applySheetLayoutExcelJs } from '../../addin/forms/apply-exceljs';
-import { buildDutyLayouts } from '../../addin/forms/duty-layouts';
+import { applySheetLayoutExcelJs } from '../../addin/xlsx/apply-sheet-layout';
+import { buildDutyLayouts } from '../../addin/duties/duty-layouts';
 import { checkFilingForm } from '../../addin/forms/filing-form';
 import { buildFilingLayout } from '../../addin/forms/filing-layout';
-import { parseAddress } from '../../addin/forms/a1-parse';
-import type { SheetLayout } from '../../addin/forms/sheet-layout';
+import { parseAddress } from '../../addin/office/a1';
+import type { SheetLayout } from '../../addin/office/sheet-layout';
 import { AS_OF, sampleEvaluated } from './duties-fixtures';
 
 async function roundTrip(layouts: SheetLayout[]): Promise<ExcelJS.Workbook> {
@@ -36,7 +36,7 @@ describe('duty sheets through exceljs', () => {
   it('提醒名单 and 审核材料清单 of the sample roster survive a real .xlsx round trip', async () => {
     const s = sampleEvaluated();
     const answer = evaluate(s.rows, { asOf: AS_OF });
-    const { reminders, checklist } = buildDutyLayouts({ rows: s.rows, results: answer.results, ruleSet: answer.ruleSet, asOf: AS_OF, rosterSheet: '示例花名册', firstDataRow: 2, madeAt: '' });
+    const { reminders, checklist } = buildDutyLayouts({ rows: s.rows, results: answer.results, ruleSet: answer.ruleSet, asOf: AS_OF, rosterSheet: '示例花名册', firstDataRowNumber: 2, madeAt: '' });
     const wb = await roundTrip([reminders, checklist]);
     const r = wb.getWorksheet(reminders.sheetName)!;
     expectCells(r, reminders);
@@ -44,9 +44,9 @@ describe('duty sheets through exceljs', () => {
     expect(r.views[0]).toMatchObject({ state: 'frozen', ySplit: 6 });
     const c = wb.getWorksheet(checklist.sheetName)!;
     expectCells(c, checklist);
-    const merged = checklist.merges.map(parseAddress).filter((m) => m.rows > 1);
+    const merged = checklist.merges.map(parseAddress).filter((m) => m.rowCount > 1);
     expect(merged.length).toBeGreaterThan(0);
-    for (const m of merged) expect(c.getCell(m.row + m.rows, m.col + 1).isMerged).toBe(true);
+    for (const m of merged) expect(c.getCell(m.row + m.rowCount, m.col + 1).isMerged).toBe(true);
 
     // a second run over the written workbook keeps what the clerk typed into 核验结果 (by person and source)
     const values = (ws: ExcelJS.Worksheet): unknown[][] => {
@@ -56,9 +56,9 @@ describe('duty sheets through exceljs', () => {
     };
     const verdictCol = checklist.blocks.find((b) => b.address.startsWith('A6:'))!.values[0].indexOf('核验结果') + 1;
     c.getCell(7, verdictCol).value = '合格';
-    const again = buildDutyLayouts({ rows: s.rows, results: answer.results, ruleSet: answer.ruleSet, asOf: AS_OF, rosterSheet: '示例花名册', firstDataRow: 2, madeAt: '', previous: { checklist: values(c), reminders: values(r) } });
+    const again = buildDutyLayouts({ rows: s.rows, results: answer.results, ruleSet: answer.ruleSet, asOf: AS_OF, rosterSheet: '示例花名册', firstDataRowNumber: 2, madeAt: '', previous: { checklist: values(c), reminders: values(r) } });
     expect(again.checklist.blocks.find((b) => b.address.startsWith('A7:'))!.values[0][verdictCol - 1]).toBe('合格');
-    expect(() => buildDutyLayouts({ rows: s.rows, results: answer.results, ruleSet: answer.ruleSet, asOf: AS_OF, rosterSheet: 'x', firstDataRow: 2, madeAt: '', previous: { reminders: [['我的表']] } })).toThrow('不是本助手生成的');
+    expect(() => buildDutyLayouts({ rows: s.rows, results: answer.results, ruleSet: answer.ruleSet, asOf: AS_OF, rosterSheet: 'x', firstDataRowNumber: 2, madeAt: '', previous: { reminders: [['我的表']] } })).toThrow('不是本助手生成的');
   });
 
   it('附件2: one A4 portrait page, fitted 1 × 1, print area A1:F13, borders and merges', async () => {

@@ -6,7 +6,7 @@ import { buildReminders as build, type Reminder } from '../../addin/reminders/re
 import { reminderCells } from '../../addin/reminders/reminders-layout';
 
 export function buildReminders(rows: RosterRowInput[], results: RowResult[], asOf: string): Reminder[] {
-  return build({ rows, results, asOf, firstDataRow: 2, ruleSet: getRuleSet(), duties: getDuties() });
+  return build({ rows, results, asOf, firstDataRowNumber: 2, ruleSet: getRuleSet(), duties: getDuties() });
 }
 
 export const reminderCellsFor = (r: Reminder) => reminderCells(r);

@@ -1,8 +1,8 @@
-// The sample roster (addin/core/sample-roster.ts) as the engine reads it, and its evaluate() answer.
+// The sample roster (addin/template/sample-roster.ts) as the engine reads it, and its evaluate() answer.
 import { evaluate, getRuleSet, mapHeaders, rowFromCells } from '../../shared/index';
 import type { RosterRowInput } from '../../shared/types';
 import { getDuties } from '../../shared/rulesets/duties';
-import { sampleRoster } from '../../addin/core/sample-roster';
+import { sampleRoster } from '../../addin/template/sample-roster';
 
 export const AS_OF = '2023-11-01';
 
@@ -12,5 +12,5 @@ export function sampleEvaluated(asOf = AS_OF) {
   const rows: RosterRowInput[] = sample.rows.map((cells) => rowFromCells(cells, mapping.columns));
   const answer = evaluate(rows, { asOf });
   const ruleSet = getRuleSet(answer.ruleSet);
-  return { sample, rows, results: answer.results, ruleSet, duties: getDuties(ruleSet.id), firstDataRow: 2 };
+  return { sample, rows, results: answer.results, ruleSet, duties: getDuties(ruleSet.id), firstDataRowNumber: 2 };
 }

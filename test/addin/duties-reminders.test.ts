@@ -8,7 +8,7 @@ import {
   MESSAGE_COLUMN, OVERDUE_FILL, OVERDUE_TEXT, REMINDER_HEADERS, REMINDERS_HEADER_ROW, REMINDERS_ROSTER_CELL, buildRemindersLayout, reminderCells,
 } from '../../addin/reminders/reminders-layout';
 import { reminderRowsOf } from '../../addin/reminders/copy';
-import { rangeAddress } from '../../addin/forms/sheet-layout';
+import { rangeAddress } from '../../addin/office/a1';
 import { AS_OF, sampleEvaluated } from './duties-fixtures';
 
 const s = sampleEvaluated();
@@ -28,7 +28,7 @@ describe('提醒名单 from the sample roster', () => {
   it('each row matches the engine: status, deadline, days left, what is missing', () => {
     for (const r of reminders) {
       const res = s.results[r.index];
-      expect(r.sheetRow).toBe(s.firstDataRow + res.index);
+      expect(r.rowNumber).toBe(s.firstDataRowNumber + res.index);
       expect(r.name).toBe(String(s.rows[r.index].name));
       expect(r.status).toBe(res.status);
       expect(r.deadline).toBe(res.deadline);
@@ -55,7 +55,7 @@ describe('提醒名单 from the sample roster', () => {
     const city = s.duties.cityPlatform;
     for (const r of reminders) {
       expect(r.message.startsWith(`${r.name}您好：`)).toBe(true);
-      expect(r.message).toContain(s.ruleSet.source);
+      expect(r.message).toContain(s.ruleSet.notice);
       if (r.status === '未达标') {
         expect(r.message).toContain(`${city.name}（${city.url}）`);
         expect(r.message).toContain(r.missing.replace(/ /g, ''));

@@ -1,13 +1,10 @@
-// The Office layer of 提醒名单, 审核材料清单, 复制所选提醒 and 附件2 on the strict simulated Excel (load/sync
-// discipline, shape checks) extended with tables, merges, borders and pageLayout. Runs in Node, no browser.
-import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+// The Office layer of 提醒名单, 审核材料清单, 复制所选提醒 and 附件2 on the strict Excel simulator (load/sync
+// discipline, shape checks, tables, merges, borders, pageLayout: test/support/excel-sim). Runs in Node, no browser.
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { evaluate, mapHeaders, rowFromCells } from '../../shared/index';
-import { WorkbookModel } from '../e2e/sim/model';
-import { createExcel } from '../e2e/sim/excel-api';
-import { installSimExtensions } from '../e2e/sim-excel-charts';
-import { installSimPrintExtensions, type SheetPrintExtras } from '../e2e/sim-excel-print';
-import { insertSampleRoster } from '../../addin/excel/sample';
-import { SAMPLE_SHEET_NAME, withCheckDigit } from '../../addin/core/sample-roster';
+import { WorkbookModel, createExcel, type SheetModel } from '../support/excel-sim';
+import { insertSampleRoster } from '../../addin/template/sample-sheet';
+import { SAMPLE_SHEET_NAME, withCheckDigit } from '../../addin/template/sample-roster';
 import { buildReminderSheet } from '../../addin/reminders/reminders-sheet';
 import { buildChecklistSheet } from '../../addin/evidence/checklist-sheet';
 import { readSelectedMessages, SELECT_FIRST } from '../../addin/reminders/copy';
@@ -16,22 +13,18 @@ import { MESSAGE_COLUMN, OVERDUE_FILL, REMINDER_HEADERS, REMINDERS_HEADER_ROW, R
 import { CHECKLIST_HEADER_ROW, CHECKLIST_SHEET_NAME } from '../../addin/evidence/checklist-layout';
 import { makeFilingSheet } from '../../addin/forms/filing-sheet';
 import { PICK_A_ROW, readSelectedProjectRow } from '../../addin/forms/filing-row';
-import { DUTY_ACTIONS, registerDutyRibbonActions, runRibbonDuty, onRibbonDuty } from '../../addin/reminders/ribbon';
+import { DUTY_ACTIONS, registerDutyRibbonActions, runRibbonDuty, onRibbonDuty } from '../../addin/duties/ribbon';
 
 const AS_OF = '2023-11-01';
 let model: WorkbookModel;
 const run = <T>(f: (c: Excel.RequestContext) => Promise<T>): Promise<T> => createExcel(model).run(f);
-const extras = (name: string): SheetPrintExtras => model.sheet(name) as unknown as SheetPrintExtras;
+const extras = (name: string): SheetModel => model.sheet(name)!;
 const snapshot = (name: string) => {
   const s = model.sheet(name)!;
   const box = s.usedBox()!;
   return s.block(0, 0, box.row + box.rows, box.col + box.cols);
 };
 
-beforeAll(() => {
-  installSimExtensions();
-  installSimPrintExtensions();
-});
 beforeEach(async () => {
   model = new WorkbookModel();
   model.addSheet('Sheet1');
@@ -92,17 +85,17 @@ describe('审核材料清单 on the simulated Excel', () => {
     const out = await buildChecklistSheet({ asOf: AS_OF });
     const values = snapshot(CHECKLIST_SHEET_NAME);
     expect(values.length - CHECKLIST_HEADER_ROW).toBe(out.items);
-    const merges = extras(CHECKLIST_SHEET_NAME).merges ?? [];
+    const merges = [...extras(CHECKLIST_SHEET_NAME).merged];
     expect(merges.length).toBeGreaterThan(0);
     for (const m of merges.filter((x) => x.row >= CHECKLIST_HEADER_ROW)) {
       expect(values[m.row][m.col]).not.toBe('');
       for (let i = 1; i < m.rows; i++) expect(values[m.row + i][m.col]).toBe('');
     }
-    expect(extras(CHECKLIST_SHEET_NAME).borders?.map((b) => b.edge).sort()).toEqual(['EdgeBottom', 'EdgeLeft', 'EdgeRight', 'EdgeTop', 'InsideHorizontal', 'InsideVertical']);
+    expect(extras(CHECKLIST_SHEET_NAME).borders.map((b) => b.edge).sort()).toEqual(['EdgeBottom', 'EdgeLeft', 'EdgeRight', 'EdgeTop', 'InsideHorizontal', 'InsideVertical']);
     const again = await buildChecklistSheet({ asOf: AS_OF });
     expect(again).toEqual(out);
     expect(snapshot(CHECKLIST_SHEET_NAME)).toEqual(values);
-    expect(extras(CHECKLIST_SHEET_NAME).merges).toEqual(merges);
+    expect(extras(CHECKLIST_SHEET_NAME).merged).toEqual(merges);
   });
 });
 
@@ -118,9 +111,9 @@ describe('附件2 on the simulated Excel', () => {
       paperSize: 'A4', orientation: 'Portrait', zoom: { horizontalFitToPages: 1, verticalFitToPages: 1 },
       topMargin: 54, bottomMargin: 54, leftMargin: 50.4, rightMargin: 50.4, centerHorizontally: true, printArea: 'A1:F13',
     });
-    expect(x.merges).toContainEqual({ row: 1, col: 0, rows: 1, cols: 6 });
+    expect(x.merged).toContainEqual({ row: 1, col: 0, rows: 1, cols: 6 });
     expect(x.borders).toHaveLength(6);
-    expect(x.rowHeights?.[6]).toBe(150);
+    expect(x.rowHeights[6]).toBe(150);
     const sheet = model.sheet(r.sheetName)!;
     expect(sheet.get(3, 1)).toBe('急救护理培训班');
     expect(sheet.get(8, 5)).toBe(24);
@@ -135,7 +128,7 @@ describe('附件2 on the simulated Excel', () => {
     [['培训项目一览'], ['项目名称', '培训天数', '拟计算学时'], ['急救护理培训班', 3, 24], ['院感防控培训', 2, 16]].forEach((r, i) => r.forEach((v, c) => sheet.set(i, c, v)));
     model.activate(sheet.id);
     model.selection = { sheetId: sheet.id, row: 3, col: 1, rows: 1, cols: 1 };
-    expect(await run(readSelectedProjectRow)).toEqual({ sheetName: '培训项目', sheetRow: 4, headers: ['项目名称', '培训天数', '拟计算学时'], cells: ['院感防控培训', 2, 16] });
+    expect(await run(readSelectedProjectRow)).toEqual({ sheetName: '培训项目', rowNumber: 4, headers: ['项目名称', '培训天数', '拟计算学时'], cells: ['院感防控培训', 2, 16] });
     model.selection = { sheetId: sheet.id, row: 0, col: 0, rows: 1, cols: 1 };
     await expect(run(readSelectedProjectRow)).rejects.toThrow(PICK_A_ROW);
     model.selection = { sheetId: sheet.id, row: 1, col: 0, rows: 1, cols: 1 };
@@ -169,7 +162,7 @@ describe('ribbon 提醒名单 / 审核材料清单', () => {
   });
 
   it('the real runner refuses a bad 核对日期 in Chinese', async () => {
-    const out = await runRibbonDuty('reminders', { completed: () => undefined }, { loadSettings: async () => ({ workerUrl: '', token: '', asOf: '2023-02-30' }), run: (await import('../../addin/reminders/ribbon')).DUTY_RUNNERS });
+    const out = await runRibbonDuty('reminders', { completed: () => undefined }, { loadSettings: async () => ({ workerUrl: '', token: '', asOf: '2023-02-30' }), run: (await import('../../addin/duties/ribbon')).DUTY_RUNNERS });
     expect(out).toEqual({ ok: false, message: expect.stringContaining('核对日期“2023-02-30”不是 YYYY-MM-DD 格式的有效日期') });
     expect(model.sheet(REMINDERS_SHEET_NAME)).toBeUndefined();
   });
@@ -271,7 +264,7 @@ describe('an Excel without page layout (ExcelApi below 1.9)', () => {
     expect(extras(r.sheetName).pageLayout).toBeUndefined();
     expect(model.sheet(r.sheetName)!.get(3, 1)).toBe('急救护理培训班');
     model.activate(model.sheet(SAMPLE_SHEET_NAME)!.id);
-    const msg = await (await import('../../addin/reminders/ribbon')).DUTY_RUNNERS.reminders(AS_OF);
+    const msg = await (await import('../../addin/duties/ribbon')).DUTY_RUNNERS.reminders(AS_OF);
     expect(msg).toContain('此版本 Excel 不支持自动设置打印页面');
   });
 });

@@ -4,8 +4,8 @@ import { describe, expect, it } from 'vitest';
 import { evaluate } from '../../shared/index';
 import type { RosterRowInput } from '../../shared/types';
 import { WorkerClient, type FetchLike } from '../../addin/api/client';
-import { computeAll } from '../../addin/core/compute';
-import { rowKey } from '../../addin/core/minimise';
+import { computeAll } from '../../addin/compute/compute';
+import { rowKey } from '../../addin/compute/minimise';
 import { summarizeRoster } from '../../addin/summary/summary-source';
 
 const AS_OF = '2023-11-01';
@@ -56,7 +56,7 @@ describe('what leaves the workbook', () => {
   it('by default: no name, no ID number in any request body; a row key per person; results equal evaluate()', async () => {
     const service = capturing();
     const client = new WorkerClient({ baseUrl: 'https://ce.example.org', token: 't', fetch: service.fetch });
-    const out = await computeAll(rows, client, { asOf: AS_OF, firstDataSheetRow: 2 });
+    const out = await computeAll(rows, client, { asOf: AS_OF, firstDataRowNumber: 2 });
     expect(service.bodies.length).toBeGreaterThan(1);
     const all = service.bodies.join('\n');
     for (const n of names) expect(all.includes(n), n).toBe(false);
@@ -78,7 +78,7 @@ describe('what leaves the workbook', () => {
   it('the summary fills the names back: attention lists the real names', async () => {
     const service = capturing();
     const out = await summarizeRoster(rows, { workerUrl: 'https://ce.example.org', token: 't', asOf: AS_OF, fetch: service.fetch });
-    expect(out.source).toBe('worker');
+    expect(out.computedBy).toBe('worker');
     expect(out.summary).toEqual(evaluate(rows, { asOf: AS_OF }).summary);
     expect(out.summary.attention.length).toBeGreaterThan(0);
     for (const a of out.summary.attention) expect(a.name).not.toMatch(/^R\d+$/);
@@ -89,11 +89,11 @@ describe('what leaves the workbook', () => {
   it('with the setting on, names and ID numbers are sent as typed', async () => {
     const service = capturing();
     const client = new WorkerClient({ baseUrl: 'https://ce.example.org', token: 't', fetch: service.fetch });
-    const out = await computeAll(rows, client, { asOf: AS_OF, firstDataSheetRow: 2, sendPersonalData: true });
+    const out = await computeAll(rows, client, { asOf: AS_OF, firstDataRowNumber: 2, sendPersonalData: true });
     const sent = service.bodies.flatMap((b) => (JSON.parse(b) as Body).rows);
     expect(sent).toEqual(rows);
     // the service sees one part at a time: the same ID in two parts (rows 5 and 1800) is found by the caller's check
-    // over the whole roster (shared/roster findCrossDuplicates, applied in addin/excel/run.ts), not here
+    // over the whole roster (shared/roster findCrossDuplicates, applied in addin/compute/run.ts), not here
     const whole = evaluate(rows, { asOf: AS_OF }).results.map((r) => r.status);
     const crossPart = new Set([5, 1800]);
     expect(out.results.map((r) => r.status).filter((_, i) => !crossPart.has(i))).toEqual(whole.filter((_, i) => !crossPart.has(i)));

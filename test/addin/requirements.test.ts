@@ -1,10 +1,10 @@
-// The Excel API requirement sets: the list in addin/excel/requirements.ts, the calls in the source and the
+// The Excel API requirement sets: the list in addin/office/requirements.ts, the calls in the source and the
 // manifest's <Requirements> stay in step; optional calls are only made after excelSupports() said yes.
 import { readFileSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { EXCEL_API_MINIMUM, EXCEL_API_USES, OPTIONAL_FEATURES, excelSupports, requiredExcelApi } from '../../addin/excel/requirements';
+import { EXCEL_API_MINIMUM, EXCEL_API_USES, OPTIONAL_FEATURES, excelSupports, requiredExcelApi } from '../../addin/office/requirements';
 
 /** "1.13" is above "1.7": versions compare part by part, not as decimals. */
 const versionAbove = (a: string, b: string): boolean => {

@@ -5,11 +5,10 @@ import { describe, expect, it } from 'vitest';
 import { OUTPUT_HEADERS, evaluate } from '../../shared/index';
 import { OUTPUT_BLOCK_MARKER, planRoster } from '../../shared/roster';
 import type { RosterRowInput } from '../../shared/types';
-import type { Evaluator } from '../../addin/core/compute';
-import { runCompute } from '../../addin/excel/run';
+import type { Evaluator } from '../../addin/compute/compute';
+import { runCompute } from '../../addin/compute/run';
 import { joinRosters } from '../../addin/summary/roster-sheets';
-import { createExcel } from '../e2e/sim/excel-api';
-import { WorkbookModel, type Scalar, type SheetModel } from '../e2e/sim/model';
+import { WorkbookModel, createExcel, type Scalar, type SheetModel } from '../support/excel-sim';
 
 const AS_OF = '2023-11-01';
 const HEAD = ['姓名', '工号', '市平台公需课学时', '市平台专业课学时', '状态'];

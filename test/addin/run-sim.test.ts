@@ -3,11 +3,10 @@
 import { describe, expect, it } from 'vitest';
 import { HEADERS, OUTPUT_HEADERS, evaluate, formatRowOutput, mapHeaders, rowFromCells } from '../../shared/index';
 import type { CellValue } from '../../shared/types';
-import type { Evaluator } from '../../addin/core/compute';
-import { runCompute } from '../../addin/excel/run';
-import { insertSampleRoster } from '../../addin/excel/sample';
-import { SimError, createExcel } from '../e2e/sim/excel-api';
-import { WorkbookModel, type Scalar, type SheetModel } from '../e2e/sim/model';
+import type { Evaluator } from '../../addin/compute/compute';
+import { runCompute } from '../../addin/compute/run';
+import { insertSampleRoster } from '../../addin/template/sample-sheet';
+import { SimError, WorkbookModel, createExcel, type Scalar, type SheetModel } from '../support/excel-sim';
 
 const AS_OF = '2023-11-01';
 const TEMPLATE = HEADERS.map((h) => h.zh);

@@ -1,6 +1,7 @@
 // Settings: defaults, validation, and OfficeRuntime.storage with a fallback when it fails.
 import { afterEach, describe, expect, it } from 'vitest';
-import { defaultWorkerUrl, loadSettings, saveSettings, todayIso, validateSettings } from '../../addin/settings/settings';
+import { defaultWorkerUrl, loadSettings, saveSettings, validateSettings } from '../../addin/settings/settings';
+import { localIsoDate } from '../../shared/local-time';
 import { defaultStore, type KeyValueStore } from '../../addin/settings/storage';
 
 const memory = (): KeyValueStore & { data: Map<string, string> } => {
@@ -61,6 +62,6 @@ describe('settings', () => {
   });
 
   it('formats today in local time', () => {
-    expect(todayIso(new Date(2023, 0, 5, 23, 59))).toBe('2023-01-05');
+    expect(localIsoDate(new Date(2023, 0, 5, 23, 59))).toBe('2023-01-05');
   });
 });

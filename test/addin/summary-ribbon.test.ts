@@ -9,7 +9,7 @@ const settings = { workerUrl: 'http://127.0.0.1:8787', token: 'tok', asOf: '', s
 
 describe('ribbon 年度汇总', () => {
   it('builds with the saved settings (blank 核对日期 = today) and completes the event', async () => {
-    const build = vi.fn<RibbonDeps['build']>(async () => ({ source: 'worker' as const, rows: 7, reason: null }));
+    const build = vi.fn<RibbonDeps['build']>(async () => ({ computedBy: 'worker' as const, rows: 7, fallbackReason: null }));
     const completed = vi.fn();
     const seen: unknown[] = [];
     const off = onRibbonSummary((o) => seen.push(o));
@@ -17,12 +17,12 @@ describe('ribbon 年度汇总', () => {
     off();
     expect(build).toHaveBeenCalledWith({ workerUrl: settings.workerUrl, token: 'tok', asOf: undefined, sendPersonalData: false });
     expect(completed).toHaveBeenCalledTimes(1);
-    expect(out).toEqual({ ok: true, result: { source: 'worker', rows: 7, reason: null } });
+    expect(out).toEqual({ ok: true, result: { computedBy: 'worker', rows: 7, fallbackReason: null } });
     expect(seen).toEqual([out]);
   });
 
   it('passes a saved 核对日期 through', async () => {
-    const build = vi.fn<RibbonDeps['build']>(async () => ({ source: 'local' as const, rows: 1, reason: null }));
+    const build = vi.fn<RibbonDeps['build']>(async () => ({ computedBy: 'local' as const, rows: 1, fallbackReason: null }));
     await runRibbonSummary({ completed: () => undefined }, { loadSettings: async () => ({ ...settings, asOf: ' 2023-11-01 ' }), build });
     expect(build.mock.calls[0][0].asOf).toBe('2023-11-01');
   });
@@ -41,7 +41,7 @@ describe('ribbon 年度汇总', () => {
     expect(registerSummaryRibbonAction()).toBe(false);
     const associate = vi.fn();
     vi.stubGlobal('Office', { actions: { associate } });
-    const build = vi.fn<RibbonDeps['build']>(async () => ({ source: 'local' as const, rows: 2, reason: null }));
+    const build = vi.fn<RibbonDeps['build']>(async () => ({ computedBy: 'local' as const, rows: 2, fallbackReason: null }));
     expect(registerSummaryRibbonAction({ loadSettings: async () => settings, build })).toBe(true);
     expect(associate).toHaveBeenCalledWith(SUMMARY_ACTION_ID, expect.any(Function));
     const completed = vi.fn();

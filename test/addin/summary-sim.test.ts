@@ -1,14 +1,10 @@
-// The annual summary and the roster template against the e2e harness's strict simulated Excel (load/sync
-// discipline, payload limits, shape checks), extended by test/e2e/sim-excel-charts.ts. Runs in Node, no browser.
-import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+// The annual summary and the roster template against the strict Excel simulator (load/sync discipline, payload
+// limits, shape checks, tables, charts, validation: test/support/excel-sim). Runs in Node, no browser.
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import examples from '../fixtures/examples.json';
 import { HEADERS, evaluate, getRuleSet } from '../../shared/index';
 import type { CellValue, RosterRowInput } from '../../shared/types';
-import { WorkbookModel } from '../e2e/sim/model';
-import type { Scalar } from '../e2e/sim/model';
-import { createExcel } from '../e2e/sim/excel-api';
-import { installSimExtensions } from '../e2e/sim-excel-charts';
-import type { SheetExtras } from '../e2e/sim-excel-charts';
+import { WorkbookModel, createExcel, type Scalar } from '../support/excel-sim';
 import { buildAnnualSummarySheet } from '../../addin/summary/summary-sheet';
 import { SUMMARY_SHEET_NAME, TABLE_NAMES } from '../../addin/summary/layout';
 import { writeRosterTemplate } from '../../addin/template/roster-template';
@@ -30,7 +26,6 @@ function workbook(rows: RosterRowInput[]): WorkbookModel {
   return model;
 }
 
-beforeAll(() => installSimExtensions());
 afterEach(() => vi.unstubAllGlobals());
 
 describe('annual summary on the simulated Excel', () => {
@@ -39,7 +34,7 @@ describe('annual summary on the simulated Excel', () => {
     const model = workbook(rows);
     vi.stubGlobal('Excel', createExcel(model));
     const out = await buildAnnualSummarySheet({ asOf: '2023-11-01' });
-    expect(out).toMatchObject({ source: 'local', rows: 3000, reason: '未设置计算服务地址或访问令牌', sheets: ['花名册'], duplicates: [] });
+    expect(out).toMatchObject({ computedBy: 'local', rows: 3000, fallbackReason: '未设置计算服务地址或访问令牌', sheets: ['花名册'], duplicates: [] });
     const want = evaluate(rows, { asOf: '2023-11-01' }).summary;
     const sheet = model.sheet(SUMMARY_SHEET_NAME);
     if (!sheet) throw new Error('no summary sheet');
@@ -53,7 +48,7 @@ describe('annual summary on the simulated Excel', () => {
     ]);
     const attention = tables.find((t) => t.name === TABLE_NAMES.attention);
     expect(attention?.rows).toBe(want.attention.length + 1);
-    const charts = (sheet as unknown as SheetExtras).charts ?? [];
+    const charts = sheet.charts;
     expect(charts.map((c) => c.type)).toEqual(['ColumnClustered']);
     expect(sheet.block(charts[0].source.row, charts[0].source.col, charts[0].source.rows, 1).map((r) => r[0])).toEqual(want.groups.map((g) => g.complianceRate));
     expect(model.stats.syncs).toBeLessThanOrEqual(10);
@@ -64,7 +59,7 @@ describe('annual summary on the simulated Excel', () => {
     await buildAnnualSummarySheet({ asOf: '2023-11-01' });
     expect(model.sheets.map((s) => s.name)).toEqual(['花名册', SUMMARY_SHEET_NAME]);
     expect(model.tables.filter((t) => t.sheetId === sheet.id)).toHaveLength(3);
-    expect((sheet as unknown as SheetExtras).charts).toHaveLength(1);
+    expect(sheet.charts).toHaveLength(1);
     expect(JSON.stringify(model.sheet('花名册')?.rows)).toBe(rosterBefore);
   });
 });
@@ -79,10 +74,10 @@ describe('roster template on the simulated Excel', () => {
     if (!sheet) throw new Error('no template');
     expect(sheet.block(0, 0, 1, HEADERS.length)[0]).toEqual(HEADERS.map((h) => h.zh));
     expect(model.tables.filter((t) => t.sheetId === sheet.id)).toEqual([expect.objectContaining({ row: 0, col: 0, rows: 2, cols: HEADERS.length })]);
-    const v = (sheet as unknown as SheetExtras).validations ?? [];
+    const v = sheet.validations;
     expect(v).toHaveLength(HEADERS.length);
     const caseCol = HEADERS.findIndex((h) => h.key === 'specialCase');
-    expect(v.find((x) => x.box.col === caseCol)?.rule).toEqual({ list: { inCellDropDown: true, source: getRuleSet().specialCases.join(',') } });
+    expect(v.find((x) => x.box.col === caseCol)?.rule).toEqual({ list: { inCellDropDown: true, source: getRuleSet().specialCaseNames.join(',') } });
     expect(sheet.frozenRows).toBe(1);
   });
 });

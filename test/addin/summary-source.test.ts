@@ -4,7 +4,7 @@ import examples from '../fixtures/examples.json';
 import { evaluate } from '../../shared/index';
 import type { CellValue, RosterRowInput } from '../../shared/types';
 import { NOT_CONFIGURED_REASON, summarizeRoster } from '../../addin/summary/summary-source';
-import { ChunkError } from '../../addin/core/compute';
+import { ChunkError } from '../../addin/compute/compute';
 import { buildSummaryLayout } from '../../addin/summary/layout';
 
 type Example = { row: Record<string, CellValue> };
@@ -36,7 +36,7 @@ describe('summarizeRoster: the same request path as 计算学时, then summarize
     const fetch = vi.fn();
     const out = await summarizeRoster(rows, { workerUrl: 'http://127.0.0.1:8787', token: '', fetch });
     expect(fetch).not.toHaveBeenCalled();
-    expect(out).toEqual({ source: 'local', ruleSet: 'zaozhuang-2023', engineVersion: expect.any(String), summary: evaluate(rows).summary, fallbackReason: NOT_CONFIGURED_REASON });
+    expect(out).toEqual({ computedBy: 'local', ruleSet: 'zaozhuang-2023', engineVersion: expect.any(String), summary: evaluate(rows).summary, fallbackReason: NOT_CONFIGURED_REASON });
   });
 
   it('a roster of several requests: the service’s results, merged by summarize() into the one-call summary', async () => {
@@ -46,7 +46,7 @@ describe('summarizeRoster: the same request path as 计算学时, then summarize
     const posted = fetch.mock.calls.filter((c) => c[1]?.method === 'POST').map((c) => (JSON.parse(String(c[1]?.body)) as { rows: unknown[] }).rows.length);
     expect(posted.length).toBeGreaterThan(1);
     expect(posted.reduce((a, b) => a + b, 0)).toBe(rows.length);
-    expect(out.source).toBe('worker');
+    expect(out.computedBy).toBe('worker');
     expect(out.fallbackReason).toBeNull();
     expect(out.summary).toEqual(evaluate(rows, { asOf: '2023-11-01' }).summary);
     expect(Math.max(...out.summary.attention.map((a) => a.index))).toBeGreaterThan(10_000);
@@ -59,7 +59,7 @@ describe('summarizeRoster: the same request path as 计算学时, then summarize
         ? new Response(JSON.stringify({ error: { code: 'TOO_LARGE', message: '请求过大' } }), { status: 413 })
         : new Response('not found', { status: 404 }),
     );
-    const err = await summarizeRoster(rows, { workerUrl: 'http://127.0.0.1:8787', token: 't', fetch, firstDataSheetRow: 2 }).catch((e: unknown) => e);
+    const err = await summarizeRoster(rows, { workerUrl: 'http://127.0.0.1:8787', token: 't', fetch, firstDataRowNumber: 2 }).catch((e: unknown) => e);
     expect(err).toBeInstanceOf(ChunkError);
     expect((err as Error).message).toMatch(/第 1\/\d+ 部分（工作表第 2–\d+ 行）.*413/);
   });
@@ -78,7 +78,7 @@ describe('summarizeRoster: the same request path as 计算学时, then summarize
       throw new TypeError('Failed to fetch');
     });
     const out = await summarizeRoster(rows, { workerUrl: 'http://127.0.0.1:8787', token: 't', fetch });
-    expect(out.source).toBe('local');
+    expect(out.computedBy).toBe('local');
     expect(out.fallbackReason).toMatch(/^计算服务无法连接（无法连接计算服务 http:\/\/127\.0\.0\.1:8787/);
     expect(out.summary).toEqual(evaluate(rows).summary);
   });
@@ -91,9 +91,9 @@ describe('summarizeRoster: the same request path as 计算学时, then summarize
 });
 
 describe('buildSummaryLayout edge cases', () => {
-  const ruleSet = { id: 'zaozhuang-2023', title: 't', source: 's', year: 2023 };
+  const ruleSet = { id: 'zaozhuang-2023', title: 't', notice: 's', year: 2023 };
   it('an empty roster: no groups table, no chart, a sentence instead', () => {
-    const layout = buildSummaryLayout({ summary: evaluate([]).summary, ruleSet, engineVersion: '0', source: 'local', madeAt: 'x', rosterSheet: 'S', firstDataRow: 2 });
+    const layout = buildSummaryLayout({ summary: evaluate([]).summary, ruleSet, engineVersion: '0', computedBy: 'local', madeAt: 'x', rosterSheet: 'S', firstDataRowNumber: 2 });
     expect(layout.chart).toBeNull();
     expect(layout.tables.map((t) => t.key)).toEqual(['total']);
     const texts = layout.blocks.flatMap((b) => b.values.flat());
@@ -102,7 +102,7 @@ describe('buildSummaryLayout edge cases', () => {
   });
 
   it('every block’s values and formats match its address', () => {
-    const layout = buildSummaryLayout({ summary: evaluate(roster(50)).summary, ruleSet, engineVersion: '0', source: 'worker', madeAt: 'x', rosterSheet: 'S', firstDataRow: 2 });
+    const layout = buildSummaryLayout({ summary: evaluate(roster(50)).summary, ruleSet, engineVersion: '0', computedBy: 'worker', madeAt: 'x', rosterSheet: 'S', firstDataRowNumber: 2 });
     for (const b of layout.blocks) {
       const [from, to = from] = b.address.split(':');
       const rows = Number(/\d+/.exec(to)?.[0]) - Number(/\d+/.exec(from)?.[0]) + 1;

@@ -1,4 +1,4 @@
-// The blank roster 花名册模板 through Excel.run on an office-addin-mock workbook: headers, table, validation.
+// The blank roster 花名册模板 through Excel.run on the strict Excel simulator: headers, table, validation.
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { HEADERS, getRuleSet } from '../../shared/index';
 import { writeRosterTemplate } from '../../addin/template/roster-template';
@@ -11,8 +11,7 @@ import {
   TEMPLATE_TABLE_NAME,
   buildTemplateLayout,
 } from '../../addin/template/template-layout';
-import { FakeExcel } from './summary-mock-excel';
-import type { FakeSheet } from './summary-mock-excel';
+import { WorkbookModel, cellsAt, createExcel, formatsAt, validationAt, type SheetModel } from '../support/excel-sim';
 
 afterEach(() => {
   vi.unstubAllGlobals();
@@ -22,37 +21,37 @@ const col = (key: string): number => HEADERS.findIndex((h) => h.key === key);
 const letter = (i: number): string => (i < 26 ? String.fromCharCode(65 + i) : `A${String.fromCharCode(65 + i - 26)}`);
 const dataAddress = (key: string): string => `${letter(col(key))}2:${letter(col(key))}${TEMPLATE_DATA_ROWS + 1}`;
 
-async function makeTemplate(fake: FakeExcel): Promise<FakeSheet> {
-  vi.stubGlobal('Excel', fake.excelGlobal());
+async function makeTemplate(model: WorkbookModel): Promise<SheetModel> {
+  vi.stubGlobal('Excel', createExcel(model));
   await writeRosterTemplate();
-  const sheet = fake.sheet(TEMPLATE_SHEET_NAME);
+  const sheet = model.sheet(TEMPLATE_SHEET_NAME);
   if (!sheet) throw new Error('template not made');
   return sheet;
 }
+const tablesOn = (model: WorkbookModel, sheet: SheetModel) => model.tables.filter((t) => t.sheetId === sheet.id);
 
 describe('writeRosterTemplate', () => {
   it('writes every header of RULES.md §2 in order as an Excel table', async () => {
-    const fake = new FakeExcel([{ name: '花名册', rows: [['姓名'], ['张三']] }]);
-    const sheet = await makeTemplate(fake);
+    const model = WorkbookModel.withSheets([{ name: '花名册', rows: [['姓名'], ['张三']] }]);
+    const sheet = await makeTemplate(model);
     expect(HEADERS).toHaveLength(25);
-    expect(sheet.read(`A1:${letter(HEADERS.length - 1)}1`)).toEqual([HEADERS.map((h) => h.zh)]);
-    expect(sheet.liveTables()).toEqual([
-      expect.objectContaining({ address: `A1:${letter(HEADERS.length - 1)}2`, hasHeaders: true, name: TEMPLATE_TABLE_NAME }),
-    ]);
+    expect(cellsAt(sheet, `A1:${letter(HEADERS.length - 1)}1`)).toEqual([HEADERS.map((h) => h.zh)]);
+    // A1:Y2 with headers (the simulator makes tables with a header row only)
+    expect(tablesOn(model, sheet)).toEqual([expect.objectContaining({ row: 0, col: 0, rows: 2, cols: HEADERS.length, name: TEMPLATE_TABLE_NAME })]);
     expect(sheet.frozenRows).toBe(1);
-    expect(fake.log.activated.at(-1)).toBe(TEMPLATE_SHEET_NAME);
-    expect(fake.sheet('花名册')?.read('A1:A2')).toEqual([['姓名'], ['张三']]);
+    expect(model.sheet(model.activeSheetId)?.name).toBe(TEMPLATE_SHEET_NAME);
+    expect(cellsAt(model.sheet('花名册')!, 'A1:A2')).toEqual([['姓名'], ['张三']]);
   });
 
   it('validates each column by its kind, with limits from the rule set', async () => {
-    const sheet = await makeTemplate(new FakeExcel([{ name: 'Sheet1', rows: [] }]));
+    const sheet = await makeTemplate(WorkbookModel.withSheets([{ name: 'Sheet1', rows: [] }]));
     const p = getRuleSet().parameters;
-    const rule = (key: string): unknown => sheet.validations.get(dataAddress(key))?.rule;
+    const rule = (key: string): unknown => validationAt(sheet, dataAddress(key))?.rule;
     expect(rule('trainingFiled')).toEqual({ list: { inCellDropDown: true, source: '是,否' } });
     expect(rule('evidenceComplete')).toEqual({ list: { inCellDropDown: true, source: '是,否' } });
     expect(rule('titleApplicant')).toEqual({ list: { inCellDropDown: true, source: '是,否' } });
-    expect(rule('specialCase')).toEqual({ list: { inCellDropDown: true, source: getRuleSet().specialCases.join(',') } });
-    expect(getRuleSet().specialCases).toEqual(['境外工作', '病假', '产假', '其他']);
+    expect(rule('specialCase')).toEqual({ list: { inCellDropDown: true, source: getRuleSet().specialCaseNames.join(',') } });
+    expect(getRuleSet().specialCaseNames).toEqual(['境外工作', '病假', '产假', '其他']);
     for (const key of ['certificates', 'achievements', 'competitions']) {
       expect(rule(key), key).toEqual({ wholeNumber: { operator: 'Between', formula1: 0, formula2: p.maxCount.value } });
     }
@@ -69,52 +68,52 @@ describe('writeRosterTemplate', () => {
     expect(p.maxMonths.value).toBe(12);
     for (const key of ['name', 'idNumber', 'unit', 'department']) expect(rule(key), key).toBeUndefined();
     // ID numbers stay text (18 digits would lose precision as numbers); dates show as dates.
-    expect(sheet.format(dataAddress('idNumber')).every((r) => r[0] === '@')).toBe(true);
-    expect(sheet.format(dataAddress('titleSubmissionDate'))[0][0]).toBe('yyyy-mm-dd');
-    const alert = sheet.validations.get(dataAddress('specialCase'))?.errorAlert;
+    expect(formatsAt(sheet, dataAddress('idNumber')).every((r) => r[0] === '@')).toBe(true);
+    expect(formatsAt(sheet, dataAddress('titleSubmissionDate'))[0][0]).toBe('yyyy-mm-dd');
+    const alert = validationAt(sheet, dataAddress('specialCase'))?.errorAlert;
     expect(alert).toEqual(expect.objectContaining({ showAlert: true, style: 'Stop' }));
     expect(alert?.message).toContain('产假');
-    for (const rec of sheet.validations.values()) {
+    for (const rec of sheet.validations) {
       if (rec.errorAlert) expect(Array.from(rec.errorAlert.message).length).toBeLessThanOrEqual(ERROR_MESSAGE_MAX);
       if (rec.errorAlert) expect(Array.from(rec.errorAlert.title).length).toBeLessThanOrEqual(PROMPT_TITLE_MAX);
     }
   });
 
   it('shows each column’s rule as its input message, within Excel’s limits', async () => {
-    const sheet = await makeTemplate(new FakeExcel([{ name: 'Sheet1', rows: [] }]));
+    const sheet = await makeTemplate(WorkbookModel.withSheets([{ name: 'Sheet1', rows: [] }]));
     for (const h of HEADERS) {
-      const prompt = sheet.validations.get(dataAddress(h.key))?.prompt;
+      const prompt = validationAt(sheet, dataAddress(h.key))?.prompt;
       expect(prompt?.showPrompt, h.key).toBe(true);
       expect(Array.from(prompt?.title ?? '').length, h.key).toBeLessThanOrEqual(PROMPT_TITLE_MAX);
       expect(Array.from(prompt?.message ?? '').length, h.key).toBeLessThanOrEqual(PROMPT_MESSAGE_MAX);
       expect(prompt?.title.startsWith(h.zh.slice(0, 8)), h.key).toBe(true);
       if (Array.from(h.rule).length <= PROMPT_MESSAGE_MAX) expect(prompt?.message, h.key).toBe(h.rule);
     }
-    expect(sheet.validations.get(dataAddress('trainingHours'))?.prompt?.message).toMatch(/24学时/);
+    expect(validationAt(sheet, dataAddress('trainingHours'))?.prompt?.message).toMatch(/24学时/);
   });
 
   it('replaces the content of an existing 花名册模板 and touches no other sheet', async () => {
-    const fake = new FakeExcel([
+    const model = WorkbookModel.withSheets([
       { name: TEMPLATE_SHEET_NAME, rows: [['旧表头'], ['旧数据']] },
       { name: '花名册', rows: [['姓名'], ['张三']] },
     ]);
-    const sheet = await makeTemplate(fake);
+    const sheet = await makeTemplate(model);
     await writeRosterTemplate();
-    expect(fake.log.addedSheets).toEqual([]);
+    expect(model.sheets.map((s) => s.name)).toEqual([TEMPLATE_SHEET_NAME, '花名册']); // no sheet added
     expect(sheet.clears).toBe(2);
-    expect(sheet.get(1, 0)).toBeNull();
+    expect(sheet.get(1, 0)).toBe('');
     expect(sheet.get(0, 0)).toBe('姓名');
-    expect(sheet.liveTables()).toHaveLength(1);
-    expect(sheet.validations.size).toBe(HEADERS.length);
-    expect(fake.sheet('花名册')?.read('A1:A2')).toEqual([['姓名'], ['张三']]);
+    expect(tablesOn(model, sheet)).toHaveLength(1);
+    expect(sheet.validations).toHaveLength(HEADERS.length);
+    expect(cellsAt(model.sheet('花名册')!, 'A1:A2')).toEqual([['姓名'], ['张三']]);
   });
 
   it('picks another table name when a different sheet already uses it', async () => {
-    const fake = new FakeExcel([{ name: 'Sheet1', rows: [] }]);
-    const sheet = await makeTemplate(fake);
+    const model = WorkbookModel.withSheets([{ name: 'Sheet1', rows: [] }]);
+    const sheet = await makeTemplate(model);
     sheet.name = '我的花名册'; // the user renamed the template sheet and wants a fresh one
     await writeRosterTemplate();
-    const names = fake.sheets.flatMap((s) => s.liveTables().map((t) => t.name));
+    const names = model.sheets.flatMap((s) => tablesOn(model, s).map((t) => t.name));
     expect(names).toEqual([TEMPLATE_TABLE_NAME, `${TEMPLATE_TABLE_NAME}_2`]);
   });
 

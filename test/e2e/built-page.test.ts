@@ -11,7 +11,7 @@ import { HEADERS, evaluate } from '../../shared/index';
 import type { CellValue, EvaluateResponse, RosterRowInput, RowResult } from '../../shared/types';
 import { FUNCTION_KINDS, type FunctionKind } from '../../addin/functions/ids';
 import { find, parseXml } from '../addin/xml-lite';
-import { expectedCells as expectedFor } from '../addin/function-expectations';
+import { expectedForCase, expectedForResult, type WorkedCase } from '../addin/function-expectations';
 import examples from '../fixtures/examples.json';
 import { launchChromium } from './browser';
 import { manifestUrls } from '../addin/manifest-urls';
@@ -89,9 +89,11 @@ function callRegistered(page: Page, id: string, rows: CellValue[][], headers: Ce
 const errorText = (r: RowResult): string => r.errors.map((e) => e.message).join('；');
 
 /** What a function must answer for one roster row; #VALUE! as the stand-in's CustomFunctions.Error shows it. */
-const expectedCells = (kind: FunctionKind, r: RowResult): unknown[] => expectedFor(kind, r, (message) => ({ error: '#VALUE!', message }));
+const valueError = (message: string) => ({ error: '#VALUE!', message });
+const expectedCells = (kind: FunctionKind, r: RowResult): unknown[] => expectedForResult(kind, r, valueError);
+const caseCells = (kind: FunctionKind, ex: Example): unknown[] => expectedForCase(kind, ex, valueError);
 
-type Example = { id: string; asOf: string; row: RosterRowInput };
+type Example = WorkedCase & { row: RosterRowInput };
 const cases = examples as unknown as Example[];
 const cellsOf = (row: RosterRowInput): CellValue[] => HEADERS.map((h) => row[h.key] ?? null);
 const header: CellValue[][] = [HEADERS.map((h) => h.zh)];
@@ -142,7 +144,7 @@ describe('the built task pane as the shared runtime loads it', () => {
         const want = evaluate([ex.row], { asOf: undefined }).results[0];
         const got = await callRegistered(opened.page, id, [cellsOf(ex.row)], header);
         if (want.status === '数据有误') expect(got, `${id} ${ex.id}`).toEqual({ thrown: { code: '#VALUE!', message: errorText(want) } });
-        else expect(got, `${id} ${ex.id}`).toEqual({ value: [expectedCells(kind, want)] });
+        else expect(got, `${id} ${ex.id}`).toEqual({ value: [caseCells(kind, ex)] });
       }
     }
     // a header row without 姓名 is #VALUE! with a Chinese message naming it
@@ -162,14 +164,13 @@ describe('the built task pane as the shared runtime loads it', () => {
     const answer = (await res.json()) as EvaluateResponse;
     expect(answer.results).toHaveLength(cases.length);
     // the custom functions run without asOf (no DEADLINE_PASSED); the hour figures do not depend on it
-    const local = evaluate(cases.map((c) => c.row)).results;
     for (const id of ids) {
       const kind = FUNCTION_KINDS[id as keyof typeof FUNCTION_KINDS];
       const got = await callRegistered(opened.page, id, cases.map((c) => cellsOf(c.row)), header);
-      expect(got, id).toEqual({ value: local.map((r) => expectedCells(kind, r)) });
+      expect(got, id).toEqual({ value: cases.map((c) => caseCells(kind, c)) });
       if (kind === 'status') continue;
       answer.results.forEach((r, i) => {
-        if (r.status === '' || r.status === '数据有误') expect(local[i].status, cases[i].id).toBe(r.status);
+        if (r.status === '' || r.status === '数据有误') expect(cases[i].expect.status, cases[i].id).toBe(r.status);
         else expect((got as { value: unknown[][] }).value[i], `${id} ${cases[i].id}`).toEqual(expectedCells(kind, r));
       });
     }

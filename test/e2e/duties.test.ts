@@ -13,12 +13,11 @@ import { buildReminders } from '../../addin/reminders/reminders';
 import { MESSAGE_COLUMN, REMINDER_HEADERS, REMINDERS_HEADER_ROW, REMINDERS_SHEET_NAME, reminderCells } from '../../addin/reminders/reminders-layout';
 import { buildChecklist } from '../../addin/evidence/checklist';
 import { CHECKLIST_HEADER_ROW, CHECKLIST_SHEET_NAME, personRows } from '../../addin/evidence/checklist-layout';
-import { DUTY_ACTIONS } from '../../addin/reminders/ribbon';
-import { launchChromium, openHostWithSim } from './browser';
+import { DUTY_ACTIONS } from '../../addin/duties/ribbon';
+import { launchChromium, openHost } from './browser';
 import type { CeSimHost } from './host/sim-entry';
 import { clickForMessage } from './pane-click';
-import { buildSimWithExtensions } from './sim-bundle';
-import type { SheetPrintExtras } from './sim-excel-print';
+import type { SimBorder, SimPageLayoutModel } from '../support/excel-sim';
 
 const env = inject('e2e');
 const ARTIFACTS = join(env.root, 'test', 'artifacts');
@@ -33,8 +32,9 @@ declare global {
 }
 
 const snapshot = (page: Page, sheet: string): Promise<CellValue[][]> => page.evaluate((s) => window.__ceSim!.snapshot(s), sheet);
-const printExtras = (page: Page, sheet: string): Promise<SheetPrintExtras> =>
-  page.evaluate((s) => JSON.parse(JSON.stringify(window.__ceSim!.model.sheet(s))) as SheetPrintExtras, sheet);
+type PrintSetup = { merged: unknown[]; borders: SimBorder[]; pageLayout?: SimPageLayoutModel };
+const printExtras = (page: Page, sheet: string): Promise<PrintSetup> =>
+  page.evaluate((s) => JSON.parse(JSON.stringify(window.__ceSim!.model.sheet(s))) as PrintSetup, sheet);
 
 describe('专人工作 in chromium', () => {
   let browser: Browser;
@@ -45,12 +45,8 @@ describe('专人工作 in chromium', () => {
 
   beforeAll(async () => {
     mkdirSync(ARTIFACTS, { recursive: true });
-    const sim = await buildSimWithExtensions(env.root, join(ARTIFACTS, 'e2e-duties-sim'), [
-      ['test/e2e/sim-excel-charts.ts', 'installSimExtensions'],
-      ['test/e2e/sim-excel-print.ts', 'installSimPrintExtensions'],
-    ]);
     browser = await launchChromium();
-    ({ context, page, pane, errors } = await openHostWithSim(browser, env.baseUrl, sim));
+    ({ context, page, pane, errors } = await openHost(browser, env.baseUrl, env.buildDir));
     await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: env.baseUrl });
     await pane.evaluate(() => ((document.getElementById('settings') as HTMLDetailsElement).open = true));
     await pane.fill('#settings-asof', AS_OF);
@@ -70,7 +66,7 @@ describe('专人工作 in chromium', () => {
     const rows = roster.slice(1).map((cells) => rowFromCells(cells, mapping.columns));
     const answer = evaluate(rows, { asOf: AS_OF });
     const ruleSet = getRuleSet(answer.ruleSet);
-    return { rows, results: answer.results, ruleSet, duties: getDuties(ruleSet.id), firstDataRow: 2 };
+    return { rows, results: answer.results, ruleSet, duties: getDuties(ruleSet.id), firstDataRowNumber: 2 };
   }
 
   it('提醒名单: one click, every row matches evaluate(); the copy button copies the selected messages; the ribbon re-makes it', async () => {
@@ -140,7 +136,7 @@ describe('专人工作 in chromium', () => {
     const evidence = new Set(Object.values(e.duties.evidence).map((x) => x.evidence));
     expect(body.every((b) => evidence.has(String(b[8])) && b[9] === '')).toBe(true);
     const x = await printExtras(page, CHECKLIST_SHEET_NAME);
-    expect((x.merges ?? []).length).toBeGreaterThan(0);
+    expect(x.merged.length).toBeGreaterThan(0);
     await page.screenshot({ path: join(ARTIFACTS, 'duties-checklist.png') });
     await page.evaluate((s) => window.__cePrintPreview!(s), CHECKLIST_SHEET_NAME);
     await page.locator('.ce-print-page').screenshot({ path: join(ARTIFACTS, 'duties-checklist-print.png') });
@@ -184,7 +180,7 @@ describe('专人工作 in chromium', () => {
     const sheet = '附件2-急危重症护理专业培训班';
     const x = await printExtras(page, sheet);
     expect(x.pageLayout).toMatchObject({ paperSize: 'A4', orientation: 'Portrait', zoom: { horizontalFitToPages: 1, verticalFitToPages: 1 }, printArea: 'A1:F13', centerHorizontally: true });
-    expect(new Set((x.borders ?? []).map((b) => `${b.edge}:${b.style}`))).toEqual(new Set(['EdgeTop', 'EdgeBottom', 'EdgeLeft', 'EdgeRight', 'InsideVertical', 'InsideHorizontal'].map((edge) => `${edge}:Continuous`)));
+    expect(new Set(x.borders.map((b) => `${b.edge}:${b.style}`))).toEqual(new Set(['EdgeTop', 'EdgeBottom', 'EdgeLeft', 'EdgeRight', 'InsideVertical', 'InsideHorizontal'].map((edge) => `${edge}:Continuous`)));
     const values = await snapshot(page, sheet);
     expect(values[1][0]).toBe(getDuties().trainingPlanFiling.formTitle);
     expect(values[8].slice(0, 6)).toEqual(['计划培训时间', '2023年6月12日至14日', '培训天数', 3, '拟计算学时', 24]);

@@ -8,9 +8,8 @@ import type { Browser, Frame, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { OUTPUT_HEADERS, evaluate, formatRowOutput } from '../../shared/index';
 import type { CellValue, RosterRowInput } from '../../shared/types';
-import { withCheckDigit } from '../../addin/core/sample-roster';
-import { launchChromium, openHostWithSim } from './browser';
-import { buildSimWithExtensions } from './sim-bundle';
+import { withCheckDigit } from '../../addin/template/sample-roster';
+import { launchChromium, openHost } from './browser';
 import type { CeSimHost } from './host/sim-entry';
 
 const env = inject('e2e');
@@ -148,9 +147,7 @@ describe('real rosters in chromium: the clerk’s columns are never written, non
     mkdirSync(ARTIFACTS, { recursive: true });
     mkdirSync(join(env.root, 'docs', 'images'), { recursive: true });
     browser = await launchChromium();
-    // tables and charts of the simulator extensions: 年度汇总 writes them
-    const sim = await buildSimWithExtensions(env.root, join(ARTIFACTS, 'e2e-roster-sim'));
-    ({ page, pane, errors } = await openHostWithSim(browser, env.baseUrl, sim));
+    ({ page, pane, errors } = await openHost(browser, env.baseUrl, env.buildDir));
     await pane.evaluate(() => ((document.getElementById('settings') as HTMLDetailsElement).open = true));
     await pane.fill('#settings-url', env.workerUrl);
     await pane.fill('#settings-token', env.token);

@@ -1,7 +1,5 @@
 // Issue 5 in a real browser: after a run, the task pane's 年度汇总 button (and the ribbon action) make the sheet
 // 年度汇总 over the simulated workbook with the real Worker; its numbers equal the engine's summary; screenshots.
-// The simulator gets tables, charts and validation from test/e2e/sim-excel-charts.ts: this test bundles the
-// harness's host entry together with it (so it does not depend on the harness importing it).
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, Frame, Page } from 'playwright-core';
@@ -10,15 +8,13 @@ import { HEADERS, evaluate, mapHeaders, rowFromCells } from '../../shared/index'
 import type { CellValue, Summary } from '../../shared/types';
 import { GROUP_HEADERS, SUMMARY_SHEET_NAME, TABLE_NAMES } from '../../addin/summary/layout';
 import { TEMPLATE_SHEET_NAME } from '../../addin/template/template-layout';
-import { launchChromium, openHostWithSim } from './browser';
-import { buildSimWithExtensions } from './sim-bundle';
+import { launchChromium, openHost } from './browser';
 import { clickForMessage } from './pane-click';
 import type { CeSimHost } from './host/sim-entry';
-import type { SheetExtras, SimChartModel, SimValidation } from './sim-excel-charts';
+import type { SimChartModel, SimValidation } from '../support/excel-sim';
 
 const env = inject('e2e');
 const ARTIFACTS = join(env.root, 'test', 'artifacts');
-const SIM_DIR = join(ARTIFACTS, 'e2e-summary-sim');
 const AS_OF = '2023-11-01';
 const ROSTER = '示例花名册';
 
@@ -37,13 +33,12 @@ const sheetInfo = (page: Page, name: string): Promise<SheetInfo> =>
   page.evaluate((n) => {
     const sim = window.__ceSim!;
     const sheet = sim.model.sheet(n)!;
-    const extra = sheet as unknown as SheetExtras;
     return {
       values: sim.snapshot(n),
       formats: sim.formats(n),
       tables: sim.model.tables.filter((t) => t.sheetId === sheet.id).map((t) => ({ name: t.name, row: t.row, col: t.col, rows: t.rows, cols: t.cols })),
-      charts: JSON.parse(JSON.stringify(extra.charts ?? [])) as SimChartModel[],
-      validations: JSON.parse(JSON.stringify(extra.validations ?? [])) as SimValidation[],
+      charts: JSON.parse(JSON.stringify(sheet.charts)) as SimChartModel[],
+      validations: JSON.parse(JSON.stringify(sheet.validations)) as SimValidation[],
     };
   }, name);
 
@@ -56,7 +51,7 @@ function tableOf(info: SheetInfo, name: string): TableInfo {
   return t;
 }
 
-function expectSummaryEquals(info: SheetInfo, want: Summary, firstDataRow: number): void {
+function expectSummaryEquals(info: SheetInfo, want: Summary, firstDataRowNumber: number): void {
   const t = want.total;
   const counts = (c: Summary['total']): CellValue[] => [c.headcount, c.compliant, c.short, c.pendingEvidence, c.invalid, c.complianceRate, c.avgPublic, c.avgProfessional, c.avgTotal, c.lostHours];
   expect(block(info.values, tableOf(info, TABLE_NAMES.total))[1]).toEqual(counts(t));
@@ -64,7 +59,7 @@ function expectSummaryEquals(info: SheetInfo, want: Summary, firstDataRow: numbe
   expect(groups[0]).toEqual(GROUP_HEADERS);
   expect(groups.slice(1)).toEqual(want.groups.map((g) => [g.unit, g.department, ...counts(g)]));
   const attention = block(info.values, tableOf(info, TABLE_NAMES.attention)).slice(1);
-  expect(attention).toEqual(want.attention.map((a) => [firstDataRow + a.index, a.name, a.unit, a.department, a.status, a.publicShortfall, a.professionalShortfall, a.deadline]));
+  expect(attention).toEqual(want.attention.map((a) => [firstDataRowNumber + a.index, a.name, a.unit, a.department, a.status, a.publicShortfall, a.professionalShortfall, a.deadline]));
 }
 
 describe('annual summary and roster template in chromium', () => {
@@ -75,9 +70,8 @@ describe('annual summary and roster template in chromium', () => {
 
   beforeAll(async () => {
     mkdirSync(ARTIFACTS, { recursive: true });
-    const sim = await buildSimWithExtensions(env.root, SIM_DIR);
     browser = await launchChromium();
-    ({ page, pane, errors } = await openHostWithSim(browser, env.baseUrl, sim));
+    ({ page, pane, errors } = await openHost(browser, env.baseUrl, env.buildDir));
   });
 
   afterAll(async () => {

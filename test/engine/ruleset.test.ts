@@ -24,7 +24,7 @@ describe('rule-set registry', () => {
     expect(hasRuleSet('zaozhuang-2099')).toBe(false);
     expect(getRuleSet().id).toBe('zaozhuang-2023');
     expect(getRuleSet().year).toBe(2023);
-    expect(getRuleSet().specialCases).toEqual(['境外工作', '病假', '产假', '其他']);
+    expect(getRuleSet().specialCaseNames).toEqual(['境外工作', '病假', '产假', '其他']);
   });
 
   it('an unknown rule set throws UnknownRuleSetError from evaluate and getRuleSet', () => {

@@ -15,6 +15,7 @@ export const TOKENS = {
   tenantB: 'tok-tenant-b',
   admin: 'tok-admin',
   guard: 'tok-guard',
+  compact: 'tok-compact',
 } as const;
 
 export function call(path: string, init: RequestInit = {}): Promise<Response> {

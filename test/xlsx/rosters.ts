@@ -3,7 +3,7 @@
 import ExcelJS from 'exceljs';
 import { HEADERS } from '../../shared/index';
 import type { CellValue, RosterKey, RosterRowInput } from '../../shared/types';
-import { excelSerial, withCheckDigit } from '../../addin/core/sample-roster';
+import { excelSerial, withCheckDigit } from '../../addin/template/sample-roster';
 import { generateRows } from '../../scripts/bench-rows';
 
 /** A person as written: `cells` what goes into the sheet, `input` what the engine must receive. */

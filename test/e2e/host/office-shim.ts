@@ -1,8 +1,8 @@
 // What the task pane's office.js becomes in the e2e host: Office, Excel and OfficeRuntime over the host page's
 // simulated workbook (window.parent.__ceSim). Installed in the task pane's own window so its errors and
 // promises belong to that realm, as with the real office.js.
-import { createExcel } from '../sim/excel-api';
-import type { WorkbookModel } from '../sim/model';
+import { createExcel } from '../../support/excel-sim/workbook';
+import type { WorkbookModel } from '../../support/excel-sim/model';
 
 export type ActionRegistry = Map<string, (event: { completed: () => void }) => void>;
 

@@ -1,7 +1,10 @@
 // The e2e bundle (built as an IIFE by the e2e global setup). In the host page it owns the simulated workbook and
-// draws it; served as office.js inside the task pane iframe it installs Office/Excel over the host's workbook.
-import { WorkbookModel, type Scalar } from '../sim/model';
+// draws it (grid, charts, print preview); served as office.js inside the task pane iframe it installs Office/Excel
+// over the host's workbook (the same simulator as the Node tests: test/support/excel-sim).
+import { WorkbookModel, type Scalar } from '../../support/excel-sim/model';
+import { renderSimCharts } from './charts';
 import { renderGrid } from './grid';
+import { renderPrintPreview } from './print-preview';
 import { installOffice, type ActionRegistry } from './office-shim';
 
 export type CeSimHost = {
@@ -17,7 +20,8 @@ export type CeSimHost = {
   render(): void;
 };
 
-type SimWindow = Window & typeof globalThis & { __ceSim?: CeSimHost };
+type SimWindow = Window &
+  typeof globalThis & { __ceSim?: CeSimHost; __cePrintPreview?: (sheetName: string) => { scale: number; pages: number } };
 
 function createHost(win: SimWindow): CeSimHost {
   const model = new WorkbookModel();
@@ -49,7 +53,9 @@ function createHost(win: SimWindow): CeSimHost {
       return { sheet: model.sheet(sel.sheetId)?.name ?? '', row: sel.row, col: sel.col, rows: sel.rows, cols: sel.cols };
     },
     render() {
-      if (grid) renderGrid(grid, model);
+      if (!grid) return;
+      renderGrid(grid, model);
+      renderSimCharts(grid, model);
     },
   };
   model.onChange = () => host.render();
@@ -60,4 +66,12 @@ function createHost(win: SimWindow): CeSimHost {
 const win = window as SimWindow;
 const parentSim = win.parent !== win ? (win.parent as SimWindow).__ceSim : undefined;
 if (parentSim) installOffice(win, parentSim.model, parentSim.actions);
-else win.__ceSim = createHost(win);
+else {
+  win.__ceSim = createHost(win);
+  win.__cePrintPreview = (name) => renderPrintPreview(win.document, model(win), name);
+}
+
+function model(w: SimWindow): WorkbookModel {
+  if (!w.__ceSim) throw new Error('no simulated workbook');
+  return w.__ceSim.model;
+}

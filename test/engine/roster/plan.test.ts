@@ -126,7 +126,7 @@ describe('output block', () => {
     const g = grid('花名册', [[...HEAD, '状态', '总学时'], [1, '张三', ID1, 30, 60, '在职', 90]]);
     const p = planRoster(g);
     expect(p.lookalikes).toEqual([{ col: 5, header: '状态' }, { col: 6, header: '总学时' }]);
-    expect(p.output?.source).toBe('new');
+    expect(p.output?.origin).toBe('new');
     expect(p.output?.columns.map((c) => c.col)).toEqual(OUTPUT_HEADERS.map((_, i) => 7 + i));
     expect(p.output?.columns.every((c) => !c.exists)).toBe(true);
   });
@@ -136,7 +136,7 @@ describe('output block', () => {
     const cols = first.output!.remember.columns;
     const after: GridValue[][] = [[...HEAD, '状态', ...OUTPUT_HEADERS], [1, '张三', ID1, 30, 60, '在职', 30, 60, 90, 0, 0, '2023-12-31', '达标', '', '']];
     const second = planRoster(grid('花名册', after, { remembered: first.output!.remember }));
-    expect(second.output?.source).toBe('remembered');
+    expect(second.output?.origin).toBe('remembered');
     expect(second.output?.columns.map((c) => c.col)).toEqual(cols);
     expect(second.lookalikes).toEqual([{ col: 5, header: '状态' }]);
     expect(second.unknown).toEqual([{ col: 0, header: '序号' }]);
@@ -149,13 +149,13 @@ describe('output block', () => {
     after.push([1, '张三', ID1, 30, 60]);
     const remember = { headerRow: 0, columns: OUTPUT_HEADERS.map((_, i) => 5 + i), marker: OUTPUT_BLOCK_MARKER };
     const p = planRoster(grid('花名册', after, { remembered: remember }));
-    expect(p.output?.source).toBe('new');
+    expect(p.output?.origin).toBe('new');
     expect(Math.min(...p.output!.columns.map((c) => c.col))).toBe(5 + OUTPUT_HEADERS.length);
   });
 
   it('an earlier version’s block (all 9 headers in order, at the right) is reused without a memory', () => {
     const p = planRoster(grid('花名册', [[...HEAD, ...OUTPUT_HEADERS], [1, '张三', ID1, 30, 60]]));
-    expect(p.output?.source).toBe('previous');
+    expect(p.output?.origin).toBe('previous');
     expect(p.output?.columns.map((c) => c.col)).toEqual(OUTPUT_HEADERS.map((_, i) => 5 + i));
     expect(p.lookalikes).toEqual([]);
   });

@@ -1,0 +1,44 @@
+// Data minimisation (issue 9, item 9): by default no name and no ID number leave the workbook. The bundled engine
+// (the same code the 计算服务 runs) evaluates the whole roster locally first: that covers what needs a name or an ID
+// (missing names, total and note rows, the ID check digit, the same ID twice, across the whole roster). The service
+// gets each person's row with the name replaced by a row key and no ID number, and its results are merged back:
+// rows the local engine skips or finds in error keep the local result; for the others the service's hours, status
+// and warnings are used, with the local warnings only a name or an ID can raise (e.g. the ID check digit) added.
+import { evaluate } from '../../shared/index';
+import type { EvaluateResponse, RosterRowInput, RowResult, RowWarning } from '../../shared/types';
+
+/** The fields that identify a person and never need to reach the service to count hours. */
+export const PERSONAL_FIELDS = ['name', 'idNumber'] as const satisfies readonly (keyof RosterRowInput)[];
+
+/** The key the service sees instead of a name: the sheet row, e.g. R12 (the audit can be traced back to the sheet). */
+export const rowKey = (sheetRow: number): string => `R${sheetRow}`;
+
+export type Minimised = {
+  /** What is sent: one object per roster row, in order (a skipped row is sent as an empty row). */
+  sent: RosterRowInput[];
+  /** The bundled engine's answer for the full rows. */
+  local: EvaluateResponse;
+};
+
+/** The local evaluation and the rows to send, for rows whose first one is on sheet row `firstDataRowNumber`. */
+export function minimiseRows(rows: RosterRowInput[], options: { ruleSet?: string; asOf?: string; firstDataRowNumber: number }): Minimised {
+  const local = evaluate(rows, { ruleSet: options.ruleSet, asOf: options.asOf });
+  const sent = rows.map((row, i): RosterRowInput => {
+    const r = local.results[i];
+    if (r.status === '' || r.status === '数据有误') return {};
+    const copy: RosterRowInput = { ...row };
+    for (const f of PERSONAL_FIELDS) delete copy[f];
+    copy.name = rowKey(options.firstDataRowNumber + i);
+    return copy;
+  });
+  return { sent, local };
+}
+
+const sameWarning = (a: RowWarning, b: RowWarning): boolean => a.code === b.code && a.message === b.message && a.clause === b.clause;
+
+/** The result of row `i`: the local one for skipped and erroneous rows, else the service's with the local-only warnings. */
+export function mergeResult(local: RowResult, service: RowResult): RowResult {
+  if (local.status === '' || local.status === '数据有误') return local;
+  const onlyLocal = local.warnings.filter((w) => !service.warnings.some((s) => sameWarning(s, w)));
+  return { ...service, index: local.index, warnings: onlyLocal.length > 0 ? [...onlyLocal, ...service.warnings] : service.warnings };
+}
