@@ -14,6 +14,11 @@ export const MAX_CACHED_CELLS = 4096;
 export const MAX_CACHED_CELL_TEXT = 24;
 
 export type OutputCache = {
+  /**
+   * Per source, items with hours on one side only (all but 援派), by slot: twice the professional hours, or
+   * PACK_SPAN + twice the public hours (oneSidedSlot); created on first use.
+   */
+  oneSided: (BreakdownItem | undefined)[][];
   /** Per source: both hours packed into one small integer (packHalves) → item: one lookup for the usual hours. */
   packedItems: Map<number, BreakdownItem>[];
   /** Per source: public hours → professional hours → item, for hours packHalves cannot pack. */
@@ -36,6 +41,7 @@ export type OutputCache = {
 
 export function newOutputCache(sources: number): OutputCache {
   return {
+    oneSided: Array.from({ length: sources }, () => []),
     packedItems: Array.from({ length: sources }, () => new Map()),
     items: Array.from({ length: sources }, () => new Map()),
     itemCount: 0,
@@ -67,8 +73,29 @@ function packHalves(a: number, b: number, d: number): number {
   return (a2 * PACK_SPAN + b2) * PACK_SPAN + d2;
 }
 
+/** The slot in `oneSided` of hours on one side, whole or half, below PACK_SPAN / 2; or −1. */
+function oneSidedSlot(pub: number, pro: number): number {
+  const x2 = pub === 0 ? pro * 2 : pro === 0 ? pub * 2 : -1;
+  if (!(x2 >= 0 && x2 < PACK_SPAN) || (x2 | 0) !== x2) return -1;
+  return pub === 0 ? x2 : PACK_SPAN + x2;
+}
+
 /** The breakdown item of source `i` with these hours, shared and frozen. */
 export function cachedItem(c: OutputCache, i: number, clause: string, label: string, pub: number, pro: number): BreakdownItem {
+  const slot = oneSidedSlot(pub, pro);
+  if (slot >= 0) {
+    let slots = c.oneSided[i];
+    const hit = slots[slot];
+    if (hit !== undefined) return hit;
+    const item = Object.freeze(makeItem(clause, label, pub, pro)) as BreakdownItem;
+    if (c.itemCount < MAX_CACHED_ITEMS) {
+      // a list of 2 × PACK_SPAN slots, filled with holes once so that it stays a plain array
+      if (slots.length === 0) slots = c.oneSided[i] = new Array<BreakdownItem | undefined>(2 * PACK_SPAN).fill(undefined);
+      slots[slot] = item;
+      c.itemCount++;
+    }
+    return item;
+  }
   const key = packHalves(pub, pro, 0);
   if (key >= 0) {
     const packed = c.packedItems[i];

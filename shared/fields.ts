@@ -151,8 +151,16 @@ function readId(v: unknown, p: ParsedRow, rs: CompiledRuleSet, errors: RowError[
 type FieldReader = (c: unknown, p: ParsedRow, rs: CompiledRuleSet, errors: RowError[], warnings: RowWarning[]) => void;
 
 function numberReader(key: NumberKey): FieldReader {
+  // the field of the last rule set, kept in the closure: `rs.numberFields[key]` with a different key in each reader
+  // is a megamorphic keyed load on every numeric cell
+  let lastRs: CompiledRuleSet | null = null;
+  let field: NumberField | null = null;
   return (c, p, rs, errors) => {
-    p[key] = readNumber(c, rs.numberFields[key], rs, errors);
+    if (rs !== lastRs || field === null) {
+      field = rs.numberFields[key];
+      lastRs = rs;
+    }
+    p[key] = readNumber(c, field, rs, errors);
   };
 }
 
