@@ -2,7 +2,7 @@
 // Both are measured in this process, alternately, after a full GC, so each pays only for its own garbage.
 // `npm run bench -- --baseline DIR` also measures another version of the engine (DIR/shared/index.ts, e.g. a
 // `git archive <commit> shared package.json | tar -x -C DIR`) in the same run, alternating with this one, and says
-// whether both give the same answer.
+// whether both give the same answer, with the ratio of the two times within each run (steadier on a loaded machine).
 import { resolve } from 'node:path';
 import { PerformanceObserver, performance } from 'node:perf_hooks';
 import { pathToFileURL } from 'node:url';
@@ -117,5 +117,9 @@ if (engines.length > 1) {
   const same = JSON.stringify(a.evaluate(rows, { asOf: '2023-11-01' })) === JSON.stringify(b.evaluate(rows, { asOf: '2023-11-01' }));
   const speedup = median(b.engineMs) / median(a.engineMs);
   console.log(`same answer as the baseline (JSON): ${same ? 'yes' : 'NO'}; baseline time / this time: ${speedup.toFixed(2)}`);
+  // on a loaded machine the time of a run drifts with the load: the ratio of the two engines within each run (they
+  // run back to back) is steadier than the ratio of medians
+  const paired = a.engineMs.map((ms, i) => b.engineMs[i] / ms).sort((x, y) => x - y);
+  console.log(`  per run, baseline / this: median ${median(paired).toFixed(2)} (range ${paired[0].toFixed(2)}–${paired[paired.length - 1].toFixed(2)}); fastest runs: ${Math.min(...b.engineMs).toFixed(1)} / ${Math.min(...a.engineMs).toFixed(1)} ms = ${(Math.min(...b.engineMs) / Math.min(...a.engineMs)).toFixed(2)}`);
 }
 if (sink < 0) console.log(sink);

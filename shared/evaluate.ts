@@ -1,4 +1,5 @@
 // evaluate(rows, options): the engine's entry point (CONTRACT.md). Pure and synchronous.
+import { resultsFromColumns } from './columns';
 import { dayFromIso } from './dates';
 import { InvalidOptionsError } from './errors';
 import { duplicateResult, evaluateRow, groupTexts, newRowContext } from './row';
@@ -22,14 +23,14 @@ export function evaluate(rows: RosterRowInput[], options?: EvaluateOptions | nul
     asOfDay = typeof asOf === 'string' ? dayFromIso(asOf) : NaN;
     if (Number.isNaN(asOfDay)) throw new InvalidOptionsError(`asOf 应为 YYYY-MM-DD 格式的有效日期：${String(asOf)}`);
   }
-  const ctx = newRowContext();
+  const ctx = newRowContext(rows.length);
   let summary = newSummaryBuilder();
   const results: RowResult[] = new Array<RowResult>(rows.length);
   const ids = new Map<string, number>();
   let repeated: Map<string, number[]> | null = null;
   for (let i = 0; i < rows.length; i++) {
     const r = evaluateRow(rows[i], i, rs, asOfDay, ctx);
-    results[i] = r;
+    if (r !== ctx.scratch) results[i] = r;
     addToSummary(summary, r, ctx.parsed.name, ctx.parsed.unit, ctx.parsed.department);
     const id = ctx.parsed.idKey;
     if (id !== null) {
@@ -43,6 +44,7 @@ export function evaluate(rows: RosterRowInput[], options?: EvaluateOptions | nul
       }
     }
   }
+  if (ctx.columns !== null) resultsFromColumns(results, ctx.columns, rs);
   if (repeated !== null) {
     markDuplicates(results, repeated, rs);
     summary = newSummaryBuilder();

@@ -8,6 +8,7 @@ import { fmt } from './format';
 import {
   checkIdNumber,
   excelErrorOf,
+  inCodeSet,
   isPlaceholder,
   isSpaceCode,
   normalizeIdNumber,
@@ -150,8 +151,16 @@ function readId(v: unknown, p: ParsedRow, rs: CompiledRuleSet, errors: RowError[
 type FieldReader = (c: unknown, p: ParsedRow, rs: CompiledRuleSet, errors: RowError[], warnings: RowWarning[]) => void;
 
 function numberReader(key: NumberKey): FieldReader {
+  // the field of the last rule set, kept in the closure: `rs.numberFields[key]` with a different key in each reader
+  // is a megamorphic keyed load on every numeric cell
+  let lastRs: CompiledRuleSet | null = null;
+  let field: NumberField | null = null;
   return (c, p, rs, errors) => {
-    p[key] = readNumber(c, rs.numberFields[key], rs, errors);
+    if (rs !== lastRs || field === null) {
+      field = rs.numberFields[key];
+      lastRs = rs;
+    }
+    p[key] = readNumber(c, field, rs, errors);
   };
 }
 
@@ -276,7 +285,7 @@ export function notAPersonName(name: unknown, rs: CompiledRuleSet): string | nul
   const w = rs.notPerson;
   // the native trimStart: a JS loop over a long run of leading spaces costs ten times more
   const t = isSpaceCode(name.charCodeAt(0)) ? name.trimStart() : name;
-  if (t.length === 0 || !w.firsts.has(t[0])) return null;
+  if (t.length === 0 || !inCodeSet(w.firstCodes, t.charCodeAt(0))) return null;
   let head = '';
   let i = 0;
   for (; i < t.length && head.length < w.headLength; i++) {

@@ -1,7 +1,7 @@
 // One roster row through the rules, in the order of RULES.md §3–§6.
 import { NO_ERRORS, NO_ITEMS, NO_WARNINGS, exactCopy, makeNoteWarning, makeResult } from './build';
-import { cachedItem, type OutputCache } from './cache';
-import { isoFromDay } from './dates';
+import { cachedIsoDay, cachedItem, type OutputCache } from './cache';
+import { newResultColumns, writeRow, type ResultColumns } from './columns';
 import { ERROR_ROW_WARNINGS } from './codes';
 import { BLANK_ROW, NOT_A_PERSON_ROW, newParsedRow, notAPersonName, parseRow, sortErrors, type ParsedRow } from './fields';
 import { showCell } from './normalize';
@@ -38,24 +38,28 @@ function put(credits: Float64Array, i: number, pub: number, pro: number): void {
 }
 
 /**
- * The breakdown: one item per source that credited hours, in SOURCE_KEYS order, in an array of exact size. Items
- * are shared, frozen, from the rule set's cache.
+ * The breakdown: one item per source that credited hours, in SOURCE_KEYS order, pushed onto `items`; returns how
+ * many. Items are shared, frozen, from the rule set's cache.
  */
-function breakdownOf(credits: Float64Array, sources: readonly SourceDef[], cache: OutputCache): BreakdownItem[] {
+function pushBreakdown(credits: Float64Array, sources: readonly SourceDef[], cache: OutputCache, items: BreakdownItem[]): number {
   let n = 0;
-  for (let i = 0; i < credits.length; i += 2) if (credits[i] > 0 || credits[i + 1] > 0) n++;
-  if (n === 0) return NO_ITEMS;
-  const out = new Array<BreakdownItem>(n);
-  let k = 0;
   for (let i = 0; i < sources.length; i++) {
     const pub = credits[2 * i];
     const pro = credits[2 * i + 1];
     if (pub > 0 || pro > 0) {
       const src = sources[i];
-      out[k++] = cachedItem(cache, i, src.clause, src.label, pub, pro);
+      items.push(cachedItem(cache, i, src.clause, src.label, pub, pro));
+      n++;
     }
   }
-  return out;
+  return n;
+}
+
+/** The breakdown as an array of exact size (through the scratch list `items`). */
+function breakdownOf(credits: Float64Array, rs: CompiledRuleSet, items: BreakdownItem[]): BreakdownItem[] {
+  items.length = 0;
+  pushBreakdown(credits, rs.sourceList, rs.cache, items);
+  return exactCopy(items, NO_ITEMS);
 }
 
 /** The result of a blank row: skipped, zeros, no deadline. */
@@ -78,12 +82,31 @@ export function isRowObject(row: unknown): row is RosterRowInput {
 
 /**
  * Scratch space reused row after row within one evaluate call: no per-row allocation for reading cells, and warning
- * and error lists copied out at their exact size.
+ * and error lists copied out at their exact size. With `columns` (newRowContext(rows)), a credited row is recorded
+ * there and evaluateRow returns `scratch`, a reused result good until the next row (for the summary); the caller
+ * builds the results with resultsFromColumns.
  */
-export type RowContext = { parsed: ParsedRow; credits: Float64Array; errors: RowError[]; warnings: RowWarning[] };
+export type RowContext = {
+  parsed: ParsedRow;
+  credits: Float64Array;
+  errors: RowError[];
+  warnings: RowWarning[];
+  /** Scratch list of breakdown items (when there are no columns). */
+  items: BreakdownItem[];
+  columns: ResultColumns | null;
+  scratch: RowResult;
+};
 
-export function newRowContext(): RowContext {
-  return { parsed: newParsedRow(), credits: new Float64Array(SOURCE_KEYS.length * 2), errors: [], warnings: [] };
+export function newRowContext(rows?: number): RowContext {
+  return {
+    parsed: newParsedRow(),
+    credits: new Float64Array(SOURCE_KEYS.length * 2),
+    errors: [],
+    warnings: [],
+    items: [],
+    columns: rows === undefined ? null : newResultColumns(rows),
+    scratch: blankResult(0),
+  };
 }
 
 /**
@@ -111,9 +134,9 @@ export function evaluateRow(row: unknown, index: number, rs: CompiledRuleSet, as
     const ids = exactCopy(warnings, NO_WARNINGS);
     warnings.length = 0;
     const deadline = deadlineFor(p.titleApplicant, p.titleSubmissionDate, rs, warnings);
-    return errorResult(index, deadline === rs.yearEndDay ? rs.v.yearEnd : isoFromDay(deadline), ids, exactCopy(errors, NO_ERRORS));
+    return errorResult(index, deadline === rs.yearEndDay ? rs.v.yearEnd : cachedIsoDay(rs.cache, deadline), ids, exactCopy(errors, NO_ERRORS));
   }
-  return creditRow(p, index, rs, asOfDay, warnings, ctx.credits);
+  return creditRow(p, index, rs, asOfDay, ctx);
 }
 
 /**
@@ -133,14 +156,9 @@ export function duplicateResult(r: RowResult, others: number[], total: number, r
   return errorResult(r.index, r.deadline, kept.length === 0 ? NO_WARNINGS : kept, errors);
 }
 
-function creditRow(
-  p: ParsedRow,
-  index: number,
-  rs: CompiledRuleSet,
-  asOfDay: number,
-  warnings: RowWarning[],
-  credits: Float64Array,
-): RowResult {
+function creditRow(p: ParsedRow, index: number, rs: CompiledRuleSet, asOfDay: number, ctx: RowContext): RowResult {
+  const warnings = ctx.warnings;
+  const credits = ctx.credits;
   const platformPublic = p.platformPublicHours ?? 0;
   const platformProfessional = p.platformProfessionalHours ?? 0;
   put(credits, S_platformPublic, platformPublic, 0);
@@ -200,8 +218,25 @@ function creditRow(
 
   // 正文六
   const deadlineDay = deadlineFor(p.titleApplicant, p.titleSubmissionDate, rs, warnings);
-  const deadline = deadlineDay === rs.yearEndDay ? rs.v.yearEnd : isoFromDay(deadlineDay);
+  const deadline = deadlineDay === rs.yearEndDay ? rs.v.yearEnd : cachedIsoDay(rs.cache, deadlineDay);
   warnDeadlinePassed(status, asOfDay, deadlineDay, publicShortfall, professionalShortfall, rs, warnings);
+  const columns = ctx.columns;
+  if (columns !== null) {
+    writeRow(columns, index, status, publicHours, professionalHours, requiredPublic, requiredProfessional, publicShortfall,
+      professionalShortfall, deadlineDay, warnings);
+    columns.itemStart[index] = columns.items.length;
+    columns.itemCount[index] = pushBreakdown(credits, rs.sourceList, rs.cache, columns.items);
+    const r = ctx.scratch;
+    r.index = index;
+    r.status = status;
+    r.publicHours = publicHours;
+    r.professionalHours = professionalHours;
+    r.publicShortfall = publicShortfall;
+    r.professionalShortfall = professionalShortfall;
+    r.deadline = deadline;
+    r.warnings = warnings;
+    return r;
+  }
   return makeResult(
     index,
     status,
@@ -213,7 +248,7 @@ function creditRow(
     publicShortfall,
     professionalShortfall,
     deadline,
-    breakdownOf(credits, rs.sourceList, rs.cache),
+    breakdownOf(credits, rs, ctx.items),
     exactCopy(warnings, NO_WARNINGS),
     NO_ERRORS,
   );

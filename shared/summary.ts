@@ -79,15 +79,43 @@ function byDeadlineThenIndex(items: AttentionItem[]): AttentionItem[] {
   return out;
 }
 
+/**
+ * The attention list while rows are added, as parallel lists of the entries' fields: the entries are built in
+ * finishSummary, in a loop of their own, not among the garbage of reading cells (as the results are, columns.ts).
+ */
+type AttentionColumns = {
+  index: number[];
+  name: string[];
+  unit: string[];
+  department: string[];
+  status: string[];
+  publicShortfall: number[];
+  professionalShortfall: number[];
+  deadline: string[];
+};
+
 /** Accumulates rows into a summary, one row at a time. */
 export type SummaryBuilder = {
   total: Acc;
   units: Map<string, Map<string, Acc>>;
-  attention: AttentionItem[];
+  attention: AttentionColumns;
 };
 
 export function newSummaryBuilder(): SummaryBuilder {
-  return { total: newAcc(), units: new Map(), attention: [] };
+  return {
+    total: newAcc(),
+    units: new Map(),
+    attention: { index: [], name: [], unit: [], department: [], status: [], publicShortfall: [], professionalShortfall: [], deadline: [] },
+  };
+}
+
+function attentionItems(a: AttentionColumns): AttentionItem[] {
+  const n = a.index.length;
+  const out = new Array<AttentionItem>(n);
+  for (let i = 0; i < n; i++) {
+    out[i] = makeAttention(a.index[i], a.name[i], a.unit[i], a.department[i], a.status[i], a.publicShortfall[i], a.professionalShortfall[i], a.deadline[i]);
+  }
+  return out;
 }
 
 /** Adds one result; blank rows (status '') are not counted. Blank unit or department is grouped as （未填）. */
@@ -114,7 +142,15 @@ export function addToSummary(b: SummaryBuilder, r: RowResult, name: string, unit
   }
   add(acc, r, lost);
   if (r.status !== '达标') {
-    b.attention.push(makeAttention(r.index, name, unit, department, r.status, r.publicShortfall, r.professionalShortfall, r.deadline));
+    const a = b.attention;
+    a.index.push(r.index);
+    a.name.push(name);
+    a.unit.push(unit);
+    a.department.push(department);
+    a.status.push(r.status);
+    a.publicShortfall.push(r.publicShortfall);
+    a.professionalShortfall.push(r.professionalShortfall);
+    a.deadline.push(r.deadline);
   }
 }
 
@@ -127,7 +163,7 @@ export function finishSummary(b: SummaryBuilder): Summary {
       groups.push({ unit, department, ...countsOf(depts.get(department) as Acc) });
     }
   }
-  return { total: countsOf(b.total), groups, attention: byDeadlineThenIndex(b.attention) };
+  return { total: countsOf(b.total), groups, attention: byDeadlineThenIndex(attentionItems(b.attention)) };
 }
 
 function cellText(v: unknown): string {

@@ -3,7 +3,7 @@ import { newOutputCache, type OutputCache } from '../cache';
 import { compileCalendar, type CompiledCalendar } from '../calendar';
 import { dayFromIso } from '../dates';
 import { headersFor, type HeaderDef } from '../headers';
-import { toHalfWidth, type CellWords, type NumberKind } from '../normalize';
+import { codeSet, toHalfWidth, type CellWords, type NumberKind } from '../normalize';
 import type { RosterKey } from '../types';
 import { CLAUSE_KEYS, SOURCE_KEYS, type ClauseKey, type RuleSet, type RuleSetParameters, type SourceDef, type SpecialCaseRule } from './types';
 
@@ -41,8 +41,11 @@ export type NotPersonWords = {
   totals: ReadonlySet<string>;
   prefixes: readonly string[];
   colons: ReadonlySet<string>;
-  /** The first characters of every total word and prefix: a quick refusal for ordinary names. */
-  firsts: ReadonlySet<string>;
+  /**
+   * The first UTF-16 code units of every total word and prefix (codeSet): a quick refusal for ordinary names, by char code
+   * (`name[0]` of a Chinese name would allocate a one-character string on every row).
+   */
+  firstCodes: Uint8Array;
   /** How many non-space characters decide (the longest word and a colon). */
   headLength: number;
 };
@@ -57,6 +60,7 @@ function compileWords(rs: RuleSet): { words: CellWords; notPerson: NotPersonWord
   return {
     words: {
       placeholders: new Set(w.placeholders.value),
+      placeholderFirstCodes: codeSet(w.placeholders.value.map((x) => x.charCodeAt(0))),
       maxPlaceholder: longest(w.placeholders.value),
       excelErrors: new Set(errors),
       maxExcelError: longest(errors),
@@ -66,7 +70,7 @@ function compileWords(rs: RuleSet): { words: CellWords; notPerson: NotPersonWord
       totals: new Set(totals),
       prefixes,
       colons: new Set(fold(w.noteRowColons.value)),
-      firsts: new Set([...totals, ...prefixes].map((x) => x[0])),
+      firstCodes: codeSet([...totals, ...prefixes].map((x) => x.charCodeAt(0))),
       headLength: longest([...totals, ...prefixes]) + 1,
     },
   };

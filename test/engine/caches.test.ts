@@ -3,6 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { MAX_CACHED_CELLS, MAX_CACHED_ITEMS, MAX_CACHED_WARNINGS } from '../../shared/cache';
 import { evaluate, getRuleSet, type RosterRowInput, type RuleSet } from '../../shared/index';
+import { dayFromIso } from '../../shared/dates';
 import { evaluateRow } from '../../shared/row';
 import { getCompiledRuleSet } from '../../shared/rulesets';
 import { compileRuleSet } from '../../shared/rulesets/compile';
@@ -20,6 +21,22 @@ describe('caches keep answers identical', () => {
     const fresh = rows.map((r, i) => evaluateRow(r, i, cold, getCompiledRuleSet().yearEndDay - 61));
     const warm = rows.map((r, i) => evaluateRow(r, i, getCompiledRuleSet(), getCompiledRuleSet().yearEndDay - 61));
     expect(JSON.parse(JSON.stringify(warm))).toEqual(JSON.parse(JSON.stringify(fresh)));
+  });
+
+  it('results built from the columns of evaluate equal results built row by row (every kind of row)', () => {
+    const odd: unknown[] = [
+      null, 'not a row', { name: '合计', platformPublicHours: 90 }, { name: '', platformPublicHours: '三十' },
+      { name: '李四', platformPublicHours: 0.3, platformProfessionalHours: 59.7, trainingHours: 33.3, trainingDays: 2 },
+      { name: '王五', platformPublicHours: 600.25, aidMonths: 7, competitions: 9, titleApplicant: '是', titleSubmissionDate: '2024-01-03' },
+      { name: '赵六', specialCase: '产假', absentMonths: 5, expertHours: 1000, evidenceComplete: '否', transferPublicHours: 4.75 },
+    ];
+    const mixed = [...odd, ...generateRows(2000, 11), ...odd] as RosterRowInput[];
+    const rs = getCompiledRuleSet();
+    const direct = mixed.map((r, i) => evaluateRow(r, i, rs, dayFromIso('2023-11-01')));
+    const { results } = evaluate(mixed, { asOf: '2023-11-01' });
+    expect(results).toHaveLength(mixed.length);
+    for (let i = 0; i < mixed.length; i++) expect(results[i], `row ${i}`).toStrictEqual(direct[i]);
+    expect(results.every((r) => Object.isFrozen(r.breakdown) || r.breakdown.every((b) => Object.isFrozen(b)))).toBe(true);
   });
 
   it('caches do not leak between rule sets: a variant with other caps and clauses gives its own pieces', () => {
