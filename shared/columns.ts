@@ -2,7 +2,7 @@
 // and flat lists of shared items and warnings while the rows are read; the RowResult objects are built from it in
 // one pass afterwards (resultsFromColumns).
 //
-// Why (measured with `npm run bench`, see notes/speed-readme.md): built in the row loop, every result object lives
+// Why (measured with `npm run bench`, see README.md, Benchmarks): built in the row loop, every result object lives
 // among the short-lived garbage of reading cells, so each young-generation GC copies the results made so far; built
 // in a loop of their own, after the garbage is gone, they cost a third of the GC time (87 → 29 ms per 100,000 rows)
 // and evaluate is ~1.2× faster with an identical answer.

@@ -38,7 +38,7 @@ export const CREDIT_KEYS: ReadonlySet<RosterKey> = new Set<RosterKey>([
 ]);
 
 /**
- * The spellings real rosters use for each column (RULES.md §2 and the rosters of issue 10), besides the Chinese header
+ * The spellings real rosters use for each column (RULES.md §2 and real clerks' rosters), besides the Chinese header
  * and the JSON key. Compared after normalizeHeader (spaces, brackets, 科目/课, case); a bracketed unit such as
  * `公需课（学时）` is also tried without it. Two aliases of different columns may not normalise alike (checked at load).
  */

@@ -1,4 +1,4 @@
-// Data minimisation (issue 9, item 9): by default no name and no ID number leave the workbook. The bundled engine
+// Data minimisation: by default no name and no ID number leave the workbook. The bundled engine
 // (the same code the 计算服务 runs) evaluates the whole roster locally first: that covers what needs a name or an ID
 // (missing names, total and note rows, the ID check digit, the same ID twice, across the whole roster). The service
 // gets each person's row with the name replaced by a row key and no ID number, and its results are merged back:

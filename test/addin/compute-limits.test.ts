@@ -1,4 +1,4 @@
-// The request path's sizing and resilience (issue 11): parts sized from GET /v1/health, bounded concurrency, and a
+// The request path's sizing and resilience: parts sized from GET /v1/health, bounded concurrency, and a
 // part the service cannot take (413, 503, a CPU-limit page, a dropped connection) halved and retried, boundedly.
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';

@@ -1,4 +1,4 @@
-// Issue 9 item 9: by default the request bodies carry no name and no ID number (a row key instead); the local engine
+// Data minimisation: by default the request bodies carry no name and no ID number (a row key instead); the local engine
 // does the name, total-row, ID and duplicate work; results and the summary equal evaluate() on the full rows.
 import { describe, expect, it } from 'vitest';
 import { evaluate } from '../../shared/index';

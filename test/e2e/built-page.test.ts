@@ -1,4 +1,4 @@
-// What ships is what is tested (issue 8): dist/taskpane.html as Excel's shared runtime loads it, with office.js
+// What ships is what is tested: dist/taskpane.html as Excel's shared runtime loads it, with office.js
 // answered by a small stand-in that only records what the page registers. Every id of dist/functions.json must be
 // associated by the page's own script, each registered handle must answer what evaluate() answers, the ribbon's
 // action id must be associated, every URL of manifest.xml must be a file of the build, and outside Office the pane

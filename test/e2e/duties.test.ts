@@ -1,4 +1,4 @@
-// Issue 13 in a real browser: from the sample roster, the task pane's 提醒名单 and 审核材料清单 buttons (and the
+// 专人工作 in a real browser: from the sample roster, the task pane's 提醒名单 and 审核材料清单 buttons (and the
 // ribbon actions) make their sheets, equal to what evaluate() gives for the roster on the sheet; 复制所选提醒
 // copies the selected messages; the 附件2 form checks while filling and prints on one A4 page (page layout in the
 // simulated workbook, drawn as a print preview). Screenshots in test/artifacts/duties-*.png.

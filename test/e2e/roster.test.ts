@@ -1,4 +1,4 @@
-// Issue 10 in a real browser: rosters as clerks keep them (merged title, two-row header, 合计 and 制表人 rows, their
+// Real rosters in a real browser: rosters as clerks keep them (merged title, two-row header, 合计 and 制表人 rows, their
 // own 状态 column, a repeated ID, an ID stored as a number, an error value, a hidden row, a table with a total row,
 // a protected sheet, the wrong sheet active, 年度汇总 over two sheets) through the built task pane, the simulated
 // workbook and the real Worker. No input cell may change.

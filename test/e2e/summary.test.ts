@@ -1,4 +1,4 @@
-// Issue 5 in a real browser: after a run, the task pane's 年度汇总 button (and the ribbon action) make the sheet
+// 年度汇总, the template and the functions in a real browser: after a run, the task pane's 年度汇总 button (and the ribbon action) make the sheet
 // 年度汇总 over the simulated workbook with the real Worker; its numbers equal the engine's summary; screenshots.
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';

@@ -1,4 +1,4 @@
-// The user story of issue 4 in a real browser: the built task pane over a simulated Excel and the real Worker.
+// The 计算学时 user story in a real browser: the built task pane over a simulated Excel and the real Worker.
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, Frame, Page } from 'playwright-core';
