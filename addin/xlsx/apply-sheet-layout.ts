@@ -10,42 +10,64 @@ const ALIGN = { Left: 'left', Center: 'center', Right: 'right', Top: 'top', Bott
 /** #RRGGBB → exceljs' ARGB (opaque). */
 export const argb = (hex: string): string => `FF${hex.replace('#', '').toUpperCase()}`;
 
-function eachCell(ws: ExcelJS.Worksheet, address: string, f: (cell: ExcelJS.Cell, i: number, j: number) => void): void {
+/** Every cell of an A1 area, 0-based (row, column), in reading order. */
+function eachCellOf(address: string, f: (row: number, col: number, i: number, j: number) => void): void {
   const box = parseAddress(address);
-  for (let i = 0; i < box.rowCount; i++) for (let j = 0; j < box.columnCount; j++) f(ws.getCell(box.row + i + 1, box.col + j + 1), i, j);
+  for (let i = 0; i < box.rowCount; i++) for (let j = 0; j < box.columnCount; j++) f(box.row + i, box.col + j, i, j);
 }
 
-function style(cell: ExcelJS.Cell, s: CellStyle): void {
+/** A layout style laid over a cell's style so far (later layers win, field by field, as Excel's formats do). */
+function styled(base: Partial<ExcelJS.Style>, s: CellStyle): Partial<ExcelJS.Style> {
+  const out = { ...base };
   if (s.bold !== undefined || s.fontSize !== undefined || s.fontColor !== undefined) {
-    cell.font = { ...cell.font, ...(s.bold !== undefined ? { bold: s.bold } : {}), ...(s.fontSize !== undefined ? { size: s.fontSize } : {}), ...(s.fontColor ? { color: { argb: argb(s.fontColor) } } : {}) };
+    out.font = { ...base.font, ...(s.bold !== undefined ? { bold: s.bold } : {}), ...(s.fontSize !== undefined ? { size: s.fontSize } : {}), ...(s.fontColor ? { color: { argb: argb(s.fontColor) } } : {}) };
   }
-  if (s.fill) cell.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: argb(s.fill) } };
+  if (s.fill) out.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: argb(s.fill) } };
   if (s.wrap !== undefined || s.horizontal || s.vertical) {
-    cell.alignment = {
-      ...cell.alignment,
+    out.alignment = {
+      ...base.alignment,
       ...(s.wrap !== undefined ? { wrapText: s.wrap } : {}),
       ...(s.horizontal ? { horizontal: ALIGN[s.horizontal] } : {}),
       ...(s.vertical ? { vertical: s.vertical === 'Center' ? 'middle' : ALIGN[s.vertical] } : {}),
     };
   }
+  return out;
 }
 
-/** Writes the layout into an empty worksheet named layout.sheetName. */
+const THIN = { style: 'thin' as const };
+const BOX: Partial<ExcelJS.Borders> = { top: THIN, bottom: THIN, left: THIN, right: THIN };
+
+/**
+ * Writes the layout into an empty worksheet named layout.sheetName.
+ * Each cell's style is worked out first and cells with equal styles then share ONE style object: exceljs renders a
+ * style to XML for every distinct style object when it saves (it remembers objects, not contents), which took about
+ * half a minute for the duty lists of 100,000 people when every cell had an object of its own.
+ */
 export function applySheetLayoutExcelJs(ws: ExcelJS.Worksheet, layout: SheetLayout): void {
   layout.columnWidths.forEach((w, c) => {
     ws.getColumn(c + 1).width = w;
   });
+  // the style of every cell the layout touches, keyed by row × 16384 + column (Excel's column count)
+  const styles = new Map<number, Partial<ExcelJS.Style>>();
+  const at = (row: number, col: number): Partial<ExcelJS.Style> => styles.get(row * 16384 + col) ?? {};
+  const put = (row: number, col: number, style: Partial<ExcelJS.Style>): void => void styles.set(row * 16384 + col, style);
   for (const b of layout.blocks) {
-    eachCell(ws, b.address, (cell, i, j) => {
-      cell.numFmt = b.numberFormat[i][j];
-      cell.value = b.values[i][j];
-      if (b.style) style(cell, b.style);
+    eachCellOf(b.address, (row, col, i, j) => {
+      ws.getCell(row + 1, col + 1).value = b.values[i][j];
+      const withFormat = { ...at(row, col), numFmt: b.numberFormat[i][j] };
+      put(row, col, b.style ? styled(withFormat, b.style) : withFormat);
     });
   }
-  for (const s of layout.styles) eachCell(ws, s.address, (cell) => style(cell, s.style));
+  for (const s of layout.styles) eachCellOf(s.address, (row, col) => put(row, col, styled(at(row, col), s.style)));
+  for (const address of layout.borders) eachCellOf(address, (row, col) => put(row, col, { ...at(row, col), border: BOX }));
+  const shared = new Map<string, Partial<ExcelJS.Style>>();
+  for (const [key, style] of styles) {
+    const text = JSON.stringify(style);
+    let one = shared.get(text);
+    if (!one) shared.set(text, (one = style));
+    ws.getCell(Math.floor(key / 16384) + 1, (key % 16384) + 1).style = one;
+  }
   for (const m of layout.merges) ws.mergeCells(m);
-  const thin = { style: 'thin' as const };
-  for (const address of layout.borders) eachCell(ws, address, (cell) => (cell.border = { top: thin, bottom: thin, left: thin, right: thin }));
   for (const h of layout.rowHeights) ws.getRow(h.row).height = h.height;
   if (layout.freezeRows > 0) ws.views = [{ state: 'frozen', ySplit: layout.freezeRows }];
   const p = layout.page;

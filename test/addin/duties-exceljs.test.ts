@@ -32,6 +32,36 @@ function expectCells(ws: ExcelJS.Worksheet, layout: SheetLayout): void {
   }
 }
 
+/** Later layers win: a cell shows a layer's fill or boldness unless a later layer sets the same thing on it. */
+function expectStyles(ws: ExcelJS.Worksheet, layout: SheetLayout): void {
+  const covers = (address: string, row: number, col: number): boolean => {
+    const b = parseAddress(address);
+    return row >= b.row && row < b.row + b.rowCount && col >= b.col && col < b.col + b.columnCount;
+  };
+  for (const b of layout.blocks) {
+    const box = parseAddress(b.address);
+    b.numberFormat.forEach((row, i) => row.forEach((f, j) => expect(ws.getCell(box.row + i + 1, box.col + j + 1).numFmt, `${layout.sheetName} ${b.address}`).toBe(f)));
+  }
+  layout.styles.forEach((s, k) => {
+    const box = parseAddress(s.address);
+    const later = layout.styles.slice(k + 1);
+    for (let r = box.row; r < box.row + box.rowCount; r++)
+      for (let c = box.col; c < box.col + box.columnCount; c++) {
+        const cell = ws.getCell(r + 1, c + 1);
+        if (cell.isMerged && cell.master !== cell) continue;
+        if (s.style.fill && !later.some((l) => l.style.fill && covers(l.address, r, c)))
+          expect((cell.fill as ExcelJS.FillPattern | undefined)?.fgColor?.argb, `${layout.sheetName}!${cell.address} fill`).toBe(`FF${s.style.fill.replace('#', '').toUpperCase()}`);
+        if (s.style.bold !== undefined && !later.some((l) => l.style.bold !== undefined && covers(l.address, r, c)))
+          expect(Boolean(cell.font?.bold), `${layout.sheetName}!${cell.address} bold`).toBe(s.style.bold);
+      }
+  });
+  for (const address of layout.borders) {
+    const box = parseAddress(address);
+    expect(ws.getCell(box.row + 1, box.col + 1).border).toMatchObject({ top: { style: 'thin' }, left: { style: 'thin' } });
+    expect(ws.getCell(box.row + box.rowCount, box.col + box.columnCount).border).toMatchObject({ bottom: { style: 'thin' }, right: { style: 'thin' } });
+  }
+}
+
 describe('duty sheets through exceljs', () => {
   it('提醒名单 and 审核材料清单 of the sample roster survive a real .xlsx round trip', async () => {
     const s = sampleEvaluated();
@@ -40,10 +70,12 @@ describe('duty sheets through exceljs', () => {
     const wb = await roundTrip([reminders, checklist]);
     const r = wb.getWorksheet(reminders.sheetName)!;
     expectCells(r, reminders);
+    expectStyles(r, reminders);
     expect(r.pageSetup).toMatchObject({ paperSize: 9, orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0, printArea: reminders.page!.printArea, printTitlesRow: '6:6' });
     expect(r.views[0]).toMatchObject({ state: 'frozen', ySplit: 6 });
     const c = wb.getWorksheet(checklist.sheetName)!;
     expectCells(c, checklist);
+    expectStyles(c, checklist);
     const merged = checklist.merges.map(parseAddress).filter((m) => m.rowCount > 1);
     expect(merged.length).toBeGreaterThan(0);
     for (const m of merged) expect(c.getCell(m.row + m.rowCount, m.col + 1).isMerged).toBe(true);
