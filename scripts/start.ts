@@ -1,9 +1,10 @@
 // `npm start`: the local Worker (worker:dev) and the add-in dev server together, then sideloading.
 // Desktop Excel (Windows/macOS): `office-addin-debugging start <dev manifest> desktop`. Elsewhere: how to sideload
-// in Excel on the web. The dev manifest is manifest.xml on https://localhost:CE_DEV_PORT (default 3000); without an
-// office-addin-dev-certs certificate the dev server would be http, which no manifest may point at: it refuses to
-// start and says how to get one. `npm stop` or Ctrl+C ends everything this started (process ids in
-// node_modules/.cache/ce-addin/, removed on exit).
+// in Excel on the web. The dev manifest is manifest.xml on https://localhost:CE_DEV_PORT (default 3000). Without an
+// office-addin-dev-certs certificate the dev server would be http, which no manifest may point at: then it starts no
+// dev server and sideloads nothing, but builds dist/ and starts the Worker, which serves the .xlsx web page on its
+// own origin (http://127.0.0.1:CE_WORKER_PORT/), and says how to get the certificate for the add-in.
+// `npm stop` or Ctrl+C ends everything this started (process ids in node_modules/.cache/ce-addin/, removed on exit).
 import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { connect } from 'node:net';
@@ -59,25 +60,63 @@ async function waitFor(url: string, timeoutMs: number): Promise<boolean> {
   return false;
 }
 
+/** Ends the given children (their process groups) and removes the pid file. */
+function stopOnSignal(children: ChildProcess[]): void {
+  const stop = (): void => {
+    for (const c of children) {
+      if (c.pid && c.exitCode === null) {
+        try {
+          process.kill(process.platform === 'win32' ? c.pid : -c.pid, 'SIGTERM');
+        } catch {
+          // already gone
+        }
+      }
+    }
+    rmSync(PID_FILE, { force: true });
+    process.exit(0);
+  };
+  process.on('SIGINT', stop);
+  process.on('SIGTERM', stop);
+}
+
+function startWorker(allowedOrigins: string): ChildProcess {
+  return run('worker:dev', [join(root, 'node_modules', 'tsx', 'dist', 'cli.mjs'), join(root, 'scripts', 'worker-dev.ts'), '--port', String(workerPort), '--var', `CE_ALLOWED_ORIGINS:${allowedOrigins}`]);
+}
+
+/** No certificate: the .xlsx web page from the Worker's own origin, and how to get the add-in going. */
+async function pageOnly(): Promise<void> {
+  console.log(`[start] 没有本机 https 证书：先启动网页版（.xlsx 花名册核对）和本机计算服务；Excel 加载项需要 https。
+[start] No office-addin-dev-certs certificate: starting the web page and the local Worker only (Excel loads add-ins over https only).`);
+  const built = await new Promise<number | null>((resolve) =>
+    run('build', [join(root, 'node_modules', 'vite', 'bin', 'vite.js'), 'build', '--configLoader', 'runner', '--config', join(root, 'vite.config.ts')], {
+      CE_WORKER_URL: process.env.CE_WORKER_URL || `http://127.0.0.1:${workerPort}`,
+    }).on('exit', resolve),
+  );
+  if (built !== 0) {
+    process.exitCode = 1;
+    return;
+  }
+  const worker = startWorker(`http://127.0.0.1:${workerPort}`);
+  mkdirSync(dirname(PID_FILE), { recursive: true });
+  writeFileSync(PID_FILE, JSON.stringify({ worker: worker.pid }));
+  const up = await waitFor(`http://127.0.0.1:${workerPort}/v1/health`, 90_000);
+  console.log(`
+[start] 网页版${up ? '' : '（未能启动，见上方日志）'}：http://127.0.0.1:${workerPort}/  （用浏览器打开，选择 .xlsx 花名册；默认在本机计算）
+[start] 计算服务：http://127.0.0.1:${workerPort}（访问令牌 ce-local-dev-token）
+[start] 要在 Excel 中使用加载项：先运行一次  npx office-addin-dev-certs install  ，再 npm start。
+[start] Web page: http://127.0.0.1:${workerPort}/  ·  For the add-in: npx office-addin-dev-certs install, then npm start again.
+Press Ctrl+C or run \`npm stop\` to end the Worker.`);
+  stopOnSignal([worker]);
+}
+
 async function main(): Promise<void> {
   if (!https) {
-    console.error(`[start] 缺少本机 https 证书：Excel 只从 https 加载加载项，清单指向 https://localhost:${devPort}。
-[start] No office-addin-dev-certs certificate, so the dev server would serve http while the manifest says https.
-[start] Fix (once):  npx office-addin-dev-certs install
-[start] (CE_DEV_HTTP=1 is only for the browser test harness; Excel cannot load the add-in over http.)`);
-    process.exitCode = 1;
+    await pageOnly();
     return;
   }
   mkdirSync(dirname(DEV_MANIFEST), { recursive: true });
   writeFileSync(DEV_MANIFEST, devManifest(devOrigin), 'utf8');
-  const worker = run('worker:dev', [
-    join(root, 'node_modules', 'tsx', 'dist', 'cli.mjs'),
-    join(root, 'scripts', 'worker-dev.ts'),
-    '--port',
-    String(workerPort),
-    '--var',
-    `CE_ALLOWED_ORIGINS:${devOrigin},https://localhost:${devPort},http://localhost:${devPort}`,
-  ]);
+  const worker = startWorker(`${devOrigin},https://localhost:${devPort},http://localhost:${devPort}`);
   const vite = run('dev-server', [join(root, 'node_modules', 'vite', 'bin', 'vite.js'), '--configLoader', 'runner', '--config', join(root, 'vite.config.ts')], {
     CE_DEV_PORT: String(devPort),
     CE_WORKER_URL: process.env.CE_WORKER_URL || `http://127.0.0.1:${workerPort}`,
@@ -117,21 +156,7 @@ async function main(): Promise<void> {
   Excel on the web needs the task pane on https://localhost:${devPort} with a trusted certificate.
 Press Ctrl+C or run \`npm stop\` to end the Worker and the dev server.`);
   }
-  const stop = (): void => {
-    for (const c of [worker, vite]) {
-      if (c.pid && c.exitCode === null) {
-        try {
-          process.kill(process.platform === 'win32' ? c.pid : -c.pid, 'SIGTERM');
-        } catch {
-          // already gone
-        }
-      }
-    }
-    rmSync(PID_FILE, { force: true });
-    process.exit(0);
-  };
-  process.on('SIGINT', stop);
-  process.on('SIGTERM', stop);
+  stopOnSignal([worker, vite]);
 }
 
 void main();
