@@ -1,8 +1,9 @@
 // A Chromium-family browser through playwright-core (find-browser.ts), with office.js served from the simulator
 // bundle (no network).
-import { readFileSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Frame, type Page } from 'playwright-core';
+import { afterAll, beforeAll } from 'vitest';
 import { CHROMIUM_ARGS, chosenBrowser } from './find-browser';
 
 export { CHROMIUM_ARGS };
@@ -43,4 +44,23 @@ export async function openHostWithSim(browser: Browser, baseUrl: string, sim: st
   await pane.waitForSelector('#compute');
   await pane.waitForFunction(() => (document.getElementById('settings-url') as HTMLInputElement | null)?.value !== '');
   return { context, page, pane, errors };
+}
+
+export type HostSession = { browser: Browser; context: BrowserContext; page: Page; pane: Frame; errors: string[] };
+
+/**
+ * For one describe block: a browser and the e2e host page with the built task pane, opened before its tests (after
+ * making the artifacts folder) and closed after them. Read the fields inside hooks and tests, once they are set.
+ */
+export function hostForSuite(env: { baseUrl: string; buildDir: string }, artifacts: string): HostSession {
+  const host = {} as HostSession;
+  beforeAll(async () => {
+    mkdirSync(artifacts, { recursive: true });
+    host.browser = await launchChromium();
+    Object.assign(host, await openHost(host.browser, env.baseUrl, env.buildDir));
+  });
+  afterAll(async () => {
+    await host.browser?.close();
+  });
+  return host;
 }

@@ -2,10 +2,9 @@
 // ribbon actions) make their sheets, equal to what evaluate() gives for the roster on the sheet; 复制所选提醒
 // copies the selected messages; the 附件2 form checks while filling and prints on one A4 page (page layout in the
 // simulated workbook, drawn as a print preview). Screenshots in test/artifacts/duties-*.png.
-import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Browser, BrowserContext, Frame, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { beforeAll, describe, expect, inject, it } from 'vitest';
 import { evaluate, getRuleSet, mapHeaders, rowFromCells } from '../../shared/index';
 import type { CellValue } from '../../shared/types';
 import { getDuties } from '../../shared/rulesets/duties';
@@ -14,9 +13,9 @@ import { MESSAGE_COLUMN, REMINDER_HEADERS, REMINDERS_HEADER_ROW, REMINDERS_SHEET
 import { buildChecklist } from '../../addin/evidence/checklist';
 import { CHECKLIST_HEADER_ROW, CHECKLIST_SHEET_NAME, personRows } from '../../addin/evidence/checklist-layout';
 import { DUTY_ACTIONS } from '../../addin/duties/ribbon';
-import { launchChromium, openHost } from './browser';
+import { hostForSuite } from './browser';
 import type { CeSimHost } from './host/sim-entry';
-import { clickForMessage } from './pane-click';
+import { clickForMessage, saveSettings } from './pane-click';
 import type { SimBorder, SimPageLayoutModel } from '../support/excel-sim';
 
 const env = inject('e2e');
@@ -37,31 +36,16 @@ const printExtras = (page: Page, sheet: string): Promise<PrintSetup> =>
   page.evaluate((s) => JSON.parse(JSON.stringify(window.__ceSim!.model.sheet(s))) as PrintSetup, sheet);
 
 describe('专人工作 in chromium', () => {
-  let browser: Browser;
-  let context: BrowserContext;
-  let page: Page;
-  let pane: Frame;
-  let errors: string[];
+  const host = hostForSuite(env, ARTIFACTS);
 
   beforeAll(async () => {
-    mkdirSync(ARTIFACTS, { recursive: true });
-    browser = await launchChromium();
-    ({ context, page, pane, errors } = await openHost(browser, env.baseUrl, env.buildDir));
-    await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: env.baseUrl });
-    await pane.evaluate(() => ((document.getElementById('settings') as HTMLDetailsElement).open = true));
-    await pane.fill('#settings-asof', AS_OF);
-    await pane.click('#save-settings');
-    await pane.waitForSelector('#message:has-text("设置已保存")');
-    await pane.evaluate(() => ((document.getElementById('settings') as HTMLDetailsElement).open = false));
-    expect(await clickForMessage(pane, 'insert-sample')).toContain(`已插入工作表“${ROSTER}”`);
-  });
-
-  afterAll(async () => {
-    await browser?.close();
+    await host.context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: env.baseUrl });
+    await saveSettings(host.pane, { asOf: AS_OF, fold: true });
+    expect(await clickForMessage(host.pane, 'insert-sample')).toContain(`已插入工作表“${ROSTER}”`);
   });
 
   async function engine() {
-    const roster = await snapshot(page, ROSTER);
+    const roster = await snapshot(host.page, ROSTER);
     const mapping = mapHeaders(roster[0]);
     const rows = roster.slice(1).map((cells) => rowFromCells(cells, mapping.columns));
     const answer = evaluate(rows, { asOf: AS_OF });
@@ -70,11 +54,11 @@ describe('专人工作 in chromium', () => {
   }
 
   it('提醒名单: one click, every row matches evaluate(); the copy button copies the selected messages; the ribbon re-makes it', async () => {
-    const message = await clickForMessage(pane, 'reminders');
+    const message = await clickForMessage(host.pane, 'reminders');
     const e = await engine();
     const want = buildReminders({ ...e, asOf: AS_OF });
     expect(message).toContain(`已生成“${REMINDERS_SHEET_NAME}”：${want.length} 人需要提醒`);
-    const values = await snapshot(page, REMINDERS_SHEET_NAME);
+    const values = await snapshot(host.page, REMINDERS_SHEET_NAME);
     expect(values[REMINDERS_HEADER_ROW - 1]).toEqual([...REMINDER_HEADERS]);
     const body = values.slice(REMINDERS_HEADER_ROW);
     expect(body).toEqual(want.map((r) => reminderCells(r)));
@@ -88,25 +72,25 @@ describe('专人工作 in chromium', () => {
       expect(String(b[10])).toContain(r.status === '数据有误' ? '有误' : r.deadline.slice(0, 4));
     }
     expect(body.map((b) => b[7])).toEqual([...body.map((b) => b[7])].sort());
-    await page.screenshot({ path: join(ARTIFACTS, 'duties-reminders.png') });
+    await host.page.screenshot({ path: join(ARTIFACTS, 'duties-reminders.png') });
 
     // select three people (from the header row down) and copy
-    await page.evaluate((r) => {
+    await host.page.evaluate((r) => {
       const sim = window.__ceSim!;
       const sheet = sim.model.sheet('提醒名单')!;
       sim.model.selection = { sheetId: sheet.id, row: r - 1, col: 1, rows: 4, cols: 2 };
       sim.render();
     }, REMINDERS_HEADER_ROW);
-    const copied = await clickForMessage(pane, 'copy-reminders');
+    const copied = await clickForMessage(host.pane, 'copy-reminders');
     expect(copied).toMatch(/已(复制|选出) 3 条提醒/);
     const text = body.slice(0, 3).map((b) => b[MESSAGE_COLUMN]).join('\n');
-    expect(await pane.inputValue('#copied-text')).toBe(text);
-    if (copied.startsWith('已复制')) expect(await pane.evaluate(() => navigator.clipboard.readText())).toBe(text);
-    await page.screenshot({ path: join(ARTIFACTS, 'duties-reminders-copied.png') });
+    expect(await host.pane.inputValue('#copied-text')).toBe(text);
+    if (copied.startsWith('已复制')) expect(await host.pane.evaluate(() => navigator.clipboard.readText())).toBe(text);
+    await host.page.screenshot({ path: join(ARTIFACTS, 'duties-reminders-copied.png') });
 
     // the ribbon action, run from the 提醒名单 sheet itself, finds the roster again and replaces the sheet
-    const sheetsBefore = await page.evaluate(() => window.__ceSim!.sheetNames());
-    await page.evaluate(
+    const sheetsBefore = await host.page.evaluate(() => window.__ceSim!.sheetNames());
+    await host.page.evaluate(
       (id) =>
         new Promise<void>((resolve) => {
           const action = window.__ceSim!.actions.get(id);
@@ -115,38 +99,38 @@ describe('专人工作 in chromium', () => {
         }),
       DUTY_ACTIONS.reminders,
     );
-    expect(await page.evaluate(() => window.__ceSim!.sheetNames())).toEqual(sheetsBefore);
-    expect((await snapshot(page, REMINDERS_SHEET_NAME)).slice(REMINDERS_HEADER_ROW)).toEqual(body);
-    expect(errors).toEqual([]);
+    expect(await host.page.evaluate(() => window.__ceSim!.sheetNames())).toEqual(sheetsBefore);
+    expect((await snapshot(host.page, REMINDERS_SHEET_NAME)).slice(REMINDERS_HEADER_ROW)).toEqual(body);
+    expect(host.errors).toEqual([]);
   });
 
   it('审核材料清单: grouped by person, evidence wording from the rule set, empty 核验结果', async () => {
-    await page.evaluate((name) => {
+    await host.page.evaluate((name) => {
       const sim = window.__ceSim!;
       sim.model.activate(sim.model.sheet(name)!.id);
       sim.render();
     }, ROSTER);
-    const message = await clickForMessage(pane, 'evidence-checklist');
+    const message = await clickForMessage(host.pane, 'evidence-checklist');
     const e = await engine();
     const people = buildChecklist(e);
     expect(message).toContain(`已生成“${CHECKLIST_SHEET_NAME}”：${people.length} 人`);
-    const values = await snapshot(page, CHECKLIST_SHEET_NAME);
+    const values = await snapshot(host.page, CHECKLIST_SHEET_NAME);
     const body = values.slice(CHECKLIST_HEADER_ROW);
     expect(body).toEqual(people.flatMap((p) => personRows(p)));
     const evidence = new Set(Object.values(e.duties.evidence).map((x) => x.evidence));
     expect(body.every((b) => evidence.has(String(b[8])) && b[9] === '')).toBe(true);
-    const x = await printExtras(page, CHECKLIST_SHEET_NAME);
+    const x = await printExtras(host.page, CHECKLIST_SHEET_NAME);
     expect(x.merged.length).toBeGreaterThan(0);
-    await page.screenshot({ path: join(ARTIFACTS, 'duties-checklist.png') });
-    await page.evaluate((s) => window.__cePrintPreview!(s), CHECKLIST_SHEET_NAME);
-    await page.locator('.ce-print-page').screenshot({ path: join(ARTIFACTS, 'duties-checklist-print.png') });
-    await page.evaluate(() => document.getElementById('ce-print-preview')?.remove());
-    expect(errors).toEqual([]);
+    await host.page.screenshot({ path: join(ARTIFACTS, 'duties-checklist.png') });
+    await host.page.evaluate((s) => window.__cePrintPreview!(s), CHECKLIST_SHEET_NAME);
+    await host.page.locator('.ce-print-page').screenshot({ path: join(ARTIFACTS, 'duties-checklist-print.png') });
+    await host.page.evaluate(() => document.getElementById('ce-print-preview')?.remove());
+    expect(host.errors).toEqual([]);
   });
 
   it('附件2: checks while filling, then one A4 portrait page with borders and the print area set', async () => {
-    await pane.evaluate(() => ((document.getElementById('filing') as HTMLDetailsElement).open = true));
-    const fill = async (key: string, value: string) => pane.fill(`#filing-${key}`, value);
+    await host.pane.evaluate(() => ((document.getElementById('filing') as HTMLDetailsElement).open = true));
+    const fill = async (key: string, value: string) => host.pane.fill(`#filing-${key}`, value);
     await fill('unit', '枣庄市立医院');
     await fill('address', '枣庄市市中区振兴路');
     await fill('projectName', '急危重症护理专业培训班');
@@ -162,39 +146,39 @@ describe('专人工作 in chromium', () => {
     await fill('hours', '30');
     await fill('placeAndForm', '枣庄市立医院学术报告厅，线下集中培训');
     await fill('filedOn', '2023-06-01');
-    const checks = async () => (await pane.locator('#filing-checks li').allTextContents()).join('\n');
+    const checks = async () => (await host.pane.locator('#filing-checks li').allTextContents()).join('\n');
     expect(await checks()).toContain('拟计算学时 30 超过每天 8 学时的上限：3 天最多 24 学时（附件1第1条）');
     expect(await checks()).toContain('5月26日');
-    expect(await clickForMessage(pane, 'filing-make')).toContain('申报表未生成：拟计算学时 30 超过每天 8 学时的上限');
-    expect(await page.evaluate(() => window.__ceSim!.sheetNames().some((n) => n.startsWith('附件2')))).toBe(false);
+    expect(await clickForMessage(host.pane, 'filing-make')).toContain('申报表未生成：拟计算学时 30 超过每天 8 学时的上限');
+    expect(await host.page.evaluate(() => window.__ceSim!.sheetNames().some((n) => n.startsWith('附件2')))).toBe(false);
 
     await fill('hours', '24');
-    expect(await pane.isHidden('#message')).toBe(true);
+    expect(await host.pane.isHidden('#message')).toBe(true);
     expect(await checks()).not.toContain('超过每天');
     expect(await checks()).toContain('参训人员按本项目可认定 24 学时');
-    await pane.locator('#filing-checks').scrollIntoViewIfNeeded();
-    await page.screenshot({ path: join(ARTIFACTS, 'duties-filing-pane.png') });
-    const made = await clickForMessage(pane, 'filing-make');
+    await host.pane.locator('#filing-checks').scrollIntoViewIfNeeded();
+    await host.page.screenshot({ path: join(ARTIFACTS, 'duties-filing-pane.png') });
+    const made = await clickForMessage(host.pane, 'filing-make');
     expect(made).toContain('已生成“附件2-急危重症护理专业培训班”');
     expect(made).toContain('参训人员按本项目可认定 24 学时');
     const sheet = '附件2-急危重症护理专业培训班';
-    const x = await printExtras(page, sheet);
+    const x = await printExtras(host.page, sheet);
     expect(x.pageLayout).toMatchObject({ paperSize: 'A4', orientation: 'Portrait', zoom: { horizontalFitToPages: 1, verticalFitToPages: 1 }, printArea: 'A1:F13', centerHorizontally: true });
     expect(new Set(x.borders.map((b) => `${b.edge}:${b.style}`))).toEqual(new Set(['EdgeTop', 'EdgeBottom', 'EdgeLeft', 'EdgeRight', 'InsideVertical', 'InsideHorizontal'].map((edge) => `${edge}:Continuous`)));
-    const values = await snapshot(page, sheet);
+    const values = await snapshot(host.page, sheet);
     expect(values[1][0]).toBe(getDuties().trainingPlanFiling.formTitle);
     expect(values[8].slice(0, 6)).toEqual(['计划培训时间', '2023年6月12日至14日', '培训天数', 3, '拟计算学时', 24]);
     expect(values.slice(14).flat().join()).toContain('5月26日');
-    await page.screenshot({ path: join(ARTIFACTS, 'duties-filing-sheet.png') });
-    const preview = await page.evaluate((s) => window.__cePrintPreview!(s), sheet);
+    await host.page.screenshot({ path: join(ARTIFACTS, 'duties-filing-sheet.png') });
+    const preview = await host.page.evaluate((s) => window.__cePrintPreview!(s), sheet);
     expect(preview.pages).toBe(1);
-    await page.setViewportSize({ width: 1440, height: 1200 }); // the whole A4 page (1123 px) in view
-    await page.locator('.ce-print-page').screenshot({ path: join(ARTIFACTS, 'duties-filing-print.png') });
-    await page.setViewportSize({ width: 1440, height: 900 });
+    await host.page.setViewportSize({ width: 1440, height: 1200 }); // the whole A4 page (1123 px) in view
+    await host.page.locator('.ce-print-page').screenshot({ path: join(ARTIFACTS, 'duties-filing-print.png') });
+    await host.page.setViewportSize({ width: 1440, height: 900 });
 
     // a second project, filled from a row of the unit's 培训项目 table: its own sheet; the first stays
-    await page.evaluate(() => document.getElementById('ce-print-preview')?.remove());
-    await page.evaluate(() => {
+    await host.page.evaluate(() => document.getElementById('ce-print-preview')?.remove());
+    await host.page.evaluate(() => {
       const sim = window.__ceSim!;
       const sheet = sim.model.addSheet('培训项目');
       const rows = [['项目名称', '培训天数（天）', '拟计算学时', '是否市级高级研修班', '填报日期'], ['急危重症护理专业培训班', 3, 24, '否', '2023-06-01'], ['院感防控专题培训', 2, 16, '否', '2023-05-20']];
@@ -203,13 +187,13 @@ describe('专人工作 in chromium', () => {
       sim.model.selection = { sheetId: sheet.id, row: 2, col: 0, rows: 1, cols: 1 };
       sim.render();
     });
-    expect(await clickForMessage(pane, 'filing-from-row')).toBe('已从工作表“培训项目”第 3 行填入 5 项，请核对后点“生成申报表”。');
-    expect([await pane.inputValue('#filing-projectName'), await pane.inputValue('#filing-days'), await pane.inputValue('#filing-hours'), await pane.inputValue('#filing-filedOn')]).toEqual(['院感防控专题培训', '2', '16', '2023-05-20']);
-    expect(await pane.inputValue('#filing-unit')).toBe('枣庄市立医院'); // fields the table lacks keep what was typed
+    expect(await clickForMessage(host.pane, 'filing-from-row')).toBe('已从工作表“培训项目”第 3 行填入 5 项，请核对后点“生成申报表”。');
+    expect([await host.pane.inputValue('#filing-projectName'), await host.pane.inputValue('#filing-days'), await host.pane.inputValue('#filing-hours'), await host.pane.inputValue('#filing-filedOn')]).toEqual(['院感防控专题培训', '2', '16', '2023-05-20']);
+    expect(await host.pane.inputValue('#filing-unit')).toBe('枣庄市立医院'); // fields the table lacks keep what was typed
     expect(await checks()).not.toContain('5月26日');
     expect(await checks()).toContain('参训人员按本项目可认定 16 学时');
-    expect(await clickForMessage(pane, 'filing-make')).toContain('附件2-院感防控专题培训');
-    expect((await page.evaluate(() => window.__ceSim!.sheetNames())).filter((n) => n.startsWith('附件2'))).toEqual([sheet, '附件2-院感防控专题培训']);
-    expect(errors).toEqual([]);
+    expect(await clickForMessage(host.pane, 'filing-make')).toContain('附件2-院感防控专题培训');
+    expect((await host.page.evaluate(() => window.__ceSim!.sheetNames())).filter((n) => n.startsWith('附件2'))).toEqual([sheet, '附件2-院感防控专题培训']);
+    expect(host.errors).toEqual([]);
   });
 });

@@ -17,3 +17,14 @@ export async function clickForMessage(pane: Frame, id: string): Promise<string> 
   }, id);
   return (await pane.textContent('#message')) ?? '';
 }
+
+/** Fills 设置 (only the fields given), saves and waits for 设置已保存; `fold` closes the settings again. */
+export async function saveSettings(pane: Frame, fields: { url?: string; token?: string; asOf?: string; fold?: boolean }): Promise<void> {
+  await pane.evaluate(() => ((document.getElementById('settings') as HTMLDetailsElement).open = true));
+  if (fields.url !== undefined) await pane.fill('#settings-url', fields.url);
+  if (fields.token !== undefined) await pane.fill('#settings-token', fields.token);
+  if (fields.asOf !== undefined) await pane.fill('#settings-asof', fields.asOf);
+  await pane.click('#save-settings');
+  await pane.waitForSelector('#message:has-text("设置已保存")');
+  if (fields.fold) await pane.evaluate(() => ((document.getElementById('settings') as HTMLDetailsElement).open = false));
+}

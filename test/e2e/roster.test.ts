@@ -4,12 +4,13 @@
 // workbook and the real Worker. No input cell may change.
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Browser, Frame, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import type { Frame, Page } from 'playwright-core';
+import { beforeAll, describe, expect, inject, it } from 'vitest';
 import { OUTPUT_HEADERS, evaluate, formatRowOutput } from '../../shared/index';
 import type { CellValue, RosterRowInput } from '../../shared/types';
 import { withCheckDigit } from '../../addin/template/sample-roster';
-import { launchChromium, openHost } from './browser';
+import { hostForSuite } from './browser';
+import { saveSettings } from './pane-click';
 import type { CeSimHost } from './host/sim-entry';
 
 const env = inject('e2e');
@@ -138,37 +139,21 @@ const MESSY_PEOPLE: RosterRowInput[] = [
 ];
 
 describe('real rosters in chromium: the clerk’s columns are never written, non-people are never counted', () => {
-  let browser: Browser;
-  let page: Page;
-  let pane: Frame;
-  let errors: string[];
+  const host = hostForSuite(env, ARTIFACTS);
 
   beforeAll(async () => {
-    mkdirSync(ARTIFACTS, { recursive: true });
     mkdirSync(join(env.root, 'docs', 'images'), { recursive: true });
-    browser = await launchChromium();
-    ({ page, pane, errors } = await openHost(browser, env.baseUrl, env.buildDir));
-    await pane.evaluate(() => ((document.getElementById('settings') as HTMLDetailsElement).open = true));
-    await pane.fill('#settings-url', env.workerUrl);
-    await pane.fill('#settings-token', env.token);
-    await pane.fill('#settings-asof', AS_OF);
-    await pane.click('#save-settings');
-    await pane.waitForSelector('#message:has-text("设置已保存")');
-    await pane.evaluate(() => ((document.getElementById('settings') as HTMLDetailsElement).open = false));
-  });
-
-  afterAll(async () => {
-    await browser?.close();
+    await saveSettings(host.pane, { url: env.workerUrl, token: env.token, asOf: AS_OF, fold: true });
   });
 
   it('a messy roster: the 表头检查 card explains it, then results go right of the roster, cell by cell', async () => {
-    await addSheet(page, MESSY);
-    const before = await snapshot(page, MESSY.name);
-    const cellsBefore = await written(page);
+    await addSheet(host.page, MESSY);
+    const before = await snapshot(host.page, MESSY.name);
+    const cellsBefore = await written(host.page);
 
     // First click: unknown 序号/性别/备注 are listed; nothing is sent or written.
-    expect(await clickAndWait(pane, '#compute')).toContain('无法识别的列名');
-    const card = (await pane.textContent('#preflight-body')) ?? '';
+    expect(await clickAndWait(host.pane, '#compute')).toContain('无法识别的列名');
+    const card = (await host.pane.textContent('#preflight-body')) ?? '';
     for (const h of ['“序号”', '“性别”', '“备注”']) expect(card).toContain(h);
     expect(card).toContain('表头在第 2–3 行，两行表头已合并');
     expect(card).toContain('“状态”（I 列）是您自己的列');
@@ -179,13 +164,13 @@ describe('real rosters in chromium: the clerk’s columns are never written, non
     expect(card).toContain('第 6 行的身份证号存成了数字');
     expect(card).toContain('计算结果写在 K–S 列');
     expect(card).toMatch(/未出现的 \d+ 个选填列按空白计算/);
-    expect(await snapshot(page, MESSY.name)).toEqual(before);
-    expect(await written(page)).toBe(cellsBefore);
-    await pane.locator('#preflight').screenshot({ path: SCREENSHOT });
+    expect(await snapshot(host.page, MESSY.name)).toEqual(before);
+    expect(await written(host.page)).toBe(cellsBefore);
+    await host.pane.locator('#preflight').screenshot({ path: SCREENSHOT });
 
     // 忽略这些列: computed; every input cell as it was; outputs right of the roster.
-    expect(await clickAndWait(pane, '#accept-unknown')).toContain('已完成');
-    const after = await snapshot(page, MESSY.name);
+    expect(await clickAndWait(host.pane, '#accept-unknown')).toContain('已完成');
+    const after = await snapshot(host.page, MESSY.name);
     expectInputsUnchanged(before, after, MESSY_WIDTH);
     expect(after[2].slice(MESSY_WIDTH, MESSY_WIDTH + 9)).toEqual([...OUTPUT_HEADERS]);
     expect(after[1].slice(MESSY_WIDTH)).toEqual(new Array(after[1].length - MESSY_WIDTH).fill(''));
@@ -206,45 +191,45 @@ describe('real rosters in chromium: the clerk’s columns are never written, non
     for (const r of [10, 11]) expect(after[r].slice(MESSY_WIDTH)).toEqual(new Array(after[r].length - MESSY_WIDTH).fill(''));
 
     // the pane: clerk's words, people counted (6, not 7), the hidden row said, detail behind 详细信息
-    expect(Number(await pane.textContent('[data-status="数据有误"]'))).toBe(3);
-    const meta = (await pane.textContent('#results-meta')) ?? '';
+    expect(Number(await host.pane.textContent('[data-status="数据有误"]'))).toBe(3);
+    const meta = (await host.pane.textContent('#results-meta')) ?? '';
     expect(meta).toContain('共 6 人');
     expect(meta).toContain('其中 1 人所在的行已隐藏或被筛选');
     expect(meta).toContain('2 行身份证号重复');
-    expect(await pane.locator('#results-details summary').textContent()).toBe('详细信息');
-    const paneText = await pane.locator('#results').innerText();
+    expect(await host.pane.locator('#results-details summary').textContent()).toBe('详细信息');
+    const paneText = await host.pane.locator('#results').innerText();
     for (const word of ['Worker', '批', '引擎']) expect(paneText).not.toContain(word);
-    await page.screenshot({ path: join(ARTIFACTS, 'roster-messy-after-run.png') });
+    await host.page.screenshot({ path: join(ARTIFACTS, 'roster-messy-after-run.png') });
 
     // Second run: no question (the ignored columns are remembered), the same block reused, the sheet identical.
-    expect(await clickAndWait(pane, '#compute')).toContain('已完成');
-    expect(await snapshot(page, MESSY.name)).toEqual(after);
-    expect(errors).toEqual([]);
+    expect(await clickAndWait(host.pane, '#compute')).toContain('已完成');
+    expect(await snapshot(host.page, MESSY.name)).toEqual(after);
+    expect(host.errors).toEqual([]);
   });
 
   it('a protected sheet: says which sheet and how to unprotect it, and writes nothing', async () => {
-    await page.evaluate((name) => {
+    await host.page.evaluate((name) => {
       const sim = window.__ceSim!;
       sim.model.sheet(name)!.isProtected = true;
     }, MESSY.name);
-    await activate(page, MESSY.name, { row: 3, col: 1 });
-    const before = await snapshot(page, MESSY.name);
-    const cellsBefore = await written(page);
-    const message = await clickAndWait(pane, '#compute');
+    await activate(host.page, MESSY.name, { row: 3, col: 1 });
+    const before = await snapshot(host.page, MESSY.name);
+    const cellsBefore = await written(host.page);
+    const message = await clickAndWait(host.pane, '#compute');
     expect(message).toContain(`工作表“${MESSY.name}”受保护`);
     expect(message).toContain('撤消工作表保护');
     expect(message).toContain('未改动任何单元格');
-    expect(await snapshot(page, MESSY.name)).toEqual(before);
-    expect(await written(page)).toBe(cellsBefore);
-    await page.evaluate((name) => void (window.__ceSim!.model.sheet(name)!.isProtected = false), MESSY.name);
+    expect(await snapshot(host.page, MESSY.name)).toEqual(before);
+    expect(await written(host.page)).toBe(cellsBefore);
+    await host.page.evaluate((name) => void (window.__ceSim!.model.sheet(name)!.isProtected = false), MESSY.name);
   });
 
   it('the wrong sheet active (填表说明): asks to switch to the roster sheet', async () => {
-    await addSheet(page, { name: '填表说明', rows: [['填表说明'], ['1. 每人一行，姓名必填。'], ['2. 学时填数字，不要带单位。']] });
-    const before = await snapshot(page, '填表说明');
-    await clickAndWait(pane, '#compute');
-    expect((await pane.textContent('#preflight-body')) ?? '').toContain('请切换到花名册所在的工作表');
-    expect(await snapshot(page, '填表说明')).toEqual(before);
+    await addSheet(host.page, { name: '填表说明', rows: [['填表说明'], ['1. 每人一行，姓名必填。'], ['2. 学时填数字，不要带单位。']] });
+    const before = await snapshot(host.page, '填表说明');
+    await clickAndWait(host.pane, '#compute');
+    expect((await host.pane.textContent('#preflight-body')) ?? '').toContain('请切换到花名册所在的工作表');
+    expect(await snapshot(host.page, '填表说明')).toEqual(before);
   });
 
   it('a table with a total row: the same columns from outside and inside the table; the total row is not a person', async () => {
@@ -262,10 +247,10 @@ describe('real rosters in chromium: the clerk’s columns are never written, non
       table: { name: '二科表', row: 1, col: 0, rows: 4, cols: 5, showTotals: true },
       selection: { row: 6, col: 7 },
     };
-    await addSheet(page, TABLE);
-    const before = await snapshot(page, TABLE.name);
-    expect(await clickAndWait(pane, '#compute')).toContain('已完成');
-    const after = await snapshot(page, TABLE.name);
+    await addSheet(host.page, TABLE);
+    const before = await snapshot(host.page, TABLE.name);
+    expect(await clickAndWait(host.pane, '#compute')).toContain('已完成');
+    const after = await snapshot(host.page, TABLE.name);
     // the table's five columns are unchanged; the nine outputs were added to the table right of them
     for (let r = 0; r < 5; r++) expect(after[r].slice(0, 5), `row ${r + 1}`).toEqual(before[r].slice(0, 5));
     expect(after[1].slice(5, 14)).toEqual([...OUTPUT_HEADERS]);
@@ -280,33 +265,33 @@ describe('real rosters in chromium: the clerk’s columns are never written, non
     expect(after[3].slice(5, 14)).toEqual(formatRowOutput(results[1]).map((c) => c ?? ''));
     expect(after[4].slice(5, 14)).toEqual(new Array(9).fill(''));
 
-    await activate(page, TABLE.name, { row: 2, col: 1 });
-    expect(await clickAndWait(pane, '#compute')).toContain('已完成');
-    expect(await snapshot(page, TABLE.name)).toEqual(after);
+    await activate(host.page, TABLE.name, { row: 2, col: 1 });
+    expect(await clickAndWait(host.pane, '#compute')).toContain('已完成');
+    expect(await snapshot(host.page, TABLE.name)).toEqual(after);
   });
 
   it('年度汇总 over two roster sheets chosen by the clerk: people counted once, the repeat reported', async () => {
-    await activate(page, MESSY.name, { row: 3, col: 1 });
-    await pane.evaluate(() => {
+    await activate(host.page, MESSY.name, { row: 3, col: 1 });
+    await host.pane.evaluate(() => {
       const m = document.getElementById('message')!;
       m.hidden = true;
       m.textContent = '';
     });
-    await pane.click('#summary');
-    await pane.waitForSelector('#sheet-chooser:not([hidden])');
-    const boxes = pane.locator('#sheet-chooser input[type=checkbox]');
+    await host.pane.click('#summary');
+    await host.pane.waitForSelector('#sheet-chooser:not([hidden])');
+    const boxes = host.pane.locator('#sheet-chooser input[type=checkbox]');
     expect(await boxes.evaluateAll((b) => (b as HTMLInputElement[]).map((x) => x.value))).toEqual([MESSY.name, '二科']);
-    for (const value of [MESSY.name, '二科']) await pane.check(`#sheet-chooser input[value="${value}"]`);
-    await pane.click('#sheet-chooser .btn.primary');
-    await pane.waitForFunction(() => {
+    for (const value of [MESSY.name, '二科']) await host.pane.check(`#sheet-chooser input[value="${value}"]`);
+    await host.pane.click('#sheet-chooser .btn.primary');
+    await host.pane.waitForFunction(() => {
       const m = document.getElementById('message')!;
       return !m.hidden && m.textContent !== '';
     });
-    const message = (await pane.textContent('#message')) ?? '';
+    const message = (await host.pane.textContent('#message')) ?? '';
     expect(message).toContain('已生成“年度汇总”');
     expect(message).toContain(`${ID_A} 出现在“${MESSY.name}”第 4 行、“${MESSY.name}”第 7 行，只计一次`);
     expect(message).toContain(`${ID_B} 出现在“${MESSY.name}”第 5 行、“二科”第 4 行，只计一次`);
-    const summary = await snapshot(page, '年度汇总');
+    const summary = await snapshot(host.page, '年度汇总');
     expect(summary.find((r) => r[0] === '花名册工作表')?.[1]).toBe(`${MESSY.name}、二科`);
     const countsAt = summary.findIndex((r) => r[0] === '人数');
     // 一科: 6 rows of people, 赵六 repeating 张三's ID counted once → 5; 二科: 周九, and 李四 again counted once → 1

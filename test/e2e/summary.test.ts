@@ -1,15 +1,14 @@
 // 年度汇总, the template and the functions in a real browser: after a run, the task pane's 年度汇总 button (and the ribbon action) make the sheet
 // 年度汇总 over the simulated workbook with the real Worker; its numbers equal the engine's summary; screenshots.
-import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Browser, Frame, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, inject, it } from 'vitest';
 import { HEADERS, evaluate, mapHeaders, rowFromCells } from '../../shared/index';
 import type { CellValue, Summary } from '../../shared/types';
 import { GROUP_HEADERS, SUMMARY_SHEET_NAME, TABLE_NAMES } from '../../addin/summary/layout';
 import { TEMPLATE_SHEET_NAME } from '../../addin/template/template-layout';
-import { launchChromium, openHost } from './browser';
-import { clickForMessage } from './pane-click';
+import { hostForSuite } from './browser';
+import { clickForMessage, saveSettings } from './pane-click';
 import type { CeSimHost } from './host/sim-entry';
 import type { SimChartModel, SimValidation } from '../support/excel-sim';
 
@@ -63,40 +62,22 @@ function expectSummaryEquals(info: SheetInfo, want: Summary, firstDataRowNumber:
 }
 
 describe('annual summary and roster template in chromium', () => {
-  let browser: Browser;
-  let page: Page;
-  let pane: Frame;
-  let errors: string[];
-
-  beforeAll(async () => {
-    mkdirSync(ARTIFACTS, { recursive: true });
-    browser = await launchChromium();
-    ({ page, pane, errors } = await openHost(browser, env.baseUrl, env.buildDir));
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-  });
+  const host = hostForSuite(env, ARTIFACTS);
 
   it('after a run, 年度汇总 from the Worker equals the engine’s summary; refresh and the ribbon replace only that sheet', async () => {
-    await pane.evaluate(() => ((document.getElementById('settings') as HTMLDetailsElement).open = true));
-    await pane.fill('#settings-url', env.workerUrl);
-    await pane.fill('#settings-token', env.token);
-    await pane.fill('#settings-asof', AS_OF);
-    await pane.click('#save-settings');
-    await pane.waitForSelector('#message:has-text("设置已保存")');
-    expect(await click(pane, 'insert-sample')).toContain(`已插入工作表“${ROSTER}”`);
-    expect(await click(pane, 'compute')).toContain('已完成');
+    await saveSettings(host.pane, { url: env.workerUrl, token: env.token, asOf: AS_OF });
+    expect(await click(host.pane, 'insert-sample')).toContain(`已插入工作表“${ROSTER}”`);
+    expect(await click(host.pane, 'compute')).toContain('已完成');
 
-    const roster = await page.evaluate((s) => window.__ceSim!.snapshot(s), ROSTER);
+    const roster = await host.page.evaluate((s) => window.__ceSim!.snapshot(s), ROSTER);
     const mapping = mapHeaders(roster[0]);
     const want = evaluate(roster.slice(1).map((cells) => rowFromCells(cells, mapping.columns)), { asOf: AS_OF }).summary;
     expect(want.total.headcount).toBeGreaterThan(0);
     expect(want.attention.length).toBeGreaterThan(0);
 
-    const message = await click(pane, 'summary');
+    const message = await click(host.pane, 'summary');
     expect(message).toContain('由计算服务计算');
-    const info = await sheetInfo(page, SUMMARY_SHEET_NAME);
+    const info = await sheetInfo(host.page, SUMMARY_SHEET_NAME);
     expect(info.values[3].slice(0, 2)).toEqual(['数据来源', '计算服务（在线）']);
     expect(info.values[4].slice(0, 2)).toEqual(['花名册工作表', ROSTER]);
     expectSummaryEquals(info, want, 2);
@@ -105,20 +86,20 @@ describe('annual summary and roster template in chromium', () => {
     expect(info.charts).toHaveLength(1);
     expect(info.charts[0]).toMatchObject({ type: 'ColumnClustered', title: '各单位部门达标率', seriesName: '达标率', valueAxis: { numberFormat: '0%' } });
     expect(info.charts[0].source).toEqual({ row: groupsTable.row + 1, col: GROUP_HEADERS.indexOf('达标率'), rows: want.groups.length, cols: 1 });
-    expect(await page.evaluate(() => window.__ceSim!.selection().sheet)).toBe(SUMMARY_SHEET_NAME);
-    await page.waitForSelector('.sim-chart[data-chart-type="ColumnClustered"]');
-    await page.screenshot({ path: join(ARTIFACTS, 'summary-sheet.png') });
-    await page.evaluate(() => {
+    expect(await host.page.evaluate(() => window.__ceSim!.selection().sheet)).toBe(SUMMARY_SHEET_NAME);
+    await host.page.waitForSelector('.sim-chart[data-chart-type="ColumnClustered"]');
+    await host.page.screenshot({ path: join(ARTIFACTS, 'summary-sheet.png') });
+    await host.page.evaluate(() => {
       const wrap = document.querySelector('.grid-wrap');
       if (wrap) wrap.scrollLeft = wrap.scrollWidth;
     });
-    await page.screenshot({ path: join(ARTIFACTS, 'summary-chart.png') });
+    await host.page.screenshot({ path: join(ARTIFACTS, 'summary-chart.png') });
 
     // Refresh from the summary sheet itself, then through the ribbon action: same sheets, same numbers.
-    const sheetsBefore = await page.evaluate(() => window.__ceSim!.sheetNames());
-    const rosterBefore = await page.evaluate((s) => window.__ceSim!.snapshot(s), ROSTER);
-    expect(await click(pane, 'summary')).toContain('由计算服务计算');
-    await page.evaluate(
+    const sheetsBefore = await host.page.evaluate(() => window.__ceSim!.sheetNames());
+    const rosterBefore = await host.page.evaluate((s) => window.__ceSim!.snapshot(s), ROSTER);
+    expect(await click(host.pane, 'summary')).toContain('由计算服务计算');
+    await host.page.evaluate(
       () =>
         new Promise<void>((resolve) => {
           const action = window.__ceSim!.actions.get('buildAnnualSummary');
@@ -126,19 +107,19 @@ describe('annual summary and roster template in chromium', () => {
           action({ completed: () => resolve() });
         }),
     );
-    const again = await sheetInfo(page, SUMMARY_SHEET_NAME);
-    expect(await page.evaluate(() => window.__ceSim!.sheetNames())).toEqual(sheetsBefore);
-    expect(await page.evaluate((s) => window.__ceSim!.snapshot(s), ROSTER)).toEqual(rosterBefore);
+    const again = await sheetInfo(host.page, SUMMARY_SHEET_NAME);
+    expect(await host.page.evaluate(() => window.__ceSim!.sheetNames())).toEqual(sheetsBefore);
+    expect(await host.page.evaluate((s) => window.__ceSim!.snapshot(s), ROSTER)).toEqual(rosterBefore);
     expectSummaryEquals(again, want, 2);
     expect(again.tables).toHaveLength(3);
     expect(again.charts).toHaveLength(1);
     expect(again.values[3][1]).toBe('计算服务（在线）');
-    expect(errors).toEqual([]);
+    expect(host.errors).toEqual([]);
   });
 
   it('the template button writes 花名册模板: the headers as a table, validation and input messages', async () => {
-    expect(await click(pane, 'insert-template')).toContain('花名册模板');
-    const info = await sheetInfo(page, TEMPLATE_SHEET_NAME);
+    expect(await click(host.pane, 'insert-template')).toContain('花名册模板');
+    const info = await sheetInfo(host.page, TEMPLATE_SHEET_NAME);
     expect(info.values[0]).toEqual(HEADERS.map((h) => h.zh));
     expect(info.tables).toEqual([expect.objectContaining({ row: 0, col: 0, rows: 2, cols: HEADERS.length })]);
     expect(info.validations).toHaveLength(HEADERS.length);
@@ -146,11 +127,11 @@ describe('annual summary and roster template in chromium', () => {
     expect(byCol('evidenceComplete')?.rule).toEqual({ list: { inCellDropDown: true, source: '是,否' } });
     expect(byCol('absentMonths')?.rule).toEqual({ decimal: { operator: 'Between', formula1: 0, formula2: 12 } });
     expect(byCol('trainingHours')?.prompt?.message).toBe(HEADERS.find((h) => h.key === 'trainingHours')?.rule);
-    await page.evaluate(() => {
+    await host.page.evaluate(() => {
       const wrap = document.querySelector('.grid-wrap');
       if (wrap) wrap.scrollLeft = 0;
     });
-    await page.screenshot({ path: join(ARTIFACTS, 'roster-template.png') });
-    expect(errors).toEqual([]);
+    await host.page.screenshot({ path: join(ARTIFACTS, 'roster-template.png') });
+    expect(host.errors).toEqual([]);
   });
 });

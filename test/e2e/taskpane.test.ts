@@ -1,11 +1,11 @@
 // The 计算学时 user story in a real browser: the built task pane over a simulated Excel and the real Worker.
-import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Browser, Frame, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import type { Frame, Page } from 'playwright-core';
+import { describe, expect, inject, it } from 'vitest';
 import { OUTPUT_HEADERS, evaluate, formatRowOutput, mapHeaders, rowFromCells } from '../../shared/index';
 import type { CellValue } from '../../shared/types';
-import { launchChromium, openHost } from './browser';
+import { hostForSuite } from './browser';
+import { saveSettings } from './pane-click';
 import type { CeSimHost } from './host/sim-entry';
 import { startWorkerOnFreePort } from './worker-process';
 
@@ -24,14 +24,6 @@ declare global {
 const snapshot = (page: Page, sheet: string): Promise<Snapshot> => page.evaluate((s) => window.__ceSim!.snapshot(s), sheet);
 const formats = (page: Page, sheet: string): Promise<string[][]> => page.evaluate((s) => window.__ceSim!.formats(s), sheet);
 
-async function setSettings(pane: Frame, url: string, token: string): Promise<void> {
-  await pane.evaluate(() => ((document.getElementById('settings') as HTMLDetailsElement).open = true));
-  await pane.fill('#settings-url', url);
-  await pane.fill('#settings-token', token);
-  await pane.fill('#settings-asof', AS_OF);
-  await pane.click('#save-settings');
-  await pane.waitForSelector('#message:has-text("设置已保存")');
-}
 
 async function clickCompute(pane: Frame): Promise<string> {
   await pane.evaluate(() => {
@@ -69,39 +61,26 @@ function expectedOutputs(before: Snapshot): { headerWidth: number; rows: CellVal
 }
 
 describe('task pane in chromium over a simulated workbook and the real Worker', () => {
-  let browser: Browser;
-  let page: Page;
-  let pane: Frame;
-  let errors: string[];
-
-  beforeAll(async () => {
-    mkdirSync(ARTIFACTS, { recursive: true });
-    browser = await launchChromium();
-    ({ page, pane, errors } = await openHost(browser, env.baseUrl, env.buildDir));
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-  });
+  const host = hostForSuite(env, ARTIFACTS);
 
   it('connects, inserts the sample roster, computes, writes exactly the engine results, and a second run changes nothing', async () => {
-    await setSettings(pane, env.workerUrl, env.token);
-    await pane.click('#test-connection');
-    await pane.waitForSelector('#connection-status.ok');
-    const status = (await pane.textContent('#connection-status')) ?? '';
+    await saveSettings(host.pane, { url: env.workerUrl, token: env.token, asOf: AS_OF });
+    await host.pane.click('#test-connection');
+    await host.pane.waitForSelector('#connection-status.ok');
+    const status = (await host.pane.textContent('#connection-status')) ?? '';
     expect(status).toContain('连接成功');
     expect(status).toMatch(/引擎版本 \S+/);
     expect(status).toContain('zaozhuang-2023');
 
-    await pane.click('#insert-sample');
-    await pane.waitForSelector('#message:has-text("已插入工作表")');
-    const before = await snapshot(page, SHEET);
+    await host.pane.click('#insert-sample');
+    await host.pane.waitForSelector('#message:has-text("已插入工作表")');
+    const before = await snapshot(host.page, SHEET);
     expect(before.length).toBe(31);
     const expected = expectedOutputs(before);
 
-    const message = await clickCompute(pane);
+    const message = await clickCompute(host.pane);
     expect(message).toContain('已完成');
-    const after = await snapshot(page, SHEET);
+    const after = await snapshot(host.page, SHEET);
     const w = expected.headerWidth;
 
     // Inputs untouched, cell by cell.
@@ -111,42 +90,42 @@ describe('task pane in chromium over a simulated workbook and the real Worker', 
     expect(after.slice(1).map((row) => row.slice(w, w + OUTPUT_HEADERS.length))).toEqual(expected.rows);
 
     // Formats: hours to one decimal, text columns as text, status colours, frozen header row.
-    const f = await formats(page, SHEET);
+    const f = await formats(host.page, SHEET);
     for (let i = 0; i < 5; i++) expect(f[1][w + i]).toBe('0.0');
     expect(f[1][w + 5]).toBe('@');
-    const cfs = (await page.evaluate((s) => window.__ceSim!.conditionalFormats(s), SHEET)) as { col: number; rule: { text?: string } }[];
+    const cfs = (await host.page.evaluate((s) => window.__ceSim!.conditionalFormats(s), SHEET)) as { col: number; rule: { text?: string } }[];
     expect(cfs.map((c) => c.rule.text).sort()).toEqual(['待补材料', '数据有误', '未达标', '达标'].sort());
     expect(new Set(cfs.map((c) => c.col))).toEqual(new Set([w + OUTPUT_HEADERS.indexOf('状态')]));
-    expect(await page.evaluate((s) => window.__ceSim!.frozenRows(s), SHEET)).toBe(1);
+    expect(await host.page.evaluate((s) => window.__ceSim!.frozenRows(s), SHEET)).toBe(1);
 
     // The pane's counts are the engine's counts; every 数据有误 / 未达标 row has a 定位 link; a batch id is shown.
     for (const s of ['达标', '未达标', '待补材料', '数据有误']) {
-      const shown = await pane.textContent(`[data-status="${s}"]`);
+      const shown = await host.pane.textContent(`[data-status="${s}"]`);
       expect(Number(shown)).toBe(expected.statuses.filter((x) => x === s).length);
     }
     const attention = expected.statuses.filter((s) => s === '未达标' || s === '数据有误').length;
     expect(attention).toBeGreaterThan(0);
-    expect(await pane.locator('#attention .goto').count()).toBe(attention);
-    expect(((await pane.textContent('#batch-ids')) ?? '').trim()).not.toBe('');
-    expect(((await pane.textContent('#batch-ids')) ?? '')).not.toContain('未返回');
-    await scrollGridRight(page);
-    await page.screenshot({ path: join(ARTIFACTS, 'taskpane-after-run.png') });
+    expect(await host.pane.locator('#attention .goto').count()).toBe(attention);
+    expect(((await host.pane.textContent('#batch-ids')) ?? '').trim()).not.toBe('');
+    expect(((await host.pane.textContent('#batch-ids')) ?? '')).not.toContain('未返回');
+    await scrollGridRight(host.page);
+    await host.page.screenshot({ path: join(ARTIFACTS, 'taskpane-after-run.png') });
 
     // 定位 selects the row on the sheet.
-    const link = pane.locator('#attention .goto').first();
+    const link = host.pane.locator('#attention .goto').first();
     const sheetRow = Number(await link.getAttribute('data-row'));
     await link.click();
-    await page.waitForFunction((r) => window.__ceSim!.selection().row === r - 1, sheetRow);
-    const sel = await page.evaluate(() => window.__ceSim!.selection());
+    await host.page.waitForFunction((r) => window.__ceSim!.selection().row === r - 1, sheetRow);
+    const sel = await host.page.evaluate(() => window.__ceSim!.selection());
     expect(sel).toMatchObject({ sheet: SHEET, row: sheetRow - 1, col: 0, rows: 1, cols: w + OUTPUT_HEADERS.length });
 
     // Second run: the sheet is identical (values, formats, conditional formats).
-    const formatsAfter = await formats(page, SHEET);
-    expect(await clickCompute(pane)).toContain('已完成');
-    expect(await snapshot(page, SHEET)).toEqual(after);
-    expect(await formats(page, SHEET)).toEqual(formatsAfter);
-    expect(await page.evaluate((s) => window.__ceSim!.conditionalFormats(s).length, SHEET)).toBe(4);
-    expect(errors).toEqual([]);
+    const formatsAfter = await formats(host.page, SHEET);
+    expect(await clickCompute(host.pane)).toContain('已完成');
+    expect(await snapshot(host.page, SHEET)).toEqual(after);
+    expect(await formats(host.page, SHEET)).toEqual(formatsAfter);
+    expect(await host.page.evaluate((s) => window.__ceSim!.conditionalFormats(s).length, SHEET)).toBe(4);
+    expect(host.errors).toEqual([]);
   });
 
   it('lists an unknown header before sending, then computes on confirmation, leaving the clerk’s own 状态 column alone', async () => {
@@ -159,7 +138,7 @@ describe('task pane in chromium over a simulated workbook and the real Worker', 
       ['', '', '', '', '', '', '', ''],
       ['钱七', '', '枣庄学院', '', 'A003', 'abc', 60, ''],
     ];
-    await page.evaluate(
+    await host.page.evaluate(
       ({ name, rows }) => {
         const sim = window.__ceSim!;
         const sheet = sim.model.addSheet(name);
@@ -170,21 +149,21 @@ describe('task pane in chromium over a simulated workbook and the real Worker', 
       },
       { name: SHEET2, rows: [header, columns, ...data] },
     );
-    const before = await snapshot(page, SHEET2);
-    const written = await page.evaluate(() => window.__ceSim!.model.stats.cellsWritten);
+    const before = await snapshot(host.page, SHEET2);
+    const written = await host.page.evaluate(() => window.__ceSim!.model.stats.cellsWritten);
 
-    const message = await clickCompute(pane);
+    const message = await clickCompute(host.pane);
     expect(message).toContain('无法识别的列名');
-    expect(await pane.isVisible('#preflight')).toBe(true);
-    expect(await pane.textContent('#preflight-body')).toContain('“工号”');
-    expect(await snapshot(page, SHEET2)).toEqual(before);
-    expect(await page.evaluate(() => window.__ceSim!.model.stats.cellsWritten)).toBe(written);
-    await page.screenshot({ path: join(ARTIFACTS, 'taskpane-preflight.png') });
+    expect(await host.pane.isVisible('#preflight')).toBe(true);
+    expect(await host.pane.textContent('#preflight-body')).toContain('“工号”');
+    expect(await snapshot(host.page, SHEET2)).toEqual(before);
+    expect(await host.page.evaluate(() => window.__ceSim!.model.stats.cellsWritten)).toBe(written);
+    await host.page.screenshot({ path: join(ARTIFACTS, 'taskpane-preflight.png') });
 
-    await pane.evaluate(() => (document.getElementById('message')!.hidden = true));
-    await pane.click('#accept-unknown');
-    await pane.waitForSelector('#message:has-text("已完成")');
-    const after = await snapshot(page, SHEET2);
+    await host.pane.evaluate(() => (document.getElementById('message')!.hidden = true));
+    await host.pane.click('#accept-unknown');
+    await host.pane.waitForSelector('#message:has-text("已完成")');
+    const after = await snapshot(host.page, SHEET2);
     const mapping = mapHeaders(columns);
     const answer = evaluate(
       data.map((r) => rowFromCells(r, mapping.columns)),
@@ -195,35 +174,35 @@ describe('task pane in chromium over a simulated workbook and the real Worker', 
     expect(after.map((r) => r.slice(0, 8))).toEqual(before.map((r) => r.slice(0, 8)));
     expect(after[1].slice(8)).toEqual([...OUTPUT_HEADERS]);
     for (let i = 0; i < data.length; i++) expect(after[2 + i].slice(8)).toEqual(expectedCells[i]);
-    expect(await page.evaluate((s) => window.__ceSim!.frozenRows(s), SHEET2)).toBe(2);
+    expect(await host.page.evaluate((s) => window.__ceSim!.frozenRows(s), SHEET2)).toBe(2);
   });
 
   it('with the Worker stopped: shows which chunk failed and why, and writes no cell', async () => {
     const token = `e2e-stop-${Date.now()}`;
     const worker = await startWorkerOnFreePort({ root: env.root, token, origin: env.baseUrl, stateRoot: ARTIFACTS, exclude: [Number(new URL(env.workerUrl).port)] });
     try {
-      await setSettings(pane, worker.url, token);
-      await pane.click('#test-connection');
-      await pane.waitForSelector('#connection-status.ok');
+      await saveSettings(host.pane, { url: worker.url, token, asOf: AS_OF });
+      await host.pane.click('#test-connection');
+      await host.pane.waitForSelector('#connection-status.ok');
     } finally {
       await worker.stop();
     }
-    await pane.click('#insert-sample');
-    await pane.waitForSelector('#message:has-text("示例花名册2")');
-    const sheets = await page.evaluate(() => window.__ceSim!.sheetNames());
+    await host.pane.click('#insert-sample');
+    await host.pane.waitForSelector('#message:has-text("示例花名册2")');
+    const sheets = await host.page.evaluate(() => window.__ceSim!.sheetNames());
     const sheet = sheets[sheets.length - 1];
-    const before = await snapshot(page, sheet);
-    const formatsBefore = await formats(page, sheet);
-    const written = await page.evaluate(() => window.__ceSim!.model.stats.cellsWritten);
+    const before = await snapshot(host.page, sheet);
+    const formatsBefore = await formats(host.page, sheet);
+    const written = await host.page.evaluate(() => window.__ceSim!.model.stats.cellsWritten);
 
-    const message = await clickCompute(pane);
+    const message = await clickCompute(host.pane);
     expect(message).toContain('第 1/1 部分');
     expect(message).toContain('无法连接计算服务');
     expect(message).toContain('未写入任何单元格');
-    expect(await pane.isVisible('#results')).toBe(false);
-    expect(await snapshot(page, sheet)).toEqual(before);
-    expect(await formats(page, sheet)).toEqual(formatsBefore);
-    expect(await page.evaluate(() => window.__ceSim!.model.stats.cellsWritten)).toBe(written);
-    await page.screenshot({ path: join(ARTIFACTS, 'taskpane-after-error.png') });
+    expect(await host.pane.isVisible('#results')).toBe(false);
+    expect(await snapshot(host.page, sheet)).toEqual(before);
+    expect(await formats(host.page, sheet)).toEqual(formatsBefore);
+    expect(await host.page.evaluate(() => window.__ceSim!.model.stats.cellsWritten)).toBe(written);
+    await host.page.screenshot({ path: join(ARTIFACTS, 'taskpane-after-error.png') });
   });
 });
