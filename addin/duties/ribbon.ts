@@ -8,18 +8,17 @@ import { loadSettings } from '../settings/settings';
 import type { Settings } from '../settings/settings';
 import { buildReminderSheet } from '../reminders/reminders-sheet';
 import { NO_PRINT_SETUP } from '../office/apply-sheet-layout';
+import { associateRibbonAction, RibbonChannel, type RibbonEvent } from '../office/ribbon-command';
 
 export const DUTY_ACTIONS = { reminders: 'buildReminderList', checklist: 'buildEvidenceChecklist' } as const;
 export type DutyAction = keyof typeof DUTY_ACTIONS;
 
 export type DutyOutcome = { ok: boolean; message: string };
-type Listener = (outcome: DutyOutcome) => void;
-const listeners = new Set<Listener>();
+const channel = new RibbonChannel<DutyOutcome>();
 
 /** The task pane shows what a ribbon click did (same runtime). Returns unsubscribe. */
-export function onRibbonDuty(listener: Listener): () => void {
-  listeners.add(listener);
-  return () => listeners.delete(listener);
+export function onRibbonDuty(listener: (outcome: DutyOutcome) => void): () => void {
+  return channel.subscribe(listener);
 }
 
 export type DutyDeps = { loadSettings: () => Promise<Pick<Settings, 'asOf'>>; run: Record<DutyAction, (asOf: string) => Promise<string>> };
@@ -44,27 +43,20 @@ export const DUTY_RUNNERS: DutyDeps['run'] = {
 
 const defaultDeps: DutyDeps = { loadSettings: () => loadSettings(), run: DUTY_RUNNERS };
 
-export async function runRibbonDuty(action: DutyAction, event: { completed: () => void }, deps: DutyDeps = defaultDeps): Promise<DutyOutcome> {
-  let outcome: DutyOutcome;
-  try {
-    const s = await deps.loadSettings();
-    outcome = { ok: true, message: await deps.run[action](s.asOf.trim() || localIsoDate()) };
-  } catch (e) {
-    outcome = { ok: false, message: excelErrorMessage(e) };
-  }
-  for (const l of listeners) l(outcome);
-  event.completed();
-  return outcome;
+export function runRibbonDuty(action: DutyAction, event: RibbonEvent, deps: DutyDeps = defaultDeps): Promise<DutyOutcome> {
+  return channel.run(
+    event,
+    async () => {
+      const s = await deps.loadSettings();
+      return { ok: true, message: await deps.run[action](s.asOf.trim() || localIsoDate()) };
+    },
+    (e) => ({ ok: false, message: excelErrorMessage(e) }),
+  );
 }
 
 /** Registers both actions where Office.actions exists; false elsewhere. */
 export function registerDutyRibbonActions(deps: DutyDeps = defaultDeps): boolean {
-  const office = (globalThis as { Office?: typeof Office }).Office;
-  if (!office?.actions) return false;
-  for (const action of Object.keys(DUTY_ACTIONS) as DutyAction[]) {
-    office.actions.associate(DUTY_ACTIONS[action], (event: Office.AddinCommands.Event) => {
-      void runRibbonDuty(action, event, deps);
-    });
-  }
-  return true;
+  return (Object.keys(DUTY_ACTIONS) as DutyAction[])
+    .map((action) => associateRibbonAction(DUTY_ACTIONS[action], (event) => void runRibbonDuty(action, event, deps)))
+    .every(Boolean);
 }

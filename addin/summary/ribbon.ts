@@ -3,17 +3,16 @@ import { loadSettings } from '../settings/settings';
 import type { Settings } from '../settings/settings';
 import { buildAnnualSummarySheet } from './summary-sheet';
 import type { AnnualSummaryResult } from './summary-sheet';
+import { associateRibbonAction, RibbonChannel, type RibbonEvent } from '../office/ribbon-command';
 
 export const SUMMARY_ACTION_ID = 'buildAnnualSummary';
 
 export type SummaryOutcome = { ok: true; result: AnnualSummaryResult } | { ok: false; message: string };
-type Listener = (outcome: SummaryOutcome) => void;
-const listeners = new Set<Listener>();
+const channel = new RibbonChannel<SummaryOutcome>();
 
 /** The task pane can subscribe to show the outcome of a ribbon click (same shared runtime). Returns unsubscribe. */
-export function onRibbonSummary(listener: Listener): () => void {
-  listeners.add(listener);
-  return () => listeners.delete(listener);
+export function onRibbonSummary(listener: (outcome: SummaryOutcome) => void): () => void {
+  return channel.subscribe(listener);
 }
 
 export type RibbonDeps = {
@@ -24,26 +23,19 @@ export type RibbonDeps = {
 const defaultDeps: RibbonDeps = { loadSettings: () => loadSettings(), build: buildAnnualSummarySheet };
 
 /** Builds the summary with the saved settings; never throws, always completes the event. */
-export async function runRibbonSummary(event: { completed: () => void }, deps: RibbonDeps = defaultDeps): Promise<SummaryOutcome> {
-  let outcome: SummaryOutcome;
-  try {
-    const s = await deps.loadSettings();
-    const result = await deps.build({ workerUrl: s.workerUrl, token: s.token, asOf: s.asOf.trim() || undefined, sendPersonalData: s.sendPersonalData });
-    outcome = { ok: true, result };
-  } catch (e) {
-    outcome = { ok: false, message: e instanceof Error ? e.message : String(e) };
-  }
-  for (const l of listeners) l(outcome);
-  event.completed();
-  return outcome;
+export function runRibbonSummary(event: RibbonEvent, deps: RibbonDeps = defaultDeps): Promise<SummaryOutcome> {
+  return channel.run(
+    event,
+    async () => {
+      const s = await deps.loadSettings();
+      const result = await deps.build({ workerUrl: s.workerUrl, token: s.token, asOf: s.asOf.trim() || undefined, sendPersonalData: s.sendPersonalData });
+      return { ok: true, result };
+    },
+    (e) => ({ ok: false, message: e instanceof Error ? e.message : String(e) }),
+  );
 }
 
 /** Registers the ribbon action (the task pane entry calls it once); a no-op where Office.actions does not exist. */
 export function registerSummaryRibbonAction(deps: RibbonDeps = defaultDeps): boolean {
-  const office = (globalThis as { Office?: typeof Office }).Office;
-  if (!office?.actions) return false;
-  office.actions.associate(SUMMARY_ACTION_ID, (event: Office.AddinCommands.Event) => {
-    void runRibbonSummary(event, deps);
-  });
-  return true;
+  return associateRibbonAction(SUMMARY_ACTION_ID, (event) => void runRibbonSummary(event, deps));
 }
