@@ -16,7 +16,7 @@ export default defineConfig({
         test: {
           name: 'node',
           environment: 'node',
-          include: ['test/engine/**/*.test.ts', 'test/addin/**/*.test.ts', 'test/xlsx/**/*.test.ts'],
+          include: ['test/engine/**/*.test.ts', 'test/addin/**/*.test.ts', 'test/xlsx/**/*.test.ts', 'test/scripts/**/*.test.ts'],
         },
       },
       './vitest.worker.config.ts',

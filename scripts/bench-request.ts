@@ -44,16 +44,17 @@ type Sample = { coldMs: number; warmMs: number; answerBytes: number };
 async function child(bundle: string, rows: number, warmRuns: number, format: string): Promise<Sample> {
   const body = JSON.stringify({ rows: syntheticRows(rows), asOf: '2023-11-01', ...(format === 'full' ? {} : { format }) });
   const ok = { limit: async () => ({ success: true }) };
+  const token = randomBytes(32).toString('base64url');
   const db = { prepare: () => ({ bind: () => ({ run: async () => ({ success: true }) }) }) };
   const env = {
     DB: db, RATE_LIMITER: ok, AUTH_FAILURE_LIMITER: ok,
-    CE_API_TOKEN: 'bench:bench-token', CE_AUDIT_HMAC_KEY: randomBytes(32).toString('hex'), CE_ENV: 'production',
+    CE_API_TOKEN: `bench:${token}`, CE_AUDIT_HMAC_KEY: randomBytes(32).toString('hex'), CE_ENV: 'production',
     CE_MAX_ROWS: '5000', CE_MAX_BODY_BYTES: '5242880',
   };
   const ctx = { waitUntil: () => undefined, passThroughOnException: () => undefined, props: {} };
   const request = () => new Request('https://ce.example.org/v1/evaluate', {
     method: 'POST',
-    headers: { Authorization: 'Bearer bench-token', 'Content-Type': 'application/json', 'CF-Connecting-IP': '192.0.2.1' },
+    headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json', 'CF-Connecting-IP': '192.0.2.1' },
     body,
   });
   let answerBytes = 0;

@@ -40,7 +40,7 @@ export default async function setup(project: TestProject): Promise<() => Promise
   }
   const web = server;
   const baseUrl = `http://127.0.0.1:${webPort}`;
-  const token = `e2e-${randomBytes(12).toString('hex')}`;
+  const token = `e2e-${randomBytes(32).toString('base64url')}`;
   let worker: WorkerProcess;
   try {
     worker = await startWorkerOnFreePort({ root, token, origin: baseUrl, stateRoot: join(root, 'test', 'artifacts') });

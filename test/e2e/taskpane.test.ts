@@ -1,4 +1,5 @@
 // The 计算学时 user story in a real browser: the built task pane over a simulated Excel and the real Worker.
+import { randomBytes } from 'node:crypto';
 import { join } from 'node:path';
 import type { Frame, Page } from 'playwright-core';
 import { describe, expect, inject, it } from 'vitest';
@@ -178,7 +179,7 @@ describe('task pane in chromium over a simulated workbook and the real Worker', 
   });
 
   it('with the Worker stopped: shows which chunk failed and why, and writes no cell', async () => {
-    const token = `e2e-stop-${Date.now()}`;
+    const token = `e2e-stop-${randomBytes(32).toString('base64url')}`;
     const worker = await startWorkerOnFreePort({ root: env.root, token, origin: env.baseUrl, stateRoot: ARTIFACTS, exclude: [Number(new URL(env.workerUrl).port)] });
     try {
       await saveSettings(host.pane, { url: worker.url, token, asOf: AS_OF });
