@@ -5,7 +5,7 @@ import { CompactAnswerError, expandAnswer, isCompactAnswer, rulesTableFor, type 
 import type { EvaluateResponse, RosterRowInput } from '../../shared/types';
 import { trimTrailingSlashes } from '../../shared/url';
 import type { ServiceLimits } from '../office/chunks';
-import { WorkerError, messageForStatus, networkErrorMessage } from './errors';
+import { NO_TOKEN_MESSAGE, WorkerError, messageForStatus, networkErrorMessage } from './errors';
 
 export type FetchLike = (input: string, init?: RequestInit) => Promise<Response>;
 export type Health = { ok: boolean; engineVersion: string; limits?: ServiceLimits };
@@ -20,6 +20,7 @@ export type ClientOptions = {
 };
 
 export const DEFAULT_TIMEOUT_MS = 60_000;
+const HEALTH_PATH = '/v1/health';
 
 /**
  * GET /v1/rules answers by service address and engine version, shared by every client of the page: a run fetches
@@ -46,7 +47,7 @@ export class WorkerClient {
   }
 
   health(signal?: AbortSignal): Promise<Health> {
-    return this.request<Health>('GET', '/v1/health', undefined, signal);
+    return this.request<Health>('GET', HEALTH_PATH, undefined, signal);
   }
 
   /** The limits GET /v1/health advertises, or null when it says none or cannot be read (then today's limits apply). */
@@ -100,6 +101,8 @@ export class WorkerClient {
   }
 
   private async request<T>(method: 'GET' | 'POST', path: string, body: string | undefined, signal?: AbortSignal): Promise<T> {
+    // every route but health needs the token: without one, nothing (no row) is sent to be refused
+    if (!this.token && path !== HEALTH_PATH) throw new WorkerError('config', NO_TOKEN_MESSAGE);
     const url = `${this.baseUrl}${path}`;
     const controller = new AbortController();
     let timedOut = false;

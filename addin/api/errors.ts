@@ -13,6 +13,9 @@ export type WorkerErrorKind =
   | 'bad_response'
   | 'config';
 
+/** Said before anything is sent when no access token is set: the service answers nothing but health without one. */
+export const NO_TOKEN_MESSAGE = '未填写访问令牌：请在“设置”中填写计算服务的访问令牌并保存后再计算。未发送任何数据。';
+
 export class WorkerError extends Error {
   override readonly name = 'WorkerError';
   constructor(
