@@ -2,12 +2,13 @@
 // name: the manifest's Functions.Script.Url, the JavaScript file of the custom functions), assets/icon-*.png and
 // functions.json. `vite` alone is the dev server on https://localhost:3000 (office-addin-dev-certs) or http.
 import { existsSync, readFileSync } from 'node:fs';
-import { copyFile, mkdir, mkdtemp, readdir } from 'node:fs/promises';
+import { copyFile, mkdir, mkdtemp, readdir, writeFile } from 'node:fs/promises';
 import { homedir, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { defineConfig, type Plugin, type ServerOptions } from 'vite';
 import { generateFunctionsMetadata } from './addin/functions/build-metadata';
+import { headersFile } from './worker/page-headers';
 
 const here = fileURLToPath(new URL('.', import.meta.url));
 const ASSETS = resolve(here, 'addin/assets');
@@ -25,7 +26,7 @@ function devHttps(): ServerOptions['https'] | undefined {
   return { cert: readFileSync(cert), key: readFileSync(key), ...(existsSync(ca) ? { ca: readFileSync(ca) } : {}) };
 }
 
-/** Icons go to /assets/icon-*.png and the custom functions' metadata to /functions.json, in dev and in dist/. */
+/** Icons go to /assets/icon-*.png and the custom functions' metadata to /functions.json, in dev and in dist/; dist/_headers too. */
 function addinFiles(): Plugin {
   let metadataDir = '';
   return {
@@ -54,6 +55,8 @@ function addinFiles(): Plugin {
         if (/^icon-\d+\.png$/.test(f)) await copyFile(join(ASSETS, f), join(outDir, 'assets', f));
       }
       await generateFunctionsMetadata(outDir);
+      // the security headers Workers static assets serve with every file (worker/page-headers.ts)
+      await writeFile(join(outDir, '_headers'), headersFile());
     },
   };
 }

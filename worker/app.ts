@@ -21,7 +21,8 @@ export const app = new Hono<AppEnv>();
 
 // limitLength 0: a client-sent X-Request-Id is never reused, since the request id is the audit's batch id.
 app.use(requestId({ limitLength: 0 }));
-app.use(secureHeaders());
+// the API's answers are never a page to render or frame; a page the Worker serves (/) keeps its own headers
+app.use(secureHeaders({ overwrite: false, xFrameOptions: 'DENY', contentSecurityPolicy: { defaultSrc: ["'none'"], frameAncestors: ["'none'"] } }));
 app.use(corsFromEnv);
 app.use(requireConfig);
 

@@ -25,7 +25,8 @@ export default async function setup(project: TestProject): Promise<() => Promise
   // the port is checked then bound: another run may take it in between, so try the next free one
   const mounts = [
     { prefix: '/e2e/', dir: buildDir },
-    { prefix: '/', dir: join(root, 'dist') },
+    // the built pages under their own security headers (dist/_headers); they call Workers on other local ports
+    { prefix: '/', dir: join(root, 'dist'), headers: { connectSrc: 'http://127.0.0.1:*' } },
   ];
   const tried: number[] = [];
   let server: Server | null = null;

@@ -7,7 +7,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { expectDutySheetsMatch, expectResultMatches, loadWorkbook } from '../xlsx/expect-output';
 import { largeRoster, messyRoster, saveRoster, twoSheetRoster, type RosterFile } from '../xlsx/rosters';
-import { launchChromium } from './browser';
+import { launchChromium, watchPolicyViolations } from './browser';
 
 const env = inject('e2e');
 const ARTIFACTS = join(env.root, 'test', 'artifacts');
@@ -28,6 +28,7 @@ async function openPage(): Promise<{ page: Page; errors: string[] }> {
   const page = await context.newPage();
   const errors: string[] = [];
   page.on('pageerror', (e) => errors.push(e.message));
+  watchPolicyViolations(page, errors);
   // Intercept file choosers from the start: a listener added by waitForEvent right before a key press can switch
   // interception on after Chromium has already handled the press (a race seen on a loaded machine).
   page.on('filechooser', () => undefined);
