@@ -12,6 +12,10 @@ import { localIsoDate } from '../shared/local-time';
 import { checkRoster, sheetList, type CheckProgress } from '../addin/xlsx/check-file';
 import { RosterFileError, XlsxFileError, openRoster } from '../addin/xlsx/roster-file';
 import { NO_CHART_NOTE } from '../addin/xlsx/write-summary';
+import { installLongStringIndex } from './exceljs-long-strings';
+
+// linear time for long cells when the result workbook is written (exceljs-long-strings.ts)
+installLongStringIndex();
 
 const USAGE = `用法：npm run roster -- 花名册.xlsx [选项]
 
