@@ -25,7 +25,7 @@ describe('HEADERS (RULES.md §2)', () => {
       '姓名', '身份证号', '单位', '部门', '市平台公需课学时', '市平台专业课学时', '培训进修学时', '培训进修天数',
       '高级研修班学时', '高级研修班天数', '培训已备案', '自考及学历教育学时', '资格证书数', '代表性成果数', '专家活动天数',
       '专家活动学时', '援派月数', '竞赛项数', '特殊情况', '不在岗月数', '调入公需课学时', '调入专业课学时', '证明材料齐全',
-      '申报职称', '职称材料提交日期',
+      '申报职称', '职称材料提交日期', '专业课按行业规定',
     ]);
   });
   it('every column has a Chinese rule sentence; only 姓名 is required', () => {
@@ -131,6 +131,11 @@ describe('the alias table (HEADER_ALIASES, data)', () => {
     ['调入专业课', 'transferProfessionalHours'],
     ['证明材料是否齐全', 'evidenceComplete'],
     ['是否参加职称评审', 'titleApplicant'],
+    ['专业课按行业规定', 'professionalBySector'],
+    ['专业科目按行业规定', 'professionalBySector'],
+    ['行业另有规定', 'professionalBySector'],
+    ['专业课按行业要求', 'professionalBySector'],
+    ['执行行业规定（是/否）', 'professionalBySector'],
     ['*姓名', 'name'],
     ['姓 名：', 'name'],
   ])('a real roster spelling: %s → %s', (header, key) => {
