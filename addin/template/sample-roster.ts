@@ -24,7 +24,7 @@ const id = (region: string, birth: string, seq: string): string => withCheckDigi
 const people: Person[] = [
   { name: '张伟', idNumber: id('370402', '19850312', '123'), unit: '枣庄市立医院', department: '内科', platformPublicHours: 30, platformProfessionalHours: 60 },
   { name: '王芳', idNumber: id('370402', '19880724', '246'), unit: '枣庄市立医院', department: '内科', platformPublicHours: 32, platformProfessionalHours: 40, trainingHours: 30, trainingDays: 3 },
-  { name: '李娜', idNumber: id('370402', '19900105', '368'), unit: '枣庄市立医院', department: '外科', platformPublicHours: 45, platformProfessionalHours: 50 },
+  { name: '李娜', idNumber: id('370402', '19900105', '368'), unit: '枣庄市立医院', department: '外科', platformPublicHours: 45, platformProfessionalHours: 50, professionalBySector: '是' },
   { name: '刘洋', idNumber: id('370402', '19790918', '415'), unit: '枣庄市立医院', department: '外科', platformPublicHours: 30, platformProfessionalHours: 20, seminarHours: 40, seminarDays: 5, trainingHours: 16, trainingDays: 2 },
   { name: '陈静', idNumber: id('370402', '19920228', '522'), unit: '枣庄市立医院', department: '护理部', platformPublicHours: 30, platformProfessionalHours: 30, specialCase: '产假', absentMonths: 6 },
   { name: '杨帆', idNumber: id('370402', '19870611', '637'), unit: '枣庄市立医院', department: '护理部', platformPublicHours: 20, platformProfessionalHours: 30, trainingHours: 24, trainingDays: 3, trainingFiled: '否' },

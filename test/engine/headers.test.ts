@@ -220,6 +220,25 @@ describe('formatRowOutput', () => {
         '培训进修计专业课16学时（附件1第1条），援派计公需课2.5学时、专业课5学时（附件1第4条）。',
     );
   });
+  it('days without hours: 说明 tells the clerk to fill in the hours from the proof; 封顶提示 stays empty (nothing was claimed)', () => {
+    const cells = formatRowOutput(one({ platformPublicHours: 30, platformProfessionalHours: 36, expertDays: 3 }));
+    expect(cells.slice(0, 8)).toEqual([30, 36, 66, 0, 24, '2023-12-31', '未达标', '']);
+    expect(cells[8]).toBe(
+      '专家活动填写了3天但未填学时，暂不计入（每天8学时是上限，不是默认值）；请按证明材料补填实际学时（附件1第4条）。' +
+        '本年度应完成公需课30学时、专业课60学时。' +
+        '已认定：市平台公需课30学时（正文二(一)、四(二)），市平台专业课36学时（正文二(二)、四(二)）。',
+    );
+  });
+  it('专业课按行业规定: 说明 says the sector checks the professional part instead of “专业课0学时”', () => {
+    const cells = formatRowOutput(one({ platformPublicHours: 30, platformProfessionalHours: 12, professionalBySector: '是' }));
+    expect(cells.slice(0, 8)).toEqual([30, 12, 42, 0, 0, '2023-12-31', '达标', '']);
+    expect(cells[8]).toBe(
+      '专业课按行业规定：专业课由省行业主管部门按本行业规定核对，本表不计专业课要求和缺口，只核对公需课；已填的专业课学时照常列出（正文二(二)）。' +
+        '本年度应完成公需课30学时（专业课按行业规定核对）。' +
+        '已认定：市平台公需课30学时（正文二(一)、四(二)），市平台专业课12学时（正文二(二)、四(二)）。',
+    );
+    expect(String(cells[8])).not.toContain('专业课0学时');
+  });
   it('rounds to 2 decimals only when shown', () => {
     const r = one({ platformPublicHours: 10.125, platformProfessionalHours: 1 / 3 });
     expect(formatRowOutput(r).slice(0, 5)).toEqual([10.13, 0.33, 10.46, 19.88, 59.67]);
