@@ -103,6 +103,20 @@ describe('commands named in the pages', () => {
   });
 });
 
+describe('what the pages say about the product', () => {
+  it('the ribbon group the clerk guide describes is the one in manifest.xml (buttons, their number, their order)', () => {
+    const manifest = readFileSync(join(root, 'manifest.xml'), 'utf8');
+    const label = (id: string) => new RegExp(`<bt:String id="${id}.Label" DefaultValue="([^"]+)"`).exec(manifest)?.[1];
+    const buttons = [...manifest.matchAll(/<Control xsi:type="Button" id="([^"]+)">/g)].map((m) => label(m[1]));
+    expect(buttons.length).toBeGreaterThanOrEqual(2);
+    const guide = read('docs/clerk-guide.md').text.replace(/\n/g, '');
+    const claim = /组，含((?:\s*\*\*[^*]+\*\*\s*[、和]?)+)\s*([一二三四五六七八九十])个按钮/.exec(guide);
+    expect(claim, 'the sentence “… 组，含 **…**、**…** N 个按钮”').not.toBeNull();
+    expect([...claim![1].matchAll(/\*\*([^*]+)\*\*/g)].map((m) => m[1])).toEqual(buttons);
+    expect('一二三四五六七八九十'.indexOf(claim![2]) + 1).toBe(buttons.length);
+  });
+});
+
 describe(`the notice (${NOTICE})`, () => {
   it('is the notice, with its title and both attachments', () => {
     const text = read(NOTICE).text;
