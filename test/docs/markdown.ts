@@ -1,46 +1,59 @@
 // A small reader of our own Markdown pages, enough to check them mechanically: headings and the anchors GitHub gives
 // them, relative links and their anchors, and the commands named in code (`npm run X`, `npm X`, `npx X`).
-// The pages are ours (trusted, a few hundred lines each), so simple line-by-line patterns are fine here.
+// The pages are ours (trusted, a few hundred lines each), so simple patterns over lines and paragraphs are fine here.
 import { posix } from 'node:path';
 
 export type Page = { path: string; text: string };
 export type Link = { from: string; line: number; target: string };
 export type Command = { from: string; line: number; tool: 'npm' | 'npx'; name: string; viaRun: boolean };
 
-/** Lines outside fenced code blocks, with their 1-based numbers. */
-function proseLines(text: string): { line: number; text: string }[] {
-  const out: { line: number; text: string }[] = [];
+type Block = { line: number; text: string };
+
+/**
+ * A page cut into fenced code lines (`code`, one per line) and prose paragraphs (`prose`: consecutive non-blank lines
+ * outside fences, joined with '\n', so an inline code span or a link may cross a line break as in CommonMark).
+ */
+function blocks(text: string): { code: Block[]; prose: Block[] } {
+  const code: Block[] = [];
+  const prose: Block[] = [];
   let fence: string | null = null;
+  let paragraph: Block | null = null;
+  const end = () => {
+    if (paragraph) prose.push(paragraph);
+    paragraph = null;
+  };
   text.split('\n').forEach((l, i) => {
     const m = /^\s*(`{3,}|~{3,})/.exec(l);
     if (m) {
+      end();
       if (fence === null) fence = m[1][0].repeat(m[1].length);
       else if (m[1].startsWith(fence)) fence = null;
-      return;
-    }
-    if (fence === null) out.push({ line: i + 1, text: l });
+    } else if (fence !== null) code.push({ line: i + 1, text: l });
+    else if (l.trim() === '') end();
+    else if (/^#{1,6}\s/.test(l)) {
+      end();
+      prose.push({ line: i + 1, text: l });
+    } else if (paragraph) paragraph.text += `\n${l}`;
+    else paragraph = { line: i + 1, text: l };
   });
-  return out;
+  end();
+  return { code, prose };
 }
 
-/** Code on each line: fenced blocks whole, and inline code spans of prose lines. */
-function codeLines(text: string): { line: number; text: string }[] {
-  const out: { line: number; text: string }[] = [];
-  let fence: string | null = null;
-  text.split('\n').forEach((l, i) => {
-    const m = /^\s*(`{3,}|~{3,})/.exec(l);
-    if (m) {
-      if (fence === null) fence = m[1][0].repeat(m[1].length);
-      else if (m[1].startsWith(fence)) fence = null;
-      return;
-    }
-    if (fence !== null) out.push({ line: i + 1, text: l });
-    else for (const span of l.matchAll(/(`+)(.+?)\1/g)) out.push({ line: i + 1, text: span[2] });
-  });
-  return out;
+/** The line of `index` inside a block. */
+const lineAt = (block: Block, index: number) => block.line + (block.text.slice(0, index).match(/\n/g)?.length ?? 0);
+
+const CODE_SPAN = /(`+)([^`][^]*?)\1(?!`)/g;
+
+/** Code on each line: fenced blocks whole, and the inline code spans of prose (at the line each span starts). */
+function codeLines(text: string): Block[] {
+  const { code, prose } = blocks(text);
+  const spans = prose.flatMap((p) => [...p.text.matchAll(CODE_SPAN)].map((m) => ({ line: lineAt(p, m.index), text: m[2].replace(/\n/g, ' ') })));
+  return [...code, ...spans];
 }
 
-const withoutCodeSpans = (line: string) => line.replace(/(`+)(.+?)\1/g, (_m, _t, body: string) => body.replace(/[[\]()]/g, ' '));
+/** Prose with each code span's brackets blanked, so a link written inside code is not a link; newlines kept. */
+const withoutCodeSpans = (text: string) => text.replace(CODE_SPAN, (span) => span.replace(/[[\]()]/g, ' '));
 
 /** The anchor GitHub gives a heading (github-slugger): lower case, punctuation and symbols removed, spaces → '-'. */
 export function slug(heading: string): string {
@@ -57,7 +70,7 @@ export function slug(heading: string): string {
 export function anchors(text: string): Set<string> {
   const seen = new Map<string, number>();
   const out = new Set<string>();
-  for (const { text: l } of proseLines(text)) {
+  for (const { text: l } of blocks(text).prose) {
     const h = /^#{1,6}\s+(.+?)\s*#*\s*$/.exec(l);
     if (h) {
       const base = slug(h[1]);
@@ -73,9 +86,9 @@ export function anchors(text: string): Set<string> {
 /** Links and images of a page outside code. */
 export function links(page: Page): Link[] {
   const out: Link[] = [];
-  for (const { line, text } of proseLines(page.text)) {
-    for (const m of withoutCodeSpans(text).matchAll(/!?\[[^\]]*\]\(\s*<?([^)\s>]+)>?(?:\s+"[^"]*")?\s*\)/g)) {
-      out.push({ from: page.path, line, target: m[1] });
+  for (const block of blocks(page.text).prose) {
+    for (const m of withoutCodeSpans(block.text).matchAll(/!?\[[^\]]*\]\(\s*<?([^)\s>]+)>?(?:\s+"[^"]*")?\s*\)/g)) {
+      out.push({ from: page.path, line: lineAt(block, m.index), target: m[1] });
     }
   }
   return out;
