@@ -1,0 +1,61 @@
+// `npm run deploy`: build dist/, write worker/wrangler.generated.jsonc (worker/wrangler.jsonc + deploy.local.jsonc),
+// apply new D1 migrations, deploy, then wait until https://<domain>/v1/health answers this folder's version.
+// `npm run deploy:dry-run`: the same build and configuration, `wrangler deploy --dry-run` (no account, no network),
+// no migrations and no check. Exit codes: 0 deployed and confirmed (or dry run done); 1 a step failed (said which).
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readdirSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, relative } from 'node:path';
+import { checkDeployed, localVersion } from './check';
+import { GENERATED_CONFIG, ROOT, SettingsError, WRANGLER_ARGS, readSettings, writeGenerated } from './settings';
+
+const WRANGLER = join(ROOT, 'node_modules', 'wrangler', 'bin', 'wrangler.js');
+const VITE = join(ROOT, 'node_modules', 'vite', 'bin', 'vite.js');
+
+class StepError extends Error {}
+
+function step(title: string, args: string[], env: NodeJS.ProcessEnv = {}): void {
+  console.log(`\n== ${title}`);
+  const r = spawnSync(process.execPath, args, { cwd: ROOT, stdio: 'inherit', env: { ...process.env, WRANGLER_SEND_METRICS: 'false', ...env } });
+  if (r.status !== 0) throw new StepError(`“${title}”没有成功（退出码 ${r.status ?? r.signal}），部署已停止；上面是它的输出。`);
+}
+
+/** Files under dir whose names end with .map: a production upload carries none. */
+function sourceMaps(dir: string): string[] {
+  return readdirSync(dir, { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('.map'));
+}
+
+async function main(argv: readonly string[]): Promise<number> {
+  const dryRun = argv.includes('--dry-run');
+  const settings = readSettings();
+  const version = localVersion();
+  console.log(`部署版本 ${version} 到 https://${settings.domain}${dryRun ? '（试运行：不连接 Cloudflare，不真正部署）' : ''}`);
+  for (const note of writeGenerated(settings)) console.log(`注意：${note}`);
+  console.log(`已生成 ${relative(ROOT, GENERATED_CONFIG)}`);
+
+  step('构建页面（npm run build）', [VITE, 'build', '--configLoader', 'runner', '--config', join(ROOT, 'vite.config.ts')]);
+  const maps = sourceMaps(join(ROOT, 'dist'));
+  if (maps.length > 0) throw new StepError(`dist/ 中有源码映射（${maps.join('、')}），不应随生产版本发布：请检查 vite.config.ts 的 build.sourcemap。`);
+
+  if (dryRun) {
+    step('试部署（wrangler deploy --dry-run）', [WRANGLER, 'deploy', ...WRANGLER_ARGS, '--dry-run', '--outdir', mkdtempSync(join(tmpdir(), 'ce-deploy-'))]);
+    console.log(`\n试运行完成：版本 ${version} 可以部署。真正部署：npm run deploy`);
+    return 0;
+  }
+  step('执行数据库迁移（新的才执行）', [WRANGLER, 'd1', 'migrations', 'apply', 'DB', '--remote', ...WRANGLER_ARGS]);
+  step('部署', [WRANGLER, 'deploy', ...WRANGLER_ARGS]);
+  console.log(`\n== 确认已上线的是 ${version}（最多等 2 分钟）`);
+  const result = await checkDeployed(`https://${settings.domain}`, version, { waitMs: 120_000 });
+  for (const line of result.lines) (result.ok ? console.log : console.error)(line);
+  return result.ok ? 0 : 1;
+}
+
+main(process.argv.slice(2)).then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (e: unknown) => {
+    console.error(e instanceof StepError || e instanceof SettingsError ? e.message : e instanceof Error ? (e.stack ?? e.message) : String(e));
+    process.exitCode = 1;
+  },
+);
