@@ -1,11 +1,17 @@
-// `npm run deploy`: build dist/, write worker/wrangler.generated.jsonc (worker/wrangler.jsonc + deploy.local.jsonc),
-// apply new D1 migrations, deploy, then wait until https://<domain>/v1/health answers this folder's version.
-// `npm run deploy:dry-run`: the same build and configuration, `wrangler deploy --dry-run` (no account, no network),
-// no migrations and no check. Exit codes: 0 deployed and confirmed (or dry run done); 1 a step failed (said which).
+// `npm run deploy [secrets=<file>]`: build dist/, write worker/wrangler.generated.jsonc (worker/wrangler.jsonc +
+// deploy.local.jsonc), apply new D1 migrations, deploy, then wait until https://<domain>/v1/health answers this
+// folder's version. `secrets=<file>` (the first deployment) uploads CE_API_TOKEN and CE_AUDIT_HMAC_KEY from a
+// KEY=value file with the deployment (wrangler deploy --secrets-file), so no `wrangler secret put` has to come
+// before a Worker exists; later deployments keep the secrets already set.
+// `npm run deploy:dry-run [secrets=<file>]`: the same build and configuration, `wrangler deploy --dry-run` (no
+// account, no network), no migrations and no check.
+// Arguments are key=value words, which pass through npm and every shell. Exit codes: 0 deployed and confirmed (or dry
+// run done); 1 a step failed (said which); 2 usage.
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readdirSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
+import { fromUserFolder, userFolder } from '../cli-args';
 import { checkDeployed, localVersion } from './check';
 import { GENERATED_CONFIG, ROOT, SettingsError, WRANGLER_ARGS, readSettings, writeGenerated } from './settings';
 
@@ -27,6 +33,18 @@ function sourceMaps(dir: string): string[] {
 
 async function main(argv: readonly string[]): Promise<number> {
   const dryRun = argv.includes('--dry-run');
+  const script = dryRun ? 'deploy:dry-run' : 'deploy';
+  const secretsArg = argv.find((a) => a.startsWith('secrets='))?.slice('secrets='.length);
+  const unknown = argv.filter((a) => a !== '--dry-run' && !a.startsWith('secrets='));
+  if (unknown.length > 0 || secretsArg === '') {
+    console.error(`不认识的参数：${unknown.join(' ') || 'secrets='}\n用法：npm run ${script} [secrets=密钥文件]`);
+    return 2;
+  }
+  const secrets = secretsArg === undefined ? [] : ['--secrets-file', fromUserFolder(secretsArg, userFolder(script))];
+  if (secrets.length > 0 && !existsSync(secrets[1])) {
+    console.error(`找不到密钥文件：${secrets[1]}`);
+    return 1;
+  }
   const settings = readSettings();
   const version = localVersion();
   console.log(`部署版本 ${version} 到 https://${settings.domain}${dryRun ? '（试运行：不连接 Cloudflare，不真正部署）' : ''}`);
@@ -38,12 +56,12 @@ async function main(argv: readonly string[]): Promise<number> {
   if (maps.length > 0) throw new StepError(`dist/ 中有源码映射（${maps.join('、')}），不应随生产版本发布：请检查 vite.config.ts 的 build.sourcemap。`);
 
   if (dryRun) {
-    step('试部署（wrangler deploy --dry-run）', [WRANGLER, 'deploy', ...WRANGLER_ARGS, '--dry-run', '--outdir', mkdtempSync(join(tmpdir(), 'ce-deploy-'))]);
+    step('试部署（wrangler deploy --dry-run）', [WRANGLER, 'deploy', ...WRANGLER_ARGS, ...secrets, '--dry-run', '--outdir', mkdtempSync(join(tmpdir(), 'ce-deploy-'))]);
     console.log(`\n试运行完成：版本 ${version} 可以部署。真正部署：npm run deploy`);
     return 0;
   }
   step('执行数据库迁移（新的才执行）', [WRANGLER, 'd1', 'migrations', 'apply', 'DB', '--remote', ...WRANGLER_ARGS]);
-  step('部署', [WRANGLER, 'deploy', ...WRANGLER_ARGS]);
+  step('部署', [WRANGLER, 'deploy', ...WRANGLER_ARGS, ...secrets]);
   console.log(`\n== 确认已上线的是 ${version}（最多等 2 分钟）`);
   const result = await checkDeployed(`https://${settings.domain}`, version, { waitMs: 120_000 });
   for (const line of result.lines) (result.ok ? console.log : console.error)(line);

@@ -81,8 +81,10 @@ async function main(argv: readonly string[]): Promise<number> {
       console.error(`找不到文件：${args.from}（在文件夹 ${here} 中查找）`);
       return 1;
     }
-    Object.assign(values, settingsFromWrangler(parseJsonc(readFileSync(from, 'utf8'), args.from) as WranglerConfig, tracked));
-    console.log(`从 ${from} 读出：${Object.keys(values).join('、') || '（没有本单位的值）'}`);
+    const old = settingsFromWrangler(parseJsonc(readFileSync(from, 'utf8'), args.from) as WranglerConfig, tracked);
+    Object.assign(values, old.values);
+    console.log(`从 ${from} 读出：${Object.keys(old.values).join('、') || '（没有本单位的值）'}`);
+    for (const note of old.notes) console.log(`注意：${note}`);
   }
   if (args.domain !== undefined) values.domain = args.domain;
   if (args.databaseId !== undefined) values.databaseId = args.databaseId;
@@ -105,7 +107,7 @@ async function main(argv: readonly string[]): Promise<number> {
   writeFileSync(SETTINGS_FILE, settingsText(settings), 'utf8');
   for (const note of writeGenerated(settings)) console.log(`注意：${note}`);
   console.log(`已创建 ${shown(SETTINGS_FILE)}（本单位的部署设置，不纳入 git；请另存一份副本）和 ${shown(GENERATED_CONFIG)}。
-下一步：设置密钥（npx wrangler secret put … --env production -c worker/wrangler.generated.jsonc），然后 npm run deploy。`);
+下一步：第一次部署带上密钥文件（访问令牌和审计密钥）：npm run deploy secrets=密钥文件（见 docs/it-runbook.md）。`);
   return 0;
 }
 

@@ -166,26 +166,36 @@ export function writeGenerated(settings: DeploySettings, paths = { tracked: TRAC
   return notes;
 }
 
+/**
+ * Variables a unit may set for itself (the Paid plan's rows per request, other origins allowed to call the API).
+ * Other variables that differ in an old copy of worker/wrangler.jsonc are most likely an older version's defaults:
+ * settingsFromWrangler reports them instead of importing them over today's defaults.
+ */
+const UNIT_VARS = ['CE_ROWS_PER_REQUEST', 'CE_ALLOWED_ORIGINS'];
+
 /** The values an old-style deployment wrote into its own copy of worker/wrangler.jsonc (before deploy.local.jsonc). */
-export function settingsFromWrangler(config: WranglerConfig, tracked: WranglerConfig): Partial<DeploySettings> {
+export function settingsFromWrangler(config: WranglerConfig, tracked: WranglerConfig): { values: Partial<DeploySettings>; notes: string[] } {
   const prod = config.env?.[PRODUCTION_ENV] ?? {};
   const defaults = tracked.env?.[PRODUCTION_ENV] ?? {};
-  const out: Partial<DeploySettings> = {};
+  const values: Partial<DeploySettings> = {};
+  const notes: string[] = [];
   const route = prod.routes?.[0];
   const pattern = isRecord(route) ? route.pattern : route;
-  if (typeof pattern === 'string' && normalizeDomain(pattern) !== PLACEHOLDER_DOMAIN) out.domain = normalizeDomain(pattern).replace(/\/\*$/, '');
+  if (typeof pattern === 'string' && normalizeDomain(pattern) !== PLACEHOLDER_DOMAIN) values.domain = normalizeDomain(pattern).replace(/\/\*$/, '');
   const id = prod.d1_databases?.find((d) => d.binding === DB_BINDING)?.database_id;
-  if (id && id !== PLACEHOLDER_DATABASE_ID) out.databaseId = id;
-  if (prod.vars?.CE_ADMIN_LABELS) out.adminLabels = prod.vars.CE_ADMIN_LABELS;
-  if (prod.name && prod.name !== defaults.name) out.workerName = prod.name;
+  if (id && id !== PLACEHOLDER_DATABASE_ID) values.databaseId = id;
+  if (prod.vars?.CE_ADMIN_LABELS) values.adminLabels = prod.vars.CE_ADMIN_LABELS;
+  if (prod.name && prod.name !== defaults.name) values.workerName = prod.name;
   const vars: Record<string, string> = {};
   for (const [name, value] of Object.entries(prod.vars ?? {})) {
-    if (name !== 'CE_ADMIN_LABELS' && defaults.vars?.[name] !== undefined && defaults.vars[name] !== value) vars[name] = value;
+    if (name === 'CE_ADMIN_LABELS' || defaults.vars?.[name] === undefined || defaults.vars[name] === value) continue;
+    if (UNIT_VARS.includes(name)) vars[name] = value;
+    else notes.push(`${name} 在旧文件中是 "${value}"，新版本默认 "${defaults.vars[name]}"：按新版本的默认值部署；若旧值是本单位有意改的，请写进 deploy.local.jsonc 的 vars`);
   }
-  if (Object.keys(vars).length > 0) out.vars = vars;
+  if (Object.keys(vars).length > 0) values.vars = vars;
   const namespaces = Object.fromEntries((prod.ratelimits ?? []).map((r) => [r.name, r.namespace_id]));
-  if (Object.keys(namespaces).length > 0) out.rateLimitNamespaces = namespaces;
-  return out;
+  if (Object.keys(namespaces).length > 0) values.rateLimitNamespaces = namespaces;
+  return { values, notes };
 }
 
 /** deploy.local.jsonc as deploy:init writes it: every setting with a line saying what it is. */

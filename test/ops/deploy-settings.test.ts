@@ -105,12 +105,25 @@ describe('deploy.local.jsonc as deploy:init writes it', () => {
       .replace('"database_id": "00000000-0000-0000-0000-000000000000"', `"database_id": "${DB_ID}"`)
       .replace('"CE_ADMIN_LABELS": ""', '"CE_ADMIN_LABELS": "it,audit"');
     const old = parseJsonc(edited, 'old') as WranglerConfig;
-    const from = settingsFromWrangler(old, tracked);
+    const { values: from, notes } = settingsFromWrangler(old, tracked);
     expect(from).toMatchObject({ domain: 'ce.unit-b.cn', databaseId: DB_ID, adminLabels: 'it,audit' });
     expect(from.vars).toBeUndefined();
+    expect(notes).toEqual([]);
     expect(Object.keys(from.rateLimitNamespaces ?? {}).sort()).toEqual((tracked.env?.production?.ratelimits ?? []).map((r) => r.name).sort());
     // nothing to import from the untouched tracked file
-    expect(settingsFromWrangler(tracked, tracked)).not.toHaveProperty('domain');
-    expect(settingsFromWrangler(tracked, tracked)).not.toHaveProperty('databaseId');
+    expect(settingsFromWrangler(tracked, tracked).values).not.toHaveProperty('domain');
+    expect(settingsFromWrangler(tracked, tracked).values).not.toHaveProperty('databaseId');
+  });
+
+  it('imports the variables a unit sets (Paid plan rows per request), not an older version\'s defaults', () => {
+    const old = structuredClone(tracked);
+    const vars = old.env?.production?.vars;
+    if (!vars) throw new Error('tracked production vars');
+    vars.CE_ROWS_PER_REQUEST = '2000';
+    vars.CE_AUDIT_TIMEOUT_MS = '4000';
+    const { values, notes } = settingsFromWrangler(old, tracked);
+    expect(values.vars).toEqual({ CE_ROWS_PER_REQUEST: '2000' });
+    expect(notes).toHaveLength(1);
+    expect(notes[0]).toMatch(/^CE_AUDIT_TIMEOUT_MS 在旧文件中是 "4000"/);
   });
 });

@@ -1,6 +1,7 @@
 // The IT runbook's first deployment and upgrade, scripted end to end on real git clones:
 //  1. an "upstream" repository holding this tree, and a unit's clone of it;
 //  2. the unit's deployment settings by the one documented command (npm run deploy:init): the clone stays clean;
+//     the first deployment (`npm run deploy:dry-run secrets=…`, the secrets uploaded with it);
 //  3. upstream changes the tracked worker/wrangler.jsonc and releases the next version (npm version);
 //  4. the unit upgrades as documented: git pull (applies: nothing of the unit's is in tracked files), then
 //     npm run deploy, here `npm run deploy:dry-run` (wrangler deploy --dry-run) standing in for it;
@@ -95,6 +96,17 @@ describe.skipIf(!hasGit)('first deployment, an upstream change to the tracked co
     expect(readFileSync(join(unit, 'deploy.local.jsonc'), 'utf8')).toBe(before);
   }, 60_000);
 
+  it('the first deployment (dry run) uploads the secrets with it, from a file outside the project', async () => {
+    writeFileSync(join(work, 'ce-secrets.env'), `CE_API_TOKEN=it:${randomBytes(32).toString('hex')}\nCE_AUDIT_HMAC_KEY=${randomBytes(32).toString('hex')}\n`);
+    const first = await npm(unit, 'run', 'deploy:dry-run', 'secrets=../ce-secrets.env');
+    expect(first.code, said(first)).toBe(0);
+    const out = first.stdout + first.stderr;
+    expect(out).toContain('env.CE_API_TOKEN ("(hidden)")');
+    expect(out).toContain('env.CE_AUDIT_HMAC_KEY ("(hidden)")');
+    expect(out).toContain('--dry-run: exiting now.');
+    expect(await git(unit, 'status', '--porcelain')).toBe('');
+  }, 180_000);
+
   it('upstream changes worker/wrangler.jsonc and releases the next version with npm version', async () => {
     const path = join(upstream, 'worker', 'wrangler.jsonc');
     const text = readFileSync(path, 'utf8');
@@ -124,6 +136,7 @@ describe.skipIf(!hasGit)('first deployment, an upstream change to the tracked co
     const deploy = await npm(unit, 'run', 'deploy:dry-run');
     expect(deploy.code, said(deploy)).toBe(0);
     expect(deploy.stdout + deploy.stderr).toContain('--dry-run: exiting now.');
+    expect(deploy.stdout + deploy.stderr).not.toContain('CE_API_TOKEN'); // the secrets are already there
     expect(deploy.stdout).toContain(`试运行完成：版本 ${newVersion} 可以部署`);
     const prod = generated().env?.production;
     expect(prod?.vars?.CE_AUDIT_TIMEOUT_MS).toBe('6000'); // upstream's change
@@ -131,6 +144,35 @@ describe.skipIf(!hasGit)('first deployment, an upstream change to the tracked co
     expect(prod?.d1_databases?.[0].database_id).toBe(DB_ID);
     expect(await git(unit, 'status', '--porcelain')).toBe('');
   }, 180_000);
+
+  it('a unit that edited worker/wrangler.jsonc itself (before deploy:init) moves its values out once, as documented', async () => {
+    const old = join(work, 'old-unit');
+    await git(work, 'clone', '-q', upstream, old);
+    await git(old, 'reset', '-q', '--hard', 'HEAD~2'); // the version before the release
+    linkModules(old);
+    const config = join(old, 'worker', 'wrangler.jsonc');
+    writeFileSync(config, readFileSync(config, 'utf8')
+      .replace('"pattern": "ce.example.org"', '"pattern": "ce.unit-b.cn"')
+      .replace('"database_id": "00000000-0000-0000-0000-000000000000"', `"database_id": "${DB_ID}"`)
+      .replace('"CE_ADMIN_LABELS": ""', '"CE_ADMIN_LABELS": "it"'));
+    // what goes wrong without the move: the pull stops, and the old code would be deployed
+    const refused = await run('git', ['pull', '-q', '--ff-only'], old, env);
+    expect(refused.code).not.toBe(0);
+    expect(refused.stderr).toContain('worker/wrangler.jsonc');
+    // the documented move: keep the edited copy outside the project, restore the tracked file, pull, import
+    cpSync(config, join(work, 'wrangler.mine.jsonc'));
+    await git(old, 'checkout', '--', 'worker/wrangler.jsonc');
+    const pull = await run('git', ['pull', '-q', '--ff-only'], old, env);
+    expect(pull.code, said(pull)).toBe(0);
+    const init = await npm(old, 'run', 'deploy:init', 'from=../wrangler.mine.jsonc');
+    expect(init.code, said(init)).toBe(0);
+    const prod = (parseJsonc(readFileSync(join(old, 'worker', 'wrangler.generated.jsonc'), 'utf8'), 'generated') as WranglerConfig).env?.production;
+    expect(prod?.routes).toEqual([{ pattern: 'ce.unit-b.cn', custom_domain: true }]);
+    expect(prod?.d1_databases?.[0].database_id).toBe(DB_ID);
+    expect(prod?.vars?.CE_ADMIN_LABELS).toBe('it');
+    expect(prod?.vars?.CE_AUDIT_TIMEOUT_MS).toBe('6000');
+    expect(await git(old, 'status', '--porcelain')).toBe('');
+  }, 60_000);
 
   it('the new build under wrangler dev with the generated config answers the new version; no source map is served', async () => {
     const dist = join(unit, 'dist');
