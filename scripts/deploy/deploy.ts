@@ -60,7 +60,8 @@ async function main(argv: readonly string[]): Promise<number> {
     console.log(`\n试运行完成：版本 ${version} 可以部署。真正部署：npm run deploy`);
     return 0;
   }
-  step('执行数据库迁移（新的才执行）', [WRANGLER, 'd1', 'migrations', 'apply', 'DB', '--remote', ...WRANGLER_ARGS]);
+  // CI=true: no "continue?" question, whose "no" would end the step successfully and deploy code without its tables
+  step('执行数据库迁移（新的才执行）', [WRANGLER, 'd1', 'migrations', 'apply', 'DB', '--remote', ...WRANGLER_ARGS], { CI: 'true' });
   step('部署', [WRANGLER, 'deploy', ...WRANGLER_ARGS, ...secrets]);
   console.log(`\n== 确认已上线的是 ${version}（最多等 2 分钟）`);
   const result = await checkDeployed(`https://${settings.domain}`, version, { waitMs: 120_000 });

@@ -161,7 +161,7 @@ describe.skipIf(!hasGit)('first deployment, an upstream change to the tracked co
     expect(refused.stderr).toContain('worker/wrangler.jsonc');
     // the documented move: keep the edited copy outside the project, restore the tracked file, pull, import
     cpSync(config, join(work, 'wrangler.mine.jsonc'));
-    await git(old, 'checkout', '--', 'worker/wrangler.jsonc');
+    await git(old, 'checkout', 'HEAD', 'worker/wrangler.jsonc');
     const pull = await run('git', ['pull', '-q', '--ff-only'], old, env);
     expect(pull.code, said(pull)).toBe(0);
     const init = await npm(old, 'run', 'deploy:init', 'from=../wrangler.mine.jsonc');
