@@ -20,10 +20,15 @@ const VITE = join(ROOT, 'node_modules', 'vite', 'bin', 'vite.js');
 
 class StepError extends Error {}
 
-function step(title: string, args: string[], env: NodeJS.ProcessEnv = {}): void {
+/** What to check when a step that talks to Cloudflare fails. */
+const CLOUDFLARE_HINT = `若上面提到登录或 CLOUDFLARE_API_TOKEN：先运行 npx wrangler login（在浏览器中确认授权）再重试；
+若提到 More than one account：把上面列出的本单位账号 id 写进 deploy.local.jsonc，如 "accountId": "…"；
+若提到数据库不存在：核对 deploy.local.jsonc 的 databaseId。`;
+
+function step(title: string, args: string[], { env = {}, hint = '' }: { env?: NodeJS.ProcessEnv; hint?: string } = {}): void {
   console.log(`\n== ${title}`);
   const r = spawnSync(process.execPath, args, { cwd: ROOT, stdio: 'inherit', env: { ...process.env, WRANGLER_SEND_METRICS: 'false', ...env } });
-  if (r.status !== 0) throw new StepError(`“${title}”没有成功（退出码 ${r.status ?? r.signal}），部署已停止；上面是它的输出。`);
+  if (r.status !== 0) throw new StepError(`“${title}”没有成功（退出码 ${r.status ?? r.signal}），部署已停止；上面是它的输出。${hint ? `\n${hint}` : ''}`);
 }
 
 /** Files under dir whose names end with .map: a production upload carries none. */
@@ -61,8 +66,8 @@ async function main(argv: readonly string[]): Promise<number> {
     return 0;
   }
   // CI=true: no "continue?" question, whose "no" would end the step successfully and deploy code without its tables
-  step('执行数据库迁移（新的才执行）', [WRANGLER, 'd1', 'migrations', 'apply', 'DB', '--remote', ...WRANGLER_ARGS], { CI: 'true' });
-  step('部署', [WRANGLER, 'deploy', ...WRANGLER_ARGS, ...secrets]);
+  step('执行数据库迁移（新的才执行）', [WRANGLER, 'd1', 'migrations', 'apply', 'DB', '--remote', ...WRANGLER_ARGS], { env: { CI: 'true' }, hint: CLOUDFLARE_HINT });
+  step('部署', [WRANGLER, 'deploy', ...WRANGLER_ARGS, ...secrets], { hint: CLOUDFLARE_HINT });
   console.log(`\n== 确认已上线的是 ${version}（最多等 2 分钟）`);
   const result = await checkDeployed(`https://${settings.domain}`, version, { waitMs: 120_000 });
   for (const line of result.lines) (result.ok ? console.log : console.error)(line);

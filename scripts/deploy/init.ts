@@ -1,4 +1,5 @@
-// `npm run deploy:init [domain=ce.your-unit.cn] [database=<D1 id>] [admin=it] [name=<worker name>] [from=<old wrangler.jsonc>]`
+// `npm run deploy:init [domain=ce.your-unit.cn] [database=<D1 id>] [admin=it] [name=<worker name>] [account=<account id>]
+//                      [from=<old wrangler.jsonc>]`
 // Creates deploy.local.jsonc (git-ignored): the unit's deployment settings, kept out of tracked files so that
 // `git pull` always applies. Values come from the key=value arguments (they pass through npm and every shell as
 // they are), from an old-style deployment's edited copy of worker/wrangler.jsonc (`from=`), or, in a terminal, from
@@ -16,9 +17,10 @@ import {
   settingsText, writeGenerated, type DeploySettings, type WranglerConfig,
 } from './settings';
 
-const USAGE = `用法：npm run deploy:init [domain=域名] [database=D1数据库id] [admin=管理员标签] [name=Worker名称] [from=旧的wrangler.jsonc]
+const USAGE = `用法：npm run deploy:init [domain=域名] [database=D1数据库id] [admin=管理员标签] [name=Worker名称] [account=账号id]
+                           [from=旧的wrangler.jsonc]
   不带参数时在终端中逐项询问。已有 deploy.local.jsonc 时不覆盖，只检查它并重新生成 worker/wrangler.generated.jsonc。`;
-const ARGS = { domain: 'domain', database: 'databaseId', admin: 'adminLabels', name: 'workerName', from: 'from' } as const;
+const ARGS = { domain: 'domain', database: 'databaseId', admin: 'adminLabels', name: 'workerName', account: 'accountId', from: 'from' } as const;
 type ArgKey = (typeof ARGS)[keyof typeof ARGS];
 
 function parseArgs(argv: readonly string[]): Partial<Record<ArgKey, string>> {
@@ -90,6 +92,7 @@ async function main(argv: readonly string[]): Promise<number> {
   if (args.databaseId !== undefined) values.databaseId = args.databaseId;
   if (args.adminLabels !== undefined) values.adminLabels = args.adminLabels;
   if (args.workerName !== undefined) values.workerName = args.workerName;
+  if (args.accountId !== undefined) values.accountId = args.accountId;
   if ((!values.domain || !values.databaseId) && process.stdin.isTTY) await ask(values);
   const candidate = {
     domain: values.domain ?? '',
@@ -98,6 +101,7 @@ async function main(argv: readonly string[]): Promise<number> {
     rateLimitNamespaces: { ...randomNamespaces(tracked), ...values.rateLimitNamespaces },
     vars: values.vars ?? {},
     ...(values.workerName ? { workerName: values.workerName } : {}),
+    ...(values.accountId ? { accountId: values.accountId } : {}),
   };
   const { settings, problems } = checkSettings(candidate);
   if (!settings) {

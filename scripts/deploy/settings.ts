@@ -35,6 +35,8 @@ export type DeploySettings = {
   vars: Record<string, string>;
   /** The Worker's name; the tracked one when absent. */
   workerName?: string;
+  /** The Cloudflare account (32 hex digits), for a login that sees several accounts. */
+  accountId?: string;
 };
 
 type RateLimit = { name: string; namespace_id: string; simple?: unknown };
@@ -49,12 +51,13 @@ type EnvConfig = {
 };
 export type WranglerConfig = EnvConfig & { env?: Record<string, EnvConfig> };
 
-const KEYS: readonly (keyof DeploySettings)[] = ['domain', 'databaseId', 'adminLabels', 'rateLimitNamespaces', 'vars', 'workerName'];
+const KEYS: readonly (keyof DeploySettings)[] = ['domain', 'databaseId', 'adminLabels', 'rateLimitNamespaces', 'vars', 'workerName', 'accountId'];
 const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 const HOSTNAME = /^(?=.{1,253}$)([a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$/;
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 const WORKER_NAME = /^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$/;
 const NAMESPACE_ID = /^[1-9][0-9]{0,17}$/;
+const ACCOUNT_ID = /^[0-9a-f]{32}$/;
 
 /** `https://ce.example.org/` or `CE.example.org` → `ce.example.org`; the hostname only. */
 export function normalizeDomain(value: string): string {
@@ -86,14 +89,18 @@ export function checkSettings(value: unknown): { settings: DeploySettings | null
     return v as Record<string, string>;
   };
   const domain = normalizeDomain(text('domain', true));
-  if (domain === PLACEHOLDER_DOMAIN) problems.push(`domain：还是示例域名 ${PLACEHOLDER_DOMAIN}，请填本单位的域名（如 ce.your-unit.cn）`);
+  if (domain === '') problems.push('domain：还没有填写（本单位提供服务的域名，如 ce.your-unit.cn）');
+  else if (domain === PLACEHOLDER_DOMAIN) problems.push(`domain：还是示例域名 ${PLACEHOLDER_DOMAIN}，请填本单位的域名（如 ce.your-unit.cn）`);
   else if (!HOSTNAME.test(domain)) problems.push(`domain：“${domain}”不是域名（应如 ce.example.org，不带 https:// 和路径）`);
   const databaseId = text('databaseId', true).toLowerCase();
-  if (databaseId === PLACEHOLDER_DATABASE_ID) problems.push('databaseId：还是占位符，请填 `npx wrangler d1 create ce-audit` 打印的 database_id');
+  if (databaseId === '') problems.push('databaseId：还没有填写（npx wrangler d1 create ce-audit 打印的 database_id）');
+  else if (databaseId === PLACEHOLDER_DATABASE_ID) problems.push('databaseId：还是占位符，请填 `npx wrangler d1 create ce-audit` 打印的 database_id');
   else if (!UUID.test(databaseId)) problems.push(`databaseId：“${databaseId}”不是 D1 数据库 id（形如 xxxxxxxx-xxxx-xxxx-xxxx-xxxxxxxxxxxx）`);
   const adminLabels = text('adminLabels', false);
   const workerName = text('workerName', false);
   if (workerName !== '' && !WORKER_NAME.test(workerName)) problems.push(`workerName：“${workerName}”只能含小写字母、数字和 -，最长 63 个字符`);
+  const accountId = text('accountId', false).toLowerCase();
+  if (accountId !== '' && !ACCOUNT_ID.test(accountId)) problems.push(`accountId：“${accountId}”不是 Cloudflare 账号 id（32 个十六进制字符）`);
   const rateLimitNamespaces = strings('rateLimitNamespaces');
   const seen = new Map<string, string>();
   for (const [name, id] of Object.entries(rateLimitNamespaces)) {
@@ -104,7 +111,7 @@ export function checkSettings(value: unknown): { settings: DeploySettings | null
   }
   const vars = strings('vars');
   if (problems.length > 0) return { settings: null, problems };
-  return { settings: { domain, databaseId, adminLabels, rateLimitNamespaces, vars, ...(workerName ? { workerName } : {}) }, problems };
+  return { settings: { domain, databaseId, adminLabels, rateLimitNamespaces, vars, ...(workerName ? { workerName } : {}), ...(accountId ? { accountId } : {}) }, problems };
 }
 
 /**
@@ -118,6 +125,7 @@ export function mergeDeployment(tracked: WranglerConfig, settings: DeploySetting
   if (!prod) throw new Error(`worker/wrangler.jsonc 没有 env.${PRODUCTION_ENV}`);
   const notes: string[] = [];
   if (settings.workerName) prod.name = settings.workerName;
+  if (settings.accountId) prod.account_id = settings.accountId;
   prod.routes = [{ pattern: settings.domain, custom_domain: true }];
   prod.workers_dev = false;
   const db = prod.d1_databases?.find((d) => d.binding === DB_BINDING);
@@ -186,6 +194,8 @@ export function settingsFromWrangler(config: WranglerConfig, tracked: WranglerCo
   if (id && id !== PLACEHOLDER_DATABASE_ID) values.databaseId = id;
   if (prod.vars?.CE_ADMIN_LABELS) values.adminLabels = prod.vars.CE_ADMIN_LABELS;
   if (prod.name && prod.name !== defaults.name) values.workerName = prod.name;
+  const account = prod.account_id ?? config.account_id;
+  if (typeof account === 'string' && account !== '') values.accountId = account;
   const vars: Record<string, string> = {};
   for (const [name, value] of Object.entries(prod.vars ?? {})) {
     if (name === 'CE_ADMIN_LABELS' || defaults.vars?.[name] === undefined || defaults.vars[name] === value) continue;
@@ -217,7 +227,7 @@ export function settingsText(s: DeploySettings): string {
   // 限速计数的命名空间 id：在同一个 Cloudflare 账号内必须唯一（deploy:init 随机生成）
   "rateLimitNamespaces": ${record(s.rateLimitNamespaces)},
   // 要改默认值的变量，例如付费版："CE_ROWS_PER_REQUEST": "2000"（可用的变量见 worker/wrangler.jsonc 的 env.production.vars）
-  "vars": ${record(s.vars)}${s.workerName ? `,\n  // Worker 的名称\n  "workerName": ${json(s.workerName)}` : ''}
+  "vars": ${record(s.vars)}${s.workerName ? `,\n  // Worker 的名称\n  "workerName": ${json(s.workerName)}` : ''}${s.accountId ? `,\n  // Cloudflare 账号 id（登录的用户能看到多个账号时）\n  "accountId": ${json(s.accountId)}` : ''}
 }
 `;
 }

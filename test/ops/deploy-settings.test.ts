@@ -49,6 +49,8 @@ describe('checkSettings', () => {
     [{ vars: { CE_MAX_ROWS: 5000 } }, 'vars：应是 { "名称": "值" } 形式'],
     [{ workerName: 'CE Worker' }, 'workerName：“CE Worker”只能含'],
     [{ domian: 'typo.cn' }, '不认识的设置项“domian”'],
+    [{ accountId: 'acct' }, 'accountId：“acct”不是 Cloudflare 账号 id'],
+    [{ domain: '' }, 'domain：还没有填写'],
   ])('%j is refused, naming the field', (change, message) => {
     const { settings: s, problems } = checkSettings({ ...settings, ...change });
     expect(s).toBeNull();
@@ -95,8 +97,14 @@ describe('mergeDeployment', () => {
 
 describe('deploy.local.jsonc as deploy:init writes it', () => {
   it('reads back as the same settings', () => {
-    const { settings: back } = checkSettings(parseJsonc(settingsText({ ...settings, workerName: 'ce-hours-unit-a' }), 'deploy.local.jsonc'));
-    expect(back).toEqual({ ...settings, workerName: 'ce-hours-unit-a' });
+    const full = { ...settings, workerName: 'ce-hours-unit-a', accountId: '0123456789abcdef0123456789abcdef' };
+    const { settings: back } = checkSettings(parseJsonc(settingsText(full), 'deploy.local.jsonc'));
+    expect(back).toEqual(full);
+    expect(checkSettings(parseJsonc(settingsText(settings), 'deploy.local.jsonc')).settings).toEqual(settings);
+    // the account applies to the production environment only
+    const merged = mergeDeployment(tracked, full).config;
+    expect(merged.env?.production?.account_id).toBe(full.accountId);
+    expect(merged.account_id).toBeUndefined();
   });
 
   it('an old-style deployment: the values IT edited into its copy of worker/wrangler.jsonc', () => {
