@@ -8,7 +8,7 @@
 // Arguments are key=value words, which pass through npm and every shell. Exit codes: 0 deployed and confirmed (or dry
 // run done); 1 a step failed (said which); 2 usage.
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { fromUserFolder, userFolder } from '../cli-args';
@@ -61,7 +61,12 @@ async function main(argv: readonly string[]): Promise<number> {
   if (maps.length > 0) throw new StepError(`dist/ 中有源码映射（${maps.join('、')}），不应随生产版本发布：请检查 vite.config.ts 的 build.sourcemap。`);
 
   if (dryRun) {
-    step('试部署（wrangler deploy --dry-run）', [WRANGLER, 'deploy', ...WRANGLER_ARGS, ...secrets, '--dry-run', '--outdir', mkdtempSync(join(tmpdir(), 'ce-deploy-'))]);
+    const outdir = mkdtempSync(join(tmpdir(), 'ce-deploy-'));
+    try {
+      step('试部署（wrangler deploy --dry-run）', [WRANGLER, 'deploy', ...WRANGLER_ARGS, ...secrets, '--dry-run', '--outdir', outdir]);
+    } finally {
+      rmSync(outdir, { recursive: true, force: true });
+    }
     console.log(`\n试运行完成：版本 ${version} 可以部署。真正部署：npm run deploy`);
     return 0;
   }
