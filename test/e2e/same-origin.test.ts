@@ -16,13 +16,20 @@ const dist = join(env.root, 'dist');
 const worker = env.workerUrl;
 const SECURITY_HEADERS = ['Content-Security-Policy', 'X-Frame-Options', 'X-Content-Type-Options', 'Referrer-Policy'];
 
-/** Every file of dist/ as a URL path (the _headers file itself is not served). */
-function distPaths(dir = dist): string[] {
+/** dist/.assetsignore's patterns (`*.map`): files Workers static assets do not serve. */
+function ignored(): ((name: string) => boolean)[] {
+  const file = join(dist, '.assetsignore');
+  const lines = existsSync(file) ? readFileSync(file, 'utf8').split('\n').map((l) => l.trim()).filter((l) => l !== '' && !l.startsWith('#')) : [];
+  return lines.map((p) => (p.startsWith('*') ? (name: string) => name.endsWith(p.slice(1)) : (name: string) => name === p));
+}
+
+/** Every file of dist/ that is served, as a URL path (not _headers and .assetsignore themselves, nor what the latter lists). */
+function distPaths(dir = dist, skip = ignored()): string[] {
   return readdirSync(dir).flatMap((name) => {
     const file = join(dir, name);
-    if (statSync(file).isDirectory()) return distPaths(file);
+    if (statSync(file).isDirectory()) return distPaths(file, skip);
     const path = `/${relative(dist, file).split('\\').join('/')}`;
-    return path === '/_headers' ? [] : [path];
+    return path === '/_headers' || path === '/.assetsignore' || skip.some((s) => s(name)) ? [] : [path];
   });
 }
 
