@@ -1,0 +1,76 @@
+// A made-up roster for warming up the evaluate path (the Worker's start-up, worker/warm-up.ts): from a rule set's
+// header table, every kind of cell and every rule, deterministic, no clock and no randomness.
+import type { HeaderKind } from './headers';
+import { headersFor } from './headers';
+import { getRuleSet } from './rulesets';
+import type { CellValue, RosterKey, RosterRowInput } from './types';
+
+/** Rows of the made-up roster: the advertised rows per request (worker/limits.ts), the size a request has. */
+export const WARM_UP_ROWS = 400;
+
+/** Valid cells of each kind of column, written the ways rosters write them (numbers, text with units, full width). */
+const VALID: Readonly<Record<HeaderKind, readonly CellValue[]>> = {
+  text: [],
+  hours: [30, 60, 24, '30学时', 0, 32.5, '６０', 16, 120, ' 45 ', 8, 40],
+  days: [3, 1, 5, '2天', 2, 0, 8],
+  count: [1, 2, 0, '2项', 5, 3],
+  months: [6, 3, 12, '8个月', 0, 2],
+  yesno: ['是', '否', '', 'Y', '√', true],
+  case: [],
+  date: [45208, '2023-10-09', '2023/6/20', '2023年5月8日', '2023.12.1', '2024/3/1'],
+};
+/** Cells that make a row 数据有误 (one per bad row, never more), and placeholders that count as blank. */
+const BAD: Readonly<Record<HeaderKind, readonly CellValue[]>> = {
+  text: [12345],
+  hours: ['三十', -5, '#N/A', 1e9, '12 小时x'],
+  days: ['三天', -1],
+  count: [1.5, '两项'],
+  months: [13, '半年'],
+  yesno: ['也许'],
+  case: ['出国'],
+  date: ['下周', 20231309],
+};
+const PLACEHOLDERS: readonly CellValue[] = ['/', '无', '-', null];
+
+const TEXTS: Partial<Record<RosterKey, readonly CellValue[]>> = {
+  // the add-in sends a row key instead of a name (addin/compute/minimise.ts); the web page and functions send names
+  name: ['R2', '张伟', ' 王芳 ', 'R3', '李娜'],
+  idNumber: ['', '370402198503121234', '37040219850312123X', 370402198503121234, '3704021985'],
+  unit: ['枣庄市立医院', '', '滕州市中心人民医院', '枣庄市第八中学'],
+  department: ['内科', '', '外科', '护理部', '数学组'],
+};
+const NOT_A_PERSON: readonly string[] = ['合计', '总计：', '制表人：张三'];
+
+/** The cell of column `k` (kind `kind`) on row `i`: the pools are cycled with a different stride per column. */
+function cell(pool: readonly CellValue[], i: number, k: number): CellValue {
+  return pool.length === 0 ? null : pool[(i * (2 * k + 1) + k) % pool.length];
+}
+
+/**
+ * The made-up roster of a rule set: from its header table (so a new column is warmed up with no edit here), every
+ * column's kinds of valid cells, sparse rows (real rows leave columns out), every seventh row with one bad cell or
+ * a placeholder, a blank row, total and note rows, and one ID number twice (a cross-row check).
+ */
+export function warmUpRows(ruleSet: string, count: number = WARM_UP_ROWS): RosterRowInput[] {
+  const rs = getRuleSet(ruleSet);
+  const headers = headersFor(rs);
+  const cases = [...rs.specialCaseNames, ''];
+  const rows: RosterRowInput[] = [];
+  for (let i = 0; i < count; i++) {
+    const row: Record<string, CellValue> = {};
+    headers.forEach((h, k) => {
+      // leave out a column now and then, differently per column
+      if ((i + k) % 5 === 4 && !h.required) return;
+      const pool = TEXTS[h.key] ?? (h.kind === 'case' ? cases : VALID[h.kind]);
+      row[h.key] = cell(pool, i, k);
+    });
+    if (i % 7 === 3) {
+      const h = headers[i % headers.length];
+      row[h.key] = i % 2 === 0 ? cell(BAD[h.kind], i, 0) : cell(PLACEHOLDERS, i, 0);
+    }
+    if (i % 50 === 17) row.name = NOT_A_PERSON[(i / 50) % NOT_A_PERSON.length | 0];
+    rows.push(i % 50 === 29 ? {} : (row as RosterRowInput));
+  }
+  if (count > 2) rows[count - 1] = { ...rows[count - 1], idNumber: '370402198503121234' };
+  return rows;
+}
