@@ -34,8 +34,10 @@ export type ResultColumns = {
    */
   itemStart: Int32Array;
   itemCount: Uint8Array;
-  itemSource: number[];
-  itemHours: number[];
+  itemSource: Uint8Array;
+  itemHours: Float64Array;
+  /** Items recorded so far (the two item arrays grow by doubling). */
+  items: number;
   warningStart: Int32Array;
   warningCount: Uint8Array;
   warnings: RowWarning[];
@@ -48,8 +50,10 @@ export function newResultColumns(rows: number): ResultColumns {
     deadlineDay: new Float64Array(rows),
     itemStart: new Int32Array(rows),
     itemCount: new Uint8Array(rows),
-    itemSource: [],
-    itemHours: [],
+    // two items a row to start with (the city platform's public and professional hours)
+    itemSource: new Uint8Array(rows * 2 + 8),
+    itemHours: new Float64Array(rows * 4 + 16),
+    items: 0,
     warningStart: new Int32Array(rows),
     warningCount: new Uint8Array(rows),
     warnings: [],
@@ -91,21 +95,37 @@ export function writeRow(
  * source i, in SOURCE_KEYS order); returns how many.
  */
 export function recordBreakdown(c: ResultColumns, index: number, credits: Float64Array): number {
+  const sources = credits.length >> 1;
+  if (c.items + sources > c.itemSource.length) growItems(c, sources);
   const src = c.itemSource;
   const hrs = c.itemHours;
-  c.itemStart[index] = src.length;
-  let n = 0;
-  for (let i = 0; 2 * i < credits.length; i++) {
+  const start = c.items;
+  let at = start;
+  for (let i = 0; i < sources; i++) {
     const pub = credits[2 * i];
     const pro = credits[2 * i + 1];
     if (pub > 0 || pro > 0) {
-      src.push(i);
-      hrs.push(pub, pro);
-      n++;
+      src[at] = i;
+      hrs[2 * at] = pub;
+      hrs[2 * at + 1] = pro;
+      at++;
     }
   }
-  c.itemCount[index] = n;
-  return n;
+  c.itemStart[index] = start;
+  c.itemCount[index] = at - start;
+  c.items = at;
+  return at - start;
+}
+
+/** Doubles the item arrays (room for at least `more` items). */
+function growItems(c: ResultColumns, more: number): void {
+  const size = Math.max(c.itemSource.length * 2, c.items + more);
+  const src = new Uint8Array(size);
+  src.set(c.itemSource.subarray(0, c.items));
+  const hrs = new Float64Array(size * 2);
+  hrs.set(c.itemHours.subarray(0, c.items * 2));
+  c.itemSource = src;
+  c.itemHours = hrs;
 }
 
 /** `list[start … start + n)` as an exact-size array, or `empty`. */

@@ -48,8 +48,10 @@ function cell(pool: readonly CellValue[], i: number, k: number): CellValue {
 
 /**
  * The made-up roster of a rule set: from its header table (so a new column is warmed up with no edit here), every
- * column's kinds of valid cells, sparse rows (real rows leave columns out), every seventh row with one bad cell or
- * a placeholder, a blank row, total and note rows, and one ID number twice (a cross-row check).
+ * column's kinds of valid cells, in two layouts taking turns: the add-in's (every column, '' for a blank cell, a row
+ * key for the name last and no ID number: addin/compute/minimise.ts) and sparse rows naming people (the web page,
+ * the functions, other clients); every seventh row with one bad cell or a placeholder, a blank row, total and note
+ * rows, and one ID number twice (a cross-row check).
  */
 export function warmUpRows(ruleSet: string, count: number = WARM_UP_ROWS): RosterRowInput[] {
   const rs = getRuleSet(ruleSet);
@@ -58,12 +60,18 @@ export function warmUpRows(ruleSet: string, count: number = WARM_UP_ROWS): Roste
   const rows: RosterRowInput[] = [];
   for (let i = 0; i < count; i++) {
     const row: Record<string, CellValue> = {};
+    const sheetLayout = i % 2 === 0;
     headers.forEach((h, k) => {
-      // leave out a column now and then, differently per column
-      if ((i + k) % 5 === 4 && !h.required) return;
+      if (sheetLayout && (h.key === 'name' || h.key === 'idNumber')) return;
+      // a blank cell now and then, differently per column
+      if ((i + k) % 5 === 4 && !h.required) {
+        if (sheetLayout) row[h.key] = '';
+        return;
+      }
       const pool = TEXTS[h.key] ?? (h.kind === 'case' ? cases : VALID[h.kind]);
       row[h.key] = cell(pool, i, k);
     });
+    if (sheetLayout) row.name = `R${i + 2}`;
     if (i % 7 === 3) {
       const h = headers[i % headers.length];
       row[h.key] = i % 2 === 0 ? cell(BAD[h.kind], i, 0) : cell(PLACEHOLDERS, i, 0);

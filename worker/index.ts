@@ -1,8 +1,11 @@
 // The Worker's entry point (wrangler.jsonc `main`). Its top level runs once per isolate, under Cloudflare's start-up
-// limit rather than a request's CPU limit: the warm-up compiles the evaluate path there (worker/warm-up.ts).
+// limit rather than a request's CPU limit: the warm-up compiles the request path there (worker/warm-up.ts).
+import { env } from 'cloudflare:workers';
 import { app } from './app';
-import { warmUp } from './warm-up';
+import type { Bindings } from './env';
+import { warmUp, warmUpRequestPath } from './warm-up';
 
 warmUp();
+void warmUpRequestPath(app, env as unknown as Bindings);
 
 export default app;

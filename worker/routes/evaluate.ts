@@ -1,4 +1,4 @@
-import { evaluationCounts, compactAnswerText } from '../../shared/compact-text';
+import { compactAnswerJson, evaluationCounts } from '../../shared/compact-json';
 import { evaluateRows as evaluateAll, responseOf } from '../../shared/evaluate';
 import { DEFAULT_RULE_SET, ENGINE_VERSION } from '../../shared/index';
 import { AuditTimeoutError, storedCounts, withTimeout, writeAudit } from '../audit';
@@ -8,7 +8,7 @@ import { todayInChina } from '../today';
 
 /**
  * POST /v1/evaluate — the engine's EvaluateResponse plus the batchId of its audit record; with `"format": "compact"`
- * its compact form (docs/api.md), written as JSON text straight from the engine's columns (shared/compact-text.ts).
+ * its compact form (docs/api.md), written as JSON text straight from the engine's columns (shared/compact-json.ts).
  */
 export const evaluateRows = factory.createHandlers(async (c) => {
   const { rows, ruleSet = DEFAULT_RULE_SET, asOf = todayInChina(), format } = c.var.evaluateRequest;
@@ -36,6 +36,6 @@ export const evaluateRows = factory.createHandlers(async (c) => {
     c.header('Retry-After', '5');
     return errorResponse(c, 503, 'AUDIT_UNAVAILABLE', `${why}，为保证每次计算都有记录，本次结果未返回：请稍后重试`);
   }
-  if (format === 'compact') return c.body(compactAnswerText(evaluation, rows, { batchId }), 200, { 'Content-Type': 'application/json' });
+  if (format === 'compact') return c.body(compactAnswerJson(evaluation, rows, { batchId }), 200, { 'Content-Type': 'application/json' });
   return c.json({ ...responseOf(evaluation), batchId });
 });

@@ -1,5 +1,5 @@
-// The compact answer written straight from the columns (shared/compact-text.ts) against the per-row-object path
-// (evaluate, then compactAnswer, then JSON.stringify): the same text to the byte on every worked case, every batch,
+// The compact answer written straight from the columns as UTF-8 JSON (shared/compact-json.ts) against the per-row-object path
+// (evaluate, then compactAnswer, then JSON.stringify and UTF-8): the same bytes on every worked case, every batch,
 // generated rosters, the Worker's warm-up roster, rows with repeated ID numbers and arbitrary rows; the audit's status
 // counts; and the fields appended after the answer (the Worker's batchId).
 import { readFileSync } from 'node:fs';
@@ -10,7 +10,7 @@ import { describe, expect, it } from 'vitest';
 import { generateRows } from '../../scripts/bench-rows';
 import { syntheticRows } from '../../scripts/load-rows';
 import { compactAnswer, expandAnswer, type CompactEvaluateResponse } from '../../shared/compact';
-import { compactAnswerText, evaluateCompactText, evaluationCounts } from '../../shared/compact-text';
+import { compactAnswerJson, evaluateCompactJson, evaluationCounts } from '../../shared/compact-json';
 import { evaluateRows } from '../../shared/evaluate';
 import { ROSTER_KEYS, evaluate, getRuleSet, listRuleSets, type EvaluateOptions, type RosterRowInput } from '../../shared/index';
 import { countStatuses } from '../../shared/status-counts';
@@ -29,8 +29,10 @@ function viaObjects(rows: RosterRowInput[], options: EvaluateOptions = {}): stri
   return JSON.stringify(compactAnswer(full, rows, getRuleSet(full.ruleSet)));
 }
 
+const utf8 = new TextDecoder('utf-8', { fatal: true });
+
 function same(rows: RosterRowInput[], options: EvaluateOptions = {}): void {
-  const text = evaluateCompactText(rows, options);
+  const text = utf8.decode(evaluateCompactJson(rows, options));
   expect(text).toBe(viaObjects(rows, options));
   expect(evaluationCounts(evaluateRows(rows, options))).toEqual(countStatuses(evaluate(rows, options).results));
 }
@@ -87,7 +89,7 @@ describe('compact answer from the columns = the answer from the per-row objects,
 describe('compact answer text: what the Worker sends', () => {
   it('appends the batch id after the summary, as `{ ...answer, batchId }` does, and expands to the full answer', () => {
     const rows = generateRows(50);
-    const text = compactAnswerText(evaluateRows(rows, { asOf: '2023-11-01' }), rows, { batchId: 'b-1"2' });
+    const text = utf8.decode(compactAnswerJson(evaluateRows(rows, { asOf: '2023-11-01' }), rows, { batchId: 'b-1"2' }));
     const full = evaluate(rows, { asOf: '2023-11-01' });
     expect(text).toBe(JSON.stringify({ ...compactAnswer(full, rows, getRuleSet()), batchId: 'b-1"2' }));
     const answer = JSON.parse(text) as CompactEvaluateResponse & { batchId: string };
