@@ -23,16 +23,20 @@ import { evaluateRows, type Evaluation } from './evaluate';
 import { getRuleSet } from './rulesets';
 import type { CompiledRuleSet } from './rulesets/compile';
 import { countStatuses, type StatusCounts } from './status-counts';
-import { finishSummary } from './summary';
-import type { EvaluateOptions, RosterRowInput, RowResult, RowStatus, RowWarning } from './types';
+import { BLANK_GROUP, attentionOrder, summaryCounts, type AttentionColumns } from './summary';
+import { makeAttention } from './build';
+import type { AttentionItem, EvaluateOptions, RosterRowInput, RowStatus, RowWarning } from './types';
 import { ENGINE_VERSION } from './version';
 import {
+  MAX_NUMBER_BYTES,
   asciiBytes,
   newJsonWriter,
+  putByte,
+  putBytes,
+  putNumber,
+  reserve,
   writeAsciiString,
   writeByte,
-  writeBytes,
-  writeNumber,
   writeText,
   written,
   type JsonWriter,
@@ -124,17 +128,17 @@ function itemCacheOf(rs: CompiledRuleSet): ItemCache {
 }
 
 function itemBytes(source: number, pub: number, pro: number): Uint8Array {
-  const w = newJsonWriter(24);
-  writeItemNumbers(w, source, pub, pro);
+  const w = newJsonWriter(ITEM_ROOM);
+  putItemNumbers(w, source, pub, pro);
   return written(w).slice();
 }
 
-/** Writes item `[sources[i],pub,pro]` of SOURCE_KEYS index i. */
-function writeItem(w: JsonWriter, cache: ItemCache, sources: readonly number[], i: number, pub: number, pro: number): void {
+/** Puts item `[sources[i],pub,pro]` of SOURCE_KEYS index i (in room made by reserve: ITEM_ROOM). */
+function putItem(w: JsonWriter, cache: ItemCache, sources: readonly number[], i: number, pub: number, pro: number): void {
   const a = pub * 2;
   const b = pro * 2;
   if (!(a >= 0 && a < PACK && b >= 0 && b < PACK && (a | 0) === a && (b | 0) === b)) {
-    writeItemNumbers(w, sources[i], pub, pro);
+    putItemNumbers(w, sources[i], pub, pro);
     return;
   }
   if (a === 0 || b === 0) {
@@ -147,7 +151,7 @@ function writeItem(w: JsonWriter, cache: ItemCache, sources: readonly number[], 
         cache.count++;
       }
     }
-    writeBytes(w, bytes);
+    putBytes(w, bytes);
     return;
   }
   const key = (i * PACK + a) * PACK + b;
@@ -159,17 +163,17 @@ function writeItem(w: JsonWriter, cache: ItemCache, sources: readonly number[], 
       cache.count++;
     }
   }
-  writeBytes(w, bytes);
+  putBytes(w, bytes);
 }
 
-function writeItemNumbers(w: JsonWriter, source: number, pub: number, pro: number): void {
-  writeByte(w, OPEN_LIST);
-  writeNumber(w, source);
-  writeByte(w, COMMA);
-  writeNumber(w, pub);
-  writeByte(w, COMMA);
-  writeNumber(w, pro);
-  writeByte(w, CLOSE_LIST);
+function putItemNumbers(w: JsonWriter, source: number, pub: number, pro: number): void {
+  putByte(w, OPEN_LIST);
+  putNumber(w, source);
+  putByte(w, COMMA);
+  putNumber(w, pub);
+  putByte(w, COMMA);
+  putNumber(w, pro);
+  putByte(w, CLOSE_LIST);
 }
 
 /** Warning numbers by the warning object (the engine shares one object per distinct warning), then by content. */
@@ -198,6 +202,12 @@ const F_FIELD = asciiBytes('"f":[');
 const D_FIELD = asciiBytes('"d":');
 const W_FIELD = asciiBytes('"w":[');
 
+/** Bytes a credited row's compact form takes at most, besides its items and warnings. */
+const ROW_ROOM = 16 + 4 * MAX_NUMBER_BYTES + 64;
+/** At most, per breakdown item and per warning number. */
+const ITEM_ROOM = 3 * MAX_NUMBER_BYTES + 8;
+const WARNING_ROOM = MAX_NUMBER_BYTES + 1;
+
 /** Writes the compact row of credited row i: compactRow's fields and defaults, from the columns. */
 function writeColumnRow(w: JsonWriter, c: ResultColumns, i: number, rs: CompiledRuleSet, sources: readonly number[], rp: number,
   rq: number, deadline: string, items: ItemCache, warnings: Warnings): void {
@@ -206,89 +216,132 @@ function writeColumnRow(w: JsonWriter, c: ResultColumns, i: number, rs: Compiled
   const publicHours = h[base];
   const professionalHours = h[base + 1];
   const s = COLUMN_STATUS_NUMBER[c.status[i]];
-  writeByte(w, OPEN);
+  const n = c.itemCount[i];
+  const nw = c.warningCount[i];
+  // room for the whole row once: every piece below is put without a check
+  reserve(w, ROW_ROOM + n * ITEM_ROOM + nw * WARNING_ROOM);
+  putByte(w, OPEN);
   let first = true;
   if (s !== 0) {
-    writeBytes(w, S_FIELD[s]);
+    putBytes(w, S_FIELD[s]);
     first = false;
   }
-  const n = c.itemCount[i];
   let pub = 0;
   let pro = 0;
   if (n > 0) {
     const start = c.itemStart[i];
-    if (!first) writeByte(w, COMMA);
-    writeBytes(w, B_FIELD);
+    if (!first) putByte(w, COMMA);
+    putBytes(w, B_FIELD);
     for (let k = 0; k < n; k++) {
       const ip = c.itemHours[2 * (start + k)];
       const iq = c.itemHours[2 * (start + k) + 1];
-      if (k > 0) writeByte(w, COMMA);
-      writeItem(w, items, sources, c.itemSource[start + k], ip, iq);
+      if (k > 0) putByte(w, COMMA);
+      putItem(w, items, sources, c.itemSource[start + k], ip, iq);
       pub += ip;
       pro += iq;
     }
-    writeByte(w, CLOSE_LIST);
+    putByte(w, CLOSE_LIST);
     first = false;
   }
   if (!same(publicHours, pub)) {
-    if (!first) writeByte(w, COMMA);
-    writeBytes(w, P_FIELD);
-    writeNumber(w, publicHours);
+    if (!first) putByte(w, COMMA);
+    putBytes(w, P_FIELD);
+    putNumber(w, publicHours);
     first = false;
   }
   if (!same(professionalHours, pro)) {
-    if (!first) writeByte(w, COMMA);
-    writeBytes(w, Q_FIELD);
-    writeNumber(w, professionalHours);
+    if (!first) putByte(w, COMMA);
+    putBytes(w, Q_FIELD);
+    putNumber(w, professionalHours);
     first = false;
   }
   // t: the total of a credited row is always public + professional, its default
   const requiredPublic = h[base + 2];
   const requiredProfessional = h[base + 3];
   if (!same(requiredPublic, rp) || !same(requiredProfessional, rq)) {
-    if (!first) writeByte(w, COMMA);
-    writeBytes(w, R_FIELD);
-    writeNumber(w, requiredPublic);
-    writeByte(w, COMMA);
-    writeNumber(w, requiredProfessional);
-    writeByte(w, CLOSE_LIST);
+    if (!first) putByte(w, COMMA);
+    putBytes(w, R_FIELD);
+    putNumber(w, requiredPublic);
+    putByte(w, COMMA);
+    putNumber(w, requiredProfessional);
+    putByte(w, CLOSE_LIST);
     first = false;
   }
   const publicShortfall = h[base + 4];
   const professionalShortfall = h[base + 5];
   if (!same(publicShortfall, shortfallDefault(requiredPublic, publicHours)) || !same(professionalShortfall, shortfallDefault(requiredProfessional, professionalHours))) {
-    if (!first) writeByte(w, COMMA);
-    writeBytes(w, F_FIELD);
-    writeNumber(w, publicShortfall);
-    writeByte(w, COMMA);
-    writeNumber(w, professionalShortfall);
-    writeByte(w, CLOSE_LIST);
+    if (!first) putByte(w, COMMA);
+    putBytes(w, F_FIELD);
+    putNumber(w, publicShortfall);
+    putByte(w, COMMA);
+    putNumber(w, professionalShortfall);
+    putByte(w, CLOSE_LIST);
     first = false;
   }
   const d = deadlineOf(c, i, rs);
   if (d !== deadline) {
-    if (!first) writeByte(w, COMMA);
-    writeBytes(w, D_FIELD);
+    if (!first) putByte(w, COMMA);
+    putBytes(w, D_FIELD);
     // a YYYY-MM-DD date: ASCII, nothing to escape
     writeAsciiString(w, d);
     first = false;
   }
-  const nw = c.warningCount[i];
   if (nw > 0) {
     const start = c.warningStart[i];
-    if (!first) writeByte(w, COMMA);
-    writeBytes(w, W_FIELD);
+    if (!first) putByte(w, COMMA);
+    putBytes(w, W_FIELD);
     for (let k = 0; k < nw; k++) {
-      if (k > 0) writeByte(w, COMMA);
-      writeNumber(w, warningIndex(warnings, c.warnings[start + k]));
+      if (k > 0) putByte(w, COMMA);
+      putNumber(w, warningIndex(warnings, c.warnings[start + k]));
     }
-    writeByte(w, CLOSE_LIST);
+    putByte(w, CLOSE_LIST);
   }
-  writeByte(w, CLOSE);
+  putByte(w, CLOSE);
 }
 
 /** Bytes a compact row takes on average (to size the buffer; it grows when needed). */
 const ROW_BYTES = 48;
+
+/** A row's cell as plainTexts (shared/compact.ts) reads it, when that is `text` without any work: a text cell as is. */
+const plainText = (cell: unknown, text: string): boolean => typeof cell === 'string' && cell === text;
+/** The same for a unit or department, shown as （未填） when blank. */
+const plainGroup = (cell: unknown, text: string): boolean =>
+  plainText(cell, text) || (text === BLANK_GROUP && (cell === undefined || cell === null || cell === ''));
+
+/**
+ * The compact attention list, straight from the summary's attention columns: attentionEntry's entries, each checked
+ * against its row's result (in the columns or an object) the same way, without an AttentionItem per entry.
+ */
+function compactAttention(e: Evaluation, rows: readonly unknown[]): CompactAttention[] {
+  const { rs, results, columns: c } = e;
+  const a = e.summary.attention;
+  const order = attentionOrder(a);
+  const out = new Array<CompactAttention>(order.length);
+  for (let k = 0; k < order.length; k++) {
+    const at = order[k];
+    const i = a.index[at];
+    const name = a.name[at];
+    const unit = a.unit[at];
+    const department = a.department[at];
+    if (i < c.status.length && c.status[i] !== 0) {
+      const h = i * HOURS;
+      if (a.status[at] !== COLUMN_STATUS[c.status[i]] || !same(a.publicShortfall[at], c.hours[h + 4])
+        || !same(a.professionalShortfall[at], c.hours[h + 5]) || a.deadline[at] !== deadlineOf(c, i, rs)) {
+        throw new Error(`compactAnswer: attention entry of row ${i} differs from the row's result`);
+      }
+      const row = rows[i] as Record<string, unknown>;
+      out[k] = plainText(row.name, name) && plainGroup(row.unit, unit) && plainGroup(row.department, department)
+        ? i
+        : attentionEntry(attentionItemAt(a, at), { status: COLUMN_STATUS[c.status[i]], publicShortfall: c.hours[h + 4],
+          professionalShortfall: c.hours[h + 5], deadline: deadlineOf(c, i, rs) }, rows[i]);
+    } else out[k] = attentionEntry(attentionItemAt(a, at), results[i], rows[i]);
+  }
+  return out;
+}
+
+function attentionItemAt(a: AttentionColumns, at: number): AttentionItem {
+  return makeAttention(a.index[at], a.name[at], a.unit[at], a.department[at], a.status[at], a.publicShortfall[at], a.professionalShortfall[at], a.deadline[at]);
+}
 
 /**
  * The compact answer of an evaluation (evaluateRows) as UTF-8 JSON; `rows` are the rows evaluated (for the attention
@@ -311,18 +364,10 @@ export function compactAnswerJson(e: Evaluation, rows: readonly unknown[], tail?
     else writeText(body, JSON.stringify(compactRow(results[i], rp, rq, deadline, lookup, warnings.table)));
   }
 
-  const { total, groups, attention } = finishSummary(e.summary);
-  const summary: CompactEvaluateResponse['summary'] = { total };
-  if (groups.length > 0) summary.groups = groups;
-  if (attention.length > 0) {
-    summary.attention = attention.map((a): CompactAttention => {
-      const i = a.index;
-      const r: Pick<RowResult, 'status' | 'publicShortfall' | 'professionalShortfall' | 'deadline'> | undefined = i < n && c.status[i] !== 0
-        ? { status: COLUMN_STATUS[c.status[i]], publicShortfall: c.hours[i * HOURS + 4], professionalShortfall: c.hours[i * HOURS + 5], deadline: deadlineOf(c, i, rs) }
-        : results[i];
-      return attentionEntry(a, r, rows[i]);
-    });
-  }
+  const summary: CompactEvaluateResponse['summary'] = { ...summaryCounts(e.summary) };
+  if (summary.groups?.length === 0) delete summary.groups;
+  const attention = compactAttention(e, rows);
+  if (attention.length > 0) summary.attention = attention;
   let head = `{"format":"compact","ruleSet":${JSON.stringify(rs.ruleSet.id)},"engineVersion":${JSON.stringify(ENGINE_VERSION)}`;
   if (!same(rp, 0) || !same(rq, 0)) head += `,"required":[${JSON.stringify(rp)},${JSON.stringify(rq)}]`;
   if (deadline !== '') head += `,"deadline":${JSON.stringify(deadline)}`;

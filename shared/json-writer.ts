@@ -10,8 +10,8 @@ export function newJsonWriter(capacity: number): JsonWriter {
   return { buf: new Uint8Array(Math.max(64, capacity)), at: 0 };
 }
 
-/** Room for `n` more bytes. */
-function reserve(w: JsonWriter, n: number): void {
+/** Room for `n` more bytes: after it, up to `n` bytes may be put without checks (putByte, putBytes, putNumber). */
+export function reserve(w: JsonWriter, n: number): void {
   if (w.at + n <= w.buf.length) return;
   let size = w.buf.length * 2;
   while (size < w.at + n) size *= 2;
@@ -36,15 +36,23 @@ export function writeByte(w: JsonWriter, c: number): void {
   w.buf[w.at++] = c;
 }
 
-export function writeBytes(w: JsonWriter, bytes: Uint8Array): void {
+/** A byte, in room made by reserve. */
+export function putByte(w: JsonWriter, c: number): void {
+  w.buf[w.at++] = c;
+}
+
+/** Bytes, in room made by reserve. */
+export function putBytes(w: JsonWriter, bytes: Uint8Array): void {
   const n = bytes.length;
-  reserve(w, n);
   const buf = w.buf;
   let at = w.at;
   // short pieces: a loop is cheaper than set()
   for (let i = 0; i < n; i++) buf[at++] = bytes[i];
   w.at = at;
 }
+
+/** The most bytes putNumber writes (Number's toString is at most 24 characters, or `null`). */
+export const MAX_NUMBER_BYTES = 24;
 
 /** Any text, as UTF-8. */
 export function writeText(w: JsonWriter, text: string): void {
@@ -68,38 +76,41 @@ const ZERO = 0x30;
 const DOT = 0x2e;
 const FIVE = 0x35;
 
-function writeDigits(w: JsonWriter, n: number): void {
+function putDigits(w: JsonWriter, n: number): void {
   // n: a non-negative integer below 2^31
   if (n < 10) {
-    writeByte(w, ZERO + n);
+    w.buf[w.at++] = ZERO + n;
     return;
   }
   let digits = 0;
   for (let x = n; x > 0; x = (x / 10) | 0) digits++;
-  reserve(w, digits);
   let at = w.at + digits;
   w.at = at;
   for (let x = n; x > 0; x = (x / 10) | 0) w.buf[--at] = ZERO + (x % 10);
 }
 
 /**
- * A number as JSON.stringify writes it: whole and half numbers below 2^30 by hand (every hour on a roster), any other
- * through Number's own toString; NaN and ±Infinity as null.
+ * A number as JSON.stringify writes it, in room made by reserve (MAX_NUMBER_BYTES): whole and half numbers below
+ * 2^30 by hand (every hour on a roster), any other through Number's own toString; NaN and ±Infinity as null.
  */
-export function writeNumber(w: JsonWriter, n: number): void {
+export function putNumber(w: JsonWriter, n: number): void {
   const twice = n * 2;
   if ((twice | 0) === twice && twice > -0x7fffffff && twice < 0x7fffffff) {
     // -0 is written 0, as JSON.stringify does
     const abs = twice < 0 ? -twice : twice;
-    if (twice < 0) writeByte(w, MINUS);
-    writeDigits(w, abs >> 1);
+    if (twice < 0) w.buf[w.at++] = MINUS;
+    putDigits(w, abs >> 1);
     if ((abs & 1) === 1) {
-      writeByte(w, DOT);
-      writeByte(w, FIVE);
+      w.buf[w.at++] = DOT;
+      w.buf[w.at++] = FIVE;
     }
     return;
   }
-  writeAscii(w, Number.isFinite(n) ? String(n) : 'null');
+  const text = Number.isFinite(n) ? String(n) : 'null';
+  const buf = w.buf;
+  let at = w.at;
+  for (let i = 0; i < text.length; i++) buf[at++] = text.charCodeAt(i);
+  w.at = at;
 }
 
 /** A JSON string of an ASCII text that needs no escaping (a YYYY-MM-DD date). */
