@@ -3,6 +3,7 @@
 import type { HeaderKind } from './headers';
 import { headersFor } from './headers';
 import { getRuleSet } from './rulesets';
+import type { RuleSet } from './rulesets/types';
 import type { CellValue, RosterKey, RosterRowInput } from './types';
 
 /** Rows of the made-up roster: the advertised rows per request (worker/limits.ts), the size a request has. */
@@ -35,11 +36,18 @@ const PLACEHOLDERS: readonly CellValue[] = ['/', '无', '-', null];
 const TEXTS: Partial<Record<RosterKey, readonly CellValue[]>> = {
   // the add-in sends a row key instead of a name (addin/compute/minimise.ts); the web page and functions send names
   name: ['R2', '张伟', ' 王芳 ', 'R3', '李娜'],
-  idNumber: ['', '370402198503121234', '37040219850312123X', 370402198503121234, '3704021985'],
   unit: ['枣庄市立医院', '', '滕州市中心人民医院', '枣庄市第八中学'],
   department: ['内科', '', '外科', '护理部', '数学组'],
 };
 const NOT_A_PERSON: readonly string[] = ['合计', '总计：', '制表人：张三'];
+
+/** Rows that reach the rarer rules, by position in each 50 rows (a title applicant without a date or long ago, …). */
+const SPECIAL_ROWS: Partial<Record<number, (rs: RuleSet) => RosterRowInput>> = {
+  37: () => ({ name: '' }),
+  41: () => ({ titleApplicant: '是', titleSubmissionDate: '' }),
+  43: (rs) => ({ titleApplicant: '是', titleSubmissionDate: `${Math.min(...rs.calendar.years) - 2}-05-06` }),
+  47: (rs) => ({ specialCase: rs.specialCaseRules.find((c) => c.needsProvincialApproval)?.name ?? '', absentMonths: 3 }),
+};
 
 /** The cell of column `k` (kind `kind`) on row `i`: the pools are cycled with a different stride per column. */
 function cell(pool: readonly CellValue[], i: number, k: number): CellValue {
@@ -51,7 +59,8 @@ function cell(pool: readonly CellValue[], i: number, k: number): CellValue {
  * column's kinds of valid cells, in two layouts taking turns: the add-in's (every column, '' for a blank cell, a row
  * key for the name last and no ID number: addin/compute/minimise.ts) and sparse rows naming people (the web page,
  * the functions, other clients); every seventh row with one bad cell or a placeholder, a blank row, total and note
- * rows, and one ID number twice (a cross-row check).
+ * rows. Every ID number differs (the same one twice makes the engine build every result as an object: a request of
+ * its own, duplicateRows).
  */
 export function warmUpRows(ruleSet: string, count: number = WARM_UP_ROWS): RosterRowInput[] {
   const rs = getRuleSet(ruleSet);
@@ -69,7 +78,7 @@ export function warmUpRows(ruleSet: string, count: number = WARM_UP_ROWS): Roste
         return;
       }
       const pool = TEXTS[h.key] ?? (h.kind === 'case' ? cases : VALID[h.kind]);
-      row[h.key] = cell(pool, i, k);
+      row[h.key] = h.key === 'idNumber' ? idNumber(i) : cell(pool, i, k);
     });
     if (sheetLayout) row.name = `R${i + 2}`;
     if (i % 7 === 3) {
@@ -77,8 +86,26 @@ export function warmUpRows(ruleSet: string, count: number = WARM_UP_ROWS): Roste
       row[h.key] = i % 2 === 0 ? cell(BAD[h.kind], i, 0) : cell(PLACEHOLDERS, i, 0);
     }
     if (i % 50 === 17) row.name = NOT_A_PERSON[(i / 50) % NOT_A_PERSON.length | 0];
+    const special = SPECIAL_ROWS[i % 50];
+    if (special !== undefined) Object.assign(row, special(rs));
     rows.push(i % 50 === 29 ? {} : (row as RosterRowInput));
   }
-  if (count > 2) rows[count - 1] = { ...rows[count - 1], idNumber: '370402198503121234' };
   return rows;
+}
+
+/** Row i's ID number: one of each kind (text with a wrong check digit, with a right one or X, too short, a number), never repeated. */
+function idNumber(i: number): CellValue {
+  const body = `3704021985${String(1_000_000 + i).slice(1)}`;
+  switch (i % 4) {
+    case 0: return `${body}0`;
+    case 1: return `${body}X`;
+    case 2: return body.slice(0, 12);
+    default: return Number(`${body}1`);
+  }
+}
+
+/** Two rows with one ID number (the cross-row check, RULES.md §9). */
+export function duplicateRows(ruleSet: string): RosterRowInput[] {
+  const [first, second] = warmUpRows(ruleSet, 4).filter((r) => Object.keys(r).length > 0);
+  return [{ ...first, idNumber: '370402198503121234' }, { ...second, idNumber: '370402198503121234' }];
 }

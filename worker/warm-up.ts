@@ -12,7 +12,7 @@
 import { compactAnswerJson, evaluationCounts } from '../shared/compact-json';
 import { evaluateRows, responseOf } from '../shared/evaluate';
 import { getRuleSet, listRuleSets } from '../shared/index';
-import { warmUpRows } from '../shared/warm-up-rows';
+import { duplicateRows, warmUpRows } from '../shared/warm-up-rows';
 import type { Hono } from 'hono';
 import { storedCounts } from './audit';
 import { hmacHex } from './body';
@@ -41,9 +41,11 @@ export function warmUp(passes: number = WARM_UP_PASSES): number {
       const evaluation = evaluateRows(checked.rows, { ruleSet: id, asOf });
       storedCounts(evaluationCounts(evaluation));
       compactAnswerJson(evaluation, checked.rows, { batchId: 'warm-up' });
-      // the full answer (the default format) once
+      // the full answer (the default format) once, and the same ID number on two rows
       if (pass === 0) JSON.stringify(responseOf(evaluateRows(checked.rows, { ruleSet: id, asOf })));
-      rows += checked.rows.length;
+      const twice = duplicateRows(id);
+      compactAnswerJson(evaluateRows(twice, { ruleSet: id, asOf }), twice);
+      rows += checked.rows.length + twice.length;
     }
   }
   return rows;
