@@ -2,9 +2,6 @@
 // (evaluate, then compactAnswer, then JSON.stringify and UTF-8): the same bytes on every worked case, every batch,
 // generated rosters, the Worker's warm-up roster, rows with repeated ID numbers and arbitrary rows; the audit's status
 // counts; and the fields appended after the answer (the Worker's batchId).
-import { readFileSync } from 'node:fs';
-import { dirname, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { generateRows } from '../../scripts/bench-rows';
@@ -12,16 +9,14 @@ import { syntheticRows } from '../../scripts/load-rows';
 import { compactAnswer, expandAnswer, type CompactEvaluateResponse } from '../../shared/compact';
 import { compactAnswerJson, evaluateCompactJson, evaluationCounts } from '../../shared/compact-json';
 import { evaluateRows } from '../../shared/evaluate';
-import { ROSTER_KEYS, evaluate, getRuleSet, listRuleSets, type EvaluateOptions, type RosterRowInput } from '../../shared/index';
+import { evaluate, getRuleSet, listRuleSets, type EvaluateOptions, type RosterRowInput } from '../../shared/index';
 import { countStatuses } from '../../shared/status-counts';
 import { warmUpRows } from '../../shared/warm-up-rows';
+import { WORKED_BATCHES, WORKED_CASES } from '../support/worked-cases';
+import { arbitraryRosters } from './arbitrary-rows';
 
-type Example = { id: string; asOf?: string; ruleSet?: string; row: RosterRowInput };
-type Batch = { id: string; asOf?: string; rows: RosterRowInput[] };
-const fixture = <T>(name: string): T =>
-  JSON.parse(readFileSync(resolve(dirname(fileURLToPath(import.meta.url)), '../fixtures', name), 'utf8')) as T;
-const examples = fixture<Example[]>('examples.json');
-const batches = fixture<Batch[]>('batches.json');
+const examples = WORKED_CASES;
+const batches = WORKED_BATCHES;
 
 /** Today's answer: the per-row objects of evaluate(), compacted, as JSON text. */
 function viaObjects(rows: RosterRowInput[], options: EvaluateOptions = {}): string {
@@ -75,14 +70,7 @@ describe('compact answer from the columns = the answer from the per-row objects,
   });
 
   it('arbitrary rows, arbitrary cells (fast-check)', () => {
-    const cell = fc.oneof(
-      fc.jsonValue(),
-      fc.constantFrom('', ' ', '无', '#N/A', '是', '否', '３０学时', '12天', '-3', '2023-10-09', '产假', '合计', '制表人：王', '370402198503121234'),
-      fc.double(),
-      fc.integer({ min: -5, max: 500 }),
-    );
-    const row = fc.dictionary(fc.constantFrom(...ROSTER_KEYS), cell, { maxKeys: 12 }) as fc.Arbitrary<RosterRowInput>;
-    fc.assert(fc.property(fc.array(row, { maxLength: 16 }), (rows) => same(rows, { asOf: '2023-11-01' })), { numRuns: 300 });
+    fc.assert(fc.property(arbitraryRosters(16, 12), (rows) => same(rows, { asOf: '2023-11-01' })), { numRuns: 300 });
   }, 60_000);
 });
 
