@@ -49,8 +49,10 @@ const tick = () => new Promise<void>((resolve) => setImmediate(resolve));
 type Evaluate = (rows: RosterRowInput[], options: { asOf: string }) => EvaluateResponse;
 type Engine = { name: string; evaluate: Evaluate; engineMs: number[]; ratios: number[]; windows: [number, number][] };
 const engines: Engine[] = [{ name: 'this engine', evaluate, engineMs: [], ratios: [], windows: [] }];
-/** evaluate + compact encoding, the Worker's path for `"format": "compact"`. */
+/** evaluate + compact encoding, the Worker's path for `"format": "compact"`; and the same answer through row objects. */
 const compact = { ms: [] as number[], ratios: [] as number[], windows: [] as [number, number][] };
+const viaObjects = { ms: [] as number[], ratios: [] as number[] };
+const utf8 = new TextEncoder();
 if (BASELINE !== undefined) {
   const mod = (await import(pathToFileURL(resolve(BASELINE, 'shared/index.ts')).href)) as { evaluate: Evaluate };
   engines.push({ name: `baseline (${BASELINE})`, evaluate: mod.evaluate, engineMs: [], ratios: [], windows: [] });
@@ -110,6 +112,16 @@ for (let i = 0; i < RUNS; i++) {
     compact.windows.push([t2, performance.now()]);
     sink += text.length;
   });
+  steps.push(() => {
+    collect();
+    const c2 = threadCpuMs();
+    const full = evaluate(parsed, { asOf: AS_OF });
+    const bytes = utf8.encode(JSON.stringify(compactAnswer(full, parsed, getRuleSet(full.ruleSet))));
+    const ms = threadCpuMs() - c2;
+    viaObjects.ms.push(ms);
+    viaObjects.ratios.push(ms / parse);
+    sink += bytes.length;
+  });
   for (const step of i % 2 === 0 ? steps : [...steps].reverse()) step();
 }
 await tick();
@@ -147,6 +159,7 @@ for (const e of engines) {
   console.log(`  evaluate + compact encoding (the Worker's "format": "compact": UTF-8 JSON from the columns): ${ms.toFixed(1)} ms (of which GC ${gc.toFixed(1)} ms), ${(json.length / 1e6).toFixed(1)} MB`);
   console.log(`    ratio (evaluate + compact encoding) / JSON.parse of the request (median of per-run ratios): ${ratio.toFixed(2)} (goal <= 1.00) ${ratio <= 1 ? 'OK' : 'ABOVE GOAL'}`);
   console.log(`    same answer as the per-row objects (JSON.stringify(compactAnswer(evaluate(rows)))): ${same ? 'yes' : 'NO'}`);
+  console.log(`  the same answer through row objects (evaluate + compactAnswer + JSON.stringify + UTF-8): ${median(viaObjects.ms).toFixed(1)} ms, ratio to JSON.parse ${median(viaObjects.ratios).toFixed(2)}`);
 }
 if (engines.length > 1) {
   const [a, b] = engines;
