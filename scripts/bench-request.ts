@@ -22,7 +22,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { gzipSync } from 'node:zlib';
-import { parseJsonc } from './jsonc';
+import { parseJsonc } from './deploy/jsonc';
 import { syntheticRows } from './load-rows';
 import { HAS_THREAD_CPU, otherThreadCpuMs, threadIdle } from './thread-cpu';
 
@@ -32,7 +32,7 @@ const BUDGET_MS = FREE_PLAN_CPU_MS / 2;
 const TOKEN = `bench-${randomBytes(16).toString('hex')}`;
 
 type WranglerConfig = { compatibility_date: string; compatibility_flags?: string[]; env: { production: { vars: Record<string, string> } } };
-const wranglerConfig = parseJsonc(readFileSync(join(root, 'worker', 'wrangler.jsonc'), 'utf8')) as WranglerConfig;
+const wranglerConfig = parseJsonc(readFileSync(join(root, 'worker', 'wrangler.jsonc'), 'utf8'), 'worker/wrangler.jsonc') as WranglerConfig;
 /** What the deployed Worker advertises to clients (GET /v1/health `rowsPerRequest`). */
 const ROWS_PER_REQUEST = Number(wranglerConfig.env.production.vars.CE_ROWS_PER_REQUEST);
 

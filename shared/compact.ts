@@ -1,6 +1,7 @@
 // The compact answer of POST /v1/evaluate (`"format": "compact"` in the request body): the same EvaluateResponse
-// (CONTRACT.md) in about a third of the bytes, for clients that expand it again (the add-in). One encoder
-// (compactAnswer, used by the Worker) and one expander (expandAnswer, used by the add-in and the tests), both pure.
+// (docs/api.md) in about a third of the bytes, for clients that expand it again (the add-in). The reference encoder
+// (compactAnswer, from an EvaluateResponse) and one expander (expandAnswer, used by the add-in and the tests), both
+// pure; the Worker writes the same bytes straight from the engine's columns (shared/compact-json.ts).
 // The full answer stays the default; a compact answer says so in its `format` field, so a client that asked for
 // compact and got an answer without `"format": "compact"` (an older deployment ignores the field) uses it as it is.
 //

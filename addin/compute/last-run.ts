@@ -1,7 +1,7 @@
 // The results of the last 计算学时, kept in the add-in's shared runtime so that 年度汇总 right after it sends nothing
 // again (docs/clerk-guide.md): the same roster would make the same requests and get the same answers, and a 100,000-row
 // roster is 250 requests. Reused only when nothing that decides the results can have changed:
-//  - the fingerprint: a SHA-256 of every row exactly as it was sent to computeAll (every cell the service sees and
+//  - the fingerprint: SHA-256 of every row exactly as it was sent to computeAll (every cell the service sees and
 //    the name and ID number the bundled engine checks), with the rule set, asOf, the personal-data choice, the sheet
 //    row of the first data row and the service's address; any edited cell, setting or service makes another one;
 //  - the service's engine version (GET /v1/health, which costs no request against the rate limit) must still be
@@ -36,15 +36,27 @@ let kept: KeptRun | null = null;
 
 const hex = (bytes: ArrayBuffer): string => Array.from(new Uint8Array(bytes), (b) => b.toString(16).padStart(2, '0')).join('');
 
-/** The fingerprint of a run's inputs, or null where Web Crypto is missing (then nothing is ever reused). */
+/** Rows hashed together: a roster of 100,000 rows never becomes one 15-million-character string. */
+const ROWS_PER_DIGEST = 2000;
+
+/**
+ * The fingerprint of a run's inputs, or null where Web Crypto is missing (then nothing is ever reused): SHA-256 over
+ * the settings and the SHA-256 of each slice of rows as JSON.
+ */
 export async function fingerprintOf(inputs: RunInputs): Promise<string | null> {
   const subtle = globalThis.crypto?.subtle;
   if (subtle === undefined) return null;
-  const text = JSON.stringify([
+  const utf8 = new TextEncoder();
+  const slices: Promise<ArrayBuffer>[] = [];
+  for (let start = 0; start < inputs.rows.length; start += ROWS_PER_DIGEST) {
+    slices.push(subtle.digest('SHA-256', utf8.encode(JSON.stringify(inputs.rows.slice(start, start + ROWS_PER_DIGEST)))));
+  }
+  const head = JSON.stringify([
     FINGERPRINT_VERSION, inputs.service, inputs.ruleSet ?? '', inputs.asOf ?? '', inputs.sendPersonalData === true,
-    inputs.firstDataRowNumber, inputs.rows,
+    inputs.firstDataRowNumber, inputs.rows.length,
   ]);
-  return hex(await subtle.digest('SHA-256', new TextEncoder().encode(text)));
+  const digests = (await Promise.all(slices)).map(hex).join('');
+  return hex(await subtle.digest('SHA-256', utf8.encode(`${head}\n${digests}`)));
 }
 
 /** Keeps a finished run's results (replacing the one kept before). */
