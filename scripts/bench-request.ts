@@ -9,9 +9,10 @@
 // CPU time in nanoseconds and brings it up to date whenever the thread stops running. The bench reads it while the
 // thread sleeps in its event loop, sends one request, reads the answer to the end, waits until the thread sleeps
 // again and reads it once more: the difference is the request's main-thread CPU (HTTP parsing and the Worker's
-// JavaScript; V8's helper threads for background compilation and GC are shown apart). workerd itself reports no
-// per-request CPU time locally (its clocks stand still while JavaScript runs, and `wrangler dev` has no CPU limit);
-// a DevTools CPU profile through its inspector shows where time goes but slows the code it samples several-fold.
+// JavaScript; V8's helper threads for background compilation and GC are shown apart). Timing inside the Worker
+// would give wall time (performance.now(); on Cloudflare it even stands still until I/O) without workerd's own work,
+// and `wrangler dev` has no CPU limit; a DevTools CPU profile through workerd's inspector shows where time goes but
+// slows the code it samples several-fold.
 // D1 and the rate limiters are stubs here (on Cloudflare their time is I/O wait, not CPU).
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
