@@ -6,7 +6,7 @@ import { getRuleSet } from './rulesets';
 import type { RuleSet } from './rulesets/types';
 import type { CellValue, RosterKey, RosterRowInput } from './types';
 
-/** Rows of the made-up roster: the advertised rows per request (worker/limits.ts), the size a request has. */
+/** Rows of the made-up roster by default: a request's size at the Workers Free plan's advertised rows per request. */
 export const WARM_UP_ROWS = 400;
 
 /** Valid cells of each kind of column, written the ways rosters write them (numbers, text with units, full width). */
@@ -104,7 +104,7 @@ function idNumber(i: number): CellValue {
   }
 }
 
-/** Two rows with one ID number (the cross-row check, RULES.md §9). */
+/** Two rows with one ID number (the cross-row check, docs/rules.md §9). */
 export function duplicateRows(ruleSet: string): RosterRowInput[] {
   const [first, second] = warmUpRows(ruleSet, 4).filter((r) => Object.keys(r).length > 0);
   return [{ ...first, idNumber: '370402198503121234' }, { ...second, idNumber: '370402198503121234' }];

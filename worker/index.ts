@@ -5,7 +5,12 @@ import { app } from './app';
 import type { Bindings } from './env';
 import { warmUp, warmUpRequestPath } from './warm-up';
 
-warmUp();
+// a warm-up that fails (a bug) costs speed, never the Worker: it is logged and requests are served as usual
+try {
+  warmUp();
+} catch (err) {
+  console.error('warm-up failed', err);
+}
 void warmUpRequestPath(app, env as unknown as Bindings);
 
 export default app;

@@ -16,6 +16,7 @@ import { duplicateRows, warmUpRows } from '../shared/warm-up-rows';
 import type { Hono } from 'hono';
 import { storedCounts } from './audit';
 import { hmacHex } from './body';
+import { DEFAULT_ROWS_PER_REQUEST } from './limits';
 import { configOf } from './config';
 import type { AppEnv, Bindings } from './env';
 import { labelForToken } from './tokens';
@@ -34,7 +35,7 @@ export const WARM_UP_PASSES = 10;
 export function warmUp(passes: number = WARM_UP_PASSES): number {
   let rows = 0;
   for (const { id } of listRuleSets()) {
-    const roster = warmUpRows(id);
+    const roster = warmUpRows(id, DEFAULT_ROWS_PER_REQUEST);
     const asOf = `${getRuleSet(id).year}-11-01`;
     const text = JSON.stringify({ ruleSet: id, asOf, format: 'compact', rows: roster });
     for (let pass = 0; pass < passes; pass++) {
