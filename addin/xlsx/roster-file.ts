@@ -56,11 +56,20 @@ function isReadCell(plan: RosterPlan, row: number, col: number): boolean {
   return r !== undefined && r.sheetRow === row && r.input !== null;
 }
 
+/** Who reads the messages: the .xlsx web page (no --sheet) or the command line. */
+export type FileReader = 'page' | 'cli';
+
+/** What to do about a hidden roster sheet, in the words of the reader at hand. */
+const HIDDEN_SHEET_HINT: Record<FileReader, string> = {
+  cli: '需要时请用 --sheet 指定，或在 Excel 中取消隐藏',
+  page: '需要时请在 Excel 或 WPS 中取消隐藏该工作表，保存后重新选择文件',
+};
+
 /**
  * Reads the workbook and finds its roster sheets. `sheetNames`: only these (each must exist and be a roster);
  * otherwise every visible sheet whose roster is recognised. Throws XlsxFileError (not an .xlsx) or RosterFileError.
  */
-export async function openRoster(fileName: string, bytes: Uint8Array, sheetNames: readonly string[] = []): Promise<OpenedRoster> {
+export async function openRoster(fileName: string, bytes: Uint8Array, sheetNames: readonly string[] = [], reader: FileReader = 'cli'): Promise<OpenedRoster> {
   checkXlsxFile(fileName, bytes);
   const lost = lostFeatures(bytes);
   const workbook = new ExcelJS.Workbook();
@@ -97,7 +106,7 @@ export async function openRoster(fileName: string, bytes: Uint8Array, sheetNames
       continue;
     }
     if (s.hidden && !explicit) {
-      skipped.push({ sheetName: s.sheetName, reason: `工作表“${s.sheetName}”是隐藏的，未核对（需要时请用 --sheet 指定，或在 Excel 中取消隐藏）。` });
+      skipped.push({ sheetName: s.sheetName, reason: `工作表“${s.sheetName}”是隐藏的，未核对（${HIDDEN_SHEET_HINT[reader]}）。` });
       continue;
     }
     plans.push(s.plan);

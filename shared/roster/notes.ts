@@ -81,3 +81,9 @@ export function planNotes(plan: RosterPlan, options: PlanNoteOptions = {}): stri
   }
   return notes;
 }
+
+/** 年度汇总's notes about the rosters read: one line when people's hours were taken as documented (no 证明材料齐全). */
+export function summaryNotes(plans: readonly RosterPlan[]): string[] {
+  const unchecked = plans.reduce((n, p) => n + p.evidenceUnchecked, 0);
+  return unchecked > 0 ? [evidenceUncheckedLine(unchecked)] : [];
+}

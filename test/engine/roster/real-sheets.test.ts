@@ -162,7 +162,7 @@ describe('hidden columns', () => {
     const none = planRoster(grid('花名册', rows));
     expect(none.stop?.code).toBe('DUPLICATE_COLUMN');
     expect(none.stop?.message).toBe(
-      '工作表“花名册”中“市平台专业课学时”对应了 3 列：C 列“专业课（上半年）”、D 列“专业课（下半年）”、E 列“专业课学时”。无法确定读哪一列：请只保留一列，删除或改名其余的列。',
+      '“市平台专业课学时”对应了 3 列：C 列“专业课（上半年）”、D 列“专业课（下半年）”、E 列“专业课学时”。无法确定读哪一列：请只保留一列，删除或改名其余的列。',
     );
     const oneHidden = planRoster(grid('花名册', rows, { hiddenColumns: [2] }));
     expect(oneHidden.stop?.message).toContain('C 列“专业课（上半年）”（已隐藏）、D 列“专业课（下半年）”、E 列“专业课学时”。');
@@ -206,10 +206,15 @@ describe('cost', () => {
       }
       return { name: 'S', origin: { row: 0, col: 0 }, values, merged };
     };
+    // the best of three runs: other work on a shared machine only ever adds time
     const time = (g: Parameters<typeof planRoster>[0]): number => {
-      const t0 = performance.now();
-      for (let k = 0; k < 3; k++) planRoster(g);
-      return performance.now() - t0;
+      let best = Infinity;
+      for (let k = 0; k < 3; k++) {
+        const t0 = performance.now();
+        planRoster(g);
+        best = Math.min(best, performance.now() - t0);
+      }
+      return best;
     };
     time(make(2000, 10));
     const small = time(make(2000, 10));
