@@ -64,10 +64,11 @@ export function expectInputsKept(original: ExcelJS.Workbook, result: ExcelJS.Wor
   for (const [k, v] of cellMap(original)) expect(JSON.parse(after.get(k) ?? 'null'), `输入单元格 ${k}`).toEqual(JSON.parse(v));
   const notes = notesOf(result);
   for (const [k, v] of notesOf(original)) expect(notes.get(k), `批注 ${k}`).toBe(v);
+  type Pane = { state?: string; xSplit?: number; ySplit?: number };
   for (const ws of original.worksheets) {
-    const view = ws.views?.[0];
+    const view = ws.views?.[0] as Pane | undefined;
     if (view?.state !== 'frozen') continue;
-    const kept = result.getWorksheet(ws.name)?.views?.[0];
+    const kept = result.getWorksheet(ws.name)?.views?.[0] as Pane | undefined;
     expect({ state: kept?.state, xSplit: kept?.xSplit ?? 0, ySplit: kept?.ySplit ?? 0 }, `“${ws.name}”的冻结窗格`).toEqual({
       state: 'frozen',
       xSplit: view.xSplit ?? 0,
