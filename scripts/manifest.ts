@@ -37,6 +37,25 @@ export function manifestForOrigin(xml: string, origin: string, options: { newId?
   return out;
 }
 
+/** The production manifest on `origin`: manifestForOrigin, without the comments about the development URLs. */
+export function productionManifest(xml: string, origin: string, options: { newId?: boolean } = {}): string {
+  let kept = '';
+  let at = 0;
+  for (let start = xml.indexOf('<!--'); start >= 0; start = xml.indexOf('<!--', at)) {
+    const end = xml.indexOf('-->', start);
+    if (end < 0) break;
+    const close = end + '-->'.length;
+    if (xml.slice(start, close).includes(DEV_ORIGIN)) {
+      kept += xml.slice(at, start);
+      at = xml[close] === '\n' ? close + 1 : close;
+    } else {
+      kept += xml.slice(at, close);
+      at = close;
+    }
+  }
+  return manifestForOrigin(kept + xml.slice(at), origin, options);
+}
+
 /** The manifest for the dev server on `origin` (npm start): the checked-in one when that is DEV_ORIGIN. */
 export function devManifest(origin: string): string {
   return manifestForOrigin(readFileSync(SOURCE_MANIFEST, 'utf8'), origin);
@@ -60,7 +79,7 @@ function main(argv: string[]): number {
     return 2;
   }
   const out = resolve(value('out') ?? 'manifest.prod.xml');
-  writeFileSync(out, manifestForOrigin(readFileSync(SOURCE_MANIFEST, 'utf8'), origin, { newId: argv.includes('--new-id') }), 'utf8');
+  writeFileSync(out, productionManifest(readFileSync(SOURCE_MANIFEST, 'utf8'), origin, { newId: argv.includes('--new-id') }), 'utf8');
   console.log(`manifest for ${origin} written to ${out}`);
   return 0;
 }
