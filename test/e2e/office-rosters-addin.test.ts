@@ -13,7 +13,7 @@ import {
 import { simSheetsOf, type SimSheetSpec } from '../support/xlsx-to-sim';
 import { loadWorkbook } from '../xlsx/expect-output';
 import { launchChromium, openHost } from './browser';
-import { clickForMessage, saveSettings } from './pane-click';
+import { clearMessage, clickForMessage, saveSettings } from './pane-click';
 import type { CeSimHost } from './host/sim-entry';
 
 const env = inject('e2e');
@@ -70,11 +70,7 @@ async function compute(pane: Frame): Promise<string> {
 
 /** 年度汇总 over the roster sheets (ticked in the chooser when the workbook holds several). */
 async function summary(pane: Frame, sheets: readonly string[]): Promise<string> {
-  await pane.evaluate(() => {
-    const m = document.getElementById('message')!;
-    m.hidden = true;
-    m.textContent = '';
-  });
+  await clearMessage(pane);
   await pane.click('#summary');
   await pane.waitForFunction(() => {
     const m = document.getElementById('message')!;
