@@ -51,6 +51,25 @@ function headerWords(reader: GridReader, found: FoundHeader, s: RowScan): Set<st
   });
 }
 
+/** Every character of the words, ASCII letters in both cases and full width too (as normalizeHeader folds them). */
+function charsOf(words: ReadonlySet<string>): Set<number> {
+  const out = new Set<number>();
+  for (const w of words) {
+    for (let i = 0; i < w.length; i++) {
+      const c = w.charCodeAt(i);
+      out.add(c);
+      if (c >= 0x61 && c <= 0x7a) for (const x of [c - 32, c + 0xfee0, c - 32 + 0xfee0]) out.add(x);
+      else if (c >= 0x21 && c <= 0x7e) out.add(c + 0xfee0);
+    }
+  }
+  return out;
+}
+
+function sharesChar(text: string, chars: ReadonlySet<number>): boolean {
+  for (let i = 0; i < text.length; i++) if (chars.has(text.charCodeAt(i))) return true;
+  return false;
+}
+
 /** The first non-empty cell of a row (outside our output block), as text; '' when it is not text. */
 function firstText(reader: GridReader, row: number, s: RowScan): { col: number; text: string } | null {
   for (let c = s.firstCol; c <= s.lastCol; c++) {
@@ -83,11 +102,16 @@ export function dataRows(grid: SheetGrid, reader: GridReader, found: FoundHeader
   const grouping = groupingColumns(found, s);
   const words = headerWords(reader, found, s);
   const nameWords = s.nameCol < 0 ? new Set<string>() : words[s.nameCol - s.firstCol];
-  const value = (r: number, c: number) => reader.filledValue(r, c, s.from);
+  const nameChars = charsOf(nameWords);
+  // columns with an area merged down over data rows read through it; the others (most) cell by cell
+  const filling = new Set<number>();
+  for (const m of grid.merged ?? []) if (m.rowCount > 1 && m.row >= s.from && m.row <= s.to) filling.add(m.col);
+  const value = (r: number, c: number) => (filling.has(c) ? reader.filledValue(r, c, s.from) : reader.value(r, c));
   // the name as read (a name merged over two rows belongs to both), and the cell's own text (a repeated header's)
   const nameOf = (r: number): string => (s.nameCol < 0 ? '' : cellText(value(r, s.nameCol)));
   const ownName = (r: number): string => (s.nameCol < 0 ? '' : cellText(reader.value(r, s.nameCol)));
-  const isHeaderName = (name: string): boolean => name.length <= MAX_HEADER_TEXT && nameWords.has(normalizeHeader(name));
+  // a person's name shares no character with the name column's header words: most rows are refused without normalising
+  const isHeaderName = (name: string): boolean => name.length <= MAX_HEADER_TEXT && sharesChar(name, nameChars) && nameWords.has(normalizeHeader(name));
 
   /** The header repeated (printed on every page): most of its cells are the header's words, the name among them. */
   const isRepeatedHeader = (r: number): boolean => {
@@ -108,7 +132,7 @@ export function dataRows(grid: SheetGrid, reader: GridReader, found: FoundHeader
     const name = nameOf(r);
     return (
       name !== '' && !name.includes('：') && !name.includes(':') && !isTotalText(name) && !isNoteText(name) &&
-      !isHeadcountText(name) && !isHeaderName(name) && !otherTotals.has(r)
+      !isHeadcountText(name) && !otherTotals.has(r)
     );
   };
   // personBelow[r - from]: some row below r names a person.
@@ -118,15 +142,15 @@ export function dataRows(grid: SheetGrid, reader: GridReader, found: FoundHeader
   const rows: RosterDataRow[] = [];
   const excluded: ExcludedRow[] = [];
   const width = s.lastCol - s.firstCol + 1;
+  const skip = (row: RosterDataRow, reason: ExcludedRow['reason'], text: string): void => {
+    excluded.push({ sheetRow: row.sheetRow, reason, text });
+    rows.push(row);
+  };
   for (let r = s.from; r <= s.to; r++) {
     const name = nameOf(r);
     const row: RosterDataRow = { sheetRow: r, input: null, name, hidden: hidden.has(r) };
-    const skip = (reason: ExcludedRow['reason'], text: string): void => {
-      excluded.push({ sheetRow: r, reason, text });
-      rows.push(row);
-    };
     if (otherTotals.has(r)) {
-      skip('tableTotal', name);
+      skip(row, 'tableTotal', name);
       continue;
     }
     // a row is blank by its own cells: a merged 科室 reaching over an empty row does not make it a person
@@ -141,20 +165,20 @@ export function dataRows(grid: SheetGrid, reader: GridReader, found: FoundHeader
         excluded.push({ sheetRow: r, reason: 'footer', text: first.text });
         break;
       }
-      skip('note', first.text);
+      skip(row, 'note', first.text);
       continue;
     }
     if ((own === '' || isHeaderName(own)) && isRepeatedHeader(r)) {
-      skip('header', own || first.text);
+      skip(row, 'header', own || first.text);
       continue;
     }
     if (isTotalText(own) || isHeadcountText(own)) {
-      skip('total', own);
+      skip(row, 'total', own);
       continue;
     }
     const total = own === '' ? totalIn(reader, r, s, grouping) : null;
     if (total !== null) {
-      skip('total', total);
+      skip(row, 'total', total);
       continue;
     }
     const cells = new Array<unknown>(width);

@@ -37,6 +37,10 @@ export function endsWithTotal(text: string): boolean {
 /** true when the text is a count of people as clerks write it in the name cell: 共17人, 17人, 合计 17 名. */
 export function isHeadcountText(text: string): boolean {
   const w = getCompiledRuleSet().roster;
+  // most names are refused by their last character (a count ends with 人, 名 … or 。)
+  const end = text.trimEnd();
+  const last = end.charCodeAt(end.length - 1);
+  if (!w.headcountEnds.has(last) && last !== 0x3002) return false;
   let t = folded(text);
   if (t.endsWith('。')) t = t.slice(0, -1);
   const prefix = w.headcountPrefixes.find((p) => t.startsWith(p)) ?? '';

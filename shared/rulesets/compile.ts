@@ -58,6 +58,8 @@ export type RosterWords = {
   numberingHeaders: ReadonlySet<string>;
   headcountPrefixes: readonly string[];
   headcountSuffixes: readonly string[];
+  /** The last character of every head-count suffix, as written and full width (a quick refusal). */
+  headcountEnds: ReadonlySet<number>;
 };
 
 function compileRosterWords(w: RuleSet['words']): RosterWords {
@@ -68,6 +70,7 @@ function compileRosterWords(w: RuleSet['words']): RosterWords {
     numberingHeaders: new Set(w.numberingHeaders.value.map(normalizeHeader)),
     headcountPrefixes: longestFirst(w.headcountPrefixes.value),
     headcountSuffixes: longestFirst(w.headcountSuffixes.value),
+    headcountEnds: new Set(w.headcountSuffixes.value.flatMap((x) => [x.charCodeAt(x.length - 1), toHalfWidth(x).charCodeAt(x.length - 1)])),
   };
 }
 
