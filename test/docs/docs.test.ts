@@ -34,8 +34,9 @@ const docPaths = markdownUnder('docs').sort();
 const readme = read('README.md');
 const pages = [readme, ...docPaths.map(read)];
 const exists = (path: string) => existsSync(join(root, path));
-const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { scripts: Record<string, string> };
-const bins = new Set(readdirSync(join(root, 'node_modules/.bin')).map((b) => b.replace(/\.(cmd|ps1)$/i, '')));
+const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { scripts: Record<string, string>; bin?: Record<string, string> };
+// installed commands, and this package's own (`npx ce-roster` runs bin/ce-roster.mjs from the project folder)
+const bins = new Set([...readdirSync(join(root, 'node_modules/.bin')).map((b) => b.replace(/\.(cmd|ps1)$/i, '')), ...Object.keys(pkg.bin ?? {})]);
 
 describe('README.md, the front door', () => {
   it(`is shorter than ${README_MAX_CHARACTERS} characters`, () => {
@@ -88,7 +89,7 @@ describe('links and anchors', () => {
 });
 
 describe('commands named in the pages', () => {
-  it('every `npm run X`, `npm X` and `npx X` exists (package.json scripts, npm, node_modules/.bin)', () => {
+  it('every `npm run X`, `npm X` and `npx X` exists (package.json scripts, npm, node_modules/.bin, package.json bin)', () => {
     expect(commands(readme).length).toBeGreaterThan(3);
     expect(unknownCommands(pages, pkg.scripts, bins)).toEqual([]);
   });

@@ -161,7 +161,7 @@ export function unknownCommands(pages: Page[], scripts: Record<string, string>, 
     for (const c of commands(page)) {
       const where = `${c.from}:${c.line}: ${c.tool} ${c.viaRun ? 'run ' : ''}${c.name}`;
       if (c.tool === 'npx') {
-        if (!bins.has(c.name)) problems.push(`${where}: no such command in node_modules/.bin`);
+        if (!bins.has(c.name)) problems.push(`${where}: no such command in node_modules/.bin or package.json bin`);
       } else if (c.viaRun || RUNLESS_SCRIPTS.has(c.name)) {
         if (!Object.hasOwn(scripts, c.name)) problems.push(`${where}: no such script in package.json`);
       } else if (!NPM_COMMANDS.has(c.name)) {
