@@ -74,7 +74,7 @@ async function choose(file: File): Promise<void> {
     const bytes = new Uint8Array(await file.arrayBuffer());
     setProgress(8, `正在识别花名册…`);
     await nextFrame();
-    const opened = await openRoster(file.name, bytes);
+    const opened = await openRoster(file.name, bytes, [], 'page');
     if (controller.signal.aborted) throw new CancelledError();
     state.file = { name: file.name, bytes };
     state.opened = opened;
@@ -116,9 +116,10 @@ async function start(): Promise<void> {
   setProgress(20, '开始计算…');
   try {
     // A cancelled or failed run may have half-written the workbook in memory: read the file again first.
-    const opened = state.opened ?? (await openRoster(state.file.name, state.file.bytes));
+    const opened = state.opened ?? (await openRoster(state.file.name, state.file.bytes, [], 'page'));
     state.opened = null;
     state.outcome = await checkRoster(opened, {
+      reader: 'page',
       asOf: asOf.value || undefined,
       service,
       signal: state.controller.signal,

@@ -9,8 +9,9 @@ import { planFixedChunks } from '../office/chunks';
 import { computeAll, type Evaluator } from '../compute/compute';
 import { countStatuses, type StatusCounts } from '../../shared/status-counts';
 import { attentionRows, type AttentionRow } from '../compute/results';
-import { placeAll, rowsOf, type OpenedRoster } from './roster-file';
-import { computedRows, summaryLayoutFor, withSheetRows, writeSummarySheet } from './write-summary';
+import { placeAll, rowsOf, type FileReader, type OpenedRoster } from './roster-file';
+import { computedRows, rowLabelsOf, summaryLayoutFor, writeSummarySheet } from './write-summary';
+import { summaryNotes } from '../../shared/roster/notes';
 import { SUMMARY_SHEET_NAME, type ComputedBy } from '../summary/layout';
 import { writeDutySheets } from './write-duties';
 import { writeOutputColumns } from './write-outputs';
@@ -19,6 +20,8 @@ export type CheckPhase = 'compute' | 'write' | 'save';
 export type CheckProgress = { phase: CheckPhase; done: number; total: number };
 
 export type CheckOptions = {
+  /** Who reads the messages: the web page or the command line (default). */
+  reader?: FileReader;
   asOf?: string;
   ruleSet?: string;
   /** The 计算服务 (URL and token); absent = the local engine in this browser or process. */
@@ -101,7 +104,7 @@ export async function checkRoster(opened: OpenedRoster, options: CheckOptions = 
   let outcome;
   try {
     outcome = service
-      ? await computeAll(rows, new WorkerClient({ baseUrl: service.url, token: service.token }), {
+      ? await computeAll(rows, new WorkerClient({ baseUrl: service.url, token: service.token, settingsPlace: options.reader ?? 'cli' }), {
           asOf: options.asOf,
           ruleSet: options.ruleSet,
           signal: options.signal,
@@ -136,7 +139,9 @@ export async function checkRoster(opened: OpenedRoster, options: CheckOptions = 
   const engineVersion = outcome.engineVersion || ENGINE_VERSION;
   const madeAt = localDateTime(options.now ?? new Date());
   const layout = summaryLayoutFor({
-    summary: withSheetRows(computed),
+    summary: computed.summary,
+    rowLabels: rowLabelsOf(computed, opened.plans.length > 1),
+    notes: summaryNotes(opened.plans),
     ruleSetId: ruleSet,
     engineVersion,
     computedBy: service ? 'worker' : 'local',

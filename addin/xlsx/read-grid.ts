@@ -1,5 +1,5 @@
 // An exceljs worksheet as the roster module's SheetGrid: the used range's values with Excel value types, merged
-// areas, tables (with their total rows) and hidden rows, in 0-based sheet coordinates.
+// areas, tables (with their total rows), hidden rows and columns, in 0-based sheet coordinates.
 import type { Workbook, Worksheet } from 'exceljs';
 import type { CellArea, GridTable, GridValue, GridValueType, SheetGrid } from '../../shared/roster/types';
 import { columnLetter, parseArea } from '../office/a1';
@@ -54,6 +54,7 @@ export function readSheetGrid(ws: Worksheet, date1904: boolean): ReadSheet {
     bottom = Math.max(bottom, t.area.row + t.area.rowCount - 1);
     right = Math.max(right, t.area.col + t.area.columnCount - 1);
   }
+  const hiddenColumns = hiddenColumnsOf(ws, left, right);
   const merged: CellArea[] = [];
   for (const ref of (ws.model as { merges?: string[] }).merges ?? []) {
     const a = parseArea(ref);
@@ -74,10 +75,18 @@ export function readSheetGrid(ws: Worksheet, date1904: boolean): ReadSheet {
     valueTypes[c.row - origin.row][c.col - origin.col] = c.type;
   }
   return {
-    grid: { name: ws.name, origin, values, valueTypes, merged, tables, hiddenRows, selection: null, remembered: null },
+    grid: { name: ws.name, origin, values, valueTypes, merged, tables, hiddenRows, hiddenColumns, selection: null, remembered: null },
     uncachedFormulas,
     hidden: ws.state !== 'visible' && ws.state !== undefined,
   };
+}
+
+/** The hidden columns (0-based) between `left` and `right`, from the sheet's column definitions. */
+function hiddenColumnsOf(ws: Worksheet, left: number, right: number): number[] {
+  const out: number[] = [];
+  const columns = (ws.columns ?? []) as { number: number; hidden?: boolean }[];
+  for (const c of columns) if (c.hidden === true && c.number - 1 >= left && c.number - 1 <= right) out.push(c.number - 1);
+  return out;
 }
 
 /** Every worksheet of the workbook, in tab order. */

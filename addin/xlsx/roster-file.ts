@@ -2,7 +2,7 @@
 // the same output columns. Used by the web page (in the browser) and by `npm run roster` (in Node).
 import ExcelJS from 'exceljs';
 import type { RosterRowInput, RowResult } from '../../shared/types';
-import { findCrossDuplicates, placeResults, planRoster, rowsToSend } from '../../shared/roster/index';
+import { SWITCH_SHEET_HINT, findCrossDuplicates, placeResults, planRoster, rowsToSend } from '../../shared/roster/index';
 import type { DuplicateId, PlacedResult, RosterPlan } from '../../shared/roster/types';
 import { SUMMARY_SHEET_NAME } from '../summary/layout';
 import { isDutySheetName } from './write-duties';
@@ -56,11 +56,26 @@ function isReadCell(plan: RosterPlan, row: number, col: number): boolean {
   return r !== undefined && r.sheetRow === row && r.input !== null;
 }
 
+/** Who reads the messages: the .xlsx web page (no --sheet) or the command line. */
+export type FileReader = 'page' | 'cli';
+
+/** What to do about a hidden roster sheet, in the words of the reader at hand. */
+const HIDDEN_SHEET_HINT: Record<FileReader, string> = {
+  cli: '需要时请用 --sheet 指定，或在 Excel 中取消隐藏',
+  page: '需要时请在 Excel 或 WPS 中取消隐藏该工作表，保存后重新选择文件',
+};
+
+/** Why a sheet is not read, naming it once, with no word about switching sheets (a file has no active sheet). */
+function stopMessage(sheetName: string, message: string, reader: FileReader): string {
+  const text = message.replace(SWITCH_SHEET_HINT, reader === 'cli' ? '请用 --sheet 指定花名册所在的工作表。' : '');
+  return text.includes(`工作表“${sheetName}”`) ? text : `工作表“${sheetName}”：${text}`;
+}
+
 /**
  * Reads the workbook and finds its roster sheets. `sheetNames`: only these (each must exist and be a roster);
  * otherwise every visible sheet whose roster is recognised. Throws XlsxFileError (not an .xlsx) or RosterFileError.
  */
-export async function openRoster(fileName: string, bytes: Uint8Array, sheetNames: readonly string[] = []): Promise<OpenedRoster> {
+export async function openRoster(fileName: string, bytes: Uint8Array, sheetNames: readonly string[] = [], reader: FileReader = 'cli'): Promise<OpenedRoster> {
   checkXlsxFile(fileName, bytes);
   const lost = lostFeatures(bytes);
   const workbook = new ExcelJS.Workbook();
@@ -93,11 +108,11 @@ export async function openRoster(fileName: string, bytes: Uint8Array, sheetNames
   for (const s of sheets) {
     const explicit = wanted.has(s.sheetName);
     if (s.plan.stop !== null) {
-      if (explicit || !QUIET_STOPS.has(s.plan.stop.code)) skipped.push({ sheetName: s.sheetName, reason: `工作表“${s.sheetName}”：${s.plan.stop.message}` });
+      if (explicit || !QUIET_STOPS.has(s.plan.stop.code)) skipped.push({ sheetName: s.sheetName, reason: stopMessage(s.sheetName, s.plan.stop.message, reader) });
       continue;
     }
     if (s.hidden && !explicit) {
-      skipped.push({ sheetName: s.sheetName, reason: `工作表“${s.sheetName}”是隐藏的，未核对（需要时请用 --sheet 指定，或在 Excel 中取消隐藏）。` });
+      skipped.push({ sheetName: s.sheetName, reason: `工作表“${s.sheetName}”是隐藏的，未核对（${HIDDEN_SHEET_HINT[reader]}）。` });
       continue;
     }
     plans.push(s.plan);

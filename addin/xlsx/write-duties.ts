@@ -83,6 +83,8 @@ export function writeDutySheets(wb: Workbook, input: DutySheetsInput): string[] 
       asOf: input.asOf,
       rosterSheet: plan.sheetName,
       madeAt: input.madeAt,
+      // opened in WPS or an Excel without the add-in: no task pane to point at
+      reader: 'file',
       previous: { reminders: valuesOf(wb.getWorksheet(names.reminders)), checklist: valuesOf(wb.getWorksheet(names.checklist)) },
     });
     made.push({ name: names.reminders, layout: layouts.reminders }, { name: names.checklist, layout: layouts.checklist });

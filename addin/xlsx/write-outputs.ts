@@ -1,12 +1,12 @@
 // The nine output columns on an exceljs worksheet, where the add-in writes them: header cells, one value and number
-// format per data row, 状态 colours (conditional formats, as the add-in), column widths, the header frozen, and an
-// Excel table widened over new output columns. No input cell is ever written.
+// format per data row, 状态 colours (conditional formats, as the add-in), column widths, wrapped sentences, the header
+// frozen (unless the clerk froze panes), and an Excel table widened over new output columns. No input cell is written.
 import type { Cell, Fill, Font, Style, Worksheet } from 'exceljs';
 import { OUTPUT_HEADERS } from '../../shared/index';
 import type { OutputColumn, PlacedResult, RosterPlan } from '../../shared/roster/types';
 import { columnLetter, parseArea } from '../office/a1';
 import { NUMBER_FORMAT_HOURS, NUMBER_FORMAT_TEXT, NUMERIC_OUTPUTS, outputCells } from '../compute/results';
-import { STATUS_STYLES, WIDTHS } from '../compute/format';
+import { STATUS_STYLES, WIDTHS, WRAPPED_OUTPUTS } from '../compute/format';
 import { argb } from './apply-sheet-layout';
 
 const solid = (hex: string): Fill => ({ type: 'pattern', pattern: 'solid', fgColor: { argb: argb(hex) }, bgColor: { argb: argb(hex) } });
@@ -14,6 +14,8 @@ const solid = (hex: string): Fill => ({ type: 'pattern', pattern: 'solid', fgCol
 /** Styles are assigned whole (exceljs shares one style object between cells read with the same style). */
 const HOURS_STYLE: Partial<Style> = Object.freeze({ numFmt: NUMBER_FORMAT_HOURS });
 const TEXT_STYLE: Partial<Style> = Object.freeze({ numFmt: NUMBER_FORMAT_TEXT });
+/** 封顶提示 and 说明: sentences, wrapped and top-aligned at a page-friendly width (WRAPPED_OUTPUTS). */
+const WRAPPED_STYLE: Partial<Style> = Object.freeze({ numFmt: NUMBER_FORMAT_TEXT, alignment: { wrapText: true, vertical: 'top' as const } });
 const HEADER_FONT: Partial<Font> = { bold: true };
 const HEADER_STYLE: Partial<Style> = Object.freeze({ numFmt: NUMBER_FORMAT_TEXT, font: HEADER_FONT, fill: solid('#DEECF9') });
 
@@ -91,7 +93,7 @@ export function writeOutputColumns(ws: Worksheet, plan: RosterPlan, placed: read
 
   const headerRow = ws.getRow(output.headerRow + 1);
   for (const c of output.columns) setCell(headerRow.getCell(c.col + 1), c.header, HEADER_STYLE);
-  const styles = output.columns.map((c) => (NUMERIC_OUTPUTS.includes(c.header) ? HOURS_STYLE : TEXT_STYLE));
+  const styles = output.columns.map((c) => (NUMERIC_OUTPUTS.includes(c.header) ? HOURS_STYLE : WRAPPED_OUTPUTS.includes(c.header) ? WRAPPED_STYLE : TEXT_STYLE));
   const blank = OUTPUT_HEADERS.map(() => '');
   for (let i = 0; i < plan.rows.length; i++) {
     const result = placed[i];
@@ -112,17 +114,20 @@ export function writeOutputColumns(ws: Worksheet, plan: RosterPlan, placed: read
     replaceStatusColours(ws, letters, `${letters}${first}:${letters}${last}`);
   }
   const view = ws.views?.[0] ?? {};
-  ws.views = [
-    {
-      state: 'frozen',
-      xSplit: 0,
-      ySplit: output.headerRow + 1,
-      topLeftCell: `A${output.headerRow + 2}`,
-      ...(view.zoomScale ? { zoomScale: view.zoomScale } : {}),
-      ...(view.showGridLines === false ? { showGridLines: false } : {}),
-      ...(view.rightToLeft ? { rightToLeft: true } : {}),
-    },
-  ];
+  // a freeze the clerk set (columns too, e.g. at D5) is theirs; only a sheet with none gets the header frozen
+  if (view.state !== 'frozen') {
+    ws.views = [
+      {
+        state: 'frozen',
+        xSplit: 0,
+        ySplit: output.headerRow + 1,
+        topLeftCell: `A${output.headerRow + 2}`,
+        ...(view.zoomScale ? { zoomScale: view.zoomScale } : {}),
+        ...(view.showGridLines === false ? { showGridLines: false } : {}),
+        ...(view.rightToLeft ? { rightToLeft: true } : {}),
+      },
+    ];
+  }
   const created = output.columns.filter((c) => !c.exists);
   widenTable(ws, plan, created);
   return { rows: plan.rows.length, created: created.map((c) => c.header) };

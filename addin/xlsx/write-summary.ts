@@ -5,6 +5,7 @@ import { getRuleSet, hasRuleSet } from '../../shared/index';
 import type { PlacedResult, RosterPlan } from '../../shared/roster/types';
 import { addToSummary, finishSummary, newSummaryBuilder } from '../../shared/summary';
 import { textOfCell } from '../../shared/normalize';
+import { attentionRowLabel } from '../../shared/roster/messages';
 import type { RowResult, Summary } from '../../shared/types';
 import { buildSummaryLayout, type SummaryLayout, type ComputedBy } from '../summary/layout';
 import { uniqueTableName } from '../office/sheet-reset';
@@ -36,9 +37,9 @@ export function computedRows(plans: readonly RosterPlan[], placed: readonly Plac
   return { results, at, summary: finishSummary(b) };
 }
 
-/** The summary with each attention item's index set to its 0-based sheet row (the layout shows firstDataRowNumber 1 + index). */
-export function withSheetRows(c: ComputedRows): Summary {
-  return { ...c.summary, attention: c.summary.attention.map((a) => ({ ...a, index: c.at[a.index].sheetRow })) };
+/** Per computed row, where 需关注人员 says it is: its sheet row, with the sheet's name when there are several. */
+export function rowLabelsOf(c: ComputedRows, severalSheets: boolean): (string | number)[] {
+  return c.at.map((a) => attentionRowLabel(a.sheetName, a.sheetRow, severalSheets));
 }
 
 export type SummarySheetInput = {
@@ -49,6 +50,10 @@ export type SummarySheetInput = {
   fallbackReason?: string | null;
   madeAt: string;
   rosterSheets: readonly string[];
+  /** Per result index of `summary`, the row as 需关注人员 shows it. */
+  rowLabels: readonly (string | number)[];
+  /** Said on the sheet about how the rosters were read. */
+  notes?: readonly string[];
 };
 
 export function summaryLayoutFor(input: SummarySheetInput): SummaryLayout {
@@ -62,6 +67,8 @@ export function summaryLayoutFor(input: SummarySheetInput): SummaryLayout {
     madeAt: input.madeAt,
     rosterSheet: input.rosterSheets.join('、'),
     firstDataRowNumber: 1,
+    rowLabels: input.rowLabels,
+    notes: input.notes,
   });
 }
 
