@@ -22,8 +22,8 @@ const s = (ms: number): string => (ms / 1000).toFixed(1);
 
 /** In a child process: the command line's own pipeline, phase by phase. Prints one JSON line. */
 async function child(input: string, out: string): Promise<void> {
-  const { openRoster } = await import('../addin/xlsx/roster-file');
-  const { checkRoster } = await import('../addin/xlsx/check-file');
+  const { openRoster } = await import('../xlsx/roster-file');
+  const { checkRoster } = await import('../xlsx/check-file');
   const { writeFile } = await import('node:fs/promises');
   const t0 = performance.now();
   const cpu0 = process.cpuUsage();
@@ -65,7 +65,7 @@ function runChild(input: string, out: string): Promise<Figures> {
 function runCli(input: string, out: string): Promise<{ wall: number; cpu: number; peakMb: number }> {
   return new Promise((resolve, reject) => {
     const t0 = performance.now();
-    const p = spawn('/usr/bin/time', ['-f', '%M %U %S', process.execPath, '--import', 'tsx', join(root, 'scripts/roster.ts'), input, '--out', out, '--as-of', AS_OF, '--force'], {
+    const p = spawn('/usr/bin/time', ['-f', '%M %U %S', process.execPath, '--import', 'tsx', join(root, 'xlsx/cli.ts'), input, '--out', out, '--as-of', AS_OF, '--force'], {
       cwd: root,
       stdio: ['ignore', 'ignore', 'pipe'],
     });

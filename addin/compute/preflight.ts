@@ -1,6 +1,6 @@
 // The header check shown before anything is sent (the 表头检查 card), in a clerk's words, from shared/roster's plan.
 import { findCrossDuplicates, type ExcludedRow, type RosterPlan } from '../../shared/roster';
-import { columnLetter } from '../office/a1';
+import { columnLetter } from '../../shared/sheet/a1';
 
 export type Preflight = {
   /** Problems that stop the run (nothing is sent, nothing written). */

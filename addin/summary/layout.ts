@@ -1,6 +1,6 @@
 // What goes in which cell of the sheet 年度汇总 (pure; summary-sheet.ts applies it with Office.js).
 import type { Summary, SummaryCounts } from '../../shared/types';
-import { cellAddress, rangeAddress } from '../office/a1';
+import { cellAddress, rangeAddress } from '../../shared/sheet/a1';
 
 export const SUMMARY_SHEET_NAME = '年度汇总';
 /** Who computed the results: the 计算服务 or the engine bundled in the add-in / page. */

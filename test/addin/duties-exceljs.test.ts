@@ -3,12 +3,12 @@
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import { evaluate } from '../../shared/index';
-import { applySheetLayoutExcelJs } from '../../addin/xlsx/apply-sheet-layout';
+import { applySheetLayoutExcelJs } from '../../xlsx/apply-sheet-layout';
 import { buildDutyLayouts } from '../../addin/duties/duty-layouts';
 import { checkFilingForm } from '../../addin/forms/filing-form';
 import { buildFilingLayout } from '../../addin/forms/filing-layout';
-import { parseAddress } from '../../addin/office/a1';
-import type { SheetLayout } from '../../addin/office/sheet-layout';
+import { parseAddress } from '../../shared/sheet/a1';
+import type { SheetLayout } from '../../shared/sheet/sheet-layout';
 import { AS_OF, sampleEvaluated } from './duties-fixtures';
 
 async function roundTrip(layouts: SheetLayout[]): Promise<ExcelJS.Workbook> {

@@ -2,11 +2,11 @@
 // what the result file keeps (notes, validation, images, names, formats) and what the page warns it loses.
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
-import { checkRoster } from '../../addin/xlsx/check-file';
-import { XlsxFileError, checkXlsxFile, lostFeatures, lostFeaturesMessage } from '../../addin/xlsx/file-check';
-import { readSheetGrid } from '../../addin/xlsx/read-grid';
-import { openRoster } from '../../addin/xlsx/roster-file';
-import { zipEntryNames } from '../../addin/xlsx/zip-entries';
+import { checkRoster } from '../../xlsx/check-file';
+import { XlsxFileError, checkXlsxFile, lostFeatures, lostFeaturesMessage } from '../../xlsx/file-check';
+import { readSheetGrid } from '../../xlsx/read-grid';
+import { openRoster } from '../../xlsx/roster-file';
+import { zipEntryNames } from '../../xlsx/zip-entries';
 
 const bytesOf = async (wb: ExcelJS.Workbook): Promise<Uint8Array> => new Uint8Array((await wb.xlsx.writeBuffer()) as ArrayBuffer);
 const reload = async (bytes: Uint8Array): Promise<ExcelJS.Workbook> => {

@@ -1,8 +1,8 @@
 // An exceljs worksheet as the roster module's SheetGrid: the used range's values with Excel value types, merged
 // areas, tables (with their total rows) and hidden rows, in 0-based sheet coordinates.
 import type { Workbook, Worksheet } from 'exceljs';
-import type { CellArea, GridTable, GridValue, GridValueType, SheetGrid } from '../../shared/roster/types';
-import { columnLetter, parseArea } from '../office/a1';
+import type { CellArea, GridTable, GridValue, GridValueType, SheetGrid } from '../shared/roster/types';
+import { columnLetter, parseArea } from '../shared/sheet/a1';
 import { gridCell } from './cell-value';
 
 /** A formula whose file holds no cached result (the file was written by a program that does not calculate). */

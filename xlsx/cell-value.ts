@@ -1,6 +1,6 @@
 // One exceljs cell as Excel's Range.values would give it: the value the clerk sees, with Excel's value type.
 import type { CellValue as XlsxCellValue } from 'exceljs';
-import type { GridValue, GridValueType } from '../../shared/roster/types';
+import type { GridValue, GridValueType } from '../shared/roster/types';
 
 /** exceljs's ValueType numbers (a `declare enum` in its typings, so not importable as values). */
 export const XLSX_TYPE = {

@@ -1,10 +1,10 @@
 // A roster .xlsx in, the checked copy out: the same roster module as the add-in (shared/roster), the same engine,
 // the same output columns. Used by the web page (in the browser) and by `npm run roster` (in Node).
 import ExcelJS from 'exceljs';
-import type { RosterRowInput, RowResult } from '../../shared/types';
-import { findCrossDuplicates, placeResults, planRoster, rowsToSend } from '../../shared/roster/index';
-import type { DuplicateId, PlacedResult, RosterPlan } from '../../shared/roster/types';
-import { SUMMARY_SHEET_NAME } from '../summary/layout';
+import type { RosterRowInput, RowResult } from '../shared/types';
+import { findCrossDuplicates, placeResults, planRoster, rowsToSend } from '../shared/roster/index';
+import type { DuplicateId, PlacedResult, RosterPlan } from '../shared/roster/types';
+import { SUMMARY_SHEET_NAME } from '../addin/summary/layout';
 import { isDutySheetName } from './write-duties';
 import { XlsxFileError, checkXlsxFile, lostFeatures, lostFeaturesMessage } from './file-check';
 import { readSheetGrid, type UncachedFormula } from './read-grid';

@@ -2,11 +2,11 @@
 // format per data row, 状态 colours (conditional formats, as the add-in), column widths, the header frozen, and an
 // Excel table widened over new output columns. No input cell is ever written.
 import type { Cell, Fill, Font, Style, Worksheet } from 'exceljs';
-import { OUTPUT_HEADERS } from '../../shared/index';
-import type { OutputColumn, PlacedResult, RosterPlan } from '../../shared/roster/types';
-import { columnLetter, parseArea } from '../office/a1';
-import { NUMBER_FORMAT_HOURS, NUMBER_FORMAT_TEXT, NUMERIC_OUTPUTS, outputCells } from '../compute/results';
-import { STATUS_STYLES, WIDTHS } from '../compute/format';
+import { OUTPUT_HEADERS } from '../shared/index';
+import type { OutputColumn, PlacedResult, RosterPlan } from '../shared/roster/types';
+import { columnLetter, parseArea } from '../shared/sheet/a1';
+import { NUMBER_FORMAT_HOURS, NUMBER_FORMAT_TEXT, NUMERIC_OUTPUTS, outputCells } from '../addin/compute/results';
+import { STATUS_STYLES, WIDTHS } from '../addin/compute/format';
 import { argb } from './apply-sheet-layout';
 
 const solid = (hex: string): Fill => ({ type: 'pattern', pattern: 'solid', fgColor: { argb: argb(hex) }, bgColor: { argb: argb(hex) } });

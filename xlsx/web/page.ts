@@ -1,9 +1,9 @@
 // The .xlsx web page: choose or drop a roster, preflight, 开始核对 (local engine by default), counts, the attention
 // list and 下载核对结果 (a new .xlsx). Everything runs in this browser unless the clerk chooses the 计算服务.
 import { localIsoDate } from '../../shared/local-time';
-import { checkRoster, CancelledError, sheetList, type CheckOutcome, type CheckProgress } from '../xlsx/check-file';
-import { RosterFileError, XlsxFileError, openRoster, type OpenedRoster } from '../xlsx/roster-file';
-import { NO_CHART_NOTE } from '../xlsx/write-summary';
+import { checkRoster, CancelledError, sheetList, type CheckOutcome, type CheckProgress } from '../check-file';
+import { RosterFileError, XlsxFileError, openRoster, type OpenedRoster } from '../roster-file';
+import { NO_CHART_NOTE } from '../write-summary';
 import { renderAttention, renderCounts, renderPreflight } from './render';
 
 const $ = <T extends HTMLElement = HTMLElement>(id: string): T => {

@@ -3,12 +3,12 @@
 // sheets as the add-in's buttons. A second run over its own output replaces them and keeps what the clerk typed into
 // 通知情况 and 核验结果; a sheet of that name the clerk made is never overwritten (the run stops and says so).
 import type { Workbook, Worksheet } from 'exceljs';
-import { evaluate } from '../../shared/index';
-import type { PlacedResult, RosterPlan } from '../../shared/roster/types';
-import type { RosterRowInput, RowResult } from '../../shared/types';
-import { buildDutyLayouts, DUTY_SHEETS, type DutySheetSpec } from '../duties/duty-layouts';
-import { parseAddress } from '../office/a1';
-import type { SheetLayout } from '../office/sheet-layout';
+import { evaluate } from '../shared/index';
+import type { PlacedResult, RosterPlan } from '../shared/roster/types';
+import type { RosterRowInput, RowResult } from '../shared/types';
+import { buildDutyLayouts, DUTY_SHEETS, type DutySheetSpec } from '../addin/duties/duty-layouts';
+import { parseAddress } from '../shared/sheet/a1';
+import type { SheetLayout } from '../shared/sheet/sheet-layout';
 import { applySheetLayoutExcelJs } from './apply-sheet-layout';
 
 /** Excel's longest sheet name. */

@@ -1,17 +1,17 @@
 // 核对: compute every roster row (local engine by default, or the 计算服务), write the output columns, 年度汇总,
 // 提醒名单 and 审核材料清单 into the workbook, and give the new file's bytes. The clerk's file is never written: only a new copy is made.
-import { DEFAULT_RULE_SET, ENGINE_VERSION, evaluate } from '../../shared/index';
-import { pendingEvidenceNote } from '../../shared/evidence';
-import { localDateTime, localIsoDate } from '../../shared/local-time';
-import type { EvaluateResponse, RosterRowInput, RowResult } from '../../shared/types';
-import { WorkerClient } from '../api/client';
-import { planFixedChunks } from '../office/chunks';
-import { computeAll, type Evaluator } from '../compute/compute';
-import { countStatuses, type StatusCounts } from '../../shared/status-counts';
-import { attentionRows, type AttentionRow } from '../compute/results';
+import { DEFAULT_RULE_SET, ENGINE_VERSION, evaluate } from '../shared/index';
+import { pendingEvidenceNote } from '../shared/evidence';
+import { localDateTime, localIsoDate } from '../shared/local-time';
+import type { EvaluateResponse, RosterRowInput, RowResult } from '../shared/types';
+import { WorkerClient } from '../addin/api/client';
+import { planFixedChunks } from '../shared/sheet/chunks';
+import { computeAll, type Evaluator } from '../addin/compute/compute';
+import { countStatuses, type StatusCounts } from '../shared/status-counts';
+import { attentionRows, type AttentionRow } from '../addin/compute/results';
 import { placeAll, rowsOf, type OpenedRoster } from './roster-file';
 import { computedRows, summaryLayoutFor, withSheetRows, writeSummarySheet } from './write-summary';
-import { SUMMARY_SHEET_NAME, type ComputedBy } from '../summary/layout';
+import { SUMMARY_SHEET_NAME, type ComputedBy } from '../addin/summary/layout';
 import { writeDutySheets } from './write-duties';
 import { writeOutputColumns } from './write-outputs';
 

@@ -1,8 +1,8 @@
 // Applies a SheetLayout to an exceljs worksheet: the same sheet the add-in makes with Office.js, for the .xlsx
 // page and the command line. Type-only import: the task pane bundle does not include exceljs.
 import type ExcelJS from 'exceljs';
-import { parseAddress } from '../office/a1';
-import type { CellStyle, SheetLayout } from '../office/sheet-layout';
+import { parseAddress } from '../shared/sheet/a1';
+import type { CellStyle, SheetLayout } from '../shared/sheet/sheet-layout';
 
 /** exceljs' paper size code for A4 (its PaperSize enum is a const enum). */
 const A4 = 9 as ExcelJS.PaperSize;

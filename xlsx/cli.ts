@@ -9,9 +9,9 @@ import { readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { basename, dirname, extname, join, resolve } from 'node:path';
 import { isIsoDate } from '../shared/index';
 import { localIsoDate } from '../shared/local-time';
-import { checkRoster, sheetList, type CheckProgress } from '../addin/xlsx/check-file';
-import { RosterFileError, XlsxFileError, openRoster } from '../addin/xlsx/roster-file';
-import { NO_CHART_NOTE } from '../addin/xlsx/write-summary';
+import { checkRoster, sheetList, type CheckProgress } from './check-file';
+import { RosterFileError, XlsxFileError, openRoster } from './roster-file';
+import { NO_CHART_NOTE } from './write-summary';
 
 const USAGE = `用法：npm run roster -- 花名册.xlsx [选项]
 

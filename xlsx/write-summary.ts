@@ -1,14 +1,14 @@
 // The sheet 年度汇总 in the result file, from the add-in's pure layout (addin/summary/layout.ts): the same cells,
 // number formats and tables. exceljs cannot write charts, so the sheet says where the chart would be and how to add it.
 import type { Workbook, Worksheet } from 'exceljs';
-import { getRuleSet, hasRuleSet } from '../../shared/index';
-import type { PlacedResult, RosterPlan } from '../../shared/roster/types';
-import { addToSummary, finishSummary, newSummaryBuilder } from '../../shared/summary';
-import { textOfCell } from '../../shared/normalize';
-import type { RowResult, Summary } from '../../shared/types';
-import { buildSummaryLayout, type SummaryLayout, type ComputedBy } from '../summary/layout';
-import { uniqueTableName } from '../office/sheet-reset';
-import { parseArea } from '../office/a1';
+import { getRuleSet, hasRuleSet } from '../shared/index';
+import type { PlacedResult, RosterPlan } from '../shared/roster/types';
+import { addToSummary, finishSummary, newSummaryBuilder } from '../shared/summary';
+import { textOfCell } from '../shared/normalize';
+import type { RowResult, Summary } from '../shared/types';
+import { buildSummaryLayout, type SummaryLayout, type ComputedBy } from '../addin/summary/layout';
+import { uniqueTableName } from '../addin/office/sheet-reset';
+import { parseArea } from '../shared/sheet/a1';
 
 /** Said on the sheet (and by the page) where the add-in draws its chart. */
 export const NO_CHART_NOTE =
