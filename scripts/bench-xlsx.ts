@@ -23,8 +23,9 @@ const s = (ms: number): string => (ms / 1000).toFixed(1);
 /** In a child process: the command line's own pipeline, phase by phase. Prints one JSON line. */
 async function child(input: string, out: string): Promise<void> {
   const { openRoster } = await import('../xlsx/roster-file');
-  const { checkRoster } = await import('../xlsx/check-file');
+  const { checkRoster } = await import('../xlsx/check-roster');
   const { writeFile } = await import('node:fs/promises');
+  const { concatBytes } = await import('../xlsx/zip/zip-write');
   const t0 = performance.now();
   const cpu0 = process.cpuUsage();
   const opened = await openRoster('bench.xlsx', new Uint8Array(readFileSync(input)));
@@ -36,7 +37,7 @@ async function child(input: string, out: string): Promise<void> {
       if (p.phase === 'write' && computed === 0) computed = performance.now();
     },
   });
-  await writeFile(out, outcome.bytes);
+  await writeFile(out, concatBytes(outcome.file));
   const t2 = performance.now();
   const figures: Figures = {
     read: t1 - t0,

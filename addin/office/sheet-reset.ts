@@ -35,13 +35,3 @@ export async function prepareSheet(context: Excel.RequestContext, name: string):
   existing.freezePanes.unfreeze();
   return { sheet: existing, existed: true, takenTableNames: taken };
 }
-
-/** `base`, or `base_2`, `base_3`… when another sheet already has a table of that name. */
-export function uniqueTableName(base: string, taken: ReadonlySet<string>): string {
-  const lower = new Set([...taken].map((n) => n.toLowerCase()));
-  if (!lower.has(base.toLowerCase())) return base;
-  for (let i = 2; ; i++) {
-    const candidate = `${base}_${i}`;
-    if (!lower.has(candidate.toLowerCase())) return candidate;
-  }
-}

@@ -48,6 +48,8 @@ export type SheetGrid = {
   tables?: readonly GridTable[];
   /** Sheet rows hidden by the clerk or by a filter (they are still computed; the pane says how many). */
   hiddenRows?: readonly number[];
+  /** 0-based sheet columns hidden by the clerk. */
+  hiddenColumns?: readonly number[];
   /** The clerk's selection (to pick the table the clerk is in), or null. */
   selection?: CellArea | null;
   /** The output block remembered for this sheet, or null/absent. */

@@ -1,7 +1,7 @@
 // What the page shows: the preflight per sheet, the counts and the attention list (DOM only; text via textContent).
 import type { StatusCounts } from '../../shared/status-counts';
 import type { ComputedBy } from '../../addin/summary/layout';
-import type { SheetAttention } from '../check-file';
+import type { SheetAttention } from '../check-roster';
 import type { OpenedRoster } from '../roster-file';
 
 function el<K extends keyof HTMLElementTagNameMap>(tag: K, text?: string, className?: string): HTMLElementTagNameMap[K] {

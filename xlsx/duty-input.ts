@@ -1,0 +1,57 @@
+// The sheets 提醒名单 and 审核材料清单 of the result file (正文四(一)、(三), 附件1第7条): the add-in's pure layouts
+// (addin/duties/duty-layouts.ts) for each roster sheet, so the .xlsx page and `npm run roster` give the clerk the same
+// sheets as the add-in's buttons. A second run over its own output keeps what the clerk typed into 通知情况 and
+// 核验结果 (read from the earlier sheets, recognised by their layout in roster-file.ts).
+import { evaluate } from '../shared/index';
+import type { PlacedResult, RosterPlan } from '../shared/roster/types';
+import type { RosterRowInput, RowResult } from '../shared/types';
+import { buildDutyLayouts } from '../addin/duties/duty-layouts';
+import type { SheetLayout } from '../shared/sheet/sheet-layout';
+import type { OpenedRoster } from './roster-file';
+
+export type DutySheetsInput = {
+  plans: readonly RosterPlan[];
+  placed: readonly PlacedResult[][];
+  ruleSet: string;
+  asOf: string;
+  madeAt: string;
+};
+
+/**
+ * The roster sheet's rows as one run from its first to its last data row (the layouts number rows from
+ * firstDataRowNumber on): a skipped total or note row in between becomes a blank row, which the duty lists leave out.
+ */
+function contiguous(plan: RosterPlan, placed: readonly PlacedResult[], blank: RowResult): { rows: RosterRowInput[]; results: RowResult[]; firstDataRowNumber: number } {
+  const first = plan.rows[0]?.sheetRow ?? 0;
+  const last = plan.rows.at(-1)?.sheetRow ?? first - 1;
+  const rows: RosterRowInput[] = Array.from({ length: last - first + 1 }, () => ({}));
+  const results: RowResult[] = rows.map(() => blank);
+  plan.rows.forEach((r, i) => {
+    rows[r.sheetRow - first] = r.input ?? {};
+    results[r.sheetRow - first] = placed[i] ?? blank;
+  });
+  return { rows, results, firstDataRowNumber: first + 1 };
+}
+
+/**
+ * The duty sheets of every roster sheet, named as roster-file.ts decided (opened.names), each with what the clerk
+ * typed into the earlier sheet of that name. All layouts are built before anything is written.
+ */
+export function dutyLayouts(opened: OpenedRoster, input: DutySheetsInput): { name: string; layout: SheetLayout }[] {
+  const blank = evaluate([{}], { ruleSet: input.ruleSet, asOf: input.asOf }).results[0];
+  const previous = (name: string): unknown[][] | undefined => opened.own.find((o) => o.sheet.name === name && o.kind !== 'summary')?.values;
+  const made: { name: string; layout: SheetLayout }[] = [];
+  input.plans.forEach((plan, p) => {
+    const names = { reminders: opened.names.reminders[p], checklist: opened.names.checklist[p] };
+    const layouts = buildDutyLayouts({
+      ...contiguous(plan, input.placed[p], blank),
+      ruleSet: input.ruleSet,
+      asOf: input.asOf,
+      rosterSheet: plan.sheetName,
+      madeAt: input.madeAt,
+      previous: { reminders: previous(names.reminders), checklist: previous(names.checklist) },
+    });
+    made.push({ name: names.reminders, layout: { ...layouts.reminders, sheetName: names.reminders } }, { name: names.checklist, layout: { ...layouts.checklist, sheetName: names.checklist } });
+  });
+  return made;
+}
