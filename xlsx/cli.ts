@@ -9,10 +9,17 @@ import { existsSync, realpathSync, statSync } from 'node:fs';
 import { open, readFile, rename, rm } from 'node:fs/promises';
 import { basename, dirname, extname, join, resolve } from 'node:path';
 import { getHeapStatistics } from 'node:v8';
+import * as zlib from 'node:zlib';
 import { hasRuleSet, isIsoDate } from '../shared/index';
 import { localIsoDate } from '../shared/local-time';
 import { checkRoster, sheetList, type CheckProgress } from './check-roster';
 import { RosterFileError, XlsxFileError, openRoster } from './roster-file';
+import { useCrc32, useDeflate } from './zip/deflate';
+
+// Node's own zlib compresses (and checksums) the result several times faster than the browser's JavaScript.
+useDeflate((data) => zlib.deflateRawSync(data, { level: 1 }));
+const nodeCrc = (zlib as { crc32?: (data: Uint8Array) => number }).crc32;
+if (nodeCrc) useCrc32((data) => nodeCrc(data) >>> 0);
 
 const USAGE = `用法：npm run roster -- 花名册.xlsx [选项]
 

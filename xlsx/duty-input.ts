@@ -35,23 +35,35 @@ function contiguous(plan: RosterPlan, placed: readonly PlacedResult[], blank: Ro
 
 /**
  * The duty sheets of every roster sheet, named as roster-file.ts decided (opened.names), each with what the clerk
- * typed into the earlier sheet of that name. All layouts are built before anything is written.
+ * typed into the earlier sheet of that name. Each layout is made when asked (one roster's pair in memory at a time).
  */
-export function dutyLayouts(opened: OpenedRoster, input: DutySheetsInput): { name: string; layout: SheetLayout }[] {
+export function dutyLayouts(opened: OpenedRoster, input: DutySheetsInput): { name: string; layout: () => SheetLayout }[] {
   const blank = evaluate([{}], { ruleSet: input.ruleSet, asOf: input.asOf }).results[0];
   const previous = (name: string): unknown[][] | undefined => opened.own.find((o) => o.sheet.name === name && o.kind !== 'summary')?.values;
-  const made: { name: string; layout: SheetLayout }[] = [];
+  const made: { name: string; layout: () => SheetLayout }[] = [];
   input.plans.forEach((plan, p) => {
     const names = { reminders: opened.names.reminders[p], checklist: opened.names.checklist[p] };
-    const layouts = buildDutyLayouts({
-      ...contiguous(plan, input.placed[p], blank),
-      ruleSet: input.ruleSet,
-      asOf: input.asOf,
-      rosterSheet: plan.sheetName,
-      madeAt: input.madeAt,
-      previous: { reminders: previous(names.reminders), checklist: previous(names.checklist) },
-    });
-    made.push({ name: names.reminders, layout: { ...layouts.reminders, sheetName: names.reminders } }, { name: names.checklist, layout: { ...layouts.checklist, sheetName: names.checklist } });
+    let pair: { reminders: SheetLayout | null; checklist: SheetLayout | null } | null = null;
+    const build = (): { reminders: SheetLayout | null; checklist: SheetLayout | null } => {
+      if (pair) return pair;
+      const layouts = buildDutyLayouts({
+        ...contiguous(plan, input.placed[p], blank),
+        ruleSet: input.ruleSet,
+        asOf: input.asOf,
+        rosterSheet: plan.sheetName,
+        madeAt: input.madeAt,
+        previous: { reminders: previous(names.reminders), checklist: previous(names.checklist) },
+      });
+      pair = { reminders: { ...layouts.reminders, sheetName: names.reminders }, checklist: { ...layouts.checklist, sheetName: names.checklist } };
+      return pair;
+    };
+    const take = (kind: 'reminders' | 'checklist'): SheetLayout => {
+      const layout = build()[kind];
+      if (!layout || !pair) throw new Error('内部错误：清单已写出');
+      pair[kind] = null;
+      return layout;
+    };
+    made.push({ name: names.reminders, layout: () => take('reminders') }, { name: names.checklist, layout: () => take('checklist') });
   });
   return made;
 }

@@ -37,7 +37,7 @@ export function isoToSerial(iso: string, date1904: boolean): number {
 }
 
 /** A cell reference's bytes → column and row (0-based), or null. */
-function cellRef(b: Uint8Array, start: number, end: number): { row: number; col: number } | null {
+export function cellRef(b: Uint8Array, start: number, end: number): { row: number; col: number } | null {
   let i = start;
   let col = 0;
   while (i < end) {

@@ -5,13 +5,13 @@ import { columnLetter, parseAddress, quoteSheetName } from '../../shared/sheet/a
 import type { CellStyle, LayoutValue, SheetLayout } from '../../shared/sheet/sheet-layout';
 import type { StyleBook, XfSpec } from './styles';
 import { escapeAttr, inlineText, numberText } from './xml-text';
+import { ByteSink } from './byte-sink';
 
 export const MAIN_NS = 'http://schemas.openxmlformats.org/spreadsheetml/2006/main';
 export const REL_NS = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships';
-const COLS = 16384;
 
 export type DefinedName = { name: string; localSheet: string; value: string };
-export type LayoutSheetXml = { pieces: string[]; definedNames: DefinedName[] };
+export type LayoutSheetXml = { bytes: Uint8Array; definedNames: DefinedName[] };
 /** Parts the sheet refers to by relationship id (a drawing, tables), in CT_Worksheet order. */
 export type SheetRefs = { drawing?: string; tables?: readonly string[] };
 
@@ -40,38 +40,55 @@ function memo<K>(f: (base: XfSpec, key: K) => XfSpec): (base: XfSpec, key: K) =>
 }
 
 export function layoutSheetXml(layout: SheetLayout, styles: StyleBook, refs: SheetRefs = {}): LayoutSheetXml {
-  const values = new Map<number, LayoutValue>();
-  const specs = new Map<number, XfSpec>();
   const none: XfSpec = { numFmt: 'General' };
   const withFormat = memo((base: XfSpec, numFmt: string): XfSpec => ({ ...base, numFmt }));
   const withStyle = memo((base: XfSpec, s: CellStyle): XfSpec => layer(base, s));
   const withBorder = memo((base: XfSpec, _: 'box'): XfSpec => ({ ...base, border: true }));
+  // the extent first, then one dense array of specs and one of values (row-major): no map entry per cell
+  const areas = [...layout.blocks.map((b) => b.address), ...layout.styles.map((s) => s.address), ...layout.borders].map(parseAddress);
   let lastRow = 0;
   let lastCol = 0;
-  const each = (address: string, f: (key: number, i: number, j: number) => void): void => {
-    const a = parseAddress(address);
+  for (const a of areas) {
     lastRow = Math.max(lastRow, a.row + a.rowCount - 1);
     lastCol = Math.max(lastCol, a.col + a.columnCount - 1);
-    for (let i = 0; i < a.rowCount; i++) for (let j = 0; j < a.columnCount; j++) f((a.row + i) * COLS + a.col + j, i, j);
-  };
-  for (const b of layout.blocks) {
-    each(b.address, (key, i, j) => {
-      values.set(key, b.values[i][j]);
-      const formatted = withFormat(specs.get(key) ?? none, b.numberFormat[i][j]);
-      specs.set(key, b.style ? withStyle(formatted, b.style) : formatted);
-    });
   }
-  for (const s of layout.styles) each(s.address, (key) => specs.set(key, withStyle(specs.get(key) ?? none, s.style)));
-  for (const address of layout.borders) each(address, (key) => specs.set(key, withBorder(specs.get(key) ?? none, 'box')));
+  const width = lastCol + 1;
+  const specs: (XfSpec | undefined)[] = new Array((lastRow + 1) * width);
+  const values: (LayoutValue | undefined)[] = new Array((lastRow + 1) * width);
+  let k = 0;
+  for (const b of layout.blocks) {
+    const a = areas[k++];
+    for (let i = 0; i < a.rowCount; i++) {
+      const rowValues = b.values[i];
+      const rowFormats = b.numberFormat[i];
+      const base = (a.row + i) * width + a.col;
+      for (let j = 0; j < a.columnCount; j++) {
+        values[base + j] = rowValues[j];
+        const formatted = withFormat(specs[base + j] ?? none, rowFormats[j]);
+        specs[base + j] = b.style ? withStyle(formatted, b.style) : formatted;
+      }
+    }
+  }
+  const over = (a: { row: number; col: number; rowCount: number; columnCount: number }, f: (spec: XfSpec) => XfSpec): void => {
+    for (let i = 0; i < a.rowCount; i++) {
+      const base = (a.row + i) * width + a.col;
+      for (let j = 0; j < a.columnCount; j++) specs[base + j] = f(specs[base + j] ?? none);
+    }
+  };
+  for (const s of layout.styles) over(areas[k++], (spec) => withStyle(spec, s.style));
+  for (let n = 0; n < layout.borders.length; n++) over(areas[k++], (spec) => withBorder(spec, 'box'));
   const xfOf = new Map<XfSpec, number>();
   const xf = (spec: XfSpec): number => {
     let id = xfOf.get(spec);
     if (id === undefined) xfOf.set(spec, (id = styles.xf(spec)));
     return id;
   };
+  const letters = Array.from({ length: width }, (_, c) => columnLetter(c));
   const heights = new Map(layout.rowHeights.map((h) => [h.row - 1, h.height]));
   const p = layout.page;
-  const pieces: string[] = [
+  const sink = new ByteSink((lastRow + 1) * width * 48 + 4096);
+  const pieces = { push: (...texts: string[]): void => texts.forEach((t) => sink.text(t)) };
+  pieces.push(
     `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<worksheet xmlns="${MAIN_NS}" xmlns:r="${REL_NS}">`,
     p ? '<sheetPr><pageSetUpPr fitToPage="1"/></sheetPr>' : '',
     `<dimension ref="A1:${columnLetter(lastCol)}${lastRow + 1}"/>`,
@@ -79,16 +96,15 @@ export function layoutSheetXml(layout: SheetLayout, styles: StyleBook, refs: She
     '<sheetFormatPr defaultRowHeight="15"/>',
     layout.columnWidths.length > 0 ? `<cols>${layout.columnWidths.map((w, c) => `<col min="${c + 1}" max="${c + 1}" width="${w}" customWidth="1"/>`).join('')}</cols>` : '',
     '<sheetData>',
-  ];
-  let chunk = '';
+  );
   for (let r = 0; r <= lastRow; r++) {
     let cells = '';
     for (let c = 0; c <= lastCol; c++) {
-      const key = r * COLS + c;
-      const spec = specs.get(key);
+      const key = r * width + c;
+      const spec = specs[key];
       if (spec === undefined) continue;
-      const v = values.get(key);
-      const at = `${columnLetter(c)}${r + 1}`;
+      const v = values[key];
+      const at = `${letters[c]}${r + 1}`;
       const s = xf(spec);
       if (v === undefined || v === '') cells += `<c r="${at}" s="${s}"/>`;
       else if (typeof v === 'number') cells += `<c r="${at}" s="${s}"><v>${numberText(v)}</v></c>`;
@@ -96,13 +112,9 @@ export function layoutSheetXml(layout: SheetLayout, styles: StyleBook, refs: She
     }
     const h = heights.get(r);
     if (cells === '' && h === undefined) continue;
-    chunk += `<row r="${r + 1}"${h !== undefined ? ` ht="${h}" customHeight="1"` : ''}>${cells}</row>`;
-    if (chunk.length > 1 << 16) {
-      pieces.push(chunk);
-      chunk = '';
-    }
+    sink.text(`<row r="${r + 1}"${h !== undefined ? ` ht="${h}" customHeight="1"` : ''}>${cells}</row>`);
   }
-  pieces.push(chunk, '</sheetData>');
+  pieces.push('</sheetData>');
   if (layout.merges.length > 0) pieces.push(`<mergeCells count="${layout.merges.length}">${layout.merges.map((m) => `<mergeCell ref="${escapeAttr(m)}"/>`).join('')}</mergeCells>`);
   const definedNames: DefinedName[] = [];
   if (p) {
@@ -119,5 +131,5 @@ export function layoutSheetXml(layout: SheetLayout, styles: StyleBook, refs: She
   if (refs.drawing) pieces.push(`<drawing r:id="${refs.drawing}"/>`);
   if (refs.tables && refs.tables.length > 0) pieces.push(`<tableParts count="${refs.tables.length}">${refs.tables.map((id) => `<tablePart r:id="${id}"/>`).join('')}</tableParts>`);
   pieces.push('</worksheet>');
-  return { pieces, definedNames };
+  return { bytes: sink.result(), definedNames };
 }

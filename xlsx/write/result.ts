@@ -9,9 +9,9 @@ import { uniqueTableName } from '../../shared/sheet/sheet-names';
 import type { SheetLayout } from '../../shared/sheet/sheet-layout';
 import type { Summary } from '../../shared/types';
 import type { OpenedRoster } from '../roster-file';
-import { partBytes, readRelationships, relKind, relsPathOf, resolveTarget, workbookPartOf, type SheetEntry } from '../package';
+import { forgetPart, partBytes, readRelationships, relKind, relsPathOf, resolveTarget, workbookPartOf, type SheetEntry } from '../package';
 import { CLOSE, XmlScanner, attr, attrInt, is, name, newTag } from '../xml/scan';
-import { ZipWriter } from '../zip/zip-write';
+import { ZipWriter, compress, type Compressed } from '../zip/zip-write';
 import { chartXml, drawingXml } from './chart';
 import { layoutSheetXml, type DefinedName } from './layout-sheet';
 import { CONTENT_TYPES, REL_TYPES, appendRelationships, editContentTypes, editWorkbook, freshRelId, relationshipIds } from './package-parts';
@@ -20,8 +20,11 @@ import { StyleBook } from './styles';
 import { widenTablePart } from './table-part';
 import { escapeAttr, utf8 } from './xml-text';
 
-/** One of our sheets to write: its name and layout; 年度汇总 also has its tables and chart. */
-export type OwnSheetOutput = { name: string; layout: SheetLayout; summary?: { layout: SummaryLayout; summary: Summary } };
+/**
+ * One of our sheets to write: its name and layout (or a function making it, so that one large layout at a time is
+ * in memory); 年度汇总 also has its tables and chart.
+ */
+export type OwnSheetOutput = { name: string; layout: SheetLayout | (() => SheetLayout); summary?: { layout: SummaryLayout; summary: Summary } };
 
 const SUMMARY_WIDTHS = [12, 12, 8, 8, 8, 10, 10, 14, 14, 12, 18];
 const N = { table: name('table'), id: name('id'), name: name('name'), displayName: name('displayName') };
@@ -67,9 +70,11 @@ function tablesInUse(opened: OpenedRoster, except: ReadonlySet<string>): { ids: 
 export function writeResultPackage(opened: OpenedRoster, placed: readonly PlacedResult[][], ownSheets: readonly OwnSheetOutput[]): Uint8Array[] {
   const { pkg } = opened;
   const zip = pkg.zip;
-  const replaced = new Map<string, Iterable<Uint8Array>>(); // lower-case part name → new bytes
+  // lower-case part name → its new bytes, compressed as soon as made (a large sheet's XML is not kept meanwhile)
+  const replaced = new Map<string, Compressed>();
   const dropped = new Set<string>();
-  const added: { part: string; pieces: Iterable<Uint8Array>; type?: string }[] = [];
+  const added: { part: string; data: Compressed; type?: string }[] = [];
+  const addPart = (part: string, pieces: Iterable<Uint8Array>, type?: string): void => void added.push({ part, data: compress(pieces), ...(type ? { type } : {}) });
   const taken = new Set(zip.entries.map((e) => e.name.toLowerCase()));
   const fresh = (folder: string, stem: string): string => {
     for (let i = 1; ; i++) {
@@ -93,7 +98,8 @@ export function writeResultPackage(opened: OpenedRoster, placed: readonly Placed
     const bytes = partBytes(pkg, sheet.path);
     if (!bytes) throw new Error(`内部错误：工作表 ${plan.sheetName} 没有内容`);
     const patched = writeRosterSheet(bytes, sheet.path, plan, placed[i], styles);
-    replaced.set(sheet.path.toLowerCase(), patched.pieces);
+    forgetPart(pkg, sheet.path);
+    replaced.set(sheet.path.toLowerCase(), compress([patched.bytes]));
     const created = plan.output?.columns.filter((c) => !c.exists) ?? [];
     if (plan.table !== null && created.length > 0) {
       for (const rel of readRelationships(pkg, sheet.path)) {
@@ -102,7 +108,7 @@ export function writeResultPackage(opened: OpenedRoster, placed: readonly Placed
         const tb = partBytes(pkg, path);
         if (!tb || !tableNamed(tb, path, plan.table)) continue;
         const widened = widenTablePart(tb, path, created);
-        if (widened) replaced.set(path.toLowerCase(), widened);
+        if (widened) replaced.set(path.toLowerCase(), compress(widened));
       }
     }
   });
@@ -148,20 +154,20 @@ export function writeResultPackage(opened: OpenedRoster, placed: readonly Placed
         const id = freshRelId(relIds);
         tableRels.push(id);
         sheetRels.push({ id, type: REL_TYPES.table, target: `../tables/${tpath.slice('xl/tables/'.length)}` });
-        added.push({ part: tpath, pieces: [utf8(tableXml(++tableId, tname, spec.address, block.values[0].map(String), spec.style))], type: CONTENT_TYPES.table });
+        addPart(tpath, [utf8(tableXml(++tableId, tname, spec.address, block.values[0].map(String), spec.style))], CONTENT_TYPES.table);
       }
       if (layout.chart) {
         const cpath = fresh('xl/charts/', 'chart');
         const dpath = fresh('xl/drawings/', 'drawing');
-        added.push({ part: cpath, pieces: [utf8(chartOf(own.name, layout.chart, summary))], type: CONTENT_TYPES.chart });
-        added.push({ part: dpath, pieces: [utf8(drawingXml(layout.chart, 'rId1'))], type: CONTENT_TYPES.drawing });
-        added.push({ part: relsPathOf(dpath), pieces: appendRelationships(null, '', [{ id: 'rId1', type: REL_TYPES.chart, target: `../charts/${cpath.slice('xl/charts/'.length)}` }]) });
+        addPart(cpath, [utf8(chartOf(own.name, layout.chart, summary))], CONTENT_TYPES.chart);
+        addPart(dpath, [utf8(drawingXml(layout.chart, 'rId1'))], CONTENT_TYPES.drawing);
+        addPart(relsPathOf(dpath), appendRelationships(null, '', [{ id: 'rId1', type: REL_TYPES.chart, target: `../charts/${cpath.slice('xl/charts/'.length)}` }]));
         drawing = freshRelId(relIds);
         sheetRels.push({ id: drawing, type: REL_TYPES.drawing, target: `../drawings/${dpath.slice('xl/drawings/'.length)}` });
       }
     }
-    const xml = layoutSheetXml(own.layout, styles, { drawing, tables: tableRels });
-    const pieces = xml.pieces.map(utf8);
+    const xml = layoutSheetXml(typeof own.layout === 'function' ? own.layout() : own.layout, styles, { drawing, tables: tableRels });
+    const pieces = compress([xml.bytes]);
     const relsPath = relsPathOf(path);
     if (existing) {
       replaced.set(path.toLowerCase(), pieces);
@@ -169,12 +175,12 @@ export function writeResultPackage(opened: OpenedRoster, placed: readonly Placed
       replacePrintNamesOf.add(index);
       if (sheetRels.length > 0) {
         dropped.delete(relsPath.toLowerCase());
-        if (taken.has(relsPath.toLowerCase())) replaced.set(relsPath.toLowerCase(), appendRelationships(null, relsPath, sheetRels));
-        else added.push({ part: relsPath, pieces: appendRelationships(null, relsPath, sheetRels) });
+        if (taken.has(relsPath.toLowerCase())) replaced.set(relsPath.toLowerCase(), compress(appendRelationships(null, relsPath, sheetRels)));
+        else addPart(relsPath, appendRelationships(null, relsPath, sheetRels));
       } else if (taken.has(relsPath.toLowerCase())) dropped.add(relsPath.toLowerCase());
     } else {
-      added.push({ part: path, pieces, type: CONTENT_TYPES.worksheet });
-      if (sheetRels.length > 0) added.push({ part: relsPath, pieces: appendRelationships(null, relsPath, sheetRels) });
+      added.push({ part: path, data: pieces, type: CONTENT_TYPES.worksheet });
+      if (sheetRels.length > 0) addPart(relsPath, appendRelationships(null, relsPath, sheetRels));
       const rId = freshRelId(wbRelIds);
       newWbRels.push({ id: rId, type: REL_TYPES.worksheet, target: relativeTo(wbPath, path) });
       appendSheets.push({ name: own.name, sheetId: ++sheetId, rId });
@@ -185,33 +191,33 @@ export function writeResultPackage(opened: OpenedRoster, placed: readonly Placed
   // styles, workbook, its relationships, content types
   const stylesOut = styles.bytesOut();
   if (stylesPath && stylesBytes) {
-    if (styles.changed) replaced.set(stylesPath.toLowerCase(), stylesOut);
+    if (styles.changed) replaced.set(stylesPath.toLowerCase(), compress(stylesOut));
   } else {
     const sp = 'xl/styles.xml';
-    added.push({ part: sp, pieces: stylesOut, type: CONTENT_TYPES.styles });
+    addPart(sp, stylesOut, CONTENT_TYPES.styles);
     newWbRels.push({ id: freshRelId(wbRelIds), type: REL_TYPES.styles, target: relativeTo(wbPath, sp) });
   }
   const wbBytes = partBytes(pkg, wbPath);
   if (!wbBytes) throw new Error('内部错误：没有 workbook.xml');
-  replaced.set(wbPath.toLowerCase(), editWorkbook(wbBytes, wbPath, { appendSheets, replacePrintNamesOf, definedNames }));
+  replaced.set(wbPath.toLowerCase(), compress(editWorkbook(wbBytes, wbPath, { appendSheets, replacePrintNamesOf, definedNames })));
   if (newWbRels.length > 0) {
-    if (wbRelsBytes) replaced.set(wbRelsPath.toLowerCase(), appendRelationships(wbRelsBytes, wbRelsPath, newWbRels));
-    else added.push({ part: wbRelsPath, pieces: appendRelationships(null, wbRelsPath, newWbRels) });
+    if (wbRelsBytes) replaced.set(wbRelsPath.toLowerCase(), compress(appendRelationships(wbRelsBytes, wbRelsPath, newWbRels)));
+    else addPart(wbRelsPath, appendRelationships(null, wbRelsPath, newWbRels));
   }
   for (const a of added) if (a.type) contentAdds.push({ part: a.part, type: a.type });
   const ct = partBytes(pkg, '[Content_Types].xml');
   if (!ct) throw new Error('内部错误：没有 [Content_Types].xml');
-  replaced.set('[content_types].xml', editContentTypes(ct, contentAdds, dropped));
+  replaced.set('[content_types].xml', compress(editContentTypes(ct, contentAdds, dropped)));
 
   const out = new ZipWriter();
   for (const e of zip.entries) {
     const key = e.name.toLowerCase();
     if (dropped.has(key)) continue;
     const r = replaced.get(key);
-    if (r) out.deflate(e.name, r);
+    if (r) out.addCompressed(e.name, r);
     else out.copy(zip, e);
   }
-  for (const a of added) out.deflate(a.part, a.pieces);
+  for (const a of added) out.addCompressed(a.part, a.data);
   return out.finish();
 }
 

@@ -11,7 +11,9 @@ import { RosterFileError } from '../errors';
 import { CLOSE, EMPTY, OPEN, XmlScanner, attrInt, attrRange, is, localName, name, newTag, type Tag } from '../xml/scan';
 import type { StyleBook } from './styles';
 import { worksheetRank } from './worksheet-order';
-import { inlineText, numberText, utf8 } from './xml-text';
+import { inlineText, numberText } from './xml-text';
+import { ByteSink } from './byte-sink';
+import { cellRef } from '../read-sheet';
 
 /** Points (the add-in's widths) to Excel's character widths. */
 const POINTS_PER_CHARACTER = 5.6;
@@ -19,39 +21,45 @@ const HEADER_FILL = '#DEECF9';
 
 const N = { row: name('row'), c: name('c'), r: name('r'), spans: name('spans'), v: name('v'), is: name('is'), f: name('f'), pane: name('pane'), sheetView: name('sheetView'), col: name('col'), min: name('min'), max: name('max'), cfRule: name('cfRule'), priority: name('priority'), formula: name('formula'), ref: name('ref') };
 
-export type RosterSheetResult = { pieces: Uint8Array[]; created: string[]; rows: number };
+export type RosterSheetResult = { bytes: Uint8Array; created: string[]; rows: number };
 
 type OurCell = { col: number; xml: string };
 
-/** The XML of our cells per sheet row (header row and every data row; [] = only clear our columns). */
-function ourCells(plan: RosterPlan, placed: readonly PlacedResult[], styles: StyleBook, p: string): Map<number, OurCell[]> {
+/**
+ * Our cells of a sheet row, made when the row is reached (header row and every data row; [] = only clear our
+ * columns; undefined = a row we do not touch).
+ */
+function ourCells(plan: RosterPlan, placed: readonly PlacedResult[], styles: StyleBook, p: string): { rows: number[]; cellsOf: (row: number) => OurCell[] | undefined } {
   const output = plan.output;
   if (!output) throw new Error('内部错误：没有输出列的位置');
   const header = styles.xf({ numFmt: NUMBER_FORMAT_TEXT, bold: true, fill: HEADER_FILL });
   const formats = output.columns.map((c) => styles.xf({ numFmt: NUMERIC_OUTPUTS.includes(c.header) ? NUMBER_FORMAT_HOURS : NUMBER_FORMAT_TEXT }));
-  const rows = new Map<number, OurCell[]>();
-  rows.set(output.headerRow, output.columns.map((c) => ({ col: c.col, xml: `<${p}c r="${columnLetter(c.col)}${output.headerRow + 1}" s="${header}" t="inlineStr">${inlineText(c.header)}</${p}c>` })));
-  for (let i = 0; i < plan.rows.length; i++) {
-    const r = plan.rows[i];
+  const letters = output.columns.map((c) => columnLetter(c.col));
+  const order = output.columns.map((c, o) => ({ col: c.col, o })).sort((a, b) => a.col - b.col);
+  const index = new Map<number, number>();
+  plan.rows.forEach((r, i) => index.set(r.sheetRow, i));
+  const cellsOf = (row: number): OurCell[] | undefined => {
+    if (row === output.headerRow) return order.map(({ col, o }) => ({ col, xml: `<${p}c r="${letters[o]}${row + 1}" s="${header}" t="inlineStr">${inlineText(output.columns[o].header)}</${p}c>` }));
+    const i = index.get(row);
+    if (i === undefined) return undefined;
     const result = placed[i];
+    if (!result) return [];
+    const values = outputCells(result);
     const cells: OurCell[] = [];
-    if (result) {
-      const values = outputCells(result);
-      output.columns.forEach((c, o) => {
-        const v = values[o];
-        if (v === null || v === undefined || v === '') return;
-        const at = `${columnLetter(c.col)}${r.sheetRow + 1}`;
-        const xml =
-          typeof v === 'number' ? `<${p}c r="${at}" s="${formats[o]}"><${p}v>${numberText(v)}</${p}v></${p}c>`
-          : typeof v === 'boolean' ? `<${p}c r="${at}" s="${formats[o]}" t="b"><${p}v>${v ? 1 : 0}</${p}v></${p}c>`
-          : `<${p}c r="${at}" s="${formats[o]}" t="inlineStr">${inlineText(String(v))}</${p}c>`;
-        cells.push({ col: c.col, xml });
-      });
+    for (const { col, o } of order) {
+      const v = values[o];
+      if (v === null || v === undefined || v === '') continue;
+      const at = `${letters[o]}${row + 1}`;
+      const xml =
+        typeof v === 'number' ? `<${p}c r="${at}" s="${formats[o]}"><${p}v>${numberText(v)}</${p}v></${p}c>`
+        : typeof v === 'boolean' ? `<${p}c r="${at}" s="${formats[o]}" t="b"><${p}v>${v ? 1 : 0}</${p}v></${p}c>`
+        : `<${p}c r="${at}" s="${formats[o]}" t="inlineStr">${inlineText(String(v))}</${p}c>`;
+      cells.push({ col, xml });
     }
-    cells.sort((a, b) => a.col - b.col);
-    rows.set(r.sheetRow, cells);
-  }
-  return rows;
+    return cells;
+  };
+  const rows = [output.headerRow, ...plan.rows.map((r) => r.sheetRow)].sort((a, b) => a - b);
+  return { rows, cellsOf };
 }
 
 /** The status colours: one conditional format over the 状态 cells, one rule per status. */
@@ -79,13 +87,13 @@ export function writeRosterSheet(bytes: Uint8Array, path: string, plan: RosterPl
   if (placed.length !== plan.rows.length) throw new Error(`内部错误：结果 ${placed.length} 行，花名册 ${plan.rows.length} 行`);
   const s = new XmlScanner(bytes, path);
   const t = newTag();
-  const pieces: Uint8Array[] = [];
+  const sink = new ByteSink(bytes.length + plan.rows.length * 400 + 4096);
   let copied = 0;
   const emitTo = (pos: number): void => {
-    if (pos > copied) pieces.push(bytes.subarray(copied, pos));
+    if (pos > copied) sink.copy(bytes, copied, pos);
     copied = Math.max(copied, pos);
   };
-  const put = (text: string): void => void pieces.push(utf8(text));
+  const put = (text: string): void => sink.text(text);
   // the root element and its prefix
   while (s.next(t) && t.kind !== OPEN) {
     /* the XML declaration and comments are skipped by the scanner */
@@ -172,18 +180,17 @@ export function writeRosterSheet(bytes: Uint8Array, path: string, plan: RosterPl
       if (t.kind === OPEN) s.skipElement(t);
       const end = s.pos;
       const xml = end - start < 65536 ? new TextDecoder().decode(bytes.subarray(start, end)) : '';
-      for (const m of xml.matchAll(/priority="(\d{1,9})"/g)) maxPriority = Math.max(maxPriority, Number(m[1]));
       if (xml && isOurStatusFormat(xml)) {
         emitTo(start);
         copied = end;
-      }
+      } else for (const m of xml.matchAll(/priority="(\d{1,9})"/g)) maxPriority = Math.max(maxPriority, Number(m[1]));
     } else if (t.kind === OPEN) {
       s.skipElement(t);
     }
   }
   emitTo(bytes.length);
   void hasPane;
-  return { pieces, created: created.map((c) => c.header), rows: plan.rows.length };
+  return { bytes: sink.result(), created: created.map((c) => c.header), rows: plan.rows.length };
 }
 
 /** Inside <sheetViews>: the first sheetView gets our frozen pane unless it has a pane (the clerk's freeze or split). */
@@ -280,22 +287,22 @@ export function splitCols(existing: readonly ColEntry[], ours: readonly { col: n
 }
 
 function patchSheetData(
-  s: XmlScanner, b: Uint8Array, data: Tag, writes: Map<number, OurCell[]>, ourCols: ReadonlySet<number>, newCols: ReadonlySet<number>,
+  s: XmlScanner, b: Uint8Array, data: Tag, writes: { rows: number[]; cellsOf: (row: number) => OurCell[] | undefined }, ourCols: ReadonlySet<number>, newCols: ReadonlySet<number>,
   sheetName: string, minOur: number, maxOur: number, emitTo: (pos: number) => void, put: (text: string) => void, skipTo: (pos: number) => void, p: string,
 ): void {
-  const pending = [...writes.keys()].sort((a, c) => a - c);
+  const pending = writes.rows;
   let next = 0;
   const t = newTag();
   const inner = newTag();
   let row = -1;
-  const rowXml = (r: number): string => `<${p}row r="${r + 1}">${(writes.get(r) ?? []).map((c) => c.xml).join('')}</${p}row>`;
+  const rowXml = (r: number): string => `<${p}row r="${r + 1}">${(writes.cellsOf(r) ?? []).map((c) => c.xml).join('')}</${p}row>`;
   for (;;) {
     if (!s.next(t)) s.fail('unclosed sheetData');
     if (t.kind === CLOSE) {
       // </sheetData>: rows never seen get rows of their own
       emitTo(t.start);
       while (next < pending.length) {
-        if ((writes.get(pending[next]) ?? []).length > 0) put(rowXml(pending[next]));
+        if ((writes.cellsOf(pending[next]) ?? []).length > 0) put(rowXml(pending[next]));
         next++;
       }
       return;
@@ -307,13 +314,13 @@ function patchSheetData(
     const rr = attrInt(b, t, N.r);
     row = rr > 0 ? rr - 1 : row + 1;
     while (next < pending.length && pending[next] < row) {
-      if ((writes.get(pending[next]) ?? []).length > 0) {
+      if ((writes.cellsOf(pending[next]) ?? []).length > 0) {
         emitTo(t.start);
         put(rowXml(pending[next]));
       }
       next++;
     }
-    const mine = writes.get(row);
+    const mine = writes.cellsOf(row);
     if (mine === undefined) {
       if (t.kind === OPEN) s.skipElement(t);
       continue;
@@ -356,7 +363,7 @@ function patchSheetData(
       const start = inner.start;
       const rAttr = attrRange(b, inner, N.r);
       if (rAttr) {
-        const a = parseArea(new TextDecoder().decode(b.subarray(rAttr.start, Math.min(rAttr.end, rAttr.start + 16))));
+        const a = cellRef(b, rAttr.start, rAttr.end);
         col = a ? a.col : col + 1;
       } else col++;
       const nameEnd = inner.nameEnd;

@@ -3,7 +3,7 @@
 import { inflateSync } from 'fflate';
 import { DamagedPartError } from '../errors';
 import { XLSX_LIMITS } from '../limits';
-import { crc32 } from './crc32';
+import { crc32Of } from './deflate';
 
 const EOCD = 0x06054b50;
 const CENTRAL = 0x02014b50;
@@ -125,6 +125,6 @@ export function inflateEntry(zip: ZipArchive, e: ZipEntry): Uint8Array {
   } else {
     throw new DamagedPartError(e.name, `method ${e.method}`);
   }
-  if (crc32(out) !== e.crc) throw new DamagedPartError(e.name, 'crc');
+  if (crc32Of(out) !== e.crc) throw new DamagedPartError(e.name, 'crc');
   return out;
 }

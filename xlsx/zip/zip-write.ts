@@ -1,15 +1,21 @@
 // A zip written as a list of byte chunks: parts copied from the input package as they are (compressed bytes, CRC
 // and sizes unchanged), and new parts deflated here. Local headers carry sizes (no data descriptors); no zip64.
-import { Deflate } from 'fflate';
-import { CRC_START, crc32Final, crc32Update } from './crc32';
+import { crc32Of, deflateRaw } from './deflate';
 import { DEFLATED, dataRange, type ZipArchive, type ZipEntry } from './zip-read';
 
-/** Fastest deflate: most of a save would go into compression for a file only ~10 % smaller. */
-const LEVEL = 1;
 const UTF8_NAMES = 0x0800;
 const MAX_ZIP32 = 0xffffffff;
 
 type Written = { nameBytes: Uint8Array; flags: number; method: number; time: number; date: number; crc: number; compressedSize: number; size: number; offset: number };
+
+/** A part's bytes deflated, with what the zip records about them. */
+export type Compressed = { data: Uint8Array; crc: number; size: number };
+
+export function compress(pieces: Iterable<Uint8Array>): Compressed {
+  const list = [...pieces];
+  const data = list.length === 1 ? list[0] : concatBytes(list);
+  return { data: deflateRaw(data), crc: crc32Of(data), size: data.length };
+}
 
 export class ZipOverflowError extends Error {
   override readonly name = 'ZipOverflowError';
@@ -30,22 +36,12 @@ export class ZipWriter {
 
   /** Adds a new part from its bytes (given in pieces), deflated. */
   deflate(name: string, pieces: Iterable<Uint8Array>): void {
-    const out: Uint8Array[] = [];
-    let compressedSize = 0;
-    const d = new Deflate({ level: LEVEL }, (chunk) => {
-      out.push(chunk);
-      compressedSize += chunk.length;
-    });
-    let crc = CRC_START;
-    let size = 0;
-    for (const p of pieces) {
-      if (p.length === 0) continue;
-      crc = crc32Update(crc, p);
-      size += p.length;
-      d.push(p);
-    }
-    d.push(new Uint8Array(0), true);
-    this.add({ nameBytes: this.encoder.encode(name), flags: UTF8_NAMES, method: DEFLATED, time: this.now.time, date: this.now.date, crc: crc32Final(crc), compressedSize, size, offset: 0 }, out);
+    this.addCompressed(name, compress(pieces));
+  }
+
+  /** Adds a part compressed earlier (so that its uncompressed bytes could be let go). */
+  addCompressed(name: string, c: Compressed): void {
+    this.add({ nameBytes: this.encoder.encode(name), flags: UTF8_NAMES, method: DEFLATED, time: this.now.time, date: this.now.date, crc: c.crc, compressedSize: c.data.length, size: c.size, offset: 0 }, [c.data]);
   }
 
   private add(w: Written, data: Uint8Array[]): void {
