@@ -46,16 +46,19 @@ export async function runBasic(soffice: string, source: string, env: Record<stri
   }
 }
 
-/** Converts `file` with LibreOffice (e.g. to 'pdf' or 'xlsx'); returns the output path, or throws with its output. */
-export async function convert(soffice: string, file: string, to: string, outDir: string, timeoutMs = 180_000): Promise<string> {
+/**
+ * Converts files with LibreOffice in one start-up (e.g. to 'pdf' or 'xlsx'); returns the output paths, or throws
+ * naming the files it could not convert (a file it cannot open gives no output).
+ */
+export async function convert(soffice: string, files: readonly string[], to: string, outDir: string, timeoutMs = 300_000): Promise<string[]> {
   const dir = mkdtempSync(join(tmpdir(), 'ce-lo-'));
   try {
     const profile = pathToFileURL(join(dir, 'profile')).href;
-    const r = await run(soffice, ['--headless', '--invisible', `-env:UserInstallation=${profile}`, '--convert-to', to, '--outdir', outDir, file], {}, timeoutMs);
-    const base = file.slice(file.lastIndexOf('/') + 1).replace(/\.[^.]+$/, '');
-    const out = join(outDir, `${base}.${to.split(':')[0]}`);
-    if (!existsSync(out)) throw new Error(`LibreOffice 未能转换 ${file}：${r.out.slice(0, 500)}`);
-    return out;
+    const r = await run(soffice, ['--headless', '--invisible', `-env:UserInstallation=${profile}`, '--convert-to', to, '--outdir', outDir, ...files], {}, timeoutMs);
+    const outs = files.map((file) => join(outDir, `${file.slice(file.lastIndexOf('/') + 1).replace(/\.[^.]+$/, '')}.${to.split(':')[0]}`));
+    const missing = files.filter((_, i) => !existsSync(outs[i]));
+    if (missing.length > 0) throw new Error(`LibreOffice 未能转换 ${missing.join(', ')}：${r.out.slice(0, 500)}`);
+    return outs;
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
