@@ -147,3 +147,12 @@ describe.each(FILES)('$name', ({ name, bytes }) => {
     if (!name.endsWith('.xlsm')) made.push(file);
   }, 120_000);
 });
+
+describe('roster fixture copies', () => {
+  const upstream = join(root, '../shared/rosters');
+  const files = existsSync(upstream) ? readdirSync(upstream) : [];
+  it.runIf(files.length > 0)('test/fixtures/rosters/* are byte for byte ../shared/rosters/* (expect.json included)', () => {
+    expect(readdirSync(join(root, 'test/fixtures/rosters')).sort()).toEqual([...files].sort());
+    for (const f of files) expect(readFileSync(join(root, 'test/fixtures/rosters', f)).equals(readFileSync(join(upstream, f))), f).toBe(true);
+  });
+});
