@@ -4,7 +4,7 @@ import { getRuleSet, hasRuleSet } from '../../shared/index';
 import { localDateTime, localIsoDate } from '../../shared/local-time';
 import { excelSupports } from '../office/requirements';
 import { RosterError } from '../office/errors';
-import { ROSTER_SHEET_VALUE_CELL, SUMMARY_SHEET_NAME, buildSummaryLayout } from './layout';
+import { ROSTER_SHEET_VALUE_CELL, SUMMARY_SHEET_NAME, buildSummaryLayout, isOwnSummarySheet } from './layout';
 import type { ComputedBy, SummaryLayout } from './layout';
 import { prepareSheet } from '../office/sheet-reset';
 import { uniqueTableName } from '../../shared/sheet/sheet-names';
@@ -131,7 +131,7 @@ export async function buildAnnualSummarySheet(opts: AnnualSummaryOptions): Promi
     rowLabels: roster.sheetNames.length > 1 ? roster.rowLabels : undefined,
   });
   await Excel.run(async (context) => {
-    const { sheet, takenTableNames } = await prepareSheet(context, layout.sheetName);
+    const { sheet, takenTableNames } = await prepareSheet(context, layout.sheetName, isOwnSummarySheet);
     applySummaryLayout(sheet, layout, takenTableNames);
     sheet.activate();
     await context.sync();

@@ -52,7 +52,7 @@ describe('hostile sizes: linear, bounded, or refused in Chinese', () => {
 
     const dv = Array.from({ length: 8 }, (_, i) => `<dataValidation type="whole" allowBlank="1" showErrorMessage="1" sqref="${String.fromCharCode(66 + i)}2:${String.fromCharCode(66 + i)}1048576"><formula1>0</formula1><formula2>2000</formula2></dataValidation>`).join('');
     const validated = editParts(await clean(), { [SHEET]: (xml) => xml.replace(/(<\/sheetData>(?:<mergeCells[^]*?<\/mergeCells>)?)/, `$1<dataValidations count="8">${dv}</dataValidations>`) });
-    let out = new Uint8Array();
+    let out: Uint8Array = new Uint8Array();
     const ms = await timed(async () => ({ out } = await check('dv.xlsx', validated)));
     expect(ms).toBeLessThan(10_000);
     expect(text(partsOf(out), SHEET)).toContain(`<dataValidations count="8">${dv}</dataValidations>`);
