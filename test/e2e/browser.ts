@@ -8,12 +8,11 @@ import { CHROMIUM_ARGS, chosenBrowser } from './find-browser';
 
 export { CHROMIUM_ARGS };
 
-/** The browser the e2e config found (find-browser.ts): a path, or an installed Chrome/Edge channel. */
-export function launchChromium(): Promise<Browser> {
+/** The browser the e2e config found (find-browser.ts): a path, or an installed Chrome/Edge channel; `extraArgs` e.g. a heap cap. */
+export function launchChromium(extraArgs: readonly string[] = []): Promise<Browser> {
   const choice = chosenBrowser();
-  return 'channel' in choice
-    ? chromium.launch({ channel: choice.channel, args: CHROMIUM_ARGS })
-    : chromium.launch({ executablePath: choice.executablePath, args: CHROMIUM_ARGS });
+  const args = [...CHROMIUM_ARGS, ...extraArgs];
+  return 'channel' in choice ? chromium.launch({ channel: choice.channel, args }) : chromium.launch({ executablePath: choice.executablePath, args });
 }
 
 /** A page on the e2e host with the task pane loaded in its iframe; returns the task pane's frame. */
