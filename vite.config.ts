@@ -1,10 +1,11 @@
 // Builds two pages into dist/: the task pane (also the shared runtime page) taskpane.html from addin/taskpane/, with
 // its script taskpane.js (a stable name: the manifest's Functions.Script.Url, the JavaScript file of the custom
-// functions), assets/icon-*.png and functions.json; and the .xlsx web page index.html from xlsx/web/. Both pages sit
-// at the top of dist/ whatever their source folder (PAGES). `vite` alone is the dev server on https://localhost:3000
-// (office-addin-dev-certs) or http, serving the same paths.
+// functions), assets/icon-*.png, functions.json and .assetsignore; and the .xlsx web page index.html from xlsx/web/.
+// Both pages sit at the top of dist/ whatever their source folder (PAGES). dist/ is what the Worker serves in
+// production: no source maps. `vite` alone is the dev server on https://localhost:3000 (office-addin-dev-certs) or
+// http, serving the same paths.
 import { existsSync, readFileSync } from 'node:fs';
-import { copyFile, mkdir, mkdtemp, readdir } from 'node:fs/promises';
+import { copyFile, mkdir, mkdtemp, readdir, writeFile } from 'node:fs/promises';
 import { homedir, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -44,6 +45,11 @@ function topLevelPages(): Plugin {
   };
 }
 export const DEFAULT_WORKER_URL = 'http://127.0.0.1:8787';
+/**
+ * Workers static assets skip what dist/.assetsignore lists (gitignore syntax; wrangler deploy and wrangler dev alike):
+ * source maps never go up, even from a build made with them for debugging.
+ */
+export const ASSETS_IGNORE = '*.map\n';
 
 /** office-addin-dev-certs' certificate, when `npx office-addin-dev-certs install` has made one; else null (http). */
 function devHttps(): ServerOptions['https'] | undefined {
@@ -85,6 +91,7 @@ function addinFiles(): Plugin {
         if (/^icon-\d+\.png$/.test(f)) await copyFile(join(ASSETS, f), join(outDir, 'assets', f));
       }
       await generateFunctionsMetadata(outDir);
+      await writeFile(join(outDir, '.assetsignore'), ASSETS_IGNORE, 'utf8');
     },
   };
 }
@@ -99,7 +106,8 @@ export default defineConfig(() => ({
     outDir: OUT_DIR,
     emptyOutDir: true,
     target: 'es2020',
-    sourcemap: true,
+    // production assets: no source maps (2.8 MB of them would be public); `npm start` serves the sources in development
+    sourcemap: false,
     rollupOptions: {
       input: {
         taskpane: resolve(here, 'addin/taskpane/taskpane.html'),

@@ -2,7 +2,8 @@ import { defineConfig } from 'vitest/config';
 import { BROWSER_ENV, findBrowser, noBrowser } from './test/e2e/find-browser';
 
 // One `vitest run` runs every project; `--project node|worker|e2e` picks one.
-//  - node   engine, add-in and .xlsx unit tests (Node)
+//  - node   engine, add-in and .xlsx unit tests, the documentation's links and commands, and operations (deploy,
+//           upgrade, command lines: test/ops) (Node)
 //  - worker Worker tests inside workerd: vitest.worker.config.ts, a file of its own because the
 //           @cloudflare/vitest-pool-workers plugin needs one
 //  - e2e    browser end-to-end tests: a Chromium-family browser via playwright-core (CHROMIUM_PATH, /usr/bin/chromium,
@@ -16,7 +17,7 @@ export default defineConfig({
         test: {
           name: 'node',
           environment: 'node',
-          include: ['test/engine/**/*.test.ts', 'test/addin/**/*.test.ts', 'test/xlsx/**/*.test.ts'],
+          include: ['test/engine/**/*.test.ts', 'test/addin/**/*.test.ts', 'test/xlsx/**/*.test.ts', 'test/docs/**/*.test.ts', 'test/ops/**/*.test.ts'],
         },
       },
       './vitest.worker.config.ts',

@@ -1,7 +1,8 @@
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { cloudflareTest, readD1Migrations } from '@cloudflare/vitest-pool-workers';
 import { defineConfig } from 'vitest/config';
+import { MARKER } from './scripts/patch-vitest-pool';
 import { evaluate } from './shared/index';
 import { EXAMPLES } from './test/worker/examples';
 import { TEST_HMAC_KEY } from './test/worker/test-keys';
@@ -10,7 +11,17 @@ import { TEST_HMAC_KEY } from './test/worker/test-keys';
 // Wrangler's informational lines (e.g. "Using secrets defined in worker/.dev.vars", once per test file) stay out of
 // `npm test`; warnings and errors still show.
 process.env.WRANGLER_LOG ??= 'warn';
+
+/** A project folder with non-ASCII characters needs the pool patched (scripts/patch-vitest-pool.ts, run by npm ci). */
+function checkPoolForPath(root: string): void {
+  if (!/[^\x20-\x7E]/u.test(root)) return;
+  const pool = join(root, 'node_modules', '@cloudflare', 'vitest-pool-workers', 'dist', 'pool', 'index.mjs');
+  if (readFileSync(pool, 'utf8').includes(MARKER)) return;
+  throw new Error(`The project folder “${root}” has non-ASCII characters and @cloudflare/vitest-pool-workers is not patched for it: run \`npx tsx scripts/patch-vitest-pool.ts\` (npm ci runs it) and see what it says.`);
+}
+
 export default defineConfig(async () => {
+  checkPoolForPath(import.meta.dirname);
   // worker/wrangler.jsonc serves dist/ as static assets; the API tests need the directory, not a build
   mkdirSync(join(import.meta.dirname, 'dist'), { recursive: true });
   const migrations = await readD1Migrations(join(import.meta.dirname, 'worker', 'migrations'));

@@ -24,6 +24,7 @@ const s = (ms: number): string => (ms / 1000).toFixed(1);
 
 /** In a child process: the command line's own pipeline, phase by phase. Prints one JSON line. */
 async function child(input: string, out: string): Promise<void> {
+  await import('../xlsx/node-codec');
   const { openRoster } = await import('../xlsx/roster-file');
   const { checkRoster } = await import('../xlsx/check-roster');
   const { writeFile } = await import('node:fs/promises');

@@ -12,6 +12,7 @@ import { homedir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { devManifest } from './manifest';
+import { killTree, treeSpawnOptions } from './process-tree';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 export const PID_FILE = join(root, 'node_modules', '.cache', 'ce-addin', 'dev.pids.json');
@@ -24,7 +25,7 @@ const https = existsSync(join(certDir, 'localhost.crt')) && existsSync(join(cert
 const devOrigin = `${https ? 'https' : 'http'}://localhost:${devPort}`;
 
 function run(name: string, args: string[], env: NodeJS.ProcessEnv = {}): ChildProcess {
-  const child = spawn(process.execPath, args, { cwd: root, stdio: 'inherit', env: { ...process.env, ...env }, detached: process.platform !== 'win32' });
+  const child = spawn(process.execPath, args, { cwd: root, stdio: 'inherit', env: { ...process.env, ...env }, ...treeSpawnOptions() });
   child.on('exit', (code, signal) => console.log(`[start] ${name} exited (${signal ?? code})`));
   return child;
 }
@@ -60,17 +61,11 @@ async function waitFor(url: string, timeoutMs: number): Promise<boolean> {
   return false;
 }
 
-/** Ends the given children (their process groups) and removes the pid file. */
+/** Ends the given children (their process trees) and removes the pid file. */
 function stopOnSignal(children: ChildProcess[]): void {
   const stop = (): void => {
     for (const c of children) {
-      if (c.pid && c.exitCode === null) {
-        try {
-          process.kill(process.platform === 'win32' ? c.pid : -c.pid, 'SIGTERM');
-        } catch {
-          // already gone
-        }
-      }
+      if (c.pid && c.exitCode === null) killTree(c.pid);
     }
     rmSync(PID_FILE, { force: true });
     process.exit(0);

@@ -4,6 +4,7 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, rmSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { killTree } from './process-tree';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const PID_FILE = join(root, 'node_modules', '.cache', 'ce-addin', 'dev.pids.json');
@@ -22,19 +23,8 @@ if (!existsSync(PID_FILE)) {
   const pids = JSON.parse(readFileSync(PID_FILE, 'utf8')) as Record<string, number | undefined>;
   for (const [name, pid] of Object.entries(pids)) {
     if (!pid) continue;
-    if (process.platform === 'win32') {
-      // End the process tree (wrangler → workerd, vite) by the recorded id.
-      const r = spawnSync('taskkill', ['/pid', String(pid), '/T', '/F'], { stdio: 'ignore' });
-      console.log(`[stop] ${name} (pid ${pid}) ${r.status === 0 ? 'stopped' : 'was not running'}`);
-      continue;
-    }
-    try {
-      // start.ts launches each as its own process group: end the group so wrangler/workerd go too.
-      process.kill(-pid, 'SIGTERM');
-      console.log(`[stop] ${name} (pid ${pid}) stopped`);
-    } catch {
-      console.log(`[stop] ${name} (pid ${pid}) was not running`);
-    }
+    // start.ts launches each so that its whole tree (wrangler → workerd, vite) can be ended by the recorded id
+    console.log(`[stop] ${name} (pid ${pid}) ${killTree(pid) ? 'stopped' : 'was not running'}`);
   }
   rmSync(PID_FILE);
 }

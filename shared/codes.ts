@@ -8,14 +8,17 @@ export const WARNING_CODES = [
   'CAP_SEMINAR',
   'CAP_CATEGORY1',
   'CAP_DEGREE',
+  'CAP_CERTIFICATES',
   'CAP_ACHIEVEMENTS',
   'CAP_EXPERT_DAILY',
   'CAP_COMPETITIONS',
   'DAYS_MISSING',
+  'HOURS_MISSING',
   'TRAINING_NOT_FILED',
   'SPECIAL_CASE_NOT_ELIGIBLE',
   'SPECIAL_CASE_NEEDS_PROVINCIAL_APPROVAL',
   'ABSENCE_WITHOUT_CASE',
+  'PROFESSIONAL_BY_SECTOR',
   'TITLE_DATE_MISSING',
   'CALENDAR_UNKNOWN',
   'DEADLINE_PASSED',
@@ -45,6 +48,13 @@ export const ERROR_CODES = [
   'NOT_A_ROW',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
+
+/** true when a result carries a warning of this code (e.g. PROFESSIONAL_BY_SECTOR: the sector checks its professional part). */
+export function hasWarning(r: { readonly warnings: readonly { readonly code: string }[] }, code: WarningCode): boolean {
+  const ws = r.warnings;
+  for (let i = 0; i < ws.length; i++) if (ws[i].code === code) return true;
+  return false;
+}
 
 /** The warnings a 数据有误 row keeps (RULES.md §7). */
 export const ERROR_ROW_WARNINGS: ReadonlySet<WarningCode> = new Set<WarningCode>(['ID_CHECKSUM', 'ID_AS_NUMBER']);

@@ -4,7 +4,8 @@
 import type { RosterRowInput, RowResult } from './types';
 import type { EvidenceKey, EvidenceRule, RuleSet, RuleSetDuties, SourceKey } from './rulesets/types';
 import { textOfCell } from './normalize';
-import { fmt } from './format';
+import { hasWarning } from './codes';
+import { requirementText } from './format';
 import { getRuleSet } from './rulesets';
 import { getDuties } from './rulesets/duties';
 
@@ -38,14 +39,16 @@ export function evidenceNeeded(row: RosterRowInput | undefined, result: RowResul
     items.push({ key, label: b.label, hours, rule: duties.evidence[key], note: '' });
   }
   const p = ruleSet.parameters;
-  if (result.requiredPublic < p.requiredPublic.value || result.requiredProfessional < p.requiredProfessional.value) {
+  // a professional requirement of 0 because the sector checks it (docs/rules.md §6a) is no proration
+  const bySector = hasWarning(result, 'PROFESSIONAL_BY_SECTOR');
+  if (result.requiredPublic < p.requiredPublic.value || (!bySector && result.requiredProfessional < p.requiredProfessional.value)) {
     const name = textOfCell(row?.specialCase)?.trim() ?? '';
     items.push({
       key: 'specialCase',
       label: name ? `特殊情况：${name}` : '特殊情况',
       hours: null,
       rule: duties.evidence.specialCase,
-      note: `要求折算为公需课${fmt(result.requiredPublic)}学时、专业课${fmt(result.requiredProfessional)}学时`,
+      note: `要求折算为${requirementText(result)}`,
     });
   }
   return items;

@@ -51,6 +51,8 @@ export type ParsedRow = {
   titleApplicant: boolean;
   /** Day number (days since 1970-01-01) or null. */
   titleSubmissionDate: number | null;
+  /** 专业课按行业规定 (docs/rules.md §6a): the sector checks the professional part; blank = no. */
+  professionalBySector: boolean;
   /** The ID number as compared for DUPLICATE_ID (spaces removed, folded, upper case) when it was text; else null. */
   idKey: string | null;
 };
@@ -58,7 +60,7 @@ export type ParsedRow = {
 /** The numeric fields of ParsedRow. */
 type NumberKey = { [K in keyof ParsedRow]: ParsedRow[K] extends number | null ? (K extends RosterKey ? K : never) : never }[keyof ParsedRow];
 /** The yes/no fields of ParsedRow. */
-type YesNoKey = 'trainingFiled' | 'evidenceComplete' | 'titleApplicant';
+type YesNoKey = 'trainingFiled' | 'evidenceComplete' | 'titleApplicant' | 'professionalBySector';
 
 function err(key: RosterKey | 'row', code: ErrorCode, message: string): RowError {
   return { field: key, code, message };
@@ -164,7 +166,7 @@ function numberReader(key: NumberKey): FieldReader {
   };
 }
 
-function yesNoReader(key: YesNoKey, fallback: 'trainingFiledDefault' | 'evidenceCompleteDefault' | 'titleApplicantDefault'): FieldReader {
+function yesNoReader(key: YesNoKey, fallback: `${YesNoKey}Default`): FieldReader {
   return (c, p, rs, errors) => {
     p[key] = readYesNo(c, key, rs.v[fallback], rs, errors);
   };
@@ -207,11 +209,12 @@ const FIELD_READERS: Readonly<Record<RosterKey, FieldReader>> = {
   titleSubmissionDate: (c, p, rs, errors) => {
     p.titleSubmissionDate = readDate(c, 'titleSubmissionDate', rs, errors);
   },
+  professionalBySector: yesNoReader('professionalBySector', 'professionalBySectorDefault'),
 };
 
 /**
  * The readers in a prototype-less object: `for (const key in row)` then one lookup per own key is much faster than
- * 25 property reads on row objects of many shapes (measured with `npm run bench`).
+ * 26 property reads on row objects of many shapes (measured with `npm run bench`).
  */
 const READER_OF: Readonly<Record<string, FieldReader | undefined>> = Object.assign(
   Object.create(null) as Record<string, FieldReader | undefined>,
@@ -232,12 +235,12 @@ export function newParsedRow(): ParsedRow {
     degreeStudyHours: null, certificates: null, achievements: null, expertDays: null, expertHours: null,
     aidMonths: null, competitions: null, specialCase: null, absentMonths: null, transferPublicHours: null,
     transferProfessionalHours: null, evidenceComplete: true, titleApplicant: false, titleSubmissionDate: null,
-    idKey: null,
+    professionalBySector: false, idKey: null,
   };
 }
 
 // Hand-unrolled on purpose: a loop over the slot names (keyed stores) cost 880 ms per 60 × 20,000 rows in a CPU
-// profile of `npm run bench` rows, more than parseRow itself; these 25 plain stores cost nothing measurable.
+// profile of `npm run bench` rows, more than parseRow itself; these 26 plain stores cost nothing measurable.
 function resetParsedRow(p: ParsedRow, v: CompiledRuleSet['v']): void {
   p.name = '';
   p.unit = '';
@@ -263,6 +266,7 @@ function resetParsedRow(p: ParsedRow, v: CompiledRuleSet['v']): void {
   p.evidenceComplete = v.evidenceCompleteDefault;
   p.titleApplicant = v.titleApplicantDefault;
   p.titleSubmissionDate = null;
+  p.professionalBySector = v.professionalBySectorDefault;
   p.idKey = null;
 }
 

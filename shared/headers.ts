@@ -77,6 +77,7 @@ export const HEADER_ALIASES: Readonly<Record<RosterKey, readonly string[]>> = {
     '职称申报材料提交日期', '申报材料提交日期', '提交日期', '申报材料提交时间', '职称材料提交时间', '材料提交日期',
     '职称申报提交日期', '职称申报日期', '申报日期', '提交时间',
   ],
+  professionalBySector: ['行业另有规定', '专业课按行业要求', '执行行业规定'],
 };
 
 /** The header table of a rule set, in template column order; rule sentences quote that rule set's numbers. */
@@ -101,7 +102,7 @@ export function headersFor(rs: RuleSetDefinition): HeaderDef[] {
     d('platformProfessionalHours', '市平台专业课学时', 'hours',
       `市平台学习的专业课学时全额认定，无需证明材料；专业课每年不少于${v('requiredProfessional')}学时（${src.platformProfessional.clause}）。`, src.platformProfessional.clause),
     d('trainingHours', '培训进修学时', 'hours',
-      `按备案的实际学时认定专业课，每天不超过${v('trainingHoursPerDay')}学时，累计不超过${v('trainingYearCap')}学时（${p.trainingYearCap.clause}）。`, p.trainingYearCap.clause),
+      `按备案的实际学时认定专业课，每天不超过${v('trainingHoursPerDay')}学时，累计不超过${v('trainingYearCap')}学时；只填天数不填学时的不计入（${p.trainingYearCap.clause}）。`, p.trainingYearCap.clause),
     d('trainingDays', '培训进修天数', 'days',
       `培训进修的天数，用于核对每天不超过${v('trainingHoursPerDay')}学时（${p.trainingHoursPerDay.clause}）。`, p.trainingHoursPerDay.clause),
     d('seminarHours', '高级研修班学时', 'hours',
@@ -119,7 +120,7 @@ export function headersFor(rs: RuleSetDefinition): HeaderDef[] {
     d('expertDays', '专家活动天数', 'days',
       `受邀专家按实际工作天数认定，每天不超过专业课${v('expertHoursPerDay')}学时（${p.expertHoursPerDay.clause}）。`, p.expertHoursPerDay.clause),
     d('expertHours', '专家活动学时', 'hours',
-      `专家活动的实际学时，不超过天数×${v('expertHoursPerDay')}；只填天数时按每天${v('expertHoursPerDay')}学时（${p.expertHoursPerDay.clause}）。`, p.expertHoursPerDay.clause),
+      `专家活动的实际学时，按证明材料填写，不超过天数×${v('expertHoursPerDay')}；只填天数不填学时的不计入（${p.expertHoursPerDay.clause}）。`, p.expertHoursPerDay.clause),
     d('aidMonths', '援派月数', 'months',
       `援派、支教、支农、支医、扶贫的月数（0–${v('maxMonths')}），每月计公需课${v('aidPublicPerMonth')}学时、专业课${v('aidProfessionalPerMonth')}学时（${p.aidPublicPerMonth.clause}）。`, p.aidPublicPerMonth.clause),
     d('competitions', '竞赛项数', 'count',
@@ -138,6 +139,9 @@ export function headersFor(rs: RuleSetDefinition): HeaderDef[] {
       `填是/否，空白视为否；申报职称者应于申报材料前${v('deadlineWorkingDays')}个工作日完成学习（${c.main6.clause}）。`, c.main6.clause),
     d('titleSubmissionDate', '职称材料提交日期', 'date',
       `如2023-10-09；完成期限为提交日期前第${v('deadlineWorkingDays')}个工作日，最迟${p.yearEnd.value}（${c.main6.clause}）。`, c.main6.clause),
+    d('professionalBySector', '专业课按行业规定', 'yesno',
+      `填是/否，空白视为否；填“是”：专业课由省行业主管部门按本行业规定核对，本表照常列出专业课学时，但只核对公需课（${p.professionalBySectorDefault.clause}）。`,
+      p.professionalBySectorDefault.clause),
   ];
 }
 

@@ -193,6 +193,22 @@ export function dayFromExcelSerial(serial: number): number {
   return EXCEL_EPOCH_DAY + whole;
 }
 
+/**
+ * docs/rules.md §9: a whole number a clerk typed as a date (20231008: what Excel stores for it), far beyond any serial.
+ * Only 1900-01-01 … 2999-12-31 are read so; a number between the serials and 19000101 is no date.
+ */
+const YYYYMMDD_MIN = 19000101;
+const YYYYMMDD_MAX = 29991231;
+
+/** Day number of a whole number YYYYMMDD from 19000101 to 29991231 that is a valid date, or NaN. */
+export function dayFromDigitsNumber(n: number): number {
+  if (!Number.isInteger(n) || n < YYYYMMDD_MIN || n > YYYYMMDD_MAX) return NaN;
+  const y = Math.floor(n / 10000);
+  const md = n - y * 10000;
+  const m = Math.floor(md / 100);
+  return dayFromParts(y, m, md - m * 100);
+}
+
 /** Reads 1–`max` ASCII digits of `s` from `at`; returns [value, end] or null. */
 function digitsAt(s: string, at: number, min: number, max: number): [number, number] | null {
   let i = at;
@@ -246,11 +262,12 @@ function dayFromDateForm(s: string): number {
 }
 
 /**
- * A date cell as a day number, or NaN (RULES.md §7, §9). A number is an Excel serial (61–2958465, fraction dropped).
+ * A date cell as a day number, or NaN (RULES.md §7, §9). A number is an Excel serial (61–2958465, fraction dropped),
+ * or a whole number 19000101–29991231 read as `YYYYMMDD` when it is a valid date (docs/rules.md §9).
  * Text of digits alone is `YYYYMMDD` with eight digits, a serial with one to six; other text must be a whole date.
  */
 export function parseDateCell(v: unknown): number {
-  if (typeof v === 'number') return dayFromExcelSerial(v);
+  if (typeof v === 'number') return v > EXCEL_MAX_SERIAL ? dayFromDigitsNumber(v) : dayFromExcelSerial(v);
   if (typeof v !== 'string') return NaN;
   const t = v.trim();
   if (t.length === 0 || t.length > MAX_DATE_TEXT) return NaN;

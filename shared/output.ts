@@ -1,6 +1,6 @@
 // The add-in's nine output cells for one row (CONTRACT.md, Add-in).
 import { pendingEvidenceNote } from './evidence';
-import { round2 } from './format';
+import { requirementText, round2 } from './format';
 import { DEFAULT_RULE_SET, getRuleSet } from './rulesets';
 import type { CellValue, RowResult } from './types';
 
@@ -64,7 +64,7 @@ export function formatRowOutput(result: RowResult, ruleSet: string = DEFAULT_RUL
     const clause = getRuleSet(ruleSet).clauses.annex1Item7.clause;
     notes.push(`学时已达标，但${pendingEvidenceNote(result, ruleSet)}`, `请补齐后再在省平台申报（${clause}）`);
   }
-  notes.push(`本年度应完成公需课${round2(result.requiredPublic)}学时、专业课${round2(result.requiredProfessional)}学时`);
+  notes.push(`本年度应完成${requirementText(result)}`);
   const bd = breakdownText(result);
   if (bd.length > 0) notes.push(bd);
   return [

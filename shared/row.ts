@@ -179,7 +179,7 @@ function creditRow(p: ParsedRow, index: number, rs: CompiledRuleSet, asOfDay: nu
   // 附件1第2条
   const degree = creditDegreeStudy(p.degreeStudyHours, rs, warnings);
   put(credits, S_degree, 0, degree);
-  const certificates = creditCertificates(p.certificates, rs);
+  const certificates = creditCertificates(p.certificates, rs, warnings);
   put(credits, S_certificates, 0, certificates);
   // 附件1第3条
   const achievements = creditAchievements(p.achievements, rs, warnings);
@@ -205,10 +205,10 @@ function creditRow(p: ParsedRow, index: number, rs: CompiledRuleSet, asOfDay: nu
   const publicHours = platformPublic + evidenced;
   const professionalHours = platformProfessional + evidencedProfessional;
 
-  // 正文二 with 附件1第6条
+  // 正文二 with 附件1第6条; 正文二(二): the sector may check the professional part
   const onDuty = monthsOnDutyFor(p.specialCase, p.absentMonths, rs, warnings);
   const requiredPublic = requiredPublicFor(onDuty, rs);
-  const requiredProfessional = requiredProfessionalFor(onDuty, rs);
+  const requiredProfessional = requiredProfessionalFor(onDuty, p.professionalBySector, rs, warnings);
   const publicShortfall = shortfallOf(requiredPublic, publicHours);
   const professionalShortfall = shortfallOf(requiredProfessional, professionalHours);
 

@@ -8,14 +8,15 @@ export const BLANK_GROUP = '（未填）';
 
 type Acc = {
   headcount: number; compliant: number; short: number; pendingEvidence: number; invalid: number;
-  sumPublic: number; sumProfessional: number; lostHours: number;
+  sumPublic: number; sumProfessional: number; lostHours: number; professionalBySector: number;
 };
 
 function newAcc(): Acc {
-  return { headcount: 0, compliant: 0, short: 0, pendingEvidence: 0, invalid: 0, sumPublic: 0, sumProfessional: 0, lostHours: 0 };
+  return { headcount: 0, compliant: 0, short: 0, pendingEvidence: 0, invalid: 0, sumPublic: 0, sumProfessional: 0, lostHours: 0, professionalBySector: 0 };
 }
 
-function add(acc: Acc, r: RowResult, lost: number): void {
+/** `bySector`: 1 when the row's professional part is checked by the sector (PROFESSIONAL_BY_SECTOR), else 0. */
+function add(acc: Acc, r: RowResult, lost: number, bySector: number): void {
   acc.headcount++;
   switch (r.status) {
     case '达标': acc.compliant++; break;
@@ -26,6 +27,7 @@ function add(acc: Acc, r: RowResult, lost: number): void {
   acc.sumPublic += r.publicHours;
   acc.sumProfessional += r.professionalHours;
   acc.lostHours += lost;
+  acc.professionalBySector += bySector;
 }
 
 function countsOf(acc: Acc): SummaryCounts {
@@ -41,6 +43,7 @@ function countsOf(acc: Acc): SummaryCounts {
     avgProfessional: valid === 0 ? 0 : acc.sumProfessional / valid,
     avgTotal: valid === 0 ? 0 : (acc.sumPublic + acc.sumProfessional) / valid,
     lostHours: acc.lostHours,
+    professionalBySector: acc.professionalBySector,
   };
 }
 
@@ -122,12 +125,14 @@ function attentionItems(a: AttentionColumns): AttentionItem[] {
 export function addToSummary(b: SummaryBuilder, r: RowResult, name: string, unitText: string, departmentText: string): void {
   if (r.status === '') return;
   let lost = 0;
+  let bySector = 0;
   const ws = r.warnings;
   for (let w = 0; w < ws.length; w++) {
     const l = ws[w].lostHours;
     if (l !== undefined) lost += l;
+    else if (ws[w].code === 'PROFESSIONAL_BY_SECTOR') bySector = 1;
   }
-  add(b.total, r, lost);
+  add(b.total, r, lost, bySector);
   const unit = unitText.length === 0 ? BLANK_GROUP : unitText;
   const department = departmentText.length === 0 ? BLANK_GROUP : departmentText;
   let depts = b.units.get(unit);
@@ -140,7 +145,7 @@ export function addToSummary(b: SummaryBuilder, r: RowResult, name: string, unit
     acc = newAcc();
     depts.set(department, acc);
   }
-  add(acc, r, lost);
+  add(acc, r, lost, bySector);
   if (r.status !== '达标') {
     const a = b.attention;
     a.index.push(r.index);

@@ -34,6 +34,8 @@ export const ROSTER_KEYS = [
   'evidenceComplete',
   'titleApplicant',
   'titleSubmissionDate',
+  // appended, never reordered: the template's column order is the custom functions' default order (docs/rules.md §2)
+  'professionalBySector',
 ] as const;
 
 export type RosterKey = (typeof ROSTER_KEYS)[number];
@@ -75,6 +77,8 @@ export type SummaryCounts = {
   avgProfessional: number;
   avgTotal: number;
   lostHours: number;
+  /** People whose professional subjects the sector checks (专业课按行业规定 = 是, docs/rules.md §6a). */
+  professionalBySector: number;
 };
 
 export type SummaryGroup = { unit: string; department: string } & SummaryCounts;

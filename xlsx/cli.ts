@@ -1,27 +1,23 @@
 /// <reference types="office-js" />
-// `npm run roster -- 花名册.xlsx [--out 花名册-核对结果.xlsx] [--sheet 名称]… [--as-of YYYY-MM-DD] [--rule-set ID]
-//                    [--worker URL --token T] [--json] [--force]`
+// `npx ce-roster 花名册.xlsx [--out 花名册-核对结果.xlsx] [--sheet 名称]… [--as-of YYYY-MM-DD] [--rule-set ID]
+//                [--worker URL --token T] [--json] [--force]`, or without options `npm run roster 花名册.xlsx`
+// (npm keeps `--options` for itself: scripts/cli-args.ts). Relative paths are from the folder the command is typed in.
 // Checks a roster .xlsx with the local engine (or the 计算服务 with --worker/--token) and writes a NEW .xlsx: the
 // clerk's package with the nine output columns on each roster sheet plus 年度汇总, 提醒名单 and 审核材料清单, every
 // other part copied byte for byte (xlsx/write/result.ts). The input file is never written.
 // Exit codes: 0 done; 1 a problem with the roster or the file (message on stderr, in Chinese); 2 usage.
 import { existsSync, realpathSync, statSync } from 'node:fs';
 import { open, readFile, rename, rm } from 'node:fs/promises';
-import { basename, dirname, extname, join, resolve } from 'node:path';
+import { basename, dirname, extname, isAbsolute, join } from 'node:path';
 import { getHeapStatistics } from 'node:v8';
-import * as zlib from 'node:zlib';
 import { hasRuleSet, isIsoDate } from '../shared/index';
 import { localIsoDate } from '../shared/local-time';
+import { fromUserFolder, npmTookOptionsMessage, optionsTakenByNpm, userFolder } from '../scripts/cli-args';
 import { checkRoster, sheetList, type CheckProgress } from './check-roster';
+import './node-codec';
 import { RosterFileError, XlsxFileError, openRoster } from './roster-file';
-import { useCrc32, useDeflate } from './zip/deflate';
 
-// Node's own zlib compresses (and checksums) the result several times faster than the browser's JavaScript.
-useDeflate((data) => zlib.deflateRawSync(data, { level: 1 }));
-const nodeCrc = (zlib as { crc32?: (data: Uint8Array) => number }).crc32;
-if (nodeCrc) useCrc32((data) => nodeCrc(data) >>> 0);
-
-const USAGE = `用法：npm run roster -- 花名册.xlsx [选项]
+const USAGE = `用法：npx ce-roster 花名册.xlsx [选项]      （不带选项时也可：npm run roster 花名册.xlsx）
 
   --out 文件.xlsx        结果文件（默认：与花名册同目录的“<原名>-核对结果.xlsx”）
   --sheet 名称           只核对这个工作表（可写多次）；默认核对所有认出花名册的可见工作表
@@ -78,7 +74,19 @@ function defaultOut(input: string): string {
 
 const PHASES: Record<CheckProgress['phase'], string> = { compute: '计算', write: '写入结果', save: '生成文件' };
 
+/** Options that take a value: npm, given them without `--`, keeps them and passes their values on as file names. */
+const VALUE_OPTIONS = ['out', 'sheet', 'as-of', 'rule-set', 'worker', 'token'] as const;
+
 async function main(argv: readonly string[]): Promise<number> {
+  const here = userFolder('roster');
+  const taken = optionsTakenByNpm('roster', VALUE_OPTIONS);
+  if (taken.length > 0) {
+    process.stderr.write(`${npmTookOptionsMessage(taken, 'roster', 'ce-roster', '花名册.xlsx --out 结果.xlsx')}\n`);
+    return 2;
+  }
+  // npm's own --force and --json: taken too, but nothing else moves
+  const npmFlags = optionsTakenByNpm('roster', ['force', 'json']);
+  if (npmFlags.length > 0) process.stderr.write(`注意：${npmTookOptionsMessage(npmFlags, 'roster', 'ce-roster', '花名册.xlsx --force')}\n`);
   let args: Args;
   try {
     args = parseArgs(argv);
@@ -91,14 +99,15 @@ async function main(argv: readonly string[]): Promise<number> {
     process.stdout.write(`${USAGE}\n`);
     return 0;
   }
-  const input = resolve(args.input);
-  const out = resolve(args.out ?? defaultOut(args.input));
+  const input = fromUserFolder(args.input, here);
+  const out = fromUserFolder(args.out ?? defaultOut(input), here);
   if (!existsSync(input)) {
-    process.stderr.write(`找不到文件：${args.input}\n`);
-    return 2;
+    const relative = isAbsolute(args.input) ? '' : `\n相对路径从运行命令时所在的文件夹 ${here} 算起；也可写完整路径，或把文件拖进命令行窗口。`;
+    process.stderr.write(`找不到文件：在文件夹 ${dirname(input)} 中没有“${basename(input)}”。${relative}\n`);
+    return 1;
   }
   if (statSync(input).isDirectory()) {
-    process.stderr.write(`“${args.input}”是一个文件夹，不是花名册文件：请给出文件夹里的 .xlsx 文件，例如 ${join(args.input, '花名册.xlsx')}。\n`);
+    process.stderr.write(`“${args.input}”是一个文件夹，不是花名册文件：请给出文件夹里的 .xlsx 文件，例如 ${join(input, '花名册.xlsx')}。\n`);
     return 1;
   }
   if (existsSync(out) && realpathSync(out) === realpathSync(input)) {

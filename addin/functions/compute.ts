@@ -49,7 +49,7 @@ export function columnsFor(headers: unknown[][] | null | undefined): (RosterKey 
   const mapping = mapHeaders(headerRow);
   if (mapping.missingRequired.length > 0) {
     throw new FunctionArgumentError(
-      `表头缺少必填列：${mapping.missingRequired.map(headerName).join('、')}（请把表头行作为第二个参数，例如 A$1:Y$1）`,
+      `表头缺少必填列：${mapping.missingRequired.map(headerName).join('、')}（请把表头行作为第二个参数，例如 A$1:Z$1）`,
     );
   }
   if (mapping.duplicates.length > 0) {

@@ -1,4 +1,4 @@
-// Excel custom functions (namespace CE in the manifest): =CE.CEHOURS(A2:Y2, A$1:Y$1).
+// Excel custom functions (namespace CE in the manifest): =CE.CEHOURS(A2:Z2, A$1:Z$1).
 // A thin layer over compute.ts: it turns the engine's 数据有误 message into #VALUE! (CustomFunctions.Error)
 // and registers the functions when the custom-functions runtime is present.
 // custom-functions-metadata reads the JSDoc below to generate functions.json (build-metadata.ts).
@@ -30,7 +30,7 @@ function run(kind: FunctionKind, row: unknown[][], headers: unknown[][] | null |
  * 认定总学时（公需课 + 专业课）。选多行时每行一个结果（溢出）。
  * @customfunction CEHOURS
  * @param row 花名册的一行（1×N），或多行（M×N）
- * @param [headers] 表头行，如 A$1:Y$1；省略时按花名册模板的列顺序
+ * @param [headers] 表头行，如 A$1:Z$1；省略时按花名册模板的列顺序
  * @returns 认定总学时
  */
 export function ceHours(row: unknown[][], headers?: unknown[][]): unknown[][] {
@@ -41,7 +41,7 @@ export function ceHours(row: unknown[][], headers?: unknown[][]): unknown[][] {
  * 状态：达标、未达标、待补材料（数据有误时为 #VALUE!）。选多行时每行一个结果。
  * @customfunction CESTATUS
  * @param row 花名册的一行（1×N），或多行（M×N）
- * @param [headers] 表头行，如 A$1:Y$1；省略时按花名册模板的列顺序
+ * @param [headers] 表头行，如 A$1:Z$1；省略时按花名册模板的列顺序
  * @returns 状态
  */
 export function ceStatus(row: unknown[][], headers?: unknown[][]): unknown[][] {
@@ -52,7 +52,7 @@ export function ceStatus(row: unknown[][], headers?: unknown[][]): unknown[][] {
  * 公需课认定学时。选多行时每行一个结果。
  * @customfunction CEPUBLIC
  * @param row 花名册的一行（1×N），或多行（M×N）
- * @param [headers] 表头行，如 A$1:Y$1；省略时按花名册模板的列顺序
+ * @param [headers] 表头行，如 A$1:Z$1；省略时按花名册模板的列顺序
  * @returns 公需课认定学时
  */
 export function cePublic(row: unknown[][], headers?: unknown[][]): unknown[][] {
@@ -63,7 +63,7 @@ export function cePublic(row: unknown[][], headers?: unknown[][]): unknown[][] {
  * 专业课认定学时。选多行时每行一个结果。
  * @customfunction CEPROFESSIONAL
  * @param row 花名册的一行（1×N），或多行（M×N）
- * @param [headers] 表头行，如 A$1:Y$1；省略时按花名册模板的列顺序
+ * @param [headers] 表头行，如 A$1:Z$1；省略时按花名册模板的列顺序
  * @returns 专业课认定学时
  */
 export function ceProfessional(row: unknown[][], headers?: unknown[][]): unknown[][] {
@@ -74,7 +74,7 @@ export function ceProfessional(row: unknown[][], headers?: unknown[][]): unknown
  * 学时缺口：两个单元格，公需课缺口和专业课缺口。选多行时每行两个结果。
  * @customfunction CESHORTFALL
  * @param row 花名册的一行（1×N），或多行（M×N）
- * @param [headers] 表头行，如 A$1:Y$1；省略时按花名册模板的列顺序
+ * @param [headers] 表头行，如 A$1:Z$1；省略时按花名册模板的列顺序
  * @returns 公需课缺口、专业课缺口
  */
 export function ceShortfall(row: unknown[][], headers?: unknown[][]): unknown[][] {
@@ -85,7 +85,7 @@ export function ceShortfall(row: unknown[][], headers?: unknown[][]): unknown[][
  * 封顶提示：超过上限未计入的学时说明（无则为空）。选多行时每行一个结果。
  * @customfunction CEWARNINGS
  * @param row 花名册的一行（1×N），或多行（M×N）
- * @param [headers] 表头行，如 A$1:Y$1；省略时按花名册模板的列顺序
+ * @param [headers] 表头行，如 A$1:Z$1；省略时按花名册模板的列顺序
  * @returns 封顶提示
  */
 export function ceWarnings(row: unknown[][], headers?: unknown[][]): unknown[][] {

@@ -1,7 +1,7 @@
 // 提醒名单 as data (正文四(一): the unit notifies its staff in time). One entry per person not 达标 and per title
 // applicant whatever the status, sorted by deadline (earliest first, then roster order), with what is missing in
 // plain words, days left as of the 核对日期 and a ready-to-send message naming the city platform and the deadline.
-import { fmt } from '../../shared/format';
+import { fmt, requirementText } from '../../shared/format';
 import { parseYesNoCell, textOfCell } from '../../shared/normalize';
 import type { RosterRowInput, RowResult, RowStatus } from '../../shared/types';
 import type { RuleSet, RuleSetDuties } from '../../shared/rulesets/types';
@@ -61,7 +61,12 @@ export function shortfallText(r: Pick<RowResult, 'publicShortfall' | 'profession
   return parts.join('，');
 }
 
-function missingText(row: RosterRowInput, r: RowResult, input: ReminderInput): string {
+/** Days typed without hours (HOURS_MISSING, docs/rules.md §3): each says what to fill in from the proof. */
+function hoursMissingNotes(r: RowResult): string[] {
+  return r.warnings.filter((w) => w.code === 'HOURS_MISSING').map((w) => w.message);
+}
+
+function statusText(row: RosterRowInput, r: RowResult, input: ReminderInput): string {
   switch (r.status) {
     case '未达标':
       return shortfallText(r);
@@ -74,8 +79,17 @@ function missingText(row: RosterRowInput, r: RowResult, input: ReminderInput): s
   }
 }
 
-function messageOf(e: Omit<Reminder, 'message'>, r: RowResult, input: ReminderInput): string {
+/** What is missing, for the clerk: the status's words, then any hours to fill in from the proof. */
+function missingText(row: RosterRowInput, r: RowResult, input: ReminderInput): string {
+  return [statusText(row, r, input), ...hoursMissingNotes(r)].join('；');
+}
+
+/** For the person: days registered without hours earn nothing until the unit has the proof of the hours. */
+const HOURS_MISSING_ASK = '单位花名册中您有只登记了天数、没有登记学时的项目，暂不计入学时，请把写明实际学时的证明材料交单位补登。';
+
+function messageOf(e: Omit<Reminder, 'message'>, row: RosterRowInput, r: RowResult, input: ReminderInput): string {
   const { ruleSet, duties } = input;
+  const ask = hoursMissingNotes(r).length > 0 ? HOURS_MISSING_ASK : '';
   const city = duties.cityPlatform;
   const province = duties.provincialPlatform;
   const by = e.deadline ? (e.overdue ? `完成期限${chineseDate(e.deadline)}已过，请尽快` : `请于${chineseDate(e.deadline)}前`) : '请尽快';
@@ -86,16 +100,16 @@ function messageOf(e: Omit<Reminder, 'message'>, r: RowResult, input: ReminderIn
   let body: string;
   switch (e.status) {
     case '未达标':
-      body = `您${ruleSet.year}年度继续教育${e.missing.replace(/ /g, '')}（要求公需课${fmt(r.requiredPublic)}学时、专业课${fmt(r.requiredProfessional)}学时），${by}${studyAt}完成学习。${title}`;
+      body = `您${ruleSet.year}年度继续教育${shortfallText(r).replace(/ /g, '')}（要求${requirementText(r)}），${by}${studyAt}完成学习。${ask}${title}`;
       break;
     case '待补材料':
-      body = `您${ruleSet.year}年度继续教育学时已达标，但${e.missing}。${by}把材料交单位审核，并在${province.shortName}完成学时申报。${title}`;
+      body = `您${ruleSet.year}年度继续教育学时已达标，但${statusText(row, r, input)}。${by}把材料交单位审核，并在${province.shortName}完成学时申报。${ask}${title}`;
       break;
     case '数据有误':
       body = `单位花名册中您的继续教育信息有误（${r.errors.map((x) => x.message).join('；')}），请尽快与单位继续教育专人核对。${title}`;
       break;
     default:
-      body = `您${ruleSet.year}年度继续教育学时已达标。${title}${by}在${province.shortName}完成学时申报并经单位审核。`;
+      body = `您${ruleSet.year}年度继续教育学时已达标。${ask}${title}${by}在${province.shortName}完成学时申报并经单位审核。`;
   }
   const sign = e.unit ? `——${e.unit}` : '';
   return `${e.name}您好：${body}（依据${ruleSet.notice}）${sign}`;
@@ -125,7 +139,7 @@ export function buildReminders(input: ReminderInput): Reminder[] {
       daysLeft,
       overdue: daysLeft !== null && daysLeft < 0,
     };
-    out.push({ ...base, message: messageOf(base, r, input) });
+    out.push({ ...base, message: messageOf(base, row, r, input) });
   });
   const key = (d: string): string => d || '9999-99-99';
   return out.sort((a, b) => (key(a.deadline) < key(b.deadline) ? -1 : key(a.deadline) > key(b.deadline) ? 1 : a.index - b.index));

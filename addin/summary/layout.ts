@@ -72,8 +72,9 @@ export type SummaryLayoutInput = {
   rowLabels?: readonly (string | number)[];
 };
 
-const COUNT_HEADERS = ['人数', '达标', '未达标', '待补材料', '数据有误', '达标率', '平均公需课学时', '平均专业课学时', '平均总学时', '未计入学时（封顶等）'];
-const COUNT_FORMATS = [FORMAT.count, FORMAT.count, FORMAT.count, FORMAT.count, FORMAT.count, FORMAT.rate, FORMAT.hours, FORMAT.hours, FORMAT.hours, FORMAT.hours];
+// 专业课按行业规定: the people whose professional part the sector checks (docs/rules.md §6a), appended last
+const COUNT_HEADERS = ['人数', '达标', '未达标', '待补材料', '数据有误', '达标率', '平均公需课学时', '平均专业课学时', '平均总学时', '未计入学时（封顶等）', '专业课按行业规定人数'];
+const COUNT_FORMATS = [FORMAT.count, FORMAT.count, FORMAT.count, FORMAT.count, FORMAT.count, FORMAT.rate, FORMAT.hours, FORMAT.hours, FORMAT.hours, FORMAT.hours, FORMAT.count];
 export const GROUP_HEADERS = ['单位', '部门', ...COUNT_HEADERS];
 export const ATTENTION_HEADERS = ['花名册行号', '姓名', '单位', '部门', '状态', '公需课缺口', '专业课缺口', '完成期限'];
 const ATTENTION_FORMATS = [FORMAT.count, FORMAT.text, FORMAT.text, FORMAT.text, FORMAT.text, FORMAT.hours, FORMAT.hours, FORMAT.text];
@@ -83,7 +84,7 @@ const CHART_WIDTH_COLUMNS = 8;
 const CHART_HEIGHT_ROWS = 18;
 
 function counts(c: SummaryCounts): LayoutCell[] {
-  return [c.headcount, c.compliant, c.short, c.pendingEvidence, c.invalid, c.complianceRate, c.avgPublic, c.avgProfessional, c.avgTotal, c.lostHours];
+  return [c.headcount, c.compliant, c.short, c.pendingEvidence, c.invalid, c.complianceRate, c.avgPublic, c.avgProfessional, c.avgTotal, c.lostHours, c.professionalBySector];
 }
 
 function textRow(values: LayoutCell[]): string[] {

@@ -29,7 +29,7 @@ const people: Person[] = [
   { name: '陈静', idNumber: id('370402', '19920228', '522'), unit: '枣庄市立医院', department: '护理部', platformPublicHours: 30, platformProfessionalHours: 30, specialCase: '产假', absentMonths: 6 },
   { name: '杨帆', idNumber: id('370402', '19870611', '637'), unit: '枣庄市立医院', department: '护理部', platformPublicHours: 20, platformProfessionalHours: 30, trainingHours: 24, trainingDays: 3, trainingFiled: '否' },
   { name: '赵磊', idNumber: id('370481', '19830402', '714'), unit: '滕州市中心人民医院', department: '检验科', platformPublicHours: 30, platformProfessionalHours: 28, certificates: 2 },
-  { name: '黄敏', idNumber: id('370481', '19910817', '826'), unit: '滕州市中心人民医院', department: '检验科', platformPublicHours: 30, degreeStudyHours: 60, platformProfessionalHours: 10 },
+  { name: '黄敏', idNumber: id('370481', '19910817', '826'), unit: '滕州市中心人民医院', department: '检验科', platformPublicHours: 30, degreeStudyHours: 60, platformProfessionalHours: 10, professionalBySector: '是' },
   { name: '周强', idNumber: id('370481', '19760130', '931'), unit: '滕州市中心人民医院', department: '放射科', platformPublicHours: 30, platformProfessionalHours: 20, achievements: 5, evidenceComplete: '否' },
   { name: '吴丽', idNumber: id('370481', '19891203', '148'), unit: '滕州市中心人民医院', department: '放射科', platformPublicHours: 30, platformProfessionalHours: 60, titleApplicant: '是', titleSubmissionDate: '2023-10-09' },
   { name: '徐刚', idNumber: id('370403', '19820506', '257'), unit: '枣庄市第八中学', department: '数学组', platformPublicHours: 30, platformProfessionalHours: 40, competitions: 4 },

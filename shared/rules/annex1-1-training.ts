@@ -7,7 +7,7 @@ import type { CapCode } from '../codes';
 import { fmt } from '../format';
 import type { CompiledRuleSet } from '../rulesets/compile';
 import type { RowWarning } from '../types';
-import { capTo, warnDaysMissing } from './caps';
+import { capTo, warnDaysMissing, warnHoursMissing } from './caps';
 
 function creditDailyYearly(
   hours: number | null,
@@ -20,7 +20,12 @@ function creditDailyYearly(
   rs: CompiledRuleSet,
   warnings: RowWarning[],
 ): number {
-  if (hours === null || hours <= 0) return 0;
+  if (hours === null) {
+    // 按备案的实际学时: days alone credit nothing (HOURS_MISSING)
+    if (days !== null && days > 0) warnHoursMissing(what, days, perDay, clause, rs, warnings);
+    return 0;
+  }
+  if (hours <= 0) return 0;
   let credited = hours;
   if (days === null) {
     warnDaysMissing(what, hours, perDay, clause, rs, warnings);
@@ -39,7 +44,8 @@ function creditDailyYearly(
 
 /**
  * 附件1第1条: regular training is credited as professional hours at the filed hours, at most 8 a day
- * (`min(trainingHours, 8 × trainingDays)`), then at most 24 a year. Days blank → DAYS_MISSING, yearly cap only.
+ * (`min(trainingHours, 8 × trainingDays)`), then at most 24 a year. Days blank → DAYS_MISSING, yearly cap only;
+ * hours blank with days above 0 → 0 and HOURS_MISSING (the filed hours are what is credited, docs/rules.md §3).
  */
 export function creditTraining(hours: number | null, days: number | null, rs: CompiledRuleSet, warnings: RowWarning[]): number {
   return creditDailyYearly(hours, days, rs.v.trainingHoursPerDay, rs.v.trainingYearCap, '培训进修',

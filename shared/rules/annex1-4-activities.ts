@@ -4,11 +4,12 @@
 import { fmt } from '../format';
 import type { CompiledRuleSet } from '../rulesets/compile';
 import type { RowWarning } from '../types';
-import { capTo, warnDaysMissing } from './caps';
+import { capTo, warnDaysMissing, warnHoursMissing } from './caps';
 
 /**
- * 附件1第4条: experts are credited by actual working time, at most 8 professional hours a day:
- * `min(expertHours ?? 8 × expertDays, 8 × expertDays)`; days blank → expertHours with DAYS_MISSING. No yearly cap.
+ * 附件1第4条: experts are credited by actual working time (按实际工作时间认定), at most 8 professional hours a day:
+ * `min(expertHours, 8 × expertDays)`; days blank → expertHours with DAYS_MISSING; hours blank with days above 0 →
+ * 0 and HOURS_MISSING (8 a day is a ceiling, not a default: docs/rules.md §3). No yearly cap.
  */
 export function creditExperts(days: number | null, hours: number | null, rs: CompiledRuleSet, warnings: RowWarning[]): number {
   const perDay = rs.v.expertHoursPerDay;
@@ -18,8 +19,11 @@ export function creditExperts(days: number | null, hours: number | null, rs: Com
     warnDaysMissing('专家活动', hours, perDay, clause, rs, warnings);
     return hours;
   }
+  if (hours === null) {
+    if (days > 0) warnHoursMissing('专家活动', days, perDay, clause, rs, warnings);
+    return 0;
+  }
   const dailyMax = perDay * days;
-  if (hours === null) return dailyMax;
   if (hours <= dailyMax) return hours;
   return capTo(dailyMax, hours, days, 'CAP_EXPERT_DAILY', clause,
     () => `专家活动${fmt(hours)}学时超过每天${fmt(perDay)}学时上限（${fmt(days)}天最多${fmt(dailyMax)}学时）`, rs, warnings);

@@ -40,6 +40,20 @@ export function warnDaysMissing(what: string, hours: number, perDay: number, cla
   )));
 }
 
+/**
+ * HOURS_MISSING: days were given without hours. The notice credits the actual hours (按备案的实际学时, 按实际工作时间);
+ * `perDay` a day is a ceiling, not a default, so nothing is credited until the hours are filled in from the proof.
+ * No lostHours: nothing was claimed.
+ */
+export function warnHoursMissing(what: string, days: number, perDay: number, clause: string, rs: CompiledRuleSet, warnings: RowWarning[]): void {
+  // the site names the code and the source (a DAYS_MISSING of the same source has its own)
+  warnings.push(cachedWarningOf(rs.cache, `HOURS_MISSING:${what}`, days, perDay, 0, () => makeClauseWarning(
+    'HOURS_MISSING',
+    clause,
+    `${what}填写了${fmt(days)}天但未填学时，暂不计入（每天${fmt(perDay)}学时是上限，不是默认值）；请按证明材料补填实际学时（${clause}）`,
+  )));
+}
+
 /** `count` items of `each` hours, at most `cap` a year (附件1第3条, 第5条). */
 export function creditCounted(
   count: number | null,

@@ -48,6 +48,8 @@ export type RuleSetParameters = {
   category1Cap: Parameter<number | null>;
   degreeYearCap: Parameter;
   certificateHours: Parameter;
+  /** Reading (docs/rules.md §3): certificates beside the 40-hour cap of 学历教育; null = no yearly cap. */
+  certificatesYearCap: Parameter<number | null>;
   achievementHours: Parameter;
   achievementsYearCap: Parameter;
   expertHoursPerDay: Parameter;
@@ -61,6 +63,8 @@ export type RuleSetParameters = {
   trainingFiledDefault: Parameter<boolean>;
   evidenceCompleteDefault: Parameter<boolean>;
   titleApplicantDefault: Parameter<boolean>;
+  /** Reading (docs/rules.md §6a): 专业课按行业规定 left blank means no. */
+  professionalBySectorDefault: Parameter<boolean>;
   maxHours: Parameter;
   maxDays: Parameter;
   maxMonths: Parameter;
@@ -91,6 +95,7 @@ export type SourceDef = { label: string; clause: string };
 /** The clauses of the notice the rules cite, by the notice's structure (正文 sections, 附件1 items). */
 export const CLAUSE_KEYS = [
   'main2',
+  'main2Item2',
   'main4',
   'main6',
   'main7',

@@ -3,6 +3,8 @@
 import type { RuleSetDefinition } from './types';
 
 const MAIN_2 = '专业技术人员每年参加继续教育累计应不少于90学时，其中公需课不少于30学时，专业课不少于60学时。';
+const MAIN_2_2 =
+  '（二）专业科目。2023年度专业科目按照各省级行业主管部门发布的学习指南确定；……专业技术人员进行专业科目学习，可自行选择在市平台或我市继续教育基地学习，省行业主管部门有要求的应从其规定，也可以参加市主管部门（单位）组织的其他相关专业培训和进修。';
 const ANNEX_1 =
   '培训进修类：……按备案的实际学时登记专业科目学时（不超过8学时/天），累计不超过24学时，省/市级高级研修班累计不超过30学时。';
 const ANNEX_2 =
@@ -13,8 +15,9 @@ const ANNEX_4_AID =
   '参加各级党委、政府组织的援派，以及到基层参加支教、支农、支医、扶贫等工作的专业技术人员，援派期间每年可按公需科目30学时、专业科目60学时认定。不足一年的，按月份比例计算。';
 const ANNEX_5 =
   '参加由行业主管部门组织、人力资源社会保障部门认可的技能竞赛、技术比武、行业性比赛活动，每项（次）计专业科目10学时，每年累计不超过30学时。';
+const MAIN_4_2_SECTOR = '自2022年起，省职称申报评审系统不再接收其他方式上报的继续教育完成情况证明材料，省行业主管部门特别要求的，从其规定。';
 const MAIN_4_TRANSFER = '外地调入专业技术人员凭调出地继续教育管理部门出具的继续教育学时证明合并计算学时，调入后应及时进行学时申报。';
-const MAIN_4 = `（二）学时线上申报。……市平台仍用于继续教育学习，获得的学时数据无需个人申报，直接对接至省平台。……（三）分级审验负责。……${MAIN_4_TRANSFER}`;
+const MAIN_4 = `（二）学时线上申报。……市平台仍用于继续教育学习，获得的学时数据无需个人申报，直接对接至省平台。……${MAIN_4_2_SECTOR}（三）分级审验负责。……${MAIN_4_TRANSFER}`;
 const MAIN_7 =
   '市直单位计划自主开展专业培训的，请于5月26日前将《枣庄市专业培训项目计划申报表》（附件2）加盖公章报至市人社局人才开发与专业技术人员管理科备案。未进行备案的，不进行继续教育学时认定。';
 const ANNEX_6 =
@@ -49,6 +52,14 @@ export const zaozhuang2023: RuleSetDefinition = {
     },
     degreeYearCap: { value: 40, label: '自考及学历教育年度上限', unit: '学时', clause: '附件1第2条', text: ANNEX_2 },
     certificateHours: { value: 16, label: '每个资格证书认定', unit: '学时', clause: '附件1第2条', text: ANNEX_2 },
+    certificatesYearCap: {
+      value: null,
+      label: '资格证书年度上限',
+      unit: '学时',
+      clause: '附件1第2条',
+      text: '解读：当年取得的每个资格证书认定专业课16学时，不受“每年累计不超过40学时”限制（该句只说自学考试、在职学历教育）；null表示不封顶。',
+      reading: true,
+    },
     achievementHours: { value: 10, label: '每项代表性成果认定', unit: '学时', clause: '附件1第3条', text: ANNEX_3 },
     achievementsYearCap: { value: 30, label: '代表性成果年度上限', unit: '学时', clause: '附件1第3条', text: ANNEX_3 },
     expertHoursPerDay: { value: 8, label: '专家活动每天上限', unit: '学时/天', clause: '附件1第4条', text: ANNEX_4_EXPERT },
@@ -87,6 +98,13 @@ export const zaozhuang2023: RuleSetDefinition = {
       text: '解读：“申报职称”留空视为不申报。',
       reading: true,
     },
+    professionalBySectorDefault: {
+      value: false,
+      label: '专业课按行业规定（空白时）',
+      clause: '正文二(二)、四(二)',
+      text: `解读：“专业课按行业规定”填“是”的人员，专业课由省行业主管部门按本行业规定核对：专业课学时照常认定和列出，但不计专业课要求和缺口，只核对公需课；留空视为“否”。依据：${MAIN_2_2}${MAIN_4_2_SECTOR}`,
+      reading: true,
+    },
     maxHours: { value: 2000, label: '学时合理上限', unit: '学时', clause: '数据校验', text: '学时超过2000视为录入错误。', reading: true },
     maxDays: { value: 366, label: '天数合理上限', unit: '天', clause: '数据校验', text: '天数超过366视为录入错误。', reading: true },
     maxMonths: { value: 12, label: '月数上限', unit: '个月', clause: '数据校验', text: '月数超过12视为录入错误。', reading: true },
@@ -115,6 +133,7 @@ export const zaozhuang2023: RuleSetDefinition = {
   },
   clauses: {
     main2: { clause: '正文二', text: MAIN_2 },
+    main2Item2: { clause: '正文二(二)', text: MAIN_2_2 },
     main4: { clause: '正文四', text: MAIN_4 },
     main6: { clause: '正文六', text: MAIN_6 },
     main7: { clause: '正文七', text: MAIN_7 },

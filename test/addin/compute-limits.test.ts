@@ -8,6 +8,7 @@ import type { RosterRowInput } from '../../shared/types';
 import { WorkerClient, type FetchLike } from '../../addin/api/client';
 import { LIMITS, requestLimitsFrom } from '../../shared/sheet/chunks';
 import { ChunkError, MAX_HALVINGS, computeAll, type Evaluator } from '../../addin/compute/compute';
+import { parseJsonc } from '../../scripts/deploy/jsonc';
 
 const roster = (n: number): RosterRowInput[] =>
   Array.from({ length: n }, (_, i) => ({ name: `人员${i}`, unit: `单位${i % 7}`, platformPublicHours: i % 40, platformProfessionalHours: 60 }));
@@ -140,30 +141,8 @@ describe('a part the service cannot take is halved and retried', () => {
 });
 
 describe('the deployed rate limit against the request plan (worker/wrangler.jsonc)', () => {
-  // JSONC → JSON: drops line and block comments outside strings, in one pass (no regex over the file).
-  function jsonc(text: string): unknown {
-    let out = '';
-    let inString = false;
-    for (let i = 0; i < text.length; i++) {
-      const ch = text[i];
-      if (inString) {
-        out += ch;
-        if (ch === '\\') out += text[++i];
-        else if (ch === '"') inString = false;
-      } else if (ch === '"') {
-        inString = true;
-        out += ch;
-      } else if (ch === '/' && text[i + 1] === '/') {
-        while (i < text.length && text[i] !== '\n') i++;
-        out += '\n';
-      } else if (ch === '/' && text[i + 1] === '*') {
-        i = text.indexOf('*/', i + 2) + 1;
-      } else out += ch;
-    }
-    return JSON.parse(out);
-  }
   type Env = { vars: Record<string, string>; ratelimits: { name: string; simple: { limit: number; period: number } }[] };
-  const config = jsonc(readFileSync(fileURLToPath(new URL('../../worker/wrangler.jsonc', import.meta.url)), 'utf8')) as Env & { env: { production: Env } };
+  const config = parseJsonc(readFileSync(fileURLToPath(new URL('../../worker/wrangler.jsonc', import.meta.url)), 'utf8'), 'worker/wrangler.jsonc') as Env & { env: { production: Env } };
   /** 计算学时, 年度汇总 and 提醒名单 run back to back by one clerk, each sending the whole roster. */
   const RUNS_A_MINUTE = 3;
   const LARGE_UNIT_ROWS = 20_000;

@@ -178,7 +178,7 @@ describe('sample roster', () => {
     const statuses = new Set(answer.results.map((r) => r.status));
     expect([...statuses].sort()).toEqual(['待补材料', '数据有误', '未达标', '达标'].sort());
     const codes = new Set(answer.results.flatMap((r) => r.warnings.map((w) => w.code)));
-    for (const c of ['CAP_TRAINING_DAILY', 'CAP_CATEGORY1', 'CAP_DEGREE', 'TRAINING_NOT_FILED', 'ID_CHECKSUM', 'SPECIAL_CASE_NOT_ELIGIBLE']) {
+    for (const c of ['CAP_TRAINING_DAILY', 'CAP_CATEGORY1', 'CAP_DEGREE', 'TRAINING_NOT_FILED', 'ID_CHECKSUM', 'SPECIAL_CASE_NOT_ELIGIBLE', 'HOURS_MISSING', 'PROFESSIONAL_BY_SECTOR']) {
       expect(codes).toContain(c);
     }
     expect(answer.results.some((r) => r.deadline === '2023-09-26')).toBe(true);

@@ -17,10 +17,15 @@ describe('审核材料清单 from the sample roster', () => {
   it('lists every person (not 数据有误) whose credited hours come from anything but the city platform, or whose requirement is prorated', () => {
     const want = s.results
       .filter((r) => r.status !== '' && r.status !== '数据有误')
-      .filter((r) => r.breakdown.some((b) => !PLATFORM_LABELS.includes(b.label) && b.public + b.professional > 0) || r.requiredProfessional < s.ruleSet.parameters.requiredProfessional.value)
+      // a proration lowers both requirements; 专业课按行业规定 lowers only the professional one, and is no proration
+      .filter((r) => r.breakdown.some((b) => !PLATFORM_LABELS.includes(b.label) && b.public + b.professional > 0) || r.requiredPublic < s.ruleSet.parameters.requiredPublic.value)
       .map((r) => s.firstDataRowNumber + r.index);
     expect(people.map((p) => p.rowNumber)).toEqual(want);
     expect(people.length).toBeGreaterThan(5);
+    // 黄敏's professional part is checked by the sector: her 学历教育 still needs its evidence, but no proration item
+    const huang = people.find((p) => p.name === '黄敏');
+    expect(s.results[(huang?.rowNumber ?? 0) - s.firstDataRowNumber].requiredProfessional).toBe(0);
+    expect(huang?.items.map((i) => i.key)).toEqual(['degree']);
   });
 
   it('one item per credited source with its hours; the evidence wording is the rule set’s', () => {

@@ -2,6 +2,7 @@
 // message (city platform and deadline from the rule set), and the layout's cells.
 import { describe, expect, it } from 'vitest';
 import { fmt } from '../../shared/format';
+import { evaluate } from '../../shared/index';
 import { parseYesNoCell } from '../../shared/normalize';
 import { buildReminders, chineseDate, shortfallText } from '../../addin/reminders/reminders';
 import {
@@ -34,8 +35,11 @@ describe('提醒名单 from the sample roster', () => {
       expect(r.deadline).toBe(res.deadline);
       expect(r.daysLeft).toBe((Date.parse(res.deadline) - Date.parse(AS_OF)) / 86_400_000);
       expect(r.overdue).toBe(res.deadline < AS_OF);
+      // days typed without hours: the clerk is told to fill in the hours from the proof (docs/rules.md §3)
+      const hoursMissing = res.warnings.filter((w) => w.code === 'HOURS_MISSING').map((w) => w.message);
+      for (const m of hoursMissing) expect(m).toContain('请按证明材料补填实际学时');
       if (res.status === '未达标') {
-        expect(r.missing).toBe(shortfallText(res));
+        expect(r.missing).toBe([shortfallText(res), ...hoursMissing].join('；'));
         if (res.publicShortfall > 0) expect(r.missing).toContain(`公需课还差 ${fmt(res.publicShortfall)} 学时`);
         if (res.professionalShortfall > 0) expect(r.missing).toContain(`专业课还差 ${fmt(res.professionalShortfall)} 学时`);
       }
@@ -58,7 +62,7 @@ describe('提醒名单 from the sample roster', () => {
       expect(r.message).toContain(s.ruleSet.notice);
       if (r.status === '未达标') {
         expect(r.message).toContain(`${city.name}（${city.url}）`);
-        expect(r.message).toContain(r.missing.replace(/ /g, ''));
+        expect(r.message).toContain(shortfallText(s.results[r.index]).replace(/ /g, ''));
       }
       if (r.status !== '数据有误') expect(r.message).toContain(chineseDate(r.deadline));
       if (r.overdue) expect(r.message).toContain('已过');
@@ -68,6 +72,26 @@ describe('提醒名单 from the sample roster', () => {
     expect(luo?.status).toBe('待补材料');
     expect(luo?.missing).toBe(`证明材料不齐：资格证书（${s.duties.evidence.certificates.evidence}）`);
     expect(luo?.message).toContain(s.duties.evidence.certificates.evidence);
+  });
+
+  it('days without hours: the clerk’s column says to fill in the hours from the proof, the message asks the person for it', () => {
+    const feng = reminders.find((r) => r.name === '冯涛');
+    const res = s.results[feng?.index ?? -1];
+    expect(res.warnings.map((w) => w.code)).toEqual(['HOURS_MISSING']);
+    expect(feng?.missing).toBe('专业课还差 8 学时；专家活动填写了1天但未填学时，暂不计入（每天8学时是上限，不是默认值）；请按证明材料补填实际学时（附件1第4条）');
+    expect(feng?.message).toContain('专业课还差8学时（要求公需课30学时、专业课60学时）');
+    expect(feng?.message).toContain('只登记了天数、没有登记学时的项目，暂不计入学时，请把写明实际学时的证明材料交单位补登。');
+    const others = reminders.filter((r) => r.name !== '冯涛' && !s.results[r.index].warnings.some((w) => w.code === 'HOURS_MISSING'));
+    for (const r of others) expect(r.message, r.name).not.toContain('只登记了天数');
+  });
+
+  it('a person whose professional subjects the sector checks is reminded of public subjects only', () => {
+    const rows = [{ name: '李娜', unit: '枣庄市立医院', platformPublicHours: 20, platformProfessionalHours: 10, professionalBySector: '是' }];
+    const results = evaluate(rows, { asOf: AS_OF }).results;
+    const [li] = buildReminders({ ...s, rows, results, asOf: AS_OF });
+    expect(li.missing).toBe('公需课还差 10 学时');
+    expect(li.message).toContain('公需课还差10学时（要求公需课30学时（专业课按行业规定核对））');
+    expect(li.message).not.toContain('专业课0学时');
   });
 
   it('lays the sheet out: header row, one row per person, overdue rows marked, print setup', () => {

@@ -89,6 +89,19 @@ describe('custom function arguments', () => {
     expect(computeFunction('status', [cells])).toEqual([['达标']]);
   });
 
+  it('default order: 专业课按行业规定 is the 26th column (Z), appended; a 25-column row of an older template reads as before', () => {
+    expect(HEADERS.map((h) => h.key).indexOf('professionalBySector')).toBe(25);
+    const row = { name: '张三', platformPublicHours: 30, platformProfessionalHours: 12 };
+    const cells = templateCells(row);
+    expect(computeFunction('status', [cells])).toEqual([['未达标']]);
+    expect(computeFunction('status', [cells.slice(0, 25)])).toEqual([['未达标']]);
+    cells[25] = '是';
+    expect(computeFunction('status', [cells])).toEqual([['达标']]);
+    expect(computeFunction('shortfall', [cells])).toEqual([[0, 0]]);
+    expect(computeFunction('professional', [cells])).toEqual([[12]]);
+    expect(String(computeFunction('warnings', [cells])[0][0])).toBe('');
+  });
+
   it('a header row without 姓名 is an argument error in Chinese', () => {
     const header = templateHeader.map((h) => (h === '姓名' ? '备注' : h));
     expect(() => computeFunction('hours', [templateCells({ name: '张三' })], [header])).toThrow(FunctionArgumentError);

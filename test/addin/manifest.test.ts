@@ -12,7 +12,7 @@ import { OfficeAddinManifest } from 'office-addin-manifest';
 import { describe, expect, it } from 'vitest';
 import { find, parseXml, walk, type XmlNode } from './xml-lite';
 import { manifestAppDomains, manifestUrls } from './manifest-urls';
-import { devManifest, manifestForOrigin, normalizeOrigin } from '../../scripts/manifest';
+import { devManifest, manifestForOrigin, normalizeOrigin, productionManifest } from '../../scripts/manifest';
 
 const repoRoot = fileURLToPath(new URL('../../', import.meta.url));
 const assets = fileURLToPath(new URL('../../addin/assets/', import.meta.url));
@@ -140,6 +140,13 @@ for (const { label, manifestPath, origin } of variants) describe(label, () => {
       ]);
     });
 
+    it("speaks a clerk's words in its Chinese labels and tooltips (no Worker, batch, engine)", () => {
+      const texts = [...resources.values()].filter((r) => r.kind.endsWith('Strings')).map((r) => r.value);
+      expect(texts.length).toBeGreaterThan(8);
+      for (const t of texts) expect(t).not.toMatch(/worker|batch|engine|引擎/i);
+      expect(resValue('CE.TaskpaneButton.Tooltip')).toContain('计算服务地址');
+    });
+
     it('points its icons at PNGs that exist in addin/assets at the declared sizes', () => {
       const images = find(one('bt:Images'), 'bt:Image');
       expect(images.map((n) => n.attrs.id)).toEqual(['Icon.16x16', 'Icon.32x32', 'Icon.80x80']);
@@ -170,10 +177,16 @@ for (const { label, manifestPath, origin } of variants) describe(label, () => {
 });
 
 describe('npm run manifest', () => {
-  it('exits 0, keeps the Id unless --new-id, and only the origin changes', () => {
+  it('exits 0, keeps the Id unless --new-id, and only the origin and the development comment change', () => {
     expect(prod.status, prod.stderr).toBe(0);
     const dev = readFileSync(join(repoRoot, 'manifest.xml'), 'utf8');
-    expect(readFileSync(prod.path, 'utf8')).toBe(dev.split('https://localhost:3000').join(PROD_ORIGIN));
+    const devComment = /<!-- Development manifest:[^]*?-->\n/.exec(dev)?.[0];
+    expect(devComment).toContain('https://localhost:3000');
+    const written = readFileSync(prod.path, 'utf8');
+    expect(written).toBe(dev.replace(devComment!, '').split('https://localhost:3000').join(PROD_ORIGIN));
+    expect(written).toBe(productionManifest(dev, PROD_ORIGIN));
+    expect(written).not.toMatch(/localhost|development|npm start/i);
+    expect(written).toContain('<!-- 继续教育学时助手: Excel task pane');
     const fresh = manifestForOrigin(dev, PROD_ORIGIN, { newId: true });
     const id = (x: string) => /<Id>([^<]*)<\/Id>/.exec(x)?.[1];
     expect(id(fresh)).toMatch(/^[0-9a-f-]{36}$/);

@@ -87,14 +87,16 @@ describe('buildAnnualSummarySheet (bundled engine)', () => {
     const t = want.total;
     expect(tableValues(model, sheet, 'total')).toEqual([
       expect.arrayContaining(['人数', '达标率']),
-      [t.headcount, t.compliant, t.short, t.pendingEvidence, t.invalid, t.complianceRate, t.avgPublic, t.avgProfessional, t.avgTotal, t.lostHours],
+      [t.headcount, t.compliant, t.short, t.pendingEvidence, t.invalid, t.complianceRate, t.avgPublic, t.avgProfessional, t.avgTotal, t.lostHours, t.professionalBySector],
     ]);
     expect(t.headcount).toBe(rows.length - 1);
+    // the worked case checked by the sector (ex24) is counted in 专业课按行业规定人数
+    expect(t.professionalBySector).toBeGreaterThan(0);
 
     const groups = tableValues(model, sheet, 'groups');
     expect(groups[0]).toEqual(GROUP_HEADERS);
     expect(groups.slice(1)).toEqual(
-      want.groups.map((g) => [g.unit, g.department, g.headcount, g.compliant, g.short, g.pendingEvidence, g.invalid, g.complianceRate, g.avgPublic, g.avgProfessional, g.avgTotal, g.lostHours]),
+      want.groups.map((g) => [g.unit, g.department, g.headcount, g.compliant, g.short, g.pendingEvidence, g.invalid, g.complianceRate, g.avgPublic, g.avgProfessional, g.avgTotal, g.lostHours, g.professionalBySector]),
     );
     expect(want.groups.map((g) => g.department)).toContain('（未填）');
     // The grand-total row right below the groups table.

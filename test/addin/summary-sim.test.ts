@@ -42,9 +42,10 @@ describe('annual summary on the simulated Excel', () => {
     expect(tables.map((t) => t.name).sort()).toEqual(Object.values(TABLE_NAMES).sort());
     const total = tables.find((t) => t.name === TABLE_NAMES.total);
     if (!total) throw new Error('no total table');
-    expect(sheet.block(total.row + 1, total.col, 1, 10)[0]).toEqual([
+    expect(sheet.block(total.row + 1, total.col, 1, 11)[0]).toEqual([
       want.total.headcount, want.total.compliant, want.total.short, want.total.pendingEvidence, want.total.invalid,
       want.total.complianceRate, want.total.avgPublic, want.total.avgProfessional, want.total.avgTotal, want.total.lostHours,
+      want.total.professionalBySector,
     ]);
     const attention = tables.find((t) => t.name === TABLE_NAMES.attention);
     expect(attention?.rows).toBe(want.attention.length + 1);

@@ -34,9 +34,11 @@ describe('writeRosterTemplate', () => {
   it('writes every header of RULES.md §2 in order as an Excel table', async () => {
     const model = WorkbookModel.withSheets([{ name: '花名册', rows: [['姓名'], ['张三']] }]);
     const sheet = await makeTemplate(model);
-    expect(HEADERS).toHaveLength(25);
+    // 25 columns, then 专业课按行业规定 appended (docs/rules.md §2: never reordered)
+    expect(HEADERS).toHaveLength(26);
+    expect(HEADERS[25].zh).toBe('专业课按行业规定');
     expect(cellsAt(sheet, `A1:${letter(HEADERS.length - 1)}1`)).toEqual([HEADERS.map((h) => h.zh)]);
-    // A1:Y2 with headers (the simulator makes tables with a header row only)
+    // A1:Z2 with headers (the simulator makes tables with a header row only)
     expect(tablesOn(model, sheet)).toEqual([expect.objectContaining({ row: 0, col: 0, rows: 2, cols: HEADERS.length, name: TEMPLATE_TABLE_NAME })]);
     expect(sheet.frozenRows).toBe(1);
     expect(model.sheet(model.activeSheetId)?.name).toBe(TEMPLATE_SHEET_NAME);
@@ -50,6 +52,8 @@ describe('writeRosterTemplate', () => {
     expect(rule('trainingFiled')).toEqual({ list: { inCellDropDown: true, source: '是,否' } });
     expect(rule('evidenceComplete')).toEqual({ list: { inCellDropDown: true, source: '是,否' } });
     expect(rule('titleApplicant')).toEqual({ list: { inCellDropDown: true, source: '是,否' } });
+    expect(rule('professionalBySector')).toEqual({ list: { inCellDropDown: true, source: '是,否' } });
+    expect(dataAddress('professionalBySector')).toBe(`Z2:Z${TEMPLATE_DATA_ROWS + 1}`);
     expect(rule('specialCase')).toEqual({ list: { inCellDropDown: true, source: getRuleSet().specialCaseNames.join(',') } });
     expect(getRuleSet().specialCaseNames).toEqual(['境外工作', '病假', '产假', '其他']);
     for (const key of ['certificates', 'achievements', 'competitions']) {
@@ -90,6 +94,12 @@ describe('writeRosterTemplate', () => {
       if (Array.from(h.rule).length <= PROMPT_MESSAGE_MAX) expect(prompt?.message, h.key).toBe(h.rule);
     }
     expect(validationAt(sheet, dataAddress('trainingHours'))?.prompt?.message).toMatch(/24学时/);
+    expect(validationAt(sheet, dataAddress('expertHours'))?.prompt?.message).toContain('只填天数不填学时的不计入');
+    const sector = validationAt(sheet, dataAddress('professionalBySector'))?.prompt;
+    expect(sector?.title).toBe('专业课按行业规定（正文二(二)、四(二)）');
+    expect(sector?.message).toBe(
+      '填是/否，空白视为否；填“是”：专业课由省行业主管部门按本行业规定核对，本表照常列出专业课学时，但只核对公需课（正文二(二)、四(二)）。',
+    );
   });
 
   it('replaces the content of an existing 花名册模板 and touches no other sheet', async () => {

@@ -52,7 +52,7 @@ function tableOf(info: SheetInfo, name: string): TableInfo {
 
 function expectSummaryEquals(info: SheetInfo, want: Summary, firstDataRowNumber: number): void {
   const t = want.total;
-  const counts = (c: Summary['total']): CellValue[] => [c.headcount, c.compliant, c.short, c.pendingEvidence, c.invalid, c.complianceRate, c.avgPublic, c.avgProfessional, c.avgTotal, c.lostHours];
+  const counts = (c: Summary['total']): CellValue[] => [c.headcount, c.compliant, c.short, c.pendingEvidence, c.invalid, c.complianceRate, c.avgPublic, c.avgProfessional, c.avgTotal, c.lostHours, c.professionalBySector];
   expect(block(info.values, tableOf(info, TABLE_NAMES.total))[1]).toEqual(counts(t));
   const groups = block(info.values, tableOf(info, TABLE_NAMES.groups));
   expect(groups[0]).toEqual(GROUP_HEADERS);

@@ -1,7 +1,9 @@
-// Starts the real Worker with `npm run worker:dev` (wrangler dev, local D1) and stops it by its process group.
+// Starts the real Worker with `npm run worker:dev` (wrangler dev, local D1) and stops it with everything it started
+// (wrangler, workerd): its process group, or taskkill /T on Windows (scripts/process-tree.ts).
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
+import { killTree, treeSpawnOptions } from '../../scripts/process-tree';
 import { freePort } from './ports';
 
 export type WorkerProcess = { url: string; port: number; child: ChildProcess; stop: () => Promise<void>; log: () => string };
@@ -50,7 +52,7 @@ export async function startWorker(opts: { root: string; port: number; token: str
       '--log-level',
       'warn',
     ],
-    { cwd: opts.root, detached: true, stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, CI: 'true', WRANGLER_SEND_METRICS: 'false' } },
+    { cwd: opts.root, ...treeSpawnOptions(), stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, CI: 'true', WRANGLER_SEND_METRICS: 'false' } },
   );
   let log = '';
   child.stdout?.on('data', (d: Buffer) => (log += d.toString()));
@@ -59,19 +61,9 @@ export async function startWorker(opts: { root: string; port: number; token: str
   const stop = async (): Promise<void> => {
     if (child.exitCode !== null || child.pid === undefined) return;
     const exited = new Promise<void>((r) => child.once('exit', () => r()));
-    try {
-      process.kill(-child.pid, 'SIGTERM');
-    } catch {
-      return;
-    }
+    if (!killTree(child.pid, 'SIGTERM')) return;
     await Promise.race([exited, new Promise((r) => setTimeout(r, 5000))]);
-    if (child.exitCode === null) {
-      try {
-        process.kill(-child.pid, 'SIGKILL');
-      } catch {
-        // gone
-      }
-    }
+    if (child.exitCode === null) killTree(child.pid, 'SIGKILL');
   };
   const deadline = Date.now() + 120_000;
   while (Date.now() < deadline) {

@@ -23,6 +23,45 @@ describe('正文二: requirement 30 public + 60 professional, kept apart', () =>
   });
 });
 
+describe('正文二(二)、四(二): professional subjects checked by the sector (Reading, 专业课按行业规定)', () => {
+  const SECTOR_MESSAGE =
+    '专业课按行业规定：专业课由省行业主管部门按本行业规定核对，本表不计专业课要求和缺口，只核对公需课；已填的专业课学时照常列出（正文二(二)）';
+  it('yes: professional hours still credited and shown, no professional requirement nor shortfall, one warning', () => {
+    const r = one({ platformPublicHours: 30, platformProfessionalHours: 12, trainingHours: 16, trainingDays: 2, professionalBySector: '是' });
+    expect(r).toMatchObject({
+      status: '达标', publicHours: 30, professionalHours: 28, totalHours: 58, requiredPublic: 30, requiredProfessional: 0,
+      publicShortfall: 0, professionalShortfall: 0,
+    });
+    expect(r.breakdown.map((b) => b.label)).toEqual(['市平台公需课', '市平台专业课', '培训进修']);
+    expect(r.warnings).toEqual([{ code: 'PROFESSIONAL_BY_SECTOR', clause: '正文二(二)', message: SECTOR_MESSAGE }]);
+  });
+  it('public subjects as usual: a public shortfall is 未达标', () => {
+    const r = one({ platformPublicHours: 20, professionalBySector: 'Y' });
+    expect(r).toMatchObject({ status: '未达标', publicShortfall: 10, professionalShortfall: 0, requiredProfessional: 0 });
+  });
+  it('blank, a placeholder or no: the usual requirement, no warning', () => {
+    for (const v of [undefined, '', '/', '否', 'N', false, 0]) {
+      const r = one({ platformPublicHours: 30, platformProfessionalHours: 12, professionalBySector: v });
+      expect(r, String(v)).toMatchObject({ status: '未达标', requiredProfessional: 60, professionalShortfall: 48 });
+      expect(codes(r), String(v)).toEqual([]);
+    }
+  });
+  it('a bad value is NOT_YES_NO naming the column', () => {
+    const r = one({ platformPublicHours: 30, professionalBySector: '卫健委' });
+    expect(r.status).toBe('数据有误');
+    expect(r.errors).toEqual([{ field: 'professionalBySector', code: 'NOT_YES_NO', message: '专业课按行业规定：“卫健委”无法识别，请填写“是”或“否”' }]);
+  });
+  it('with a special case: the public requirement is prorated, the professional one stays 0', () => {
+    const r = one({ platformPublicHours: 15, specialCase: '产假', absentMonths: 6, professionalBySector: '是' });
+    expect(r).toMatchObject({ status: '达标', requiredPublic: 15, requiredProfessional: 0 });
+    expect(codes(r)).toEqual(['PROFESSIONAL_BY_SECTOR']);
+  });
+  it('evidence is still needed for the hours that need it (附件1第7条)', () => {
+    const r = one({ platformPublicHours: 30, competitions: 1, evidenceComplete: '否', professionalBySector: '是' });
+    expect(r.status).toBe('待补材料');
+  });
+});
+
 describe('附件1第1条: training', () => {
   it('24 h in 3 days: at both caps, nothing lost', () => {
     const r = one({ ...PUB, trainingHours: 24, trainingDays: 3 });
@@ -54,10 +93,28 @@ describe('附件1第1条: training', () => {
     expect(codes(r)).toEqual(['CAP_TRAINING', 'DAYS_MISSING']);
     expect(warning(r, 'DAYS_MISSING')?.lostHours).toBeUndefined();
   });
-  it('hours blank, days given: nothing credited', () => {
+  it('hours blank, days given: nothing credited, HOURS_MISSING (按备案的实际学时; 8 a day is a ceiling)', () => {
     const r = one({ ...PUB, trainingDays: 3 });
     expect(r.professionalHours).toBe(0);
-    expect(codes(r)).toEqual([]);
+    expect(codes(r)).toEqual(['HOURS_MISSING']);
+    expect(warning(r, 'HOURS_MISSING')).toEqual({
+      code: 'HOURS_MISSING',
+      clause: '附件1第1条',
+      message: '培训进修填写了3天但未填学时，暂不计入（每天8学时是上限，不是默认值）；请按证明材料补填实际学时（附件1第1条）',
+    });
+    expect(r.breakdown.some((b) => b.label === '培训进修')).toBe(false);
+  });
+  it('hours 0 typed with days: 0, no warning (the clerk says none); days 0 with hours blank: nothing to say', () => {
+    expect(codes(one({ ...PUB, trainingDays: 3, trainingHours: 0 }))).toEqual([]);
+    expect(codes(one({ ...PUB, trainingDays: 0 }))).toEqual([]);
+    expect(codes(one({ ...PUB, trainingDays: 3, trainingHours: '/' }))).toEqual(['HOURS_MISSING']);
+  });
+  it('seminar days without hours: HOURS_MISSING of the seminar, training still credited', () => {
+    const r = one({ ...PUB, seminarDays: 2, trainingHours: 16, trainingDays: 2 });
+    expect(r.professionalHours).toBe(16);
+    expect(codes(r)).toEqual(['HOURS_MISSING']);
+    expect(warning(r, 'HOURS_MISSING')?.message).toMatch(/^高级研修班填写了2天但未填学时/);
+    expect(warning(r, 'HOURS_MISSING')?.lostHours).toBeUndefined();
   });
 });
 
@@ -142,8 +199,16 @@ describe('附件1第3条 and 第5条: achievements and competitions', () => {
 });
 
 describe('附件1第4条: experts and aid postings', () => {
-  it('days only: 8 a day', () => {
-    expect(one({ ...PUB, expertDays: 2.5 }).professionalHours).toBe(20);
+  it('days only: nothing until the hours are given (按实际工作时间认定), HOURS_MISSING, no lostHours', () => {
+    const r = one({ ...PUB, expertDays: 2.5 });
+    expect(r.professionalHours).toBe(0);
+    expect(r.status).toBe('未达标');
+    expect(r.warnings).toEqual([{
+      code: 'HOURS_MISSING',
+      clause: '附件1第4条',
+      message: '专家活动填写了2.5天但未填学时，暂不计入（每天8学时是上限，不是默认值）；请按证明材料补填实际学时（附件1第4条）',
+    }]);
+    expect(one({ ...PUB, expertDays: 2.5, expertHours: 20 }).professionalHours).toBe(20);
   });
   it('16 h in 2 days at the cap, 17 h one above', () => {
     expect(codes(one({ ...PUB, expertDays: 2, expertHours: 16 }))).toEqual([]);
@@ -292,7 +357,7 @@ describe('breakdown explains every credited source with its clause', () => {
   it('sums to the totals', () => {
     const r = one({
       platformPublicHours: 10, platformProfessionalHours: 10, trainingHours: 8, trainingDays: 1, seminarHours: 8, seminarDays: 1,
-      degreeStudyHours: 5, certificates: 1, achievements: 1, expertDays: 1, aidMonths: 2, competitions: 1,
+      degreeStudyHours: 5, certificates: 1, achievements: 1, expertDays: 1, expertHours: 8, aidMonths: 2, competitions: 1,
       transferPublicHours: 3, transferProfessionalHours: 4,
     });
     const pub = r.breakdown.reduce((s, b) => s + b.public, 0);

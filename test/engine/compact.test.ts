@@ -107,6 +107,26 @@ describe('compact answer: what is left out', () => {
     expect(compact.results[4].r).toEqual([full.results[4].requiredPublic, full.results[4].requiredProfessional]);
   });
 
+  it('专业课按行业规定 and days without hours: the new input key goes in, the new warnings come back, requirement 0 written out', () => {
+    const mixed: RosterRowInput[] = [
+      ...rows.slice(0, 2),
+      { name: '孙七', platformPublicHours: 30, platformProfessionalHours: 12, professionalBySector: '是' },
+      { name: '周八', platformPublicHours: 30, platformProfessionalHours: 36, expertDays: 3, trainingDays: 2 },
+      { name: '吴九', platformPublicHours: 30, platformProfessionalHours: 60, titleApplicant: '是', titleSubmissionDate: 20231009 },
+    ];
+    const answer = evaluate(mixed, { asOf: '2023-11-01' });
+    const c = compactAnswer(answer, mixed, getRuleSet());
+    expect(c.required).toEqual([30, 60]);
+    expect(c.results[2].r).toEqual([30, 0]);
+    expect(c.results[2].f).toBeUndefined();
+    const codesOf = (i: number) => (c.results[i].w ?? []).map((k) => c.warnings?.[k].code);
+    expect(codesOf(2)).toEqual(['PROFESSIONAL_BY_SECTOR']);
+    expect(codesOf(3)).toEqual(['HOURS_MISSING', 'HOURS_MISSING']);
+    expect(c.results[4].d).toBe('2023-09-26');
+    expect(c.summary.total.professionalBySector).toBe(1);
+    roundTrip(mixed, { asOf: '2023-11-01' });
+  });
+
   it('attention: an index where the row’s plain texts are the engine’s, else the texts', () => {
     const byIndex = new Map(full.summary.attention.map((a) => [a.index, a]));
     expect(byIndex.get(1)?.department).toBe('（未填）');

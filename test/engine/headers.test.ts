@@ -25,7 +25,7 @@ describe('HEADERS (RULES.md §2)', () => {
       '姓名', '身份证号', '单位', '部门', '市平台公需课学时', '市平台专业课学时', '培训进修学时', '培训进修天数',
       '高级研修班学时', '高级研修班天数', '培训已备案', '自考及学历教育学时', '资格证书数', '代表性成果数', '专家活动天数',
       '专家活动学时', '援派月数', '竞赛项数', '特殊情况', '不在岗月数', '调入公需课学时', '调入专业课学时', '证明材料齐全',
-      '申报职称', '职称材料提交日期',
+      '申报职称', '职称材料提交日期', '专业课按行业规定',
     ]);
   });
   it('every column has a Chinese rule sentence; only 姓名 is required', () => {
@@ -131,6 +131,11 @@ describe('the alias table (HEADER_ALIASES, data)', () => {
     ['调入专业课', 'transferProfessionalHours'],
     ['证明材料是否齐全', 'evidenceComplete'],
     ['是否参加职称评审', 'titleApplicant'],
+    ['专业课按行业规定', 'professionalBySector'],
+    ['专业科目按行业规定', 'professionalBySector'],
+    ['行业另有规定', 'professionalBySector'],
+    ['专业课按行业要求', 'professionalBySector'],
+    ['执行行业规定（是/否）', 'professionalBySector'],
     ['*姓名', 'name'],
     ['姓 名：', 'name'],
   ])('a real roster spelling: %s → %s', (header, key) => {
@@ -214,6 +219,25 @@ describe('formatRowOutput', () => {
         '已认定：市平台公需课30学时（正文二(一)、四(二)），市平台专业课40学时（正文二(二)、四(二)），' +
         '培训进修计专业课16学时（附件1第1条），援派计公需课2.5学时、专业课5学时（附件1第4条）。',
     );
+  });
+  it('days without hours: 说明 tells the clerk to fill in the hours from the proof; 封顶提示 stays empty (nothing was claimed)', () => {
+    const cells = formatRowOutput(one({ platformPublicHours: 30, platformProfessionalHours: 36, expertDays: 3 }));
+    expect(cells.slice(0, 8)).toEqual([30, 36, 66, 0, 24, '2023-12-31', '未达标', '']);
+    expect(cells[8]).toBe(
+      '专家活动填写了3天但未填学时，暂不计入（每天8学时是上限，不是默认值）；请按证明材料补填实际学时（附件1第4条）。' +
+        '本年度应完成公需课30学时、专业课60学时。' +
+        '已认定：市平台公需课30学时（正文二(一)、四(二)），市平台专业课36学时（正文二(二)、四(二)）。',
+    );
+  });
+  it('专业课按行业规定: 说明 says the sector checks the professional part instead of “专业课0学时”', () => {
+    const cells = formatRowOutput(one({ platformPublicHours: 30, platformProfessionalHours: 12, professionalBySector: '是' }));
+    expect(cells.slice(0, 8)).toEqual([30, 12, 42, 0, 0, '2023-12-31', '达标', '']);
+    expect(cells[8]).toBe(
+      '专业课按行业规定：专业课由省行业主管部门按本行业规定核对，本表不计专业课要求和缺口，只核对公需课；已填的专业课学时照常列出（正文二(二)）。' +
+        '本年度应完成公需课30学时（专业课按行业规定核对）。' +
+        '已认定：市平台公需课30学时（正文二(一)、四(二)），市平台专业课12学时（正文二(二)、四(二)）。',
+    );
+    expect(String(cells[8])).not.toContain('专业课0学时');
   });
   it('rounds to 2 decimals only when shown', () => {
     const r = one({ platformPublicHours: 10.125, platformProfessionalHours: 1 / 3 });

@@ -1,6 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { ROSTER_KEYS, evaluate, type RosterRowInput, type RowResult } from '../../shared/index';
+import { dayFromParts } from '../../shared/dates';
+import { parseDateCell } from '../../shared/normalize';
 
 /** Arbitrary cell content: any JSON value, plus the strings real rosters hold. */
 const cell = fc.oneof(
@@ -40,7 +42,8 @@ const validRow = fc.record(
     transferProfessionalHours: hours(20),
     evidenceComplete: fc.constantFrom(undefined, '是', '否'),
     titleApplicant: fc.constantFrom(undefined, '是', '否'),
-    titleSubmissionDate: fc.constantFrom(undefined, '2023-10-09', 45000, '2024-01-05'),
+    titleSubmissionDate: fc.constantFrom(undefined, '2023-10-09', 45000, '2024-01-05', 20231009),
+    professionalBySector: fc.constantFrom(undefined, '是', '否'),
   },
   { requiredKeys: ['name'] },
 ).map((r) => {
@@ -56,8 +59,8 @@ const sumBy = (r: RowResult, clause: string, label?: string) =>
 
 /** Hours a valid row claims before any cap (what lostHours must account for). */
 function claimed(row: RosterRowInput): number {
-  const expertDays = row.expertDays as number | undefined;
-  const expert = row.expertHours !== undefined ? n(row.expertHours) : expertDays !== undefined ? 8 * expertDays : 0;
+  // days without hours claim nothing (HOURS_MISSING): the notice credits actual hours
+  const expert = n(row.expertHours);
   return (
     n(row.platformPublicHours) + n(row.platformProfessionalHours) + n(row.trainingHours) + n(row.seminarHours) +
     n(row.degreeStudyHours) + 16 * n(row.certificates) + 10 * n(row.achievements) + expert + 7.5 * n(row.aidMonths) +
@@ -127,9 +130,7 @@ describe('properties (fast-check)', () => {
     fc.assert(
       fc.property(validRow, fc.constantFrom(...sources), fc.integer({ min: 1, max: 40 }), (row, key, add) => {
         const before = one(row);
-        // a blank expertHours means "8 a day"; adding to it means claiming an explicit figure from that figure on
-        const start = key === 'expertHours' && row.expertHours === undefined && row.expertDays !== undefined ? 8 * n(row.expertDays) : n(row[key]);
-        const after = one({ ...row, [key]: start + add });
+        const after = one({ ...row, [key]: n(row[key]) + add });
         fc.pre(before.status !== '数据有误' && after.status !== '数据有误');
         expect(after.totalHours).toBeGreaterThanOrEqual(before.totalHours);
         expect(after.publicHours).toBeGreaterThanOrEqual(before.publicHours);
@@ -180,6 +181,119 @@ describe('properties (fast-check)', () => {
         expect(evaluate(rows as RosterRowInput[], { asOf: '2023-11-01' })).toEqual(evaluate(rows as RosterRowInput[], { asOf: '2023-11-01' }));
       }),
       { numRuns: 100 },
+    );
+  });
+});
+
+describe('days without hours (docs/rules.md §3: 8 a day is a ceiling, not a default)', () => {
+  const SOURCES = [
+    { days: 'trainingDays', hours: 'trainingHours', clause: '附件1第1条', label: '培训进修', what: '培训进修' },
+    { days: 'seminarDays', hours: 'seminarHours', clause: '附件1第1条', label: '高级研修班', what: '高级研修班' },
+    { days: 'expertDays', hours: 'expertHours', clause: '附件1第4条', label: '专家活动', what: '专家活动' },
+  ] as const;
+  const positiveDays = fc.integer({ min: 1, max: 366 * 4 }).map((q) => q / 4);
+  const hoursMissing = (r: RowResult) => r.warnings.filter((w) => w.code === 'HOURS_MISSING');
+  /** 第1条 not filed with 第1条 hours claimed: one TRAINING_NOT_FILED and no other 第1条 warning (docs/rules.md §3). */
+  const notFiled = (row: RosterRowInput, clause: string) =>
+    clause === '附件1第1条' && row.trainingFiled === '否' && n(row.trainingHours) + n(row.seminarHours) > 0;
+
+  it('days above 0 with the hours blank credit 0 and warn HOURS_MISSING with the clause of the source, no lostHours', () => {
+    fc.assert(
+      fc.property(validRow, fc.constantFrom(...SOURCES), positiveDays, (base, src, days) => {
+        const row: RosterRowInput = { ...base, [src.days]: days };
+        delete row[src.hours];
+        const without: RosterRowInput = { ...row };
+        delete without[src.days];
+        const r = one(row);
+        const w = one(without);
+        fc.pre(r.status !== '数据有误');
+        expect(r.breakdown.some((b) => b.label === src.label)).toBe(false);
+        // the days alone change nothing but the warning
+        expect([r.publicHours, r.professionalHours, r.status]).toEqual([w.publicHours, w.professionalHours, w.status]);
+        const missing = hoursMissing(r).filter((x) => x.message.startsWith(src.what));
+        if (notFiled(row, src.clause)) {
+          expect(missing).toEqual([]);
+        } else {
+          expect(missing).toHaveLength(1);
+          expect(missing[0].clause).toBe(src.clause);
+          expect(missing[0].lostHours).toBeUndefined();
+          expect(missing[0].message).toContain('请按证明材料补填实际学时');
+        }
+        expect(hoursMissing(w).filter((x) => x.message.startsWith(src.what))).toEqual([]);
+      }),
+      { numRuns: 400 },
+    );
+  });
+
+  it('filling in the hours from the proof removes HOURS_MISSING and never lowers the total', () => {
+    fc.assert(
+      fc.property(validRow, fc.constantFrom(...SOURCES), positiveDays, fc.integer({ min: 0, max: 400 }), (base, src, days, quarters) => {
+        const row: RosterRowInput = { ...base, [src.days]: days };
+        delete row[src.hours];
+        const filled: RosterRowInput = { ...row, [src.hours]: quarters / 4 };
+        const before = one(row);
+        const after = one(filled);
+        fc.pre(before.status !== '数据有误' && after.status !== '数据有误');
+        expect(hoursMissing(after).filter((x) => x.message.startsWith(src.what))).toEqual([]);
+        expect(after.totalHours).toBeGreaterThanOrEqual(before.totalHours);
+        // within the daily cap and no other cap in the way, the hours of the proof are what is credited
+        if (src.days === 'expertDays' && quarters / 4 <= 8 * days) {
+          expect(after.breakdown.find((b) => b.label === '专家活动')?.professional ?? 0).toBe(quarters / 4);
+        }
+      }),
+      { numRuns: 400 },
+    );
+  });
+});
+
+describe('a date typed as a number (docs/rules.md §9)', () => {
+  const date = fc.record({ y: fc.integer({ min: 1900, max: 2999 }), m: fc.integer({ min: 1, max: 12 }), d: fc.integer({ min: 1, max: 31 }) });
+  const digits = ({ y, m, d }: { y: number; m: number; d: number }) => y * 10000 + m * 100 + d;
+  const pad = (x: number) => String(x).padStart(2, '0');
+
+  it('a whole number 19000101–29991231 that forms a valid date is that date, as its text and its ISO form are', () => {
+    fc.assert(
+      fc.property(date, (p) => {
+        const n8 = digits(p);
+        const day = dayFromParts(p.y, p.m, p.d);
+        expect(parseDateCell(n8)).toBe(day);
+        expect(parseDateCell(String(n8))).toBe(day);
+        if (!Number.isNaN(day)) expect(parseDateCell(`${p.y}-${pad(p.m)}-${pad(p.d)}`)).toBe(day);
+      }),
+      { numRuns: 1000 },
+    );
+  });
+
+  it('any 8-digit number whose month or day is impossible, a fraction, or a number between the serials and 19000101 or above 29991231 is NOT_A_DATE', () => {
+    const notADate = fc.oneof(
+      // month 00, 13–99 or day 00, 32–99
+      fc.record({ y: fc.integer({ min: 1900, max: 2999 }), m: fc.integer({ min: 0, max: 99 }), d: fc.integer({ min: 0, max: 99 }) })
+        .filter(({ y, m, d }) => Number.isNaN(dayFromParts(y, m, d)))
+        .map(digits),
+      date.filter(({ y, m, d }) => !Number.isNaN(dayFromParts(y, m, d))).map((p) => digits(p) + 0.5),
+      fc.integer({ min: 2958466, max: 19000100 }),
+      fc.integer({ min: 29991232, max: Number.MAX_SAFE_INTEGER }),
+    );
+    fc.assert(
+      fc.property(notADate, (v) => {
+        expect(parseDateCell(v)).toBeNaN();
+        const r = one({ name: '张三', titleApplicant: '是', titleSubmissionDate: v });
+        expect(r.errors.map((e) => `${e.code}:${e.field}`)).toEqual(['NOT_A_DATE:titleSubmissionDate']);
+      }),
+      { numRuns: 500 },
+    );
+  });
+
+  it('a title applicant gets the same deadline from 20231009 typed as a number, as text and as a serial', () => {
+    fc.assert(
+      fc.property(date.filter(({ y, m, d }) => !Number.isNaN(dayFromParts(y, m, d))), (p) => {
+        const at = (v: number | string) => one({ name: '张三', platformPublicHours: 30, titleApplicant: '是', titleSubmissionDate: v });
+        const byNumber = at(digits(p));
+        expect(byNumber.status).not.toBe('数据有误');
+        expect(byNumber.deadline).toBe(at(`${p.y}-${pad(p.m)}-${pad(p.d)}`).deadline);
+        expect(byNumber.warnings).toEqual(at(`${p.y}-${pad(p.m)}-${pad(p.d)}`).warnings);
+      }),
+      { numRuns: 300 },
     );
   });
 });

@@ -58,12 +58,25 @@ describe('rule-set registry', () => {
       achievementHours: 10, achievementsYearCap: 30, expertHoursPerDay: 8, aidPublicPerMonth: 2.5,
       aidProfessionalPerMonth: 5, competitionHours: 10, competitionsYearCap: 30, prorationMonthsPerYear: 12,
       deadlineWorkingDays: 5, yearEnd: '2023-12-31', trainingFiledDefault: true, evidenceCompleteDefault: true,
-      titleApplicantDefault: false,
+      titleApplicantDefault: false, certificatesYearCap: null, professionalBySectorDefault: false,
     });
     const rules = getRuleSet().specialCaseRules;
     expect(rules.map((c) => [c.name, c.minAbsentMonthsExclusive, c.needsProvincialApproval])).toEqual([
       ['境外工作', 6, false], ['病假', 6, false], ['产假', 0, false], ['其他', null, true],
     ]);
+  });
+
+  it('the Readings of docs/rules.md §3 and §6a are parameters marked as Readings, with their clause and its text', () => {
+    const p = getRuleSet().parameters;
+    expect(p.certificateHours).toMatchObject({ value: 16, clause: '附件1第2条' });
+    expect(p.certificateHours.text).toContain('认定专业科目16学时');
+    expect(p.certificatesYearCap).toMatchObject({ value: null, clause: '附件1第2条', reading: true });
+    expect(p.certificatesYearCap.text).toMatch(/^解读：/);
+    expect(p.professionalBySectorDefault).toMatchObject({ value: false, clause: '正文二(二)、四(二)', reading: true });
+    expect(p.professionalBySectorDefault.text).toContain('省行业主管部门有要求的应从其规定');
+    expect(p.professionalBySectorDefault.text).toContain('省行业主管部门特别要求的，从其规定');
+    expect(getRuleSet().clauses.main2Item2).toMatchObject({ clause: '正文二(二)' });
+    expect(getRuleSet().clauses.main4.text).toContain('省行业主管部门特别要求的，从其规定');
   });
 
   it('every list of words the input checks use is rule-set data, marked as a Reading, in /v1/rules too', () => {
@@ -172,6 +185,28 @@ describe('another city or year is a new table, not new logic', () => {
     expect(r.warnings[0].clause).toBe('细则第2条');
     expect(r.deadline).toBe('2024-12-31');
     expect(r.breakdown.find((b) => b.label === '培训')).toEqual({ clause: '细则第2条', label: '培训', public: 0, professional: 20 });
+  });
+
+  it('a certificates cap (null in zaozhuang-2023) caps them with CAP_CERTIFICATES and its lostHours', () => {
+    const capped = compileRuleSet({
+      ...variant,
+      parameters: { ...variant.parameters, certificatesYearCap: { ...base.parameters.certificatesYearCap, value: 32, reading: false } },
+    });
+    const r = evaluateRow({ name: '张三', platformPublicHours: 30, certificates: 3 }, 0, capped, NaN);
+    expect(r.professionalHours).toBe(32);
+    expect(r.warnings).toEqual([{ code: 'CAP_CERTIFICATES', clause: '附件1第2条', lostHours: 16, message: '资格证书3项计48学时，超过32学时上限，16学时未计入（附件1第2条）' }]);
+    expect(run({ platformPublicHours: 30, certificates: 3 }).professionalHours).toBe(48);
+  });
+
+  it('a sector default of yes (blank = checked by the sector) is data too', () => {
+    const sector = compileRuleSet({
+      ...variant,
+      parameters: { ...variant.parameters, professionalBySectorDefault: { ...base.parameters.professionalBySectorDefault, value: true } },
+    });
+    const r = evaluateRow({ name: '张三', platformPublicHours: 30 }, 0, sector, NaN);
+    expect(r.requiredProfessional).toBe(0);
+    expect(r.warnings.map((w) => w.code)).toEqual(['PROFESSIONAL_BY_SECTOR']);
+    expect(evaluateRow({ name: '张三', platformPublicHours: 30, professionalBySector: '否' }, 0, sector, NaN).requiredProfessional).toBe(50);
   });
 
   it('uses the variant calendar', () => {

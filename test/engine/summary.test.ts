@@ -51,13 +51,30 @@ describe('summary (RULES.md §8)', () => {
     expect(s.attention[3]).toMatchObject({ unit: '（未填）', department: '（未填）' });
   });
 
+  it('counts the people whose professional subjects the sector checks, per group and in total (not 数据有误 rows)', () => {
+    expect(s.total.professionalBySector).toBe(0);
+    const sector: RosterRowInput[] = [
+      { name: '甲', unit: '医院A', department: '内科', platformPublicHours: 30, professionalBySector: '是' },
+      { name: '乙', unit: '医院A', department: '内科', platformPublicHours: 10, platformProfessionalHours: 60, professionalBySector: '是' },
+      { name: '丙', unit: '医院A', department: '外科', ...ok, professionalBySector: '否' },
+      { name: '丁', unit: '医院B', department: '内科', platformPublicHours: -1, professionalBySector: '是' },
+      {},
+    ];
+    const t = evaluate(sector).summary;
+    expect(t.total).toMatchObject({ headcount: 4, compliant: 2, short: 1, invalid: 1, professionalBySector: 2 });
+    expect(t.groups.map((g) => [g.unit, g.department, g.professionalBySector])).toEqual([
+      ['医院A', '内科', 2], ['医院A', '外科', 0], ['医院B', '内科', 0],
+    ]);
+    expect(summarize(sector, evaluate(sector).results)).toEqual(t);
+  });
+
   it('summarize(rows, results) gives the same summary', () => {
     expect(summarize(rows, res.results)).toEqual(s);
   });
 
   it('no rows: zeros', () => {
     expect(evaluate([]).summary).toEqual({
-      total: { headcount: 0, compliant: 0, short: 0, pendingEvidence: 0, invalid: 0, complianceRate: 0, avgPublic: 0, avgProfessional: 0, avgTotal: 0, lostHours: 0 },
+      total: { headcount: 0, compliant: 0, short: 0, pendingEvidence: 0, invalid: 0, complianceRate: 0, avgPublic: 0, avgProfessional: 0, avgTotal: 0, lostHours: 0, professionalBySector: 0 },
       groups: [],
       attention: [],
     });

@@ -2,7 +2,7 @@
 import { env } from 'cloudflare:workers';
 import { describe, expect, it } from 'vitest';
 import type { EvaluateResponse } from '../../shared/types';
-import { EXAMPLES } from './examples';
+import { EXAMPLES, EXPECTED_FIELDS } from './examples';
 import { postJson, TOKENS } from './http';
 
 const nodeResults = JSON.parse(env.NODE_EXAMPLE_RESULTS) as Record<string, EvaluateResponse>;
@@ -20,8 +20,11 @@ describe('worked examples over HTTP', () => {
     expect(typeof batchId).toBe('string');
     expect(response).toEqual(nodeResults[ex.id]);
     expect(response.results[0].status).toBe(ex.expect.status);
-    for (const key of ['publicHours', 'professionalHours', 'totalHours', 'deadline'] as const) {
+    for (const key of EXPECTED_FIELDS) {
       if (ex.expect[key] !== undefined) expect(response.results[0][key], key).toBe(ex.expect[key]);
+    }
+    if (ex.expect.warningCodes !== undefined) {
+      expect(response.results[0].warnings.map((w) => w.code).sort(), 'warningCodes').toEqual([...ex.expect.warningCodes].sort());
     }
   });
 

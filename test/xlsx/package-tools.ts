@@ -1,15 +1,11 @@
 // Test helpers for .xlsx packages: parts as text, a package edited part by part (to make hostile or damaged files
 // from real ones), and a check run in this process (the same code as the CLI and the page).
 import { strFromU8, strToU8, unzipSync, zipSync, type Zippable } from 'fflate';
-import * as zlib from 'node:zlib';
 import { checkRoster, type CheckOutcome } from '../../xlsx/check-roster';
 import { openRoster, type OpenedRoster } from '../../xlsx/roster-file';
-import { useCrc32, useDeflate } from '../../xlsx/zip/deflate';
+import '../../xlsx/node-codec';
 import { concatBytes } from '../../xlsx/zip/zip-write';
 
-useDeflate((d) => zlib.deflateRawSync(d, { level: 1 }));
-const nodeCrc = (zlib as { crc32?: (d: Uint8Array) => number }).crc32;
-if (nodeCrc) useCrc32((d) => nodeCrc(d) >>> 0);
 
 export type Parts = Record<string, Uint8Array>;
 
