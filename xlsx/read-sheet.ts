@@ -7,7 +7,7 @@ import { columnLetter, parseArea } from '../shared/sheet/a1';
 import { DamagedPartError, RosterFileError } from './errors';
 import { XLSX_LIMITS } from './limits';
 import { partBytes, readRelationships, relKind, resolveTarget, type SheetEntry, type XlsxPackage } from './package';
-import { CLOSE, EMPTY, OPEN, XmlScanner, attr, attrBool, attrInt, attrRange, is, name, newTag, parseNumber, unescapeOoxml, type Tag } from './xml/scan';
+import { CLOSE, EMPTY, OPEN, XmlScanner, attr, attrBool, attrInt, attrStart, is, name, newTag, parseNumber, span, unescapeOoxml, type Tag } from './xml/scan';
 
 /** A formula whose file holds no cached result (the file was written by a program that does not calculate). */
 export type UncachedFormula = { sheetName: string; address: string; row: number; col: number };
@@ -36,8 +36,8 @@ export function isoToSerial(iso: string, date1904: boolean): number {
   return date1904 ? serial - DAYS_1904 : serial;
 }
 
-/** A cell reference's bytes → column and row (0-based), or null. */
-export function cellRef(b: Uint8Array, start: number, end: number): { row: number; col: number } | null {
+/** A cell reference's bytes → column and row (0-based) into `out`; false when it is not one. */
+export function cellRefInto(b: Uint8Array, start: number, end: number, out: { row: number; col: number }): boolean {
   let i = start;
   let col = 0;
   while (i < end) {
@@ -46,14 +46,26 @@ export function cellRef(b: Uint8Array, start: number, end: number): { row: numbe
     col = col * 26 + (c - 64);
     i++;
   }
-  if (i === start || i === end || end - i > 7) return null;
+  if (i === start || i === end || end - i > 7) return false;
   let row = 0;
   for (; i < end; i++) {
     const d = b[i] - 48;
-    if (d < 0 || d > 9) return null;
+    if (d < 0 || d > 9) return false;
     row = row * 10 + d;
   }
-  return { row: row - 1, col: col - 1 };
+  out.row = row - 1;
+  out.col = col - 1;
+  return true;
+}
+
+/** A cell's t attribute as one of the few types there are (no string made per cell). */
+function cellType(b: Uint8Array, start: number, end: number): string {
+  const n = end - start;
+  const c = b[start];
+  if (n === 1) return c === 0x73 ? 's' : c === 0x6e ? 'n' : c === 0x62 ? 'b' : c === 0x65 ? 'e' : c === 0x64 ? 'd' : '?';
+  if (n === 3 && c === 0x73) return 'str';
+  if (n === 9 && c === 0x69) return 'inlineStr';
+  return String.fromCharCode(...b.subarray(start, Math.min(end, start + 9)));
 }
 
 type Cells = { rows: number[]; cols: number[]; values: GridValue[]; types: GridValueType[] };
@@ -78,6 +90,7 @@ export function readSheet(pkg: XlsxPackage, sheet: SheetEntry, sharedStrings: re
   const tableIds: string[] = [];
   let row = -1;
   let col = -1;
+  const at = { row: 0, col: 0 };
   const maxText = XLSX_LIMITS.maxCellChars * 12;
   while (s.next(t)) {
     if (t.kind === CLOSE) continue;
@@ -88,12 +101,11 @@ export function readSheet(pkg: XlsxPackage, sheet: SheetEntry, sharedStrings: re
       col = -1;
       if (attrBool(b, t, N.hidden)) hiddenRows.push(row);
     } else if (is(b, t, N.c)) {
-      const rr = attrRange(b, t, N.r);
-      const ref = rr ? cellRef(b, rr.start, rr.end) : null;
-      if (rr && !ref) s.fail('bad cell reference');
-      if (ref) {
-        row = ref.row;
-        col = ref.col;
+      const rs = attrStart(b, t, N.r);
+      if (rs >= 0) {
+        if (!cellRefInto(b, rs, span.end, at)) s.fail('bad cell reference');
+        row = at.row;
+        col = at.col;
       } else col++;
       if (row < 0 || col >= XLSX_LIMITS.maxColumns || row >= XLSX_LIMITS.maxRows) s.fail('cell out of range');
       if (t.kind === EMPTY) continue;
@@ -118,8 +130,8 @@ function readCell(
   s: XmlScanner, b: Uint8Array, t: Tag, inner: Tag, cells: Cells, row: number, col: number,
   sst: readonly string[], date1904: boolean, maxText: number, onUncached: () => void,
 ): void {
-  const tr = attrRange(b, t, N.t);
-  const type = tr ? String.fromCharCode(...b.subarray(tr.start, Math.min(tr.end, tr.start + 9))) : 'n';
+  const ts = attrStart(b, t, N.t);
+  const type = ts < 0 ? 'n' : cellType(b, ts, span.end);
   let formula = false;
   let value: GridValue = null;
   let vt: GridValueType = 'Empty';

@@ -1,8 +1,6 @@
 // One growing byte buffer for a part being written: ranges of the input's bytes copied and our text encoded straight
 // into it (no string or view per cell), so a 100,000-row sheet costs its bytes and little else.
 
-const encoder = new TextEncoder();
-
 export class ByteSink {
   private buf: Uint8Array;
   private length = 0;
@@ -38,6 +36,7 @@ export class ByteSink {
     this.copy(b, 0, b.length);
   }
 
+  /** Our text, UTF-8 encoded here (no encoder call, no view, no string made per call). */
   text(s: string): void {
     const n = s.length;
     if (n === 0) return;
@@ -45,13 +44,23 @@ export class ByteSink {
     const buf = this.buf;
     let at = this.length;
     for (let i = 0; i < n; i++) {
-      const c = s.charCodeAt(i);
-      if (c >= 0x80) {
-        // not ASCII: the rest through the encoder
-        this.length = at + encoder.encodeInto(s.slice(i), buf.subarray(at)).written;
-        return;
+      let c = s.charCodeAt(i);
+      if (c < 0x80) buf[at++] = c;
+      else if (c < 0x800) {
+        buf[at++] = 0xc0 | (c >> 6);
+        buf[at++] = 0x80 | (c & 0x3f);
+      } else if (c >= 0xd800 && c <= 0xdbff && i + 1 < n && (s.charCodeAt(i + 1) & 0xfc00) === 0xdc00) {
+        c = 0x10000 + ((c - 0xd800) << 10) + (s.charCodeAt(++i) - 0xdc00);
+        buf[at++] = 0xf0 | (c >> 18);
+        buf[at++] = 0x80 | ((c >> 12) & 0x3f);
+        buf[at++] = 0x80 | ((c >> 6) & 0x3f);
+        buf[at++] = 0x80 | (c & 0x3f);
+      } else {
+        if (c >= 0xd800 && c <= 0xdfff) c = 0xfffd; // a lone surrogate
+        buf[at++] = 0xe0 | (c >> 12);
+        buf[at++] = 0x80 | ((c >> 6) & 0x3f);
+        buf[at++] = 0x80 | (c & 0x3f);
       }
-      buf[at++] = c;
     }
     this.length = at;
   }

@@ -8,12 +8,12 @@ import { columnLetter, parseArea } from '../../shared/sheet/a1';
 import { NUMBER_FORMAT_HOURS, NUMBER_FORMAT_TEXT, NUMERIC_OUTPUTS, outputCells } from '../../addin/compute/results';
 import { STATUS_STYLES, WIDTHS } from '../../addin/compute/format';
 import { RosterFileError } from '../errors';
-import { CLOSE, EMPTY, OPEN, XmlScanner, attrInt, attrRange, is, localName, name, newTag, type Tag } from '../xml/scan';
+import { CLOSE, EMPTY, OPEN, XmlScanner, attrInt, attrRange, attrStart, is, localName, name, newTag, span, type Tag } from '../xml/scan';
 import type { StyleBook } from './styles';
 import { worksheetRank } from './worksheet-order';
 import { inlineText, numberText } from './xml-text';
 import { ByteSink } from './byte-sink';
-import { cellRef } from '../read-sheet';
+import { cellRefInto } from '../read-sheet';
 
 /** Points (the add-in's widths) to Excel's character widths. */
 const POINTS_PER_CHARACTER = 5.6;
@@ -348,6 +348,7 @@ function patchSheetData(
     }
     let k = 0;
     let col = -1;
+    const at = { row: 0, col: 0 };
     for (;;) {
       if (!s.next(inner)) s.fail('unclosed row');
       if (inner.kind === CLOSE) {
@@ -361,11 +362,10 @@ function patchSheetData(
         continue;
       }
       const start = inner.start;
-      const rAttr = attrRange(b, inner, N.r);
-      if (rAttr) {
-        const a = cellRef(b, rAttr.start, rAttr.end);
-        col = a ? a.col : col + 1;
-      } else col++;
+      const rs = attrStart(b, inner, N.r);
+      const rAttr = rs >= 0;
+      if (rAttr && cellRefInto(b, rs, span.end, at)) col = at.col;
+      else col++;
       const nameEnd = inner.nameEnd;
       let hasValue = false;
       if (inner.kind === OPEN) {

@@ -242,6 +242,37 @@ export function attrRange(b: Uint8Array, t: Tag, n: Uint8Array, anyPrefix = fals
   return null;
 }
 
+/** attrRange without an object: the value's start (-1 when absent); its end is then in `span.end`. For hot loops. */
+export const span = { end: 0 };
+export function attrStart(b: Uint8Array, t: Tag, n: Uint8Array): number {
+  let i = t.nameEnd;
+  const stop = t.kind === EMPTY ? t.end - 2 : t.end - 1;
+  const first = n[0];
+  while (i < stop) {
+    while (i < stop && isSpace(b[i])) i++;
+    const ns = i;
+    while (i < stop && b[i] !== EQ && !isSpace(b[i])) i++;
+    const ne = i;
+    while (i < stop && b[i] !== QUOT && b[i] !== APOS) i++;
+    const q = b[i];
+    const vs = i + 1;
+    i = vs;
+    while (i < stop && b[i] !== q) i++;
+    const ve = i;
+    i++;
+    if (ne === ns) break;
+    if (ne - ns === n.length && b[ns] === first) {
+      let same = true;
+      for (let k = 1; k < n.length && same; k++) same = b[ns + k] === n[k];
+      if (same) {
+        span.end = ve;
+        return vs;
+      }
+    }
+  }
+  return -1;
+}
+
 /** The attribute's decoded value, or null. */
 export function attr(b: Uint8Array, t: Tag, n: Uint8Array, anyPrefix = false): string | null {
   const r = attrRange(b, t, n, anyPrefix);
