@@ -64,6 +64,15 @@ export async function convert(soffice: string, files: readonly string[], to: str
   }
 }
 
+/** Basic statements that save the open document `doc` as .xlsx to Environ("CE_OUT") and close it. */
+export const BASIC_SAVE_XLSX = `
+  Dim props(0) As New com.sun.star.beans.PropertyValue
+  props(0).Name = "FilterName"
+  props(0).Value = "Calc MS Excel 2007 XML"
+  doc.storeToURL(ConvertToURL(Environ("CE_OUT")), props())
+  doc.close(True)
+`;
+
 /** Basic statements that write the current error to Environ("CE_ERR") and stop (append to a macro's error handler). */
 export const BASIC_ERROR_HANDLER = `
 Fail:

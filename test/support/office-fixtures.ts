@@ -6,7 +6,7 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { BASIC_ERROR_HANDLER, findSoffice, runBasic } from './libreoffice';
+import { BASIC_ERROR_HANDLER, BASIC_SAVE_XLSX, findSoffice, runBasic } from './libreoffice';
 
 const PEOPLE = [
   ['1', '张伟', '370402198503121233', '枣庄市立医院', '内科', 30, 60],
@@ -79,12 +79,7 @@ Sub Main
   dataField.Orientation = com.sun.star.sheet.DataPilotFieldOrientation.DATA
   dataField.Function = com.sun.star.sheet.GeneralFunction.SUM
   pilots.insertNewByName("按部门", pivotSheet.getCellRangeByName("A3").CellAddress, desc)
-  Dim props(0) As New com.sun.star.beans.PropertyValue
-  props(0).Name = "FilterName"
-  props(0).Value = "Calc MS Excel 2007 XML"
-  doc.storeToURL(ConvertToURL(Environ("CE_OUT")), props())
-  doc.close(True)
-  Exit Sub
+${BASIC_SAVE_XLSX}  Exit Sub
 ${BASIC_ERROR_HANDLER}
 End Sub
 `;

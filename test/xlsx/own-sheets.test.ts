@@ -10,7 +10,7 @@ import { describe, expect, it } from 'vitest';
 import { MAX_SHEET_NAME, ownSheetNames, sheetKey } from '../../shared/sheet/sheet-names';
 import { RosterFileError } from '../../xlsx/errors';
 import { openRoster } from '../../xlsx/roster-file';
-import { BASIC_ERROR_HANDLER, NO_SOFFICE, findSoffice, runBasic } from '../support/libreoffice';
+import { BASIC_ERROR_HANDLER, BASIC_SAVE_XLSX, NO_SOFFICE, findSoffice, runBasic } from '../support/libreoffice';
 import { dutyRows, loadWorkbook } from './expect-output';
 import { check, expectClerkWords, rejection } from './package-tools';
 import { cleanRoster, largeRoster } from './rosters';
@@ -44,12 +44,7 @@ Sub Main
   checklist.getCellByPosition(ColumnOf(checklist, "核验结果"), 6).setString("证书已核")
   roster = doc.Sheets.getByName("花名册")
   roster.getCellRangeByName("E2").setValue(40)
-  Dim props(0) As New com.sun.star.beans.PropertyValue
-  props(0).Name = "FilterName"
-  props(0).Value = "Calc MS Excel 2007 XML"
-  doc.storeToURL(ConvertToURL(Environ("CE_OUT")), props())
-  doc.close(True)
-  Exit Sub
+${BASIC_SAVE_XLSX}  Exit Sub
 ${BASIC_ERROR_HANDLER}
 End Sub
 `;

@@ -207,11 +207,15 @@ export function localName(b: Uint8Array, t: Tag): string {
   return s;
 }
 
+/** Where the last attribute found ends (set by attrStart). */
+export const span = { end: 0 };
+
 /**
- * The value bytes [start, end) of the attribute whose name is `n` (exactly, prefix included, when `n` has a colon;
- * else by local name without a prefix), or null.
+ * The start of the value of the attribute named `n` (exactly, prefix included, when `n` has a colon; with
+ * `anyPrefix`, by its local name under any prefix), -1 when absent; its end is then in `span.end`. No object made:
+ * for the hot loops over cells.
  */
-export function attrRange(b: Uint8Array, t: Tag, n: Uint8Array, anyPrefix = false): { start: number; end: number } | null {
+export function attrStart(b: Uint8Array, t: Tag, n: Uint8Array, anyPrefix = false): number {
   let i = t.nameEnd;
   const stop = t.kind === EMPTY ? t.end - 2 : t.end - 1;
   while (i < stop) {
@@ -231,46 +235,23 @@ export function attrRange(b: Uint8Array, t: Tag, n: Uint8Array, anyPrefix = fals
     const ve = i;
     i++;
     if (ne === ns) break;
-    const from = anyPrefix ? local : ns;
     if (anyPrefix && local === ns) continue; // an unprefixed attribute when a prefixed one is wanted
-    if (ne - from === n.length) {
-      let same = true;
-      for (let k = 0; k < n.length && same; k++) same = b[from + k] === n[k];
-      if (same) return { start: vs, end: ve };
-    }
-  }
-  return null;
-}
-
-/** attrRange without an object: the value's start (-1 when absent); its end is then in `span.end`. For hot loops. */
-export const span = { end: 0 };
-export function attrStart(b: Uint8Array, t: Tag, n: Uint8Array): number {
-  let i = t.nameEnd;
-  const stop = t.kind === EMPTY ? t.end - 2 : t.end - 1;
-  const first = n[0];
-  while (i < stop) {
-    while (i < stop && isSpace(b[i])) i++;
-    const ns = i;
-    while (i < stop && b[i] !== EQ && !isSpace(b[i])) i++;
-    const ne = i;
-    while (i < stop && b[i] !== QUOT && b[i] !== APOS) i++;
-    const q = b[i];
-    const vs = i + 1;
-    i = vs;
-    while (i < stop && b[i] !== q) i++;
-    const ve = i;
-    i++;
-    if (ne === ns) break;
-    if (ne - ns === n.length && b[ns] === first) {
-      let same = true;
-      for (let k = 1; k < n.length && same; k++) same = b[ns + k] === n[k];
-      if (same) {
-        span.end = ve;
-        return vs;
-      }
+    const from = anyPrefix ? local : ns;
+    if (ne - from !== n.length) continue;
+    let same = true;
+    for (let k = 0; k < n.length && same; k++) same = b[from + k] === n[k];
+    if (same) {
+      span.end = ve;
+      return vs;
     }
   }
   return -1;
+}
+
+/** The value bytes [start, end) of an attribute (as attrStart finds it), or null. */
+export function attrRange(b: Uint8Array, t: Tag, n: Uint8Array, anyPrefix = false): { start: number; end: number } | null {
+  const start = attrStart(b, t, n, anyPrefix);
+  return start < 0 ? null : { start, end: span.end };
 }
 
 /** The attribute's decoded value, or null. */
