@@ -43,10 +43,10 @@ export const CREDIT_KEYS: ReadonlySet<RosterKey> = new Set<RosterKey>([
  * `公需课（学时）` is also tried without it. Two aliases of different columns may not normalise alike (checked at load).
  */
 export const HEADER_ALIASES: Readonly<Record<RosterKey, readonly string[]>> = {
-  name: ['名字', '人员姓名', '职工姓名', '专技人员姓名', '专业技术人员姓名'],
+  name: ['名字', '人员姓名', '职工姓名', '专技人员姓名', '专业技术人员姓名', '基本情况姓名'],
   idNumber: ['身份证号码', '身份证', '公民身份号码', '公民身份证号码', '公民身份证号', '证件号码', '身份证件号码', '身份证件号'],
-  unit: ['工作单位', '单位名称', '所在单位', '用人单位', '单位全称'],
-  department: ['科室', '部门科室', '所在部门', '所在科室', '科室部门', '部门名称', '处室', '科室名称'],
+  unit: ['工作单位', '单位名称', '所在单位', '用人单位', '单位全称', '学校', '院区'],
+  department: ['科室', '部门科室', '所在部门', '所在科室', '科室部门', '部门名称', '处室', '科室名称', '病区', '教研组', '年级组'],
   platformPublicHours: [
     '公需课学时', '市平台公需学时', '公需课', '公需', '公需学时', '公需课学时数', '公需学时数', '市平台公需课', '公需课时',
     '公需课程学时', '市平台学习公需课学时', '网络公需课学时', '平台公需课学时',
@@ -59,7 +59,7 @@ export const HEADER_ALIASES: Readonly<Record<RosterKey, readonly string[]>> = {
   trainingDays: ['培训天数', '培训进修类天数', '进修天数', '培训进修天'],
   seminarHours: ['研修班学时', '高级研修学时', '省市级高级研修班学时', '高级研修班', '高研班学时', '高级研修班学时数'],
   seminarDays: ['研修班天数', '高级研修天数', '高研班天数', '省市级高级研修班天数'],
-  trainingFiled: ['是否备案', '培训是否备案', '已备案', '培训备案', '备案情况', '是否已备案'],
+  trainingFiled: ['是否备案', '培训是否备案', '已备案', '培训备案', '备案情况', '是否已备案', '培训进修是否备案'],
   degreeStudyHours: ['学历教育学时', '自学考试学时', '自考学时', '学历教育', '自考及学历教育', '在职学历教育学时'],
   certificates: ['资格证书', '证书数', '资格证书数量', '职业资格证书数', '资格证书个数'],
   achievements: ['代表性成果', '成果数', '代表性成果数量', '成果项数', '代表性成果项数'],
@@ -72,7 +72,7 @@ export const HEADER_ALIASES: Readonly<Record<RosterKey, readonly string[]>> = {
   transferPublicHours: ['调入公需学时', '调入公需课', '外地调入公需课学时'],
   transferProfessionalHours: ['调入专业学时', '调入专业课', '外地调入专业课学时'],
   evidenceComplete: ['证明材料', '材料齐全', '证明材料是否齐全', '材料是否齐全', '证明材料情况'],
-  titleApplicant: ['是否申报职称', '申报职称评审', '职称申报', '是否参加职称评审', '参加职称评聘', '是否参加职称评聘'],
+  titleApplicant: ['是否申报职称', '申报职称评审', '职称申报', '是否参加职称评审', '参加职称评聘', '是否参加职称评聘', '职称申报是否申报'],
   titleSubmissionDate: [
     '职称申报材料提交日期', '申报材料提交日期', '提交日期', '申报材料提交时间', '职称材料提交时间', '材料提交日期',
     '职称申报提交日期', '职称申报日期', '申报日期', '提交时间',
@@ -228,6 +228,16 @@ const CANONICAL_INDEX: ReadonlyMap<string, RosterKey> = new Map(HEADERS.map((h) 
 
 const OUTPUT_INDEX: ReadonlyMap<string, string> = new Map(OUTPUT_HEADERS.map((h) => [normalizeHeader(h), h]));
 
+/**
+ * Group headers that only gather columns (基本情况 over 姓名 / 身份证号码 / 科室, 学时情况 over 公需课 / 专业课): under
+ * them a sub-header is read as if it stood alone. Compared after normalizeHeader. Data, like HEADER_ALIASES.
+ */
+export const GATHERING_GROUPS: readonly string[] = [
+  '基本情况', '基本信息', '人员信息', '个人信息', '人员基本情况', '个人基本情况', '人员情况',
+  '学时情况', '学时完成情况', '学习情况', '完成情况', '学时统计', '继续教育学时', '继续教育情况', '继续教育完成情况',
+];
+const GATHERING_INDEX: ReadonlySet<string> = new Set(GATHERING_GROUPS.map(normalizeHeader));
+
 /** The measure words a group header may end with and a sub-header takes (市平台学时 + 公需课 → 市平台公需课学时). */
 const MEASURES = ['学时数', '学时', '天数', '月数', '项数', '日期', '时间'];
 
@@ -262,8 +272,8 @@ function partsOf(text: string): string[] {
 
 /**
  * A two-row header combined as `group sub` (e.g. `市平台学时 公需课`, `培训进修 天数`, `公需课 市平台`): tried as written,
- * sub before group, with the group's measure word moved after the sub-header, and the sub-header alone when it is a
- * canonical header.
+ * sub before group, with the group's measure word moved after the sub-header, the sub-header alone under a group that
+ * only gathers columns (GATHERING_GROUPS), and the sub-header alone when it is a canonical header.
  */
 function keyForCombined(text: string): RosterKey | null {
   const parts = partsOf(text);
@@ -278,6 +288,10 @@ function keyForCombined(text: string): RosterKey | null {
         const moved = lookup(group.slice(0, group.length - m.length) + subBare + m);
         if (moved !== null) return moved;
       }
+    }
+    if (GATHERING_INDEX.has(group)) {
+      const gathered = lookup(sub);
+      if (gathered !== null) return gathered;
     }
     const alone = CANONICAL_INDEX.get(subBare);
     if (alone !== undefined) return alone;

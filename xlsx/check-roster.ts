@@ -10,8 +10,9 @@ import { planFixedChunks } from '../shared/sheet/chunks';
 import { computeAll, type Evaluator } from '../addin/compute/compute';
 import { countStatuses, type StatusCounts } from '../shared/status-counts';
 import { attentionRows, type AttentionRow } from '../addin/compute/results';
-import { asFileError, placeAll, rowsOf, type OpenedRoster } from './roster-file';
-import { computedRows, rowLabelsOf, summaryLayoutFor, withSheetRows } from './summary-input';
+import { asFileError, placeAll, rowsOf, type FileReader, type OpenedRoster } from './roster-file';
+import { computedRows, rowLabelsOf, summaryLayoutFor } from './summary-input';
+import { summaryNotes } from '../shared/roster/notes';
 import type { ComputedBy } from '../addin/summary/layout';
 import { dutyLayouts } from './duty-input';
 import { shortList } from './errors';
@@ -21,6 +22,8 @@ export type CheckPhase = 'compute' | 'write' | 'save';
 export type CheckProgress = { phase: CheckPhase; done: number; total: number };
 
 export type CheckOptions = {
+  /** Who reads the messages: the web page or the command line (default). */
+  reader?: FileReader;
   asOf?: string;
   ruleSet?: string;
   /** The 计算服务 (URL and token); absent = the local engine in this browser or process. */
@@ -101,7 +104,7 @@ export async function checkRoster(opened: OpenedRoster, options: CheckOptions = 
   let outcome;
   try {
     outcome = service
-      ? await computeAll(rows, new WorkerClient({ baseUrl: service.url, token: service.token }), {
+      ? await computeAll(rows, new WorkerClient({ baseUrl: service.url, token: service.token, settingsPlace: options.reader ?? 'cli' }), {
           asOf: options.asOf,
           ruleSet: options.ruleSet,
           signal: options.signal,
@@ -131,15 +134,16 @@ export async function checkRoster(opened: OpenedRoster, options: CheckOptions = 
   });
   const engineVersion = outcome.engineVersion || ENGINE_VERSION;
   const madeAt = localDateTime(options.now ?? new Date());
-  const summary = withSheetRows(computed);
+  const summary = computed.summary;
   const layout = { ...summaryLayoutFor({
     summary,
+    notes: summaryNotes(opened.plans),
     ruleSetId: ruleSet,
     engineVersion,
     computedBy: service ? 'worker' : 'local',
     madeAt,
     rosterSheets: opened.plans.map((p) => p.sheetName),
-    rowLabels: rowLabelsOf(computed),
+    rowLabels: rowLabelsOf(computed, opened.plans.length > 1),
   }), sheetName: opened.names.summary };
   // the 核对日期 the results were computed for; none given: today, as the engine took it (days left as of today)
   const asOf = options.asOf ?? localIsoDate(options.now ?? new Date());

@@ -11,6 +11,7 @@ import { open, readFile, rename, rm } from 'node:fs/promises';
 import { basename, dirname, extname, isAbsolute, join } from 'node:path';
 import { getHeapStatistics } from 'node:v8';
 import { hasRuleSet, isIsoDate } from '../shared/index';
+import { planNotes } from '../shared/roster/index';
 import { localIsoDate } from '../shared/local-time';
 import { fromUserFolder, npmTookOptionsMessage, optionsTakenByNpm, userFolder } from '../scripts/cli-args';
 import { checkRoster, sheetList, type CheckProgress } from './check-roster';
@@ -128,12 +129,11 @@ async function main(argv: readonly string[]): Promise<number> {
     const opened = await openRoster(basename(input), bytes, { sheetNames: args.sheets, memoryBudget: heap.heap_size_limit - heap.used_heap_size, where: '本机（Node.js 的内存上限）' });
     for (const w of opened.warnings) process.stderr.write(`注意：${w}\n`);
     for (const plan of opened.plans) {
-      const excluded = plan.excluded.length > 0 ? `，跳过合计/说明行 ${plan.excluded.length} 行` : '';
-      const hidden = plan.hiddenCount > 0 ? `，其中隐藏行 ${plan.hiddenCount} 行（照样核对）` : '';
-      say(`工作表“${plan.sheetName}”：表头在第 ${plan.headerRows.map((r) => r + 1).join('、')} 行，${plan.rows.filter((r) => r.input !== null).length} 行人员${excluded}${hidden}。`);
+      say(`工作表“${plan.sheetName}”：表头在第 ${plan.headerRows.map((r) => r + 1).join('、')} 行，${plan.rows.filter((r) => r.input !== null).length} 行人员。`);
+      // what was understood (rows that are no one, merged and hidden columns, …), as the task pane's 表头检查 says it
+      for (const note of planNotes(plan, { header: false })) say(`  ${note}`);
       if (plan.unknown.length > 0) process.stderr.write(`注意：“${plan.sheetName}”中不认识的列（不参与计算）：${plan.unknown.map((u) => u.header).join('、')}\n`);
-      if (plan.lookalikes.length > 0) process.stderr.write(`注意：“${plan.sheetName}”中的列 ${plan.lookalikes.map((u) => `“${u.header}”`).join('、')} 是您自己的列，不会被改写；核对结果写在右侧新列。\n`);
-      if (plan.missingOptionalLine) say(plan.missingOptionalLine);
+      if (plan.missingOptionalLine) say(`  ${plan.missingOptionalLine}`);
     }
     if (opened.duplicates.length > 0) process.stderr.write(`注意：有 ${opened.duplicates.length} 个身份证号出现在多行，这些行标为“数据有误”。\n`);
     const asOf = args.asOf ?? localIsoDate();

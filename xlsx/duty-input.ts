@@ -52,6 +52,8 @@ export function dutyLayouts(opened: OpenedRoster, input: DutySheetsInput): { nam
         asOf: input.asOf,
         rosterSheet: plan.sheetName,
         madeAt: input.madeAt,
+        // opened in WPS or an Excel without the add-in: no task pane to point at
+        reader: 'file',
         previous: { reminders: previous(names.reminders), checklist: previous(names.checklist) },
       });
       pair = { reminders: { ...layouts.reminders, sheetName: names.reminders }, checklist: { ...layouts.checklist, sheetName: names.checklist } };

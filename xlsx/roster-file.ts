@@ -3,7 +3,7 @@
 // (never by name alone, never by rich-text identity) and the names of the sheets this run will write decided.
 // Used by the web page (in the browser) and by the command line (in Node).
 import type { RosterRowInput, RowResult } from '../shared/types';
-import { findCrossDuplicates, placeResults, planRoster, rowsToSend } from '../shared/roster/index';
+import { SWITCH_SHEET_HINT, findCrossDuplicates, placeResults, planRoster, rowsToSend } from '../shared/roster/index';
 import type { DuplicateId, PlacedResult, RosterPlan } from '../shared/roster/types';
 import { ownSheetNames, sheetKey } from '../shared/sheet/sheet-names';
 import { SUMMARY_SHEET_NAME, isOwnSummarySheet } from '../addin/summary/layout';
@@ -47,7 +47,24 @@ export type OpenedRoster = {
   names: OutputNames;
 };
 
+/** Who reads the messages: the .xlsx web page (no --sheet) or the command line. */
+export type FileReader = 'page' | 'cli';
+
+/** What to do about a hidden roster sheet, in the words of the reader at hand. */
+const HIDDEN_SHEET_HINT: Record<FileReader, string> = {
+  cli: '需要时请用 --sheet 指定，或在 Excel 中取消隐藏',
+  page: '需要时请在 Excel 或 WPS 中取消隐藏该工作表，保存后重新选择文件',
+};
+
+/** Why a sheet is not read, naming it once, with no word about switching sheets (a file has no active sheet). */
+function stopMessage(sheetName: string, message: string, reader: FileReader): string {
+  const text = message.replace(SWITCH_SHEET_HINT, reader === 'cli' ? '请用 --sheet 指定花名册所在的工作表。' : '');
+  return text.includes(`工作表“${sheetName}”`) ? text : `工作表“${sheetName}”：${text}`;
+}
+
 export type OpenOptions = {
+  /** Who reads the messages (default the command line). */
+  reader?: FileReader;
   /** Only these sheets (each must exist and be a roster); otherwise every visible sheet with a roster. */
   sheetNames?: readonly string[];
   /** Bytes of memory the reading may take (the CLI: what the JavaScript heap has left); absent = not checked. */
@@ -172,11 +189,11 @@ export async function openRoster(fileName: string, bytes: Uint8Array, options: O
   for (const s of sheets) {
     const explicit = wanted.has(s.sheetName);
     if (s.plan.stop !== null) {
-      if (explicit || !QUIET_STOPS.has(s.plan.stop.code)) skipped.push({ sheetName: s.sheetName, reason: `工作表“${s.sheetName}”：${s.plan.stop.message}` });
+      if (explicit || !QUIET_STOPS.has(s.plan.stop.code)) skipped.push({ sheetName: s.sheetName, reason: stopMessage(s.sheetName, s.plan.stop.message, options.reader ?? 'cli') });
       continue;
     }
     if (s.hidden && !explicit) {
-      skipped.push({ sheetName: s.sheetName, reason: `工作表“${s.sheetName}”是隐藏的，未核对（需要时请在 Excel 或 WPS 中取消隐藏后另存，再选择文件）。` });
+      skipped.push({ sheetName: s.sheetName, reason: `工作表“${s.sheetName}”是隐藏的，未核对（${HIDDEN_SHEET_HINT[options.reader ?? 'cli']}）。` });
       continue;
     }
     plans.push(s.plan);

@@ -4,11 +4,12 @@ import { getRuleSet, hasRuleSet } from '../shared/index';
 import type { PlacedResult, RosterPlan } from '../shared/roster/types';
 import { addToSummary, finishSummary, newSummaryBuilder } from '../shared/summary';
 import { textOfCell } from '../shared/normalize';
+import { attentionRowLabel } from '../shared/roster/messages';
 import type { RowResult, Summary } from '../shared/types';
 import { buildSummaryLayout, type SummaryLayout, type ComputedBy } from '../addin/summary/layout';
 
 /** Every computed row's result in sheet order (sheet after sheet), `index` = its place in that list. */
-export type ComputedRows = { results: RowResult[]; at: { sheetName: string; sheetRow: number }[]; summary: Summary; several: boolean };
+export type ComputedRows = { results: RowResult[]; at: { sheetName: string; sheetRow: number }[]; summary: Summary };
 
 /** The Summary of every sheet's placed results (cross-sheet duplicates included); indexes count computed rows. */
 export function computedRows(plans: readonly RosterPlan[], placed: readonly PlacedResult[][]): ComputedRows {
@@ -26,12 +27,12 @@ export function computedRows(plans: readonly RosterPlan[], placed: readonly Plac
       addToSummary(b, result, textOfCell(input.name) ?? '', textOfCell(input.unit) ?? '', textOfCell(input.department) ?? '');
     });
   });
-  return { results, at, summary: finishSummary(b), several: plans.length > 1 };
+  return { results, at, summary: finishSummary(b) };
 }
 
-/** The summary with each attention item's index set to its 0-based sheet row (the layout shows firstDataRowNumber 1 + index). */
-export function withSheetRows(c: ComputedRows): Summary {
-  return { ...c.summary, attention: c.summary.attention.map((a) => ({ ...a, index: c.at[a.index].sheetRow })) };
+/** Per computed row, where 需关注人员 says it is: its sheet row, with the sheet's name when there are several. */
+export function rowLabelsOf(c: ComputedRows, severalSheets: boolean): (string | number)[] {
+  return c.at.map((a) => attentionRowLabel(a.sheetName, a.sheetRow, severalSheets));
 }
 
 export type SummarySheetInput = {
@@ -42,14 +43,11 @@ export type SummarySheetInput = {
   fallbackReason?: string | null;
   madeAt: string;
   rosterSheets: readonly string[];
-  /** Per result index, the row as the attention list shows it (several roster sheets: “一科 第 5 行”). */
-  rowLabels?: readonly (string | number)[];
+  /** Per result index of `summary`, the row as 需关注人员 shows it. */
+  rowLabels: readonly (string | number)[];
+  /** Said on the sheet about how the rosters were read. */
+  notes?: readonly string[];
 };
-
-/** The attention list's row labels: the sheet row, with the sheet's name when there are several roster sheets. */
-export function rowLabelsOf(c: ComputedRows): (string | number)[] {
-  return c.at.map((a) => (c.several ? `${a.sheetName} 第 ${a.sheetRow + 1} 行` : a.sheetRow + 1));
-}
 
 export function summaryLayoutFor(input: SummarySheetInput): SummaryLayout {
   const rs = hasRuleSet(input.ruleSetId) ? getRuleSet(input.ruleSetId) : getRuleSet();
@@ -63,5 +61,6 @@ export function summaryLayoutFor(input: SummarySheetInput): SummaryLayout {
     rosterSheet: input.rosterSheets.join('、'),
     firstDataRowNumber: 1,
     rowLabels: input.rowLabels,
+    notes: input.notes,
   });
 }

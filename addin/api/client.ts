@@ -5,7 +5,7 @@ import { CompactAnswerError, expandAnswer, isCompactAnswer, rulesTableFor, type 
 import type { EvaluateResponse, RosterRowInput } from '../../shared/types';
 import { trimTrailingSlashes } from '../../shared/url';
 import type { ServiceLimits } from '../../shared/sheet/chunks';
-import { WorkerError, messageForStatus, networkErrorMessage } from './errors';
+import { WorkerError, messageForStatus, networkErrorMessage, type SettingsPlace } from './errors';
 
 export type FetchLike = (input: string, init?: RequestInit) => Promise<Response>;
 export type Health = { ok: boolean; engineVersion: string; limits?: ServiceLimits };
@@ -17,6 +17,8 @@ export type ClientOptions = {
   fetch?: FetchLike;
   /** The answer format to ask for (default compact; `full` for a comparison). */
   format?: AnswerFormat;
+  /** Where the clerk gave the address and token, for the messages that say what to check (default the pane's 设置). */
+  settingsPlace?: SettingsPlace;
 };
 
 export const DEFAULT_TIMEOUT_MS = 60_000;
@@ -34,6 +36,7 @@ export class WorkerClient {
   private readonly timeoutMs: number;
   private readonly fetchImpl: FetchLike;
   private readonly format: AnswerFormat;
+  private readonly place: SettingsPlace;
 
   constructor(options: ClientOptions) {
     const base = trimTrailingSlashes(options.baseUrl.trim());
@@ -43,6 +46,7 @@ export class WorkerClient {
     this.timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
     this.fetchImpl = options.fetch ?? ((input, init) => fetch(input, init));
     this.format = options.format ?? 'compact';
+    this.place = options.settingsPlace ?? 'pane';
   }
 
   health(signal?: AbortSignal): Promise<Health> {
@@ -120,7 +124,7 @@ export class WorkerClient {
       } catch (cause) {
         if (signal?.aborted) throw new WorkerError('cancelled', '已取消');
         if (timedOut) throw new WorkerError('timeout', `计算服务在 ${Math.round(this.timeoutMs / 1000)} 秒内没有答复（超时）`);
-        throw new WorkerError('network', networkErrorMessage(this.baseUrl, cause));
+        throw new WorkerError('network', networkErrorMessage(this.baseUrl, cause, this.place));
       }
       const text = await res.text();
       let json: unknown = undefined;
@@ -131,7 +135,7 @@ export class WorkerClient {
       }
       if (!res.ok) {
         const err = (json as { error?: { code?: string; message?: string } } | undefined)?.error;
-        const { kind, message } = messageForStatus(res.status, err?.message, err !== undefined && err !== null);
+        const { kind, message } = messageForStatus(res.status, err?.message, err !== undefined && err !== null, this.place);
         const retry = Number(res.headers.get('Retry-After'));
         throw new WorkerError(kind, message, res.status, err?.code, Number.isFinite(retry) && retry > 0 ? retry : undefined);
       }
@@ -141,7 +145,7 @@ export class WorkerClient {
       if (e instanceof WorkerError) throw e;
       if (signal?.aborted) throw new WorkerError('cancelled', '已取消');
       if (timedOut) throw new WorkerError('timeout', `计算服务在 ${Math.round(this.timeoutMs / 1000)} 秒内没有答复（超时）`);
-      throw new WorkerError('network', networkErrorMessage(this.baseUrl, e));
+      throw new WorkerError('network', networkErrorMessage(this.baseUrl, e, this.place));
     } finally {
       clearTimeout(timer);
       signal?.removeEventListener('abort', onAbort);

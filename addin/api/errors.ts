@@ -27,19 +27,29 @@ export class WorkerError extends Error {
   }
 }
 
+/** Where the clerk gave the service's address and token: the pane's 设置, the .xlsx page's fields, the command line. */
+export type SettingsPlace = 'pane' | 'page' | 'cli';
+
+/** What to check, in the words of the place the clerk typed it. */
+const CHECK: Record<SettingsPlace, { token: string; address: string }> = {
+  pane: { token: '请在“设置”中检查访问令牌', address: '请检查“设置”中的地址' },
+  page: { token: '请检查本页“计算服务”下填写的访问令牌', address: '请检查本页“计算服务”下填写的地址' },
+  cli: { token: '请检查 --token 给出的访问令牌', address: '请检查 --worker 给出的地址' },
+};
+
 /**
  * The Chinese message for an HTTP error status; `detail` is the service's own message when it sent one. A 503, or
  * any 5xx that is not the service's own JSON error (e.g. Cloudflare's page for error 1102, a Worker over its CPU
  * limit), means the service ran out of resources for this request: a smaller one may pass.
  */
-export function messageForStatus(status: number, detail?: string, ownError = detail !== undefined): { kind: WorkerErrorKind; message: string } {
+export function messageForStatus(status: number, detail?: string, ownError = detail !== undefined, place: SettingsPlace = 'pane'): { kind: WorkerErrorKind; message: string } {
   const suffix = detail ? `（${detail}）` : '';
   if (status === 503 || (status >= 500 && !ownError)) {
     return { kind: 'overloaded', message: `计算服务暂时无法处理这么多数据（HTTP ${status}，超出资源上限）${suffix}` };
   }
   switch (status) {
     case 401:
-      return { kind: 'unauthorized', message: `令牌无效或未填写（401），请在“设置”中检查访问令牌${suffix}` };
+      return { kind: 'unauthorized', message: `令牌无效或未填写（401），${CHECK[place].token}${suffix}` };
     case 413:
       return { kind: 'too_large', message: `请求超过计算服务的大小或行数上限（413）${suffix}` };
     case 429:
@@ -47,13 +57,13 @@ export function messageForStatus(status: number, detail?: string, ownError = det
     case 400:
       return { kind: 'bad_request', message: `计算服务拒绝了请求（400）${suffix}` };
     case 404:
-      return { kind: 'bad_request', message: `计算服务地址不对：找不到接口（404），请检查“设置”中的地址${suffix}` };
+      return { kind: 'bad_request', message: `计算服务地址不对：找不到接口（404），${CHECK[place].address}${suffix}` };
     default:
       return { kind: 'server', message: `计算服务出错（HTTP ${status}）${suffix}` };
   }
 }
 
-export function networkErrorMessage(url: string, cause: unknown): string {
+export function networkErrorMessage(url: string, cause: unknown, place: SettingsPlace = 'pane'): string {
   const why = cause instanceof Error && cause.message ? `（网络错误：${cause.message}）` : '（网络错误）';
-  return `无法连接计算服务 ${url}${why}，请检查“设置”中的地址和网络`;
+  return `无法连接计算服务 ${url}${why}，${CHECK[place].address}和网络`;
 }

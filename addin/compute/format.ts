@@ -1,4 +1,5 @@
-// Formats of the output columns: header style, column widths, 状态 colours by conditional format, frozen header.
+// Formats of the output columns: header style, column widths, wrapped sentences, 状态 colours by conditional format,
+// the header frozen (unless the clerk froze panes).
 import type { WritePlan } from './layout';
 
 /** Font and fill colours per status (Fluent palette: green, red, amber, purple). */
@@ -9,7 +10,10 @@ export const STATUS_STYLES: readonly { text: string; font: string; fill: string 
   { text: '数据有误', font: '#5C2E91', fill: '#EFE4F7' },
 ];
 
-/** Column widths in points per output header. */
+/**
+ * Column widths in points per output header. 封顶提示 and 说明 hold sentences: a page-friendly width, wrapped
+ * (WRAPPED_OUTPUTS), so that the roster prints as the clerk's did plus our columns, not as pages of one long line.
+ */
 export const WIDTHS: Readonly<Record<string, number>> = {
   公需课认定学时: 78,
   专业课认定学时: 78,
@@ -18,16 +22,24 @@ export const WIDTHS: Readonly<Record<string, number>> = {
   专业课缺口: 64,
   完成期限: 72,
   状态: 60,
-  封顶提示: 220,
-  说明: 320,
+  封顶提示: 120,
+  说明: 200,
 };
+/** Output columns whose cells wrap, top-aligned (their text is sentences). */
+export const WRAPPED_OUTPUTS: readonly string[] = ['封顶提示', '说明'];
 
-export function applyOutputFormats(sheet: Excel.Worksheet, plan: WritePlan): void {
+/** Header style, widths, wrap, 状态 colours; the header row frozen unless the sheet has panes frozen already. */
+export function applyOutputFormats(sheet: Excel.Worksheet, plan: WritePlan, options: { keepFreeze?: boolean } = {}): void {
   for (const c of plan.columns) {
     const head = sheet.getRangeByIndexes(plan.headerRow, c.col, 1, 1);
     head.format.font.bold = true;
     head.format.fill.color = '#DEECF9';
     head.format.columnWidth = WIDTHS[c.header] ?? 80;
+    if (WRAPPED_OUTPUTS.includes(c.header) && plan.rowCount > 0) {
+      const cells = sheet.getRangeByIndexes(plan.firstRow, c.col, plan.rowCount, 1);
+      cells.format.wrapText = true;
+      cells.format.verticalAlignment = 'Top';
+    }
   }
   const status = plan.columns.find((c) => c.header === '状态');
   if (status && plan.rowCount > 0) {
@@ -40,5 +52,6 @@ export function applyOutputFormats(sheet: Excel.Worksheet, plan: WritePlan): voi
       cf.textComparison.rule = { operator: 'BeginsWith', text: s.text };
     }
   }
-  sheet.freezePanes.freezeRows(plan.headerRow + 1);
+  // a freeze the clerk set (columns too, e.g. at D5) is theirs; only a sheet with none gets the header frozen
+  if (!options.keepFreeze) sheet.freezePanes.freezeRows(plan.headerRow + 1);
 }

@@ -1,5 +1,6 @@
-// Everything about a roster sheet except its cell values: used range, tables, merged areas, hidden rows, protection,
-// the selection and what was remembered from earlier runs (output block, accepted unknown columns). Three syncs.
+// Everything about a roster sheet except its cell values: used range, tables, merged areas, hidden rows and columns,
+// frozen panes, protection, the selection and what was remembered from earlier runs (output block, accepted unknown
+// columns). Three syncs.
 import type { CellArea, GridTable, RememberedBlock } from '../../shared/roster';
 import { RosterError } from '../office/errors';
 import { excelSupports } from '../office/requirements';
@@ -15,6 +16,10 @@ export type SheetFrame = {
   merged: CellArea[];
   /** Sheet rows of the used range that are hidden or filtered out. */
   hiddenRows: number[];
+  /** Sheet columns of the used range the clerk hid. */
+  hiddenColumns: number[];
+  /** The sheet has frozen panes (the clerk's, or ours from an earlier run): they are kept as they are. */
+  frozen: boolean;
   /** The clerk's selection when it is on this sheet. */
   selection: CellArea | null;
   remembered: RememberedBlock | null;
@@ -40,7 +45,10 @@ export async function frameSheet(context: Excel.RequestContext, sheetKey?: strin
   const protection = sheet.protection;
   protection.load('protected');
   const used = sheet.getUsedRangeOrNullObject(true);
-  used.load(BOUNDS);
+  // columnHidden: false when no column is hidden, null when some are (then each column is asked, in the next sync)
+  used.load(`${BOUNDS},columnHidden`);
+  const frozen = sheet.freezePanes.getLocationOrNullObject();
+  frozen.load('address');
   const tables = sheet.tables;
   tables.load('items/name,items/showTotals,items/showHeaders');
   const selection = sheetKey === undefined ? context.workbook.getSelectedRange() : null;
@@ -54,6 +62,7 @@ export async function frameSheet(context: Excel.RequestContext, sheetKey?: strin
   merged?.load('areaCount');
   const visible = used.isNullObject || !excelSupports('visibleCells') ? null : used.getSpecialCellsOrNullObject('Visible');
   visible?.load('areaCount');
+  const columns = used.isNullObject || used.columnHidden !== null ? null : columnProbes(sheet, used);
   const memory = { remembered: readRememberedBlock(context, sheet.id), ignored: readIgnoredColumns(context, sheet.id) };
   await context.sync();
 
@@ -70,10 +79,27 @@ export async function frameSheet(context: Excel.RequestContext, sheetKey?: strin
     tables: tables.items.map((t, i) => ({ name: t.name, area: area(tableRanges[i]), showHeaders: t.showHeaders, showTotals: t.showTotals })),
     merged: mergedAreas ? mergedAreas.items.map(area) : [],
     hiddenRows: usedArea ? hiddenRowsOf(usedArea, visible?.isNullObject ? [] : (visibleAreas?.items ?? [])) : [],
+    hiddenColumns: hiddenColumnsOf(used, columns),
+    frozen: !frozen.isNullObject,
     selection: selection ? area(selection) : null,
     remembered: memory.remembered.value(),
     ignored: memory.ignored.value(),
   };
+}
+
+/** Hidden columns are looked for among the first this many columns of the used range (a roster is far narrower). */
+export const MAX_COLUMNS_PROBED = 1000;
+
+/** One 1-row range per column of the used range, loading whether the column is hidden (read in the same sync). */
+function columnProbes(sheet: Excel.Worksheet, used: Bounds): { col: number; probe: Excel.Range }[] {
+  const n = Math.min(used.columnCount, MAX_COLUMNS_PROBED);
+  return Array.from({ length: n }, (_, i) => ({ col: used.columnIndex + i, probe: sheet.getRangeByIndexes(used.rowIndex, used.columnIndex + i, 1, 1).load('columnHidden') }));
+}
+
+function hiddenColumnsOf(used: Excel.Range, probes: { col: number; probe: Excel.Range }[] | null): number[] {
+  if (used.isNullObject) return [];
+  if (used.columnHidden === true) return Array.from({ length: used.columnCount }, (_, i) => used.columnIndex + i);
+  return (probes ?? []).filter((p) => p.probe.columnHidden === true).map((p) => p.col);
 }
 
 /** Rows of the used range not covered by a visible area. */

@@ -77,7 +77,7 @@ export async function writeOutputs(
     await context.sync();
     options.onProgress?.(end, results.length);
   }
-  applyOutputFormats(sheet, write);
+  applyOutputFormats(sheet, write, { keepFreeze: frame.frozen });
   if (plan.output) rememberBlock(context, frame.sheetId, plan.output.remember);
   if (options.ignored) rememberIgnored(context, frame.sheetId, options.ignored);
   await context.sync();

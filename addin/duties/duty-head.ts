@@ -9,8 +9,16 @@ export const DUTY_HEADER_ROW = 6;
 export const DUTY_ROSTER_CELL = 'B3';
 const NOTE_ROW = 5;
 
+/**
+ * Where the clerk works with the sheet: in Excel with this add-in's task pane, or in a result file opened in WPS or
+ * an Excel without the add-in (the .xlsx page and the command line): the sheet's note points only at what is there.
+ */
+export type DutyReader = 'pane' | 'file';
+
 /** What every duty sheet shows besides its rows. */
 export type DutySheetMeta = {
+  /** Default 'pane'. */
+  reader?: DutyReader;
   ruleSet: RuleSet;
   duties: RuleSetDuties;
   asOf: string;

@@ -11,6 +11,7 @@ import { CHECKLIST_HEADER_ROW, CHECKLIST_KEY_HEADERS, CHECKLIST_SHEET_NAME, VERD
 import { NOTICE_HEADER, REMINDER_KEY_HEADERS, REMINDERS_HEADER_ROW, REMINDERS_SHEET_NAME } from '../reminders/reminders-layout';
 import { keptFromSheetValues } from './kept-cells';
 import type { SheetLayout } from '../../shared/sheet/sheet-layout';
+import type { DutyReader } from './duty-head';
 
 /** A duty sheet: its name, and the column the clerk fills in with the columns that key its rows. */
 export type DutySheetSpec = { name: string; headerRow: number; keyHeaders: readonly string[]; keptHeader: string };
@@ -35,6 +36,8 @@ export type DutyLayoutsInput = {
   /** Sheet row of rows[0]. */
   firstDataRowNumber: number;
   madeAt: string;
+  /** Where the clerk works with the sheets (default the task pane). */
+  reader?: DutyReader;
   /** The previous 提醒名单 / 审核材料清单 of the workbook (all values, row 1 first), so the clerk's entries are kept. */
   previous?: { reminders?: readonly (readonly unknown[])[]; checklist?: readonly (readonly unknown[])[] };
 };
@@ -42,7 +45,7 @@ export type DutyLayoutsInput = {
 export function buildDutyLayouts(input: DutyLayoutsInput): { reminders: SheetLayout; checklist: SheetLayout } {
   const ruleSet = getRuleSet(input.ruleSet);
   const duties = getDuties(ruleSet.id);
-  const common = { ruleSet, duties, asOf: input.asOf, rosterSheet: input.rosterSheet, madeAt: input.madeAt };
+  const common = { ruleSet, duties, asOf: input.asOf, rosterSheet: input.rosterSheet, madeAt: input.madeAt, reader: input.reader };
   const data = { rows: input.rows, results: input.results, firstDataRowNumber: input.firstDataRowNumber, ruleSet, duties };
   const kept = (spec: DutySheetSpec, values?: readonly (readonly unknown[])[]) => {
     if (!values || values.length === 0) return [];

@@ -44,6 +44,8 @@ export const EXCEL_API_USES: readonly ApiUse[] = [
   { call: '.conditionalFormats', version: '1.6', purpose: '状态列着色' },
   { call: '.getRangeByIndexes(', version: '1.7', purpose: '按行分批读写' },
   { call: '.freezePanes', version: '1.7', purpose: '冻结表头行' },
+  { call: '.getLocationOrNullObject(', version: '1.7', purpose: '保留经办人已设的冻结窗格' },
+  { call: 'columnHidden', version: '1.2', purpose: '识别隐藏的列（同一栏目的隐藏列不读取）' },
   { call: '.setXAxisValues(', version: '1.7', purpose: '图表分类轴' },
   { call: '.dataValidation', version: '1.8', purpose: '模板的下拉列表和输入提示', optional: 'dataValidation' },
   { call: '.valueAxis.numberFormat', version: '1.8', purpose: '图表纵轴百分比格式', optional: 'chartAxisFormat' },

@@ -11,6 +11,8 @@ export function reminderRowsOf(sel: { rowIndex: number; rowCount: number }, used
 }
 
 export const SELECT_FIRST = `请先在“${REMINDERS_SHEET_NAME}”工作表中选中要复制的人员行（可选多行），再点“复制所选提醒”。`;
+/** The rows chosen have no message: 数据有误 rows are the clerk's to correct, not the person's to be told. */
+export const NO_MESSAGE_SELECTED = '所选的行没有提醒短信：“数据有误”的行不发短信，请先按“还缺什么”改正花名册并重新核对；要复制短信，请选中有短信的人员行。';
 
 /** Reads the selected reminders' messages (two syncs). Throws a RosterError with what to do when nothing fits. */
 export async function readSelectedMessages(context: Excel.RequestContext): Promise<string[]> {
@@ -28,7 +30,7 @@ export async function readSelectedMessages(context: Excel.RequestContext): Promi
   cells.load('values');
   await context.sync();
   const messages = cells.values.map((r) => String(r[0] ?? '').trim()).filter((m) => m !== '');
-  if (messages.length === 0) throw new RosterError(SELECT_FIRST);
+  if (messages.length === 0) throw new RosterError(NO_MESSAGE_SELECTED);
   return messages;
 }
 

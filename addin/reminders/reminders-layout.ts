@@ -1,7 +1,7 @@
 // What goes in which cell of the sheet 提醒名单 (pure). Header at row HEADER_ROW, one person a row below it.
 import { rangeAddress } from '../../shared/sheet/a1';
 import { TEXT, WHOLE, blockAt, type LayoutValue, type SheetLayout } from '../../shared/sheet/sheet-layout';
-import { DUTY_HEADER_ROW, DUTY_ROSTER_CELL, dutyPage, dutySheetHead, type DutySheetMeta } from '../duties/duty-head';
+import { DUTY_HEADER_ROW, DUTY_ROSTER_CELL, dutyPage, dutySheetHead, type DutyReader, type DutySheetMeta } from '../duties/duty-head';
 import type { Reminder } from './reminders';
 import { matchKept, orphanRows } from '../duties/kept-cells';
 
@@ -22,6 +22,12 @@ const WIDTHS = [10, 8, 18, 10, 8, 7, 36, 11, 8, 8, 70, 16];
 
 export type RemindersLayoutInput = DutySheetMeta & { reminders: readonly Reminder[] };
 
+/** How to copy the messages, with what the clerk has at hand (the task pane, or only the file in WPS / Excel). */
+const COPY_HINT: Record<DutyReader, string> = {
+  pane: '选中若干行，在任务窗格点“复制所选提醒”即可复制提醒短信。',
+  file: '选中“提醒短信”列中要发的单元格，复制（Ctrl+C）后粘贴到短信或微信即可。',
+};
+
 export function reminderCells(r: Reminder, notice = ''): LayoutValue[] {
   return [r.rowNumber, r.name, r.unit, r.department, r.status, r.titleApplicant ? '是' : '', r.missing, r.deadline, r.daysLeft ?? '', r.overdue ? OVERDUE_TEXT : '', r.message, notice];
 }
@@ -35,7 +41,7 @@ export function buildRemindersLayout(input: RemindersLayoutInput): SheetLayout {
   const width = REMINDER_HEADERS.length;
   const head = dutySheetHead(input, `${ruleSet.year}年度继续教育提醒名单`, [
     '说明',
-    `未达标、待补材料、数据有误的人员和全部申报职称人员，按完成期限排序；逾期的行标红。学习平台：${duties.cityPlatform.name}（${duties.cityPlatform.url}）。单位应及时通知本单位人员按时完成学习（正文四(一)）。选中若干行，在任务窗格点“复制所选提醒”即可复制提醒短信；发出后可在“通知情况”列记下日期和方式，重新生成时会保留。`,
+    `未达标、待补材料、数据有误的人员和全部申报职称人员，按完成期限排序；逾期的行标红。学习平台：${duties.cityPlatform.name}（${duties.cityPlatform.url}）。单位应及时通知本单位人员按时完成学习（正文四(一)）。${COPY_HINT[input.reader ?? 'pane']}“数据有误”的行没有短信：那是花名册的录入问题，请按“还缺什么”改正后重新核对，再提醒本人。发出后可在“通知情况”列记下日期和方式，重新生成时会保留。`,
   ], REMINDER_HEADERS);
   const { blocks, styles } = head;
   const first = REMINDERS_HEADER_ROW + 1;

@@ -73,7 +73,8 @@ function statusText(row: RosterRowInput, r: RowResult, input: ReminderInput): st
     case '待补材料':
       return missingEvidenceText(evidenceNeeded(row, r, input.ruleSet, input.duties));
     case '数据有误':
-      return `花名册信息有误：${r.errors.map((e) => e.message).join('；')}`;
+      // a note to the clerk: the roster has a typo (“30h” is not a number); the person is not to blame
+      return `请经办人先改正花名册：${r.errors.map((e) => e.message.replace(/。$/, '')).join('；')}。改正后重新核对，再提醒本人`;
     default:
       return '学时已达标';
   }
@@ -106,8 +107,8 @@ function messageOf(e: Omit<Reminder, 'message'>, row: RosterRowInput, r: RowResu
       body = `您${ruleSet.year}年度继续教育学时已达标，但${statusText(row, r, input)}。${by}把材料交单位审核，并在${province.shortName}完成学时申报。${ask}${title}`;
       break;
     case '数据有误':
-      body = `单位花名册中您的继续教育信息有误（${r.errors.map((x) => x.message).join('；')}），请尽快与单位继续教育专人核对。${title}`;
-      break;
+      // no message to the person for the clerk's typo: the clerk corrects the roster first (还缺什么 says what)
+      return '';
     default:
       body = `您${ruleSet.year}年度继续教育学时已达标。${ask}${title}${by}在${province.shortName}完成学时申报并经单位审核。`;
   }

@@ -70,6 +70,8 @@ export type SummaryLayoutInput = {
   firstDataRowNumber: number;
   /** Per result index, the row as the attention list shows it (several roster sheets: “一科 第 5 行”). */
   rowLabels?: readonly (string | number)[];
+  /** Said under the sheet's facts, one row each (e.g. hours taken as documented: the roster has no 证明材料齐全). */
+  notes?: readonly string[];
 };
 
 // 专业课按行业规定: the people whose professional part the sector checks (docs/rules.md §6a), appended last
@@ -113,7 +115,14 @@ export function buildSummaryLayout(input: SummaryLayoutInput): SummaryLayout {
   const meta: LayoutCell[][] = META_LABELS.map((label, i) => [label, metaValues[i]]);
   blocks.push(block(0, row, meta, meta.map(textRow)));
   if (cellAddress(1, row + 3) !== ROSTER_SHEET_VALUE_CELL) throw new Error('layout: roster sheet cell moved');
-  row += meta.length + 1;
+  row += meta.length;
+  const notes = input.notes ?? [];
+  if (notes.length > 0) {
+    const rows = notes.map((n) => ['提示', n]);
+    blocks.push(block(0, row, rows, rows.map(textRow)));
+    row += notes.length;
+  }
+  row += 1;
 
   // Totals: a one-row table.
   blocks.push(block(0, row, [['总计']], [[FORMAT.text]], { bold: true, fontSize: 13 }));

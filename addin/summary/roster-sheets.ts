@@ -1,6 +1,6 @@
 // The roster rows behind 年度汇总: one roster sheet, or several chosen by the clerk (one per department), each read
 // through shared/roster. People are counted once: a later row with an ID number already seen is left out and reported.
-import { HEADER_SEARCH_ROWS, findCrossDuplicates, headerName, planRoster, type DuplicateId, type RosterPlan } from '../../shared/roster';
+import { HEADER_SEARCH_ROWS, attentionRowLabel, findCrossDuplicates, headerName, planRoster, summaryNotes, type DuplicateId, type RosterPlan } from '../../shared/roster';
 import type { RosterRowInput } from '../../shared/types';
 import { RosterError } from '../office/errors';
 import { readRoster } from '../compute/read';
@@ -15,6 +15,8 @@ export type RostersForSummary = {
   firstDataRowNumber: number;
   /** ID numbers found on several rows (across the sheets chosen). */
   duplicates: DuplicateId[];
+  /** What 年度汇总 must say about how the rosters were read (hours taken as documented without 证明材料齐全). */
+  notes: string[];
 };
 
 function stopIfNeeded(plan: RosterPlan): void {
@@ -32,7 +34,7 @@ export function joinRosters(plans: readonly RosterPlan[]): RostersForSummary {
   for (const plan of plans) {
     for (const r of plan.rows) {
       rows.push(r.input === null || repeat.has(`${plan.sheetName}\u0001${r.sheetRow}`) ? {} : r.input);
-      rowLabels.push(many ? `${plan.sheetName} 第 ${r.sheetRow + 1} 行` : r.sheetRow + 1);
+      rowLabels.push(attentionRowLabel(plan.sheetName, r.sheetRow, many));
     }
   }
   return {
@@ -41,6 +43,7 @@ export function joinRosters(plans: readonly RosterPlan[]): RostersForSummary {
     rowLabels,
     firstDataRowNumber: (plans[0]?.rows[0]?.sheetRow ?? 0) + 1,
     duplicates,
+    notes: summaryNotes(plans),
   };
 }
 

@@ -129,6 +129,7 @@ export async function buildAnnualSummarySheet(opts: AnnualSummaryOptions): Promi
     rosterSheet: roster.sheetNames.join(SHEET_LIST_SEPARATOR),
     firstDataRowNumber: roster.firstDataRowNumber,
     rowLabels: roster.sheetNames.length > 1 ? roster.rowLabels : undefined,
+    notes: roster.notes,
   });
   await Excel.run(async (context) => {
     const { sheet, takenTableNames } = await prepareSheet(context, layout.sheetName, isOwnSummarySheet);

@@ -17,6 +17,11 @@ export type GridReader = {
   text(row: number, col: number): string;
   /** The merged area covering (row, col), or null. */
   mergeAt(row: number, col: number): CellArea | null;
+  /**
+   * value(), except in the first column of a merged area whose top row is `fromRow` or below: there every cell has
+   * the value of the area's top cell (a 科室 merged over its people belongs to each of them). Other blanks stay blank.
+   */
+  filledValue(row: number, col: number, fromRow: number): GridValue;
   isBlankRow(row: number, firstCol: number, lastCol: number): boolean;
 };
 
@@ -68,6 +73,10 @@ export function readerOf(grid: SheetGrid): GridReader {
     type,
     text,
     mergeAt: (r, c) => merges.get(key(r, c)) ?? null,
+    filledValue(r, c, fromRow) {
+      const m = merges.get(key(r, c));
+      return m !== undefined && m.col === c && m.row < r && m.row >= fromRow ? value(m.row, c) : value(r, c);
+    },
     isBlankRow(r, first, last) {
       for (let c = first; c <= last; c++) {
         const v = value(r, c);
@@ -76,6 +85,19 @@ export function readerOf(grid: SheetGrid): GridReader {
       return true;
     },
   };
+}
+
+/** 0 → "A", 25 → "Z", 26 → "AA": the column letters Excel shows (messages name columns by them). */
+export function columnLetter(index: number): string {
+  if (!Number.isInteger(index) || index < 0) throw new RangeError(`列序号无效：${index}`);
+  let n = index + 1;
+  let out = '';
+  while (n > 0) {
+    const rem = (n - 1) % 26;
+    out = String.fromCharCode(65 + rem) + out;
+    n = Math.floor((n - 1) / 26);
+  }
+  return out;
 }
 
 /** Text of a cell with spaces removed and full-width colons kept, bounded (for the word checks). */

@@ -21,7 +21,7 @@ export function stopReason(code: StopCode, sheetName: string, detail = ''): Stop
     NO_HEADER: `工作表“${sheetName}”里找不到花名册的表头（如“姓名”“市平台公需课学时”）。${SWITCH_SHEET_HINT}`,
     NO_NAME_COLUMN: `工作表“${sheetName}”缺少“姓名”列。请在表头行添加“姓名”列后再计算。`,
     NO_HOURS_COLUMN: NO_HOURS_COLUMN_MESSAGE,
-    DUPLICATE_COLUMN: `${detail}无法确定使用哪一列，请删除或改名重复的列。`,
+    DUPLICATE_COLUMN: `${detail}无法确定读哪一列：请只保留一列，删除或改名其余的列。`,
     NO_DATA_ROWS: `工作表“${sheetName}”的表头下方没有人员数据。`,
   };
   return { code, message: messages[code] };
@@ -34,7 +34,23 @@ export function missingOptionalLine(keys: readonly RosterKey[]): string {
   return keys.length <= 3 ? `未出现的选填列按空白计算：${names}。` : `未出现的 ${keys.length} 个选填列按空白计算（如${names}等）。`;
 }
 
+/** Where a person is, as 年度汇总's 需关注人员 shows it: the row number, or “一科 第 5 行” when there are several sheets. */
+export function attentionRowLabel(sheetName: string, sheetRow: number, severalSheets: boolean): string | number {
+  return severalSheets ? `${sheetName} 第 ${sheetRow + 1} 行` : sheetRow + 1;
+}
+
 /** “第 5 行” on the same sheet, ““二科”第 3 行” on another. */
 export function sheetRowLabel(sheetName: string, sheetRow: number, here: string): string {
   return sheetName === here ? `第 ${sheetRow + 1} 行` : `“${sheetName}”第 ${sheetRow + 1} 行`;
+}
+
+/**
+ * A roster without 证明材料齐全 whose people claim hours that need evidence (附件1第7条): said once, in the preflight
+ * card and in 年度汇总.
+ */
+export function evidenceUncheckedLine(people: number): string {
+  return (
+    `花名册没有“${headerName('evidenceComplete')}”列：${people} 人填了需要证明材料的学时（培训进修、资格证书、代表性成果等），` +
+    '这些学时都按材料齐全计算，不会标为“待补材料”；请对照“审核材料清单”逐项核验。'
+  );
 }

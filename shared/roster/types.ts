@@ -48,7 +48,10 @@ export type SheetGrid = {
   tables?: readonly GridTable[];
   /** Sheet rows hidden by the clerk or by a filter (they are still computed; the pane says how many). */
   hiddenRows?: readonly number[];
-  /** 0-based sheet columns hidden by the clerk. */
+  /**
+   * Sheet columns (0-based) the clerk hid. Several columns of one field with exactly one visible: the visible one is
+   * read and the hidden ones are listed as not read (half-year columns beside their total).
+   */
   hiddenColumns?: readonly number[];
   /** The clerk's selection (to pick the table the clerk is in), or null. */
   selection?: CellArea | null;
@@ -70,7 +73,9 @@ export type ExcludedReason =
   /** A note line (注：…) with people below it: skipped, reading goes on. */
   | 'note'
   /** The total row of an Excel table. */
-  | 'tableTotal';
+  | 'tableTotal'
+  /** The header row repeated lower down (for printing every page). */
+  | 'header';
 
 export type ExcludedRow = { sheetRow: number; reason: ExcludedReason; text: string };
 
@@ -104,6 +109,9 @@ export type OutputPlacement = {
 /** A header cell inside the roster that looks like an output header (the clerk's own 状态/说明/总学时): input. */
 export type HeaderCell = { col: number; header: string };
 
+/** A hidden column of a field that is read from its one visible column (`readCol`): not read. */
+export type NotReadColumn = HeaderCell & { key: RosterKey; readCol: number };
+
 export type StopCode = 'EMPTY_SHEET' | 'NO_HEADER' | 'NO_NAME_COLUMN' | 'NO_HOURS_COLUMN' | 'DUPLICATE_COLUMN' | 'NO_DATA_ROWS';
 export type StopReason = { code: StopCode; message: string };
 
@@ -130,6 +138,17 @@ export type RosterPlan = {
   excluded: ExcludedRow[];
   /** Data rows that are hidden or filtered and are computed too. */
   hiddenCount: number;
+  /** Hidden columns not read: their field is read from its one visible column. */
+  notRead: NotReadColumn[];
+  /** Hidden columns that are read (the only column of their field). */
+  hiddenRead: HeaderCell[];
+  /** Read columns with cells merged down over several rows below the header: each such cell counts for every row. */
+  mergedFill: (HeaderCell & { areas: number })[];
+  /**
+   * People with hours that need evidence (附件1第7条) while the roster has no 证明材料齐全 column: those hours are all
+   * taken as documented. 0 when the column is there.
+   */
+  evidenceUnchecked: number;
   output: OutputPlacement | null;
   /** Set when the run must not go ahead (nothing is sent, nothing written). */
   stop: StopReason | null;

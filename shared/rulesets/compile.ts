@@ -2,7 +2,7 @@
 import { newOutputCache, type OutputCache } from '../cache';
 import { compileCalendar, type CompiledCalendar } from '../calendar';
 import { dayFromIso } from '../dates';
-import { headersFor, type HeaderDef } from '../headers';
+import { headersFor, normalizeHeader, type HeaderDef } from '../headers';
 import { codeSet, toHalfWidth, type CellWords, type NumberKind } from '../normalize';
 import type { RosterKey } from '../types';
 import { CLAUSE_KEYS, SOURCE_KEYS, type ClauseKey, type RuleSet, type RuleSetParameters, type SourceDef, type SpecialCaseRule } from './types';
@@ -32,6 +32,8 @@ export type CompiledRuleSet = {
   words: CellWords;
   /** Total and note rows (RULES.md §9), folded to half width. */
   notPerson: NotPersonWords;
+  /** The words only a whole roster sheet shows (footers, 序号 columns, head counts), for shared/roster. */
+  roster: RosterWords;
   /** Bounded caches of frozen breakdown items, warnings and parsed cell texts (shared/cache.ts). */
   cache: OutputCache;
 };
@@ -50,7 +52,29 @@ export type NotPersonWords = {
   headLength: number;
 };
 
-function compileWords(rs: RuleSet): { words: CellWords; notPerson: NotPersonWords } {
+/** Roster-sheet words (docs/rules.md §9), folded to half width; numbering headers as normalizeHeader gives them. */
+export type RosterWords = {
+  footerPrefixes: readonly string[];
+  numberingHeaders: ReadonlySet<string>;
+  headcountPrefixes: readonly string[];
+  headcountSuffixes: readonly string[];
+  /** The last character of every head-count suffix, as written and full width (a quick refusal). */
+  headcountEnds: ReadonlySet<number>;
+};
+
+function compileRosterWords(w: RuleSet['words']): RosterWords {
+  const fold = (xs: readonly string[]): string[] => xs.map(toHalfWidth);
+  const longestFirst = (xs: readonly string[]): string[] => fold(xs).sort((a, b) => b.length - a.length);
+  return {
+    footerPrefixes: fold(w.footerRowPrefixes.value),
+    numberingHeaders: new Set(w.numberingHeaders.value.map(normalizeHeader)),
+    headcountPrefixes: longestFirst(w.headcountPrefixes.value),
+    headcountSuffixes: longestFirst(w.headcountSuffixes.value),
+    headcountEnds: new Set(w.headcountSuffixes.value.flatMap((x) => [x.charCodeAt(x.length - 1), toHalfWidth(x).charCodeAt(x.length - 1)])),
+  };
+}
+
+function compileWords(rs: RuleSet): { words: CellWords; notPerson: NotPersonWords; roster: RosterWords } {
   const w = rs.words;
   const longest = (xs: readonly string[]) => xs.reduce((m, x) => Math.max(m, x.length), 0);
   const errors = w.excelErrors.value.map((e) => toHalfWidth(e).toUpperCase());
@@ -73,6 +97,7 @@ function compileWords(rs: RuleSet): { words: CellWords; notPerson: NotPersonWord
       firstCodes: codeSet([...totals, ...prefixes].map((x) => x.charCodeAt(0))),
       headLength: longest([...totals, ...prefixes]) + 1,
     },
+    roster: compileRosterWords(w),
   };
 }
 

@@ -129,6 +129,17 @@ export type RuleSetWords = {
   noteRowColons: WordList;
   /** The unit words a number may carry (any of them in any numeric field, RULES.md §7). */
   unitSuffixes: WordList;
+  /**
+   * Roster sheets (docs/rules.md §9): a row whose first cell starts with one of these and a colon is a footer line
+   * (导出时间：… 导出人：…), read like 制表人：.
+   */
+  footerRowPrefixes: WordList;
+  /** Roster sheets: headers of a numbering column (序号); a total word there (小计 in 序号) makes a total row. */
+  numberingHeaders: WordList;
+  /** Roster sheets: a count of people written as a name (共17人): optional one of these, digits, then… */
+  headcountPrefixes: WordList;
+  /** …one of these. */
+  headcountSuffixes: WordList;
 };
 
 export type RuleSetDefinition = {

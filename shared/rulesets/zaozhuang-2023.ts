@@ -212,6 +212,34 @@ export const zaozhuang2023: RuleSetDefinition = {
       text: '解读：数字后可带一个单位（学时、小时、天、项、个月、月、个、篇、本、次），任何数字列都接受（RULES.md §7）。',
       reading: true,
     },
+    footerRowPrefixes: {
+      value: ['导出时间', '导出日期', '导出人', '打印时间', '打印日期', '打印人', '统计时间', '填报日期', '填表日期', '制表日期'],
+      label: '表尾落款行（不是人员）',
+      clause: '数据校验',
+      text: '解读：花名册中首个非空单元格以“导出时间：”“导出人：”“打印时间：”等开头的行是系统导出或打印的落款，与“制表人：”一样不是人员；其下没有人员时表格到此为止（docs/rules.md §9）。',
+      reading: true,
+    },
+    numberingHeaders: {
+      value: ['序号', '编号', '序', '排序', '顺序号', '行号', 'No', 'No.'],
+      label: '序号列的表头',
+      clause: '数据校验',
+      text: '解读：表头为“序号”“编号”等的列是序号列；姓名为空时，序号列或单位、部门列中写有合计词（如“小计”“儿科小计”“本科室合计”）的行是合计行，不是人员（docs/rules.md §9）。',
+      reading: true,
+    },
+    headcountPrefixes: {
+      value: ['共', '计', '共计', '合计', '总计', '总共'],
+      label: '人数写法的前缀',
+      clause: '数据校验',
+      text: '解读：姓名栏写的是人数（如“共17人”“17人”“合计17名”）的行是合计行，不是人员（docs/rules.md §9）。',
+      reading: true,
+    },
+    headcountSuffixes: {
+      value: ['人', '名', '人次', '位'],
+      label: '人数写法的后缀',
+      clause: '数据校验',
+      text: '解读：人数写作数字加“人”“名”“人次”“位”（docs/rules.md §9）。',
+      reading: true,
+    },
   },
   // The unit's duties (正文四、正文七、附件1第7条、附件2): the 提醒名单, the 审核材料清单 and 附件2 read them.
   duties: {

@@ -3,20 +3,11 @@
 //   width and height ≥ 1. Layouts count rows as the clerk sees them, so their constants read like the sheet.
 // - reading an address: a `CellArea` (shared/roster), row and column both 0-based sheet indexes, as
 //   Excel's getRangeByIndexes and the roster reader use them.
+import { columnLetter } from '../roster/cells';
 import type { CellArea } from '../roster/types';
 
-/** 0 → "A", 25 → "Z", 26 → "AA". */
-export function columnLetter(index: number): string {
-  if (!Number.isInteger(index) || index < 0) throw new RangeError(`列序号无效：${index}`);
-  let n = index + 1;
-  let out = '';
-  while (n > 0) {
-    const rem = (n - 1) % 26;
-    out = String.fromCharCode(65 + rem) + out;
-    n = Math.floor((n - 1) / 26);
-  }
-  return out;
-}
+/** 0 → "A", 25 → "Z", 26 → "AA" (one definition, in shared/roster, whose messages name columns too). */
+export { columnLetter };
 
 /** The A1 address of a cell: column 0-based, row 1-based. */
 export function cellAddress(column: number, rowNumber: number): string {

@@ -6,6 +6,7 @@ import { OUTPUT_HEADERS, evaluate } from '../../shared/index';
 import { OUTPUT_BLOCK_MARKER, planRoster } from '../../shared/roster';
 import type { RosterRowInput } from '../../shared/types';
 import type { Evaluator } from '../../addin/compute/compute';
+import { frameSheet } from '../../addin/compute/locate';
 import { runCompute } from '../../addin/compute/run';
 import { joinRosters } from '../../addin/summary/roster-sheets';
 import { WorkbookModel, createExcel, type Scalar, type SheetModel } from '../support/excel-sim';
@@ -90,5 +91,45 @@ describe('年度汇总 over several sheets', () => {
     expect(joined.rowLabels).toEqual(['一科 第 2 行', '一科 第 3 行', '二科 第 2 行', '二科 第 3 行']);
     expect(joined.duplicates).toEqual([{ idNumber: id, at: [{ sheetName: '一科', sheetRow: 1 }, { sheetName: '二科', sheetRow: 2 }] }]);
     expect(evaluate(joined.rows).summary.total.headcount).toBe(2);
+  });
+});
+
+describe('hidden columns, merged cells and frozen panes, read in a few batched syncs', () => {
+  const HEAD = ['科室', '姓名', '市平台公需课学时', '专业课（上半年）', '专业课（下半年）', '专业课学时'];
+  const rows: Scalar[][] = [HEAD, ['内科', '张三', 30, 20, 40, 60], ['', '李四', 30, 10, 20, 30], ['外科', '王五', 30, 30, 30, 60]];
+
+  it('the hidden half-year columns are not read, the merged 科室 belongs to both rows; three syncs however wide the sheet', async () => {
+    const model = new WorkbookModel();
+    const sheet = roster(model, '花名册', rows);
+    sheet.hiddenColumns.add(3);
+    sheet.hiddenColumns.add(4);
+    sheet.merged.push({ row: 1, col: 0, rows: 2, cols: 1 });
+    sheet.set(0, 40, '备忘');
+    let sent: RosterRowInput[] = [];
+    model.resetStats();
+    const frame = await createExcel(model).run((context) => frameSheet(context));
+    expect(model.stats.syncs).toBe(3);
+    expect(frame.hiddenColumns).toEqual([3, 4]);
+    expect(frame.frozen).toBe(false);
+    const out = await runCompute({ evaluator: local((r) => void (sent = r)), asOf: AS_OF, sendPersonalData: true, acceptUnknown: ['备忘'] }, createExcel(model).run);
+    expect(out.kind).toBe('done');
+    expect(sent.map((r) => [r.name, r.department, r.platformProfessionalHours])).toEqual([['张三', '内科', 60], ['李四', '内科', 30], ['王五', '外科', 60]]);
+    expect(out.kind === 'done' && out.notes).toContain('D 列“专业课（上半年）”已隐藏，不读取：“市平台专业课学时”读可见的 F 列。');
+    // no freeze before: the header row is frozen
+    expect([sheet.frozenRows, sheet.frozenColumns]).toEqual([1, 0]);
+  });
+
+  it('a freeze the clerk set (rows and columns) is kept as it is', async () => {
+    const model = new WorkbookModel();
+    const sheet = roster(model, '花名册', rows);
+    sheet.frozenRows = 1;
+    sheet.frozenColumns = 2;
+    sheet.hiddenColumns.add(3);
+    sheet.hiddenColumns.add(4);
+    expect((await runCompute({ evaluator: local(), asOf: AS_OF }, createExcel(model).run)).kind).toBe('done');
+    expect([sheet.frozenRows, sheet.frozenColumns]).toEqual([1, 2]);
+    // 说明 and 封顶提示 wrap, top-aligned
+    const note = 6 + OUTPUT_HEADERS.indexOf('说明');
+    expect(sheet.cellStyles[`1,${note}`]).toMatchObject({ wrap: true, vertical: 'Top' });
   });
 });

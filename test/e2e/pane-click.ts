@@ -1,8 +1,8 @@
 // Clicking a task-pane button and waiting for the message it shows (e2e tests).
 import type { Frame } from 'playwright-core';
 
-/** Clicks a task-pane button and returns the message it shows once the button is enabled again. */
-export async function clickForMessage(pane: Frame, id: string): Promise<string> {
+/** Hides and empties the pane's message, so the next one can be waited for. */
+export async function clearMessage(pane: Frame): Promise<void> {
   await pane.evaluate(() => {
     const m = document.getElementById('message');
     if (m) {
@@ -10,6 +10,11 @@ export async function clickForMessage(pane: Frame, id: string): Promise<string> 
       m.textContent = '';
     }
   });
+}
+
+/** Clicks a task-pane button and returns the message it shows once the button is enabled again. */
+export async function clickForMessage(pane: Frame, id: string): Promise<string> {
+  await clearMessage(pane);
   await pane.click(`#${id}`);
   await pane.waitForFunction((button) => {
     const m = document.getElementById('message');

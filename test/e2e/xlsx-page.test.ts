@@ -6,6 +6,8 @@ import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { expectDutySheetsMatch, expectResultMatches, loadWorkbook } from '../xlsx/expect-output';
+import { expectInputsKept, xlsxView } from '../xlsx/result-view';
+import { OFFICE_ROSTERS, SHARED_ROSTERS, expectAttention, expectNoOtherResults, expectPeople, expectSummaryGroups, rosterSets } from '../support/roster-expect';
 import { largeRoster, messyRoster, saveRoster, twoSheetRoster, type RosterFile } from '../xlsx/rosters';
 import { launchChromium } from './browser';
 
@@ -169,6 +171,66 @@ describe('.xlsx page', () => {
     await page.click('#start');
     await page.waitForSelector('#result:not([hidden])', { timeout: 120_000 });
     await expect(page.textContent('#counts .count.total .n')).resolves.toBe('30000');
+    expect(errors).toEqual([]);
+    await page.context().close();
+  });
+});
+
+describe('.xlsx page on rosters an office suite wrote', () => {
+  const sets = [...rosterSets(SHARED_ROSTERS), ...rosterSets(OFFICE_ROSTERS)];
+  for (const set of sets) {
+    it(`${set.file}: chosen with the file chooser, checked, downloaded: every person as expect.json says`, async () => {
+      const { page, errors } = await openPage();
+      await chooseFile(page, set.path);
+      await page.waitForSelector('#preflight:not([hidden])');
+      const preflight = (await page.textContent('#preflight')) ?? '';
+      for (const sheet of set.sheets) expect(preflight).toContain(`工作表“${sheet}”`);
+      await page.click('#start');
+      await page.waitForSelector('#result:not([hidden])', { timeout: 60_000 });
+      const people = Number(await page.textContent('#counts .count.total .n'));
+      expect(people).toBe(set.people.length);
+      const out = await downloadResult(page, `${set.file.slice(0, 3)}-page-result.xlsx`);
+      const result = await loadWorkbook(out);
+      const view = xlsxView(result);
+      expectPeople(view, set.people);
+      for (const sheet of set.sheets) expectNoOtherResults(view, sheet, set.people);
+      expectSummaryGroups(view.summary, set.people);
+      expectAttention(view.summary, set.people, set.sheets.length > 1);
+      expectInputsKept(await loadWorkbook(set.path), result);
+      expect(errors).toEqual([]);
+      await page.context().close();
+    });
+  }
+
+  it('the preflight card lists the rows that are no one and the hidden columns; words fit the page (no --sheet, no 设置)', async () => {
+    const { page, errors } = await openPage();
+    await chooseFile(page, rosterSets(SHARED_ROSTERS).find((s) => s.file.startsWith('R02'))!.path);
+    await page.waitForSelector('#preflight:not([hidden])');
+    expect(await page.textContent('#preflight')).toContain('第 27 行（姓名）是重复的表头，不是人员，不计算。');
+
+    // a hidden roster sheet: what to do on this page, where there is no --sheet
+    const h01 = rosterSets(OFFICE_ROSTERS).find((s) => s.file.startsWith('H01'))!;
+    const wb = await loadWorkbook(h01.path);
+    (wb.getWorksheet('外科') as { state: string }).state = 'hidden';
+    const hidden = join(FILES, 'H01-外科隐藏.xlsx');
+    await wb.xlsx.writeFile(hidden);
+    await chooseFile(page, hidden);
+    await page.waitForSelector('#preflight:not([hidden])');
+    const card = (await page.textContent('#preflight')) ?? '';
+    expect(card).toContain('F 列“专业课（上半年）”已隐藏，不读取');
+    expect(card).toContain('工作表“外科”是隐藏的，未核对（需要时请在 Excel 或 WPS 中取消隐藏该工作表，保存后重新选择文件）');
+    expect(card).not.toContain('--sheet');
+
+    // the 计算服务 with a wrong token: check the fields on this page, not a 设置 the page does not have
+    await page.check('#mode-service');
+    await page.fill('#service-url', env.workerUrl);
+    await page.fill('#service-token', 'not-the-token');
+    await page.click('#start');
+    await page.waitForSelector('#message:not([hidden])', { timeout: 60_000 });
+    const message = (await page.textContent('#message')) ?? '';
+    expect(message).toContain('401');
+    expect(message).toContain('本页“计算服务”下填写的访问令牌');
+    expect(message).not.toContain('“设置”');
     expect(errors).toEqual([]);
     await page.context().close();
   });

@@ -138,6 +138,14 @@ describe('the alias table (HEADER_ALIASES, data)', () => {
     ['执行行业规定（是/否）', 'professionalBySector'],
     ['*姓名', 'name'],
     ['姓 名：', 'name'],
+    // what schools and hospitals call their units and departments (issue 19)
+    ['学校', 'unit'],
+    ['院区', 'unit'],
+    ['病区', 'department'],
+    ['教研组', 'department'],
+    ['年级组', 'department'],
+    ['处室', 'department'],
+    ['科室名称', 'department'],
   ])('a real roster spelling: %s → %s', (header, key) => {
     expect(keyForHeader(header)).toBe(key);
   });
@@ -164,12 +172,25 @@ describe('the alias table (HEADER_ALIASES, data)', () => {
     ['职称申报 提交日期', 'titleSubmissionDate'],
     ['继续教育学时 市平台公需课学时', 'platformPublicHours'],
     ['市平台学时 公需课（学时）', 'platformPublicHours'],
+    // group + sub-header pairs clerks write (issue 19): alias-table rows, and groups that only gather columns
+    ['培训进修 是否备案', 'trainingFiled'],
+    ['职称申报 是否申报', 'titleApplicant'],
+    ['职称申报 提交日期', 'titleSubmissionDate'],
+    ['基本情况 身份证号码', 'idNumber'],
+    ['基本情况 科室', 'department'],
+    ['学时情况 公需课', 'platformPublicHours'],
+    ['学时情况 专业课', 'platformProfessionalHours'],
   ])('a two-row header combined as group + sub-header: %s → %s', (header, key) => {
     expect(keyForHeader(header)).toBe(key);
     expect(mapHeaders(['姓名', header]).columns).toEqual(['name', key]);
   });
 
-  it.each(['省平台学时 公需课', '序号 公需', '备注 说明', '培训进修 备注'])('an unknown group or sub-header is not guessed: %s', (header) => {
+  it('基本情况 over 姓名 (an alias-table row) is the name column', () => {
+    expect(keyForHeader('基本情况 姓名')).toBe('name');
+    expect(mapHeaders(['基本情况 姓名', '学时情况 公需课']).columns).toEqual(['name', 'platformPublicHours']);
+  });
+
+  it.each(['省平台学时 公需课', '序号 公需', '备注 说明', '培训进修 备注', '基本情况 性别', '职称申报 备注', '调入人员 公需课学时'])('an unknown group or sub-header is not guessed: %s', (header) => {
     expect(keyForHeader(header)).toBeNull();
   });
 });

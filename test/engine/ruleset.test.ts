@@ -82,7 +82,11 @@ describe('rule-set registry', () => {
   it('every list of words the input checks use is rule-set data, marked as a Reading, in /v1/rules too', () => {
     const words = getRuleSet().words;
     expect(Object.keys(words).sort()).toEqual(
-      ['excelErrors', 'noteRowColons', 'noteRowPrefixes', 'placeholders', 'totalRowNames', 'unitSuffixes'].sort(),
+      [
+        'excelErrors', 'noteRowColons', 'noteRowPrefixes', 'placeholders', 'totalRowNames', 'unitSuffixes',
+        // roster sheets (docs/rules.md §9): footers of an export, 序号 columns, head counts
+        'footerRowPrefixes', 'numberingHeaders', 'headcountPrefixes', 'headcountSuffixes',
+      ].sort(),
     );
     for (const [k, w] of Object.entries(words)) {
       expect(w.reading, k).toBe(true);

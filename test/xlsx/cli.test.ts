@@ -1,28 +1,19 @@
 // `npm run roster` on real .xlsx files made with exceljs: outputs equal evaluate(), input cells unchanged, a second
 // run over its own output changes nothing, exit codes and Chinese messages.
-import { execFile } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import type ExcelJS from 'exceljs';
 import { afterAll, describe, expect, it } from 'vitest';
 import { cellMap, dutyRows, expectDutySheetsMatch, expectResultMatches, loadWorkbook } from './expect-output';
+import { runRosterCli } from './run-cli';
 import { cleanRoster, largeRoster, messyRoster, saveRoster, tableRoster, twoRowHeaderRoster, twoSheetRoster, type RosterFile } from './rosters';
 
-const root = fileURLToPath(new URL('../..', import.meta.url));
 const dir = mkdtempSync(join(tmpdir(), 'ce-xlsx-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 const AS_OF = '2023-11-01';
 
-type Run = { code: number; stdout: string; stderr: string };
-function roster(...args: string[]): Promise<Run> {
-  return new Promise((resolve) => {
-    execFile(process.execPath, ['--import', 'tsx', join(root, 'xlsx/cli.ts'), ...args], { cwd: root, maxBuffer: 64 * 1024 * 1024 }, (err, stdout, stderr) => {
-      resolve({ code: err ? Number((err as { code?: number }).code ?? 1) : 0, stdout, stderr });
-    });
-  });
-}
+const roster = runRosterCli;
 
 async function roundTrip(f: RosterFile, duplicates: { sheet: string; row: number }[] = []): Promise<void> {
   const input = join(dir, `${f.name}.xlsx`);

@@ -2,7 +2,7 @@
 // list and 下载核对结果 (a new .xlsx). Everything runs in this browser unless the clerk chooses the 计算服务.
 import { localIsoDate } from '../../shared/local-time';
 import { checkRoster, CancelledError, sheetList, type CheckOutcome, type CheckProgress } from '../check-roster';
-import { RosterFileError, XlsxFileError, openRoster, type OpenedRoster } from '../roster-file';
+import { RosterFileError, XlsxFileError, openRoster, type OpenOptions, type OpenedRoster } from '../roster-file';
 import { renderAttention, renderCounts, renderPreflight } from './render';
 
 const $ = <T extends HTMLElement = HTMLElement>(id: string): T => {
@@ -62,6 +62,9 @@ function setProgress(percent: number, text: string): void {
 
 const nextFrame = (): Promise<void> => new Promise((r) => setTimeout(r, 0));
 
+/** How the page opens a file: its words (no --sheet), and what this tab's heap has left. */
+const PAGE_OPEN = (): OpenOptions => ({ reader: 'page', memoryBudget: memoryBudget(), where: '这个浏览器标签页' });
+
 /** What this tab's JavaScript heap has left (Chromium says; other browsers: not checked). */
 function memoryBudget(): number | undefined {
   const m = (performance as Performance & { memory?: { jsHeapSizeLimit: number; usedJSHeapSize: number } }).memory;
@@ -79,7 +82,7 @@ async function choose(file: File): Promise<void> {
     const bytes = new Uint8Array(await file.arrayBuffer());
     setProgress(8, `正在识别花名册…`);
     await nextFrame();
-    const opened = await openRoster(file.name, bytes, { memoryBudget: memoryBudget(), where: '这个浏览器标签页' });
+    const opened = await openRoster(file.name, bytes, PAGE_OPEN());
     if (controller.signal.aborted) throw new CancelledError();
     state.file = { name: file.name, bytes };
     state.opened = opened;
@@ -121,9 +124,10 @@ async function start(): Promise<void> {
   setProgress(20, '开始计算…');
   try {
     // A cancelled or failed run may have half-written the workbook in memory: read the file again first.
-    const opened = state.opened ?? (await openRoster(state.file.name, state.file.bytes, { memoryBudget: memoryBudget(), where: '这个浏览器标签页' }));
+    const opened = state.opened ?? (await openRoster(state.file.name, state.file.bytes, PAGE_OPEN()));
     state.opened = null;
     state.outcome = await checkRoster(opened, {
+      reader: 'page',
       asOf: asOf.value || undefined,
       service,
       signal: state.controller.signal,

@@ -1,4 +1,5 @@
 // What the page shows: the preflight per sheet, the counts and the attention list (DOM only; text via textContent).
+import { planNotes } from '../../shared/roster/notes';
 import type { StatusCounts } from '../../shared/status-counts';
 import type { ComputedBy } from '../../addin/summary/layout';
 import type { SheetAttention } from '../check-roster';
@@ -20,17 +21,12 @@ export function renderPreflight(box: HTMLElement, opened: OpenedRoster): void {
     li.append(el('strong', `工作表“${plan.sheetName}”`), `：表头在第 ${plan.headerRows.map((r) => r + 1).join('、')} 行，${persons} 人`);
     const notes: string[] = [];
     if (plan.table) notes.push(`花名册是表格“${plan.table}”`);
-    const totals = plan.excluded.filter((e) => e.reason !== 'footer').length;
-    if (totals > 0) notes.push(`跳过合计/备注行 ${totals} 行`);
-    if (plan.excluded.some((e) => e.reason === 'footer')) notes.push('“制表人”等落款以下不读取');
-    if (plan.hiddenCount > 0) notes.push(`其中 ${plan.hiddenCount} 行是隐藏或筛选掉的行，照样核对`);
     if (plan.output?.origin !== 'new') notes.push('上次的核对结果列会被更新');
     if (notes.length > 0) li.append(`（${notes.join('；')}）`);
     const details = el('ul');
     if (plan.unknown.length > 0) details.append(el('li', `不认识的列（不参与计算）：${plan.unknown.map((u) => u.header).join('、')}`, 'warn'));
-    if (plan.lookalikes.length > 0) {
-      details.append(el('li', `列 ${plan.lookalikes.map((u) => `“${u.header}”`).join('、')} 是您自己的列，不会被改写；核对结果写在右侧新列。`, 'warn'));
-    }
+    // what was understood (rows that are no one, merged and hidden columns, your own columns, …), as in the task pane
+    for (const note of planNotes(plan, { header: false })) details.append(el('li', note));
     if (plan.missingOptionalLine) details.append(el('li', plan.missingOptionalLine));
     if (details.childElementCount > 0) li.append(details);
     list.append(li);

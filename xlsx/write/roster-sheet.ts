@@ -6,7 +6,7 @@ import { OUTPUT_HEADERS } from '../../shared/output-headers';
 import type { PlacedResult, RosterPlan } from '../../shared/roster/types';
 import { columnLetter, parseArea } from '../../shared/sheet/a1';
 import { NUMBER_FORMAT_HOURS, NUMBER_FORMAT_TEXT, NUMERIC_OUTPUTS, outputCells } from '../../addin/compute/results';
-import { STATUS_STYLES, WIDTHS } from '../../addin/compute/format';
+import { STATUS_STYLES, WIDTHS, WRAPPED_OUTPUTS } from '../../addin/compute/format';
 import { RosterFileError } from '../errors';
 import { CLOSE, EMPTY, OPEN, XmlScanner, attrInt, attrRange, attrStart, is, localName, name, newTag, span, type Tag } from '../xml/scan';
 import type { StyleBook } from './styles';
@@ -33,7 +33,10 @@ function ourCells(plan: RosterPlan, placed: readonly PlacedResult[], styles: Sty
   const output = plan.output;
   if (!output) throw new Error('内部错误：没有输出列的位置');
   const header = styles.xf({ numFmt: NUMBER_FORMAT_TEXT, bold: true, fill: HEADER_FILL });
-  const formats = output.columns.map((c) => styles.xf({ numFmt: NUMERIC_OUTPUTS.includes(c.header) ? NUMBER_FORMAT_HOURS : NUMBER_FORMAT_TEXT }));
+  // 封顶提示 and 说明 hold sentences: wrapped and top-aligned, as the add-in writes them (WRAPPED_OUTPUTS)
+  const formats = output.columns.map((c) =>
+    styles.xf(NUMERIC_OUTPUTS.includes(c.header) ? { numFmt: NUMBER_FORMAT_HOURS } : WRAPPED_OUTPUTS.includes(c.header) ? { numFmt: NUMBER_FORMAT_TEXT, wrap: true, vertical: 'top' } : { numFmt: NUMBER_FORMAT_TEXT }),
+  );
   const letters = output.columns.map((c) => columnLetter(c.col));
   const order = output.columns.map((c, o) => ({ col: c.col, o })).sort((a, b) => a.col - b.col);
   const index = new Map<number, number>();

@@ -50,10 +50,14 @@ export class SheetModel {
   readonly rows: (Scalar[] | undefined)[] = [];
   readonly formats: (string[] | undefined)[] = [];
   readonly hiddenRows = new Set<number>();
+  /** Columns the clerk hid (Range.columnHidden). */
+  readonly hiddenColumns = new Set<number>();
   readonly columnWidths = new Map<number, number>();
   readonly styled = new Map<string, { bold?: boolean; fill?: string; fontColor?: string }>();
   conditionalFormats: ConditionalFormat[] = [];
   frozenRows = 0;
+  /** Frozen columns (a freeze at D5 is 4 rows and 3 columns); freezeRows() unfreezes them, as Excel does. */
+  frozenColumns = 0;
   /** Cells holding an Excel error value ("r,c"); their value is the error text, e.g. '#N/A'. */
   readonly errorCells = new Set<string>();
   /** How many times Range.clear ran on this sheet. */

@@ -94,6 +94,12 @@ export class SimRange extends SimObject {
         return r.rows;
       case 'columnCount':
         return r.cols;
+      case 'columnHidden': {
+        // true when every column of the range is hidden, false when none is, null otherwise (as Excel)
+        let hidden = 0;
+        for (const c of r.sheet.hiddenColumns) if (c >= r.col && c < r.col + r.cols) hidden++;
+        return hidden === 0 ? false : hidden === r.cols ? true : null;
+      }
       case 'address':
         return `${quoteSheet(r.sheet.name)}!${a1(r.row, r.col, r.rows, r.cols)}`;
       default:
@@ -117,19 +123,28 @@ export class SimRange extends SimObject {
     });
   }
 
-  /** Only 'Visible': the runs of rows not hidden, across the range's columns (null object when every row is hidden). */
+  /**
+   * Only 'Visible': the runs of rows not hidden × the runs of columns not hidden (null object when no cell is
+   * visible), as Excel's visible cells.
+   */
   getSpecialCellsOrNullObject(cellType: string): SimRangeAreas {
     if (cellType !== 'Visible') throw new SimError('InvalidArgument', `getSpecialCells(${cellType}) is not simulated`);
     return new SimRangeAreas(this.ctx, () => {
       const r = this.resolve();
-      const runs: RangeRef[] = [];
-      for (let i = r.row; i < r.row + r.rows; i++) {
-        if (r.sheet.hiddenRows.has(i)) continue;
-        const last = runs[runs.length - 1];
-        if (last && last.row + last.rows === i) last.rows++;
-        else runs.push({ sheet: r.sheet, row: i, col: r.col, rows: 1, cols: r.cols });
-      }
-      return runs.length === 0 ? null : runs;
+      const runsOf = (from: number, count: number, hidden: ReadonlySet<number>): [number, number][] => {
+        const runs: [number, number][] = [];
+        for (let i = from; i < from + count; i++) {
+          if (hidden.has(i)) continue;
+          const last = runs[runs.length - 1];
+          if (last && last[0] + last[1] === i) last[1]++;
+          else runs.push([i, 1]);
+        }
+        return runs;
+      };
+      const cols = runsOf(r.col, r.cols, r.sheet.hiddenColumns);
+      const areas: RangeRef[] = [];
+      for (const [row, rows] of runsOf(r.row, r.rows, r.sheet.hiddenRows)) for (const [col, n] of cols) areas.push({ sheet: r.sheet, row, col, rows, cols: n });
+      return areas.length === 0 ? null : areas;
     });
   }
   set values(v: Scalar[][]) {
@@ -188,6 +203,9 @@ export class SimRange extends SimObject {
   }
   get columnCount(): number {
     return this.get('columnCount');
+  }
+  get columnHidden(): boolean | null {
+    return this.get('columnHidden');
   }
   get address(): string {
     return this.get('address');

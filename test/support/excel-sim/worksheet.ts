@@ -57,7 +57,7 @@ export class SimWorksheetProtection extends SimObject {
 }
 
 export class SimWorksheet extends SimObject {
-  readonly freezePanes: { freezeRows: (n?: number) => void; unfreeze: () => void };
+  readonly freezePanes: { freezeRows: (n?: number) => void; unfreeze: () => void; getLocationOrNullObject: () => SimRange };
   constructor(
     ctx: SimContext,
     private readonly find: () => SheetModel | null,
@@ -68,9 +68,21 @@ export class SimWorksheet extends SimObject {
       freezeRows: (n = 1) =>
         sheetOp((s) => {
           s.frozenRows = n;
+          s.frozenColumns = 0;
           ctx.model.journal?.push({ op: 'freezeRows', sheet: s.name, rows: n });
         }),
-      unfreeze: () => sheetOp((s) => (s.frozenRows = 0)),
+      unfreeze: () =>
+        sheetOp((s) => {
+          s.frozenRows = 0;
+          s.frozenColumns = 0;
+        }),
+      // the frozen cells (rows × columns; whole rows or whole columns when only one kind is frozen), or a null object
+      getLocationOrNullObject: () =>
+        new SimRange(ctx, () => {
+          const s = this.sheet();
+          if (s.frozenRows === 0 && s.frozenColumns === 0) return null;
+          return { sheet: s, row: 0, col: 0, rows: s.frozenRows || MAX_ROWS, cols: s.frozenColumns || MAX_COLS };
+        }),
     };
   }
   sheet(): SheetModel {
