@@ -45,16 +45,16 @@ function ourCells(plan: RosterPlan, placed: readonly PlacedResult[], styles: Sty
     if (row === output.headerRow) return order.map(({ col, o }) => ({ col, xml: `<${p}c r="${letters[o]}${row + 1}" s="${header}" t="inlineStr">${inlineText(output.columns[o].header)}</${p}c>` }));
     const i = index.get(row);
     if (i === undefined) return undefined;
-    const result = placed[i];
-    if (!result) return [];
-    const values = outputCells(result);
+    // every row of the roster gets our nine cells with their formats (as the add-in formats the whole block), the
+    // empty ones too: a value the clerk types there later is formatted as ours, and 说明 wraps
+    const values = outputCells(placed[i]);
     const cells: OurCell[] = [];
     for (const { col, o } of order) {
       const v = values[o];
-      if (v === null || v === undefined || v === '') continue;
       const at = `${letters[o]}${row + 1}`;
       const xml =
-        typeof v === 'number' ? `<${p}c r="${at}" s="${formats[o]}"><${p}v>${numberText(v)}</${p}v></${p}c>`
+        v === null || v === undefined || v === '' ? `<${p}c r="${at}" s="${formats[o]}"/>`
+        : typeof v === 'number' ? `<${p}c r="${at}" s="${formats[o]}"><${p}v>${numberText(v)}</${p}v></${p}c>`
         : typeof v === 'boolean' ? `<${p}c r="${at}" s="${formats[o]}" t="b"><${p}v>${v ? 1 : 0}</${p}v></${p}c>`
         : `<${p}c r="${at}" s="${formats[o]}" t="inlineStr">${inlineText(String(v))}</${p}c>`;
       cells.push({ col, xml });
