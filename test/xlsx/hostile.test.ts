@@ -6,7 +6,11 @@ import { sheetList } from '../../xlsx/check-roster';
 import { XlsxFileError, RosterFileError } from '../../xlsx/errors';
 import { oleKind } from '../../xlsx/file-kind';
 import { openRoster } from '../../xlsx/roster-file';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { check, editParts, expectClerkWords, partsOf, rejection, text } from './package-tools';
+import { runRosterCli } from './run-cli';
 import { cleanRoster, tableRoster } from './rosters';
 
 const bytesOf = async (wb: ExcelJS.Workbook): Promise<Uint8Array> => new Uint8Array((await wb.xlsx.writeBuffer()) as ArrayBuffer);
@@ -121,6 +125,18 @@ describe('damaged and foreign files: Chinese, with what to do', () => {
     expect(locked.message).toContain('打开密码');
     for (const e of [xls, locked]) expectClerkWords(e.message);
   });
+
+  it('a folder given to the command line: exit 1, in Chinese, naming what to give instead (no EISDIR)', async () => {
+    const folder = mkdtempSync(join(tmpdir(), 'ce-花名册-'));
+    try {
+      const run = await runRosterCli(folder, '--out', join(folder, 'out.xlsx'));
+      expect(run.code).toBe(1);
+      expect(run.stderr).toContain('是一个文件夹');
+      expectClerkWords(run.stderr.replace(folder, ''));
+    } finally {
+      rmSync(folder, { recursive: true, force: true });
+    }
+  }, 60_000);
 
   it('long lists in messages are cut short: 2,001 sheet names are not listed in one sentence', () => {
     const names = Array.from({ length: 2000 }, (_, i) => `提醒名单（科室${i}）`);
