@@ -1,5 +1,9 @@
-// npm run bench: the engine against JSON.parse of its own input, 100,000 generated rows, median of several runs.
-// Both are measured in this process, alternately, after a full GC, so each pays only for its own garbage.
+// npm run bench: the engine against JSON.parse of its own request, 100,000 generated rows, median of several runs:
+// evaluate() (the full answer, a result object per row) and evaluate + compact encoding (the Worker's
+// `"format": "compact"` answer as UTF-8 JSON, written from the engine's columns: shared/compact-json.ts), each
+// checked to give today's answer. Times are this thread's CPU time (scripts/thread-cpu.ts: a shared machine's waits
+// are not counted), each step measured in this process, alternately, after a full GC, so each pays only for its own
+// garbage; the ratios are taken within each run (steadier than a ratio of medians on a loaded machine).
 // `npm run bench -- --baseline DIR` also measures another version of the engine (DIR/shared/index.ts, e.g. a
 // `git archive <commit> shared package.json | tar -x -C DIR`) in the same run, alternating with this one, and says
 // whether both give the same answer, with the ratio of the two times within each run (steadier on a loaded machine).
@@ -8,8 +12,11 @@ import { PerformanceObserver, performance } from 'node:perf_hooks';
 import { pathToFileURL } from 'node:url';
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
-import { evaluate, type EvaluateResponse, type RosterRowInput } from '../shared/index';
+import { compactAnswer } from '../shared/compact';
+import { evaluateCompactJson } from '../shared/compact-json';
+import { evaluate, getRuleSet, type EvaluateResponse, type RosterRowInput } from '../shared/index';
 import { generateRows } from './bench-rows';
+import { method, threadCpuMs } from './thread-cpu';
 
 const ROWS = Number(process.env.BENCH_ROWS ?? 100_000);
 const RUNS = Number(process.env.BENCH_RUNS ?? 9);
@@ -42,20 +49,27 @@ const tick = () => new Promise<void>((resolve) => setImmediate(resolve));
 type Evaluate = (rows: RosterRowInput[], options: { asOf: string }) => EvaluateResponse;
 type Engine = { name: string; evaluate: Evaluate; engineMs: number[]; ratios: number[]; windows: [number, number][] };
 const engines: Engine[] = [{ name: 'this engine', evaluate, engineMs: [], ratios: [], windows: [] }];
+/** evaluate + compact encoding, the Worker's path for `"format": "compact"`; and the same answer through row objects. */
+const compact = { ms: [] as number[], ratios: [] as number[], windows: [] as [number, number][] };
+const viaObjects = { ms: [] as number[], ratios: [] as number[] };
+const utf8 = new TextEncoder();
 if (BASELINE !== undefined) {
   const mod = (await import(pathToFileURL(resolve(BASELINE, 'shared/index.ts')).href)) as { evaluate: Evaluate };
   engines.push({ name: `baseline (${BASELINE})`, evaluate: mod.evaluate, engineMs: [], ratios: [], windows: [] });
 }
 
 const rows = generateRows(ROWS);
-const json = JSON.stringify(rows);
+const AS_OF = '2023-11-01';
+/** The request as the add-in sends it (POST /v1/evaluate). */
+const json = JSON.stringify({ asOf: AS_OF, format: 'compact', rows });
+const parseRequest = (): RosterRowInput[] => (JSON.parse(json) as { rows: RosterRowInput[] }).rows;
 let sink = 0;
 
 /** Bytes the answer keeps alive per row: heap after a full GC with the answer held, minus without it. */
 function retainedPerRow(e: Engine, parsed: RosterRowInput[]): number {
   collect();
   const before = process.memoryUsage().heapUsed;
-  const res = e.evaluate(parsed, { asOf: '2023-11-01' });
+  const res = e.evaluate(parsed, { asOf: AS_OF });
   collect();
   const after = process.memoryUsage().heapUsed;
   sink += res.results.length;
@@ -64,42 +78,65 @@ function retainedPerRow(e: Engine, parsed: RosterRowInput[]): number {
 
 // warm up every path (JIT)
 for (let i = 0; i < 3; i++) {
-  sink += (JSON.parse(json) as RosterRowInput[]).length;
-  for (const e of engines) sink += e.evaluate(rows, { asOf: '2023-11-01' }).results.length;
+  sink += parseRequest().length;
+  for (const e of engines) sink += e.evaluate(rows, { asOf: AS_OF }).results.length;
+  sink += evaluateCompactJson(rows, { asOf: AS_OF }).length;
 }
 const parseMs: number[] = [];
 for (let i = 0; i < RUNS; i++) {
   collect();
-  const t0 = performance.now();
-  const parsed = JSON.parse(json) as RosterRowInput[];
-  const t1 = performance.now();
-  parseMs.push(t1 - t0);
-  // alternate the order so neither engine always runs first
-  const order = i % 2 === 0 ? engines : [...engines].reverse();
-  for (const e of order) {
+  const c0 = threadCpuMs();
+  const parsed = parseRequest();
+  const parse = threadCpuMs() - c0;
+  parseMs.push(parse);
+  // alternate the order so no step always runs first
+  const steps: (() => void)[] = engines.map((e) => () => {
     collect();
     const t2 = performance.now();
-    const res = e.evaluate(parsed, { asOf: '2023-11-01' });
-    const t3 = performance.now();
-    e.engineMs.push(t3 - t2);
-    e.ratios.push((t3 - t2) / (t1 - t0));
-    e.windows.push([t2, t3]);
+    const c2 = threadCpuMs();
+    const res = e.evaluate(parsed, { asOf: AS_OF });
+    const ms = threadCpuMs() - c2;
+    e.engineMs.push(ms);
+    e.ratios.push(ms / parse);
+    e.windows.push([t2, performance.now()]);
     sink += res.summary.total.headcount;
-  }
+  });
+  steps.push(() => {
+    collect();
+    const t2 = performance.now();
+    const c2 = threadCpuMs();
+    const text = evaluateCompactJson(parsed, { asOf: AS_OF });
+    const ms = threadCpuMs() - c2;
+    compact.ms.push(ms);
+    compact.ratios.push(ms / parse);
+    compact.windows.push([t2, performance.now()]);
+    sink += text.length;
+  });
+  steps.push(() => {
+    collect();
+    const c2 = threadCpuMs();
+    const full = evaluate(parsed, { asOf: AS_OF });
+    const bytes = utf8.encode(JSON.stringify(compactAnswer(full, parsed, getRuleSet(full.ruleSet))));
+    const ms = threadCpuMs() - c2;
+    viaObjects.ms.push(ms);
+    viaObjects.ratios.push(ms / parse);
+    sink += bytes.length;
+  });
+  for (const step of i % 2 === 0 ? steps : [...steps].reverse()) step();
 }
 await tick();
 await tick();
 observer.disconnect();
 
 const p = median(parseMs);
-const out = evaluate(rows, { asOf: '2023-11-01' }).summary.total;
-console.log(`rows: ${ROWS}, input JSON: ${(json.length / 1e6).toFixed(1)} M UTF-16 chars, runs: ${RUNS} (medians)`);
+const out = evaluate(rows, { asOf: AS_OF }).summary.total;
+console.log(`rows: ${ROWS}, request JSON: ${(json.length / 1e6).toFixed(1)} M UTF-16 chars, runs: ${RUNS} (medians); times: ${method}`);
 console.log(`statuses: 达标 ${out.compliant}, 未达标 ${out.short}, 待补材料 ${out.pendingEvidence}, 数据有误 ${out.invalid}`);
-console.log(`JSON.parse: ${p.toFixed(1)} ms`);
-const parsedOnce = JSON.parse(json) as RosterRowInput[];
+console.log(`JSON.parse of the request: ${p.toFixed(1)} ms`);
+const parsedOnce = parseRequest();
 collect();
 const inputBefore = process.memoryUsage().heapUsed;
-const inputCopy = JSON.parse(json) as RosterRowInput[];
+const inputCopy = parseRequest();
 collect();
 console.log(`parsed input retained: ${Math.round((process.memoryUsage().heapUsed - inputBefore) / ROWS)} bytes/row`);
 sink += inputCopy.length;
@@ -108,13 +145,25 @@ for (const e of engines) {
   const gc = median(e.windows.map(([a, b]) => gcWithin(a, b)));
   const ratio = median(e.ratios);
   console.log(`${e.name}:`);
-  console.log(`  evaluate incl. summary: ${ms.toFixed(1)} ms (of which GC ${gc.toFixed(1)} ms), ${Math.round((ROWS / ms) * 1000).toLocaleString('en-US')} rows/s`);
-  console.log(`  ratio engine / JSON.parse (median of per-run ratios): ${ratio.toFixed(2)} (goal <= 1.00) ${ratio <= 1 ? 'OK' : 'ABOVE GOAL'}`);
-  console.log(`  answer retained: ${Math.round(retainedPerRow(e, parsedOnce))} bytes/row`);
+  console.log(`  evaluate (the full answer, a result object per row): ${ms.toFixed(1)} ms (of which GC ${gc.toFixed(1)} ms), ${Math.round((ROWS / ms) * 1000).toLocaleString('en-US')} rows/s`);
+  console.log(`    ratio evaluate / JSON.parse of the request (median of per-run ratios): ${ratio.toFixed(2)}`);
+  console.log(`    answer retained: ${Math.round(retainedPerRow(e, parsedOnce))} bytes/row`);
+}
+{
+  const ms = median(compact.ms);
+  const gc = median(compact.windows.map(([a, b]) => gcWithin(a, b)));
+  const ratio = median(compact.ratios);
+  const json = evaluateCompactJson(parsedOnce, { asOf: AS_OF });
+  const full = evaluate(parsedOnce, { asOf: AS_OF });
+  const same = new TextDecoder().decode(json) === JSON.stringify(compactAnswer(full, parsedOnce, getRuleSet(full.ruleSet)));
+  console.log(`  evaluate + compact encoding (the Worker's "format": "compact": UTF-8 JSON from the columns): ${ms.toFixed(1)} ms (of which GC ${gc.toFixed(1)} ms), ${(json.length / 1e6).toFixed(1)} MB`);
+  console.log(`    ratio (evaluate + compact encoding) / JSON.parse of the request (median of per-run ratios): ${ratio.toFixed(2)} (goal <= 1.00) ${ratio <= 1 ? 'OK' : 'ABOVE GOAL'}`);
+  console.log(`    same answer as the per-row objects (JSON.stringify(compactAnswer(evaluate(rows)))): ${same ? 'yes' : 'NO'}`);
+  console.log(`  the same answer through row objects (evaluate + compactAnswer + JSON.stringify + UTF-8): ${median(viaObjects.ms).toFixed(1)} ms, ratio to JSON.parse ${median(viaObjects.ratios).toFixed(2)}`);
 }
 if (engines.length > 1) {
   const [a, b] = engines;
-  const same = JSON.stringify(a.evaluate(rows, { asOf: '2023-11-01' })) === JSON.stringify(b.evaluate(rows, { asOf: '2023-11-01' }));
+  const same = JSON.stringify(a.evaluate(rows, { asOf: AS_OF })) === JSON.stringify(b.evaluate(rows, { asOf: AS_OF }));
   const speedup = median(b.engineMs) / median(a.engineMs);
   console.log(`same answer as the baseline (JSON): ${same ? 'yes' : 'NO'}; baseline time / this time: ${speedup.toFixed(2)}`);
   // on a loaded machine the time of a run drifts with the load: the ratio of the two engines within each run (they

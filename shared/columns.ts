@@ -1,34 +1,43 @@
 // The answer of one evaluate call as columns: what the rules found for each credited row, written into typed arrays
-// and flat lists of shared items and warnings while the rows are read; the RowResult objects are built from it in
-// one pass afterwards (resultsFromColumns).
+// and flat lists (breakdown hours by source, shared warnings) while the rows are read. Two readers: the RowResult
+// objects are built from it in one pass afterwards (resultsFromColumns), and the compact answer is written from it
+// directly, with no per-row object at all (shared/compact-text.ts).
 //
 // Why (measured with `npm run bench`, see README.md, Benchmarks): built in the row loop, every result object lives
 // among the short-lived garbage of reading cells, so each young-generation GC copies the results made so far; built
 // in a loop of their own, after the garbage is gone, they cost a third of the GC time (87 → 29 ms per 100,000 rows)
 // and evaluate is ~1.2× faster with an identical answer.
 import { NO_ERRORS, NO_ITEMS, NO_WARNINGS, makeResult } from './build';
-import { cachedIsoDay } from './cache';
+import { cachedIsoDay, cachedItem } from './cache';
 import type { CompiledRuleSet } from './rulesets/compile';
 import type { BreakdownItem, RowResult, RowStatus, RowWarning } from './types';
 
 /** The statuses a credited row can have, by their code in `status` (0: the row's result was built directly). */
 const STATUS_OF: readonly RowStatus[] = ['', '达标', '未达标', '待补材料'];
 
+/** A credited row's status code in `status`: 1 达标, 2 未达标, 3 待补材料. */
 export function statusCode(s: RowStatus): number {
   return s === '达标' ? 1 : s === '未达标' ? 2 : s === '待补材料' ? 3 : 0;
 }
 
 /** Numbers per row in `hours`: public, professional, required public, required professional, both shortfalls. */
-const HOURS = 6;
+export const HOURS = 6;
 
 export type ResultColumns = {
+  /** 0: the row's result was built as an object (blank, 数据有误, not a person); else statusCode. */
   status: Uint8Array;
   hours: Float64Array;
   deadlineDay: Float64Array;
-  /** Row i's breakdown is items[itemStart[i] … itemStart[i] + itemCount[i]). */
+  /**
+   * Row i's breakdown items are k = itemStart[i] … itemStart[i] + itemCount[i] − 1: source itemSource[k] (an index
+   * of SOURCE_KEYS) credited itemHours[2k] public and itemHours[2k + 1] professional hours.
+   */
   itemStart: Int32Array;
   itemCount: Uint8Array;
-  items: BreakdownItem[];
+  itemSource: Uint8Array;
+  itemHours: Float64Array;
+  /** Items recorded so far (the two item arrays grow by doubling). */
+  items: number;
   warningStart: Int32Array;
   warningCount: Uint8Array;
   warnings: RowWarning[];
@@ -41,14 +50,17 @@ export function newResultColumns(rows: number): ResultColumns {
     deadlineDay: new Float64Array(rows),
     itemStart: new Int32Array(rows),
     itemCount: new Uint8Array(rows),
-    items: [],
+    // two items a row to start with (the city platform's public and professional hours)
+    itemSource: new Uint8Array(rows * 2 + 8),
+    itemHours: new Float64Array(rows * 4 + 16),
+    items: 0,
     warningStart: new Int32Array(rows),
     warningCount: new Uint8Array(rows),
     warnings: [],
   };
 }
 
-/** Records a credited row; its breakdown items are pushed to `c.items` by the caller before or after. */
+/** Records a credited row; its breakdown is recorded by the caller (recordBreakdown). */
 export function writeRow(
   c: ResultColumns,
   index: number,
@@ -78,6 +90,44 @@ export function writeRow(
   for (let w = 0; w < warnings.length; w++) ws.push(warnings[w]);
 }
 
+/**
+ * Records row `index`'s breakdown: one item per source with credited hours (`credits`: slots 2i and 2i + 1 of
+ * source i, in SOURCE_KEYS order); returns how many.
+ */
+export function recordBreakdown(c: ResultColumns, index: number, credits: Float64Array): number {
+  const sources = credits.length >> 1;
+  if (c.items + sources > c.itemSource.length) growItems(c, sources);
+  const src = c.itemSource;
+  const hrs = c.itemHours;
+  const start = c.items;
+  let at = start;
+  for (let i = 0; i < sources; i++) {
+    const pub = credits[2 * i];
+    const pro = credits[2 * i + 1];
+    if (pub > 0 || pro > 0) {
+      src[at] = i;
+      hrs[2 * at] = pub;
+      hrs[2 * at + 1] = pro;
+      at++;
+    }
+  }
+  c.itemStart[index] = start;
+  c.itemCount[index] = at - start;
+  c.items = at;
+  return at - start;
+}
+
+/** Doubles the item arrays (room for at least `more` items). */
+function growItems(c: ResultColumns, more: number): void {
+  const size = Math.max(c.itemSource.length * 2, c.items + more);
+  const src = new Uint8Array(size);
+  src.set(c.itemSource.subarray(0, c.items));
+  const hrs = new Float64Array(size * 2);
+  hrs.set(c.itemHours.subarray(0, c.items * 2));
+  c.itemSource = src;
+  c.itemHours = hrs;
+}
+
 /** `list[start … start + n)` as an exact-size array, or `empty`. */
 function slice<T>(list: readonly T[], start: number, n: number, empty: T[]): T[] {
   if (n === 0) return empty;
@@ -86,30 +136,50 @@ function slice<T>(list: readonly T[], start: number, n: number, empty: T[]): T[]
   return out;
 }
 
+/** Row i's breakdown items (shared, frozen, from the rule set's cache). */
+function itemsOf(c: ResultColumns, i: number, rs: CompiledRuleSet): BreakdownItem[] {
+  const n = c.itemCount[i];
+  if (n === 0) return NO_ITEMS;
+  const start = c.itemStart[i];
+  const out = new Array<BreakdownItem>(n);
+  for (let k = 0; k < n; k++) {
+    const s = c.itemSource[start + k];
+    const src = rs.sourceList[s];
+    out[k] = cachedItem(rs.cache, s, src.clause, src.label, c.itemHours[2 * (start + k)], c.itemHours[2 * (start + k) + 1]);
+  }
+  return out;
+}
+
+/** Row i's deadline as YYYY-MM-DD. */
+export function deadlineOf(c: ResultColumns, i: number, rs: CompiledRuleSet): string {
+  const day = c.deadlineDay[i];
+  return day === rs.yearEndDay ? rs.v.yearEnd : cachedIsoDay(rs.cache, day);
+}
+
+/** The result of credited row i as an object. */
+export function resultOf(c: ResultColumns, i: number, rs: CompiledRuleSet): RowResult {
+  const h = c.hours;
+  const b = i * HOURS;
+  const pub = h[b];
+  const pro = h[b + 1];
+  return makeResult(
+    i,
+    STATUS_OF[c.status[i]],
+    pub,
+    pro,
+    pub + pro,
+    h[b + 2],
+    h[b + 3],
+    h[b + 4],
+    h[b + 5],
+    deadlineOf(c, i, rs),
+    itemsOf(c, i, rs),
+    slice(c.warnings, c.warningStart[i], c.warningCount[i], NO_WARNINGS),
+    NO_ERRORS,
+  );
+}
+
 /** Fills every empty slot of `results` with the result of its row in the columns. */
 export function resultsFromColumns(results: RowResult[], c: ResultColumns, rs: CompiledRuleSet): void {
-  const h = c.hours;
-  for (let i = 0; i < results.length; i++) {
-    const s = c.status[i];
-    if (s === 0) continue;
-    const b = i * HOURS;
-    const pub = h[b];
-    const pro = h[b + 1];
-    const day = c.deadlineDay[i];
-    results[i] = makeResult(
-      i,
-      STATUS_OF[s],
-      pub,
-      pro,
-      pub + pro,
-      h[b + 2],
-      h[b + 3],
-      h[b + 4],
-      h[b + 5],
-      day === rs.yearEndDay ? rs.v.yearEnd : cachedIsoDay(rs.cache, day),
-      slice(c.items, c.itemStart[i], c.itemCount[i], NO_ITEMS),
-      slice(c.warnings, c.warningStart[i], c.warningCount[i], NO_WARNINGS),
-      NO_ERRORS,
-    );
-  }
+  for (let i = 0; i < results.length; i++) if (c.status[i] !== 0) results[i] = resultOf(c, i, rs);
 }

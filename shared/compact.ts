@@ -1,6 +1,7 @@
 // The compact answer of POST /v1/evaluate (`"format": "compact"` in the request body): the same EvaluateResponse
-// (CONTRACT.md) in about a third of the bytes, for clients that expand it again (the add-in). One encoder
-// (compactAnswer, used by the Worker) and one expander (expandAnswer, used by the add-in and the tests), both pure.
+// (docs/api.md) in about a third of the bytes, for clients that expand it again (the add-in). The reference encoder
+// (compactAnswer, from an EvaluateResponse) and one expander (expandAnswer, used by the add-in and the tests), both
+// pure; the Worker writes the same bytes straight from the engine's columns (shared/compact-json.ts).
 // The full answer stays the default; a compact answer says so in its `format` field, so a client that asked for
 // compact and got an answer without `"format": "compact"` (an older deployment ignores the field) uses it as it is.
 //
@@ -115,12 +116,14 @@ export function plainTexts(row: unknown): [name: string, unit: string, departmen
   return [text(cells.name), unit.length === 0 ? BLANK_GROUP : unit, department.length === 0 ? BLANK_GROUP : department];
 }
 
-const statusNumber = new Map<string, number>(COMPACT_STATUSES.map((s, i) => [s, i]));
+/** A status's number in a compact row's `s`. */
+export const statusNumber: ReadonlyMap<string, number> = new Map<string, number>(COMPACT_STATUSES.map((s, i) => [s, i]));
+export const BLANK_STATUS_NUMBER = BLANK_STATUS;
 
 /** Label → source index and the sources in index order, per table (built once). */
-type Lookup = { byLabel: Map<string, number>; sources: { readonly label: string; readonly clause: string }[] };
+export type Lookup = { byLabel: Map<string, number>; sources: { readonly label: string; readonly clause: string }[] };
 const lookups = new WeakMap<SourceTable, Lookup>();
-function lookupOf(table: SourceTable): Lookup {
+export function lookupOf(table: SourceTable): Lookup {
   let hit = lookups.get(table);
   if (hit !== undefined) return hit;
   const sources = table.sourceOrder.map((key) => table.sources[key]);
@@ -134,20 +137,20 @@ function lookupOf(table: SourceTable): Lookup {
 }
 
 /** The index of the source naming `item` (label, then clause), or -1. */
-function sourceIndex(lookup: Lookup, item: BreakdownItem): number {
+export function sourceIndex(lookup: Lookup, item: BreakdownItem): number {
   const i = lookup.byLabel.get(item.label);
   if (i !== undefined && lookup.sources[i].clause === item.clause) return i;
   // two sources with one label (no rule set has them today): the one whose clause matches
   return lookup.sources.findIndex((src) => src.label === item.label && src.clause === item.clause);
 }
 
-const isPerson = (status: number): boolean => status < FIRST_NON_PERSON_STATUS;
-const shortfallDefault = (required: number, hours: number): number => (required > hours ? required - hours : 0);
+export const isPerson = (status: number): boolean => status < FIRST_NON_PERSON_STATUS;
+export const shortfallDefault = (required: number, hours: number): number => (required > hours ? required - hours : 0);
 const same = Object.is;
 
 /** The answer's distinct warnings, found by message (then every field compared), each kept once. */
-type WarningTable = { list: RowWarning[]; byMessage: Map<string, number> };
-function warningNumber(t: WarningTable, w: RowWarning): number {
+export type WarningTable = { list: RowWarning[]; byMessage: Map<string, number> };
+export function warningNumber(t: WarningTable, w: RowWarning): number {
   const at = t.byMessage.get(w.message);
   if (at !== undefined) {
     const k = t.list[at];
@@ -191,7 +194,7 @@ export function compactAnswer(response: EvaluateResponse, rows: readonly unknown
   const { groups, attention } = response.summary;
   const summary: CompactEvaluateResponse['summary'] = { total: response.summary.total };
   if (groups.length > 0) summary.groups = groups;
-  if (attention.length > 0) summary.attention = attention.map((a) => compactAttention(a, all[a.index], rows[a.index]));
+  if (attention.length > 0) summary.attention = attention.map((a) => attentionEntry(a, all[a.index], rows[a.index]));
   // keys in the order of the full answer's
   const head: Omit<CompactEvaluateResponse, 'results' | 'summary'> = { format: 'compact', ruleSet: response.ruleSet, engineVersion: response.engineVersion };
   if (!same(rp, 0) || !same(rq, 0)) head.required = [rp, rq];
@@ -201,7 +204,7 @@ export function compactAnswer(response: EvaluateResponse, rows: readonly unknown
 }
 
 /** One row, built as one object literal of one shape (fast to build; a default is undefined, which JSON leaves out). */
-function compactRow(r: RowResult, rp: number, rq: number, deadline: string, lookup: Lookup, table: WarningTable): CompactRow {
+export function compactRow(r: RowResult, rp: number, rq: number, deadline: string, lookup: Lookup, table: WarningTable): CompactRow {
   const s = statusNumber.get(r.status);
   if (s === undefined) throw new Error(`compactAnswer: unknown status ${JSON.stringify(r.status)} of row ${r.index}`);
   const n = r.breakdown.length;
@@ -245,7 +248,15 @@ function compactRow(r: RowResult, rp: number, rq: number, deadline: string, look
   };
 }
 
-function compactAttention(a: AttentionItem, r: RowResult | undefined, row: unknown): CompactAttention {
+/**
+ * A compact attention entry: `r` holds the status, shortfalls and deadline of row a.index as its result has them
+ * (anything with those four fields); throws when they differ from the entry's (a programming error).
+ */
+export function attentionEntry(
+  a: AttentionItem,
+  r: Pick<RowResult, 'status' | 'publicShortfall' | 'professionalShortfall' | 'deadline'> | undefined,
+  row: unknown,
+): CompactAttention {
   if (r === undefined || a.status !== r.status || !same(a.publicShortfall, r.publicShortfall) || !same(a.professionalShortfall, r.professionalShortfall) || a.deadline !== r.deadline) {
     throw new Error(`compactAnswer: attention entry of row ${a.index} differs from the row's result`);
   }

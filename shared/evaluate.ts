@@ -1,19 +1,40 @@
 // evaluate(rows, options): the engine's entry point (CONTRACT.md). Pure and synchronous.
-import { resultsFromColumns } from './columns';
+import { resultsFromColumns, type ResultColumns } from './columns';
 import { dayFromIso } from './dates';
 import { InvalidOptionsError } from './errors';
 import { duplicateResult, evaluateRow, groupTexts, newRowContext } from './row';
 import { DEFAULT_RULE_SET, getCompiledRuleSet } from './rulesets';
 import type { CompiledRuleSet } from './rulesets/compile';
-import { addToSummary, finishSummary, newSummaryBuilder } from './summary';
+import { addToSummary, finishSummary, newSummaryBuilder, type SummaryBuilder } from './summary';
 import type { EvaluateOptions, EvaluateResponse, RosterRowInput, RowResult } from './types';
 import { ENGINE_VERSION } from './version';
+
+/** One evaluate call before its answer is written: what every row came to, and the summary so far. */
+export type Evaluation = {
+  rs: CompiledRuleSet;
+  /** The result of each row that is not in `columns` (blank, 数据有误, not a person); other slots are empty. */
+  results: RowResult[];
+  /** Every credited row (status code ≠ 0). */
+  columns: ResultColumns;
+  summary: SummaryBuilder;
+};
 
 /**
  * Checks every row against a rule set. Bad row content becomes per-row errors; it throws only for an unknown
  * ruleSet (UnknownRuleSetError), an asOf that is not a YYYY-MM-DD date or rows that are not an array (InvalidOptionsError).
  */
 export function evaluate(rows: RosterRowInput[], options?: EvaluateOptions | null): EvaluateResponse {
+  return responseOf(evaluateRows(rows, options));
+}
+
+/** The EvaluateResponse of an evaluation: a result object for every row (its `results` list is filled in). */
+export function responseOf(e: Evaluation): EvaluateResponse {
+  resultsFromColumns(e.results, e.columns, e.rs);
+  return { ruleSet: e.rs.ruleSet.id, engineVersion: ENGINE_VERSION, results: e.results, summary: finishSummary(e.summary) };
+}
+
+/** The row loop of evaluate: every row's result (as columns or an object) and the summary; same errors as evaluate. */
+export function evaluateRows(rows: RosterRowInput[], options?: EvaluateOptions | null): Evaluation {
   if (!Array.isArray(rows)) throw new InvalidOptionsError('rows 必须是数组');
   const ruleSet = options?.ruleSet ?? DEFAULT_RULE_SET;
   const rs = getCompiledRuleSet(ruleSet);
@@ -24,6 +45,7 @@ export function evaluate(rows: RosterRowInput[], options?: EvaluateOptions | nul
     if (Number.isNaN(asOfDay)) throw new InvalidOptionsError(`asOf 应为 YYYY-MM-DD 格式的有效日期：${String(asOf)}`);
   }
   const ctx = newRowContext(rows.length);
+  const columns = ctx.columns as ResultColumns;
   let summary = newSummaryBuilder();
   const results: RowResult[] = new Array<RowResult>(rows.length);
   const ids = new Map<string, number>();
@@ -44,8 +66,10 @@ export function evaluate(rows: RosterRowInput[], options?: EvaluateOptions | nul
       }
     }
   }
-  if (ctx.columns !== null) resultsFromColumns(results, ctx.columns, rs);
   if (repeated !== null) {
+    // rare: every result as an object, then the repeated rows marked and the summary made again
+    resultsFromColumns(results, columns, rs);
+    columns.status.fill(0);
     markDuplicates(results, repeated, rs);
     summary = newSummaryBuilder();
     for (let i = 0; i < rows.length; i++) {
@@ -53,7 +77,7 @@ export function evaluate(rows: RosterRowInput[], options?: EvaluateOptions | nul
       addToSummary(summary, results[i], t.name, t.unit, t.department);
     }
   }
-  return { ruleSet: rs.ruleSet.id, engineVersion: ENGINE_VERSION, results, summary: finishSummary(summary) };
+  return { rs, results, columns, summary };
 }
 
 /**

@@ -1,7 +1,7 @@
 // One roster row through the rules, in the order of RULES.md §3–§6.
 import { NO_ERRORS, NO_ITEMS, NO_WARNINGS, exactCopy, makeNoteWarning, makeResult } from './build';
 import { cachedIsoDay, cachedItem, type OutputCache } from './cache';
-import { newResultColumns, writeRow, type ResultColumns } from './columns';
+import { newResultColumns, recordBreakdown, writeRow, type ResultColumns } from './columns';
 import { ERROR_ROW_WARNINGS } from './codes';
 import { BLANK_ROW, NOT_A_PERSON_ROW, newParsedRow, notAPersonName, parseRow, sortErrors, type ParsedRow } from './fields';
 import { showCell } from './normalize';
@@ -38,21 +38,18 @@ function put(credits: Float64Array, i: number, pub: number, pro: number): void {
 }
 
 /**
- * The breakdown: one item per source that credited hours, in SOURCE_KEYS order, pushed onto `items`; returns how
- * many. Items are shared, frozen, from the rule set's cache.
+ * The breakdown: one item per source that credited hours, in SOURCE_KEYS order, pushed onto `items`. Items are
+ * shared, frozen, from the rule set's cache.
  */
-function pushBreakdown(credits: Float64Array, sources: readonly SourceDef[], cache: OutputCache, items: BreakdownItem[]): number {
-  let n = 0;
+function pushBreakdown(credits: Float64Array, sources: readonly SourceDef[], cache: OutputCache, items: BreakdownItem[]): void {
   for (let i = 0; i < sources.length; i++) {
     const pub = credits[2 * i];
     const pro = credits[2 * i + 1];
     if (pub > 0 || pro > 0) {
       const src = sources[i];
       items.push(cachedItem(cache, i, src.clause, src.label, pub, pro));
-      n++;
     }
   }
-  return n;
 }
 
 /** The breakdown as an array of exact size (through the scratch list `items`). */
@@ -224,8 +221,7 @@ function creditRow(p: ParsedRow, index: number, rs: CompiledRuleSet, asOfDay: nu
   if (columns !== null) {
     writeRow(columns, index, status, publicHours, professionalHours, requiredPublic, requiredProfessional, publicShortfall,
       professionalShortfall, deadlineDay, warnings);
-    columns.itemStart[index] = columns.items.length;
-    columns.itemCount[index] = pushBreakdown(credits, rs.sourceList, rs.cache, columns.items);
+    recordBreakdown(columns, index, credits);
     const r = ctx.scratch;
     r.index = index;
     r.status = status;

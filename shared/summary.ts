@@ -52,41 +52,42 @@ function byCodeUnits(a: string, b: string): number {
 }
 
 /**
- * The attention list ordered by deadline, then index. Items arrive in index order and a roster has few distinct
- * deadlines, so a bucket per deadline (stable) is linear where a comparison sort of every item is not.
+ * The attention list's order: positions in `a` by deadline, then index. Entries arrive in index order and a roster
+ * has few distinct deadlines, so a bucket per deadline (stable) is linear where a comparison sort of every entry is not.
  */
-function byDeadlineThenIndex(items: AttentionItem[]): AttentionItem[] {
-  const buckets = new Map<string, AttentionItem[]>();
+export function attentionOrder(a: AttentionColumns): number[] {
+  const n = a.index.length;
+  const positions = new Array<number>(n);
+  for (let i = 0; i < n; i++) positions[i] = i;
+  const buckets = new Map<string, number[]>();
   let last = '';
-  let lastBucket: AttentionItem[] | undefined;
-  for (let i = 0; i < items.length; i++) {
-    const it = items[i];
-    if (i > 0 && it.index < items[i - 1].index) {
-      return [...items].sort((x, y) => byCodeUnits(x.deadline, y.deadline) || x.index - y.index);
+  let lastBucket: number[] | undefined;
+  for (let i = 0; i < n; i++) {
+    if (i > 0 && a.index[i] < a.index[i - 1]) {
+      return positions.sort((x, y) => byCodeUnits(a.deadline[x], a.deadline[y]) || a.index[x] - a.index[y]);
     }
-    const d = it.deadline;
+    const d = a.deadline[i];
     if (lastBucket === undefined || d !== last) {
       lastBucket = buckets.get(d);
       if (lastBucket === undefined) buckets.set(d, (lastBucket = []));
       last = d;
     }
-    lastBucket.push(it);
+    lastBucket.push(i);
   }
-  if (buckets.size <= 1) return items;
-  const out = new Array<AttentionItem>(items.length);
+  if (buckets.size <= 1) return positions;
   let at = 0;
   for (const d of [...buckets.keys()].sort(byCodeUnits)) {
-    const bucket = buckets.get(d) as AttentionItem[];
-    for (let k = 0; k < bucket.length; k++) out[at++] = bucket[k];
+    const bucket = buckets.get(d) as number[];
+    for (let k = 0; k < bucket.length; k++) positions[at++] = bucket[k];
   }
-  return out;
+  return positions;
 }
 
 /**
  * The attention list while rows are added, as parallel lists of the entries' fields: the entries are built in
  * finishSummary, in a loop of their own, not among the garbage of reading cells (as the results are, columns.ts).
  */
-type AttentionColumns = {
+export type AttentionColumns = {
   index: number[];
   name: string[];
   unit: string[];
@@ -112,11 +113,11 @@ export function newSummaryBuilder(): SummaryBuilder {
   };
 }
 
-function attentionItems(a: AttentionColumns): AttentionItem[] {
-  const n = a.index.length;
-  const out = new Array<AttentionItem>(n);
-  for (let i = 0; i < n; i++) {
-    out[i] = makeAttention(a.index[i], a.name[i], a.unit[i], a.department[i], a.status[i], a.publicShortfall[i], a.professionalShortfall[i], a.deadline[i]);
+function attentionItems(a: AttentionColumns, order: readonly number[]): AttentionItem[] {
+  const out = new Array<AttentionItem>(order.length);
+  for (let k = 0; k < order.length; k++) {
+    const i = order[k];
+    out[k] = makeAttention(a.index[i], a.name[i], a.unit[i], a.department[i], a.status[i], a.publicShortfall[i], a.professionalShortfall[i], a.deadline[i]);
   }
   return out;
 }
@@ -161,6 +162,11 @@ export function addToSummary(b: SummaryBuilder, r: RowResult, name: string, unit
 
 /** The summary: groups sorted by unit then department (code-unit order, the same in every runtime), attention by deadline then index. */
 export function finishSummary(b: SummaryBuilder): Summary {
+  return { ...summaryCounts(b), attention: attentionItems(b.attention, attentionOrder(b.attention)) };
+}
+
+/** The summary's counts: the total, and the groups sorted by unit then department. */
+export function summaryCounts(b: SummaryBuilder): Pick<Summary, 'total' | 'groups'> {
   const groups: SummaryGroup[] = [];
   for (const unit of [...b.units.keys()].sort(byCodeUnits)) {
     const depts = b.units.get(unit) as Map<string, Acc>;
@@ -168,7 +174,7 @@ export function finishSummary(b: SummaryBuilder): Summary {
       groups.push({ unit, department, ...countsOf(depts.get(department) as Acc) });
     }
   }
-  return { total: countsOf(b.total), groups, attention: byDeadlineThenIndex(attentionItems(b.attention)) };
+  return { total: countsOf(b.total), groups };
 }
 
 function cellText(v: unknown): string {

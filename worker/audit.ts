@@ -1,7 +1,6 @@
 // The D1 audit trail: one record per evaluate call (worker/migrations/). A tenant (token label) reads only its own
 // records unless its label is an admin label; a record's body HMAC is shown only to the tenant that sent the body.
-import { countStatuses, type StatusCounts } from '../shared/status-counts';
-import type { EvaluateResponse } from '../shared/types';
+import type { StatusCounts } from '../shared/status-counts';
 
 /** One column per status key (shared/status-counts) and `blank`, as stored in D1. */
 export type AuditStatusCounts = Omit<StatusCounts, 'total'>;
@@ -20,8 +19,8 @@ export type AuditRecord = {
 };
 
 /** The counts an audit record keeps: the shared counts without `total` (the stored columns; records keep this shape). */
-export function statusCounts(response: EvaluateResponse): AuditStatusCounts {
-  const { total: _total, ...stored } = countStatuses(response.results);
+export function storedCounts(counts: StatusCounts): AuditStatusCounts {
+  const { total: _total, ...stored } = counts;
   return stored;
 }
 

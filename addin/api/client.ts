@@ -49,6 +49,11 @@ export class WorkerClient {
     this.place = options.settingsPlace ?? 'pane';
   }
 
+  /** The service's address, as requests go to it (no trailing slash). */
+  get service(): string {
+    return this.baseUrl;
+  }
+
   health(signal?: AbortSignal): Promise<Health> {
     return this.request<Health>('GET', '/v1/health', undefined, signal);
   }

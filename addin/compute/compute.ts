@@ -15,6 +15,8 @@ export type Evaluator = {
   ): Promise<EvaluateResponse & { batchId?: string }>;
   /** The service's advertised limits (GET /v1/health), or null when it does not say. */
   limits?(signal?: AbortSignal): Promise<ServiceLimits | null>;
+  /** The service's address: a run's results are kept for 年度汇总 only when it is known (last-run.ts). */
+  readonly service?: string;
 };
 
 export type ComputeProgress = {

@@ -10,6 +10,7 @@ import { assertWritable, frameSheet, type SheetFrame } from './locate';
 import type { IgnoredColumns } from './memory';
 import { readGrid } from './read';
 import { headerCellsOf, writeOutputs } from './write';
+import { fingerprintOf, keepRun } from './last-run';
 
 export type Phase = 'read' | 'compute' | 'write';
 export type RunProgress = { phase: Phase; done: number; total: number; detail?: string };
@@ -89,11 +90,12 @@ export async function runCompute(options: RunOptions, run: Runner = defaultRunne
 
   // every data row in sheet order (rows not sent as {}): index i is sheet row plan.rows[0].sheetRow + i
   const rows = plan.rows.map((r) => r.input ?? {});
+  const firstDataRowNumber = plan.rows[0].sheetRow + 1;
   const outcome = await computeAll(rows, options.evaluator, {
     asOf: options.asOf,
     ruleSet: options.ruleSet,
     signal: options.signal,
-    firstDataRowNumber: plan.rows[0].sheetRow + 1,
+    firstDataRowNumber,
     limits: options.limits,
     sendPersonalData: options.sendPersonalData,
     onProgress: (p) =>
@@ -117,6 +119,15 @@ export async function runCompute(options: RunOptions, run: Runner = defaultRunne
       onProgress: (done, total) => options.onProgress?.({ phase: 'write', done, total }),
     }),
   );
+  // the results now in the sheet, for 年度汇总 on the same roster (last-run.ts)
+  const service = options.evaluator.service;
+  if (service !== undefined) {
+    const { asOf, ruleSet, sendPersonalData } = options;
+    const fingerprint = await fingerprintOf({ service, rows, ruleSet, asOf, sendPersonalData, firstDataRowNumber });
+    if (fingerprint !== null) {
+      keepRun({ fingerprint, results: outcome.results, engineVersion: outcome.engineVersion, ruleSet: outcome.ruleSet, batchIds: outcome.batchIds });
+    }
+  }
   return done(frame, plan, placed, {
     batchIds: outcome.batchIds,
     engineVersion: outcome.engineVersion,

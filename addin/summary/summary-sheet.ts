@@ -27,6 +27,8 @@ export type AnnualSummaryResult = {
   rows: number;
   /** Why the bundled engine computed it (Chinese), or null when the 计算服务 did. */
   fallbackReason: string | null;
+  /** The 计算服务's results of the last 计算学时 on this unchanged roster were used (nothing sent again). */
+  reused?: boolean;
   /** The roster sheets summarised. */
   sheets?: string[];
   /** ID numbers on several rows: each person counted once. */
@@ -141,6 +143,7 @@ export async function buildAnnualSummarySheet(opts: AnnualSummaryOptions): Promi
     computedBy: answer.computedBy,
     rows: roster.rows.length,
     fallbackReason: answer.fallbackReason,
+    reused: answer.reused,
     sheets: roster.sheetNames,
     duplicates: roster.duplicates,
     notes: duplicateNotes(roster.duplicates),

@@ -112,7 +112,9 @@ async function compute(): Promise<void> {
 
 /** Who computed 年度汇总 and, for the bundled engine, why. */
 function summaryDoneMessage(r: AnnualSummaryResult): string {
-  const how = r.computedBy === 'worker' ? '由计算服务计算' : `由本地引擎计算：${r.fallbackReason ?? ''}`;
+  const how = r.computedBy === 'worker'
+    ? r.reused ? '由计算服务计算，沿用刚才“计算学时”的结果，花名册未改动，未重新发送' : '由计算服务计算'
+    : `由本地引擎计算：${r.fallbackReason ?? ''}`;
   return `已生成“年度汇总”工作表（${r.rows} 行，${how}）。`;
 }
 

@@ -31,16 +31,26 @@ function creditDailyYearly(
     warnDaysMissing(what, hours, perDay, clause, rs, warnings);
   } else {
     const dailyMax = perDay * days;
-    if (credited > dailyMax) {
-      credited = capTo(dailyMax, credited, days, codes.daily, clause,
-        () => `${what}${fmt(hours)}学时超过每天${fmt(perDay)}学时上限（${fmt(days)}天最多${fmt(dailyMax)}学时）`, rs, warnings);
-    }
+    if (credited > dailyMax) credited = capDaily(what, hours, days, perDay, dailyMax, codes.daily, clause, rs, warnings);
   }
-  if (credited > yearCap) {
-    credited = capTo(yearCap, credited, 0, codes.year, clause, () => `${what}学时超过${fmt(yearCap)}学时上限`, rs, warnings);
-  }
+  if (credited > yearCap) credited = capYearly(what, credited, yearCap, codes.year, clause, rs, warnings);
   return credited;
 }
+
+/** The daily cap of creditDailyYearly (apart: a closure in the caller would cost every row an allocation). */
+function capDaily(what: string, hours: number, days: number, perDay: number, dailyMax: number, code: CapCode, clause: string,
+  rs: CompiledRuleSet, warnings: RowWarning[]): number {
+  return capTo(dailyMax, hours, days, code, clause,
+    () => `${what}${fmt(hours)}学时超过每天${fmt(perDay)}学时上限（${fmt(days)}天最多${fmt(dailyMax)}学时）`, rs, warnings);
+}
+
+/** The yearly cap of creditDailyYearly (apart, likewise). */
+function capYearly(what: string, credited: number, yearCap: number, code: CapCode, clause: string, rs: CompiledRuleSet, warnings: RowWarning[]): number {
+  return capTo(yearCap, credited, 0, code, clause, () => `${what}学时超过${fmt(yearCap)}学时上限`, rs, warnings);
+}
+
+const TRAINING_CAPS: { daily: CapCode; year: CapCode } = { daily: 'CAP_TRAINING_DAILY', year: 'CAP_TRAINING' };
+const SEMINAR_CAPS: { daily: CapCode; year: CapCode } = { daily: 'CAP_SEMINAR_DAILY', year: 'CAP_SEMINAR' };
 
 /**
  * 附件1第1条: regular training is credited as professional hours at the filed hours, at most 8 a day
@@ -48,14 +58,12 @@ function creditDailyYearly(
  * hours blank with days above 0 → 0 and HOURS_MISSING (the filed hours are what is credited, docs/rules.md §3).
  */
 export function creditTraining(hours: number | null, days: number | null, rs: CompiledRuleSet, warnings: RowWarning[]): number {
-  return creditDailyYearly(hours, days, rs.v.trainingHoursPerDay, rs.v.trainingYearCap, '培训进修',
-    { daily: 'CAP_TRAINING_DAILY', year: 'CAP_TRAINING' }, rs.clause.annex1Item1, rs, warnings);
+  return creditDailyYearly(hours, days, rs.v.trainingHoursPerDay, rs.v.trainingYearCap, '培训进修', TRAINING_CAPS, rs.clause.annex1Item1, rs, warnings);
 }
 
 /** 附件1第1条: 省/市级高级研修班, at most 8 h a day, then at most 30 a year. */
 export function creditSeminars(hours: number | null, days: number | null, rs: CompiledRuleSet, warnings: RowWarning[]): number {
-  return creditDailyYearly(hours, days, rs.v.seminarHoursPerDay, rs.v.seminarYearCap, '高级研修班',
-    { daily: 'CAP_SEMINAR_DAILY', year: 'CAP_SEMINAR' }, rs.clause.annex1Item1, rs, warnings);
+  return creditDailyYearly(hours, days, rs.v.seminarHoursPerDay, rs.v.seminarYearCap, '高级研修班', SEMINAR_CAPS, rs.clause.annex1Item1, rs, warnings);
 }
 
 /**
@@ -66,6 +74,11 @@ export function capCategory1(training: number, seminars: number, rs: CompiledRul
   const sum = training + seminars;
   const cap = rs.v.category1Cap;
   if (cap === null || sum <= cap) return sum;
+  return capBoth(sum, cap, rs, warnings);
+}
+
+/** The cap of capCategory1 (apart: a closure in the caller would cost every row an allocation). */
+function capBoth(sum: number, cap: number, rs: CompiledRuleSet, warnings: RowWarning[]): number {
   return capTo(cap, sum, 0, 'CAP_CATEGORY1', rs.clause.annex1Item1,
     () => `培训进修与高级研修班合计${fmt(sum)}学时超过${fmt(cap)}学时上限`, rs, warnings);
 }
@@ -84,6 +97,12 @@ export function trainingNotFiled(
   if (filed) return false;
   const claimed = (trainingHours ?? 0) + (seminarHours ?? 0);
   if (claimed <= 0) return false;
+  warnNotFiled(claimed, rs, warnings);
+  return true;
+}
+
+/** TRAINING_NOT_FILED (apart: a closure in the caller would cost every row an allocation). */
+function warnNotFiled(claimed: number, rs: CompiledRuleSet, warnings: RowWarning[]): void {
   const clause = `${rs.clause.annex1Item1}、${rs.clause.main7}`;
   warnings.push(cachedWarningOf(rs.cache, 'TRAINING_NOT_FILED', claimed, 0, 0, () => makeLossWarning(
     'TRAINING_NOT_FILED',
@@ -91,5 +110,4 @@ export function trainingNotFiled(
     claimed,
     `培训未备案，培训进修及高级研修班${fmt(claimed)}学时不予认定；已备案的请在“培训已备案”填“是”（${clause}）`,
   )));
-  return true;
 }

@@ -10,6 +10,11 @@ export function creditDegreeStudy(hours: number | null, rs: CompiledRuleSet, war
   if (hours === null || hours <= 0) return 0;
   const cap = rs.v.degreeYearCap;
   if (hours <= cap) return hours;
+  return capDegree(hours, cap, rs, warnings);
+}
+
+/** The cap of creditDegreeStudy (apart: a closure in the caller would cost every row an allocation). */
+function capDegree(hours: number, cap: number, rs: CompiledRuleSet, warnings: RowWarning[]): number {
   return capTo(cap, hours, 0, 'CAP_DEGREE', rs.clause.annex1Item2, () => `自考及学历教育学时超过${fmt(cap)}学时上限`, rs, warnings);
 }
 

@@ -25,6 +25,11 @@ export function creditExperts(days: number | null, hours: number | null, rs: Com
   }
   const dailyMax = perDay * days;
   if (hours <= dailyMax) return hours;
+  return capExpertDays(hours, days, perDay, dailyMax, clause, rs, warnings);
+}
+
+/** The daily cap of creditExperts (apart: a closure in the caller would cost every row an allocation). */
+function capExpertDays(hours: number, days: number, perDay: number, dailyMax: number, clause: string, rs: CompiledRuleSet, warnings: RowWarning[]): number {
   return capTo(dailyMax, hours, days, 'CAP_EXPERT_DAILY', clause,
     () => `专家活动${fmt(hours)}学时超过每天${fmt(perDay)}学时上限（${fmt(days)}天最多${fmt(dailyMax)}学时）`, rs, warnings);
 }

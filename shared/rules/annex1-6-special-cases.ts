@@ -6,6 +6,7 @@ import { makeClauseWarning } from '../build';
 import { cachedWarning } from '../cache';
 import { fmt } from '../format';
 import type { CompiledRuleSet } from '../rulesets/compile';
+import type { SpecialCaseRule } from '../rulesets/types';
 import type { RowWarning } from '../types';
 
 /**
@@ -16,25 +17,35 @@ import type { RowWarning } from '../types';
  */
 export function monthsOnDutyFor(specialCase: string | null, absentMonths: number | null, rs: CompiledRuleSet, warnings: RowWarning[]): number {
   const basis = rs.v.prorationMonthsPerYear;
-  const clause = rs.clause.annex1Item6;
   if (specialCase === null) {
-    if (absentMonths !== null && absentMonths > 0) {
-      warnings.push(cachedWarning(rs.cache, `ABSENCE_WITHOUT_CASE|${clause}|${absentMonths}`, () =>
-        makeClauseWarning('ABSENCE_WITHOUT_CASE', clause, `填写了不在岗${fmt(absentMonths)}个月但未填特殊情况，要求学时未折算；如属境外工作、病假、产假等请填写特殊情况（${clause}）`)));
-    }
+    if (absentMonths !== null && absentMonths > 0) warnAbsenceWithoutCase(absentMonths, rs, warnings);
     return basis;
   }
   const rule = rs.specialCaseByName.get(specialCase);
   if (rule === undefined || absentMonths === null) return basis;
   const min = rule.minAbsentMonthsExclusive;
   if (min !== null && !(absentMonths > min)) {
-    warnings.push(cachedWarning(rs.cache, `SPECIAL_CASE_NOT_ELIGIBLE|${rule.name}|${min}|${absentMonths}`, () =>
-      makeClauseWarning('SPECIAL_CASE_NOT_ELIGIBLE', rule.clause, `特殊情况“${rule.name}”须不在岗超过${fmt(min)}个月才能按在岗时间折算（现为${fmt(absentMonths)}个月），按全年要求核对（${rule.clause}）`)));
+    warnNotEligible(rule, min, absentMonths, rs, warnings);
     return basis;
   }
-  if (rule.needsProvincialApproval) {
-    warnings.push(cachedWarning(rs.cache, `SPECIAL_CASE_NEEDS_PROVINCIAL_APPROVAL|${rule.name}`, () =>
-      makeClauseWarning('SPECIAL_CASE_NEEDS_PROVINCIAL_APPROVAL', rule.clause, `特殊情况“${rule.name}”须经省级行业主管部门认定方可折算，请备齐认定材料（${rule.clause}）`)));
-  }
+  if (rule.needsProvincialApproval) warnNeedsApproval(rule, rs, warnings);
   return basis - absentMonths;
+}
+
+// The warnings apart: a closure in monthsOnDutyFor would cost every row an allocation.
+
+function warnAbsenceWithoutCase(absentMonths: number, rs: CompiledRuleSet, warnings: RowWarning[]): void {
+  const clause = rs.clause.annex1Item6;
+  warnings.push(cachedWarning(rs.cache, `ABSENCE_WITHOUT_CASE|${clause}|${absentMonths}`, () =>
+    makeClauseWarning('ABSENCE_WITHOUT_CASE', clause, `填写了不在岗${fmt(absentMonths)}个月但未填特殊情况，要求学时未折算；如属境外工作、病假、产假等请填写特殊情况（${clause}）`)));
+}
+
+function warnNotEligible(rule: SpecialCaseRule, min: number, absentMonths: number, rs: CompiledRuleSet, warnings: RowWarning[]): void {
+  warnings.push(cachedWarning(rs.cache, `SPECIAL_CASE_NOT_ELIGIBLE|${rule.name}|${min}|${absentMonths}`, () =>
+    makeClauseWarning('SPECIAL_CASE_NOT_ELIGIBLE', rule.clause, `特殊情况“${rule.name}”须不在岗超过${fmt(min)}个月才能按在岗时间折算（现为${fmt(absentMonths)}个月），按全年要求核对（${rule.clause}）`)));
+}
+
+function warnNeedsApproval(rule: SpecialCaseRule, rs: CompiledRuleSet, warnings: RowWarning[]): void {
+  warnings.push(cachedWarning(rs.cache, `SPECIAL_CASE_NEEDS_PROVINCIAL_APPROVAL|${rule.name}`, () =>
+    makeClauseWarning('SPECIAL_CASE_NEEDS_PROVINCIAL_APPROVAL', rule.clause, `特殊情况“${rule.name}”须经省级行业主管部门认定方可折算，请备齐认定材料（${rule.clause}）`)));
 }

@@ -68,5 +68,10 @@ export function creditCounted(
   if (count === null || count <= 0) return 0;
   const claimed = count * each;
   if (claimed <= cap) return claimed;
+  return capCount(count, claimed, cap, what, code, clause, rs, warnings);
+}
+
+/** The cap of creditCounted (apart: a closure in the caller would cost every row an allocation). */
+function capCount(count: number, claimed: number, cap: number, what: string, code: CapCode, clause: string, rs: CompiledRuleSet, warnings: RowWarning[]): number {
   return capTo(cap, claimed, count, code, clause, () => `${what}${fmt(count)}项计${fmt(claimed)}学时，超过${fmt(cap)}学时上限`, rs, warnings);
 }

@@ -18,18 +18,27 @@ import type { RowStatus, RowWarning } from '../types';
 export function deadlineFor(titleApplicant: boolean, submissionDay: number | null, rs: CompiledRuleSet, warnings: RowWarning[]): number {
   const yearEnd = rs.yearEndDay;
   if (!titleApplicant) return yearEnd;
-  const clause = rs.clause.main6;
   if (submissionDay === null) {
-    warnings.push(cachedWarning(rs.cache, `TITLE_DATE_MISSING|${clause}`, () =>
-      makeClauseWarning('TITLE_DATE_MISSING', clause, `申报职称但未填职称材料提交日期，完成期限暂按${rs.v.yearEnd}，请补填提交日期（${clause}）`)));
+    warnDateMissing(rs, warnings);
     return yearEnd;
   }
-  if (submissionDay < rs.calendar.firstKnownDay) {
-    warnings.push(cachedWarning(rs.cache, `CALENDAR_UNKNOWN|${clause}|${submissionDay}`, () =>
-      makeClauseWarning('CALENDAR_UNKNOWN', clause, `节假日安排只收录了${rs.ruleSet.calendar.years.join('、')}年，提交日期${isoFromDay(submissionDay)}前的工作日按周一至周五推算，请人工核对（${clause}）`)));
-  }
+  if (submissionDay < rs.calendar.firstKnownDay) warnCalendarUnknown(submissionDay, rs, warnings);
   const d = nthWorkingDayBefore(submissionDay, rs.v.deadlineWorkingDays, rs.calendar);
   return d > yearEnd ? yearEnd : d;
+}
+
+/** TITLE_DATE_MISSING (apart: a closure in the caller would cost every row an allocation). */
+function warnDateMissing(rs: CompiledRuleSet, warnings: RowWarning[]): void {
+  const clause = rs.clause.main6;
+  warnings.push(cachedWarning(rs.cache, `TITLE_DATE_MISSING|${clause}`, () =>
+    makeClauseWarning('TITLE_DATE_MISSING', clause, `申报职称但未填职称材料提交日期，完成期限暂按${rs.v.yearEnd}，请补填提交日期（${clause}）`)));
+}
+
+/** CALENDAR_UNKNOWN (apart, likewise). */
+function warnCalendarUnknown(submissionDay: number, rs: CompiledRuleSet, warnings: RowWarning[]): void {
+  const clause = rs.clause.main6;
+  warnings.push(cachedWarning(rs.cache, `CALENDAR_UNKNOWN|${clause}|${submissionDay}`, () =>
+    makeClauseWarning('CALENDAR_UNKNOWN', clause, `节假日安排只收录了${rs.ruleSet.calendar.years.join('、')}年，提交日期${isoFromDay(submissionDay)}前的工作日按周一至周五推算，请人工核对（${clause}）`)));
 }
 
 /**
@@ -46,6 +55,11 @@ export function warnDeadlinePassed(
   warnings: RowWarning[],
 ): void {
   if (status !== '未达标' || !(asOfDay > deadlineDay)) return;
+  warnPassed(asOfDay, deadlineDay, publicShortfall, professionalShortfall, rs, warnings);
+}
+
+/** DEADLINE_PASSED (apart: a closure in the caller would cost every row an allocation). */
+function warnPassed(asOfDay: number, deadlineDay: number, publicShortfall: number, professionalShortfall: number, rs: CompiledRuleSet, warnings: RowWarning[]): void {
   const clause = rs.clause.main6;
   const key = dayPairKey(deadlineDay, asOfDay);
   warnings.push(cachedWarningOf(rs.cache, 'DEADLINE_PASSED', key, publicShortfall, professionalShortfall, () =>

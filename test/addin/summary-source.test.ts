@@ -36,7 +36,7 @@ describe('summarizeRoster: the same request path as 计算学时, then summarize
     const fetch = vi.fn();
     const out = await summarizeRoster(rows, { workerUrl: 'http://127.0.0.1:8787', token: '', fetch });
     expect(fetch).not.toHaveBeenCalled();
-    expect(out).toEqual({ computedBy: 'local', ruleSet: 'zaozhuang-2023', engineVersion: expect.any(String), summary: evaluate(rows).summary, fallbackReason: NOT_CONFIGURED_REASON });
+    expect(out).toEqual({ computedBy: 'local', ruleSet: 'zaozhuang-2023', engineVersion: expect.any(String), summary: evaluate(rows).summary, fallbackReason: NOT_CONFIGURED_REASON, reused: false });
   });
 
   it('a roster of several requests: the service’s results, merged by summarize() into the one-call summary', async () => {

@@ -1,5 +1,6 @@
 // 年度汇总, the template and the functions in a real browser: after a run, the task pane's 年度汇总 button (and the ribbon action) make the sheet
-// 年度汇总 over the simulated workbook with the real Worker; its numbers equal the engine's summary; screenshots.
+// 年度汇总 over the simulated workbook with the real Worker, reusing the run's results (no evaluate call recorded in the
+// Worker's audit); its numbers equal the engine's summary; screenshots.
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { describe, expect, inject, it } from 'vitest';
@@ -75,8 +76,17 @@ describe('annual summary and roster template in chromium', () => {
     expect(want.total.headcount).toBeGreaterThan(0);
     expect(want.attention.length).toBeGreaterThan(0);
 
+    // 计算学时 just sent this roster: 年度汇总 reuses its results, so the Worker records no further evaluate call
+    const auditTotal = async (): Promise<number> => {
+      const res = await fetch(`${env.workerUrl}/v1/audit?limit=1`, { headers: { Authorization: `Bearer ${env.token}` } });
+      return ((await res.json()) as { total: number }).total;
+    };
+    const evaluatedBefore = await auditTotal();
+    expect(evaluatedBefore).toBeGreaterThan(0);
     const message = await click(host.pane, 'summary');
     expect(message).toContain('由计算服务计算');
+    expect(message).toContain('沿用刚才“计算学时”的结果');
+    expect(await auditTotal()).toBe(evaluatedBefore);
     const info = await sheetInfo(host.page, SUMMARY_SHEET_NAME);
     expect(info.values[3].slice(0, 2)).toEqual(['数据来源', '计算服务（在线）']);
     expect(info.values[4].slice(0, 2)).toEqual(['花名册工作表', ROSTER]);
@@ -114,6 +124,7 @@ describe('annual summary and roster template in chromium', () => {
     expect(again.tables).toHaveLength(3);
     expect(again.charts).toHaveLength(1);
     expect(again.values[3][1]).toBe('计算服务（在线）');
+    expect(await auditTotal()).toBe(evaluatedBefore);
     expect(host.errors).toEqual([]);
   });
 

@@ -1,17 +1,18 @@
-import { compactAnswer } from '../../shared/compact';
-import { DEFAULT_RULE_SET, evaluate, getRuleSet } from '../../shared/index';
-import { AuditTimeoutError, statusCounts, withTimeout, writeAudit } from '../audit';
+import { compactAnswerJson, evaluationCounts } from '../../shared/compact-json';
+import { evaluateRows as evaluateAll, responseOf } from '../../shared/evaluate';
+import { DEFAULT_RULE_SET, ENGINE_VERSION } from '../../shared/index';
+import { AuditTimeoutError, storedCounts, withTimeout, writeAudit } from '../audit';
 import { errorResponse } from '../errors';
 import { factory } from '../factory';
 import { todayInChina } from '../today';
 
 /**
  * POST /v1/evaluate — the engine's EvaluateResponse plus the batchId of its audit record; with `"format": "compact"`
- * its compact form (shared/compact.ts).
+ * its compact form (docs/api.md), written as JSON text straight from the engine's columns (shared/compact-json.ts).
  */
 export const evaluateRows = factory.createHandlers(async (c) => {
   const { rows, ruleSet = DEFAULT_RULE_SET, asOf = todayInChina(), format } = c.var.evaluateRequest;
-  const response = evaluate(rows, { ruleSet, asOf });
+  const evaluation = evaluateAll(rows, { ruleSet, asOf });
   const batchId = c.var.requestId;
   // Awaited (not waitUntil) and bounded: a 200 answer means its audit record is stored; no record, no answer.
   try {
@@ -19,11 +20,11 @@ export const evaluateRows = factory.createHandlers(async (c) => {
       writeAudit(c.env.DB, {
         batchId,
         time: new Date().toISOString(),
-        ruleSet: response.ruleSet,
-        engineVersion: response.engineVersion,
+        ruleSet: evaluation.rs.ruleSet.id,
+        engineVersion: ENGINE_VERSION,
         asOf,
         rowCount: rows.length,
-        statusCounts: statusCounts(response),
+        statusCounts: storedCounts(evaluationCounts(evaluation)),
         bodyHmac: c.var.bodyHmac,
         tokenLabel: c.var.tokenLabel,
       }),
@@ -35,6 +36,6 @@ export const evaluateRows = factory.createHandlers(async (c) => {
     c.header('Retry-After', '5');
     return errorResponse(c, 503, 'AUDIT_UNAVAILABLE', `${why}，为保证每次计算都有记录，本次结果未返回：请稍后重试`);
   }
-  const answer = format === 'compact' ? compactAnswer(response, rows, getRuleSet(response.ruleSet)) : response;
-  return c.json({ ...answer, batchId });
+  if (format === 'compact') return c.body(compactAnswerJson(evaluation, rows, { batchId }), 200, { 'Content-Type': 'application/json' });
+  return c.json({ ...responseOf(evaluation), batchId });
 });
