@@ -4,7 +4,7 @@
 import { CompactAnswerError, expandAnswer, isCompactAnswer, rulesTableFor, type AnswerFormat, type CompactEvaluateResponse } from '../../shared/compact';
 import type { EvaluateResponse, RosterRowInput } from '../../shared/types';
 import { trimTrailingSlashes } from '../../shared/url';
-import type { ServiceLimits } from '../office/chunks';
+import type { ServiceLimits } from '../../shared/sheet/chunks';
 import { WorkerError, messageForStatus, networkErrorMessage, noTokenMessage, type SettingsPlace } from './errors';
 
 export type FetchLike = (input: string, init?: RequestInit) => Promise<Response>;

@@ -7,7 +7,7 @@ import { buildAnnualSummarySheet, type AnnualSummaryResult } from '../summary/su
 import { writeRosterTemplate } from '../template/roster-template';
 import { WorkerClient } from '../api/client';
 import { NO_TOKEN_MESSAGE, WorkerError } from '../api/errors';
-import { requestLimitsFrom } from '../office/chunks';
+import { requestLimitsFrom } from '../../shared/sheet/chunks';
 import { ChunkError } from '../compute/compute';
 import { excelErrorMessage } from '../office/errors';
 import { selectSheetRow } from '../office/navigate';

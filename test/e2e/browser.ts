@@ -8,13 +8,11 @@ import { CHROMIUM_ARGS, chosenBrowser } from './find-browser';
 
 export { CHROMIUM_ARGS };
 
-/** The browser the e2e config found (find-browser.ts): a path, or an installed Chrome/Edge channel. */
+/** The browser the e2e config found (find-browser.ts): a path, or an installed Chrome/Edge channel; `extraArgs` e.g. a heap cap. */
 export function launchChromium(extraArgs: readonly string[] = []): Promise<Browser> {
   const choice = chosenBrowser();
   const args = [...CHROMIUM_ARGS, ...extraArgs];
-  return 'channel' in choice
-    ? chromium.launch({ channel: choice.channel, args })
-    : chromium.launch({ executablePath: choice.executablePath, args });
+  return 'channel' in choice ? chromium.launch({ channel: choice.channel, args }) : chromium.launch({ executablePath: choice.executablePath, args });
 }
 
 /** Adds to `errors` what the Content-Security-Policy of the pages (dist/_headers) refuses, in any frame of `page`. */

@@ -13,7 +13,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import type { EvaluateResponse } from '../../shared/types';
 import { MAX_GROUP_TEXT } from '../../shared/normalize';
 import { OVERLONG_TEXT } from '../../shared/summary';
-import { installLongStringIndex } from '../../scripts/exceljs-long-strings';
+import { installLongStringIndex } from '../support/exceljs-long-strings';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 const dir = mkdtempSync(join(tmpdir(), 'ce-long-'));
@@ -23,7 +23,7 @@ const ROWS = 2_000;
 const SMALL = 2_048;
 const LARGE = 32_767;
 
-// this process writes the rosters with exceljs too
+// this test writes its rosters with exceljs, whose shared-string table is quadratic in long strings without this
 installLongStringIndex();
 
 /** A roster of ROWS people whose units are `length` characters, distinct only in their last six. */
@@ -43,7 +43,7 @@ function run(file: string): Promise<{ ms: number; answer: string }> {
     const t = performance.now();
     execFile(
       process.execPath,
-      ['--import', 'tsx', join(root, 'scripts/roster.ts'), file, '--out', `${file}.out.xlsx`, '--force', '--as-of', '2023-11-01', '--json'],
+      ['--import', 'tsx', join(root, 'xlsx/cli.ts'), file, '--out', `${file}.out.xlsx`, '--force', '--as-of', '2023-11-01', '--json'],
       { cwd: root, maxBuffer: 256 * 1024 * 1024 },
       (err, stdout, stderr) => (err ? reject(new Error(`${err.message}\n${stderr}`)) : resolve({ ms: performance.now() - t, answer: stdout })),
     );

@@ -2,8 +2,8 @@
 // a string longer than 16,383 characters by its length alone, so distinct long cells of one length all collide: 2,000
 // cells of 32,767 characters cost 2,000² comparisons of up to 32,767 characters each (minutes, issue 22 item 7).
 // This gives the table a second index for long strings, keyed by their length and a hash of every character (one
-// pass), comparing whole strings only within one key: the same table, the same indexes, in linear time. Node only:
-// the command line imports it once, before any workbook is written (the web page's bundled exceljs is not reachable).
+// pass), comparing whole strings only within one key: the same table, the same indexes, in linear time. Node only,
+// for tests that write large rosters with exceljs (the product no longer writes with exceljs).
 import { createRequire } from 'node:module';
 
 /** Strings up to this length keep exceljs' own index (V8 hashes them by content). */

@@ -1,10 +1,10 @@
-// A1 addresses, one convention for the whole add-in (pure, linear time):
+// A1 addresses, one convention for every surface (add-in, .xlsx page, command line; pure, linear time):
 // - building an address: `column` is the 0-based column index (A = 0) and `rowNumber` the row as Excel shows it (1-based);
 //   width and height ≥ 1. Layouts count rows as the clerk sees them, so their constants read like the sheet.
 // - reading an address: a `CellArea` (shared/roster), row and column both 0-based sheet indexes, as
 //   Excel's getRangeByIndexes and the roster reader use them.
-import { columnLetter } from '../../shared/roster/cells';
-import type { CellArea } from '../../shared/roster/types';
+import { columnLetter } from '../roster/cells';
+import type { CellArea } from '../roster/types';
 
 /** 0 → "A", 25 → "Z", 26 → "AA" (one definition, in shared/roster, whose messages name columns too). */
 export { columnLetter };

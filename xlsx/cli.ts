@@ -1,30 +1,29 @@
 /// <reference types="office-js" />
-// `npx ce-roster 花名册.xlsx [--out 花名册-核对结果.xlsx] [--sheet 名称]… [--as-of YYYY-MM-DD]
+// `npx ce-roster 花名册.xlsx [--out 花名册-核对结果.xlsx] [--sheet 名称]… [--as-of YYYY-MM-DD] [--rule-set ID]
 //                [--worker URL --token T] [--json] [--force]`, or without options `npm run roster 花名册.xlsx`
 // (npm keeps `--options` for itself: scripts/cli-args.ts). Relative paths are from the folder the command is typed in.
 // Checks a roster .xlsx with the local engine (or the 计算服务 with --worker/--token) and writes a NEW .xlsx: the
-// workbook with the nine output columns on each roster sheet plus 年度汇总. The input file is never written.
+// clerk's package with the nine output columns on each roster sheet plus 年度汇总, 提醒名单 and 审核材料清单, every
+// other part copied byte for byte (xlsx/write/result.ts). The input file is never written.
 // Exit codes: 0 done; 1 a problem with the roster or the file (message on stderr, in Chinese); 2 usage.
-import { existsSync, realpathSync } from 'node:fs';
-import { readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { existsSync, realpathSync, statSync } from 'node:fs';
+import { open, readFile, rename, rm } from 'node:fs/promises';
 import { basename, dirname, extname, isAbsolute, join } from 'node:path';
-import { isIsoDate } from '../shared/index';
+import { getHeapStatistics } from 'node:v8';
+import { hasRuleSet, isIsoDate } from '../shared/index';
 import { planNotes } from '../shared/roster/index';
 import { localIsoDate } from '../shared/local-time';
-import { checkRoster, sheetList, type CheckProgress } from '../addin/xlsx/check-file';
-import { RosterFileError, XlsxFileError, openRoster } from '../addin/xlsx/roster-file';
-import { NO_CHART_NOTE } from '../addin/xlsx/write-summary';
-import { fromUserFolder, npmTookOptionsMessage, optionsTakenByNpm, userFolder } from './cli-args';
-import { installLongStringIndex } from './exceljs-long-strings';
-
-// linear time for long cells when the result workbook is written (exceljs-long-strings.ts)
-installLongStringIndex();
+import { fromUserFolder, npmTookOptionsMessage, optionsTakenByNpm, userFolder } from '../scripts/cli-args';
+import { checkRoster, sheetList, type CheckProgress } from './check-roster';
+import './node-codec';
+import { RosterFileError, XlsxFileError, openRoster } from './roster-file';
 
 const USAGE = `用法：npx ce-roster 花名册.xlsx [选项]      （不带选项时也可：npm run roster 花名册.xlsx）
 
   --out 文件.xlsx        结果文件（默认：与花名册同目录的“<原名>-核对结果.xlsx”）
   --sheet 名称           只核对这个工作表（可写多次）；默认核对所有认出花名册的可见工作表
   --as-of YYYY-MM-DD     核对日期（判断是否已过完成期限），默认今天
+  --rule-set ID          规则集（默认 zaozhuang-2023）
   --worker URL --token T 使用计算服务（默认在本机计算，数据不离开本机）
   --json                 在标准输出打印计算结果（JSON）
   --force                结果文件已存在时覆盖
@@ -33,7 +32,7 @@ const USAGE = `用法：npx ce-roster 花名册.xlsx [选项]      （不带选�
 退出码：0 完成；1 花名册或文件有问题（原因见标准错误输出）；2 用法错误。
 原文件不会被修改；结果写入新文件。`;
 
-type Args = { input: string; out?: string; sheets: string[]; asOf?: string; worker?: string; token?: string; json: boolean; force: boolean; help: boolean };
+type Args = { input: string; out?: string; sheets: string[]; asOf?: string; ruleSet?: string; worker?: string; token?: string; json: boolean; force: boolean; help: boolean };
 
 class UsageError extends Error {}
 
@@ -50,6 +49,7 @@ function parseArgs(argv: readonly string[]): Args {
     if (a === '--out' || a === '-o') args.out = value();
     else if (a === '--sheet') args.sheets.push(value());
     else if (a === '--as-of') args.asOf = value();
+    else if (a === '--rule-set') args.ruleSet = value();
     else if (a === '--worker') args.worker = value();
     else if (a === '--token') args.token = value();
     else if (a === '--json') args.json = true;
@@ -62,6 +62,7 @@ function parseArgs(argv: readonly string[]): Args {
   if (positional.length !== 1) throw new UsageError(positional.length === 0 ? '请给出花名册文件（.xlsx）。' : `只能给出一个花名册文件，收到 ${positional.length} 个。`);
   args.input = positional[0];
   if (args.asOf !== undefined && !isIsoDate(args.asOf)) throw new UsageError(`--as-of 的日期“${args.asOf}”无效，应为 YYYY-MM-DD，如 2023-11-01。`);
+  if (args.ruleSet !== undefined && !hasRuleSet(args.ruleSet)) throw new UsageError(`没有名为“${args.ruleSet}”的规则集。`);
   if ((args.worker === undefined) !== (args.token === undefined)) throw new UsageError('--worker 和 --token 要一起给出。');
   return args;
 }
@@ -75,7 +76,7 @@ function defaultOut(input: string): string {
 const PHASES: Record<CheckProgress['phase'], string> = { compute: '计算', write: '写入结果', save: '生成文件' };
 
 /** Options that take a value: npm, given them without `--`, keeps them and passes their values on as file names. */
-const VALUE_OPTIONS = ['out', 'sheet', 'as-of', 'worker', 'token'] as const;
+const VALUE_OPTIONS = ['out', 'sheet', 'as-of', 'rule-set', 'worker', 'token'] as const;
 
 async function main(argv: readonly string[]): Promise<number> {
   const here = userFolder('roster');
@@ -106,6 +107,10 @@ async function main(argv: readonly string[]): Promise<number> {
     process.stderr.write(`找不到文件：在文件夹 ${dirname(input)} 中没有“${basename(input)}”。${relative}\n`);
     return 1;
   }
+  if (statSync(input).isDirectory()) {
+    process.stderr.write(`“${args.input}”是一个文件夹，不是花名册文件：请给出文件夹里的 .xlsx 文件，例如 ${join(input, '花名册.xlsx')}。\n`);
+    return 1;
+  }
   if (existsSync(out) && realpathSync(out) === realpathSync(input)) {
     process.stderr.write('结果文件不能与花名册是同一个文件（原文件从不改写）：请用 --out 另指定一个文件名。\n');
     return 2;
@@ -119,7 +124,9 @@ async function main(argv: readonly string[]): Promise<number> {
   };
   try {
     const bytes = new Uint8Array(await readFile(input));
-    const opened = await openRoster(basename(input), bytes, args.sheets);
+    // the JavaScript heap this process may still take: a file that needs more is refused before the work grows
+    const heap = getHeapStatistics();
+    const opened = await openRoster(basename(input), bytes, { sheetNames: args.sheets, memoryBudget: heap.heap_size_limit - heap.used_heap_size, where: '本机（Node.js 的内存上限）' });
     for (const w of opened.warnings) process.stderr.write(`注意：${w}\n`);
     for (const plan of opened.plans) {
       say(`工作表“${plan.sheetName}”：表头在第 ${plan.headerRows.map((r) => r + 1).join('、')} 行，${plan.rows.filter((r) => r.input !== null).length} 行人员。`);
@@ -133,6 +140,7 @@ async function main(argv: readonly string[]): Promise<number> {
     let last = '';
     const outcome = await checkRoster(opened, {
       asOf,
+      ruleSet: args.ruleSet,
       service: args.worker ? { url: args.worker, token: args.token ?? '' } : null,
       onProgress: (p) => {
         const line = `${PHASES[p.phase]} ${p.done}/${p.total}`;
@@ -143,15 +151,19 @@ async function main(argv: readonly string[]): Promise<number> {
     if (!args.json && process.stderr.isTTY) process.stderr.write('\r');
     const tmp = `${out}.${process.pid}.tmp`;
     try {
-      await writeFile(tmp, outcome.bytes);
+      const fh = await open(tmp, 'w');
+      try {
+        for (let i = 0; i < outcome.file.length; i += 1024) await fh.writev(outcome.file.slice(i, i + 1024));
+      } finally {
+        await fh.close();
+      }
       await rename(tmp, out);
     } finally {
       await rm(tmp, { force: true });
     }
     const c = outcome.counts;
     say(`核对日期 ${asOf}，${outcome.computedBy === 'worker' ? '计算服务' : '本机计算'}：共 ${c.total} 人，达标 ${c.compliant}，未达标 ${c.short}，待补材料 ${c.pendingEvidence}，数据有误 ${c.invalid}。`);
-    say(`结果已写入：${out}（原文件未改动），含${sheetList(outcome.dutySheets)}。`);
-    say(NO_CHART_NOTE);
+    say(`结果已写入：${out}（原文件未改动），含${sheetList(opened.names.summary, outcome.dutySheets)}。`);
     if (args.json) process.stdout.write(`${JSON.stringify(outcome.response)}\n`);
     return 0;
   } catch (e) {

@@ -1,20 +1,22 @@
-// 核对: compute every roster row (local engine by default, or the 计算服务), write the output columns, 年度汇总,
-// 提醒名单 and 审核材料清单 into the workbook, and give the new file's bytes. The clerk's file is never written: only a new copy is made.
-import { DEFAULT_RULE_SET, ENGINE_VERSION, evaluate } from '../../shared/index';
-import { pendingEvidenceNote } from '../../shared/evidence';
-import { localDateTime, localIsoDate } from '../../shared/local-time';
-import type { EvaluateResponse, RosterRowInput, RowResult } from '../../shared/types';
-import { WorkerClient } from '../api/client';
-import { planFixedChunks } from '../office/chunks';
-import { computeAll, type Evaluator } from '../compute/compute';
-import { countStatuses, type StatusCounts } from '../../shared/status-counts';
-import { attentionRows, type AttentionRow } from '../compute/results';
-import { placeAll, rowsOf, type FileReader, type OpenedRoster } from './roster-file';
-import { computedRows, rowLabelsOf, summaryLayoutFor, writeSummarySheet } from './write-summary';
-import { summaryNotes } from '../../shared/roster/notes';
-import { SUMMARY_SHEET_NAME, type ComputedBy } from '../summary/layout';
-import { writeDutySheets } from './write-duties';
-import { writeOutputColumns } from './write-outputs';
+// 核对: compute every roster row (local engine by default, or the 计算服务), then make the result package: the
+// clerk's workbook with the output columns on each roster sheet, 年度汇总, 提醒名单 and 审核材料清单
+// (write/result.ts). The clerk's file is never written: only a new copy is made.
+import { DEFAULT_RULE_SET, ENGINE_VERSION, evaluate } from '../shared/index';
+import { pendingEvidenceNote } from '../shared/evidence';
+import { localDateTime, localIsoDate } from '../shared/local-time';
+import type { EvaluateResponse, RosterRowInput, RowResult } from '../shared/types';
+import { WorkerClient } from '../addin/api/client';
+import { planFixedChunks } from '../shared/sheet/chunks';
+import { computeAll, type Evaluator } from '../addin/compute/compute';
+import { countStatuses, type StatusCounts } from '../shared/status-counts';
+import { attentionRows, type AttentionRow } from '../addin/compute/results';
+import { asFileError, placeAll, rowsOf, type FileReader, type OpenedRoster } from './roster-file';
+import { computedRows, rowLabelsOf, summaryLayoutFor } from './summary-input';
+import { summaryNotes } from '../shared/roster/notes';
+import type { ComputedBy } from '../addin/summary/layout';
+import { dutyLayouts } from './duty-input';
+import { shortList } from './errors';
+import { summaryAsSheetLayout, writeResultPackage } from './write/result';
 
 export type CheckPhase = 'compute' | 'write' | 'save';
 export type CheckProgress = { phase: CheckPhase; done: number; total: number };
@@ -36,8 +38,8 @@ export type CheckOptions = {
 export type SheetAttention = Omit<AttentionRow, 'status'> & { status: '数据有误' | '未达标' | '待补材料'; sheetName: string };
 
 export type CheckOutcome = {
-  /** The result workbook (.xlsx bytes). */
-  bytes: Uint8Array;
+  /** The result workbook (.xlsx), as consecutive pieces of its bytes (a Blob or a file is made from them). */
+  file: Uint8Array[];
   /** The engine's response over every computed row, sheet after sheet (cross-sheet duplicates marked). */
   response: EvaluateResponse & { rows: { sheetName: string; sheetRow: number }[]; batchIds?: string[] };
   counts: StatusCounts;
@@ -55,8 +57,6 @@ export const localEvaluator: Evaluator = {
   },
 };
 
-/** Fastest deflate: the default level spends most of the save in compression for a file only ~10 % smaller. */
-const ZIP_LEVEL = 1;
 /** Rows per local engine call: progress and 取消 between calls. */
 const LOCAL_CHUNK_ROWS = 10_000;
 
@@ -89,9 +89,9 @@ export class CancelledError extends Error {
 
 
 
-/** The sheets a result file adds, for the page and the command line: “年度汇总”、“提醒名单”、“审核材料清单”. */
-export function sheetList(dutySheets: readonly string[]): string {
-  return [SUMMARY_SHEET_NAME, ...dutySheets].map((n) => `“${n}”`).join('、');
+/** The sheets a result file adds, for the page and the command line: “年度汇总”、“提醒名单”、“审核材料清单” (a long list cut short). */
+export function sheetList(summary: string, dutySheets: readonly string[]): string {
+  return shortList([summary, ...dutySheets], 7, '张工作表');
 }
 
 export async function checkRoster(opened: OpenedRoster, options: CheckOptions = {}): Promise<CheckOutcome> {
@@ -124,9 +124,6 @@ export async function checkRoster(opened: OpenedRoster, options: CheckOptions = 
   options.onProgress?.({ phase: 'write', done: 0, total: opened.plans.length });
   const attention: SheetAttention[] = [];
   opened.plans.forEach((plan, p) => {
-    const ws = opened.workbook.getWorksheet(plan.sheetName);
-    if (!ws) throw new Error(`内部错误：找不到工作表 ${plan.sheetName}`);
-    writeOutputColumns(ws, plan, placed[p]);
     const listed: Omit<SheetAttention, 'sheetName'>[] = attentionRows(placed[p], plan.rows);
     // 待补材料 rows too (the summary's attention list has them): compliant, evidence missing (the rule set's table).
     placed[p].forEach((r, i) => {
@@ -134,31 +131,36 @@ export async function checkRoster(opened: OpenedRoster, options: CheckOptions = 
     });
     listed.sort((x, y) => x.sheetRow - y.sheetRow);
     for (const a of listed) attention.push({ ...a, sheetName: plan.sheetName });
-    options.onProgress?.({ phase: 'write', done: p + 1, total: opened.plans.length });
   });
   const engineVersion = outcome.engineVersion || ENGINE_VERSION;
   const madeAt = localDateTime(options.now ?? new Date());
-  const layout = summaryLayoutFor({
-    summary: computed.summary,
-    rowLabels: rowLabelsOf(computed, opened.plans.length > 1),
+  const summary = computed.summary;
+  const layout = { ...summaryLayoutFor({
+    summary,
     notes: summaryNotes(opened.plans),
     ruleSetId: ruleSet,
     engineVersion,
     computedBy: service ? 'worker' : 'local',
     madeAt,
     rosterSheets: opened.plans.map((p) => p.sheetName),
-  });
-  writeSummarySheet(opened.workbook, layout);
+    rowLabels: rowLabelsOf(computed, opened.plans.length > 1),
+  }), sheetName: opened.names.summary };
   // the 核对日期 the results were computed for; none given: today, as the engine took it (days left as of today)
   const asOf = options.asOf ?? localIsoDate(options.now ?? new Date());
-  const dutySheets = writeDutySheets(opened.workbook, { plans: opened.plans, placed, ruleSet, asOf, madeAt });
+  const duties = dutyLayouts(opened, { plans: opened.plans, placed, ruleSet, asOf, madeAt });
   stopIfCancelled();
   options.onProgress?.({ phase: 'save', done: 0, total: 1 });
-  const buffer = await opened.workbook.xlsx.writeBuffer({ zip: { compression: 'DEFLATE', compressionOptions: { level: ZIP_LEVEL } } });
+  let file: Uint8Array[];
+  try {
+    file = writeResultPackage(opened, placed, [{ name: layout.sheetName, layout: summaryAsSheetLayout(layout), summary: { layout, summary: computed.summary } }, ...duties]);
+  } catch (e) {
+    throw asFileError(opened.fileName, e);
+  }
   stopIfCancelled();
   options.onProgress?.({ phase: 'save', done: 1, total: 1 });
+  const dutySheets = duties.map((d) => d.name);
   return {
-    bytes: new Uint8Array(buffer as ArrayBuffer),
+    file,
     response: {
       ruleSet,
       engineVersion,

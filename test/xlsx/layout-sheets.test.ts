@@ -1,21 +1,41 @@
-// The same layouts written with exceljs (the .xlsx page and command line): a real .xlsx round trip keeps the
-// cells, merges, borders and the A4 page setup (print area, fit to one page).
+// The add-in's sheet layouts written as worksheet XML by the file path's writer (xlsx/write/layout-sheet.ts) and
+// read back independently with exceljs: the cells, number formats, fills, bold, merges (the tall ones of 审核材料清单
+// included), borders, heights and the A4 page setup (print area, titles, fit to pages).
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import { evaluate } from '../../shared/index';
-import { applySheetLayoutExcelJs } from '../../addin/xlsx/apply-sheet-layout';
-import { buildDutyLayouts } from '../../addin/duties/duty-layouts';
+import { layoutSheetXml } from '../../xlsx/write/layout-sheet';
+import { StyleBook } from '../../xlsx/write/styles';
+import { escapeAttr } from '../../xlsx/write/xml-text';
+import { concatBytes } from '../../xlsx/zip/zip-write';
+import { packageOf } from './package-tools';import { buildDutyLayouts } from '../../addin/duties/duty-layouts';
 import { checkFilingForm } from '../../addin/forms/filing-form';
 import { buildFilingLayout } from '../../addin/forms/filing-layout';
-import { parseAddress } from '../../addin/office/a1';
-import type { SheetLayout } from '../../addin/office/sheet-layout';
-import { AS_OF, sampleEvaluated } from './duties-fixtures';
+import { parseAddress } from '../../shared/sheet/a1';
+import type { SheetLayout } from '../../shared/sheet/sheet-layout';
+import { AS_OF, sampleEvaluated } from '../addin/duties-fixtures';
 
+const enc = (s: string): Uint8Array => new TextEncoder().encode(s);
+
+/** A package of just these sheets, written by our writer; read back with exceljs. */
 async function roundTrip(layouts: SheetLayout[]): Promise<ExcelJS.Workbook> {
-  const wb = new ExcelJS.Workbook();
-  for (const l of layouts) applySheetLayoutExcelJs(wb.addWorksheet(l.sheetName), l);
+  const styles = StyleBook.empty();
+  const parts: Record<string, Uint8Array> = {};
+  const names: string[] = [];
+  layouts.forEach((l, i) => {
+    const xml = layoutSheetXml(l, styles);
+    parts[`xl/worksheets/sheet${i + 1}.xml`] = xml.bytes;
+    for (const d of xml.definedNames) names.push(`<definedName name="${d.name}" localSheetId="${i}">${escapeAttr(d.value)}</definedName>`);
+  });
+  const main = 'http://schemas.openxmlformats.org/spreadsheetml/2006/main';
+  const rel = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships';
+  parts['[Content_Types].xml'] = enc(`<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/><Override PartName="/xl/styles.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml"/>${layouts.map((_, i) => `<Override PartName="/xl/worksheets/sheet${i + 1}.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/>`).join('')}</Types>`);
+  parts['_rels/.rels'] = enc(`<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="${rel}/officeDocument" Target="xl/workbook.xml"/></Relationships>`);
+  parts['xl/workbook.xml'] = enc(`<?xml version="1.0" encoding="UTF-8"?><workbook xmlns="${main}" xmlns:r="${rel}"><sheets>${layouts.map((l, i) => `<sheet name="${escapeAttr(l.sheetName)}" sheetId="${i + 1}" r:id="rId${i + 1}"/>`).join('')}</sheets>${names.length ? `<definedNames>${names.join('')}</definedNames>` : ''}</workbook>`);
+  parts['xl/_rels/workbook.xml.rels'] = enc(`<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">${layouts.map((_, i) => `<Relationship Id="rId${i + 1}" Type="${rel}/worksheet" Target="worksheets/sheet${i + 1}.xml"/>`).join('')}<Relationship Id="rIdS" Type="${rel}/styles" Target="styles.xml"/></Relationships>`);
+  parts['xl/styles.xml'] = concatBytes(styles.bytesOut());
   const back = new ExcelJS.Workbook();
-  await back.xlsx.load(await wb.xlsx.writeBuffer());
+  await back.xlsx.load(packageOf(parts) as unknown as ExcelJS.Buffer);
   return back;
 }
 
@@ -62,7 +82,7 @@ function expectStyles(ws: ExcelJS.Worksheet, layout: SheetLayout): void {
   }
 }
 
-describe('duty sheets through exceljs', () => {
+describe('our sheets from their layouts, read back with exceljs', () => {
   it('提醒名单 and 审核材料清单 of the sample roster survive a real .xlsx round trip', async () => {
     const s = sampleEvaluated();
     const answer = evaluate(s.rows, { asOf: AS_OF });

@@ -1,9 +1,9 @@
 // What the page shows: the preflight per sheet, the counts and the attention list (DOM only; text via textContent).
 import { planNotes } from '../../shared/roster/notes';
 import type { StatusCounts } from '../../shared/status-counts';
-import type { ComputedBy } from '../summary/layout';
-import type { SheetAttention } from '../xlsx/check-file';
-import type { OpenedRoster } from '../xlsx/roster-file';
+import type { ComputedBy } from '../../addin/summary/layout';
+import type { SheetAttention } from '../check-roster';
+import type { OpenedRoster } from '../roster-file';
 
 function el<K extends keyof HTMLElementTagNameMap>(tag: K, text?: string, className?: string): HTMLElementTagNameMap[K] {
   const e = document.createElement(tag);

@@ -1,9 +1,8 @@
 // The .xlsx web page: choose or drop a roster, preflight, 开始核对 (local engine by default), counts, the attention
 // list and 下载核对结果 (a new .xlsx). Everything runs in this browser unless the clerk chooses the 计算服务.
 import { localIsoDate } from '../../shared/local-time';
-import { checkRoster, CancelledError, sheetList, type CheckOutcome, type CheckProgress } from '../xlsx/check-file';
-import { RosterFileError, XlsxFileError, openRoster, type OpenedRoster } from '../xlsx/roster-file';
-import { NO_CHART_NOTE } from '../xlsx/write-summary';
+import { checkRoster, CancelledError, sheetList, type CheckOutcome, type CheckProgress } from '../check-roster';
+import { RosterFileError, XlsxFileError, openRoster, type OpenOptions, type OpenedRoster } from '../roster-file';
 import { renderAttention, renderCounts, renderPreflight } from './render';
 
 const $ = <T extends HTMLElement = HTMLElement>(id: string): T => {
@@ -63,6 +62,15 @@ function setProgress(percent: number, text: string): void {
 
 const nextFrame = (): Promise<void> => new Promise((r) => setTimeout(r, 0));
 
+/** How the page opens a file: its words (no --sheet), and what this tab's heap has left. */
+const PAGE_OPEN = (): OpenOptions => ({ reader: 'page', memoryBudget: memoryBudget(), where: '这个浏览器标签页' });
+
+/** What this tab's JavaScript heap has left (Chromium says; other browsers: not checked). */
+function memoryBudget(): number | undefined {
+  const m = (performance as Performance & { memory?: { jsHeapSizeLimit: number; usedJSHeapSize: number } }).memory;
+  return m ? m.jsHeapSizeLimit - m.usedJSHeapSize : undefined;
+}
+
 async function choose(file: File): Promise<void> {
   reset(false);
   const controller = new AbortController();
@@ -74,7 +82,7 @@ async function choose(file: File): Promise<void> {
     const bytes = new Uint8Array(await file.arrayBuffer());
     setProgress(8, `正在识别花名册…`);
     await nextFrame();
-    const opened = await openRoster(file.name, bytes, [], 'page');
+    const opened = await openRoster(file.name, bytes, PAGE_OPEN());
     if (controller.signal.aborted) throw new CancelledError();
     state.file = { name: file.name, bytes };
     state.opened = opened;
@@ -116,7 +124,7 @@ async function start(): Promise<void> {
   setProgress(20, '开始计算…');
   try {
     // A cancelled or failed run may have half-written the workbook in memory: read the file again first.
-    const opened = state.opened ?? (await openRoster(state.file.name, state.file.bytes, [], 'page'));
+    const opened = state.opened ?? (await openRoster(state.file.name, state.file.bytes, PAGE_OPEN()));
     state.opened = null;
     state.outcome = await checkRoster(opened, {
       reader: 'page',
@@ -131,11 +139,11 @@ async function start(): Promise<void> {
       },
     });
     const name = opened.fileName.replace(/\.[^.]*$/, '');
-    state.url = URL.createObjectURL(new Blob([state.outcome.bytes as BlobPart], { type: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' }));
+    state.url = URL.createObjectURL(new Blob(state.outcome.file as BlobPart[], { type: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' }));
     $('download').dataset.fileName = `${name}-核对结果.xlsx`;
     renderCounts($('counts'), state.outcome.counts, state.outcome.computedBy);
     renderAttention($('attention'), state.outcome.attention, opened.plans.length > 1);
-    $('result-note').textContent = `结果文件：${name}-核对结果.xlsx（原文件未改动），含${sheetList(state.outcome.dutySheets)}。${NO_CHART_NOTE}`;
+    $('result-note').textContent = `结果文件：${name}-核对结果.xlsx（原文件未改动），含${sheetList(opened.names.summary, state.outcome.dutySheets)}。`;
     setProgress(100, '完成');
     show('result');
     $('step3').focus();
