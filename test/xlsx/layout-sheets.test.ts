@@ -2,13 +2,16 @@
 // read back independently with exceljs: the cells, number formats, fills, bold, merges (the tall ones of 审核材料清单
 // included), borders, heights and the A4 page setup (print area, titles, fit to pages).
 import ExcelJS from 'exceljs';
+import { inflateSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
 import { evaluate } from '../../shared/index';
-import { layoutSheetXml } from '../../xlsx/write/layout-sheet';
+import { writeLayoutSheet } from '../../xlsx/write/layout-sheet';
 import { StyleBook } from '../../xlsx/write/styles';
 import { escapeAttr } from '../../xlsx/write/xml-text';
 import { concatBytes } from '../../xlsx/zip/zip-write';
-import { packageOf } from './package-tools';import { buildDutyLayouts } from '../../addin/duties/duty-layouts';
+import { PartSink } from '../../xlsx/zip/part-sink';
+import { packageOf } from './package-tools';
+import { buildDutyLayouts } from '../../addin/duties/duty-layouts';
 import { checkFilingForm } from '../../addin/forms/filing-form';
 import { buildFilingLayout } from '../../addin/forms/filing-layout';
 import { parseAddress } from '../../shared/sheet/a1';
@@ -22,11 +25,12 @@ async function roundTrip(layouts: SheetLayout[]): Promise<ExcelJS.Workbook> {
   const styles = StyleBook.empty();
   const parts: Record<string, Uint8Array> = {};
   const names: string[] = [];
-  layouts.forEach((l, i) => {
-    const xml = layoutSheetXml(l, styles);
-    parts[`xl/worksheets/sheet${i + 1}.xml`] = xml.bytes;
-    for (const d of xml.definedNames) names.push(`<definedName name="${d.name}" localSheetId="${i}">${escapeAttr(d.value)}</definedName>`);
-  });
+  for (const [i, l] of layouts.entries()) {
+    const sink = new PartSink();
+    const definedNames = await writeLayoutSheet(l, styles, sink);
+    parts[`xl/worksheets/sheet${i + 1}.xml`] = inflateSync(concatBytes((await sink.finish()).chunks));
+    for (const d of definedNames) names.push(`<definedName name="${d.name}" localSheetId="${i}">${escapeAttr(d.value)}</definedName>`);
+  }
   const main = 'http://schemas.openxmlformats.org/spreadsheetml/2006/main';
   const rel = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships';
   parts['[Content_Types].xml'] = enc(`<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/><Override PartName="/xl/styles.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml"/>${layouts.map((_, i) => `<Override PartName="/xl/worksheets/sheet${i + 1}.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/>`).join('')}</Types>`);
