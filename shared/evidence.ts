@@ -20,6 +20,18 @@ export type EvidenceItem = {
   note: string;
 };
 
+/** The rule set's sources by their breakdown label, made once a rule set (a roster asks for each of its rows). */
+const labels = new WeakMap<RuleSet, Map<string, SourceKey>>();
+function sourcesByLabel(ruleSet: RuleSet): Map<string, SourceKey> {
+  let byLabel = labels.get(ruleSet);
+  if (!byLabel) {
+    byLabel = new Map();
+    for (const [key, def] of Object.entries(ruleSet.sources) as [SourceKey, { label: string }][]) byLabel.set(def.label, key);
+    labels.set(ruleSet, byLabel);
+  }
+  return byLabel;
+}
+
 const isEvidenceKey = (k: SourceKey, duties: RuleSetDuties): k is Exclude<EvidenceKey, 'specialCase'> => k in duties.evidence;
 
 /**
@@ -28,8 +40,7 @@ const isEvidenceKey = (k: SourceKey, duties: RuleSetDuties): k is Exclude<Eviden
  */
 export function evidenceNeeded(row: RosterRowInput | undefined, result: RowResult, ruleSet: RuleSet, duties: RuleSetDuties): EvidenceItem[] {
   if (result.status === '' || result.status === '数据有误') return [];
-  const byLabel = new Map<string, SourceKey>();
-  for (const [key, def] of Object.entries(ruleSet.sources) as [SourceKey, { label: string }][]) byLabel.set(def.label, key);
+  const byLabel = sourcesByLabel(ruleSet);
   const items: EvidenceItem[] = [];
   for (const b of result.breakdown) {
     const key = byLabel.get(b.label);

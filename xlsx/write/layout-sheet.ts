@@ -1,8 +1,8 @@
 // A sheet of our own (年度汇总, 提醒名单, 审核材料清单) written straight from its pure layout as worksheet XML: the
 // same cells, number formats and styles as the add-in applies with Office.js, merges, widths, heights, the frozen
 // header, the A4 page setup; print area and titles as defined names. Elements in CT_Worksheet order.
-import { columnLetter, parseAddress, quoteSheetName } from '../../shared/sheet/a1';
-import type { CellStyle, LayoutBlock, SheetLayout } from '../../shared/sheet/sheet-layout';
+import { columnLetter, parseAddress, quoteSheetName, rangeAddress } from '../../shared/sheet/a1';
+import type { CellStyle, LayoutBlock, LayoutValue, ListRow, SheetLayout } from '../../shared/sheet/sheet-layout';
 import type { StyleBook, XfSpec } from './styles';
 import type { PartSink } from '../zip/part-sink';
 import { escapeAttr, inlineText, numberText } from './xml-text';
@@ -42,16 +42,29 @@ function memo<K>(f: (base: XfSpec, key: K) => XfSpec): (base: XfSpec, key: K) =>
 }
 
 /**
- * A rectangle of the layout laid over the cells, in the order the add-in applies them: every block (values, number
- * formats, its style), then every style, then every border. A cell's style is its layers folded in that order; its
- * value, the last block's over it.
+ * A rectangle of the layout laid over the cells, in the order the add-in applies them (`k`): every block (values,
+ * number formats, its style), the list's rows, then every style, the list's highlights, then every border. A cell's
+ * style is its layers folded in that order; its value, the last block's over it.
  */
-type Layer = { k: number; r0: number; r1: number; c0: number; c1: number; block?: LayoutBlock; style?: CellStyle };
+type Layer = {
+  k: number; r0: number; r1: number; c0: number; c1: number; style?: CellStyle;
+  /** A block's: the number formats of sheet row r (0-based), and the value of its cell (r, c). */
+  formats?: (r: number) => readonly string[];
+  value?: (r: number, c: number) => LayoutValue | undefined;
+};
+
+const blockLayer = (b: LayoutBlock, a: Area): Pick<Layer, 'formats' | 'value'> => ({
+  formats: (r) => b.numberFormat[r - a.row],
+  value: (r, c) => b.values[r - a.row][c - a.col],
+});
+
+type Area = ReturnType<typeof parseAddress>;
 
 /**
  * The sheet's XML, row by row. The layers over a row are the same from row to row but for a few (a highlighted
  * row, a person's group): the cells' styles are worked out again only when they change, or when a block's row has
- * other number formats, so a 100,000-row sheet costs its XML text and not a lookup per cell.
+ * other number formats, so a 100,000-row sheet costs its XML text and not a lookup per cell. A layout's list
+ * (LayoutList) is made a row at a time as the rows are written: its cells never exist all at once.
  */
 export async function writeLayoutSheet(layout: SheetLayout, styles: StyleBook, out: PartSink, refs: SheetRefs = {}): Promise<DefinedName[]> {
   const none: XfSpec = { numFmt: 'General' };
@@ -65,14 +78,32 @@ export async function writeLayoutSheet(layout: SheetLayout, styles: StyleBook, o
     return c;
   };
   const withBorder = memo((base: XfSpec, _: 'box'): XfSpec => ({ ...base, border: true }));
+  const { list } = layout;
   const layers: Layer[] = [];
-  const add = (address: string, extra: Pick<Layer, 'block' | 'style'>): void => {
-    const a = parseAddress(address);
-    layers.push({ k: layers.length, r0: a.row, r1: a.row + a.rowCount - 1, c0: a.col, c1: a.col + a.columnCount - 1, ...extra });
+  let k = 0;
+  const add = (a: Area, extra: Omit<Layer, 'k' | 'r0' | 'r1' | 'c0' | 'c1'>): void => {
+    layers.push({ k: k++, r0: a.row, r1: a.row + a.rowCount - 1, c0: a.col, c1: a.col + a.columnCount - 1, ...extra });
   };
-  for (const b of layout.blocks) add(b.address, { block: b, ...(b.style ? { style: canonical(b.style) } : {}) });
-  for (const s of layout.styles) add(s.address, { style: canonical(s.style) });
-  for (const b of layout.borders) add(b, {});
+  for (const b of layout.blocks) {
+    const a = parseAddress(b.address);
+    add(a, { ...blockLayer(b, a), ...(b.style ? { style: canonical(b.style) } : {}) });
+  }
+  // the list's row being written (its values), the list's merges as they come
+  let listRow: ListRow | undefined;
+  const listMerges: string[] = [];
+  if (list && list.rowCount > 0) {
+    const formats = list.numberFormat;
+    add({ row: list.firstRow - 1, col: 0, rowCount: list.rowCount, columnCount: list.width }, {
+      formats: () => formats,
+      value: (_r, c) => listRow?.values[c],
+      ...(list.style ? { style: canonical(list.style) } : {}),
+    });
+  }
+  for (const s of layout.styles) add(parseAddress(s.address), { style: canonical(s.style) });
+  // a highlight of list row i is the layer k = highlights + i: after the styles, before the borders
+  const highlights = k;
+  k += list?.rowCount ?? 0;
+  for (const b of layout.borders) add(parseAddress(b), {});
   let lastRow = 0;
   let lastCol = 0;
   for (const l of layers) {
@@ -80,6 +111,9 @@ export async function writeLayoutSheet(layout: SheetLayout, styles: StyleBook, o
     lastCol = Math.max(lastCol, l.c1);
   }
   const width = lastCol + 1;
+  const rows = list && list.rowCount > 0 ? list.rows()[Symbol.iterator]() : undefined;
+  const listR0 = list ? list.firstRow - 1 : 0;
+  const listR1 = list ? listR0 + list.rowCount - 1 : -1;
   const xfOf = new Map<XfSpec, number>();
   const xf = (spec: XfSpec): number => {
     let id = xfOf.get(spec);
@@ -111,15 +145,15 @@ export async function writeLayoutSheet(layout: SheetLayout, styles: StyleBook, o
     const specs: (XfSpec | undefined)[] = new Array(width);
     valueFrom.fill(undefined);
     for (const l of active) {
-      const formats = l.block?.numberFormat[r - l.r0];
+      const formats = l.formats?.(r);
       for (let c = l.c0; c <= l.c1; c++) {
         let spec = specs[c] ?? none;
-        if (l.block) {
-          spec = withFormat(spec, (formats as string[])[c - l.c0]);
+        if (formats) {
+          spec = withFormat(spec, formats[c - l.c0]);
           valueFrom[c] = l;
         }
         if (l.style) spec = withStyle(spec, l.style);
-        else if (!l.block) spec = withBorder(spec, 'box');
+        else if (!formats) spec = withBorder(spec, 'box');
         specs[c] = spec;
       }
     }
@@ -127,7 +161,12 @@ export async function writeLayoutSheet(layout: SheetLayout, styles: StyleBook, o
       const spec = specs[c];
       xfIds[c] = spec === undefined ? -1 : xf(spec);
     }
-    formatsUsed = active.map((l) => l.block?.numberFormat[r - l.r0]);
+    formatsUsed = active.map((l) => l.formats?.(r));
+  };
+  const activate = (l: Layer): void => {
+    let i = active.length;
+    while (i > 0 && active[i - 1].k > l.k) i--;
+    active.splice(i, 0, l);
   };
   for (let r = 0; r <= lastRow; r++) {
     let changed = false;
@@ -138,12 +177,21 @@ export async function writeLayoutSheet(layout: SheetLayout, styles: StyleBook, o
     while (nextLayer < byStart.length && byStart[nextLayer].r0 <= r) {
       const l = byStart[nextLayer++];
       if (l.r1 < r) continue;
-      let i = active.length;
-      while (i > 0 && active[i - 1].k > l.k) i--;
-      active.splice(i, 0, l);
+      activate(l);
       changed = true;
     }
-    if (!changed) for (let i = 0; i < active.length && !changed; i++) changed = active[i].block !== undefined && active[i].block?.numberFormat[r - active[i].r0] !== formatsUsed[i];
+    if (rows && r >= listR0 && r <= listR1) {
+      const next = rows.next();
+      if (next.done) throw new Error(`内部错误：清单应有 ${listR1 - listR0 + 1} 行，得到 ${r - listR0} 行`);
+      listRow = next.value;
+      const { highlight: h, mergeDown: m } = listRow;
+      if (h) {
+        activate({ k: highlights + (r - listR0), r0: r, r1: r + h.rows - 1, c0: h.col, c1: h.col + h.width - 1, style: canonical(h.style) });
+        changed = true;
+      }
+      if (m) for (let c = m.col; c < m.col + m.width; c++) listMerges.push(rangeAddress(c, r + 1, 1, m.rows));
+    }
+    if (!changed) for (let i = 0; i < active.length && !changed; i++) changed = active[i].formats !== undefined && active[i].formats?.(r) !== formatsUsed[i];
     if (changed) cellStyles(r);
     const h = heights.get(r);
     if (active.length === 0 && h === undefined) continue;
@@ -153,7 +201,7 @@ export async function writeLayoutSheet(layout: SheetLayout, styles: StyleBook, o
       const s = xfIds[c];
       if (s < 0) continue;
       const from = valueFrom[c];
-      const v = from?.block?.values[r - from.r0][c - from.c0];
+      const v = from?.value?.(r, c);
       const at = letters[c] + rowNumber;
       if (v === undefined || v === '') cells += `<c r="${at}" s="${s}"/>`;
       else if (typeof v === 'number') cells += `<c r="${at}" s="${s}"><v>${numberText(v)}</v></c>`;
@@ -163,8 +211,14 @@ export async function writeLayoutSheet(layout: SheetLayout, styles: StyleBook, o
     out.text(`<row r="${rowNumber}"${h !== undefined ? ` ht="${h}" customHeight="1"` : ''}>${cells}</row>`);
     if (out.waiting) await out.drained();
   }
+  if (rows && !rows.next().done) throw new Error(`内部错误：清单多于 ${listR1 - listR0 + 1} 行`);
   pieces.push('</sheetData>');
-  if (layout.merges.length > 0) pieces.push(`<mergeCells count="${layout.merges.length}">${layout.merges.map((m) => `<mergeCell ref="${escapeAttr(m)}"/>`).join('')}</mergeCells>`);
+  const merges = listMerges.length > 0 ? [...layout.merges, ...listMerges] : layout.merges;
+  if (merges.length > 0) {
+    pieces.push(`<mergeCells count="${merges.length}">`);
+    for (const m of merges) out.text(`<mergeCell ref="${escapeAttr(m)}"/>`);
+    pieces.push('</mergeCells>');
+  }
   const definedNames: DefinedName[] = [];
   if (p) {
     if (p.centerHorizontally) pieces.push('<printOptions horizontalCentered="1"/>');

@@ -13,6 +13,8 @@ export type Compressed = { chunks: Uint8Array[]; crc: number; size: number; comp
 export const PIECE_BYTES = 1 << 20;
 /** Bytes handed to the deflater and not yet compressed, all parts together, before a writer waits. */
 const MAX_WAITING = 8 * PIECE_BYTES;
+/** UTF-16 units of text gathered before they are encoded. */
+const PENDING_CHARS = 1 << 15;
 
 let waitingBytes = 0;
 /** Compressions under way, oldest first; each settles (never rejects) when its piece is done. */
@@ -30,6 +32,8 @@ export class PartSink {
   private readonly deflate: Deflater = deflater();
   private readonly results: (Uint8Array[] | Promise<Uint8Array[]>)[] = [];
   private done = false;
+  /** Text not yet encoded: short texts (a cell each) are joined and encoded together, one call a few thousand. */
+  private pending = '';
 
   constructor(private readonly pieceBytes = PIECE_BYTES) {
     this.buf = this.newBuffer();
@@ -73,9 +77,16 @@ export class PartSink {
     while (waitingBytes > MAX_WAITING && underway.length > 0) await underway.shift();
   }
 
-  /** Our text, UTF-8. A lone surrogate becomes U+FFFD (TextEncoder's rule). */
+  /** Our text, UTF-8 (texts are joined, then encoded: a lone surrogate of the joined text becomes U+FFFD, TextEncoder's rule). */
   text(s: string): void {
-    let rest = s;
+    this.pending += s;
+    if (this.pending.length >= PENDING_CHARS) this.encodePending();
+  }
+
+  private encodePending(): void {
+    if (this.pending === '') return;
+    let rest = this.pending;
+    this.pending = '';
     for (;;) {
       // 3 bytes a UTF-16 unit at most: when that fits, no partial write is possible
       if (this.length + rest.length * 3 <= this.buf.length) {
@@ -92,7 +103,16 @@ export class PartSink {
 
   /** Copies src[start, end). */
   copy(src: Uint8Array, start: number, end: number): void {
+    this.encodePending();
     let from = start;
+    if (end - from < 64 && this.length + (end - from) < this.buf.length) {
+      // a few bytes (the clerk's cells between ours): copied one by one, no view made
+      const buf = this.buf;
+      let at = this.length;
+      while (from < end) buf[at++] = src[from++];
+      this.length = at;
+      return;
+    }
     while (from < end) {
       const n = Math.min(end - from, this.buf.length - this.length);
       this.buf.set(src.subarray(from, from + n), this.length);
@@ -110,6 +130,7 @@ export class PartSink {
   finish(): Promise<Compressed> {
     if (this.done) throw new Error('内部错误：部件已写完');
     this.done = true;
+    this.encodePending();
     this.flush(true);
     const compressed = this.collect();
     compressed.catch(() => undefined);
