@@ -30,7 +30,7 @@ export type ResultColumns = {
   deadlineDay: Float64Array;
   /**
    * Row i's breakdown items are k = itemStart[i] … itemStart[i] + itemCount[i] − 1: source itemSource[k] (an index
-   * of SOURCE_KEYS) credited itemHours[2k] public and itemHours[2k + 1] professional hours.
+   * of the rule set's sources, orders.sources) credited itemHours[2k] public and itemHours[2k + 1] professional hours.
    */
   itemStart: Int32Array;
   itemCount: Uint8Array;
@@ -92,7 +92,7 @@ export function writeRow(
 
 /**
  * Records row `index`'s breakdown: one item per source with credited hours (`credits`: slots 2i and 2i + 1 of
- * source i, in SOURCE_KEYS order); returns how many.
+ * source i, in the rule set's source order); returns how many.
  */
 export function recordBreakdown(c: ResultColumns, index: number, credits: Float64Array): number {
   const sources = credits.length >> 1;
@@ -153,7 +153,7 @@ function itemsOf(c: ResultColumns, i: number, rs: CompiledRuleSet): BreakdownIte
 /** Row i's deadline as YYYY-MM-DD. */
 export function deadlineOf(c: ResultColumns, i: number, rs: CompiledRuleSet): string {
   const day = c.deadlineDay[i];
-  return day === rs.yearEndDay ? rs.v.yearEnd : cachedIsoDay(rs.cache, day);
+  return day === rs.yearEndDay ? rs.yearEnd : cachedIsoDay(rs.cache, day);
 }
 
 /** The result of credited row i as an object. */

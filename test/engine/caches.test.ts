@@ -45,7 +45,7 @@ describe('caches keep answers identical', () => {
       ...base,
       id: 'variant-cache',
       parameters: { ...base.parameters, trainingYearCap: { ...base.parameters.trainingYearCap, value: 20 } },
-      sources: { ...base.sources, training: { label: '培训', clause: '细则第2条' } },
+      sources: { ...base.sources, training: { ...base.sources.training, label: '培训', clause: '细则第2条' } },
       clauses: { ...base.clauses, annex1Item1: { clause: '细则第2条', text: '培训每年不超过20学时。' } },
     };
     const row: RosterRowInput = { name: '张三', trainingHours: 30, trainingDays: 5 };
