@@ -6,7 +6,17 @@ export { ENGINE_WARNING_CODES, ERROR_CODES } from './codes';
 export { evaluate } from './evaluate';
 export { ENGINE_VERSION } from './version';
 export { UnknownRuleSetError, InvalidOptionsError } from './errors';
-export { DEFAULT_RULE_SET, hasRuleSet, getRuleSet, listRuleSets, numberParameter, registerRuleSet, RuleSetError, ruleSetProblems } from './rulesets';
+export {
+  DEFAULT_RULE_SET,
+  definitionOf,
+  hasRuleSet,
+  getRuleSet,
+  listRuleSets,
+  numberParameter,
+  registerRuleSet,
+  RuleSetError,
+  ruleSetProblems,
+} from './rulesets';
 export type {
   RuleSet,
   RuleSetDefinition,

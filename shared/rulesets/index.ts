@@ -28,6 +28,16 @@ function toRuleSet(def: RuleSetDefinition): RuleSet {
   };
 }
 
+/**
+ * The definition of a registered rule set (what registerRuleSet took), without what registration derived: a deep copy
+ * to start next year's data file from (`JSON.stringify(definitionOf(getRuleSet()))`).
+ */
+export function definitionOf(rs: RuleSet): RuleSetDefinition {
+  const { specialCaseNames: _names, specialCaseRules: _rules, sourceOrder: _order, duties, ...rest } = structuredClone(rs);
+  const { evidence: _evidence, ...ownDuties } = duties;
+  return { ...rest, duties: ownDuties };
+}
+
 const RULE_SETS = new Map<string, RuleSet>();
 const COMPILED = new Map<string, CompiledRuleSet>();
 
