@@ -1,6 +1,6 @@
 // A rule set is checked before it is used (registerRuleSet): its shape, every reference between its parts, its
 // numbers, its calendar and its orders. Each problem is one Chinese line naming the key, e.g.
-// `sources.volunteer.yearCap：参数“volunteerYearCap”不存在`. Pure; the same checks for the built-in rule sets and for
+// `sources.training.yearCap：参数“trainingCap”不存在`. Pure; the same checks for the built-in rule sets and for
 // a JSON data file.
 import { nthWorkingDayBefore, compileCalendar, isWorkingDay } from '../calendar';
 import { dayFromIso, isoFromDay, weekdayOfDay, yearOfDay } from '../dates';
@@ -147,7 +147,7 @@ class Check {
 
   code(ref: unknown, path: string): void {
     if (typeof ref !== 'string' || !CODE.test(ref)) {
-      this.add(path, `应为提示代码（大写字母、数字和下划线，如 CAP_VOLUNTEER），现为${shown(ref)}`);
+      this.add(path, `应为提示代码（大写字母、数字和下划线，如 CAP_TRAINING），现为${shown(ref)}`);
       return;
     }
     const prior = this.codes.get(ref);
