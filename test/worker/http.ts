@@ -16,6 +16,7 @@ export const TOKENS = {
   admin: 'tok-admin',
   guard: 'tok-guard',
   compact: 'tok-compact',
+  rulesets: 'tok-rulesets',
 } as const;
 
 export function call(path: string, init: RequestInit = {}): Promise<Response> {
