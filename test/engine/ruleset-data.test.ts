@@ -30,6 +30,9 @@ function variant(change: (d: RuleSetDefinition) => void): RuleSetDefinition {
   return d;
 }
 
+/** A source of a definition, to change any of its fields. */
+const source = (d: RuleSetDefinition, key: string): Record<string, unknown> => d.sources[key] as unknown as Record<string, unknown>;
+
 /** The problems of a changed copy. */
 const problems = (change: (d: RuleSetDefinition) => void): string[] => ruleSetProblems(variant(change));
 
@@ -58,7 +61,7 @@ describe('every problem is named by its key, in Chinese', () => {
     const list = problems((d) => (d.parameters.trainingYearCap.value = '24'));
     expect(list).toEqual([expect.stringMatching(/^parameters\.trainingYearCap\.value：sources\.training\.yearCap 用它作上限.*现为"24"/)]);
     // a null cap is “no cap”, allowed where a cap is
-    expect(problems((d) => (d.sources.achievements.yearCap = 'certificatesYearCap'))).toEqual([]);
+    expect(problems((d) => (source(d, 'achievements').yearCap = 'certificatesYearCap'))).toEqual([]);
     // unless a template text quotes it (it would read “null”)
     expect(problems((d) => (d.parameters.achievementsYearCap.value = null))).toEqual([
       'inputs.achievements.rule：用了 {achievementsYearCap}，但参数“achievementsYearCap”的值是 null，提示里会显示“null”',
@@ -70,15 +73,15 @@ describe('every problem is named by its key, in Chinese', () => {
   });
 
   it('a reference to a parameter, an input or a clause that does not exist', () => {
-    expect(problems((d) => (d.sources.competitions.yearCap = 'competitionCap'))).toContain(
+    expect(problems((d) => (source(d, 'competitions').yearCap = 'competitionCap'))).toContain(
       'sources.competitions.yearCap：参数“competitionCap”不存在（应在 parameters 中给出，带条款和原文）',
     );
-    const noInput = problems((d) => (d.sources.competitions.count = 'competitionCount'));
+    const noInput = problems((d) => (source(d, 'competitions').count = 'competitionCount'));
     expect(noInput).toContain('sources.competitions.count：列“competitionCount”不存在（应在 inputs 中给出表头、别名和类型）');
     // the input it no longer reads is then unused
     expect(noInput.some((p) => p.startsWith('inputs.competitions：没有规则用到这一列'))).toBe(true);
     expect(problems((d) => (d.deadline.clause = 'main9'))).toEqual(['deadline.clause：条款“main9”不存在（应在 clauses 中给出引用和原文）']);
-    expect(problems((d) => (d.sources.degree.hours = 'trainingDays'))).toContain(
+    expect(problems((d) => (source(d, 'degree').hours = 'trainingDays'))).toContain(
       "sources.degree.hours：列“trainingDays”应为“学时”类（kind: 'hours'），现为\"days\"",
     );
   });
@@ -127,10 +130,10 @@ describe('every problem is named by its key, in Chinese', () => {
   });
 
   it('cap codes are one per cap, and shaped like codes', () => {
-    expect(problems((d) => (d.sources.competitions.capCode = 'CAP_ACHIEVEMENTS'))).toContain(
+    expect(problems((d) => (source(d, 'competitions').capCode = 'CAP_ACHIEVEMENTS'))).toContain(
       'sources.competitions.capCode：提示代码 CAP_ACHIEVEMENTS 已用于 sources.achievements.capCode：每个上限一个代码',
     );
-    expect(problems((d) => (d.sources.competitions.capCode = 'cap-competitions'))[0]).toMatch(/^sources\.competitions\.capCode：应为提示代码/);
+    expect(problems((d) => (source(d, 'competitions').capCode = 'cap-competitions'))[0]).toMatch(/^sources\.competitions\.capCode：应为提示代码/);
   });
 
   it('typos are unknown keys, not silently ignored', () => {
