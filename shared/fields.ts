@@ -45,6 +45,11 @@ export type ParsedRow = {
   department: string;
   /** The ID number as compared for DUPLICATE_ID (spaces removed, folded, upper case) when it was text; else null. */
   idKey: string | null;
+  /** The sources whose cells were filled, as bits (CompiledInputs.sourceBits): the rules run for these only. */
+  sources: number;
+  /** The keys of the last row read, by place, and their slots (−1: not a column): see parseRow. */
+  keys: string[];
+  keySlots: Int32Array;
 };
 
 function err(key: string, code: ErrorCode, message: string): RowError {
@@ -140,7 +145,16 @@ function readId(v: unknown, slot: number, p: ParsedRow, rs: CompiledRuleSet, err
 
 /** An empty ParsedRow for a rule set's columns. */
 export function newParsedRow(rs: CompiledRuleSet): ParsedRow {
-  return { vals: new Float64Array(rs.inputs.keys.length), name: '', unit: '', department: '', idKey: null };
+  return {
+    vals: new Float64Array(rs.inputs.keys.length),
+    name: '',
+    unit: '',
+    department: '',
+    idKey: null,
+    sources: 0,
+    keys: new Array<string>(KEYS_REMEMBERED).fill(''),
+    keySlots: new Int32Array(KEYS_REMEMBERED).fill(-1),
+  };
 }
 
 /** Sorts a row's errors into template column order. */
@@ -188,7 +202,8 @@ export type RowKind = typeof BLANK_ROW | typeof PERSON_ROW | typeof NOT_A_PERSON
 /**
  * Normalises a row object into `p` in one pass over its own keys; blank cells and placeholders keep the defaults,
  * an Excel error value is EXCEL_ERROR in any field. Bad cells push one error each (sorted into template column
- * order), a bad ID number a warning. A total or note row is not read at all.
+ * order), a bad ID number a warning. A total or note row (its name) is not read: what was read before the name is
+ * dropped. `errors` and `warnings` come empty.
  */
 export function parseRow(row: object, rs: CompiledRuleSet, errors: RowError[], warnings: RowWarning[], p: ParsedRow): RowKind {
   const vals = p.vals;
@@ -199,18 +214,33 @@ export function parseRow(row: object, rs: CompiledRuleSet, errors: RowError[], w
   p.department = '';
   p.idKey = null;
   const cells = row as Record<string, unknown>;
-  if (notAPersonName(cells.name, rs) !== null) return NOT_A_PERSON_ROW;
   const words = rs.words;
   const slotOf = f.slotOf;
   const read = f.read;
   const max = f.max;
   const integer = f.integer;
+  const sourceBits = f.sourceBits;
   const monthsSlot = rs.special === null ? -1 : rs.special.monthsSlot;
+  const keys = p.keys;
+  const keySlots = p.keySlots;
+  let sources = 0;
   let any = false;
   let monthsGiven = false;
+  let at = 0;
   for (const key in cells) {
-    const slot = slotOf[key];
-    if (slot === undefined) continue;
+    // the slot of the key: rows of one shape list their keys in one order, so the last row's key at this place is
+    // usually this one (one comparison of interned strings instead of a lookup)
+    let slot: number;
+    if (at < KEYS_REMEMBERED) {
+      if (keys[at] === key) slot = keySlots[at];
+      else {
+        slot = slotOf[key] ?? -1;
+        keys[at] = key;
+        keySlots[at] = slot;
+      }
+      at++;
+    } else slot = slotOf[key] ?? -1;
+    if (slot < 0) continue;
     let c = cells[key];
     if (c === null || c === undefined) continue;
     const how = read[slot];
@@ -220,10 +250,13 @@ export function parseRow(row: object, rs: CompiledRuleSet, errors: RowError[], w
       // the usual cell: a number within its column's range
       if (how === READ_NUMBER && c >= 0 && c <= max[slot] && (integer[slot] === 0 || Number.isInteger(c))) {
         vals[slot] = c === 0 ? 0 : c;
+        sources |= sourceBits[slot];
         continue;
       }
     } else {
       if (typeof c === 'string') {
+        // docs/rules.md §9: a total or note row is no person, whatever else it holds
+        if (how === READ_NAME && notAPersonName(c, rs) !== null) return notAPerson(p, errors, warnings);
         const n = c.length;
         if (n === 0) continue;
         if (isSpaceCode(c.charCodeAt(0)) || isSpaceCode(c.charCodeAt(n - 1))) {
@@ -243,6 +276,7 @@ export function parseRow(row: object, rs: CompiledRuleSet, errors: RowError[], w
       any = true;
       if (slot === monthsSlot) monthsGiven = true;
     }
+    sources |= sourceBits[slot];
     switch (how) {
       case READ_NUMBER:
         vals[slot] = readNumber(c, slot, rs, errors);
@@ -275,6 +309,7 @@ export function parseRow(row: object, rs: CompiledRuleSet, errors: RowError[], w
         break;
     }
   }
+  p.sources = sources;
   if (!any) return BLANK_ROW;
   if (p.name.length === 0 && !hasErrorOn(errors, 'name')) {
     errors.push(err('name', 'NAME_MISSING', `${rs.zh.name}：不能为空，每行须填写姓名`));
@@ -289,6 +324,21 @@ export function parseRow(row: object, rs: CompiledRuleSet, errors: RowError[], w
   }
   sortErrors(errors, rs);
   return PERSON_ROW;
+}
+
+/** How many keys of a row the parsed row remembers (with their slots) for the next row; rows have fewer. */
+const KEYS_REMEMBERED = 64;
+
+/** A total or note row: nothing of it is kept (what was read before its name is dropped). */
+function notAPerson(p: ParsedRow, errors: RowError[], warnings: RowWarning[]): RowKind {
+  errors.length = 0;
+  warnings.length = 0;
+  p.name = '';
+  p.unit = '';
+  p.department = '';
+  p.idKey = null;
+  p.sources = 0;
+  return NOT_A_PERSON_ROW;
 }
 
 function hasErrorOn(errors: readonly RowError[], field: string): boolean {

@@ -2,7 +2,7 @@
 // set's order, the filing gate before its first source, a category cap after its last), the requirement, the status,
 // the deadline. No allocation per row: the parsed row, the credits and the warning list are reused (RowContext).
 import { NO_ERRORS, NO_ITEMS, NO_WARNINGS, exactCopy, makeNoteWarning, makeResult } from './build';
-import { cachedIsoDay, cachedItem, type OutputCache } from './cache';
+import { cachedIsoDay, cachedItem } from './cache';
 import { newResultColumns, recordBreakdown, writeRow, type ResultColumns } from './columns';
 import { ERROR_ROW_WARNINGS } from './codes';
 import { BLANK_ROW, NOT_A_PERSON_ROW, newParsedRow, notAPersonName, parseRow, sortErrors, type ParsedRow } from './fields';
@@ -25,30 +25,26 @@ import {
   HOURS_YEAR_CAP,
   ITEMS_TIMES_HOURS,
   MONTHS_PRORATED,
+  ALL_SOURCES,
+  creditSlot,
   type CompiledRuleSet,
   type CompiledSource,
 } from './rulesets/compile';
 import type { BreakdownItem, RosterRowInput, RowError, RowResult, RowWarning } from './types';
 
 /**
- * The breakdown: one item per source that credited hours, in the rule set's source order, pushed onto `items`. Items
- * are shared, frozen, from the rule set's cache.
+ * The breakdown as an array of exact size (through the scratch list `items`): one item per visited source that
+ * credited hours, in the rule set's source order. Items are shared, frozen, from the rule set's cache.
  */
-function pushBreakdown(credits: Float64Array, sources: readonly { label: string; clause: string }[], cache: OutputCache, items: BreakdownItem[]): void {
-  for (let i = 0; i < sources.length; i++) {
-    const pub = credits[2 * i];
-    const pro = credits[2 * i + 1];
-    if (pub > 0 || pro > 0) {
-      const src = sources[i];
-      items.push(cachedItem(cache, i, src.clause, src.label, pub, pro));
-    }
-  }
-}
-
-/** The breakdown as an array of exact size (through the scratch list `items`). */
-function breakdownOf(credits: Float64Array, rs: CompiledRuleSet, items: BreakdownItem[]): BreakdownItem[] {
+function breakdownOf(credits: Float64Array, visited: Int32Array, n: number, rs: CompiledRuleSet, items: BreakdownItem[]): BreakdownItem[] {
   items.length = 0;
-  pushBreakdown(credits, rs.sourceList, rs.cache, items);
+  const sources = rs.sourceList;
+  for (let k = 0; k < n; k++) {
+    const i = visited[k];
+    const pub = credits[creditSlot(i, 0)];
+    const pro = credits[creditSlot(i, 1)];
+    if (pub > 0 || pro > 0) items.push(cachedItem(rs.cache, i, sources[i].clause, sources[i].label, pub, pro));
+  }
   return exactCopy(items, NO_ITEMS);
 }
 
@@ -85,6 +81,8 @@ export type RowContext = {
   items: BreakdownItem[];
   columns: ResultColumns | null;
   scratch: RowResult;
+  /** The sources a row's cells name, in order (sourcesOf), and the credits they gave. */
+  visited: Int32Array;
 };
 
 export function newRowContext(rs: CompiledRuleSet, rows?: number): RowContext {
@@ -96,6 +94,7 @@ export function newRowContext(rs: CompiledRuleSet, rows?: number): RowContext {
     items: [],
     columns: rows === undefined ? null : newResultColumns(rows),
     scratch: blankResult(0),
+    visited: new Int32Array(rs.sources.length),
   };
 }
 
@@ -162,11 +161,29 @@ function creditOf(s: CompiledSource, vals: Float64Array, rs: CompiledRuleSet, wa
   }
 }
 
-/** Every source's hours into `credits` (slots 2i public and 2i + 1 professional of source i). */
-function creditSources(vals: Float64Array, credits: Float64Array, rs: CompiledRuleSet, warnings: RowWarning[]): void {
+/**
+ * The sources named by `bits` (the sources whose cells were filled: CompiledInputs.sourceBits), in the rule set's
+ * order, into `visited`; returns how many. The other sources credit 0 and warn nothing: no rule looks at them.
+ */
+function sourcesOf(bits: number, visited: Int32Array): number {
+  if (bits === ALL_SOURCES) {
+    for (let i = 0; i < visited.length; i++) visited[i] = i;
+    return visited.length;
+  }
+  let n = 0;
+  for (let m = bits; m !== 0; m &= m - 1) visited[n++] = 31 - Math.clz32(m & -m);
+  return n;
+}
+
+/**
+ * The hours of the visited sources into `credits` (creditSlot), in the rule set's order. The filing gate is checked
+ * before its first source, a category cap applied after its last (a group's sources are visited together).
+ */
+function creditSources(visited: Int32Array, n: number, vals: Float64Array, credits: Float64Array, rs: CompiledRuleSet, warnings: RowWarning[]): void {
   const sources = rs.sources;
   let blocked = false;
-  for (let i = 0; i < sources.length; i++) {
+  for (let k = 0; k < n; k++) {
+    const i = visited[k];
     const s = sources[i];
     if (s.gateHere) blocked = notFiled(rs.gate as NonNullable<CompiledRuleSet['gate']>, vals, rs, warnings);
     let pub = 0;
@@ -178,8 +195,8 @@ function creditSources(vals: Float64Array, credits: Float64Array, rs: CompiledRu
       } else if (s.side === 0) pub = creditOf(s, vals, rs, warnings);
       else pro = creditOf(s, vals, rs, warnings);
     }
-    credits[2 * i] = pub;
-    credits[2 * i + 1] = pro;
+    credits[creditSlot(i, 0)] = pub;
+    credits[creditSlot(i, 1)] = pro;
     const g = s.capAfter;
     if (g !== null) capCategory(g, s.side, credits, rs, warnings);
   }
@@ -189,20 +206,24 @@ function creditRow(p: ParsedRow, index: number, rs: CompiledRuleSet, asOfDay: nu
   const warnings = ctx.warnings;
   const credits = ctx.credits;
   const vals = p.vals;
-  creditSources(vals, credits, rs, warnings);
+  const visited = ctx.visited;
+  const n = sourcesOf(p.sources, visited);
+  creditSources(visited, n, vals, credits, rs, warnings);
   // the hours that need evidence (附件1第7条) and the others (the city platform's), each side summed in source order
+  // (the sources not visited credited 0)
   const sources = rs.sources;
   let freePublic = 0;
   let freeProfessional = 0;
   let evidenced = 0;
   let evidencedProfessional = 0;
-  for (let i = 0; i < sources.length; i++) {
+  for (let k = 0; k < n; k++) {
+    const i = visited[k];
     if (sources[i].evidence) {
-      evidenced += credits[2 * i];
-      evidencedProfessional += credits[2 * i + 1];
+      evidenced += credits[creditSlot(i, 0)];
+      evidencedProfessional += credits[creditSlot(i, 1)];
     } else {
-      freePublic += credits[2 * i];
-      freeProfessional += credits[2 * i + 1];
+      freePublic += credits[creditSlot(i, 0)];
+      freeProfessional += credits[creditSlot(i, 1)];
     }
   }
   const publicHours = freePublic + evidenced;
@@ -227,7 +248,7 @@ function creditRow(p: ParsedRow, index: number, rs: CompiledRuleSet, asOfDay: nu
   if (columns !== null) {
     writeRow(columns, index, status, publicHours, professionalHours, requiredPublic, requiredProfessional, publicShortfall,
       professionalShortfall, deadlineDay, warnings);
-    recordBreakdown(columns, index, credits);
+    recordBreakdown(columns, index, credits, visited, n);
     const r = ctx.scratch;
     r.index = index;
     r.status = status;
@@ -250,7 +271,7 @@ function creditRow(p: ParsedRow, index: number, rs: CompiledRuleSet, asOfDay: nu
     publicShortfall,
     professionalShortfall,
     deadline,
-    breakdownOf(credits, rs, ctx.items),
+    breakdownOf(credits, visited, n, rs, ctx.items),
     exactCopy(warnings, NO_WARNINGS),
     NO_ERRORS,
   );

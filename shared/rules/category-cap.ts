@@ -3,7 +3,8 @@
 import { fmt } from '../format';
 import { creditSlot, type CompiledCategoryCap, type CompiledRuleSet } from '../rulesets/compile';
 import type { RowWarning } from '../types';
-import { capTo } from './caps';
+import { warningAt } from '../cache';
+import { newCapWarning } from './caps';
 
 /**
  * Caps the sources' credits (`credits`, by creditSlot) together at the cap; the hours kept go to the
@@ -25,7 +26,8 @@ export function capCategory(g: CompiledCategoryCap, side: number, credits: Float
   credits[creditSlot(members[last], side)] = left;
 }
 
-/** The cap (apart: a closure in the caller would cost every row an allocation). */
+/** The cap (apart: its message is built only for a new warning). */
 function capBoth(g: CompiledCategoryCap, sum: number, rs: CompiledRuleSet, warnings: RowWarning[]): number {
-  return capTo(g.cap, sum, 0, g.code, g.clause, () => `${g.what}合计${fmt(sum)}学时超过${fmt(g.cap)}学时上限`, rs, warnings);
+  warnings.push(warningAt(rs.cache, g.code, g.cap, sum, 0) ?? newCapWarning(g.code, g.cap, sum, 0, g.clause, `${g.what}合计${fmt(sum)}学时超过${fmt(g.cap)}学时上限`, rs));
+  return g.cap;
 }

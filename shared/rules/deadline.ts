@@ -2,7 +2,7 @@
 // counted back under the holiday calendar (调休 included), never after the year end. zaozhuang-2023: 正文六
 // (学习时间截至年底；参加职称评聘的专业技术人员，应于申报材料前…个工作日完成). docs/rules.md §5.
 import { makeClauseWarning } from '../build';
-import { cachedWarning, cachedWarningOf, dayPairKey } from '../cache';
+import { dayPairKey, keepWarning, warningAt } from '../cache';
 import { nthWorkingDayBefore } from '../calendar';
 import { isoFromDay } from '../dates';
 import { fmt } from '../format';
@@ -21,27 +21,27 @@ export function deadlineFor(vals: Float64Array, rs: CompiledRuleSet, warnings: R
   if (d.applicantSlot < 0 || vals[d.applicantSlot] !== 1) return yearEnd;
   const submissionDay = vals[d.submissionSlot];
   if (submissionDay !== submissionDay) {
-    warnDateMissing(rs, warnings);
+    warnings.push(warningAt(rs.cache, 'TITLE_DATE_MISSING', 0, 0, 0) ?? dateMissing(rs));
     return yearEnd;
   }
-  if (submissionDay < rs.calendar.firstKnownDay) warnCalendarUnknown(submissionDay, rs, warnings);
+  if (submissionDay < rs.calendar.firstKnownDay) warnings.push(warningAt(rs.cache, 'CALENDAR_UNKNOWN', submissionDay, 0, 0) ?? calendarUnknown(submissionDay, rs));
   const day = nthWorkingDayBefore(submissionDay, d.workingDays, rs.calendar);
   return day > yearEnd ? yearEnd : day;
 }
 
-/** TITLE_DATE_MISSING (apart: a closure in the caller would cost every row an allocation). */
-function warnDateMissing(rs: CompiledRuleSet, warnings: RowWarning[]): void {
+// The warnings apart, each built once per distinct numbers (warningAt finds it for the next row).
+
+function dateMissing(rs: CompiledRuleSet): RowWarning {
   const d = rs.deadline;
   const clause = d.clause;
-  warnings.push(cachedWarning(rs.cache, `TITLE_DATE_MISSING|${clause}`, () =>
-    makeClauseWarning('TITLE_DATE_MISSING', clause, `${d.applicantHeader}但未填${d.submissionHeader}，完成期限暂按${rs.yearEnd}，请补填提交日期（${clause}）`)));
+  return keepWarning(rs.cache, 'TITLE_DATE_MISSING', 0, 0, 0, makeClauseWarning('TITLE_DATE_MISSING', clause,
+    `${d.applicantHeader}但未填${d.submissionHeader}，完成期限暂按${rs.yearEnd}，请补填提交日期（${clause}）`));
 }
 
-/** CALENDAR_UNKNOWN (apart, likewise). */
-function warnCalendarUnknown(submissionDay: number, rs: CompiledRuleSet, warnings: RowWarning[]): void {
+function calendarUnknown(submissionDay: number, rs: CompiledRuleSet): RowWarning {
   const clause = rs.deadline.clause;
-  warnings.push(cachedWarning(rs.cache, `CALENDAR_UNKNOWN|${clause}|${submissionDay}`, () =>
-    makeClauseWarning('CALENDAR_UNKNOWN', clause, `节假日安排只收录了${rs.ruleSet.calendar.years.join('、')}年，提交日期${isoFromDay(submissionDay)}前的工作日按周一至周五推算，请人工核对（${clause}）`)));
+  return keepWarning(rs.cache, 'CALENDAR_UNKNOWN', submissionDay, 0, 0, makeClauseWarning('CALENDAR_UNKNOWN', clause,
+    `节假日安排只收录了${rs.ruleSet.calendar.years.join('、')}年，提交日期${isoFromDay(submissionDay)}前的工作日按周一至周五推算，请人工核对（${clause}）`));
 }
 
 /**
@@ -58,13 +58,13 @@ export function warnDeadlinePassed(
   warnings: RowWarning[],
 ): void {
   if (status !== '未达标' || !(asOfDay > deadlineDay)) return;
-  warnPassed(asOfDay, deadlineDay, publicShortfall, professionalShortfall, rs, warnings);
+  const key = dayPairKey(deadlineDay, asOfDay);
+  warnings.push(warningAt(rs.cache, 'DEADLINE_PASSED', key, publicShortfall, professionalShortfall)
+    ?? deadlinePassed(key, asOfDay, deadlineDay, publicShortfall, professionalShortfall, rs));
 }
 
-/** DEADLINE_PASSED (apart: a closure in the caller would cost every row an allocation). */
-function warnPassed(asOfDay: number, deadlineDay: number, publicShortfall: number, professionalShortfall: number, rs: CompiledRuleSet, warnings: RowWarning[]): void {
+function deadlinePassed(key: number, asOfDay: number, deadlineDay: number, publicShortfall: number, professionalShortfall: number, rs: CompiledRuleSet): RowWarning {
   const clause = rs.deadline.clause;
-  const key = dayPairKey(deadlineDay, asOfDay);
-  warnings.push(cachedWarningOf(rs.cache, 'DEADLINE_PASSED', key, publicShortfall, professionalShortfall, () =>
-    makeClauseWarning('DEADLINE_PASSED', clause, `完成期限${isoFromDay(deadlineDay)}已过（核对日期${isoFromDay(asOfDay)}），仍缺公需课${fmt(publicShortfall)}学时、专业课${fmt(professionalShortfall)}学时（${clause}）`)));
+  return keepWarning(rs.cache, 'DEADLINE_PASSED', key, publicShortfall, professionalShortfall, makeClauseWarning('DEADLINE_PASSED', clause,
+    `完成期限${isoFromDay(deadlineDay)}已过（核对日期${isoFromDay(asOfDay)}），仍缺公需课${fmt(publicShortfall)}学时、专业课${fmt(professionalShortfall)}学时（${clause}）`));
 }

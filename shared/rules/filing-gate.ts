@@ -2,7 +2,7 @@
 // 附件1第1条 with 正文七 (未进行备案的，不进行继续教育学时认定): 培训已备案 = 否 and hours of 培训进修 or 研修班 claimed →
 // nothing of them is credited, and one warning loses them all. docs/rules.md §3.
 import { makeLossWarning } from '../build';
-import { cachedWarningOf } from '../cache';
+import { keepWarning, warningAt } from '../cache';
 import { fmt } from '../format';
 import type { CompiledGate, CompiledRuleSet } from '../rulesets/compile';
 import type { RowWarning } from '../types';
@@ -17,16 +17,16 @@ export function notFiled(g: CompiledGate, vals: Float64Array, rs: CompiledRuleSe
     if (h === h) claimed += h;
   }
   if (claimed <= 0) return false;
-  warnNotFiled(g, claimed, rs, warnings);
+  warnings.push(warningAt(rs.cache, g.code, claimed, 0, 0) ?? notFiledWarning(g, claimed, rs));
   return true;
 }
 
-/** The gate's warning (apart: a closure in the caller would cost every row an allocation). */
-function warnNotFiled(g: CompiledGate, claimed: number, rs: CompiledRuleSet, warnings: RowWarning[]): void {
-  warnings.push(cachedWarningOf(rs.cache, g.code, claimed, 0, 0, () => makeLossWarning(
+/** The gate's warning, built once per distinct hours (apart: no allocation for a row whose warning was seen). */
+function notFiledWarning(g: CompiledGate, claimed: number, rs: CompiledRuleSet): RowWarning {
+  return keepWarning(rs.cache, g.code, claimed, 0, 0, makeLossWarning(
     g.code,
     g.clause,
     claimed,
     `${g.what}未备案，${g.labels}${fmt(claimed)}学时不予认定；已备案的请在“${g.header}”填“是”（${g.clause}）`,
-  )));
+  ));
 }

@@ -3,7 +3,8 @@
 import { fmt } from '../format';
 import type { CompiledRuleSet, CompiledSource } from '../rulesets/compile';
 import type { RowWarning } from '../types';
-import { capTo } from './caps';
+import { warningAt } from '../cache';
+import { newCapWarning } from './caps';
 
 /** `min(hours, yearCap)`; a cap that removes hours warns with the source's cap code. */
 export function creditHoursYearCap(s: CompiledSource, vals: Float64Array, rs: CompiledRuleSet, warnings: RowWarning[]): number {
@@ -13,7 +14,8 @@ export function creditHoursYearCap(s: CompiledSource, vals: Float64Array, rs: Co
   return capHours(s, hours, rs, warnings);
 }
 
-/** The cap (apart: a closure in the caller would cost every row an allocation). */
+/** The cap (apart: its message is built only for a new warning). */
 function capHours(s: CompiledSource, hours: number, rs: CompiledRuleSet, warnings: RowWarning[]): number {
-  return capTo(s.cap, hours, 0, s.code, s.clause, () => `${s.label}学时超过${fmt(s.cap)}学时上限`, rs, warnings);
+  warnings.push(warningAt(rs.cache, s.code, s.cap, hours, 0) ?? newCapWarning(s.code, s.cap, hours, 0, s.clause, `${s.label}学时超过${fmt(s.cap)}学时上限`, rs));
+  return s.cap;
 }

@@ -4,7 +4,8 @@
 import { fmt } from '../format';
 import type { CompiledRuleSet, CompiledSource } from '../rulesets/compile';
 import type { RowWarning } from '../types';
-import { capTo } from './caps';
+import { warningAt } from '../cache';
+import { newCapWarning } from './caps';
 
 /** `min(count × hoursEach, yearCap)`; a cap that removes hours warns with the source's cap code. */
 export function creditItemsTimesHours(s: CompiledSource, vals: Float64Array, rs: CompiledRuleSet, warnings: RowWarning[]): number {
@@ -15,7 +16,9 @@ export function creditItemsTimesHours(s: CompiledSource, vals: Float64Array, rs:
   return capItems(s, count, claimed, rs, warnings);
 }
 
-/** The cap (apart: a closure in the caller would cost every row an allocation). */
+/** The cap (apart: its message is built only for a new warning). */
 function capItems(s: CompiledSource, count: number, claimed: number, rs: CompiledRuleSet, warnings: RowWarning[]): number {
-  return capTo(s.cap, claimed, count, s.code, s.clause, () => `${s.label}${fmt(count)}${s.itemWord}计${fmt(claimed)}学时，超过${fmt(s.cap)}学时上限`, rs, warnings);
+  warnings.push(warningAt(rs.cache, s.code, s.cap, claimed, count)
+    ?? newCapWarning(s.code, s.cap, claimed, count, s.clause, `${s.label}${fmt(count)}${s.itemWord}计${fmt(claimed)}学时，超过${fmt(s.cap)}学时上限`, rs));
+  return s.cap;
 }

@@ -2,10 +2,9 @@
 // zaozhuang-2023: 附件1第6条 (按实际在岗时间折算, read as months on duty: a Reading, docs/rules.md §4): abroad and sick
 // leave only above so many months, maternity leave for any months, other cases with the provincial authority's approval.
 import { makeClauseWarning } from '../build';
-import { cachedWarning } from '../cache';
+import { keepWarning, warningAt } from '../cache';
 import { fmt } from '../format';
 import type { CompiledRuleSet, CompiledSpecialCases } from '../rulesets/compile';
-import type { SpecialCaseRule } from '../rulesets/types';
 import type { RowWarning } from '../types';
 
 /**
@@ -21,37 +20,36 @@ export function monthsOnDutyFor(vals: Float64Array, rs: CompiledRuleSet, warning
   const which = vals[sc.caseSlot];
   const absentMonths = vals[sc.monthsSlot];
   if (which !== which) {
-    if (absentMonths > 0) warnAbsenceWithoutCase(sc, absentMonths, rs, warnings);
+    if (absentMonths > 0) warnings.push(warningAt(rs.cache, 'ABSENCE_WITHOUT_CASE', absentMonths, 0, 0) ?? absenceWithoutCase(sc, absentMonths, rs));
     return basis;
   }
   if (absentMonths !== absentMonths) return basis;
   const rule = sc.rules[which];
   const min = rule.minAbsentMonthsExclusive;
   if (min !== null && !(absentMonths > min)) {
-    warnNotEligible(sc, rule, min, absentMonths, rs, warnings);
+    warnings.push(warningAt(rs.cache, 'SPECIAL_CASE_NOT_ELIGIBLE', which, min, absentMonths) ?? notEligible(sc, which, min, absentMonths, rs));
     return basis;
   }
-  if (rule.needsProvincialApproval) warnNeedsApproval(sc, rule, rs, warnings);
+  if (rule.needsProvincialApproval) warnings.push(warningAt(rs.cache, 'SPECIAL_CASE_NEEDS_PROVINCIAL_APPROVAL', which, 0, 0) ?? needsApproval(sc, which, rs));
   return basis - absentMonths;
 }
 
-// The warnings apart: a closure in monthsOnDutyFor would cost every row an allocation.
+// The warnings apart, each built once per distinct numbers (warningAt finds it for the next row; the case by its index).
 
-function warnAbsenceWithoutCase(sc: CompiledSpecialCases, absentMonths: number, rs: CompiledRuleSet, warnings: RowWarning[]): void {
+function absenceWithoutCase(sc: CompiledSpecialCases, absentMonths: number, rs: CompiledRuleSet): RowWarning {
   const clause = sc.clause;
-  warnings.push(cachedWarning(rs.cache, `ABSENCE_WITHOUT_CASE|${clause}|${absentMonths}`, () =>
-    makeClauseWarning('ABSENCE_WITHOUT_CASE', clause,
-      `填写了不在岗${fmt(absentMonths)}个月但未填${sc.caseHeader}，要求学时未折算；如属${sc.examples}等请填写${sc.caseHeader}（${clause}）`)));
+  return keepWarning(rs.cache, 'ABSENCE_WITHOUT_CASE', absentMonths, 0, 0, makeClauseWarning('ABSENCE_WITHOUT_CASE', clause,
+    `填写了不在岗${fmt(absentMonths)}个月但未填${sc.caseHeader}，要求学时未折算；如属${sc.examples}等请填写${sc.caseHeader}（${clause}）`));
 }
 
-function warnNotEligible(sc: CompiledSpecialCases, rule: SpecialCaseRule, min: number, absentMonths: number, rs: CompiledRuleSet, warnings: RowWarning[]): void {
-  warnings.push(cachedWarning(rs.cache, `SPECIAL_CASE_NOT_ELIGIBLE|${rule.name}|${min}|${absentMonths}`, () =>
-    makeClauseWarning('SPECIAL_CASE_NOT_ELIGIBLE', rule.clause,
-      `${sc.caseHeader}“${rule.name}”须不在岗超过${fmt(min)}个月才能按在岗时间折算（现为${fmt(absentMonths)}个月），按全年要求核对（${rule.clause}）`)));
+function notEligible(sc: CompiledSpecialCases, which: number, min: number, absentMonths: number, rs: CompiledRuleSet): RowWarning {
+  const rule = sc.rules[which];
+  return keepWarning(rs.cache, 'SPECIAL_CASE_NOT_ELIGIBLE', which, min, absentMonths, makeClauseWarning('SPECIAL_CASE_NOT_ELIGIBLE', rule.clause,
+    `${sc.caseHeader}“${rule.name}”须不在岗超过${fmt(min)}个月才能按在岗时间折算（现为${fmt(absentMonths)}个月），按全年要求核对（${rule.clause}）`));
 }
 
-function warnNeedsApproval(sc: CompiledSpecialCases, rule: SpecialCaseRule, rs: CompiledRuleSet, warnings: RowWarning[]): void {
-  warnings.push(cachedWarning(rs.cache, `SPECIAL_CASE_NEEDS_PROVINCIAL_APPROVAL|${rule.name}`, () =>
-    makeClauseWarning('SPECIAL_CASE_NEEDS_PROVINCIAL_APPROVAL', rule.clause,
-      `${sc.caseHeader}“${rule.name}”须经省级行业主管部门认定方可折算，请备齐认定材料（${rule.clause}）`)));
+function needsApproval(sc: CompiledSpecialCases, which: number, rs: CompiledRuleSet): RowWarning {
+  const rule = sc.rules[which];
+  return keepWarning(rs.cache, 'SPECIAL_CASE_NEEDS_PROVINCIAL_APPROVAL', which, 0, 0, makeClauseWarning('SPECIAL_CASE_NEEDS_PROVINCIAL_APPROVAL', rule.clause,
+    `${sc.caseHeader}“${rule.name}”须经省级行业主管部门认定方可折算，请备齐认定材料（${rule.clause}）`));
 }

@@ -51,7 +51,18 @@ export type CompiledInputs = {
   unit: readonly string[];
   /** A parsed row before its cells are read: NaN (blank) everywhere, the blank default (1/0) in yes/no slots. */
   blank: Float64Array;
+  /**
+   * Per slot, the sources a filled cell there may credit, as bits (source i = bit i): the source reading it, and with it
+   * every source of its category cap or filing gate. A row's rules run only for sources whose cells were filled (the
+   * others credit 0 and warn nothing). ALL_SOURCES when the rule set has more sources than bits.
+   */
+  sourceBits: Int32Array;
 };
+
+/** The source bits of a rule set with more than 31 sources: every source, every row. */
+export const ALL_SOURCES = -1;
+/** Sources a row's bits can name (bit 31 is the sign). */
+const MAX_BITS = 31;
 
 /**
  * A source of hours of any kind, all in one shape: `kind` (HOURS_AS_GIVEN …), `side` (0 public, 1 professional),
@@ -72,6 +83,9 @@ export type CompiledSource = {
   code2: string;
   /** How a cap's message counts items (项, 次). */
   itemWord: string;
+  /** The cache sites of its DAYS_MISSING and HOURS_MISSING warnings (one per source: the message names it). */
+  daysMissingSite: string;
+  hoursMissingSite: string;
   label: string;
   clause: string;
   /** Its hours need evidence (附件1第7条). */
@@ -245,7 +259,37 @@ function compileInputs(rs: RuleSet, v: Readonly<Record<string, ParameterValue>>)
     if (input.kind === 'count') integer[slot] = 1;
     if (input.blank !== undefined) blank[slot] = v[input.blank] === true ? 1 : 0;
   });
-  return { keys, slotOf, read, kind, zh, max, integer, unit, blank };
+  return { keys, slotOf, read, kind, zh, max, integer, unit, blank, sourceBits: new Int32Array(n) };
+}
+
+/** Fills `inputs.sourceBits` (see CompiledInputs): a source with the sources it is capped or gated with. */
+function compileSourceBits(rs: RuleSet, inputs: CompiledInputs): void {
+  const order = rs.orders.sources;
+  if (order.length > MAX_BITS) {
+    inputs.sourceBits.fill(ALL_SOURCES);
+    return;
+  }
+  const groups = [...(rs.categoryCaps ?? []).map((g) => g.sources), ...(rs.filingGate === undefined ? [] : [rs.filingGate.sources])];
+  const bitsOf = (key: string): number => {
+    // a source and, repeatedly, every group it shares with another
+    let bits = 1 << order.indexOf(key);
+    for (let changed = true; changed; ) {
+      changed = false;
+      for (const g of groups) {
+        const gBits = g.reduce((b, k) => b | (1 << order.indexOf(k)), 0);
+        if ((gBits & bits) !== 0 && (gBits | bits) !== bits) {
+          bits |= gBits;
+          changed = true;
+        }
+      }
+    }
+    return bits;
+  };
+  for (const key of order) {
+    const s = rs.sources[key];
+    const slots = [creditInput(s), s.kind === 'hoursPerDay' ? s.days : undefined];
+    for (const k of slots) if (k !== undefined) inputs.sourceBits[inputs.slotOf[k] as number] |= bitsOf(key);
+  }
 }
 
 /** The hours input of a source (what it is credited from), or the count or months. */
@@ -302,7 +346,7 @@ function compileSources(rs: RuleSet, v: Readonly<Record<string, ParameterValue>>
         break;
     }
     return {
-      index, key, kind: KIND_CODE[s.kind], side, input: slot(creditInput(s)), days, each, eachProfessional, cap, code, code2, itemWord, label: s.label,
+      index, key, kind: KIND_CODE[s.kind], side, input: slot(creditInput(s)), days, each, eachProfessional, cap, code, code2, itemWord, daysMissingSite: `DAYS_MISSING:${s.label}`, hoursMissingSite: `HOURS_MISSING:${s.label}`, label: s.label,
       clause: s.clause, evidence: s.evidence !== undefined, gated: gated.has(key), gateHere: key === firstGated, capAfter: null,
     };
   });
@@ -326,6 +370,7 @@ export function compileRuleSet(rs: RuleSet): CompiledRuleSet {
   const yearEndDay = dayFromIso(yearEnd);
   if (Number.isNaN(yearEndDay)) throw new Error(`规则集${rs.id}的年度截止日期无效：${yearEnd}`);
   const inputs = compileInputs(rs, v);
+  compileSourceBits(rs, inputs);
   const headers = headersFor(rs);
   const names = headerNames(headers);
   if (names.clash !== null) throw new Error(`表头别名冲突：${names.clash.name}`);
