@@ -13,6 +13,7 @@ import {
   inCodeSet,
   isPlaceholder,
   isSpaceCode,
+  MAX_GROUP_TEXT,
   normalizeIdNumber,
   parseDateCell,
   parseNumberCell,
@@ -102,6 +103,15 @@ function readText(v: unknown, slot: number, rs: CompiledRuleSet, errors: RowErro
   if (t !== undefined) return t;
   errors.push(err(rs.inputs.keys[slot], 'NOT_TEXT', `${rs.inputs.zh[slot]}：应为文字，不能是${showCell(v)}`));
   return '';
+}
+
+/** name, unit, department: text, and no longer than any such name (MAX_GROUP_TEXT, docs/rules.md §7). */
+function readName(v: unknown, slot: number, rs: CompiledRuleSet, errors: RowError[]): string {
+  const text = readText(v, slot, rs, errors);
+  if (text.length <= MAX_GROUP_TEXT || text.trim().length <= MAX_GROUP_TEXT) return text;
+  const zh = rs.inputs.zh[slot];
+  errors.push(err(rs.inputs.keys[slot], 'TOO_LONG', `${zh}：内容过长（${text.trim().length} 个字符，最多 ${MAX_GROUP_TEXT} 个），请核对这一格，只填${zh}`));
+  return text;
 }
 
 /** A special case text longer than this is not folded or looked up: no case name is that long. */
@@ -291,13 +301,13 @@ export function parseRow(row: object, rs: CompiledRuleSet, errors: RowError[], w
         vals[slot] = readDate(c, slot, rs, errors);
         break;
       case READ_NAME:
-        p.name = readText(c, slot, rs, errors);
+        p.name = readName(c, slot, rs, errors);
         break;
       case READ_UNIT:
-        p.unit = readText(c, slot, rs, errors);
+        p.unit = readName(c, slot, rs, errors);
         break;
       case READ_DEPARTMENT:
-        p.department = readText(c, slot, rs, errors);
+        p.department = readName(c, slot, rs, errors);
         break;
       case READ_ID:
         readId(c, slot, p, rs, errors, warnings);

@@ -10,8 +10,8 @@ import ExcelJS from 'exceljs';
 import { computeFunction, FUNCTION_KINDS } from '../../addin/functions/compute';
 import { buildTemplateLayout } from '../../addin/template/template-layout';
 import { sampleRoster } from '../../addin/template/sample-roster';
-import { checkRoster } from '../../addin/xlsx/check-file';
-import { openRoster } from '../../addin/xlsx/roster-file';
+import { checkRoster } from '../../xlsx/check-roster';
+import { openRoster } from '../../xlsx/roster-file';
 import { generateRows } from '../../scripts/bench-rows';
 import { evaluateRows } from '../../shared/evaluate';
 import { compactAnswerJson } from '../../shared/compact-json';
@@ -61,7 +61,13 @@ async function resultFile(f: RosterFile): Promise<string> {
   const buffer = await f.workbook.xlsx.writeBuffer();
   const opened = await openRoster(`${f.name}.xlsx`, new Uint8Array(buffer as ArrayBuffer));
   const outcome = await checkRoster(opened, { asOf: AS_OF, now: MADE_AT });
-  return workbookText(outcome.bytes);
+  const bytes = new Uint8Array(outcome.file.reduce((n, part) => n + part.length, 0));
+  let at = 0;
+  for (const part of outcome.file) {
+    bytes.set(part, at);
+    at += part.length;
+  }
+  return workbookText(bytes);
 }
 
 /** Every golden piece as text, by name. */
