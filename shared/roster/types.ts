@@ -44,6 +44,11 @@ export type SheetGrid = {
   valueTypes?: GridValueType[][];
   /** Merged areas intersecting the grid. */
   merged?: readonly CellArea[];
+  /**
+   * True when the host could not say which cells are merged (Excel before ExcelApi 1.13): a unit or department cell
+   * merged down over its group then reads blank below its first row, and the preflight card says so.
+   */
+  mergedUnread?: boolean;
   /** Tables on the sheet. */
   tables?: readonly GridTable[];
   /** Sheet rows hidden by the clerk or by a filter (they are still computed; the pane says how many). */
@@ -62,6 +67,8 @@ export type SheetGrid = {
 export type PlanOptions = {
   /** How many rows from the top of the grid are searched for the header (default HEADER_SEARCH_ROWS). */
   headerSearchRows?: number;
+  /** The rule set whose columns, aliases and words the sheet is read by (default DEFAULT_RULE_SET). */
+  ruleSet?: string;
 };
 
 /** Why a sheet row is not sent as a person. */
@@ -117,6 +124,8 @@ export type StopReason = { code: StopCode; message: string };
 
 export type RosterPlan = {
   sheetName: string;
+  /** The rule set the sheet was read by (its columns, aliases and words). */
+  ruleSet: string;
   /** The Excel table holding the roster, or null. */
   table: string | null;
   /** Sheet rows of the header (one, or two for a group row + sub-header row). [] when none was found. */
@@ -144,6 +153,8 @@ export type RosterPlan = {
   hiddenRead: HeaderCell[];
   /** Read columns with cells merged down over several rows below the header: each such cell counts for every row. */
   mergedFill: (HeaderCell & { areas: number })[];
+  /** People whose unit or department cell is blank while merged cells could not be read (grid.mergedUnread); else 0. */
+  mergedUnread: number;
   /**
    * People with hours that need evidence (附件1第7条) while the roster has no 证明材料齐全 column: those hours are all
    * taken as documented. 0 when the column is there.
