@@ -23,7 +23,6 @@ const N = { row: name('row'), c: name('c'), r: name('r'), spans: name('spans'), 
 
 export type RosterSheetResult = { created: string[]; rows: number };
 
-
 /** Our cells of a row, in column order (`cols`): the XML of each, in an array reused from row to row. */
 type OurCells = { rows: number[]; cols: number[]; cellsOf: (row: number) => string[] | undefined };
 
