@@ -8,6 +8,7 @@ export { UnknownRuleSetError, InvalidOptionsError } from './errors';
 export { DEFAULT_RULE_SET, hasRuleSet, getRuleSet, listRuleSets } from './rulesets';
 export type { RuleSet, RuleSetDescription, Parameter, SpecialCaseRule, HolidayCalendar, RuleSetParameters, ClauseKey, ClauseDef, RuleSetWords, WordList } from './rulesets/types';
 export { CLAUSE_KEYS } from './rulesets/types';
+export { choiceLabel, noticeLine, usedLine, yearNote, type ShownRuleSet } from './rulesets/shown';
 export { isIsoDate } from './dates';
 export { HEADERS, HEADER_ALIASES, CREDIT_KEYS, MAX_HEADER_TEXT, mapHeaders, rowFromCells, keyForHeader, normalizeHeader, outputHeaderOf, isOutputHeader, headersFor } from './headers';
 export type { HeaderDef, HeaderKind, HeaderMapping } from './headers';

@@ -1,8 +1,8 @@
 // The task pane's 专人工作 card: 提醒名单, 审核材料清单, 复制所选提醒, and the 附件2 form with live checks. Also
 // registers the ribbon actions 提醒名单 / 审核材料清单 (the shared runtime's page is the task pane).
 import './duties-pane.css';
-import { getRuleSet } from '../../shared/index';
 import { getDuties } from '../../shared/rulesets/duties';
+import { workbookRuleSet } from '../settings/rule-set-choice';
 import { readSelectedMessages, copyText } from '../reminders/copy';
 import { DUTY_RUNNERS, onRibbonDuty, registerDutyRibbonActions } from './ribbon';
 import { byId, clearMessage, el, showMessage } from '../taskpane/dom';
@@ -46,7 +46,14 @@ function renderFormFields(): void {
 }
 
 function renderChecks(today: string): void {
-  const ruleSet = getRuleSet();
+  let ruleSet;
+  try {
+    ruleSet = workbookRuleSet().ruleSet;
+  } catch {
+    // the workbook's choice is not available: the 核对依据 card says so, and 生成申报表 will too
+    byId('filing-checks').replaceChildren();
+    return;
+  }
   const { checks } = checkFilingForm(readFiling(), ruleSet, getDuties(ruleSet.id), today);
   const list = byId('filing-checks');
   // Before anything is typed, only the 请填写 errors would show: keep the list quiet until the user starts.
@@ -93,7 +100,7 @@ export function initDutiesPane(deps: DutiesPaneDeps): void {
   byId('filing-make').addEventListener('click', () =>
     void deps.run(async () => {
       renderChecks(deps.today());
-      const r = await makeFilingSheet(readFiling(), deps.today());
+      const r = await makeFilingSheet(readFiling(), deps.today(), workbookRuleSet().ruleSet.id);
       const credit = r.creditable === null ? '' : `参训人员按本项目可认定 ${r.creditable} 学时。`;
       const warnings = r.checks.filter((c) => c.level === 'warning').length;
       return `已生成“${r.sheetName}”${r.printSetup ? '（A4 纵向一页，可直接打印）' : NO_PRINT_SETUP}。${credit}${warnings > 0 ? `请留意 ${warnings} 条提示。` : ''}`;

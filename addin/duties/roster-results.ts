@@ -8,6 +8,7 @@ import { backToRoster, type OwnSheet } from './back-to-roster';
 import type { DutySheetMeta } from './duty-head';
 import { readRosterForSummary } from '../summary/summary-sheet';
 import { localDateTime } from '../../shared/local-time';
+import { workbookRuleSet } from '../settings/rule-set-choice';
 
 export type RosterResults = {
   sheetName: string;
@@ -18,12 +19,14 @@ export type RosterResults = {
   duties: RuleSetDuties;
 };
 
+/** The roster's results by the workbook's rule set (addin/settings/rule-set-choice.ts). */
 export async function readRosterResults(own: readonly OwnSheet[], asOf: string): Promise<RosterResults> {
+  const ruleSet = workbookRuleSet().ruleSet.id;
   const roster = await Excel.run(async (context) => {
     await backToRoster(context, own);
     return readRosterForSummary(context);
   });
-  const answer = evaluate(roster.rows, { asOf });
+  const answer = evaluate(roster.rows, { asOf, ruleSet });
   return {
     sheetName: roster.sheetName,
     rows: roster.rows,

@@ -3,6 +3,8 @@
 import {
   DEFAULT_RULE_SET,
   HEADERS,
+  hasRuleSet,
+  listRuleSets,
   OUTPUT_HEADERS,
   evaluate,
   formatRowOutput,
@@ -64,8 +66,18 @@ export function columnsFor(headers: unknown[][] | null | undefined): (RosterKey 
   return mapping.columns;
 }
 
-/** Evaluates every row of `row` (1×N or M×N) against the header row; results in row order. */
-export function evaluateRange(row: unknown[][], headers?: unknown[][] | null): RowResult[] {
+/** The rule set a formula's optional argument names: '' when it names none; FunctionArgumentError when unknown. */
+export function ruleSetArgument(value: unknown): string {
+  const id = value === null || value === undefined ? '' : String(value).trim();
+  if (id !== '' && !hasRuleSet(id)) {
+    const known = listRuleSets().map((r) => `"${r.id}"（${r.year} 年度）`).join('、');
+    throw new FunctionArgumentError(`没有规则“${id}”：第三个参数可写 ${known}，或省略（按本工作簿所选的规则）`);
+  }
+  return id;
+}
+
+/** Evaluates every row of `row` (1×N or M×N) against the header row by rule set `ruleSet`; results in row order. */
+export function evaluateRange(row: unknown[][], headers?: unknown[][] | null, ruleSet: string = DEFAULT_RULE_SET): RowResult[] {
   if (!Array.isArray(row) || row.length === 0) throw new FunctionArgumentError('请选择花名册的一行或多行');
   const columns = columnsFor(headers);
   const explicitHeaders = columns !== DEFAULT_COLUMNS;
@@ -75,7 +87,7 @@ export function evaluateRange(row: unknown[][], headers?: unknown[][] | null): R
     }
     return rowFromCells(cells.map(toCellValue), columns);
   });
-  return evaluate(rows, { ruleSet: DEFAULT_RULE_SET }).results;
+  return evaluate(rows, { ruleSet }).results;
 }
 
 /** The engine's Chinese message(s) for a 数据有误 row. */
@@ -111,6 +123,6 @@ function project(kind: FunctionKind, r: RowResult): OutputCell[] {
  * The answer of one function: one output row per input row (two cells for CESHORTFALL).
  * A blank roster row gives blank cells; a 数据有误 row gives error cells with the engine's message.
  */
-export function computeFunction(kind: FunctionKind, row: unknown[][], headers?: unknown[][] | null): OutputCell[][] {
-  return evaluateRange(row, headers).map((r) => project(kind, r));
+export function computeFunction(kind: FunctionKind, row: unknown[][], headers?: unknown[][] | null, ruleSet?: string): OutputCell[][] {
+  return evaluateRange(row, headers, ruleSet).map((r) => project(kind, r));
 }

@@ -4,6 +4,7 @@ import { PROMPT_TITLE_MAX, buildTemplateLayout, clip } from './template-layout';
 import type { TemplateLayout, ValidationSpec } from './template-layout';
 import { prepareSheet, uniqueTableName } from '../office/sheet-reset';
 import { excelSupports } from '../office/requirements';
+import { workbookRuleSet } from '../settings/rule-set-choice';
 
 export function toExcelRule(v: ValidationSpec): Excel.DataValidationRule {
   switch (v.type) {
@@ -47,9 +48,9 @@ export function applyTemplateLayout(sheet: Excel.Worksheet, layout: TemplateLayo
   return table;
 }
 
-/** Makes or refreshes the sheet 花名册模板 and activates it. */
+/** Makes or refreshes the sheet 花名册模板 (with the workbook's rule set's limits) and activates it. */
 export async function writeRosterTemplate(): Promise<void> {
-  const layout = buildTemplateLayout();
+  const layout = buildTemplateLayout(undefined, workbookRuleSet().ruleSet);
   await Excel.run(async (context) => {
     const { sheet, takenTableNames } = await prepareSheet(context, layout.sheetName);
     applyTemplateLayout(sheet, layout, uniqueTableName(layout.tableName, takenTableNames));

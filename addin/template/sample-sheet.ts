@@ -1,7 +1,8 @@
 // Writes the sample roster into a new sheet and activates it. Two syncs.
 import { SAMPLE_SHEET_NAME, sampleRoster } from './sample-roster';
 
-export async function insertSampleRoster(context: Excel.RequestContext): Promise<{ sheetName: string; rows: number }> {
+/** `year`: the year of the sample's dates (the workbook's rule set's). */
+export async function insertSampleRoster(context: Excel.RequestContext, year?: number): Promise<{ sheetName: string; rows: number }> {
   const sheets = context.workbook.worksheets;
   sheets.load('items/name');
   await context.sync();
@@ -9,7 +10,7 @@ export async function insertSampleRoster(context: Excel.RequestContext): Promise
   let name = SAMPLE_SHEET_NAME;
   for (let n = 2; taken.has(name); n++) name = `${SAMPLE_SHEET_NAME}${n}`;
 
-  const { headers, rows, dateColumns, textColumns } = sampleRoster();
+  const { headers, rows, dateColumns, textColumns } = sampleRoster(year);
   const sheet = sheets.add(name);
   const header = sheet.getRangeByIndexes(0, 0, 1, headers.length);
   header.values = [headers];

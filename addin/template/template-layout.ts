@@ -1,6 +1,6 @@
 // The blank roster template 花名册模板 as data (pure; roster-template.ts applies it with Office.js):
 // every header of RULES.md §2 in order, and per column its validation rule, input message and number format.
-import { HEADERS, getRuleSet } from '../../shared/index';
+import { HEADERS, getRuleSet, type RuleSet } from '../../shared/index';
 import type { RosterKey } from '../../shared/types';
 import { cellAddress, rangeAddress } from '../office/a1';
 
@@ -54,8 +54,8 @@ export function clip(text: string, max: number): string {
   return chars.length <= max ? text : `${chars.slice(0, max - 1).join('')}…`;
 }
 
-function validationFor(kind: string): ValidationSpec | null {
-  const p = getRuleSet().parameters;
+function validationFor(kind: string, ruleSet: RuleSet): ValidationSpec | null {
+  const p = ruleSet.parameters;
   switch (kind) {
     case 'hours':
       return { type: 'decimal', min: 0, max: p.maxHours.value };
@@ -68,7 +68,7 @@ function validationFor(kind: string): ValidationSpec | null {
     case 'yesno':
       return { type: 'list', values: YES_NO };
     case 'case':
-      return { type: 'list', values: [...getRuleSet().specialCaseNames] };
+      return { type: 'list', values: [...ruleSet.specialCaseNames] };
     case 'date':
       return { type: 'date', min: DATE_MIN, max: DATE_MAX };
     default:
@@ -76,7 +76,7 @@ function validationFor(kind: string): ValidationSpec | null {
   }
 }
 
-function errorMessageFor(v: ValidationSpec | null, header: string): string | null {
+function errorMessageFor(v: ValidationSpec | null, header: string, year: number): string | null {
   if (!v) return null;
   switch (v.type) {
     case 'list':
@@ -86,14 +86,15 @@ function errorMessageFor(v: ValidationSpec | null, header: string): string | nul
     case 'wholeNumber':
       return `“${header}”应为 ${v.min} 到 ${v.max} 之间的整数`;
     case 'date':
-      return `“${header}”应为日期，例如 2023-10-09`;
+      return `“${header}”应为日期，例如 ${year}-10-09`;
   }
 }
 
-export function buildTemplateLayout(dataRows: number = TEMPLATE_DATA_ROWS): TemplateLayout {
+/** `ruleSet`: the workbook's (its limits, 特殊情况 names and year); the default rule set when omitted. */
+export function buildTemplateLayout(dataRows: number = TEMPLATE_DATA_ROWS, ruleSet: RuleSet = getRuleSet()): TemplateLayout {
   const columns: TemplateColumn[] = HEADERS.map((h, i) => {
-    const validation = validationFor(h.kind);
-    const error = errorMessageFor(validation, h.zh);
+    const validation = validationFor(h.kind, ruleSet);
+    const error = errorMessageFor(validation, h.zh, ruleSet.year);
     const title = clip(h.clause ? `${h.zh}（${h.clause}）` : h.zh, PROMPT_TITLE_MAX);
     const numberFormat = h.key === 'idNumber' ? '@' : h.kind === 'date' ? 'yyyy-mm-dd' : null;
     return {

@@ -1,16 +1,24 @@
-// The rule-set registry: rule sets by id. Adding a city or a year is a new data file registered here.
+// The rule-set registry: rule sets by id. Adding a city or a year is a new data file registered here, or included
+// by a build (scripts/included-rule-sets.ts: the generated module below, checked here as it loads).
 import { UnknownRuleSetError } from '../errors';
+import { RuleSetDataError, checkDefinition, withDerived } from './check';
 import { compileRuleSet, type CompiledRuleSet } from './compile';
-import { SOURCE_KEYS, type Parameter, type RuleSet, type RuleSetDefinition, type RuleSetDescription, type RuleSetWords, type WordList } from './types';
+import { INCLUDED_RULE_SETS } from './included.generated';
+import type { Parameter, RuleSet, RuleSetDefinition, RuleSetDescription, RuleSetWords, WordList } from './types';
 import { zaozhuang2023 } from './zaozhuang-2023';
 
 export const DEFAULT_RULE_SET = 'zaozhuang-2023';
 
-function register(def: RuleSetDefinition): RuleSet {
-  return { ...def, specialCaseNames: def.specialCaseRules.map((c) => c.name), sourceOrder: SOURCE_KEYS };
+function registry(defs: readonly RuleSetDefinition[]): ReadonlyMap<string, RuleSet> {
+  const map = new Map<string, RuleSet>();
+  for (const def of defs) {
+    if (map.has(def.id)) throw new RuleSetDataError(`规则集 ${def.id} 重复：构建时加入的规则集不能与内置规则集同名`);
+    map.set(def.id, withDerived(def));
+  }
+  return map;
 }
 
-const RULE_SETS: ReadonlyMap<string, RuleSet> = new Map([zaozhuang2023].map((d) => [d.id, register(d)]));
+const RULE_SETS = registry([zaozhuang2023, ...INCLUDED_RULE_SETS.map((d, i) => checkDefinition(d, `构建时加入的第 ${i + 1} 个规则集`))]);
 const COMPILED = new Map<string, CompiledRuleSet>();
 
 export function hasRuleSet(id: string): boolean {
