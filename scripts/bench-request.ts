@@ -23,6 +23,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { gzipSync } from 'node:zlib';
+import { getRuleSet } from '../shared/index';
 import { parseJsonc } from './deploy/jsonc';
 import { syntheticRows } from './load-rows';
 import { HAS_THREAD_CPU, otherThreadCpuMs, threadIdle } from './thread-cpu';
@@ -206,7 +207,7 @@ async function main(): Promise<void> {
     console.log(`${'rows'.padStart(6)} | ${'format'.padEnd(7)} | ${'cold ms'.padStart(7)} | ${'warm ms'.padStart(7)} | ${'helper ms'.padStart(9)} | ${'KiB'.padStart(7)}`);
     for (const rows of sizes) {
       for (const format of formats) {
-        const body = JSON.stringify({ rows: syntheticRows(rows), asOf: '2023-11-01', ...(format === 'full' ? {} : { format }) });
+        const body = JSON.stringify({ rows: syntheticRows(rows), asOf: `${getRuleSet().year}-11-01`, ...(format === 'full' ? {} : { format }) });
         const samples: Sample[] = [];
         for (let i = 0; i < Number(opts.cold); i++) samples.push(await sample(config, body, Number(opts.warm)));
         startups.push(...samples.map((s) => s.startupMs));

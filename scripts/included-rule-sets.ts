@@ -10,6 +10,7 @@
 import { existsSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
 import { delimiter, dirname, isAbsolute, join, relative, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { BUILT_IN_RULE_SETS } from '../shared/rulesets/built-in';
 import { RuleSetDataError, checkDefinition } from '../shared/rulesets/check';
 
 export const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
@@ -108,6 +109,7 @@ export function writeIncludedRuleSets(root: string = ROOT, env: Env = process.en
   const read = files.map(readDefinition);
   const seen = new Map<string, string>();
   read.forEach((r, i) => {
+    if (BUILT_IN_RULE_SETS.some((b) => b.id === r.id)) throw new IncludedRuleSetError(`规则集文件 ${files[i]} 的 id ${r.id} 与内置规则集相同：请换一个 id`);
     const other = seen.get(r.id);
     if (other !== undefined) throw new IncludedRuleSetError(`规则集 ${r.id} 出现了两次：${other} 和 ${files[i]}`);
     seen.set(r.id, files[i]);

@@ -43,7 +43,7 @@ function dayOf(iso: string): number {
   return Date.UTC(y, m - 1, d) / DAY_MS;
 }
 
-/** 2023-12-31 → 2023年12月31日 */
+/** YYYY-MM-DD → Y年M月D日 */
 export function chineseDate(iso: string): string {
   const [y, m, d] = iso.split('-').map(Number);
   return `${y}年${m}月${d}日`;

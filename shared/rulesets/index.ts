@@ -1,11 +1,11 @@
 // The rule-set registry: rule sets by id. Adding a city or a year is a new data file registered here, or included
 // by a build (scripts/included-rule-sets.ts: the generated module below, checked here as it loads).
 import { UnknownRuleSetError } from '../errors';
+import { BUILT_IN_RULE_SETS } from './built-in';
 import { RuleSetDataError, checkDefinition, withDerived } from './check';
 import { compileRuleSet, type CompiledRuleSet } from './compile';
 import { INCLUDED_RULE_SETS } from './included.generated';
 import type { Parameter, RuleSet, RuleSetDefinition, RuleSetDescription, RuleSetWords, WordList } from './types';
-import { zaozhuang2023 } from './zaozhuang-2023';
 
 export const DEFAULT_RULE_SET = 'zaozhuang-2023';
 
@@ -18,7 +18,7 @@ function registry(defs: readonly RuleSetDefinition[]): ReadonlyMap<string, RuleS
   return map;
 }
 
-const RULE_SETS = registry([zaozhuang2023, ...INCLUDED_RULE_SETS.map((d, i) => checkDefinition(d, `构建时加入的第 ${i + 1} 个规则集`))]);
+const RULE_SETS = registry([...BUILT_IN_RULE_SETS, ...INCLUDED_RULE_SETS.map((d, i) => checkDefinition(d, `构建时加入的第 ${i + 1} 个规则集`))]);
 const COMPILED = new Map<string, CompiledRuleSet>();
 
 export function hasRuleSet(id: string): boolean {

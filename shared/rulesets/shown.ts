@@ -5,12 +5,12 @@ import type { RuleSet } from './types';
 
 export type ShownRuleSet = Pick<RuleSet, 'id' | 'year' | 'notice' | 'title'>;
 
-/** 枣人社字〔…〕…号 · 2024 年度: the line under the pane's and the page's title. */
+/** `<notice> · <year> 年度`: the line under the pane's and the page's title. */
 export function noticeLine(rs: ShownRuleSet): string {
   return `${rs.notice} · ${rs.year} 年度`;
 }
 
-/** A choice in a list: 2024 年度 · notice（默认）. */
+/** A choice in a list: `<year> 年度 · <notice>（默认）`. */
 export function choiceLabel(rs: ShownRuleSet, isDefault: boolean): string {
   return `${rs.year} 年度 · ${rs.notice}${isDefault ? '（默认）' : ''}`;
 }

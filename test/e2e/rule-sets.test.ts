@@ -1,0 +1,269 @@
+// Choosing the rule set, end to end on artifacts that hold two: a copy of this project built the way a unit's IT
+// includes an extra rule set (CE_RULE_SETS naming a data file: `npm run build` and `npm run worker:dev` both include
+// it), a fictitious variant year (test/support/variant-rule-set.ts). Its dist/ is opened as Excel opens the task pane
+// (the simulated workbook, the real Worker of the copy) and as the shared runtime loads it (the custom functions).
+// What each surface must show and compute follows from the variant's own numbers (公需课 36 + 专业课 54, 培训进修 32),
+// never from markup; the default stays the default, said as such.
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import type { Server } from 'node:http';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Browser, Frame, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { DEFAULT_RULE_SET, OUTPUT_HEADERS, evaluate, formatRowOutput, getRuleSet, mapHeaders, rowFromCells } from '../../shared/index';
+import type { CellValue, EvaluateResponse } from '../../shared/types';
+import { buildProject, copyProject } from '../support/project-copy';
+import { VARIANT_ID, VARIANT_NOTICE, VARIANT_YEAR, variantDefinition, writeVariant } from '../support/variant-rule-set';
+import { launchChromium, openHostWithSim } from './browser';
+import type { CeSimHost } from './host/sim-entry';
+import { callFunction, officeStandIn, openBuiltPane } from './office-stand-in';
+import { clickForMessage, saveSettings } from './pane-click';
+import { freePort } from './ports';
+import { serveStatic } from './static-server';
+import { startWorkerOnFreePort, type WorkerProcess } from './worker-process';
+
+const env = inject('e2e');
+const ARTIFACTS = join(env.root, 'test', 'artifacts');
+const base = getRuleSet(DEFAULT_RULE_SET);
+const variant = variantDefinition();
+const vp = variant.parameters;
+/** A 核对日期 in neither rule set's year (the common case: this year's roster, an older notice). */
+const OTHER_YEAR_DATE = `${VARIANT_YEAR + 2}-12-07`;
+
+declare global {
+  interface Window {
+    __ceSim?: CeSimHost;
+  }
+}
+
+/**
+ * Three people whose status turns on the rule set: 甲 meets the default's 公需课 but not the variant's; 乙 has
+ * training above the default's yearly cap, within the variant's, and the variant's lower 专业课 requirement; 丙 has
+ * exactly the variant's requirements.
+ */
+const HEADER = ['姓名', '单位', '部门', '市平台公需课学时', '市平台专业课学时', '培训进修学时', '培训进修天数'];
+const PEOPLE: CellValue[][] = [
+  ['甲', '测试单位', '一科', vp.requiredPublic.value - 6, vp.requiredProfessional.value + 6, '', ''],
+  ['乙', '测试单位', '一科', vp.requiredPublic.value + 4, vp.requiredProfessional.value - vp.trainingYearCap.value + 8, vp.trainingYearCap.value, vp.trainingYearCap.value / 8],
+  ['丙', '测试单位', '二科', vp.requiredPublic.value, vp.requiredProfessional.value, '', ''],
+];
+/** What the variant's numbers say of each person, worked out from its parameters. */
+const BY_VARIANT = [
+  { status: '未达标', publicShortfall: 6, professionalShortfall: 0 },
+  { status: '达标', publicShortfall: 0, professionalShortfall: 0, professionalHours: vp.requiredProfessional.value + 8 },
+  { status: '达标', publicShortfall: 0, professionalShortfall: 0 },
+];
+const col = (header: string): number => HEADER.length + OUTPUT_HEADERS.indexOf(header as (typeof OUTPUT_HEADERS)[number]);
+
+/** The default rule set's answer for the same rows (the engine in this process holds the default only). */
+function byDefault(asOf: string): CellValue[][] {
+  const mapping = mapHeaders(HEADER);
+  const answer = evaluate(PEOPLE.map((r) => rowFromCells(r, mapping.columns)), { asOf, ruleSet: DEFAULT_RULE_SET });
+  return answer.results.map((r) => formatRowOutput(r).map((c) => c ?? ''));
+}
+
+describe('a build that includes a second rule set: every surface lets the clerk choose, and shows it', () => {
+  let work = '';
+  let copy = '';
+  let worker: WorkerProcess;
+  let server: Server;
+  let baseUrl = '';
+  let browser: Browser;
+  const token = `e2e-rs-${Date.now()}`;
+
+  beforeAll(async () => {
+    work = mkdtempSync(join(tmpdir(), 'ce-rule-sets-'));
+    const extra = { CE_RULE_SETS: writeVariant(work) };
+    copy = join(work, 'ce');
+    copyProject(env.root, copy);
+    await buildProject(copy, extra);
+    const port = await freePort(8800, 8819, [Number(new URL(env.baseUrl).port)]);
+    server = await serveStatic([{ prefix: '/e2e/', dir: env.buildDir }, { prefix: '/', dir: join(copy, 'dist') }], port);
+    baseUrl = `http://127.0.0.1:${port}`;
+    worker = await startWorkerOnFreePort({ root: copy, token, origin: baseUrl, stateRoot: ARTIFACTS, exclude: [Number(new URL(env.workerUrl).port)], env: extra });
+    browser = await launchChromium();
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await worker?.stop();
+    await new Promise<void>((r) => (server ? server.close(() => r()) : r()));
+    if (work) rmSync(work, { recursive: true, force: true });
+  });
+
+  it('the Worker lists both, answers one by ?ruleSet=, and computes by the one asked for', async () => {
+    const auth = { Authorization: `Bearer ${token}` };
+    const all = (await (await fetch(`${worker.url}/v1/rules`, { headers: auth })).json()) as { defaultRuleSet: string; ruleSets: { id: string; year: number; notice: string }[] };
+    expect(all.defaultRuleSet).toBe(DEFAULT_RULE_SET);
+    expect(all.ruleSets.map((r) => [r.id, r.year, r.notice])).toEqual([
+      [base.id, base.year, base.notice],
+      [VARIANT_ID, VARIANT_YEAR, VARIANT_NOTICE],
+    ]);
+    const one = (await (await fetch(`${worker.url}/v1/rules?ruleSet=${VARIANT_ID}`, { headers: auth })).json()) as { ruleSets: { id: string }[] };
+    expect(one.ruleSets.map((r) => r.id)).toEqual([VARIANT_ID]);
+    const rows = PEOPLE.map((r) => rowFromCells(r, mapHeaders(HEADER).columns));
+    const answer = async (ruleSet?: string): Promise<EvaluateResponse> => {
+      const res = await fetch(`${worker.url}/v1/evaluate`, {
+        method: 'POST',
+        headers: { ...auth, 'Content-Type': 'application/json' },
+        body: JSON.stringify({ rows, asOf: `${VARIANT_YEAR}-11-01`, ...(ruleSet ? { ruleSet } : {}) }),
+      });
+      expect(res.status).toBe(200);
+      return (await res.json()) as EvaluateResponse;
+    };
+    const v = await answer(VARIANT_ID);
+    expect(v.ruleSet).toBe(VARIANT_ID);
+    expect(v.results.map((r) => ({ status: r.status, publicShortfall: r.publicShortfall, professionalShortfall: r.professionalShortfall }))).toEqual(
+      BY_VARIANT.map(({ status, publicShortfall, professionalShortfall }) => ({ status, publicShortfall, professionalShortfall })),
+    );
+    expect(v.results[1].professionalHours).toBe(BY_VARIANT[1].professionalHours);
+    expect(v.results[0].requiredPublic).toBe(vp.requiredPublic.value);
+    // nothing asked: the default, with the default's results
+    const d = await answer();
+    expect(d.ruleSet).toBe(DEFAULT_RULE_SET);
+    expect(d.results).toEqual(evaluate(rows, { asOf: `${VARIANT_YEAR}-11-01` }).results);
+  });
+
+  describe('the task pane', () => {
+    let page: Page;
+    let pane: Frame;
+    const sim = (): string => readFileSync(join(env.buildDir, 'sim.js'), 'utf8');
+    const snapshot = (sheet: string): Promise<CellValue[][]> => page.evaluate((s) => window.__ceSim!.snapshot(s), sheet);
+
+    beforeAll(async () => {
+      ({ page, pane } = await openHostWithSim(browser, baseUrl, sim()));
+    });
+
+    it('shows the default as the default, with its notice and year from the data, and says when the 核对日期 is in another year', async () => {
+      const options = await pane.$$eval('#rule-set option', (os) => os.map((o) => [(o as HTMLOptionElement).value, o.textContent ?? '']));
+      expect(options.map(([v]) => v)).toEqual([DEFAULT_RULE_SET, VARIANT_ID]);
+      expect(options[0][1]).toContain(base.notice);
+      expect(options[0][1]).toContain('默认');
+      expect(options[1][1]).toContain(VARIANT_NOTICE);
+      expect(await pane.inputValue('#rule-set')).toBe(DEFAULT_RULE_SET);
+      expect(await pane.textContent('#ruleset-line')).toBe(`${base.notice} · ${base.year} 年度（默认）`);
+      expect(await pane.textContent('#rule-set-state')).toContain('尚未选择，使用默认');
+
+      await saveSettings(pane, { url: worker.url, token, asOf: OTHER_YEAR_DATE, fold: true });
+      const note = (await pane.textContent('#year-note')) ?? '';
+      expect(await pane.isVisible('#year-note')).toBe(true);
+      expect(note).toContain(`核对日期 ${OTHER_YEAR_DATE}`);
+      expect(note).toContain(`${base.year} 年度`);
+
+      await page.evaluate(
+        ({ rows }) => {
+          const s = window.__ceSim!;
+          const sheet = s.model.addSheet('名单');
+          rows.forEach((r, i) => r.forEach((v, j) => v !== '' && sheet.set(i, j, v as string | number)));
+          s.model.activate(sheet.id);
+          s.model.selection = { sheetId: sheet.id, row: 1, col: 0, rows: 1, cols: 1 };
+          s.render();
+        },
+        { rows: [HEADER, ...PEOPLE] },
+      );
+      expect(await clickForMessage(pane, 'compute')).toContain('已完成');
+      const after = await snapshot('名单');
+      expect(after.slice(1).map((r) => r.slice(HEADER.length))).toEqual(byDefault(OTHER_YEAR_DATE));
+      const lines = await pane.$$eval('#results-rules li', (ls) => ls.map((l) => l.textContent ?? ''));
+      expect(lines[0]).toContain(`未选择规则，按默认的 ${base.year} 年度规则核对`);
+      expect(lines[1]).toContain(`核对日期 ${OTHER_YEAR_DATE}`);
+    });
+
+    it('a choice is saved in the workbook, changes the title line, recalculates the functions, and 计算学时 and 年度汇总 follow the variant’s numbers', async () => {
+      const calculations = await page.evaluate(() => window.__ceSim!.model.calculations);
+      await pane.selectOption('#rule-set', VARIANT_ID);
+      await pane.waitForSelector(`#message:has-text("已选择 ${VARIANT_YEAR} 年度的规则")`);
+      expect(await pane.textContent('#ruleset-line')).toBe(`${VARIANT_NOTICE} · ${VARIANT_YEAR} 年度`);
+      expect(await pane.textContent('#rule-set-state')).toContain(VARIANT_ID);
+      expect(await page.evaluate(() => window.__ceSim!.model.settings.get('ce.ruleSet'))).toBe(VARIANT_ID);
+      expect(await page.evaluate(() => window.__ceSim!.model.calculations)).toBe(calculations + 1);
+      expect(await pane.textContent('#year-note')).toContain(`${VARIANT_YEAR} 年度`);
+
+      expect(await clickForMessage(pane, 'compute')).toContain('已完成');
+      const after = await snapshot('名单');
+      BY_VARIANT.forEach((want, i) => {
+        const row = after[1 + i];
+        expect(row[col('状态')], String(PEOPLE[i][0])).toBe(want.status);
+        expect(row[col('公需课缺口')], String(PEOPLE[i][0])).toBe(want.publicShortfall);
+        expect(row[col('专业课缺口')], String(PEOPLE[i][0])).toBe(want.professionalShortfall);
+      });
+      expect(after[2][col('专业课认定学时')]).toBe(BY_VARIANT[1].professionalHours);
+      const lines = await pane.$$eval('#results-rules li', (ls) => ls.map((l) => l.textContent ?? ''));
+      expect(lines[0]).toContain(`按 ${VARIANT_YEAR} 年度的规则核对`);
+      expect(lines[0]).toContain(VARIANT_NOTICE);
+
+      expect(await clickForMessage(pane, 'summary')).toContain('已生成“年度汇总”');
+      const summary = await snapshot('年度汇总');
+      expect(summary[0][0]).toBe(`${VARIANT_YEAR}年度专业技术人员继续教育学时汇总`);
+      expect(summary.find((r) => r[0] === '规则集')?.[1]).toContain(VARIANT_NOTICE);
+      expect(summary.find((r) => r[0] === '提示')?.[1]).toContain(`核对日期 ${OTHER_YEAR_DATE}`);
+      await page.screenshot({ path: join(ARTIFACTS, 'rule-sets-pane.png') });
+
+      // the rule set's own year as 核对日期: no note
+      await saveSettings(pane, { asOf: `${VARIANT_YEAR}-11-01`, fold: true });
+      expect(await pane.isVisible('#year-note')).toBe(false);
+    });
+
+    it('the choice stays with the workbook: the pane opened again shows it; another workbook has the default', async () => {
+      await pane.goto(pane.url());
+      await pane.waitForSelector('#compute');
+      await pane.waitForFunction(() => (document.getElementById('ruleset-line')?.textContent ?? '') !== '');
+      expect(await pane.inputValue('#rule-set')).toBe(VARIANT_ID);
+      expect(await pane.textContent('#ruleset-line')).toBe(`${VARIANT_NOTICE} · ${VARIANT_YEAR} 年度`);
+
+      const other = await openHostWithSim(browser, baseUrl, sim());
+      expect(await other.pane.inputValue('#rule-set')).toBe(DEFAULT_RULE_SET);
+      expect(await other.pane.textContent('#ruleset-line')).toBe(`${base.notice} · ${base.year} 年度（默认）`);
+      await other.context.close();
+    });
+
+    it('a choice this build does not have is said, and nothing is computed by another rule set', async () => {
+      await page.evaluate(() => window.__ceSim!.model.settings.set('ce.ruleSet', 'gone-1999'));
+      await pane.goto(pane.url());
+      await pane.waitForSelector('#compute');
+      await pane.waitForFunction(() => (document.getElementById('rule-set-state')?.textContent ?? '') !== '');
+      expect(await pane.textContent('#rule-set-state')).toContain('“gone-1999”');
+      const before = await snapshot('名单');
+      const message = await clickForMessage(pane, 'compute');
+      expect(message).toContain('“gone-1999”');
+      expect(message).toContain(VARIANT_NOTICE);
+      expect(await snapshot('名单')).toEqual(before);
+    });
+  });
+
+  describe('the custom functions of the built page', () => {
+    const rows = (): CellValue[][] => PEOPLE;
+    const header = [HEADER];
+
+    it('follow the workbook’s choice, or the optional third argument; an unknown one is #VALUE! naming those there are', async () => {
+      const chosen = await openBuiltPane(browser, `${baseUrl}/taskpane.html`, officeStandIn('Excel', { 'ce.ruleSet': VARIANT_ID }));
+      await chosen.page.waitForFunction(() => Object.keys((window as unknown as { __recorded: { functions: object } }).__recorded.functions).length > 0);
+      const status = await callFunction(chosen.page, 'CESTATUS', [rows(), header]);
+      expect(status).toEqual({ value: BY_VARIANT.map((b) => [b.status]) });
+      const shortfall = await callFunction(chosen.page, 'CESHORTFALL', [rows(), header]);
+      expect(shortfall).toEqual({ value: BY_VARIANT.map((b) => [b.publicShortfall, b.professionalShortfall]) });
+      // the argument wins over the workbook's choice
+      const byArgument = await callFunction(chosen.page, 'CESTATUS', [rows(), header, DEFAULT_RULE_SET]);
+      const mapping = mapHeaders(HEADER);
+      expect(byArgument).toEqual({ value: evaluate(PEOPLE.map((r) => rowFromCells(r, mapping.columns))).results.map((r) => [r.status]) });
+      const unknown = await callFunction(chosen.page, 'CEHOURS', [rows(), header, 'nowhere-1999']);
+      expect(unknown).toMatchObject({ thrown: { code: '#VALUE!' } });
+      const message = (unknown as { thrown: { message: string } }).thrown.message;
+      for (const id of [DEFAULT_RULE_SET, VARIANT_ID]) expect(message).toContain(id);
+      expect(chosen.errors).toEqual([]);
+      await chosen.context.close();
+
+      // nothing chosen: the default; a choice the build lacks: #VALUE! saying so
+      const none = await openBuiltPane(browser, `${baseUrl}/taskpane.html`, officeStandIn('Excel'));
+      await none.page.waitForFunction(() => Object.keys((window as unknown as { __recorded: { functions: object } }).__recorded.functions).length > 0);
+      expect(await callFunction(none.page, 'CESTATUS', [rows(), header])).toEqual(byArgument);
+      await none.context.close();
+      const gone = await openBuiltPane(browser, `${baseUrl}/taskpane.html`, officeStandIn('Excel', { 'ce.ruleSet': 'gone-1999' }));
+      await gone.page.waitForFunction(() => Object.keys((window as unknown as { __recorded: { functions: object } }).__recorded.functions).length > 0);
+      const refused = await callFunction(gone.page, 'CEHOURS', [rows(), header]);
+      expect(refused).toMatchObject({ thrown: { code: '#VALUE!' } });
+      expect((refused as { thrown: { message: string } }).thrown.message).toContain('“gone-1999”');
+      await gone.context.close();
+    });
+  });
+});
