@@ -15,11 +15,14 @@ export function choiceLabel(rs: ShownRuleSet, isDefault: boolean): string {
   return `${rs.year} 年度 · ${rs.notice}${isDefault ? '（默认）' : ''}`;
 }
 
-/** What rule set a run uses, said plainly: chosen, or the default because nothing was chosen. */
-export function usedLine(rs: ShownRuleSet, chosen: boolean): string {
+/**
+ * What rule set a run uses, said plainly: chosen, or the default because nothing was chosen (`unchosen` says how
+ * the clerk could have chosen, e.g. 未指定 --rule-set).
+ */
+export function usedLine(rs: ShownRuleSet, chosen: boolean, unchosen = '未选择规则'): string {
   return chosen
     ? `按 ${rs.year} 年度的规则核对：${rs.title}（${rs.notice}）。`
-    : `未选择规则，按默认的 ${rs.year} 年度规则核对：${rs.title}（${rs.notice}）。`;
+    : `${unchosen}，按默认的 ${rs.year} 年度规则核对：${rs.title}（${rs.notice}）。`;
 }
 
 /**

@@ -4,7 +4,9 @@
 // (the simulated workbook, the real Worker of the copy) and as the shared runtime loads it (the custom functions).
 // What each surface must show and compute follows from the variant's own numbers (公需课 36 + 专业课 54, 培训进修 32),
 // never from markup; the default stays the default, said as such.
+import { randomBytes } from 'node:crypto';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import ExcelJS from 'exceljs';
 import type { Server } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -12,7 +14,9 @@ import type { Browser, Frame, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { DEFAULT_RULE_SET, OUTPUT_HEADERS, evaluate, formatRowOutput, getRuleSet, mapHeaders, rowFromCells } from '../../shared/index';
 import type { CellValue, EvaluateResponse } from '../../shared/types';
-import { buildProject, copyProject } from '../support/project-copy';
+import { buildProject, copyProject, runNode } from '../support/project-copy';
+import { loadWorkbook, outputBlock } from '../xlsx/expect-output';
+import { sheetValues } from '../xlsx/result-view';
 import { VARIANT_ID, VARIANT_NOTICE, VARIANT_YEAR, variantDefinition, writeVariant } from '../support/variant-rule-set';
 import { launchChromium, openHostWithSim } from './browser';
 import type { CeSimHost } from './host/sim-entry';
@@ -55,6 +59,25 @@ const BY_VARIANT = [
 ];
 const col = (header: string): number => HEADER.length + OUTPUT_HEADERS.indexOf(header as (typeof OUTPUT_HEADERS)[number]);
 
+/** The three people as a roster file a clerk keeps (header in row 1). */
+async function rosterFile(dir: string): Promise<string> {
+  const wb = new ExcelJS.Workbook();
+  const ws = wb.addWorksheet('花名册');
+  ws.addRow(HEADER);
+  for (const r of PEOPLE) ws.addRow(r.map((v) => (v === '' ? null : v)));
+  const file = join(dir, '花名册.xlsx');
+  await wb.xlsx.writeFile(file);
+  return file;
+}
+
+/** The nine output cells of each person in a result file's roster sheet. */
+function outputsOf(wb: ExcelJS.Workbook): unknown[][] {
+  const ws = wb.getWorksheet('花名册');
+  if (!ws) throw new Error('no roster sheet in the result');
+  const block = outputBlock(ws);
+  return PEOPLE.map((_, i) => OUTPUT_HEADERS.map((_h, j) => ws.getCell(block.row + 1 + i, block.col + j).value));
+}
+
 /** The default rule set's answer for the same rows (the engine in this process holds the default only). */
 function byDefault(asOf: string): CellValue[][] {
   const mapping = mapHeaders(HEADER);
@@ -69,11 +92,14 @@ describe('a build that includes a second rule set: every surface lets the clerk 
   let server: Server;
   let baseUrl = '';
   let browser: Browser;
-  const token = `e2e-rs-${Date.now()}`;
+  let roster = '';
+  let extra: Record<string, string> = {};
+  const token = `e2e-rs-${randomBytes(32).toString('base64url')}`;
 
   beforeAll(async () => {
     work = mkdtempSync(join(tmpdir(), 'ce-rule-sets-'));
-    const extra = { CE_RULE_SETS: writeVariant(work) };
+    extra = { CE_RULE_SETS: writeVariant(work) };
+    roster = await rosterFile(work);
     copy = join(work, 'ce');
     copyProject(env.root, copy);
     await buildProject(copy, extra);
@@ -264,6 +290,91 @@ describe('a build that includes a second rule set: every surface lets the clerk 
       expect(refused).toMatchObject({ thrown: { code: '#VALUE!' } });
       expect((refused as { thrown: { message: string } }).thrown.message).toContain('“gone-1999”');
       await gone.context.close();
+    });
+  });
+
+  describe('the .xlsx page', () => {
+    async function runPage(choose: string | null): Promise<{ page: Page; result: ExcelJS.Workbook }> {
+      const context = await browser.newContext({ viewport: { width: 1366, height: 900 }, acceptDownloads: true });
+      const page = await context.newPage();
+      page.on('filechooser', () => undefined);
+      await page.goto(`${baseUrl}/index.html`);
+      await page.waitForSelector('#drop');
+      await page.fill('#as-of', OTHER_YEAR_DATE);
+      if (choose) await page.selectOption('#rule-set', choose);
+      const [chooser] = await Promise.all([page.waitForEvent('filechooser'), page.click('#drop')]);
+      await chooser.setFiles(roster);
+      await page.waitForSelector('#preflight:not([hidden])');
+      await page.click('#start');
+      await page.waitForSelector('#result:not([hidden])', { timeout: 60_000 });
+      const [download] = await Promise.all([page.waitForEvent('download'), page.click('#download')]);
+      const out = join(work, `page-${choose ?? 'default'}.xlsx`);
+      await download.saveAs(out);
+      return { page, result: await loadWorkbook(out) };
+    }
+
+    it('a choice next to 核对日期: the default said to be the default, with the same results as before', async () => {
+      const { page, result } = await runPage(null);
+      expect(await page.$$eval('#rule-set option', (os) => os.map((o) => (o as HTMLOptionElement).value))).toEqual([DEFAULT_RULE_SET, VARIANT_ID]);
+      expect(await page.textContent('#notice-line')).toBe(`按${base.notice}（${base.year} 年度）`);
+      expect(await page.textContent('#rule-set-line')).toContain(`未选择规则，按默认的 ${base.year} 年度规则核对`);
+      expect(await page.textContent('#year-note')).toContain(`核对日期 ${OTHER_YEAR_DATE}`);
+      const lines = await page.$$eval('#result-rules li', (ls) => ls.map((l) => l.textContent ?? ''));
+      expect(lines[0]).toContain('未选择规则');
+      expect(outputsOf(result).map((r) => r.map((c) => c ?? ''))).toEqual(byDefault(OTHER_YEAR_DATE));
+      await page.context().close();
+    });
+
+    it('the variant chosen: its notice and year shown, its numbers in the result file, 年度汇总 with the year note', async () => {
+      const { page, result } = await runPage(VARIANT_ID);
+      expect(await page.textContent('#notice-line')).toBe(`按${VARIANT_NOTICE}（${VARIANT_YEAR} 年度）`);
+      expect(await page.textContent('#rule-set-line')).toContain(`按 ${VARIANT_YEAR} 年度的规则核对`);
+      expect(await page.textContent('#year-note')).toContain(`所用规则是 ${VARIANT_YEAR} 年度的`);
+      const counts = Object.fromEntries(await page.$$eval('#counts .count', (els) => els.map((e) => [(e as HTMLElement).dataset.status ?? '', e.querySelector('.n')?.textContent ?? ''])));
+      expect(counts['达标']).toBe('2');
+      expect(counts['未达标']).toBe('1');
+      await page.screenshot({ path: join(ARTIFACTS, 'rule-sets-page.png'), fullPage: true });
+      const outputs = outputsOf(result);
+      BY_VARIANT.forEach((want, i) => {
+        expect(outputs[i][OUTPUT_HEADERS.indexOf('状态')], String(PEOPLE[i][0])).toBe(want.status);
+        expect(outputs[i][OUTPUT_HEADERS.indexOf('公需课缺口')]).toBe(want.publicShortfall);
+      });
+      const summary = sheetValues(result.getWorksheet('年度汇总')!);
+      expect(summary[0][0]).toBe(`${VARIANT_YEAR}年度专业技术人员继续教育学时汇总`);
+      expect(String(summary.find((r) => r[0] === '规则集')?.[1])).toContain(VARIANT_NOTICE);
+      expect(String(summary.find((r) => r[0] === '提示')?.[1])).toContain(`核对日期 ${OTHER_YEAR_DATE}`);
+      await page.context().close();
+    });
+  });
+
+  describe('the command line', () => {
+    const cli = (args: string[]) => runNode(copy, [join(copy, 'bin', 'ce-roster.mjs'), ...args], extra).then(
+      (r) => ({ code: 0, ...r }),
+      (e: Error) => ({ code: Number(/exited (\d+)/.exec(e.message)?.[1] ?? -1), stdout: e.message, stderr: e.message }),
+    );
+
+    it('--rule-set: listed in the usage, its numbers in the answer, the year note on stderr; nothing given: the default, said', async () => {
+      const help = await cli(['--help']);
+      expect(help.stdout).toContain(`${DEFAULT_RULE_SET}：${base.year} 年度，${base.notice}（默认）`);
+      expect(help.stdout).toContain(`${VARIANT_ID}：${VARIANT_YEAR} 年度，${VARIANT_NOTICE}`);
+
+      const r = await cli([roster, '--out', join(work, 'cli-variant.xlsx'), '--rule-set', VARIANT_ID, '--as-of', OTHER_YEAR_DATE, '--json']);
+      expect(r.code, r.stderr).toBe(0);
+      const answer = JSON.parse(r.stdout) as EvaluateResponse;
+      expect(answer.ruleSet).toBe(VARIANT_ID);
+      expect(answer.results.map((x) => x.status)).toEqual(BY_VARIANT.map((b) => b.status));
+      expect(r.stderr).toContain(`核对日期 ${OTHER_YEAR_DATE} 在 ${VARIANT_YEAR + 2} 年，所用规则是 ${VARIANT_YEAR} 年度的（${VARIANT_NOTICE}）`);
+      expect(outputsOf(await loadWorkbook(join(work, 'cli-variant.xlsx'))).map((o) => o[OUTPUT_HEADERS.indexOf('状态')])).toEqual(BY_VARIANT.map((b) => b.status));
+
+      const d = await cli([roster, '--out', join(work, 'cli-default.xlsx'), '--as-of', `${base.year}-11-01`]);
+      expect(d.code, d.stderr).toBe(0);
+      expect(d.stdout).toContain(`未指定 --rule-set，按默认的 ${base.year} 年度规则核对：${base.title}（${base.notice}）`);
+      expect(d.stderr).not.toContain('核对日期');
+      expect(outputsOf(await loadWorkbook(join(work, 'cli-default.xlsx'))).map((r) => r.map((c) => c ?? ''))).toEqual(byDefault(`${base.year}-11-01`));
+
+      const unknown = await cli([roster, '--rule-set', 'nowhere-1999']);
+      expect(unknown.code).toBe(2);
+      expect(unknown.stderr).toContain(`--rule-set 可写：${DEFAULT_RULE_SET}（${base.year} 年度）、${VARIANT_ID}（${VARIANT_YEAR} 年度）`);
     });
   });
 });
