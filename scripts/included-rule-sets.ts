@@ -1,8 +1,9 @@
 // Extra rule sets a build includes besides the built-in ones (a unit's local notice, or a second rule set for the
 // tests): data files (JSON, one rule-set definition each) named by the CE_RULE_SETS environment variable or, when it
 // is not set, by the git-ignored rule-sets.local.json ({ "files": [...] }). This step turns them into the generated,
-// git-ignored module shared/rulesets/included.generated.ts, which the rule-set registry imports; the registry checks
-// each definition when it loads. Every build runs it first, so the pages (dist/), the Worker and the command line
+// git-ignored module shared/rulesets/included.generated.ts, which the rule-set registry imports and registers with
+// registerRuleSet (validated there as every rule set is: shared/rulesets/validate.ts; this step runs the same check
+// first, so a bad file stops the build with its problems listed). Every build runs it first, so the pages (dist/), the Worker and the command line
 // hold the same rule sets: vite.config.ts (npm run build, npm start, npm run deploy), scripts/worker-dev.ts,
 // bin/ce-roster.mjs, vitest.config.ts, `npm run typecheck` and postinstall (a fresh clone has the module).
 // `npm run rule-sets` runs it alone and says what is included. The module is rewritten only when it changes (a
@@ -11,7 +12,7 @@ import { existsSync, readFileSync, renameSync, statSync, writeFileSync } from 'n
 import { delimiter, dirname, isAbsolute, join, relative, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { BUILT_IN_RULE_SETS } from '../shared/rulesets/built-in';
-import { RuleSetDataError, checkDefinition } from '../shared/rulesets/check';
+import { ruleSetProblems } from '../shared/rulesets/validate';
 
 export const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
 /** The environment variable listing rule-set files (separated like PATH: `;` on Windows, `:` elsewhere). */
@@ -21,7 +22,6 @@ export const LOCAL_LIST = 'rule-sets.local.json';
 export const GENERATED_MODULE = join('shared', 'rulesets', 'included.generated.ts');
 /** A rule set with every clause text is some 30 KB: a file far larger than this is not one. */
 export const MAX_RULE_SET_BYTES = 2 * 1024 * 1024;
-const ID_PATTERN = /^[a-z0-9][a-z0-9-]{0,62}[a-z0-9]$/;
 
 /** A problem with the list or one of its files, said for IT (Chinese, naming the file and the key). */
 export class IncludedRuleSetError extends Error {
@@ -62,33 +62,21 @@ export function listedFiles(root: string = ROOT, env: Env = process.env): { from
   return { from: files.length > 0 ? 'local' : 'none', files: files.map((f) => resolve(root, f.trim())) };
 }
 
-/** One file's definition, checked as the registry checks it when it loads (shared/rulesets/check.ts). */
+/** One file's definition, checked as registerRuleSet checks it (shared/rulesets/validate.ts). */
 export function readDefinition(file: string): { id: string; year: number; definition: object } {
-  const shown = file;
-  if (!existsSync(file)) throw new IncludedRuleSetError(`找不到规则集文件 ${shown}`);
+  if (!existsSync(file)) throw new IncludedRuleSetError(`找不到规则集文件 ${file}`);
   const size = statSync(file).size;
-  if (size > MAX_RULE_SET_BYTES) throw new IncludedRuleSetError(`规则集文件 ${shown} 有 ${size} 字节，超过上限 ${MAX_RULE_SET_BYTES}：这不是一个规则集文件`);
+  if (size > MAX_RULE_SET_BYTES) throw new IncludedRuleSetError(`规则集文件 ${file} 有 ${size} 字节，超过上限 ${MAX_RULE_SET_BYTES}：这不是一个规则集文件`);
   let data: unknown;
   try {
     data = JSON.parse(readFileSync(file, 'utf8'));
   } catch (e) {
-    throw new IncludedRuleSetError(`规则集文件 ${shown} 不是有效的 JSON：${e instanceof Error ? e.message : String(e)}`);
+    throw new IncludedRuleSetError(`规则集文件 ${file} 不是有效的 JSON：${e instanceof Error ? e.message : String(e)}`);
   }
-  if (typeof data !== 'object' || data === null || Array.isArray(data)) throw new IncludedRuleSetError(`规则集文件 ${shown} 应是一个 JSON 对象（一个规则集）`);
-  const { id, year } = data as { id?: unknown; year?: unknown };
-  if (typeof id !== 'string' || !ID_PATTERN.test(id)) {
-    throw new IncludedRuleSetError(`规则集文件 ${shown} 的 id 应为小写字母、数字和连字符（如 zaozhuang-2024），收到 ${JSON.stringify(id)}`);
-  }
-  if (typeof year !== 'number' || !Number.isInteger(year) || year < 2000 || year > 2999) {
-    throw new IncludedRuleSetError(`规则集文件 ${shown} 的 year 应为四位年份（如 2024），收到 ${JSON.stringify(year)}`);
-  }
-  try {
-    checkDefinition(data, `规则集文件 ${shown} 中的规则集`);
-  } catch (e) {
-    if (e instanceof RuleSetDataError) throw new IncludedRuleSetError(e.message);
-    throw e;
-  }
-  return { id, year, definition: data };
+  const problems = ruleSetProblems(data);
+  if (problems.length > 0) throw new IncludedRuleSetError(`规则集文件 ${file} 有误，无法使用：\n${problems.map((p) => `- ${p}`).join('\n')}`);
+  const { id, year } = data as { id: string; year: number };
+  return { id, year, definition: data as object };
 }
 
 /** The generated module for these files (their definitions in the list's order). */
@@ -96,7 +84,7 @@ export function moduleText(files: readonly string[], definitions: readonly objec
   const names = files.map((f) => (isAbsolute(f) ? relative(root, f) : f).split('\\').join('/'));
   const head = [
     '// Generated by scripts/included-rule-sets.ts: do not edit (git-ignored; every build rewrites it from CE_RULE_SETS',
-    `// or ${LOCAL_LIST}). The rule sets this build includes besides the built-in ones; the registry checks them.`,
+    `// or ${LOCAL_LIST}). The rule sets this build includes besides the built-in ones; the registry validates them.`,
     ...(names.length > 0 ? names.map((n) => `// - ${n}`) : ['// None.']),
   ];
   const items = definitions.map((d) => `  ${JSON.stringify(d)},`);

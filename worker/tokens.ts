@@ -6,7 +6,7 @@ import { weakness } from './token-strength';
 
 export type ApiToken = { label: string; token: string };
 
-/** The local development token documented in README.md and worker/.dev.vars.example. */
+/** The local development token documented in docs/api.md and worker/.dev.vars.example. */
 export const DEV_TOKEN = 'ce-local-dev-token';
 
 /** RFC 6750 b68token: what a client can send after `Bearer ` (the same charset Hono's bearerAuth accepts). */

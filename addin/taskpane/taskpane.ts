@@ -202,8 +202,8 @@ async function init(): Promise<void> {
   });
   byId('insert-sample').addEventListener('click', () =>
     void guarded(async () => {
-      const year = workbookRuleSet().ruleSet.year;
-      const r = await Excel.run((context) => insertSampleRoster(context, year));
+      const ruleSet = workbookRuleSet().ruleSet.id;
+      const r = await Excel.run((context) => insertSampleRoster(context, ruleSet));
       return `已插入工作表“${r.sheetName}”（${r.rows} 行示例数据），可直接点击“计算学时”。`;
     }),
   );

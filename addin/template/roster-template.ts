@@ -51,7 +51,7 @@ export function applyTemplateLayout(sheet: Excel.Worksheet, layout: TemplateLayo
 
 /** Makes or refreshes the sheet 花名册模板 (with the workbook's rule set's limits) and activates it. */
 export async function writeRosterTemplate(): Promise<void> {
-  const layout = buildTemplateLayout(undefined, workbookRuleSet().ruleSet);
+  const layout = buildTemplateLayout(undefined, workbookRuleSet().ruleSet.id);
   await Excel.run(async (context) => {
     const { sheet, takenTableNames } = await prepareSheet(context, layout.sheetName);
     applyTemplateLayout(sheet, layout, uniqueTableName(layout.tableName, takenTableNames));

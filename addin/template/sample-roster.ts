@@ -1,6 +1,6 @@
 // "插入示例花名册": a realistic 30-row roster of Zaozhuang professionals covering the notice's cases. Its dates are in
 // the rule set's year (and one early in the next), so the sample reads the same under any year's rule set.
-import { HEADERS, getRuleSet } from '../../shared/index';
+import { DEFAULT_RULE_SET, getRuleSet, headerTable } from '../../shared/index';
 import type { CellValue, RosterKey, RosterRowInput } from '../../shared/types';
 
 export const SAMPLE_SHEET_NAME = '示例花名册';
@@ -66,19 +66,26 @@ function inYear(v: string, year: number): string {
   return v;
 }
 
-/** Header row and 30 data rows, in the template's column order, dated in `year`. Dates are Excel serial numbers. */
-export function sampleRoster(year: number = getRuleSet().year): { headers: string[]; rows: CellValue[][]; dateColumns: number[]; textColumns: number[] } {
-  const keys: RosterKey[] = HEADERS.map((h) => h.key);
+/**
+ * Header row and 30 data rows, in the template's column order of a rule set (the default one when omitted; the people
+ * are zaozhuang-2023's examples, a column another rule set lacks is left out), dated in the rule set's year. Dates are
+ * Excel serial numbers.
+ */
+export function sampleRoster(ruleSet: string = DEFAULT_RULE_SET): { headers: string[]; rows: CellValue[][]; dateColumns: number[]; textColumns: number[] } {
+  const headers = headerTable(ruleSet);
+  const year = getRuleSet(ruleSet).year;
+  const keys: RosterKey[] = headers.map((h) => h.key);
   const rows = people.map((p) =>
-    keys.map((k) => {
-      const v = k === 'titleSubmissionDate' && typeof p[k] === 'string' ? inYear(p[k], year) : p[k];
-      if (k === 'titleSubmissionDate' && typeof v === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(v)) return excelSerial(v);
+    keys.map((k, i) => {
+      const given = p[k];
+      const v = headers[i].kind === 'date' && typeof given === 'string' ? inYear(given, year) : given;
+      if (headers[i].kind === 'date' && typeof v === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(v)) return excelSerial(v);
       return v === undefined || v === null ? '' : v;
     }),
   );
-  const dateColumns = keys.flatMap((_k, i) => (HEADERS[i].kind === 'date' ? [i] : []));
+  const dateColumns = keys.flatMap((_k, i) => (headers[i].kind === 'date' ? [i] : []));
   // Text columns (18-digit ID numbers above all) must be formatted as text before writing, or Excel turns them
   // into numbers and loses digits.
-  const textColumns = keys.flatMap((_k, i) => (HEADERS[i].kind === 'text' ? [i] : []));
-  return { headers: HEADERS.map((h) => h.zh), rows, dateColumns, textColumns };
+  const textColumns = keys.flatMap((_k, i) => (headers[i].kind === 'text' ? [i] : []));
+  return { headers: headers.map((h) => h.zh), rows, dateColumns, textColumns };
 }

@@ -1,6 +1,6 @@
 // The blank roster template 花名册模板 as data (pure; roster-template.ts applies it with Office.js):
-// every header of RULES.md §2 in order, and per column its validation rule, input message and number format.
-import { HEADERS, getRuleSet, type RuleSet } from '../../shared/index';
+// every column of the rule set in its template order (orders.columns), and per column its validation rule, input message and number format.
+import { DEFAULT_RULE_SET, getRuleSet, headerTable } from '../../shared/index';
 import type { RosterKey } from '../../shared/types';
 import { cellAddress, rangeAddress } from '../../shared/sheet/a1';
 
@@ -54,21 +54,22 @@ export function clip(text: string, max: number): string {
   return chars.length <= max ? text : `${chars.slice(0, max - 1).join('')}…`;
 }
 
-function validationFor(kind: string, ruleSet: RuleSet): ValidationSpec | null {
-  const p = ruleSet.parameters;
+function validationFor(kind: string, ruleSet: string): ValidationSpec | null {
+  const rs = getRuleSet(ruleSet);
+  const limit = (name: string): number => rs.parameters[name].value as number;
   switch (kind) {
     case 'hours':
-      return { type: 'decimal', min: 0, max: p.maxHours.value };
+      return { type: 'decimal', min: 0, max: limit('maxHours') };
     case 'days':
-      return { type: 'decimal', min: 0, max: p.maxDays.value };
+      return { type: 'decimal', min: 0, max: limit('maxDays') };
     case 'months':
-      return { type: 'decimal', min: 0, max: p.maxMonths.value };
+      return { type: 'decimal', min: 0, max: limit('maxMonths') };
     case 'count':
-      return { type: 'wholeNumber', min: 0, max: p.maxCount.value };
+      return { type: 'wholeNumber', min: 0, max: limit('maxCount') };
     case 'yesno':
       return { type: 'list', values: YES_NO };
     case 'case':
-      return { type: 'list', values: [...ruleSet.specialCaseNames] };
+      return { type: 'list', values: [...rs.specialCaseNames] };
     case 'date':
       return { type: 'date', min: DATE_MIN, max: DATE_MAX };
     default:
@@ -90,11 +91,13 @@ function errorMessageFor(v: ValidationSpec | null, header: string, year: number)
   }
 }
 
-/** `ruleSet`: the workbook's (its limits, 特殊情况 names and year); the default rule set when omitted. */
-export function buildTemplateLayout(dataRows: number = TEMPLATE_DATA_ROWS, ruleSet: RuleSet = getRuleSet()): TemplateLayout {
-  const columns: TemplateColumn[] = HEADERS.map((h, i) => {
+/** The template of a rule set (the default one when omitted): its columns in orders.columns order. */
+export function buildTemplateLayout(dataRows: number = TEMPLATE_DATA_ROWS, ruleSet: string = DEFAULT_RULE_SET): TemplateLayout {
+  const headers = headerTable(ruleSet);
+  const year = getRuleSet(ruleSet).year;
+  const columns: TemplateColumn[] = headers.map((h, i) => {
     const validation = validationFor(h.kind, ruleSet);
-    const error = errorMessageFor(validation, h.zh, ruleSet.year);
+    const error = errorMessageFor(validation, h.zh, year);
     const title = clip(h.clause ? `${h.zh}（${h.clause}）` : h.zh, PROMPT_TITLE_MAX);
     const numberFormat = h.key === 'idNumber' ? '@' : h.kind === 'date' ? 'yyyy-mm-dd' : null;
     return {
@@ -112,8 +115,8 @@ export function buildTemplateLayout(dataRows: number = TEMPLATE_DATA_ROWS, ruleS
     sheetName: TEMPLATE_SHEET_NAME,
     dataRows,
     tableName: TEMPLATE_TABLE_NAME,
-    tableAddress: rangeAddress(0, 1, HEADERS.length, 2),
-    headerAddress: rangeAddress(0, 1, HEADERS.length, 1),
+    tableAddress: rangeAddress(0, 1, headers.length, 2),
+    headerAddress: rangeAddress(0, 1, headers.length, 1),
     columns,
   };
 }

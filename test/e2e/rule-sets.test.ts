@@ -1,9 +1,10 @@
 // Choosing the rule set, end to end on artifacts that hold two: a copy of this project built the way a unit's IT
 // includes an extra rule set (CE_RULE_SETS naming a data file: `npm run build` and `npm run worker:dev` both include
-// it), a fictitious variant year (test/support/variant-rule-set.ts). Its dist/ is opened as Excel opens the task pane
-// (the simulated workbook, the real Worker of the copy) and as the shared runtime loads it (the custom functions).
-// What each surface must show and compute follows from the variant's own numbers (公需课 36 + 专业课 54, 培训进修 32),
-// never from markup; the default stays the default, said as such.
+// it): the fictitious year demo-2024 (test/fixtures/rulesets/demo-2024.json, the one data file of the variant-year
+// drill, with its new clause 志愿服务 and column 志愿服务次数). Its dist/ is opened as Excel opens the task pane (the
+// simulated workbook, the real Worker of the copy) and as the shared runtime loads it (the custom functions). What
+// each surface must show and compute follows from demo-2024's own data (its notice, year, requirements and the new
+// clause's numbers), never from markup; the default stays the default, said as such.
 import { randomBytes } from 'node:crypto';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import ExcelJS from 'exceljs';
@@ -17,7 +18,8 @@ import type { CellValue, EvaluateResponse } from '../../shared/types';
 import { buildProject, copyProject, runNode } from '../support/project-copy';
 import { loadWorkbook, outputBlock } from '../xlsx/expect-output';
 import { sheetValues } from '../xlsx/result-view';
-import { VARIANT_ID, VARIANT_NOTICE, VARIANT_YEAR, variantDefinition, writeVariant } from '../support/variant-rule-set';
+import { DEMO_DEFINITION, DEMO_RULE_SET } from '../support/demo-rule-set';
+import type { RuleSetDefinition } from '../../shared/rulesets/types';
 import { launchChromium, openHostWithSim } from './browser';
 import type { CeSimHost } from './host/sim-entry';
 import { callFunction, officeStandIn, openBuiltPane } from './office-stand-in';
@@ -29,8 +31,13 @@ import { startWorkerOnFreePort, type WorkerProcess } from './worker-process';
 const env = inject('e2e');
 const ARTIFACTS = join(env.root, 'test', 'artifacts');
 const base = getRuleSet(DEFAULT_RULE_SET);
-const variant = variantDefinition();
-const vp = variant.parameters;
+const variant = DEMO_DEFINITION as RuleSetDefinition;
+const VARIANT_ID = DEMO_RULE_SET;
+const VARIANT_YEAR = variant.year;
+const VARIANT_NOTICE = variant.notice;
+const DEMO_FILE = join(env.root, 'test', 'fixtures', 'rulesets', `${DEMO_RULE_SET}.json`);
+const vp = variant.parameters as Record<string, { value: number }>;
+const volunteer = variant.inputs.volunteerCount;
 /** A 核对日期 in neither rule set's year (the common case: this year's roster, an older notice). */
 const OTHER_YEAR_DATE = `${VARIANT_YEAR + 2}-12-07`;
 
@@ -41,22 +48,25 @@ declare global {
 }
 
 /**
- * Three people whose status turns on the rule set: 甲 meets the default's 公需课 but not the variant's; 乙 has
- * training above the default's yearly cap, within the variant's, and the variant's lower 专业课 requirement; 丙 has
- * exactly the variant's requirements.
+ * Three people whose status turns on the rule set: 甲 meets the default's 公需课 but not demo-2024's; 乙 has demo-2024's
+ * 专业课 only with its new clause 志愿服务 (one time more than its yearly cap allows: capped), a column the default does
+ * not know and leaves alone; 丙 has exactly demo-2024's requirements.
  */
-const HEADER = ['姓名', '单位', '部门', '市平台公需课学时', '市平台专业课学时', '培训进修学时', '培训进修天数'];
+const HEADER = ['姓名', '单位', '部门', '市平台公需课学时', '市平台专业课学时', volunteer.header];
+const VOLUNTEER_TIMES = vp.volunteerYearCap.value / vp.volunteerHours.value + 1;
 const PEOPLE: CellValue[][] = [
-  ['甲', '测试单位', '一科', vp.requiredPublic.value - 6, vp.requiredProfessional.value + 6, '', ''],
-  ['乙', '测试单位', '一科', vp.requiredPublic.value + 4, vp.requiredProfessional.value - vp.trainingYearCap.value + 8, vp.trainingYearCap.value, vp.trainingYearCap.value / 8],
-  ['丙', '测试单位', '二科', vp.requiredPublic.value, vp.requiredProfessional.value, '', ''],
+  ['甲', '测试单位', '一科', vp.requiredPublic.value - 6, vp.requiredProfessional.value + 6, ''],
+  ['乙', '测试单位', '一科', vp.requiredPublic.value + 4, vp.requiredProfessional.value - vp.volunteerYearCap.value, VOLUNTEER_TIMES],
+  ['丙', '测试单位', '二科', vp.requiredPublic.value, vp.requiredProfessional.value, ''],
 ];
-/** What the variant's numbers say of each person, worked out from its parameters. */
+/** What demo-2024's numbers say of each person, worked out from its parameters. */
 const BY_VARIANT = [
   { status: '未达标', publicShortfall: 6, professionalShortfall: 0 },
-  { status: '达标', publicShortfall: 0, professionalShortfall: 0, professionalHours: vp.requiredProfessional.value + 8 },
+  { status: '达标', publicShortfall: 0, professionalShortfall: 0, professionalHours: vp.requiredProfessional.value },
   { status: '达标', publicShortfall: 0, professionalShortfall: 0 },
 ];
+/** 乙's 封顶提示 under demo-2024: the new clause's cap, named as its data names it. */
+const VOLUNTEER_CAPPED = variant.sources.volunteer.label;
 const col = (header: string): number => HEADER.length + OUTPUT_HEADERS.indexOf(header as (typeof OUTPUT_HEADERS)[number]);
 
 /** The three people as a roster file a clerk keeps (header in row 1). */
@@ -98,7 +108,7 @@ describe('a build that includes a second rule set: every surface lets the clerk 
 
   beforeAll(async () => {
     work = mkdtempSync(join(tmpdir(), 'ce-rule-sets-'));
-    extra = { CE_RULE_SETS: writeVariant(work) };
+    extra = { CE_RULE_SETS: DEMO_FILE };
     roster = await rosterFile(work);
     copy = join(work, 'ce');
     copyProject(env.root, copy);
@@ -143,6 +153,7 @@ describe('a build that includes a second rule set: every surface lets the clerk 
       BY_VARIANT.map(({ status, publicShortfall, professionalShortfall }) => ({ status, publicShortfall, professionalShortfall })),
     );
     expect(v.results[1].professionalHours).toBe(BY_VARIANT[1].professionalHours);
+    expect(v.results[1].warnings.map((w) => w.code)).toEqual(['CAP_VOLUNTEER']);
     expect(v.results[0].requiredPublic).toBe(vp.requiredPublic.value);
     // nothing asked: the default, with the default's results
     const d = await answer();
@@ -214,6 +225,7 @@ describe('a build that includes a second rule set: every surface lets the clerk 
         expect(row[col('专业课缺口')], String(PEOPLE[i][0])).toBe(want.professionalShortfall);
       });
       expect(after[2][col('专业课认定学时')]).toBe(BY_VARIANT[1].professionalHours);
+      expect(String(after[2][col('封顶提示')])).toContain(VOLUNTEER_CAPPED);
       const lines = await pane.$$eval('#results-rules li', (ls) => ls.map((l) => l.textContent ?? ''));
       expect(lines[0]).toContain(`按 ${VARIANT_YEAR} 年度的规则核对`);
       expect(lines[0]).toContain(VARIANT_NOTICE);
@@ -266,6 +278,8 @@ describe('a build that includes a second rule set: every surface lets the clerk 
       await chosen.page.waitForFunction(() => Object.keys((window as unknown as { __recorded: { functions: object } }).__recorded.functions).length > 0);
       const status = await callFunction(chosen.page, 'CESTATUS', [rows(), header]);
       expect(status).toEqual({ value: BY_VARIANT.map((b) => [b.status]) });
+      const warnings = (await callFunction(chosen.page, 'CEWARNINGS', [rows(), header])) as { value: string[][] };
+      expect(warnings.value[1][0]).toContain(VOLUNTEER_CAPPED);
       const shortfall = await callFunction(chosen.page, 'CESHORTFALL', [rows(), header]);
       expect(shortfall).toEqual({ value: BY_VARIANT.map((b) => [b.publicShortfall, b.professionalShortfall]) });
       // the argument wins over the workbook's choice
@@ -339,6 +353,7 @@ describe('a build that includes a second rule set: every surface lets the clerk 
         expect(outputs[i][OUTPUT_HEADERS.indexOf('状态')], String(PEOPLE[i][0])).toBe(want.status);
         expect(outputs[i][OUTPUT_HEADERS.indexOf('公需课缺口')]).toBe(want.publicShortfall);
       });
+      expect(String(outputs[1][OUTPUT_HEADERS.indexOf('封顶提示')])).toContain(VOLUNTEER_CAPPED);
       const summary = sheetValues(result.getWorksheet('年度汇总')!);
       expect(summary[0][0]).toBe(`${VARIANT_YEAR}年度专业技术人员继续教育学时汇总`);
       expect(String(summary.find((r) => r[0] === '规则集')?.[1])).toContain(VARIANT_NOTICE);
@@ -363,6 +378,7 @@ describe('a build that includes a second rule set: every surface lets the clerk 
       const answer = JSON.parse(r.stdout) as EvaluateResponse;
       expect(answer.ruleSet).toBe(VARIANT_ID);
       expect(answer.results.map((x) => x.status)).toEqual(BY_VARIANT.map((b) => b.status));
+      expect(answer.results[1].warnings.map((w) => w.code)).toEqual(['CAP_VOLUNTEER']);
       expect(r.stderr).toContain(`核对日期 ${OTHER_YEAR_DATE} 在 ${VARIANT_YEAR + 2} 年，所用规则是 ${VARIANT_YEAR} 年度的（${VARIANT_NOTICE}）`);
       expect(outputsOf(await loadWorkbook(join(work, 'cli-variant.xlsx'))).map((o) => o[OUTPUT_HEADERS.indexOf('状态')])).toEqual(BY_VARIANT.map((b) => b.status));
 

@@ -1,15 +1,27 @@
 // The build step that includes extra rule-set files (scripts/included-rule-sets.ts): which files (CE_RULE_SETS, else
 // rule-sets.local.json), the generated module the registry imports, and a clear Chinese refusal naming the file and
-// the key for every file a build must not take. Run in a folder of its own: the tree's generated module is untouched.
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+// the key for every file a build must not take (the checks of registerRuleSet: shared/rulesets/validate.ts). The file
+// is the fictitious demo-2024 (test/fixtures/rulesets/). Run in a folder of its own: the tree's generated module is
+// untouched.
+import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { delimiter, join } from 'node:path';
-import { pathToFileURL } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
 import { DEFAULT_RULE_SET } from '../../shared/index';
-import { RuleSetDataError, checkDefinition } from '../../shared/rulesets/check';
+import type { RuleSetDefinition } from '../../shared/rulesets/types';
 import { GENERATED_MODULE, IncludedRuleSetError, LOCAL_LIST, MAX_RULE_SET_BYTES, RULE_SETS_ENV, listedFiles, writeIncludedRuleSets } from '../../scripts/included-rule-sets';
-import { VARIANT_ID, variantDefinition, writeVariant } from '../support/variant-rule-set';
+import { DEMO_DEFINITION, DEMO_RULE_SET } from '../support/demo-rule-set';
+
+const DEMO_FILE = fileURLToPath(new URL('../fixtures/rulesets/demo-2024.json', import.meta.url));
+const VARIANT_ID = DEMO_RULE_SET;
+const variantDefinition = (): RuleSetDefinition => structuredClone(DEMO_DEFINITION) as RuleSetDefinition;
+/** Copies demo-2024.json into `dir`; returns its path. */
+function writeVariant(dir: string): string {
+  const file = join(dir, `${VARIANT_ID}.json`);
+  copyFileSync(DEMO_FILE, file);
+  return file;
+}
 
 const work = mkdtempSync(join(tmpdir(), 'ce-included-'));
 afterAll(() => rmSync(work, { recursive: true, force: true }));
@@ -74,15 +86,18 @@ describe('which files a build includes', () => {
 });
 
 describe('what a build refuses, naming the file and the key', () => {
+  const v = variantDefinition();
   const cases: [string, unknown, RegExp][] = [
     ['not JSON', '{ "id": ', /不是有效的 JSON/],
-    ['not an object', [variantDefinition()], /应是一个 JSON 对象/],
-    ['an id with capitals', { ...variantDefinition(), id: 'Variant 2024' }, /id 应为小写字母/],
-    ['no year', { ...variantDefinition(), year: '二〇二四' }, /year 应为四位年份/],
-    ['the built-in id', { ...variantDefinition(), id: DEFAULT_RULE_SET }, /与内置规则集相同/],
-    ['a parameter left out', { ...variantDefinition(), parameters: { ...variantDefinition().parameters, trainingYearCap: undefined } }, /parameters\.trainingYearCap 缺失/],
-    ['a parameter without its clause text', { ...variantDefinition(), parameters: { ...variantDefinition().parameters, seminarYearCap: { value: 30, label: 'x', clause: '附件1第1条' } } }, /parameters\.seminarYearCap 缺少条款/],
-    ['a year-end that is no date', { ...variantDefinition(), parameters: { ...variantDefinition().parameters, yearEnd: { ...variantDefinition().parameters.yearEnd, value: '2024-13-01' } } }, /年度截止日期无效/],
+    ['not an object', [v], /规则集：应为对象/],
+    ['an id with capitals', { ...v, id: 'Variant 2024' }, /id：应为小写字母/],
+    ['no year', { ...v, year: '二〇二四' }, /year：应为年份/],
+    ['the built-in id', { ...v, id: DEFAULT_RULE_SET }, /与内置规则集相同/],
+    ['a parameter left out', { ...v, parameters: { ...v.parameters, trainingYearCap: undefined } }, /sources\.training\.yearCap：参数“trainingYearCap”不存在/],
+    ['a parameter without its clause text', { ...v, parameters: { ...v.parameters, seminarYearCap: { value: 30, label: 'x', clause: '附件1第1条' } } }, /parameters\.seminarYearCap\.text：应为非空文字/],
+    ['a cap that is no number', { ...v, parameters: { ...v.parameters, volunteerYearCap: { ...v.parameters.volunteerYearCap, value: '十二' } } }, /parameters\.volunteerYearCap\.value：.*应为不小于0的数字/],
+    ['a year-end that is no date', { ...v, parameters: { ...v.parameters, yearEnd: { ...v.parameters.yearEnd, value: '2024-13-01' } } }, /parameters\.yearEnd\.value：.*有效日期/],
+    ['an alias of another column', { ...v, inputs: { ...v.inputs, volunteerCount: { ...v.inputs.volunteerCount, aliases: ['培训进修学时'] } } }, /inputs\.volunteerCount\.aliases\[0\]：“培训进修学时”与 inputs\.trainingHours/],
   ];
   for (const [what, data, message] of cases) {
     it(what, () => {
@@ -113,10 +128,11 @@ describe('what a build refuses, naming the file and the key', () => {
     expect(readFileSync(join(root, GENERATED_MODULE), 'utf8')).toBe(module);
   });
 
-  it('the registry’s own check (as the module loads) says which rule set and key', () => {
-    expect(() => checkDefinition({ ...variantDefinition(), clauses: { main2: { clause: '正文二', text: 'x' } } }, '构建时加入的第 1 个规则集')).toThrow(
-      new RuleSetDataError(`构建时加入的第 1 个规则集 ${VARIANT_ID}的 clauses.main2Item2 缺失`),
-    );
-    expect(checkDefinition(variantDefinition())).toEqual(variantDefinition());
+  it('every problem of a file at once, one line each', () => {
+    const root = project();
+    const file = writeJson(root, 'bad.json', { ...variantDefinition(), id: 'Bad Id', calendar: { ...variantDefinition().calendar, covers: undefined } });
+    const lines = refused(root, { [RULE_SETS_ENV]: file }).split('\n');
+    expect(lines[0]).toBe(`规则集文件 ${file} 有误，无法使用：`);
+    expect(lines.slice(1)).toEqual([expect.stringMatching(/^- id：/), expect.stringMatching(/^- calendar\.covers：/)]);
   });
 });
