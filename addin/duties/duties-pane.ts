@@ -1,5 +1,6 @@
-// The task pane's 专人工作 card: 提醒名单, 审核材料清单, 复制所选提醒, and the 附件2 form with live checks. Also
-// registers the ribbon actions 提醒名单 / 审核材料清单 (the shared runtime's page is the task pane).
+// The task pane's 专人工作 card: 提醒名单, 审核材料清单, 复制所选提醒, and the training-plan filing form with live
+// checks (its title, clause and deadline from the workbook's rule set). Also registers the ribbon actions 提醒名单 /
+// 审核材料清单 (the shared runtime's page is the task pane).
 import './duties-pane.css';
 import { getDuties } from '../../shared/rulesets/duties';
 import { workbookRuleSet } from '../settings/rule-set-choice';
@@ -10,6 +11,7 @@ import { FILING_FIELDS, checkFilingForm, emptyFilingInput, filingInputFromRow, t
 import { readSelectedProjectRow } from '../forms/filing-row';
 import { RosterError } from '../office/errors';
 import { FILING_NOT_MADE, makeFilingSheet } from '../forms/filing-sheet';
+import { FILING_SHEET_PREFIX } from '../forms/filing-layout';
 import { NO_PRINT_SETUP } from '../office/apply-sheet-layout';
 
 export type DutiesPaneDeps = {
@@ -63,7 +65,30 @@ function renderChecks(today: string): void {
   );
 }
 
+/**
+ * The filing form's title, clause and deadline as the workbook's rule set gives them (never markup); called when the
+ * pane opens and when the 核对依据 changes. A choice that is not available leaves the plain words (the card says why).
+ */
+export function renderDutyTexts(): void {
+  const title = byId('filing-title');
+  const deadline = byId('filing-deadline');
+  byId('filing-sheet-name').textContent = `“${FILING_SHEET_PREFIX}项目名称”`;
+  let ruleSet;
+  try {
+    ruleSet = workbookRuleSet().ruleSet;
+  } catch {
+    title.textContent = '培训项目计划申报表';
+    deadline.hidden = true;
+    return;
+  }
+  const filing = getDuties(ruleSet.id).trainingPlanFiling;
+  title.textContent = `${filing.clause} ${filing.formTitle}`;
+  deadline.textContent = `${filing.deadlineAppliesTo}须在 ${filing.deadline.value} 前报送（${filing.deadline.clause}，${ruleSet.notice}）；表格一式 ${filing.copies.value} 份，报${filing.office}。`;
+  deadline.hidden = false;
+}
+
 export function initDutiesPane(deps: DutiesPaneDeps): void {
+  renderDutyTexts();
   registerDutyRibbonActions();
   onRibbonDuty((o) => showMessage(o.message, o.ok ? 'success' : 'error'));
   renderFormFields();

@@ -1,6 +1,7 @@
-// 附件2《枣庄市专业培训项目计划申报表》: the fields, and the checks made while a clerk fills them in (pure).
-// 附件1第1条: at most 8 hours a day; a participant is credited at most 24 hours a year of training (30 for a
-// 省/市级高级研修班). 正文七: 市直单位 file by 5月26日; unfiled training earns no hours.
+// The training-plan filing form of the rule set's duties (duties.trainingPlanFiling: its title, clause, deadline and
+// where it goes): the fields, and the checks made while a clerk fills them in (pure). The limits checked are the rule
+// set's parameters with their clauses (the daily ceiling, the yearly caps of training and of advanced seminars, the
+// filing deadline): unfiled training earns no hours.
 import { fmt } from '../../shared/format';
 import { isIsoDate, normalizeHeader, numberParameter } from '../../shared/index';
 import { isoFromDay } from '../../shared/dates';

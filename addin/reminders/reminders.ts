@@ -53,7 +53,7 @@ function text(v: unknown): string {
   return textOfCell(v) ?? '';
 }
 
-/** 公需课还差 10 学时，专业课还差 30 学时 */
+/** 公需课还差 N 学时，专业课还差 M 学时 */
 export function shortfallText(r: Pick<RowResult, 'publicShortfall' | 'professionalShortfall'>): string {
   const parts: string[] = [];
   if (r.publicShortfall > 0) parts.push(`公需课还差 ${fmt(r.publicShortfall)} 学时`);

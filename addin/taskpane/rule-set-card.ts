@@ -12,6 +12,8 @@ export type RuleSetCardDeps = {
   asOf: () => string;
   /** Shows what a choice did (or why it failed). */
   say: (text: string, kind: 'error' | 'success') => void;
+  /** After a choice is saved: the other cards show the new rule set's texts. */
+  chosen?: () => void;
 };
 
 /** The lines a run's results show about its rule set: which one and why, and the year note if any. */
@@ -84,6 +86,7 @@ export function initRuleSetCard(deps: RuleSetCardDeps): void {
       try {
         await saveWorkbookRuleSet(id);
         renderRuleSet(deps.asOf());
+        deps.chosen?.();
         const rs = getRuleSet(id);
         let recalculated = true;
         try {

@@ -18,7 +18,7 @@ import { loadSettings, saveSettings, tokenPlaceMessage, validateSettings, type S
 import { byId, clearMessage, showMessage } from './dom';
 import { chooseSummarySheets } from './sheet-chooser';
 import { hidePreflight, hideProgress, hideResults, renderPreflight, renderResults, showProgress } from './render';
-import { initDutiesPane } from '../duties/duties-pane';
+import { initDutiesPane, renderDutyTexts } from '../duties/duties-pane';
 import { workbookRuleSet } from '../settings/rule-set-choice';
 import { initRuleSetCard, renderRuleSet, ruleSetLines } from './rule-set-card';
 
@@ -233,7 +233,7 @@ async function init(): Promise<void> {
     })(),
   );
   byId('test-connection').addEventListener('click', () => void testConnection());
-  initRuleSetCard({ asOf: asOfInEffect, say: showMessage });
+  initRuleSetCard({ asOf: asOfInEffect, say: showMessage, chosen: renderDutyTexts });
   input('settings-asof').addEventListener('input', () => renderRuleSet(asOfInEffect()));
   initDutiesPane({ asOf: asOfInEffect, today: () => localIsoDate(), run: guarded });
   // The ribbon's 年度汇总 runs in this same runtime: show its outcome here too.

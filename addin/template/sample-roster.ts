@@ -68,7 +68,7 @@ function inYear(v: string, year: number): string {
 
 /**
  * Header row and 30 data rows, in the template's column order of a rule set (the default one when omitted; the people
- * are zaozhuang-2023's examples, a column another rule set lacks is left out), dated in the rule set's year. Dates are
+ * are the default rule set's examples, a column another rule set lacks is left out), dated in the rule set's year. Dates are
  * Excel serial numbers.
  */
 export function sampleRoster(ruleSet: string = DEFAULT_RULE_SET): { headers: string[]; rows: CellValue[][]; dateColumns: number[]; textColumns: number[] } {
