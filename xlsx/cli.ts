@@ -134,7 +134,12 @@ async function main(argv: readonly string[]): Promise<number> {
     const bytes = new Uint8Array(await readFile(input));
     // the JavaScript heap this process may still take: a file that needs more is refused before the work grows
     const heap = getHeapStatistics();
-    const opened = await openRoster(basename(input), bytes, { sheetNames: args.sheets, memoryBudget: heap.heap_size_limit - heap.used_heap_size, where: '本机（Node.js 的内存上限）' });
+    const opened = await openRoster(basename(input), bytes, {
+      sheetNames: args.sheets,
+      memoryBudget: heap.heap_size_limit - heap.used_heap_size,
+      where: '本机（Node.js 的内存上限）',
+      ruleSet: args.ruleSet,
+    });
     for (const w of opened.warnings) process.stderr.write(`注意：${w}\n`);
     for (const plan of opened.plans) {
       say(`工作表“${plan.sheetName}”：表头在第 ${plan.headerRows.map((r) => r + 1).join('、')} 行，${plan.rows.filter((r) => r.input !== null).length} 行人员。`);

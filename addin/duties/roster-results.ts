@@ -24,7 +24,7 @@ export async function readRosterResults(own: readonly OwnSheet[], asOf: string):
   const ruleSet = workbookRuleSet().ruleSet.id;
   const roster = await Excel.run(async (context) => {
     await backToRoster(context, own);
-    return readRosterForSummary(context);
+    return readRosterForSummary(context, ruleSet);
   });
   const answer = evaluate(roster.rows, { asOf, ruleSet });
   return {

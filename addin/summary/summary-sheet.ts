@@ -64,16 +64,17 @@ async function rosterSheetNames(context: Excel.RequestContext, chosen?: readonly
 /** How 年度汇总 lists several roster sheets in one cell. */
 export const SHEET_LIST_SEPARATOR = '、';
 
-export async function readRostersFor(context: Excel.RequestContext, chosen?: readonly string[]): Promise<RostersForSummary> {
-  return readRostersForSummary(context, await rosterSheetNames(context, chosen));
+/** The chosen roster sheets (or the active one's), read by `ruleSet`'s columns. */
+export async function readRostersFor(context: Excel.RequestContext, chosen?: readonly string[], ruleSet?: string): Promise<RostersForSummary> {
+  return readRostersForSummary(context, await rosterSheetNames(context, chosen), ruleSet);
 }
 
 /**
  * The roster of the active sheet (or, on 年度汇总, of the sheet(s) it was made from), one row per data row so that
  * `firstDataRowNumber + index` is the sheet row; rows that are not people are blank.
  */
-export async function readRosterForSummary(context: Excel.RequestContext): Promise<RosterForSummary> {
-  const r = await readRostersFor(context);
+export async function readRosterForSummary(context: Excel.RequestContext, ruleSet?: string): Promise<RosterForSummary> {
+  const r = await readRostersFor(context, undefined, ruleSet);
   return { sheetName: r.sheetNames.join(SHEET_LIST_SEPARATOR), rows: r.rows, firstDataRowNumber: r.firstDataRowNumber };
 }
 
@@ -115,7 +116,7 @@ export async function buildAnnualSummarySheet(opts: AnnualSummaryOptions): Promi
   const now = new Date();
   const asOf = opts.asOf ?? localIsoDate(now);
   const ruleSetId = opts.ruleSet ?? workbookRuleSet().ruleSet.id;
-  const roster = await Excel.run((context) => readRostersFor(context, opts.sheets));
+  const roster = await Excel.run((context) => readRostersFor(context, opts.sheets, ruleSetId));
   const sourceOptions: SummarySourceOptions = {
     workerUrl: opts.workerUrl,
     token: opts.token,

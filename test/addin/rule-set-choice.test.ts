@@ -1,5 +1,9 @@
 // The workbook's rule set (addin/settings/rule-set-choice.ts) over a stand-in of Office's document settings, how a
 // rule set is shown (shared/rulesets/shown.ts), and the year note of 年度汇总.
+import { spawnSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { describe, expect, it, vi } from 'vitest';
 import { DEFAULT_RULE_SET, evaluate, getRuleSet, noticeLine, usedLine, yearNote } from '../../shared/index';
 import { RosterError } from '../../addin/office/errors';
@@ -81,5 +85,31 @@ describe('how a rule set is shown', () => {
     const notes = texts(other).filter((r) => r[0] === '提示');
     expect(notes.map((r) => r[1])).toEqual([yearNote(rs, other), '花名册没有“证明材料齐全”列']);
     expect(texts(`${rs.year}-11-01`)).toEqual(texts(undefined));
+  });
+});
+
+describe('what the surfaces show comes from the rule set', () => {
+  // The add-in, the .xlsx page and the Worker (markup, styles, code and its comments) never state the default rule
+  // set's notice, year or office as a fact: they show what the chosen rule set's data says.
+  const root = fileURLToPath(new URL('../../', import.meta.url));
+  const listed = spawnSync('git', ['ls-files', '-z', 'addin', 'xlsx/web', 'worker', 'manifest.xml'], { cwd: root, encoding: 'utf8' });
+  const files = listed.stdout.split('\0').filter((f) => /\.(ts|html|css|xml|jsonc|sql)$/.test(f));
+  const facts = [
+    rs.notice,
+    rs.notice.slice(0, rs.notice.indexOf('字')),
+    rs.duties.trainingPlanFiling.formTitle,
+    rs.duties.trainingPlanFiling.office,
+    rs.parameters.yearEnd.value as string,
+  ];
+  const year = new RegExp(`(^|[^0-9])${rs.year}([^0-9]|$)`);
+
+  it('no file of addin/, xlsx/web/ or worker/ names the default rule set’s notice, its year or its filing office', () => {
+    expect(listed.status).toBe(0);
+    expect(files.length).toBeGreaterThan(50);
+    const found = files.flatMap((f) => {
+      const text = readFileSync(join(root, f), 'utf8');
+      return [...facts.filter((t) => text.includes(t)), ...(year.test(text) ? [String(rs.year)] : [])].map((t) => `${f}: ${t}`);
+    });
+    expect(found).toEqual([]);
   });
 });

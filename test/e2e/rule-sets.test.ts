@@ -18,7 +18,7 @@ import type { CellValue, EvaluateResponse } from '../../shared/types';
 import { buildProject, copyProject, runNode } from '../support/project-copy';
 import { loadWorkbook, outputBlock } from '../xlsx/expect-output';
 import { sheetValues } from '../xlsx/result-view';
-import { DEMO_DEFINITION, DEMO_RULE_SET } from '../support/demo-rule-set';
+import { DEMO_DEFINITION, DEMO_RULE_SET, registerDemo } from '../support/demo-rule-set';
 import type { RuleSetDefinition } from '../../shared/rulesets/types';
 import { launchChromium, openHostWithSim } from './browser';
 import type { CeSimHost } from './host/sim-entry';
@@ -67,6 +67,10 @@ const BY_VARIANT = [
 ];
 /** 乙's 封顶提示 under demo-2024: the new clause's cap, named as its data names it. */
 const VOLUNTEER_CAPPED = variant.sources.volunteer.label;
+// This process's engine reads demo-2024 from the same data file, to map the roster's columns as the copy does.
+registerDemo();
+/** The rows as a surface sends them: the columns read by the rule set's headers (the default drops 志愿服务次数). */
+const rowsBy = (ruleSet: string) => PEOPLE.map((r) => rowFromCells(r, mapHeaders(HEADER, ruleSet).columns));
 const col = (header: string): number => HEADER.length + OUTPUT_HEADERS.indexOf(header as (typeof OUTPUT_HEADERS)[number]);
 
 /** The three people as a roster file a clerk keeps (header in row 1). */
@@ -137,12 +141,11 @@ describe('a build that includes a second rule set: every surface lets the clerk 
     ]);
     const one = (await (await fetch(`${worker.url}/v1/rules?ruleSet=${VARIANT_ID}`, { headers: auth })).json()) as { ruleSets: { id: string }[] };
     expect(one.ruleSets.map((r) => r.id)).toEqual([VARIANT_ID]);
-    const rows = PEOPLE.map((r) => rowFromCells(r, mapHeaders(HEADER).columns));
     const answer = async (ruleSet?: string): Promise<EvaluateResponse> => {
       const res = await fetch(`${worker.url}/v1/evaluate`, {
         method: 'POST',
         headers: { ...auth, 'Content-Type': 'application/json' },
-        body: JSON.stringify({ rows, asOf: `${VARIANT_YEAR}-11-01`, ...(ruleSet ? { ruleSet } : {}) }),
+        body: JSON.stringify({ rows: rowsBy(ruleSet ?? DEFAULT_RULE_SET), asOf: `${VARIANT_YEAR}-11-01`, ...(ruleSet ? { ruleSet } : {}) }),
       });
       expect(res.status).toBe(200);
       return (await res.json()) as EvaluateResponse;
@@ -158,7 +161,7 @@ describe('a build that includes a second rule set: every surface lets the clerk 
     // nothing asked: the default, with the default's results
     const d = await answer();
     expect(d.ruleSet).toBe(DEFAULT_RULE_SET);
-    expect(d.results).toEqual(evaluate(rows, { asOf: `${VARIANT_YEAR}-11-01` }).results);
+    expect(d.results).toEqual(evaluate(rowsBy(DEFAULT_RULE_SET), { asOf: `${VARIANT_YEAR}-11-01` }).results);
   });
 
   describe('the task pane', () => {
@@ -180,6 +183,9 @@ describe('a build that includes a second rule set: every surface lets the clerk 
       expect(await pane.inputValue('#rule-set')).toBe(DEFAULT_RULE_SET);
       expect(await pane.textContent('#ruleset-line')).toBe(`${base.notice} · ${base.year} 年度（默认）`);
       expect(await pane.textContent('#rule-set-state')).toContain('尚未选择，使用默认');
+      const baseFiling = base.duties.trainingPlanFiling;
+      expect(await pane.textContent('#filing-title')).toBe(`${baseFiling.clause} ${baseFiling.formTitle}`);
+      expect(await pane.textContent('#filing-deadline')).toContain(`须在 ${baseFiling.deadline.value} 前报送（${baseFiling.deadline.clause}，${base.notice}）`);
 
       await saveSettings(pane, { url: worker.url, token, asOf: OTHER_YEAR_DATE, fold: true });
       const note = (await pane.textContent('#year-note')) ?? '';
@@ -198,7 +204,10 @@ describe('a build that includes a second rule set: every surface lets the clerk 
         },
         { rows: [HEADER, ...PEOPLE] },
       );
-      expect(await clickForMessage(pane, 'compute')).toContain('已完成');
+      // the default has no column 志愿服务次数: the clerk is asked about it, as about any column of their own
+      expect(await clickForMessage(pane, 'compute')).toContain('发现无法识别的列名');
+      expect(await pane.textContent('#preflight-body')).toContain(volunteer.header);
+      expect(await clickForMessage(pane, 'accept-unknown')).toContain('已完成');
       const after = await snapshot('名单');
       expect(after.slice(1).map((r) => r.slice(HEADER.length))).toEqual(byDefault(OTHER_YEAR_DATE));
       const lines = await pane.$$eval('#results-rules li', (ls) => ls.map((l) => l.textContent ?? ''));
@@ -215,6 +224,10 @@ describe('a build that includes a second rule set: every surface lets the clerk 
       expect(await page.evaluate(() => window.__ceSim!.model.settings.get('ce.ruleSet'))).toBe(VARIANT_ID);
       expect(await page.evaluate(() => window.__ceSim!.model.calculations)).toBe(calculations + 1);
       expect(await pane.textContent('#year-note')).toContain(`${VARIANT_YEAR} 年度`);
+      // the filing form's title and deadline follow the choice (the duty texts come from the rule set, never markup)
+      const filing = variant.duties.trainingPlanFiling;
+      expect(await pane.textContent('#filing-title')).toBe(`${filing.clause} ${filing.formTitle}`);
+      expect(await pane.textContent('#filing-deadline')).toContain(`须在 ${filing.deadline.value} 前报送（${filing.deadline.clause}，${VARIANT_NOTICE}）`);
 
       expect(await clickForMessage(pane, 'compute')).toContain('已完成');
       const after = await snapshot('名单');
@@ -248,6 +261,7 @@ describe('a build that includes a second rule set: every surface lets the clerk 
       await pane.waitForFunction(() => (document.getElementById('ruleset-line')?.textContent ?? '') !== '');
       expect(await pane.inputValue('#rule-set')).toBe(VARIANT_ID);
       expect(await pane.textContent('#ruleset-line')).toBe(`${VARIANT_NOTICE} · ${VARIANT_YEAR} 年度`);
+      expect(await pane.textContent('#filing-title')).toContain(variant.duties.trainingPlanFiling.formTitle);
 
       const other = await openHostWithSim(browser, baseUrl, sim());
       expect(await other.pane.inputValue('#rule-set')).toBe(DEFAULT_RULE_SET);
@@ -308,27 +322,38 @@ describe('a build that includes a second rule set: every surface lets the clerk 
   });
 
   describe('the .xlsx page', () => {
-    async function runPage(choose: string | null): Promise<{ page: Page; result: ExcelJS.Workbook }> {
+    /** Runs the page on the roster; `after`: the rule set is chosen once the file's preflight is shown (read again). */
+    async function runPage(choose: string | null, after = false): Promise<{ page: Page; result: ExcelJS.Workbook; preflight: string }> {
       const context = await browser.newContext({ viewport: { width: 1366, height: 900 }, acceptDownloads: true });
       const page = await context.newPage();
       page.on('filechooser', () => undefined);
       await page.goto(`${baseUrl}/index.html`);
       await page.waitForSelector('#drop');
       await page.fill('#as-of', OTHER_YEAR_DATE);
-      if (choose) await page.selectOption('#rule-set', choose);
+      if (choose && !after) await page.selectOption('#rule-set', choose);
       const [chooser] = await Promise.all([page.waitForEvent('filechooser'), page.click('#drop')]);
       await chooser.setFiles(roster);
       await page.waitForSelector('#preflight:not([hidden])');
+      if (choose && after) {
+        expect(await page.textContent('#preflight-body')).toContain(volunteer.header);
+        await page.selectOption('#rule-set', choose);
+        await page.waitForFunction((h) => {
+          const card = document.getElementById('preflight');
+          return !!card && !card.hidden && !(document.getElementById('preflight-body')?.textContent ?? '').includes(h);
+        }, volunteer.header);
+      }
+      const preflight = (await page.textContent('#preflight-body')) ?? '';
       await page.click('#start');
       await page.waitForSelector('#result:not([hidden])', { timeout: 60_000 });
       const [download] = await Promise.all([page.waitForEvent('download'), page.click('#download')]);
       const out = join(work, `page-${choose ?? 'default'}.xlsx`);
       await download.saveAs(out);
-      return { page, result: await loadWorkbook(out) };
+      return { page, result: await loadWorkbook(out), preflight };
     }
 
     it('a choice next to 核对日期: the default said to be the default, with the same results as before', async () => {
-      const { page, result } = await runPage(null);
+      const { page, result, preflight } = await runPage(null);
+      expect(preflight).toContain(`不认识的列（不参与计算）：${volunteer.header}`);
       expect(await page.$$eval('#rule-set option', (os) => os.map((o) => (o as HTMLOptionElement).value))).toEqual([DEFAULT_RULE_SET, VARIANT_ID]);
       expect(await page.textContent('#notice-line')).toBe(`按${base.notice}（${base.year} 年度）`);
       expect(await page.textContent('#rule-set-line')).toContain(`未选择规则，按默认的 ${base.year} 年度规则核对`);
@@ -340,7 +365,9 @@ describe('a build that includes a second rule set: every surface lets the clerk 
     });
 
     it('the variant chosen: its notice and year shown, its numbers in the result file, 年度汇总 with the year note', async () => {
-      const { page, result } = await runPage(VARIANT_ID);
+      // chosen after the file: the preflight is read again by demo-2024's columns (志愿服务次数 is one of them)
+      const { page, result, preflight } = await runPage(VARIANT_ID, true);
+      expect(preflight).not.toContain(volunteer.header);
       expect(await page.textContent('#notice-line')).toBe(`按${VARIANT_NOTICE}（${VARIANT_YEAR} 年度）`);
       expect(await page.textContent('#rule-set-line')).toContain(`按 ${VARIANT_YEAR} 年度的规则核对`);
       expect(await page.textContent('#year-note')).toContain(`所用规则是 ${VARIANT_YEAR} 年度的`);

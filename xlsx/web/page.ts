@@ -98,8 +98,8 @@ function setProgress(percent: number, text: string): void {
 
 const nextFrame = (): Promise<void> => new Promise((r) => setTimeout(r, 0));
 
-/** How the page opens a file: its words (no --sheet), and what this tab's heap has left. */
-const PAGE_OPEN = (): OpenOptions => ({ reader: 'page', memoryBudget: memoryBudget(), where: '这个浏览器标签页' });
+/** How the page opens a file: its words (no --sheet), what this tab's heap has left, the chosen rule set's columns. */
+const PAGE_OPEN = (): OpenOptions => ({ reader: 'page', memoryBudget: memoryBudget(), where: '这个浏览器标签页', ruleSet: ruleSetChoice.value });
 
 /** What this tab's JavaScript heap has left (Chromium says; other browsers: not checked). */
 function memoryBudget(): number | undefined {
@@ -109,18 +109,31 @@ function memoryBudget(): number | undefined {
 
 async function choose(file: File): Promise<void> {
   reset(false);
-  const controller = new AbortController();
-  state.controller = controller;
   show('progress');
   setProgress(2, `正在读取“${file.name}”（文件只在本机读取）…`);
   await nextFrame();
+  let bytes: Uint8Array;
   try {
-    const bytes = new Uint8Array(await file.arrayBuffer());
+    bytes = new Uint8Array(await file.arrayBuffer());
+  } catch (e) {
+    show(null);
+    fail(e);
+    return;
+  }
+  await preflightOf(file.name, bytes);
+}
+
+/** Reads the roster's sheets by the chosen rule set's columns and shows the preflight (again after another choice). */
+async function preflightOf(name: string, bytes: Uint8Array): Promise<void> {
+  const controller = new AbortController();
+  state.controller = controller;
+  show('progress');
+  try {
     setProgress(8, `正在识别花名册…`);
     await nextFrame();
-    const opened = await openRoster(file.name, bytes, PAGE_OPEN());
+    const opened = await openRoster(name, bytes, PAGE_OPEN());
     if (controller.signal.aborted) throw new CancelledError();
-    state.file = { name: file.name, bytes };
+    state.file = { name, bytes };
     state.opened = opened;
     renderPreflight($('preflight-body'), opened);
     show('preflight');
@@ -159,13 +172,17 @@ async function start(): Promise<void> {
   $<HTMLButtonElement>('cancel').focus();
   setProgress(20, '开始计算…');
   try {
-    // A cancelled or failed run may have half-written the workbook in memory: read the file again first.
-    const opened = state.opened ?? (await openRoster(state.file.name, state.file.bytes, PAGE_OPEN()));
+    // A cancelled or failed run may have half-written the workbook in memory: read the file again first (and when
+    // the preflight read it by another rule set's columns).
+    const ruleSet = ruleSetChoice.value;
+    const kept = state.opened !== null && state.opened.plans.every((p) => p.ruleSet === ruleSet) ? state.opened : null;
+    const opened = kept ?? (await openRoster(state.file.name, state.file.bytes, PAGE_OPEN()));
     state.opened = null;
+    const lines = ruleSetLines();
     state.outcome = await checkRoster(opened, {
       reader: 'page',
       asOf: asOf.value || undefined,
-      ruleSet: ruleSetChoice.value,
+      ruleSet,
       service,
       signal: state.controller.signal,
       onProgress: (p) => {
@@ -181,7 +198,7 @@ async function start(): Promise<void> {
     renderCounts($('counts'), state.outcome.counts, state.outcome.computedBy);
     renderAttention($('attention'), state.outcome.attention, opened.plans.length > 1);
     $('result-rules').replaceChildren(
-      ...ruleSetLines().map((t, i) => {
+      ...lines.map((t, i) => {
         const li = document.createElement('li');
         li.textContent = t;
         if (i > 0) li.className = 'year';
@@ -263,6 +280,16 @@ for (const r of document.querySelectorAll<HTMLInputElement>('input[name="mode"]'
 ruleSetChoice.addEventListener('change', () => {
   ruleSetPicked = true;
   renderRuleSet();
+  // Another rule set reads other columns (and names them in the preflight): a chosen file is read again by it, and a
+  // result made by the previous one is put away.
+  const file = state.file;
+  if (file === null || state.controller !== null) return;
+  if (state.url) URL.revokeObjectURL(state.url);
+  state.url = null;
+  state.outcome = null;
+  state.opened = null;
+  showMessage(null);
+  void preflightOf(file.name, file.bytes);
 });
 asOf.addEventListener('input', renderRuleSet);
 $('start').addEventListener('click', () => void start());
