@@ -31,15 +31,14 @@ import { startWorkerOnFreePort, type WorkerProcess } from './worker-process';
 const env = inject('e2e');
 const ARTIFACTS = join(env.root, 'test', 'artifacts');
 const base = getRuleSet(DEFAULT_RULE_SET);
-const variant = DEMO_DEFINITION as RuleSetDefinition;
-const VARIANT_ID = DEMO_RULE_SET;
-const VARIANT_YEAR = variant.year;
-const VARIANT_NOTICE = variant.notice;
+const demo = DEMO_DEFINITION as RuleSetDefinition;
+const DEMO_YEAR = demo.year;
+const DEMO_NOTICE = demo.notice;
 const DEMO_FILE = join(env.root, 'test', 'fixtures', 'rulesets', `${DEMO_RULE_SET}.json`);
-const vp = variant.parameters as Record<string, { value: number }>;
-const volunteer = variant.inputs.volunteerCount;
+const dp = demo.parameters as Record<string, { value: number }>;
+const volunteer = demo.inputs.volunteerCount;
 /** A 核对日期 in neither rule set's year (the common case: this year's roster, an older notice). */
-const OTHER_YEAR_DATE = `${VARIANT_YEAR + 2}-12-07`;
+const OTHER_YEAR_DATE = `${DEMO_YEAR + 2}-12-07`;
 
 declare global {
   interface Window {
@@ -53,20 +52,20 @@ declare global {
  * not know and leaves alone; 丙 has exactly demo-2024's requirements.
  */
 const HEADER = ['姓名', '单位', '部门', '市平台公需课学时', '市平台专业课学时', volunteer.header];
-const VOLUNTEER_TIMES = vp.volunteerYearCap.value / vp.volunteerHours.value + 1;
+const VOLUNTEER_TIMES = dp.volunteerYearCap.value / dp.volunteerHours.value + 1;
 const PEOPLE: CellValue[][] = [
-  ['甲', '测试单位', '一科', vp.requiredPublic.value - 6, vp.requiredProfessional.value + 6, ''],
-  ['乙', '测试单位', '一科', vp.requiredPublic.value + 4, vp.requiredProfessional.value - vp.volunteerYearCap.value, VOLUNTEER_TIMES],
-  ['丙', '测试单位', '二科', vp.requiredPublic.value, vp.requiredProfessional.value, ''],
+  ['甲', '测试单位', '一科', dp.requiredPublic.value - 6, dp.requiredProfessional.value + 6, ''],
+  ['乙', '测试单位', '一科', dp.requiredPublic.value + 4, dp.requiredProfessional.value - dp.volunteerYearCap.value, VOLUNTEER_TIMES],
+  ['丙', '测试单位', '二科', dp.requiredPublic.value, dp.requiredProfessional.value, ''],
 ];
 /** What demo-2024's numbers say of each person, worked out from its parameters. */
-const BY_VARIANT = [
+const BY_DEMO = [
   { status: '未达标', publicShortfall: 6, professionalShortfall: 0 },
-  { status: '达标', publicShortfall: 0, professionalShortfall: 0, professionalHours: vp.requiredProfessional.value },
+  { status: '达标', publicShortfall: 0, professionalShortfall: 0, professionalHours: dp.requiredProfessional.value },
   { status: '达标', publicShortfall: 0, professionalShortfall: 0 },
 ];
 /** 乙's 封顶提示 under demo-2024: the new clause's cap, named as its data names it. */
-const VOLUNTEER_CAPPED = variant.sources.volunteer.label;
+const VOLUNTEER_CAPPED = demo.sources.volunteer.label;
 // This process's engine reads demo-2024 from the same data file, to map the roster's columns as the copy does.
 registerDemo();
 /** The rows as a surface sends them: the columns read by the rule set's headers (the default drops 志愿服务次数). */
@@ -137,31 +136,31 @@ describe('a build that includes a second rule set: every surface lets the clerk 
     expect(all.defaultRuleSet).toBe(DEFAULT_RULE_SET);
     expect(all.ruleSets.map((r) => [r.id, r.year, r.notice])).toEqual([
       [base.id, base.year, base.notice],
-      [VARIANT_ID, VARIANT_YEAR, VARIANT_NOTICE],
+      [DEMO_RULE_SET, DEMO_YEAR, DEMO_NOTICE],
     ]);
-    const one = (await (await fetch(`${worker.url}/v1/rules?ruleSet=${VARIANT_ID}`, { headers: auth })).json()) as { ruleSets: { id: string }[] };
-    expect(one.ruleSets.map((r) => r.id)).toEqual([VARIANT_ID]);
+    const one = (await (await fetch(`${worker.url}/v1/rules?ruleSet=${DEMO_RULE_SET}`, { headers: auth })).json()) as { ruleSets: { id: string }[] };
+    expect(one.ruleSets.map((r) => r.id)).toEqual([DEMO_RULE_SET]);
     const answer = async (ruleSet?: string): Promise<EvaluateResponse> => {
       const res = await fetch(`${worker.url}/v1/evaluate`, {
         method: 'POST',
         headers: { ...auth, 'Content-Type': 'application/json' },
-        body: JSON.stringify({ rows: rowsBy(ruleSet ?? DEFAULT_RULE_SET), asOf: `${VARIANT_YEAR}-11-01`, ...(ruleSet ? { ruleSet } : {}) }),
+        body: JSON.stringify({ rows: rowsBy(ruleSet ?? DEFAULT_RULE_SET), asOf: `${DEMO_YEAR}-11-01`, ...(ruleSet ? { ruleSet } : {}) }),
       });
       expect(res.status).toBe(200);
       return (await res.json()) as EvaluateResponse;
     };
-    const v = await answer(VARIANT_ID);
-    expect(v.ruleSet).toBe(VARIANT_ID);
+    const v = await answer(DEMO_RULE_SET);
+    expect(v.ruleSet).toBe(DEMO_RULE_SET);
     expect(v.results.map((r) => ({ status: r.status, publicShortfall: r.publicShortfall, professionalShortfall: r.professionalShortfall }))).toEqual(
-      BY_VARIANT.map(({ status, publicShortfall, professionalShortfall }) => ({ status, publicShortfall, professionalShortfall })),
+      BY_DEMO.map(({ status, publicShortfall, professionalShortfall }) => ({ status, publicShortfall, professionalShortfall })),
     );
-    expect(v.results[1].professionalHours).toBe(BY_VARIANT[1].professionalHours);
+    expect(v.results[1].professionalHours).toBe(BY_DEMO[1].professionalHours);
     expect(v.results[1].warnings.map((w) => w.code)).toEqual(['CAP_VOLUNTEER']);
-    expect(v.results[0].requiredPublic).toBe(vp.requiredPublic.value);
+    expect(v.results[0].requiredPublic).toBe(dp.requiredPublic.value);
     // nothing asked: the default, with the default's results
     const d = await answer();
     expect(d.ruleSet).toBe(DEFAULT_RULE_SET);
-    expect(d.results).toEqual(evaluate(rowsBy(DEFAULT_RULE_SET), { asOf: `${VARIANT_YEAR}-11-01` }).results);
+    expect(d.results).toEqual(evaluate(rowsBy(DEFAULT_RULE_SET), { asOf: `${DEMO_YEAR}-11-01` }).results);
   });
 
   describe('the task pane', () => {
@@ -176,10 +175,10 @@ describe('a build that includes a second rule set: every surface lets the clerk 
 
     it('shows the default as the default, with its notice and year from the data, and says when the 核对日期 is in another year', async () => {
       const options = await pane.$$eval('#rule-set option', (os) => os.map((o) => [(o as HTMLOptionElement).value, o.textContent ?? '']));
-      expect(options.map(([v]) => v)).toEqual([DEFAULT_RULE_SET, VARIANT_ID]);
+      expect(options.map(([v]) => v)).toEqual([DEFAULT_RULE_SET, DEMO_RULE_SET]);
       expect(options[0][1]).toContain(base.notice);
       expect(options[0][1]).toContain('默认');
-      expect(options[1][1]).toContain(VARIANT_NOTICE);
+      expect(options[1][1]).toContain(DEMO_NOTICE);
       expect(await pane.inputValue('#rule-set')).toBe(DEFAULT_RULE_SET);
       expect(await pane.textContent('#ruleset-line')).toBe(`${base.notice} · ${base.year} 年度（默认）`);
       expect(await pane.textContent('#rule-set-state')).toContain('尚未选择，使用默认');
@@ -215,43 +214,43 @@ describe('a build that includes a second rule set: every surface lets the clerk 
       expect(lines[1]).toContain(`核对日期 ${OTHER_YEAR_DATE}`);
     });
 
-    it('a choice is saved in the workbook, changes the title line, recalculates the functions, and 计算学时 and 年度汇总 follow the variant’s numbers', async () => {
+    it('a choice is saved in the workbook, changes the title line, recalculates the functions, and 计算学时 and 年度汇总 follow demo-2024’s numbers', async () => {
       const calculations = await page.evaluate(() => window.__ceSim!.model.calculations);
-      await pane.selectOption('#rule-set', VARIANT_ID);
-      await pane.waitForSelector(`#message:has-text("已选择 ${VARIANT_YEAR} 年度的规则")`);
-      expect(await pane.textContent('#ruleset-line')).toBe(`${VARIANT_NOTICE} · ${VARIANT_YEAR} 年度`);
-      expect(await pane.textContent('#rule-set-state')).toContain(VARIANT_ID);
-      expect(await page.evaluate(() => window.__ceSim!.model.settings.get('ce.ruleSet'))).toBe(VARIANT_ID);
+      await pane.selectOption('#rule-set', DEMO_RULE_SET);
+      await pane.waitForSelector(`#message:has-text("已选择 ${DEMO_YEAR} 年度的规则")`);
+      expect(await pane.textContent('#ruleset-line')).toBe(`${DEMO_NOTICE} · ${DEMO_YEAR} 年度`);
+      expect(await pane.textContent('#rule-set-state')).toContain(DEMO_RULE_SET);
+      expect(await page.evaluate(() => window.__ceSim!.model.settings.get('ce.ruleSet'))).toBe(DEMO_RULE_SET);
       expect(await page.evaluate(() => window.__ceSim!.model.calculations)).toBe(calculations + 1);
-      expect(await pane.textContent('#year-note')).toContain(`${VARIANT_YEAR} 年度`);
+      expect(await pane.textContent('#year-note')).toContain(`${DEMO_YEAR} 年度`);
       // the filing form's title and deadline follow the choice (the duty texts come from the rule set, never markup)
-      const filing = variant.duties.trainingPlanFiling;
+      const filing = demo.duties.trainingPlanFiling;
       expect(await pane.textContent('#filing-title')).toBe(`${filing.clause} ${filing.formTitle}`);
-      expect(await pane.textContent('#filing-deadline')).toContain(`须在 ${filing.deadline.value} 前报送（${filing.deadline.clause}，${VARIANT_NOTICE}）`);
+      expect(await pane.textContent('#filing-deadline')).toContain(`须在 ${filing.deadline.value} 前报送（${filing.deadline.clause}，${DEMO_NOTICE}）`);
 
       expect(await clickForMessage(pane, 'compute')).toContain('已完成');
       const after = await snapshot('名单');
-      BY_VARIANT.forEach((want, i) => {
+      BY_DEMO.forEach((want, i) => {
         const row = after[1 + i];
         expect(row[col('状态')], String(PEOPLE[i][0])).toBe(want.status);
         expect(row[col('公需课缺口')], String(PEOPLE[i][0])).toBe(want.publicShortfall);
         expect(row[col('专业课缺口')], String(PEOPLE[i][0])).toBe(want.professionalShortfall);
       });
-      expect(after[2][col('专业课认定学时')]).toBe(BY_VARIANT[1].professionalHours);
+      expect(after[2][col('专业课认定学时')]).toBe(BY_DEMO[1].professionalHours);
       expect(String(after[2][col('封顶提示')])).toContain(VOLUNTEER_CAPPED);
       const lines = await pane.$$eval('#results-rules li', (ls) => ls.map((l) => l.textContent ?? ''));
-      expect(lines[0]).toContain(`按 ${VARIANT_YEAR} 年度的规则核对`);
-      expect(lines[0]).toContain(VARIANT_NOTICE);
+      expect(lines[0]).toContain(`按 ${DEMO_YEAR} 年度的规则核对`);
+      expect(lines[0]).toContain(DEMO_NOTICE);
 
       expect(await clickForMessage(pane, 'summary')).toContain('已生成“年度汇总”');
       const summary = await snapshot('年度汇总');
-      expect(summary[0][0]).toBe(`${VARIANT_YEAR}年度专业技术人员继续教育学时汇总`);
-      expect(summary.find((r) => r[0] === '规则集')?.[1]).toContain(VARIANT_NOTICE);
+      expect(summary[0][0]).toBe(`${DEMO_YEAR}年度专业技术人员继续教育学时汇总`);
+      expect(summary.find((r) => r[0] === '规则集')?.[1]).toContain(DEMO_NOTICE);
       expect(summary.find((r) => r[0] === '提示')?.[1]).toContain(`核对日期 ${OTHER_YEAR_DATE}`);
       await page.screenshot({ path: join(ARTIFACTS, 'rule-sets-pane.png') });
 
       // the rule set's own year as 核对日期: no note
-      await saveSettings(pane, { asOf: `${VARIANT_YEAR}-11-01`, fold: true });
+      await saveSettings(pane, { asOf: `${DEMO_YEAR}-11-01`, fold: true });
       expect(await pane.isVisible('#year-note')).toBe(false);
     });
 
@@ -259,9 +258,9 @@ describe('a build that includes a second rule set: every surface lets the clerk 
       await pane.goto(pane.url());
       await pane.waitForSelector('#compute');
       await pane.waitForFunction(() => (document.getElementById('ruleset-line')?.textContent ?? '') !== '');
-      expect(await pane.inputValue('#rule-set')).toBe(VARIANT_ID);
-      expect(await pane.textContent('#ruleset-line')).toBe(`${VARIANT_NOTICE} · ${VARIANT_YEAR} 年度`);
-      expect(await pane.textContent('#filing-title')).toContain(variant.duties.trainingPlanFiling.formTitle);
+      expect(await pane.inputValue('#rule-set')).toBe(DEMO_RULE_SET);
+      expect(await pane.textContent('#ruleset-line')).toBe(`${DEMO_NOTICE} · ${DEMO_YEAR} 年度`);
+      expect(await pane.textContent('#filing-title')).toContain(demo.duties.trainingPlanFiling.formTitle);
 
       const other = await openHostWithSim(browser, baseUrl, sim());
       expect(await other.pane.inputValue('#rule-set')).toBe(DEFAULT_RULE_SET);
@@ -278,7 +277,7 @@ describe('a build that includes a second rule set: every surface lets the clerk 
       const before = await snapshot('名单');
       const message = await clickForMessage(pane, 'compute');
       expect(message).toContain('“gone-1999”');
-      expect(message).toContain(VARIANT_NOTICE);
+      expect(message).toContain(DEMO_NOTICE);
       expect(await snapshot('名单')).toEqual(before);
     });
   });
@@ -288,14 +287,14 @@ describe('a build that includes a second rule set: every surface lets the clerk 
     const header = [HEADER];
 
     it('follow the workbook’s choice, or the optional third argument; an unknown one is #VALUE! naming those there are', async () => {
-      const chosen = await openBuiltPane(browser, `${baseUrl}/taskpane.html`, officeStandIn('Excel', { 'ce.ruleSet': VARIANT_ID }));
+      const chosen = await openBuiltPane(browser, `${baseUrl}/taskpane.html`, officeStandIn('Excel', { 'ce.ruleSet': DEMO_RULE_SET }));
       await chosen.page.waitForFunction(() => Object.keys((window as unknown as { __recorded: { functions: object } }).__recorded.functions).length > 0);
       const status = await callFunction(chosen.page, 'CESTATUS', [rows(), header]);
-      expect(status).toEqual({ value: BY_VARIANT.map((b) => [b.status]) });
+      expect(status).toEqual({ value: BY_DEMO.map((b) => [b.status]) });
       const warnings = (await callFunction(chosen.page, 'CEWARNINGS', [rows(), header])) as { value: string[][] };
       expect(warnings.value[1][0]).toContain(VOLUNTEER_CAPPED);
       const shortfall = await callFunction(chosen.page, 'CESHORTFALL', [rows(), header]);
-      expect(shortfall).toEqual({ value: BY_VARIANT.map((b) => [b.publicShortfall, b.professionalShortfall]) });
+      expect(shortfall).toEqual({ value: BY_DEMO.map((b) => [b.publicShortfall, b.professionalShortfall]) });
       // the argument wins over the workbook's choice
       const byArgument = await callFunction(chosen.page, 'CESTATUS', [rows(), header, DEFAULT_RULE_SET]);
       const mapping = mapHeaders(HEADER);
@@ -303,7 +302,7 @@ describe('a build that includes a second rule set: every surface lets the clerk 
       const unknown = await callFunction(chosen.page, 'CEHOURS', [rows(), header, 'nowhere-1999']);
       expect(unknown).toMatchObject({ thrown: { code: '#VALUE!' } });
       const message = (unknown as { thrown: { message: string } }).thrown.message;
-      for (const id of [DEFAULT_RULE_SET, VARIANT_ID]) expect(message).toContain(id);
+      for (const id of [DEFAULT_RULE_SET, DEMO_RULE_SET]) expect(message).toContain(id);
       expect(chosen.errors).toEqual([]);
       await chosen.context.close();
 
@@ -354,7 +353,7 @@ describe('a build that includes a second rule set: every surface lets the clerk 
     it('a choice next to 核对日期: the default said to be the default, with the same results as before', async () => {
       const { page, result, preflight } = await runPage(null);
       expect(preflight).toContain(`不认识的列（不参与计算）：${volunteer.header}`);
-      expect(await page.$$eval('#rule-set option', (os) => os.map((o) => (o as HTMLOptionElement).value))).toEqual([DEFAULT_RULE_SET, VARIANT_ID]);
+      expect(await page.$$eval('#rule-set option', (os) => os.map((o) => (o as HTMLOptionElement).value))).toEqual([DEFAULT_RULE_SET, DEMO_RULE_SET]);
       expect(await page.textContent('#notice-line')).toBe(`按${base.notice}（${base.year} 年度）`);
       expect(await page.textContent('#rule-set-line')).toContain(`未选择规则，按默认的 ${base.year} 年度规则核对`);
       expect(await page.textContent('#year-note')).toContain(`核对日期 ${OTHER_YEAR_DATE}`);
@@ -364,26 +363,26 @@ describe('a build that includes a second rule set: every surface lets the clerk 
       await page.context().close();
     });
 
-    it('the variant chosen: its notice and year shown, its numbers in the result file, 年度汇总 with the year note', async () => {
+    it('demo-2024 chosen: its notice and year shown, its numbers in the result file, 年度汇总 with the year note', async () => {
       // chosen after the file: the preflight is read again by demo-2024's columns (志愿服务次数 is one of them)
-      const { page, result, preflight } = await runPage(VARIANT_ID, true);
+      const { page, result, preflight } = await runPage(DEMO_RULE_SET, true);
       expect(preflight).not.toContain(volunteer.header);
-      expect(await page.textContent('#notice-line')).toBe(`按${VARIANT_NOTICE}（${VARIANT_YEAR} 年度）`);
-      expect(await page.textContent('#rule-set-line')).toContain(`按 ${VARIANT_YEAR} 年度的规则核对`);
-      expect(await page.textContent('#year-note')).toContain(`所用规则是 ${VARIANT_YEAR} 年度的`);
+      expect(await page.textContent('#notice-line')).toBe(`按${DEMO_NOTICE}（${DEMO_YEAR} 年度）`);
+      expect(await page.textContent('#rule-set-line')).toContain(`按 ${DEMO_YEAR} 年度的规则核对`);
+      expect(await page.textContent('#year-note')).toContain(`所用规则是 ${DEMO_YEAR} 年度的`);
       const counts = Object.fromEntries(await page.$$eval('#counts .count', (els) => els.map((e) => [(e as HTMLElement).dataset.status ?? '', e.querySelector('.n')?.textContent ?? ''])));
       expect(counts['达标']).toBe('2');
       expect(counts['未达标']).toBe('1');
       await page.screenshot({ path: join(ARTIFACTS, 'rule-sets-page.png'), fullPage: true });
       const outputs = outputsOf(result);
-      BY_VARIANT.forEach((want, i) => {
+      BY_DEMO.forEach((want, i) => {
         expect(outputs[i][OUTPUT_HEADERS.indexOf('状态')], String(PEOPLE[i][0])).toBe(want.status);
         expect(outputs[i][OUTPUT_HEADERS.indexOf('公需课缺口')]).toBe(want.publicShortfall);
       });
       expect(String(outputs[1][OUTPUT_HEADERS.indexOf('封顶提示')])).toContain(VOLUNTEER_CAPPED);
       const summary = sheetValues(result.getWorksheet('年度汇总')!);
-      expect(summary[0][0]).toBe(`${VARIANT_YEAR}年度专业技术人员继续教育学时汇总`);
-      expect(String(summary.find((r) => r[0] === '规则集')?.[1])).toContain(VARIANT_NOTICE);
+      expect(summary[0][0]).toBe(`${DEMO_YEAR}年度专业技术人员继续教育学时汇总`);
+      expect(String(summary.find((r) => r[0] === '规则集')?.[1])).toContain(DEMO_NOTICE);
       expect(String(summary.find((r) => r[0] === '提示')?.[1])).toContain(`核对日期 ${OTHER_YEAR_DATE}`);
       await page.context().close();
     });
@@ -398,16 +397,16 @@ describe('a build that includes a second rule set: every surface lets the clerk 
     it('--rule-set: listed in the usage, its numbers in the answer, the year note on stderr; nothing given: the default, said', async () => {
       const help = await cli(['--help']);
       expect(help.stdout).toContain(`${DEFAULT_RULE_SET}：${base.year} 年度，${base.notice}（默认）`);
-      expect(help.stdout).toContain(`${VARIANT_ID}：${VARIANT_YEAR} 年度，${VARIANT_NOTICE}`);
+      expect(help.stdout).toContain(`${DEMO_RULE_SET}：${DEMO_YEAR} 年度，${DEMO_NOTICE}`);
 
-      const r = await cli([roster, '--out', join(work, 'cli-variant.xlsx'), '--rule-set', VARIANT_ID, '--as-of', OTHER_YEAR_DATE, '--json']);
+      const r = await cli([roster, '--out', join(work, 'cli-demo.xlsx'), '--rule-set', DEMO_RULE_SET, '--as-of', OTHER_YEAR_DATE, '--json']);
       expect(r.code, r.stderr).toBe(0);
       const answer = JSON.parse(r.stdout) as EvaluateResponse;
-      expect(answer.ruleSet).toBe(VARIANT_ID);
-      expect(answer.results.map((x) => x.status)).toEqual(BY_VARIANT.map((b) => b.status));
+      expect(answer.ruleSet).toBe(DEMO_RULE_SET);
+      expect(answer.results.map((x) => x.status)).toEqual(BY_DEMO.map((b) => b.status));
       expect(answer.results[1].warnings.map((w) => w.code)).toEqual(['CAP_VOLUNTEER']);
-      expect(r.stderr).toContain(`核对日期 ${OTHER_YEAR_DATE} 在 ${VARIANT_YEAR + 2} 年，所用规则是 ${VARIANT_YEAR} 年度的（${VARIANT_NOTICE}）`);
-      expect(outputsOf(await loadWorkbook(join(work, 'cli-variant.xlsx'))).map((o) => o[OUTPUT_HEADERS.indexOf('状态')])).toEqual(BY_VARIANT.map((b) => b.status));
+      expect(r.stderr).toContain(`核对日期 ${OTHER_YEAR_DATE} 在 ${DEMO_YEAR + 2} 年，所用规则是 ${DEMO_YEAR} 年度的（${DEMO_NOTICE}）`);
+      expect(outputsOf(await loadWorkbook(join(work, 'cli-demo.xlsx'))).map((o) => o[OUTPUT_HEADERS.indexOf('状态')])).toEqual(BY_DEMO.map((b) => b.status));
 
       const d = await cli([roster, '--out', join(work, 'cli-default.xlsx'), '--as-of', `${base.year}-11-01`]);
       expect(d.code, d.stderr).toBe(0);
@@ -417,7 +416,7 @@ describe('a build that includes a second rule set: every surface lets the clerk 
 
       const unknown = await cli([roster, '--rule-set', 'nowhere-1999']);
       expect(unknown.code).toBe(2);
-      expect(unknown.stderr).toContain(`--rule-set 可写：${DEFAULT_RULE_SET}（${base.year} 年度）、${VARIANT_ID}（${VARIANT_YEAR} 年度）`);
+      expect(unknown.stderr).toContain(`--rule-set 可写：${DEFAULT_RULE_SET}（${base.year} 年度）、${DEMO_RULE_SET}（${DEMO_YEAR} 年度）`);
     });
   });
 });

@@ -14,11 +14,10 @@ import { GENERATED_MODULE, IncludedRuleSetError, LOCAL_LIST, MAX_RULE_SET_BYTES,
 import { DEMO_DEFINITION, DEMO_RULE_SET } from '../support/demo-rule-set';
 
 const DEMO_FILE = fileURLToPath(new URL('../fixtures/rulesets/demo-2024.json', import.meta.url));
-const VARIANT_ID = DEMO_RULE_SET;
-const variantDefinition = (): RuleSetDefinition => structuredClone(DEMO_DEFINITION) as RuleSetDefinition;
+const demoDefinition = (): RuleSetDefinition => structuredClone(DEMO_DEFINITION) as RuleSetDefinition;
 /** Copies demo-2024.json into `dir`; returns its path. */
-function writeVariant(dir: string): string {
-  const file = join(dir, `${VARIANT_ID}.json`);
+function writeDemo(dir: string): string {
+  const file = join(dir, `${DEMO_RULE_SET}.json`);
   copyFileSync(DEMO_FILE, file);
   return file;
 }
@@ -60,25 +59,25 @@ describe('which files a build includes', () => {
 
   it('CE_RULE_SETS lists files (separated like PATH, relative to the project folder); the module holds their definitions', async () => {
     const root = project();
-    writeVariant(root);
-    const second = writeJson(root, 'second.json', { ...variantDefinition(), id: 'second-2024' });
-    const r = writeIncludedRuleSets(root, { [RULE_SETS_ENV]: [`${VARIANT_ID}.json`, second].join(delimiter) });
-    expect(r).toMatchObject({ from: 'env', ids: [VARIANT_ID, 'second-2024'], changed: true });
+    writeDemo(root);
+    const second = writeJson(root, 'second.json', { ...demoDefinition(), id: 'second-2024' });
+    const r = writeIncludedRuleSets(root, { [RULE_SETS_ENV]: [`${DEMO_RULE_SET}.json`, second].join(delimiter) });
+    expect(r).toMatchObject({ from: 'env', ids: [DEMO_RULE_SET, 'second-2024'], changed: true });
     const module = join(root, GENERATED_MODULE);
     const loaded = (await import(pathToFileURL(module).href)) as { INCLUDED_RULE_SETS: { id: string }[] };
-    expect(loaded.INCLUDED_RULE_SETS).toEqual([variantDefinition(), { ...variantDefinition(), id: 'second-2024' }]);
+    expect(loaded.INCLUDED_RULE_SETS).toEqual([demoDefinition(), { ...demoDefinition(), id: 'second-2024' }]);
     // the same list again: the file is not rewritten (a running wrangler dev would rebuild)
     const before = statSync(module).mtimeMs;
-    expect(writeIncludedRuleSets(root, { [RULE_SETS_ENV]: [`${VARIANT_ID}.json`, second].join(delimiter) }).changed).toBe(false);
+    expect(writeIncludedRuleSets(root, { [RULE_SETS_ENV]: [`${DEMO_RULE_SET}.json`, second].join(delimiter) }).changed).toBe(false);
     expect(statSync(module).mtimeMs).toBe(before);
   });
 
   it(`${LOCAL_LIST} when CE_RULE_SETS is not set; CE_RULE_SETS set empty means none`, () => {
     const root = project();
-    writeVariant(root);
-    writeJson(root, LOCAL_LIST, { files: [`${VARIANT_ID}.json`] });
-    expect(listedFiles(root, {})).toEqual({ from: 'local', files: [join(root, `${VARIANT_ID}.json`)] });
-    expect(writeIncludedRuleSets(root, {}).ids).toEqual([VARIANT_ID]);
+    writeDemo(root);
+    writeJson(root, LOCAL_LIST, { files: [`${DEMO_RULE_SET}.json`] });
+    expect(listedFiles(root, {})).toEqual({ from: 'local', files: [join(root, `${DEMO_RULE_SET}.json`)] });
+    expect(writeIncludedRuleSets(root, {}).ids).toEqual([DEMO_RULE_SET]);
     expect(writeIncludedRuleSets(root, { [RULE_SETS_ENV]: '' })).toMatchObject({ from: 'none', ids: [] });
     writeJson(root, LOCAL_LIST, ['not', 'an', 'object']);
     expect(refused(root, {})).toContain(`${LOCAL_LIST} 应为 { "files"`);
@@ -86,7 +85,7 @@ describe('which files a build includes', () => {
 });
 
 describe('what a build refuses, naming the file and the key', () => {
-  const v = variantDefinition();
+  const v = demoDefinition();
   const cases: [string, unknown, RegExp][] = [
     ['not JSON', '{ "id": ', /不是有效的 JSON/],
     ['not an object', [v], /规则集：应为对象/],
@@ -114,14 +113,14 @@ describe('what a build refuses, naming the file and the key', () => {
     expect(refused(root, { [RULE_SETS_ENV]: join(root, 'nowhere.json') })).toContain('找不到规则集文件');
     const big = writeJson(root, 'big.json', ' '.repeat(MAX_RULE_SET_BYTES + 1));
     expect(refused(root, { [RULE_SETS_ENV]: big })).toContain('超过上限');
-    const a = writeVariant(root);
-    const b = writeJson(root, 'copy.json', variantDefinition());
-    expect(refused(root, { [RULE_SETS_ENV]: [a, b].join(delimiter) })).toContain(`规则集 ${VARIANT_ID} 出现了两次`);
+    const a = writeDemo(root);
+    const b = writeJson(root, 'copy.json', demoDefinition());
+    expect(refused(root, { [RULE_SETS_ENV]: [a, b].join(delimiter) })).toContain(`规则集 ${DEMO_RULE_SET} 出现了两次`);
   });
 
   it('a refused list leaves the module as it was', () => {
     const root = project();
-    const good = writeVariant(root);
+    const good = writeDemo(root);
     writeIncludedRuleSets(root, { [RULE_SETS_ENV]: good });
     const module = readFileSync(join(root, GENERATED_MODULE), 'utf8');
     refused(root, { [RULE_SETS_ENV]: join(root, 'nowhere.json') });
@@ -130,7 +129,7 @@ describe('what a build refuses, naming the file and the key', () => {
 
   it('every problem of a file at once, one line each', () => {
     const root = project();
-    const file = writeJson(root, 'bad.json', { ...variantDefinition(), id: 'Bad Id', calendar: { ...variantDefinition().calendar, covers: undefined } });
+    const file = writeJson(root, 'bad.json', { ...demoDefinition(), id: 'Bad Id', calendar: { ...demoDefinition().calendar, covers: undefined } });
     const lines = refused(root, { [RULE_SETS_ENV]: file }).split('\n');
     expect(lines[0]).toBe(`规则集文件 ${file} 有误，无法使用：`);
     expect(lines.slice(1)).toEqual([expect.stringMatching(/^- id：/), expect.stringMatching(/^- calendar\.covers：/)]);
