@@ -1,0 +1,97 @@
+// The Worker as it ships (the bundle of `wrangler deploy --dry-run --env production`) started by workerd itself: its
+// top level sends the warm-up's requests through the app (worker/warm-up.ts) with stand-ins for what the global scope
+// forbids, and the requests that follow get the runtime's own Response, timers and random request ids back.
+// D1 and the rate limiters are stubs of this file's entry module; the D1 stub keeps the batch ids it was given.
+import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { STAND_IN_REQUEST_ID } from '../../worker/warm-up';
+import { bundle, root, startWorkerd, workerdConfig, type Workerd } from '../../scripts/workerd-bundle';
+
+const TOKEN = 'start-up-test-token';
+const ENTRY = `import worker from './worker.js';
+const allow = { limit: async () => ({ success: true }) };
+const stored = [];
+let hang = false;
+const DB = { prepare: () => ({ bind: (batchId) => ({ run: () => (hang ? new Promise(() => {}) : (stored.push(batchId), Promise.resolve({ success: true }))) }) }) };
+export default {
+  fetch(request, env, ctx) {
+    if (new URL(request.url).pathname === '/test/stored') return Response.json(stored);
+    // an audit database that never answers, and a short bound on it
+    hang = request.headers.has('x-test-hang-audit');
+    const bindings = { ...env, DB, RATE_LIMITER: allow, AUTH_FAILURE_LIMITER: allow, ...(hang ? { CE_AUDIT_TIMEOUT_MS: '50' } : {}) };
+    return worker.fetch(request, bindings, ctx);
+  },
+};
+`;
+const ROWS = { rows: [{ name: '张三', platformPublicHours: 30, platformProfessionalHours: 60 }], asOf: '2023-11-01', format: 'compact' };
+const UUID_V4 = /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/;
+
+let dir = '';
+let worker = '';
+
+/** workerd serving the bundle with these variables, after its start-up (it accepts connections once it has run). */
+async function start(vars: Record<string, string>): Promise<Workerd> {
+  const config = workerdConfig(mkdtempSync(join(dir, 'w-')), worker, ENTRY, { CE_AUDIT_HMAC_KEY: 'k'.repeat(40), CE_ENV: 'production', ...vars });
+  return startWorkerd(config);
+}
+
+function evaluate(w: Workerd, headers: Record<string, string> = {}): Promise<Response> {
+  return fetch(`${w.url}/v1/evaluate`, {
+    method: 'POST',
+    headers: { Authorization: `Bearer ${TOKEN}`, 'Content-Type': 'application/json', ...headers },
+    body: JSON.stringify(ROWS),
+  });
+}
+
+beforeAll(() => {
+  dir = mkdtempSync(join(tmpdir(), 'ce-start-up-'));
+  // the static assets' folder must exist for wrangler to bundle (its content does not matter here)
+  mkdirSync(join(root, 'dist'), { recursive: true });
+  worker = readFileSync(bundle(join(dir, 'bundle')), 'utf8');
+}, 120_000);
+
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+describe('the built Worker’s start-up in workerd', () => {
+  it('warms up silently, then answers with a fresh random request id each, stores its audit records, and bounds a stuck audit with a real timer', async () => {
+    const w = await start({ CE_API_TOKEN: `test:${TOKEN}` });
+    try {
+      expect(w.stderr()).toBe('');
+      const ids: string[] = [];
+      for (let i = 0; i < 2; i++) {
+        const res = await evaluate(w);
+        expect(res.status).toBe(200);
+        const { batchId } = (await res.json()) as { batchId: string };
+        expect(res.headers.get('X-Request-Id')).toBe(batchId);
+        ids.push(batchId);
+      }
+      expect(ids[0]).not.toBe(ids[1]);
+      for (const id of ids) {
+        expect(id).toMatch(UUID_V4);
+        expect(id).not.toBe(STAND_IN_REQUEST_ID);
+      }
+      expect(await (await fetch(`${w.url}/test/stored`)).json()).toEqual(ids);
+      const stuck = await evaluate(w, { 'x-test-hang-audit': '1' });
+      expect(stuck.status).toBe(503);
+      expect(((await stuck.json()) as { error: { code: string } }).error.code).toBe('AUDIT_UNAVAILABLE');
+      expect(w.stderr()).not.toMatch(/warm-up|Disallowed/);
+    } finally {
+      w.child.kill();
+    }
+  }, 60_000);
+
+  it('the warm-up runs at start-up, before any request: with a token that is refused in production it says so', async () => {
+    // the documented local development token is refused unless CE_ENV is development: the warm-up's requests get 401
+    const w = await start({ CE_API_TOKEN: 'ce-local-dev-token' });
+    try {
+      for (let i = 0; i < 100 && !w.stderr().includes('warm-up'); i++) await new Promise((r) => setTimeout(r, 20));
+      expect(w.stderr()).toMatch(/warm-up: \d+ of \d+ requests not answered 200 \(401\)/);
+      expect(w.stderr()).not.toMatch(/Disallowed/);
+      expect((await fetch(`${w.url}/v1/health`)).status).toBe(200);
+    } finally {
+      w.child.kill();
+    }
+  }, 60_000);
+});
