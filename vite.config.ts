@@ -1,7 +1,9 @@
-// Builds the task pane (also the shared runtime page) into dist/: taskpane.html, its script taskpane.js (a stable
-// name: the manifest's Functions.Script.Url, the JavaScript file of the custom functions), assets/icon-*.png,
-// functions.json and .assetsignore. dist/ is what the Worker serves in production: no source maps. `vite` alone is
-// the dev server on https://localhost:3000 (office-addin-dev-certs) or http.
+// Builds two pages into dist/: the task pane (also the shared runtime page) taskpane.html from addin/taskpane/, with
+// its script taskpane.js (a stable name: the manifest's Functions.Script.Url, the JavaScript file of the custom
+// functions), assets/icon-*.png, functions.json and .assetsignore; and the .xlsx web page index.html from xlsx/web/.
+// Both pages sit at the top of dist/ whatever their source folder (PAGES). dist/ is what the Worker serves in
+// production: no source maps. `vite` alone is the dev server on https://localhost:3000 (office-addin-dev-certs) or
+// http, serving the same paths.
 import { existsSync, readFileSync } from 'node:fs';
 import { copyFile, mkdir, mkdtemp, readdir, writeFile } from 'node:fs/promises';
 import { homedir, tmpdir } from 'node:os';
@@ -9,10 +11,40 @@ import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { defineConfig, type Plugin, type ServerOptions } from 'vite';
 import { generateFunctionsMetadata } from './addin/functions/build-metadata';
+import { headersFile } from './worker/page-headers';
 
 const here = fileURLToPath(new URL('.', import.meta.url));
 const ASSETS = resolve(here, 'addin/assets');
 const OUT_DIR = resolve(here, 'dist');
+/** Source HTML (relative to the repository) → its path in dist/ and on the dev server. */
+const PAGES: Record<string, string> = { 'addin/taskpane/taskpane.html': 'taskpane.html', 'xlsx/web/index.html': 'index.html' };
+/** In development, the manifest's script URL is the task pane's entry as Vite serves it. */
+const DEV_REWRITES: Record<string, string> = {
+  '/taskpane.js': '/addin/taskpane/taskpane.ts',
+  ...Object.fromEntries(Object.entries(PAGES).map(([src, out]) => [`/${out}`, `/${src}`])),
+  '/': '/xlsx/web/index.html',
+};
+
+/**
+ * Vite names an HTML output after its path under the root (the repository): each page is moved to the top of dist/
+ * and its relative URLs (written relative to its source folder) made relative to the top.
+ */
+function topLevelPages(): Plugin {
+  return {
+    name: 'ce-top-level-pages',
+    enforce: 'post',
+    generateBundle(_options, bundle) {
+      for (const [src, out] of Object.entries(PAGES)) {
+        const asset = bundle[src];
+        if (!asset || asset.type !== 'asset') continue;
+        const up = '../'.repeat(src.split('/').length - 1);
+        const html = typeof asset.source === 'string' ? asset.source : new TextDecoder().decode(asset.source);
+        delete bundle[src];
+        this.emitFile({ type: 'asset', fileName: out, source: html.split(`"${up}`).join('"./') });
+      }
+    },
+  };
+}
 export const DEFAULT_WORKER_URL = 'http://127.0.0.1:8787';
 /**
  * Workers static assets skip what dist/.assetsignore lists (gitignore syntax; wrangler deploy and wrangler dev alike):
@@ -31,7 +63,7 @@ function devHttps(): ServerOptions['https'] | undefined {
   return { cert: readFileSync(cert), key: readFileSync(key), ...(existsSync(ca) ? { ca: readFileSync(ca) } : {}) };
 }
 
-/** Icons go to /assets/icon-*.png and the custom functions' metadata to /functions.json, in dev and in dist/. */
+/** Icons go to /assets/icon-*.png and the custom functions' metadata to /functions.json, in dev and in dist/; dist/_headers too. */
 function addinFiles(): Plugin {
   let metadataDir = '';
   return {
@@ -41,9 +73,9 @@ function addinFiles(): Plugin {
       await generateFunctionsMetadata(metadataDir);
       server.middlewares.use((req, res, next) => {
         const url = (req.url ?? '').split('?')[0];
-        // the manifest's Functions.Script.Url: in development, the task pane entry as Vite serves it
-        if (url === '/taskpane.js') {
-          req.url = '/taskpane.ts';
+        const rewrite = DEV_REWRITES[url];
+        if (rewrite) {
+          req.url = rewrite;
           return next();
         }
         const icon = /^\/assets\/(icon-\d+\.png)$/.exec(url);
@@ -61,16 +93,18 @@ function addinFiles(): Plugin {
       }
       await generateFunctionsMetadata(outDir);
       await writeFile(join(outDir, '.assetsignore'), ASSETS_IGNORE, 'utf8');
+      // the security headers Workers static assets serve with every file (worker/page-headers.ts)
+      await writeFile(join(outDir, '_headers'), headersFile());
     },
   };
 }
 
 export default defineConfig(() => ({
-  root: resolve(here, 'addin/taskpane'),
+  root: here,
   base: './',
   publicDir: false as const,
   define: { __CE_WORKER_URL__: JSON.stringify(process.env.CE_WORKER_URL || DEFAULT_WORKER_URL) },
-  plugins: [addinFiles()],
+  plugins: [addinFiles(), topLevelPages()],
   build: {
     outDir: OUT_DIR,
     emptyOutDir: true,
@@ -81,7 +115,7 @@ export default defineConfig(() => ({
       input: {
         taskpane: resolve(here, 'addin/taskpane/taskpane.html'),
         // The .xlsx page for units without the add-in (WPS, Excel 2016/2019), served at /.
-        index: resolve(here, 'addin/taskpane/index.html'),
+        index: resolve(here, 'xlsx/web/index.html'),
       },
       output: { entryFileNames: '[name].js' },
     },

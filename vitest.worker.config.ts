@@ -5,7 +5,7 @@ import { defineConfig } from 'vitest/config';
 import { MARKER } from './scripts/patch-vitest-pool';
 import { evaluate } from './shared/index';
 import { EXAMPLES } from './test/worker/examples';
-import { TEST_HMAC_KEY } from './test/worker/test-keys';
+import { TEST_HMAC_KEY, TEST_TOKEN_LIST } from './test/worker/test-keys';
 
 // Worker tests inside workerd, with the Worker's own wrangler.jsonc (D1, rate limiter, vars).
 // Wrangler's informational lines (e.g. "Using secrets defined in worker/.dev.vars", once per test file) stay out of
@@ -50,12 +50,8 @@ export default defineConfig(async () => {
             NODE_EXAMPLE_RESULTS: JSON.stringify(nodeResults),
             // as deployed: not development, so the listed dev token must be refused (a local .dev.vars is overridden)
             CE_ENV: 'production',
-            // test tokens: one label per test file, so each file has its own rate-limit budget
-            CE_API_TOKEN: [
-              'routes:tok-routes', 'examples:tok-examples', 'audit:tok-audit', 'cors:tok-cors', 'burst:tok-burst',
-              'limits:tok-limits', 'tenant-a:tok-tenant-a', 'tenant-b:tok-tenant-b', 'admin:tok-admin',
-              'guard:tok-guard', 'compact:tok-compact', 'dev:ce-local-dev-token',
-            ].join(','),
+            // test tokens (test/worker/test-keys.ts): one label per test file, so each file has its own rate-limit budget
+            CE_API_TOKEN: TEST_TOKEN_LIST,
             CE_ADMIN_LABELS: 'admin',
             CE_AUDIT_HMAC_KEY: TEST_HMAC_KEY,
             CE_ALLOWED_ORIGINS: 'https://localhost:3000, http://127.0.0.1:8800',

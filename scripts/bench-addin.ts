@@ -7,7 +7,7 @@
 // --concurrency override what the service advertises. Reports wall time, context.sync() calls, requests, payloads.
 import { evaluate } from '../shared/index';
 import { WorkerClient } from '../addin/api/client';
-import { jsonBytes } from '../addin/office/chunks';
+import { jsonBytes } from '../shared/sheet/chunks';
 import type { Evaluator } from '../addin/compute/compute';
 import { sampleRoster, withCheckDigit } from '../addin/template/sample-roster';
 import { runCompute } from '../addin/compute/run';

@@ -1,6 +1,6 @@
 /// <reference types="custom-functions-runtime" />
 // Benchmark of the custom functions (npm run bench:functions): 10,000 calls of CEHOURS, one row each, and one
-// spilled CEHOURS over 10,000 rows; prints the time per row of each. Not a test: numbers go in the README.
+// spilled CEHOURS over 10,000 rows; prints the time per row of each. Not a test: numbers go in docs/developer-guide.md (Benchmarks).
 // The functions run as in Excel's shared runtime, minus Excel: a stand-in CustomFunctions global.
 import { performance } from 'node:perf_hooks';
 import examples from '../test/fixtures/examples.json';

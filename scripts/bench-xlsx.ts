@@ -1,9 +1,11 @@
-// `npm run bench:xlsx [-- --rows 10000,100000] [--skip-page] [--skip-cli]`
-// A generated roster .xlsx through the command line (its own Node process, as `npm run roster` runs it) and through
-// the web page (built dist/index.html in Chromium, a real file chooser): seconds to read, compute and write, and
-// peak memory (the process's max RSS; the page's JS heap, sampled every 100 ms).
+// `npm run bench:xlsx [-- --rows 10000,100000] [--skip-page] [--skip-cli] [--skip-libreoffice]`
+// A generated roster .xlsx through the command line (its own Node process, as `npm run roster` runs it: all sheets),
+// through the web page (built dist/index.html in Chromium with a 1 GB JavaScript heap, a real file chooser), and
+// LibreOffice's own open + save of the same file (`soffice --headless --convert-to xlsx`), measured in the same run:
+// wall seconds and peak memory (max RSS; the page's JS heap, sampled every 100 ms).
 import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { cpus, loadavg } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'vite';
@@ -22,9 +24,11 @@ const s = (ms: number): string => (ms / 1000).toFixed(1);
 
 /** In a child process: the command line's own pipeline, phase by phase. Prints one JSON line. */
 async function child(input: string, out: string): Promise<void> {
-  const { openRoster } = await import('../addin/xlsx/roster-file');
-  const { checkRoster } = await import('../addin/xlsx/check-file');
+  await import('../xlsx/node-codec');
+  const { openRoster } = await import('../xlsx/roster-file');
+  const { checkRoster } = await import('../xlsx/check-roster');
   const { writeFile } = await import('node:fs/promises');
+  const { concatBytes } = await import('../xlsx/zip/zip-write');
   const t0 = performance.now();
   const cpu0 = process.cpuUsage();
   const opened = await openRoster('bench.xlsx', new Uint8Array(readFileSync(input)));
@@ -36,7 +40,7 @@ async function child(input: string, out: string): Promise<void> {
       if (p.phase === 'write' && computed === 0) computed = performance.now();
     },
   });
-  await writeFile(out, outcome.bytes);
+  await writeFile(out, concatBytes(outcome.file));
   const t2 = performance.now();
   const figures: Figures = {
     read: t1 - t0,
@@ -65,7 +69,7 @@ function runChild(input: string, out: string): Promise<Figures> {
 function runCli(input: string, out: string): Promise<{ wall: number; cpu: number; peakMb: number }> {
   return new Promise((resolve, reject) => {
     const t0 = performance.now();
-    const p = spawn('/usr/bin/time', ['-f', '%M %U %S', process.execPath, '--import', 'tsx', join(root, 'scripts/roster.ts'), input, '--out', out, '--as-of', AS_OF, '--force'], {
+    const p = spawn('/usr/bin/time', ['-f', '%M %U %S', process.execPath, '--import', 'tsx', join(root, 'xlsx/cli.ts'), input, '--out', out, '--as-of', AS_OF, '--force'], {
       cwd: root,
       stdio: ['ignore', 'ignore', 'pipe'],
     });
@@ -75,6 +79,24 @@ function runCli(input: string, out: string): Promise<{ wall: number; cpu: number
       if (code !== 0) return reject(new Error(`roster exit ${code}: ${err}`));
       const [kb, user, sys] = (err.trim().split('\n').pop() ?? '').split(' ').map(Number);
       resolve({ wall: performance.now() - t0, cpu: (user + sys) * 1000, peakMb: kb / 1024 });
+    });
+  });
+}
+
+/** LibreOffice's open + save of the same file (a fresh profile, so no start-up cache helps it): wall and max RSS. */
+function runLibreOffice(input: string, outDir: string): Promise<{ wall: number; peakMb: number } | null> {
+  return new Promise((resolve) => {
+    const profile = join(outDir, 'lo-profile');
+    rmSync(profile, { recursive: true, force: true });
+    const t0 = performance.now();
+    const p = spawn('/usr/bin/time', ['-f', '%M', 'soffice', '--headless', '--invisible', `-env:UserInstallation=file://${profile}`, '--convert-to', 'xlsx', '--outdir', join(outDir, 'libreoffice'), input], { stdio: ['ignore', 'ignore', 'pipe'] });
+    let err = '';
+    p.stderr.on('data', (d: Buffer) => (err += d.toString()));
+    p.on('error', () => resolve(null));
+    p.on('exit', (code) => {
+      if (code !== 0) return resolve(null);
+      const kb = Number(err.trim().split('\n').pop());
+      resolve({ wall: performance.now() - t0, peakMb: kb / 1024 });
     });
   });
 }
@@ -100,6 +122,11 @@ async function main(): Promise<void> {
     const input = join(dir, `roster-${n}.xlsx`);
     if (!existsSync(input)) await saveRoster(largeRoster(n), input);
     const mb = (statSync(input).size / 1024 / 1024).toFixed(1);
+    if (!process.argv.includes('--skip-libreoffice')) {
+      // first: a LibreOffice start-up warms the disk cache for what follows, not the other way round
+      const lo = await runLibreOffice(input, dir);
+      lines.push(lo ? `${n} rows (${mb} MB)  LibreOffice open + save: ${s(lo.wall)} s wall, peak RSS ${lo.peakMb.toFixed(0)} MB` : `${n} rows  LibreOffice: not installed (apt-get install libreoffice-calc-nogui), not measured`);
+    }
     if (!process.argv.includes('--skip-cli')) {
       const out = join(dir, `cli-${n}.xlsx`);
       const cli = await runCli(input, out);
@@ -110,10 +137,11 @@ async function main(): Promise<void> {
     }
     if (!process.argv.includes('--skip-page')) {
       const f = await page(input, n);
-      lines.push(`${n} rows  page (Chromium): read ${s(f.read)} s, compute ${s(f.compute)} s, write ${s(f.write)} s, total ${s(f.total)} s (main-thread busy ${s(f.cpu)} s), peak JS heap ${f.peakMb.toFixed(0)} MB`);
+      lines.push(`${n} rows  page (Chromium, 1 GB JS heap): read ${s(f.read)} s, compute ${s(f.compute)} s, write ${s(f.write)} s, total ${s(f.total)} s (main-thread busy ${s(f.cpu)} s), peak JS heap ${f.peakMb.toFixed(0)} MB`);
     }
     process.stdout.write(`${lines.splice(0).join('\n')}\n`);
   }
+  process.stdout.write(`(load average now: ${loadavg().map((l) => l.toFixed(1)).join(' ')} on ${cpus().length} cores)\n`);
 }
 
 main().catch((e: unknown) => {

@@ -3,6 +3,7 @@
 // non-2xx answers, and a check that the D1 audit grew by exactly the number of 200 answers. Then one 5,000-row
 // request end to end against the engine alone in Node, with a breakdown of where the time goes.
 // Without --url it starts `npm run worker:dev -- --env load` itself (a high rate limit, a throwaway local D1).
+import { randomBytes } from 'node:crypto';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, openSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -39,7 +40,7 @@ async function startWorker(): Promise<{ url: string; token: string; stop: () => 
   const port = opts.port;
   const busy = await fetch(`http://127.0.0.1:${port}/v1/health`).then(() => true, () => false);
   if (busy) throw new Error(`port ${port} is already in use: pass --port, or --url/--token of that Worker`);
-  const token = `load-${Math.random().toString(36).slice(2)}`;
+  const token = randomBytes(32).toString('base64url');
   const state = mkdtempSync(join(tmpdir(), 'ce-load-'));
   const log = openSync(join(state, 'worker-dev.log'), 'w');
   const child: ChildProcess = spawn(

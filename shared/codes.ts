@@ -42,6 +42,7 @@ export const ERROR_CODES = [
   'UNKNOWN_CASE',
   'NOT_A_DATE',
   'NOT_TEXT',
+  'TOO_LONG',
   'NAME_MISSING',
   'REQUIRED',
   'DUPLICATE_ID',

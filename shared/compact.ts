@@ -39,7 +39,7 @@
 // full answer, whatever the engine computes; a value that differs from its default is simply written out.
 import { NO_ERRORS, NO_ITEMS, NO_WARNINGS, makeAttention, makeItem, makeResult } from './build';
 import { textOfCell } from './normalize';
-import { BLANK_GROUP } from './summary';
+import { groupLabel, listedText } from './summary';
 import type {
   AttentionItem,
   BreakdownItem,
@@ -111,9 +111,7 @@ export function isCompactAnswer(answer: unknown): answer is CompactEvaluateRespo
 export function plainTexts(row: unknown): [name: string, unit: string, department: string] {
   const cells = typeof row === 'object' && row !== null && !Array.isArray(row) ? (row as Record<string, unknown>) : {};
   const text = (v: unknown): string => textOfCell(v) ?? '';
-  const unit = text(cells.unit);
-  const department = text(cells.department);
-  return [text(cells.name), unit.length === 0 ? BLANK_GROUP : unit, department.length === 0 ? BLANK_GROUP : department];
+  return [listedText(text(cells.name)), groupLabel(text(cells.unit)), groupLabel(text(cells.department))];
 }
 
 /** A status's number in a compact row's `s`. */

@@ -11,6 +11,7 @@ import {
   inCodeSet,
   isPlaceholder,
   isSpaceCode,
+  MAX_GROUP_TEXT,
   normalizeIdNumber,
   parseDateCell,
   parseNumberCell,
@@ -112,6 +113,15 @@ function readText(v: unknown, key: RosterKey, rs: CompiledRuleSet, errors: RowEr
   return '';
 }
 
+/** name, unit, department: text, and no longer than any such name (MAX_GROUP_TEXT, docs/rules.md §7). */
+function readName(v: unknown, key: 'name' | 'unit' | 'department', rs: CompiledRuleSet, errors: RowError[]): string {
+  const text = readText(v, key, rs, errors);
+  if (text.length <= MAX_GROUP_TEXT || text.trim().length <= MAX_GROUP_TEXT) return text;
+  errors.push(err(key, 'TOO_LONG',
+    `${rs.zh[key]}：内容过长（${text.trim().length} 个字符，最多 ${MAX_GROUP_TEXT} 个），请核对这一格，只填${rs.zh[key]}`));
+  return text;
+}
+
 /** A special case text longer than this is not folded or looked up: no case name is that long. */
 const MAX_CASE_TEXT = 20;
 
@@ -175,14 +185,14 @@ function yesNoReader(key: YesNoKey, fallback: `${YesNoKey}Default`): FieldReader
 /** The reader of every roster column, keyed by JSON key. */
 const FIELD_READERS: Readonly<Record<RosterKey, FieldReader>> = {
   name: (c, p, rs, errors) => {
-    p.name = readText(c, 'name', rs, errors);
+    p.name = readName(c, 'name', rs, errors);
   },
   idNumber: readId,
   unit: (c, p, rs, errors) => {
-    p.unit = readText(c, 'unit', rs, errors);
+    p.unit = readName(c, 'unit', rs, errors);
   },
   department: (c, p, rs, errors) => {
-    p.department = readText(c, 'department', rs, errors);
+    p.department = readName(c, 'department', rs, errors);
   },
   platformPublicHours: numberReader('platformPublicHours'),
   platformProfessionalHours: numberReader('platformProfessionalHours'),

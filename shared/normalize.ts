@@ -10,6 +10,13 @@ export type NumberKind = 'hours' | 'days' | 'count' | 'months';
 export const MAX_NUMBER_TEXT = 40;
 /** The longest date text accepted: `2023年10月09日 23:59:59` is 20 characters. */
 export const MAX_DATE_TEXT = 24;
+/**
+ * The longest name, unit or department accepted (trimmed). No person, unit or department of a roster is named with
+ * more than a few dozen characters; a longer cell is pasted text, refused like an over-long number (docs/rules.md §7).
+ * The summary groups and lists only texts this short: a key longer than 16,383 characters is hashed by its length
+ * alone in V8, so thousands of long units would be compared with each other, and an answer would repeat every one.
+ */
+export const MAX_GROUP_TEXT = 100;
 
 /** true for a full-width ASCII character (U+FF01–U+FF5E) or the ideographic space. */
 function isWideCode(c: number): boolean {

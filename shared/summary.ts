@@ -1,10 +1,25 @@
 // The annual summary (RULES.md §8, CONTRACT.md Summary): groups by unit and department, attention list, totals.
 import { makeAttention } from './build';
-import { textOfCell } from './normalize';
+import { MAX_GROUP_TEXT, textOfCell } from './normalize';
 import type { AttentionItem, RosterRowInput, RowResult, Summary, SummaryCounts, SummaryGroup } from './types';
 
 /** How a blank unit or department is shown. */
 export const BLANK_GROUP = '（未填）';
+/**
+ * How a name, unit or department longer than MAX_GROUP_TEXT is grouped and listed: such a row is 数据有误 (TOO_LONG,
+ * fields.ts), and the summary keys, sorts and repeats only bounded texts, never the cell itself.
+ */
+export const OVERLONG_TEXT = '（内容过长）';
+
+/** A unit or department as the summary groups it: blank → （未填）, over-long → （内容过长）. */
+export function groupLabel(text: string): string {
+  return text.length === 0 ? BLANK_GROUP : listedText(text);
+}
+
+/** A name, unit or department as the attention list shows it: over-long → （内容过长）. */
+export function listedText(text: string): string {
+  return text.length > MAX_GROUP_TEXT && text.trim().length > MAX_GROUP_TEXT ? OVERLONG_TEXT : text;
+}
 
 type Acc = {
   headcount: number; compliant: number; short: number; pendingEvidence: number; invalid: number;
@@ -122,7 +137,7 @@ function attentionItems(a: AttentionColumns, order: readonly number[]): Attentio
   return out;
 }
 
-/** Adds one result; blank rows (status '') are not counted. Blank unit or department is grouped as （未填）. */
+/** Adds one result; blank rows (status '') are not counted. Units and departments are grouped by groupLabel. */
 export function addToSummary(b: SummaryBuilder, r: RowResult, name: string, unitText: string, departmentText: string): void {
   if (r.status === '') return;
   let lost = 0;
@@ -134,8 +149,8 @@ export function addToSummary(b: SummaryBuilder, r: RowResult, name: string, unit
     else if (ws[w].code === 'PROFESSIONAL_BY_SECTOR') bySector = 1;
   }
   add(b.total, r, lost, bySector);
-  const unit = unitText.length === 0 ? BLANK_GROUP : unitText;
-  const department = departmentText.length === 0 ? BLANK_GROUP : departmentText;
+  const unit = groupLabel(unitText);
+  const department = groupLabel(departmentText);
   let depts = b.units.get(unit);
   if (depts === undefined) {
     depts = new Map();
@@ -150,7 +165,7 @@ export function addToSummary(b: SummaryBuilder, r: RowResult, name: string, unit
   if (r.status !== '达标') {
     const a = b.attention;
     a.index.push(r.index);
-    a.name.push(name);
+    a.name.push(listedText(name));
     a.unit.push(unit);
     a.department.push(department);
     a.status.push(r.status);

@@ -43,6 +43,8 @@ const NOT_A_PERSON: readonly string[] = ['合计', '总计：', '制表人：张
 
 /** Rows that reach the rarer rules, by position in each 50 rows (a title applicant without a date or long ago, …). */
 const SPECIAL_ROWS: Partial<Record<number, (rs: RuleSet) => RosterRowInput>> = {
+  // a unit over MAX_GROUP_TEXT: TOO_LONG, grouped as （内容过长）
+  23: () => ({ unit: '枣庄市立医院'.repeat(20) }),
   37: () => ({ name: '' }),
   41: () => ({ titleApplicant: '是', titleSubmissionDate: '' }),
   43: (rs) => ({ titleApplicant: '是', titleSubmissionDate: `${Math.min(...rs.calendar.years) - 2}-05-06` }),

@@ -5,7 +5,7 @@ import { requestId } from 'hono/request-id';
 import { secureHeaders } from 'hono/secure-headers';
 import { DEFAULT_RULE_SET, ENGINE_VERSION, listRuleSets } from '../shared/index';
 import { auth } from './auth';
-import { refuseBlockedAddress } from './auth-failures';
+import { refuseBlockedCredential } from './auth-failures';
 import { hashBody, limitBody } from './body';
 import { requireConfig } from './config';
 import { corsFromEnv } from './cors';
@@ -21,7 +21,8 @@ export const app = new Hono<AppEnv>();
 
 // limitLength 0: a client-sent X-Request-Id is never reused, since the request id is the audit's batch id.
 app.use(requestId({ limitLength: 0 }));
-app.use(secureHeaders());
+// the API's answers are never a page to render or frame; a page the Worker serves (/) keeps its own headers
+app.use(secureHeaders({ overwrite: false, xFrameOptions: 'DENY', contentSecurityPolicy: { defaultSrc: ["'none'"], frameAncestors: ["'none'"] } }));
 app.use(corsFromEnv);
 app.use(requireConfig);
 
@@ -32,7 +33,7 @@ app.get('/v1/health', (c) => {
   return c.json({ ok: true, engineVersion: ENGINE_VERSION, limits: { maxRows, maxBodyBytes, rowsPerRequest } });
 });
 
-app.use('/v1/*', refuseBlockedAddress, auth, rateLimit);
+app.use('/v1/*', refuseBlockedCredential, auth, rateLimit);
 // every rule set with its parameters, clause texts and the unit's duties
 app.get('/v1/rules', (c) => c.json({ engineVersion: ENGINE_VERSION, defaultRuleSet: DEFAULT_RULE_SET, ruleSets: listRuleSets() }));
 app.post('/v1/evaluate', limitBody, hashBody, validateEvaluate, ...evaluateRows);

@@ -18,14 +18,15 @@ export type Config = {
   limits: Limits;
 };
 
-export type ConfigResult = { ok: true; config: Config } | { ok: false; problems: string[] };
+/** `refusedLabels`: the labels whose token is refused (weak, the development token, malformed), for the 503 answer. */
+export type ConfigResult = { ok: true; config: Config } | { ok: false; problems: string[]; refusedLabels: string[] };
 
 function splitList(list: string | undefined): string[] {
   return (list ?? '').split(',').map((s) => s.trim()).filter((s) => s !== '');
 }
 
 export function checkConfig(env: Bindings): ConfigResult {
-  const { tokens, problems } = parseTokens(env.CE_API_TOKEN);
+  const { tokens, problems, refusedLabels } = parseTokens(env.CE_API_TOKEN, env.CE_ENV);
   const labels = new Set(tokens.map((t) => t.label));
   const adminLabels = new Set(splitList(env.CE_ADMIN_LABELS));
   for (const label of adminLabels) {
@@ -39,13 +40,13 @@ export function checkConfig(env: Bindings): ConfigResult {
   }
   const limits = parseLimits(env);
   problems.push(...limits.problems);
-  if (problems.length > 0) return { ok: false, problems };
+  if (problems.length > 0) return { ok: false, problems, refusedLabels };
   const hmacKey = crypto.subtle.importKey('raw', new TextEncoder().encode(key), { name: 'HMAC', hash: 'SHA-256' }, false, ['sign']);
   return { ok: true, config: { tokens, adminLabels, hmacKey, limits: limits.limits } };
 }
 
 const CONFIG_VARS = [
-  'CE_API_TOKEN', 'CE_ADMIN_LABELS', 'CE_AUDIT_HMAC_KEY', 'CE_MAX_ROWS', 'CE_MAX_BODY_BYTES', 'CE_ROWS_PER_REQUEST',
+  'CE_API_TOKEN', 'CE_ENV', 'CE_ADMIN_LABELS', 'CE_AUDIT_HMAC_KEY', 'CE_MAX_ROWS', 'CE_MAX_BODY_BYTES', 'CE_ROWS_PER_REQUEST',
   'CE_RATE_LIMIT_PERIOD', 'CE_AUDIT_TIMEOUT_MS',
 ] as const satisfies readonly (keyof Bindings)[];
 
@@ -61,12 +62,16 @@ export function configOf(env: Bindings): ConfigResult {
   return result;
 }
 
+/** The 503 message: the labels of refused tokens (never a token), else where to look. */
+export function misconfiguredMessage(refusedLabels: readonly string[]): string {
+  const which = refusedLabels.length === 0 ? '' : `标签${refusedLabels.map((l) => `“${l}”`).join('、')}的访问令牌不合要求（太弱、为开发令牌或格式有误）；`;
+  return `计算服务的配置有误，暂时无法使用：${which}请联系管理员查看服务日志（MISCONFIGURED）`;
+}
+
 /** First middleware after the request id: a bad configuration answers 503 MISCONFIGURED on every route. */
 export const requireConfig: MiddlewareHandler<AppEnv> = async (c, next) => {
   const result = configOf(c.env);
-  if (!result.ok) {
-    return errorResponse(c, 503, 'MISCONFIGURED', '计算服务的配置有误，暂时无法使用：请联系管理员查看服务日志（MISCONFIGURED）');
-  }
+  if (!result.ok) return errorResponse(c, 503, 'MISCONFIGURED', misconfiguredMessage(result.refusedLabels));
   c.set('config', result.config);
   await next();
 };

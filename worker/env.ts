@@ -8,7 +8,7 @@ export type Bindings = {
   DB: D1Database;
   /** Workers rate-limiting binding, keyed by token label (`ratelimits` in wrangler.jsonc). */
   RATE_LIMITER: RateLimit;
-  /** Workers rate-limiting binding for failed authentications, keyed by client address (CF-Connecting-IP). */
+  /** Workers rate-limiting binding for failed logins, keyed by client (client-address.ts: the address, an IPv6 /64). */
   AUTH_FAILURE_LIMITER: RateLimit;
   /** Workers static assets: the built add-in (dist/), served on the same origin as the API. */
   ASSETS?: Fetcher;

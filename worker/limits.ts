@@ -5,7 +5,7 @@ export const DEFAULT_MAX_ROWS = 5000;
 export const DEFAULT_MAX_BODY_BYTES = 5 * 1024 * 1024;
 /**
  * Rows per request recommended to clients (GET /v1/health): a warm request of this size stays under ~5 ms CPU, half
- * the Workers Free plan's 10 ms limit (`npm run bench:request`; README). A Paid deployment raises it with the var.
+ * the Workers Free plan's 10 ms limit (`npm run bench:request`; docs/api.md, CPU per request). A Paid deployment raises it with the var.
  */
 export const DEFAULT_ROWS_PER_REQUEST = 400;
 export const DEFAULT_RATE_LIMIT_PERIOD = 60;

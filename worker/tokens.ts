@@ -1,10 +1,12 @@
 // Bearer tokens from CE_API_TOKEN: a comma-separated list, each `label:token` (or a bare token, label `default`).
 // The label names the client in the audit trail and keys the rate limit; the token itself is never stored or logged.
+// A weak token, and the public development token outside development, make the configuration wrong (503 MISCONFIGURED).
 import { timingSafeEqual } from 'hono/utils/buffer';
+import { weakness } from './token-strength';
 
 export type ApiToken = { label: string; token: string };
 
-/** The local development token documented in README.md and worker/.dev.vars.example. */
+/** The local development token documented in docs/api.md and worker/.dev.vars.example. */
 export const DEV_TOKEN = 'ce-local-dev-token';
 
 /** RFC 6750 b68token: what a client can send after `Bearer ` (the same charset Hono's bearerAuth accepts). */
@@ -12,15 +14,22 @@ const TOKEN_CHARSET = /^[A-Za-z0-9._~+/-]+=*$/;
 /** Letters (any script), digits, `.`, `_`, `-`: a label is shown in the audit and in log lines. */
 const LABEL_CHARSET = /^[\p{L}\p{N}._-]{1,64}$/u;
 
-export type ParsedTokens = { tokens: ApiToken[]; problems: string[] };
+/** `problems` for the log; `refusedLabels` the labels whose token is refused (named in the 503 answer). */
+export type ParsedTokens = { tokens: ApiToken[]; problems: string[]; refusedLabels: string[] };
 
 /**
- * Reads the list and names every problem that would make a token never work or its label ambiguous: a bad charset,
- * an empty label or token, a label twice, the same token under two labels. Problems never quote a token.
+ * Reads the list and names every problem that would make a token never work, easy to guess or its label ambiguous:
+ * a bad charset, an empty label or token, a weak token (token-strength.ts), the development token outside
+ * `development` (CE_ENV), a label twice, the same token under two labels. Problems never quote a token.
  */
-export function parseTokens(list: string | undefined): ParsedTokens {
+export function parseTokens(list: string | undefined, environment: string | undefined): ParsedTokens {
   const tokens: ApiToken[] = [];
   const problems: string[] = [];
+  const refusedLabels: string[] = [];
+  const refuse = (label: string, problem: string): void => {
+    problems.push(problem);
+    refusedLabels.push(label);
+  };
   const entries = (list ?? '').split(',').map((e) => e.trim());
   entries.forEach((entry, i) => {
     if (entry === '') return;
@@ -33,12 +42,24 @@ export function parseTokens(list: string | undefined): ParsedTokens {
       return;
     }
     if (token === '') {
-      problems.push(`${where}（标签“${label}”）：冒号后没有令牌`);
+      refuse(label, `${where}（标签“${label}”）：冒号后没有令牌`);
       return;
     }
     if (!TOKEN_CHARSET.test(token)) {
-      problems.push(`${where}（标签“${label}”）：令牌含不允许的字符（只能用字母、数字和 - . _ ~ + /，末尾可有 =），客户端无法发送它`);
+      refuse(label, `${where}（标签“${label}”）：令牌含不允许的字符（只能用字母、数字和 - . _ ~ + /，末尾可有 =），客户端无法发送它`);
       return;
+    }
+    if (token === DEV_TOKEN) {
+      if (environment !== 'development') {
+        refuse(label, `${where}（标签“${label}”）：这是公开的本地开发令牌，只能用于本地开发（CE_ENV=development）；请用 npm run token 生成正式令牌`);
+        return;
+      }
+    } else {
+      const weak = weakness(token);
+      if (weak !== null) {
+        refuse(label, `${where}（标签“${label}”）：${weak}；请用 npm run token 生成`);
+        return;
+      }
     }
     tokens.push({ label, token });
   });
@@ -54,12 +75,13 @@ export function parseTokens(list: string | undefined): ParsedTokens {
   for (const [label, n] of byLabel) {
     if (n > 1) problems.push(`CE_API_TOKEN：标签“${label}”出现了 ${n} 次（每个标签只能有一个令牌）`);
   }
-  return { tokens, problems };
+  return { tokens, problems, refusedLabels };
 }
 
 /**
  * The label of the configured token equal to `presented`, or null. Compares every entry in constant time.
- * The dev token is refused unless CE_ENV is `development` (only .dev.vars sets it; `wrangler deploy` never ships it).
+ * The dev token is refused unless CE_ENV is `development` (only .dev.vars sets it; `wrangler deploy` never ships it);
+ * parseTokens already refuses a configuration listing it elsewhere, this is the second lock.
  */
 export async function labelForToken(
   presented: string,

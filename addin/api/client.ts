@@ -4,8 +4,8 @@
 import { CompactAnswerError, expandAnswer, isCompactAnswer, rulesTableFor, type AnswerFormat, type CompactEvaluateResponse } from '../../shared/compact';
 import type { EvaluateResponse, RosterRowInput } from '../../shared/types';
 import { trimTrailingSlashes } from '../../shared/url';
-import type { ServiceLimits } from '../office/chunks';
-import { WorkerError, messageForStatus, networkErrorMessage, type SettingsPlace } from './errors';
+import type { ServiceLimits } from '../../shared/sheet/chunks';
+import { WorkerError, messageForStatus, networkErrorMessage, noTokenMessage, type SettingsPlace } from './errors';
 
 export type FetchLike = (input: string, init?: RequestInit) => Promise<Response>;
 export type Health = { ok: boolean; engineVersion: string; limits?: ServiceLimits };
@@ -22,6 +22,7 @@ export type ClientOptions = {
 };
 
 export const DEFAULT_TIMEOUT_MS = 60_000;
+const HEALTH_PATH = '/v1/health';
 
 /**
  * GET /v1/rules answers by service address and engine version, shared by every client of the page: a run fetches
@@ -55,7 +56,7 @@ export class WorkerClient {
   }
 
   health(signal?: AbortSignal): Promise<Health> {
-    return this.request<Health>('GET', '/v1/health', undefined, signal);
+    return this.request<Health>('GET', HEALTH_PATH, undefined, signal);
   }
 
   /** The limits GET /v1/health advertises, or null when it says none or cannot be read (then today's limits apply). */
@@ -109,6 +110,8 @@ export class WorkerClient {
   }
 
   private async request<T>(method: 'GET' | 'POST', path: string, body: string | undefined, signal?: AbortSignal): Promise<T> {
+    // every route but health needs the token: without one, nothing (no row) is sent to be refused
+    if (!this.token && path !== HEALTH_PATH) throw new WorkerError('config', noTokenMessage(this.place));
     const url = `${this.baseUrl}${path}`;
     const controller = new AbortController();
     let timedOut = false;

@@ -13,6 +13,9 @@ export type WorkerErrorKind =
   | 'bad_response'
   | 'config';
 
+/** Said before anything is sent when no access token is set: the service answers nothing but health without one. */
+export const NO_TOKEN_MESSAGE = '未填写访问令牌：请在“设置”中填写计算服务的访问令牌并保存后再计算。未发送任何数据。';
+
 export class WorkerError extends Error {
   override readonly name = 'WorkerError';
   constructor(
@@ -60,6 +63,18 @@ export function messageForStatus(status: number, detail?: string, ownError = det
       return { kind: 'bad_request', message: `计算服务地址不对：找不到接口（404），${CHECK[place].address}${suffix}` };
     default:
       return { kind: 'server', message: `计算服务出错（HTTP ${status}）${suffix}` };
+  }
+}
+
+/** NO_TOKEN_MESSAGE in the words of the place the clerk gives the token. */
+export function noTokenMessage(place: SettingsPlace = 'pane'): string {
+  switch (place) {
+    case 'pane':
+      return NO_TOKEN_MESSAGE;
+    case 'page':
+      return '未填写访问令牌：请在本页“计算服务”下填写访问令牌后再开始。未发送任何数据。';
+    case 'cli':
+      return '未给出访问令牌：请用 --token 给出计算服务的访问令牌。未发送任何数据。';
   }
 }
 

@@ -4,7 +4,7 @@
 // a dropped connection) halved and retried a bounded number of times before the run stops with a Chinese reason.
 // Each request asks for the compact answer, which the client expands (addin/api/client.ts, shared/compact.ts).
 import type { EvaluateResponse, RosterRowInput, RowResult } from '../../shared/types';
-import { jsonBytes, planChunksBySize, requestLimitsFrom, type Chunk, type RequestLimits, type ServiceLimits } from '../office/chunks';
+import { jsonBytes, planChunksBySize, requestLimitsFrom, type Chunk, type RequestLimits, type ServiceLimits } from '../../shared/sheet/chunks';
 import { mergeResult, minimiseRows } from './minimise';
 
 export type Evaluator = {

@@ -1,7 +1,7 @@
 // Reads the roster sheet's cells (values and value types) in chunks: one load + sync per chunk, halving a chunk
 // Excel finds too large; then shared/roster plans the roster over the grid.
 import { planRoster, type GridValue, type GridValueType, type RosterPlan, type SheetGrid } from '../../shared/roster';
-import { LIMITS, jsonBytes, readChunkRows } from '../office/chunks';
+import { LIMITS, jsonBytes, readChunkRows } from '../../shared/sheet/chunks';
 import { PAYLOAD_TOO_LARGE, RosterError, officeErrorCode } from '../office/errors';
 import { frameSheet, type SheetFrame } from './locate';
 

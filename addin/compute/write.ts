@@ -3,7 +3,7 @@
 import { OUTPUT_HEADERS } from '../../shared/index';
 import type { PlacedResult, RosterPlan, SheetGrid } from '../../shared/roster';
 import type { CellValue } from '../../shared/types';
-import { LIMITS, jsonBytes, planChunksBySize, type Chunk } from '../office/chunks';
+import { LIMITS, jsonBytes, planChunksBySize, type Chunk } from '../../shared/sheet/chunks';
 import type { WritePlan } from './layout';
 import { blockMatrices, outputCells } from './results';
 import { RosterError } from '../office/errors';

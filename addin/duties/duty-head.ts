@@ -2,8 +2,8 @@
 // sheet finds the roster), when it was made, a note, the header row at row 6; and their print setup. Pure.
 import type { RuleSet, RuleSetDuties } from '../../shared/rulesets/types';
 import type { KeptEntry } from './kept-cells';
-import { rangeAddress } from '../office/a1';
-import { blockAt, type LayoutBlock, type PageSetup, type SheetLayout } from '../office/sheet-layout';
+import { rangeAddress } from '../../shared/sheet/a1';
+import { blockAt, type LayoutBlock, type PageSetup, type SheetLayout } from '../../shared/sheet/sheet-layout';
 
 export const DUTY_HEADER_ROW = 6;
 export const DUTY_ROSTER_CELL = 'B3';

@@ -10,7 +10,7 @@ import { buildRemindersLayout } from '../reminders/reminders-layout';
 import { CHECKLIST_HEADER_ROW, CHECKLIST_KEY_HEADERS, CHECKLIST_SHEET_NAME, VERDICT_HEADER } from '../evidence/checklist-layout';
 import { NOTICE_HEADER, REMINDER_KEY_HEADERS, REMINDERS_HEADER_ROW, REMINDERS_SHEET_NAME } from '../reminders/reminders-layout';
 import { keptFromSheetValues } from './kept-cells';
-import type { SheetLayout } from '../office/sheet-layout';
+import type { SheetLayout } from '../../shared/sheet/sheet-layout';
 import type { DutyReader } from './duty-head';
 
 /** A duty sheet: its name, and the column the clerk fills in with the columns that key its rows. */

@@ -1,7 +1,7 @@
 // What the clerk typed into a duty sheet (核验结果 on 审核材料清单, 通知情况 on 提醒名单) survives a re-run: the
 // previous sheet's typed column is read by row key (person and, for the checklist, the source of hours) and written
 // back on the matching new row; entries whose row is gone are listed under the new table, never dropped. Pure.
-import type { LayoutValue } from '../office/sheet-layout';
+import type { LayoutValue } from '../../shared/sheet/sheet-layout';
 
 export type KeptEntry = { key: string[]; value: string };
 

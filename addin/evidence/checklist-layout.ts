@@ -1,7 +1,7 @@
 // What goes in which cell of the sheet 审核材料清单 (pure): one group of rows per person (the person's cells merged
 // down the group), one row per source of hours with the evidence the rule set requires and an empty 核验结果 cell.
-import { rangeAddress } from '../office/a1';
-import { HOURS, TEXT, WHOLE, blockAt, type LayoutValue, type SheetLayout } from '../office/sheet-layout';
+import { rangeAddress } from '../../shared/sheet/a1';
+import { HOURS, TEXT, WHOLE, blockAt, type LayoutValue, type SheetLayout } from '../../shared/sheet/sheet-layout';
 import { DUTY_HEADER_ROW, DUTY_ROSTER_CELL, dutyPage, dutySheetHead, type DutySheetMeta } from '../duties/duty-head';
 import type { ChecklistPerson } from './checklist';
 import { matchKept, orphanRows } from '../duties/kept-cells';

@@ -2,8 +2,8 @@
 // area = the form, fitted to one page; the checks made while filling go below the print area.
 import type { RuleSetDuties } from '../../shared/rulesets/types';
 import type { FilingCheck, FilingForm } from './filing-form';
-import { rangeAddress } from '../office/a1';
-import { GENERAL, TEXT, blockAt, safeSheetName, type CellStyle, type LayoutBlock, type LayoutValue, type SheetLayout } from '../office/sheet-layout';
+import { rangeAddress } from '../../shared/sheet/a1';
+import { GENERAL, TEXT, blockAt, safeSheetName, type CellStyle, type LayoutBlock, type LayoutValue, type SheetLayout } from '../../shared/sheet/sheet-layout';
 
 export const FILING_SHEET_PREFIX = '附件2-';
 /** A1 of every form sheet: how a re-run knows the sheet is the add-in's. */

@@ -2,7 +2,7 @@
 // the summary's prepareSheet, so a re-run replaces the sheet and no other sheet is touched.
 import { prepareSheet } from './sheet-reset';
 import { excelSupports } from './requirements';
-import { planBlockBatches, widthToPoints, type CellStyle, type LayoutBlock, type SheetLayout } from './sheet-layout';
+import { planBlockBatches, widthToPoints, type CellStyle, type LayoutBlock, type SheetLayout } from '../../shared/sheet/sheet-layout';
 
 const EDGES = ['EdgeTop', 'EdgeBottom', 'EdgeLeft', 'EdgeRight', 'InsideVertical', 'InsideHorizontal'] as const;
 const INCH = 72;

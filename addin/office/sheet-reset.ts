@@ -1,5 +1,7 @@
 // Makes a sheet of the add-in's own (年度汇总, 花名册模板) or empties it when it exists: its tables, charts,
-// validation, cells and formats go; no other sheet is touched. Two syncs at most.
+// validation, cells and formats go; no other sheet is touched. A sheet of that name the clerk made (`isOurs` says
+// no) is never emptied: the run stops and says what to rename. Three syncs at most.
+import { RosterError } from './errors';
 import { excelSupports } from './requirements';
 
 export type PreparedSheet = {
@@ -9,7 +11,12 @@ export type PreparedSheet = {
   takenTableNames: Set<string>;
 };
 
-export async function prepareSheet(context: Excel.RequestContext, name: string): Promise<PreparedSheet> {
+/** The stop when a sheet of the clerk's has the name of one of ours (the same words on every surface). */
+export function renameAdvice(name: string): string {
+  return `工作簿里已有一张名为“${name}”的工作表，且不是本助手生成的：为免覆盖其内容，请先把它改名（例如改为“${name}（自编）”），再重新生成。`;
+}
+
+export async function prepareSheet(context: Excel.RequestContext, name: string, isOurs?: (top: readonly (readonly unknown[])[]) => boolean): Promise<PreparedSheet> {
   const existing = context.workbook.worksheets.getItemOrNullObject(name);
   existing.load('name'); // makes isNullObject readable after the sync, in every host
   const allTables = context.workbook.tables;
@@ -18,6 +25,12 @@ export async function prepareSheet(context: Excel.RequestContext, name: string):
   const taken = new Set(allTables.items.map((t) => t.name));
   if (existing.isNullObject) {
     return { sheet: context.workbook.worksheets.add(name), existed: false, takenTableNames: taken };
+  }
+  if (isOurs) {
+    const top = existing.getRange('A1:B6');
+    top.load('values');
+    await context.sync();
+    if (!isOurs(top.values)) throw new RosterError(renameAdvice(name));
   }
   const tables = existing.tables;
   const charts = existing.charts;
@@ -34,14 +47,4 @@ export async function prepareSheet(context: Excel.RequestContext, name: string):
   all.clear('All');
   existing.freezePanes.unfreeze();
   return { sheet: existing, existed: true, takenTableNames: taken };
-}
-
-/** `base`, or `base_2`, `base_3`… when another sheet already has a table of that name. */
-export function uniqueTableName(base: string, taken: ReadonlySet<string>): string {
-  const lower = new Set([...taken].map((n) => n.toLowerCase()));
-  if (!lower.has(base.toLowerCase())) return base;
-  for (let i = 2; ; i++) {
-    const candidate = `${base}_${i}`;
-    if (!lower.has(candidate.toLowerCase())) return candidate;
-  }
 }

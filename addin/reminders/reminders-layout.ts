@@ -1,6 +1,6 @@
 // What goes in which cell of the sheet 提醒名单 (pure). Header at row HEADER_ROW, one person a row below it.
-import { rangeAddress } from '../office/a1';
-import { TEXT, WHOLE, blockAt, type LayoutValue, type SheetLayout } from '../office/sheet-layout';
+import { rangeAddress } from '../../shared/sheet/a1';
+import { TEXT, WHOLE, blockAt, type LayoutValue, type SheetLayout } from '../../shared/sheet/sheet-layout';
 import { DUTY_HEADER_ROW, DUTY_ROSTER_CELL, dutyPage, dutySheetHead, type DutyReader, type DutySheetMeta } from '../duties/duty-head';
 import type { Reminder } from './reminders';
 import { matchKept, orphanRows } from '../duties/kept-cells';

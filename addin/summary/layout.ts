@@ -1,6 +1,6 @@
 // What goes in which cell of the sheet 年度汇总 (pure; summary-sheet.ts applies it with Office.js).
 import type { Summary, SummaryCounts } from '../../shared/types';
-import { cellAddress, rangeAddress } from '../office/a1';
+import { cellAddress, rangeAddress } from '../../shared/sheet/a1';
 
 export const SUMMARY_SHEET_NAME = '年度汇总';
 /** Who computed the results: the 计算服务 or the engine bundled in the add-in / page. */
@@ -10,6 +10,18 @@ export type ComputedBy = keyof typeof COMPUTED_BY_LABELS;
 /** The row of the label cell naming the roster sheet, so a refresh run from 年度汇总 finds the roster again. */
 export const ROSTER_SHEET_LABEL = '花名册工作表';
 export const ROSTER_SHEET_VALUE_CELL = 'B5';
+
+const TITLE_TAIL = '年度专业技术人员继续教育学时汇总';
+const META_LABELS = ['规则集', '生成时间', '数据来源', ROSTER_SHEET_LABEL, '引擎版本'];
+
+/**
+ * Made by this tool (add-in, page or command line): the title in A1 and the labels of A2:A6, as the layout writes
+ * them. Read from plain cell values, so a copy re-saved by an office suite (rich text, shared strings) is still known.
+ */
+export function isOwnSummarySheet(top: readonly (readonly unknown[])[]): boolean {
+  const a = (r: number): string => String(top[r]?.[0] ?? '').trim();
+  return a(0).endsWith(TITLE_TAIL) && META_LABELS.every((label, i) => a(i + 1) === label);
+}
 
 export const FORMAT = { count: '0', rate: '0.0%', hours: '0.00', text: '@', general: 'General' } as const;
 
@@ -91,15 +103,16 @@ export function buildSummaryLayout(input: SummaryLayoutInput): SummaryLayout {
   const tables: TableSpec[] = [];
   let row = 1;
 
-  blocks.push(block(0, row, [[`${ruleSet.year}年度专业技术人员继续教育学时汇总`]], [[FORMAT.text]], { bold: true, fontSize: 16 }));
+  blocks.push(block(0, row, [[`${ruleSet.year}${TITLE_TAIL}`]], [[FORMAT.text]], { bold: true, fontSize: 16 }));
   row += 1;
-  const meta: LayoutCell[][] = [
-    ['规则集', `${ruleSet.title}（${ruleSet.notice}，${ruleSet.id}）`],
-    ['生成时间', input.madeAt],
-    ['数据来源', input.fallbackReason ? `${COMPUTED_BY_LABELS[input.computedBy]}（${input.fallbackReason}）` : COMPUTED_BY_LABELS[input.computedBy]],
-    [ROSTER_SHEET_LABEL, input.rosterSheet],
-    ['引擎版本', input.engineVersion],
+  const metaValues = [
+    `${ruleSet.title}（${ruleSet.notice}，${ruleSet.id}）`,
+    input.madeAt,
+    input.fallbackReason ? `${COMPUTED_BY_LABELS[input.computedBy]}（${input.fallbackReason}）` : COMPUTED_BY_LABELS[input.computedBy],
+    input.rosterSheet,
+    input.engineVersion,
   ];
+  const meta: LayoutCell[][] = META_LABELS.map((label, i) => [label, metaValues[i]]);
   blocks.push(block(0, row, meta, meta.map(textRow)));
   if (cellAddress(1, row + 3) !== ROSTER_SHEET_VALUE_CELL) throw new Error('layout: roster sheet cell moved');
   row += meta.length;

@@ -4,9 +4,10 @@ import { getRuleSet, hasRuleSet } from '../../shared/index';
 import { localDateTime, localIsoDate } from '../../shared/local-time';
 import { excelSupports } from '../office/requirements';
 import { RosterError } from '../office/errors';
-import { ROSTER_SHEET_VALUE_CELL, SUMMARY_SHEET_NAME, buildSummaryLayout } from './layout';
+import { ROSTER_SHEET_VALUE_CELL, SUMMARY_SHEET_NAME, buildSummaryLayout, isOwnSummarySheet } from './layout';
 import type { ComputedBy, SummaryLayout } from './layout';
-import { prepareSheet, uniqueTableName } from '../office/sheet-reset';
+import { prepareSheet } from '../office/sheet-reset';
+import { uniqueTableName } from '../../shared/sheet/sheet-names';
 import { summarizeRoster } from './summary-source';
 import type { SummarySourceOptions } from './summary-source';
 import type { DuplicateId } from '../../shared/roster';
@@ -133,7 +134,7 @@ export async function buildAnnualSummarySheet(opts: AnnualSummaryOptions): Promi
     notes: roster.notes,
   });
   await Excel.run(async (context) => {
-    const { sheet, takenTableNames } = await prepareSheet(context, layout.sheetName);
+    const { sheet, takenTableNames } = await prepareSheet(context, layout.sheetName, isOwnSummarySheet);
     applySummaryLayout(sheet, layout, takenTableNames);
     sheet.activate();
     await context.sync();

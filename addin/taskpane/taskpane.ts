@@ -6,15 +6,15 @@ import { onRibbonSummary, registerSummaryRibbonAction } from '../summary/ribbon'
 import { buildAnnualSummarySheet, type AnnualSummaryResult } from '../summary/summary-sheet';
 import { writeRosterTemplate } from '../template/roster-template';
 import { WorkerClient } from '../api/client';
-import { WorkerError } from '../api/errors';
-import { requestLimitsFrom } from '../office/chunks';
+import { NO_TOKEN_MESSAGE, WorkerError } from '../api/errors';
+import { requestLimitsFrom } from '../../shared/sheet/chunks';
 import { ChunkError } from '../compute/compute';
 import { excelErrorMessage } from '../office/errors';
 import { selectSheetRow } from '../office/navigate';
 import { runCompute, type RunOutcome } from '../compute/run';
 import { insertSampleRoster } from '../template/sample-sheet';
 import { localIsoDate } from '../../shared/local-time';
-import { loadSettings, saveSettings, validateSettings, type Settings } from '../settings/settings';
+import { loadSettings, saveSettings, tokenPlaceMessage, validateSettings, type Settings } from '../settings/settings';
 import { byId, clearMessage, showMessage } from './dom';
 import { chooseSummarySheets } from './sheet-chooser';
 import { hidePreflight, hideProgress, hideResults, renderPreflight, renderResults, showProgress } from './render';
@@ -48,9 +48,11 @@ function errorText(e: unknown): string {
   return excelErrorMessage(e);
 }
 
-async function currentSettings(): Promise<Settings | null> {
+/** The settings as filled in, or null after saying what is wrong; `needToken`: 计算学时 sends rows only with a token. */
+async function currentSettings(needToken = false): Promise<Settings | null> {
   const s = readForm();
   const problems = validateSettings(s);
+  if (needToken && s.token.trim() === '') problems.push(NO_TOKEN_MESSAGE);
   if (problems.length > 0) {
     showMessage(problems.join(' '));
     byId<HTMLDetailsElement>('settings').open = true;
@@ -61,7 +63,7 @@ async function currentSettings(): Promise<Settings | null> {
 
 async function compute(): Promise<void> {
   if (busy) return;
-  const settings = await currentSettings();
+  const settings = await currentSettings(true);
   if (!settings) return;
   clearMessage();
   hideResults();

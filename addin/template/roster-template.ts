@@ -2,7 +2,8 @@
 // the headers of RULES.md §2 as an Excel table, with data validation and input messages per column.
 import { PROMPT_TITLE_MAX, buildTemplateLayout, clip } from './template-layout';
 import type { TemplateLayout, ValidationSpec } from './template-layout';
-import { prepareSheet, uniqueTableName } from '../office/sheet-reset';
+import { prepareSheet } from '../office/sheet-reset';
+import { uniqueTableName } from '../../shared/sheet/sheet-names';
 import { excelSupports } from '../office/requirements';
 
 export function toExcelRule(v: ValidationSpec): Excel.DataValidationRule {

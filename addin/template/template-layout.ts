@@ -2,7 +2,7 @@
 // every header of RULES.md §2 in order, and per column its validation rule, input message and number format.
 import { HEADERS, getRuleSet } from '../../shared/index';
 import type { RosterKey } from '../../shared/types';
-import { cellAddress, rangeAddress } from '../office/a1';
+import { cellAddress, rangeAddress } from '../../shared/sheet/a1';
 
 export const TEMPLATE_SHEET_NAME = '花名册模板';
 export const TEMPLATE_TABLE_NAME = 'CeRosterTemplate';

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { evaluate } from '../../shared/index';
 import type { RosterRowInput } from '../../shared/types';
 import { WorkerClient, type FetchLike } from '../../addin/api/client';
-import { WorkerError } from '../../addin/api/errors';
+import { NO_TOKEN_MESSAGE, WorkerError } from '../../addin/api/errors';
 
 const json = (status: number, body: unknown): Response => new Response(JSON.stringify(body), { status, headers: { 'Content-Type': 'application/json' } });
 const rows: RosterRowInput[] = [{ name: '甲', platformPublicHours: 30, platformProfessionalHours: 60 }];
@@ -20,6 +20,25 @@ async function failure(fetchImpl: FetchLike, opts: { timeoutMs?: number; signal?
 }
 
 describe('WorkerClient', () => {
+  it('without a token sends nothing but health: evaluate and rules fail before any request (issue 22)', async () => {
+    const seen: string[] = [];
+    for (const token of ['', '   ']) {
+      const client = new WorkerClient({
+        baseUrl: 'http://127.0.0.1:8787',
+        token,
+        fetch: async (url) => {
+          seen.push(url);
+          return json(200, { ok: true, engineVersion: '0', limits: { maxRows: 5000, maxBodyBytes: 5242880, rowsPerRequest: 400 } });
+        },
+      });
+      await expect(client.evaluate(rows, { asOf: '2023-11-01' })).rejects.toMatchObject({ kind: 'config', message: NO_TOKEN_MESSAGE });
+      await expect(client.rules()).rejects.toMatchObject({ kind: 'config', message: NO_TOKEN_MESSAGE });
+      expect(seen).toEqual([]);
+      expect((await client.health()).ok).toBe(true);
+      expect(seen.splice(0)).toEqual(['http://127.0.0.1:8787/v1/health']);
+    }
+  });
+
   it('POSTs the rows with the bearer token, asks for the compact answer, and returns the answer', async () => {
     const seen: { url: string; init?: RequestInit }[] = [];
     const client = new WorkerClient({

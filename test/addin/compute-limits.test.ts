@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { evaluate } from '../../shared/index';
 import type { RosterRowInput } from '../../shared/types';
 import { WorkerClient, type FetchLike } from '../../addin/api/client';
-import { LIMITS, requestLimitsFrom } from '../../addin/office/chunks';
+import { LIMITS, requestLimitsFrom } from '../../shared/sheet/chunks';
 import { ChunkError, MAX_HALVINGS, computeAll, type Evaluator } from '../../addin/compute/compute';
 import { parseJsonc } from '../../scripts/deploy/jsonc';
 

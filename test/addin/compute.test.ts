@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { evaluate } from '../../shared/index';
 import type { RosterRowInput } from '../../shared/types';
-import { LIMITS, jsonBytes } from '../../addin/office/chunks';
+import { LIMITS, jsonBytes } from '../../shared/sheet/chunks';
 import { ChunkError, computeAll, planRequestChunks, type Evaluator } from '../../addin/compute/compute';
 import { WorkerError } from '../../addin/api/errors';
 

@@ -2,8 +2,8 @@
 import { describe, expect, it } from 'vitest';
 import { HEADERS, OUTPUT_HEADERS, evaluate, mapHeaders, rowFromCells } from '../../shared/index';
 import type { CellValue, RowResult } from '../../shared/types';
-import { columnLetter, rangeAddress, sheetRangeAddress } from '../../addin/office/a1';
-import { LIMITS, jsonBytes, planChunksBySize, planFixedChunks, readChunkRows, utf8Length } from '../../addin/office/chunks';
+import { columnLetter, rangeAddress, sheetRangeAddress } from '../../shared/sheet/a1';
+import { LIMITS, jsonBytes, planChunksBySize, planFixedChunks, readChunkRows, utf8Length } from '../../shared/sheet/chunks';
 import { groupBlocks, writePlanOf } from '../../addin/compute/layout';
 import { NO_HOURS_COLUMN_MESSAGE, planRoster } from '../../shared/roster';
 import { preflight } from '../../addin/compute/preflight';

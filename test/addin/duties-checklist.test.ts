@@ -6,7 +6,7 @@ import { getDuties } from '../../shared/rulesets/duties';
 import { buildChecklist } from '../../addin/evidence/checklist';
 import { CHECKLIST_HEADERS, CHECKLIST_HEADER_ROW, PENDING_FILL, buildChecklistLayout, personRows } from '../../addin/evidence/checklist-layout';
 import { missingEvidenceText, pendingEvidenceNote } from '../../shared/evidence';
-import { rangeAddress } from '../../addin/office/a1';
+import { rangeAddress } from '../../shared/sheet/a1';
 import { AS_OF, sampleEvaluated } from './duties-fixtures';
 
 const s = sampleEvaluated();

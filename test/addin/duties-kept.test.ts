@@ -1,8 +1,8 @@
 // What the clerk typed survives a re-run (pure part), and big sheets are written in batches under the payload budget.
 import { describe, expect, it } from 'vitest';
 import { matchKept, orphanRows, readKept } from '../../addin/duties/kept-cells';
-import { blockAt, planBlockBatches } from '../../addin/office/sheet-layout';
-import { jsonBytes } from '../../addin/office/chunks';
+import { blockAt, planBlockBatches } from '../../shared/sheet/sheet-layout';
+import { jsonBytes } from '../../shared/sheet/chunks';
 
 describe('kept cells', () => {
   it('reads typed cells by key; blank key cells of a merged group take the value above', () => {

@@ -9,7 +9,7 @@ import {
   MESSAGE_COLUMN, OVERDUE_FILL, OVERDUE_TEXT, REMINDER_HEADERS, REMINDERS_HEADER_ROW, REMINDERS_ROSTER_CELL, buildRemindersLayout, reminderCells,
 } from '../../addin/reminders/reminders-layout';
 import { reminderRowsOf } from '../../addin/reminders/copy';
-import { rangeAddress } from '../../addin/office/a1';
+import { rangeAddress } from '../../shared/sheet/a1';
 import { AS_OF, sampleEvaluated } from './duties-fixtures';
 
 const s = sampleEvaluated();

@@ -125,8 +125,10 @@ describe('runCompute over the simulated workbook', () => {
     const out = await runCompute({ evaluator: ev, asOf: AS_OF }, createExcel(model).run);
     expect(out.kind === 'done' && out.counts.total).toBe(3000);
     expect(model.stats.maxRequestBytes).toBeLessThanOrEqual(model.payloadLimitBytes);
-    expect(ev.requests).toBeGreaterThan(1);
     expect(sheet.block(1, TEMPLATE.length, 3000, 9)).toEqual(expectedBlock(sheet, 0, 0, TEMPLATE.length, 3000));
+    // a 2,000-character unit is no unit's name: 数据有误 (TOO_LONG) found locally, so no such cell goes to the service
+    expect(sheet.get(1, TEMPLATE.length + OUTPUT_HEADERS.indexOf('状态'))).toBe('数据有误');
+    expect(ev.requests).toBe(1);
   });
 
   it('inserts a 30-row sample sheet with text-formatted ID numbers', async () => {

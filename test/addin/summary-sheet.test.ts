@@ -157,6 +157,15 @@ describe('buildAnnualSummarySheet (bundled engine)', () => {
     expect(cellsAt(model.sheet('备注')!, 'A1')).toEqual([['别动我']]);
   });
 
+  it('a 年度汇总 of the clerk\u2019s own is never emptied: the run stops and says what to rename', async () => {
+    const model = workbook([
+      { name: '花名册', rows: sheetRows(rosterRows()) },
+      { name: SUMMARY_SHEET_NAME, rows: [['我的汇总'], ['内科', 5]] },
+    ]);
+    await expect(buildAnnualSummarySheet({ sheets: ['花名册'] })).rejects.toThrow(/不是本助手生成的[^]*改名/);
+    expect(cellsAt(model.sheet(SUMMARY_SHEET_NAME)!, 'A1:B2')).toEqual([['我的汇总', ''], ['内科', 5]]);
+  });
+
   it('a large roster takes a handful of syncs, not one per row', async () => {
     const rows = rosterRows(40); // 640 rows
     const model = workbook([{ name: '花名册', rows: sheetRows(rows) }]);

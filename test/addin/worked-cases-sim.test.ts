@@ -5,14 +5,15 @@
 // to a service that answers in the compact form (compacted and expanded over JSON, as over HTTP), and writes back
 // cells that are the output of each case's result, which meets the case's expectations.
 import { readFileSync } from 'node:fs';
-import ExcelJS from 'exceljs';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { compactAnswer, expandAnswer, rulesTableFor } from '../../shared/compact';
 import { ENGINE_VERSION, OUTPUT_HEADERS, evaluate, formatRowOutput, getRuleSet, listRuleSets } from '../../shared/index';
 import type { CellValue, RosterRowInput, RowResult } from '../../shared/types';
 import type { Evaluator } from '../../addin/compute/compute';
 import { runCompute } from '../../addin/compute/run';
-import { readSheetGrid } from '../../addin/xlsx/read-grid';
+import { openPackage, readSharedStrings } from '../../xlsx/package';
+import { readSheet } from '../../xlsx/read-sheet';
+import { readZip } from '../../xlsx/zip/zip-read';
 import { WorkbookModel, createExcel, type Scalar, type SheetModel } from '../support/excel-sim';
 import { WORKED_BATCHES, WORKED_CASES, expectResult } from '../support/worked-cases';
 
@@ -23,11 +24,10 @@ afterEach(() => vi.unstubAllGlobals());
 
 /** The cells of a sheet of the fixture (values as Excel's Range.values gives them), from its first row and column. */
 async function fixtureSheet(name: string): Promise<Scalar[][]> {
-  const wb = new ExcelJS.Workbook();
-  await wb.xlsx.load(readFileSync(new URL('../fixtures/worked-cases.xlsx', import.meta.url)) as unknown as ExcelJS.Buffer);
-  const ws = wb.getWorksheet(name);
+  const pkg = openPackage(readZip(new Uint8Array(readFileSync(new URL('../fixtures/worked-cases.xlsx', import.meta.url)))));
+  const ws = pkg.sheets.find((s) => s.name === name);
   if (!ws) throw new Error(`fixture has no sheet ${name}`);
-  const { grid } = readSheetGrid(ws, false);
+  const { grid } = readSheet(pkg, ws, readSharedStrings(pkg));
   expect(grid.origin).toEqual({ row: 0, col: 0 });
   return grid.values.map((row) => row.map((v) => (v ?? '') as Scalar));
 }

@@ -2,6 +2,7 @@
 // every relative link and anchor of README.md and docs/ resolves; every `npm run X` / `npm X` / `npx X` the pages name
 // exists; the notice kept in docs/notice/ is the project's copy of the notice (compared with ../shared/seed when that
 // exists next to the repository, silent otherwise: a user's clone has no ../shared).
+import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { dirname, join, relative, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -128,5 +129,20 @@ describe(`the notice (${NOTICE})`, () => {
 
   it.runIf(existsSync(UPSTREAM_NOTICE))(`matches ${posixPath(relative(root, UPSTREAM_NOTICE))}`, () => {
     expect(read(NOTICE).text).toBe(readFileSync(UPSTREAM_NOTICE, 'utf8'));
+  });
+});
+
+// A merge left half done (conflict markers committed) once reached main in the clerk guide: every tracked text file
+// is checked, not only the docs.
+describe('no merge conflict markers are committed', () => {
+  it('no tracked text file has a line starting with <<<<<<<, ======= alone or >>>>>>>', () => {
+    const git = spawnSync('git', ['ls-files', '-z'], { cwd: root, encoding: 'utf8' });
+    const files = git.status === 0 ? git.stdout.split('\0').filter((f) => f && !/\.(png|xlsx|xlsm|bin|ico)$/i.test(f)) : docPaths;
+    const marked = files.filter((f) => {
+      if (!exists(f)) return false;
+      const text = readFileSync(join(root, f), 'utf8');
+      return /^(<{7} |={7}$|>{7} )/m.test(text);
+    });
+    expect(marked).toEqual([]);
   });
 });

@@ -1,6 +1,7 @@
 // The page half of `npm run bench:xlsx` (run by scripts/bench-xlsx.ts in its own process):
 // `tsx test/e2e/bench-page.ts ROSTER.xlsx ROWS OUTDIR` serves dist/, opens index.html in Chromium at 1366×768, chooses
-// the file with a real file chooser, runs 开始核对 and downloads the result. Prints one JSON line of figures.
+// the file with a real file chooser, runs 开始核对 and downloads the result, the page's JavaScript heap capped at
+// 1 GB (--js-flags=--max-old-space-size=1024, an office PC's browser tab). Prints one JSON line of figures.
 import { statSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -15,7 +16,7 @@ type Figures = { read: number; compute: number; write: number; total: number; cp
 async function page(input: string, n: number, dir: string): Promise<Figures> {
   const port = await freePort(8800, 8819);
   const server = await serveStatic([{ prefix: '/', dir: join(root, 'dist') }], port);
-  const browser = await launchChromium();
+  const browser = await launchChromium(['--js-flags=--max-old-space-size=1024']);
   try {
     const context = await browser.newContext({ viewport: { width: 1366, height: 768 }, acceptDownloads: true });
     const p = await context.newPage();

@@ -8,12 +8,18 @@ import { CHROMIUM_ARGS, chosenBrowser } from './find-browser';
 
 export { CHROMIUM_ARGS };
 
-/** The browser the e2e config found (find-browser.ts): a path, or an installed Chrome/Edge channel. */
-export function launchChromium(): Promise<Browser> {
+/** The browser the e2e config found (find-browser.ts): a path, or an installed Chrome/Edge channel; `extraArgs` e.g. a heap cap. */
+export function launchChromium(extraArgs: readonly string[] = []): Promise<Browser> {
   const choice = chosenBrowser();
-  return 'channel' in choice
-    ? chromium.launch({ channel: choice.channel, args: CHROMIUM_ARGS })
-    : chromium.launch({ executablePath: choice.executablePath, args: CHROMIUM_ARGS });
+  const args = [...CHROMIUM_ARGS, ...extraArgs];
+  return 'channel' in choice ? chromium.launch({ channel: choice.channel, args }) : chromium.launch({ executablePath: choice.executablePath, args });
+}
+
+/** Adds to `errors` what the Content-Security-Policy of the pages (dist/_headers) refuses, in any frame of `page`. */
+export function watchPolicyViolations(page: Page, errors: string[]): void {
+  page.on('console', (m) => {
+    if (/Content Security Policy|Refused to (load|execute|apply|connect|frame|evaluate)/i.test(m.text())) errors.push(m.text());
+  });
 }
 
 /** A page on the e2e host with the task pane loaded in its iframe; returns the task pane's frame. */
@@ -30,6 +36,7 @@ export async function openHostWithSim(browser: Browser, baseUrl: string, sim: st
   const page = await context.newPage();
   const errors: string[] = [];
   page.on('pageerror', (e) => errors.push(e.message));
+  watchPolicyViolations(page, errors);
   await page.goto(`${baseUrl}/e2e/host.html`);
   const handle = await page.waitForSelector('#taskpane');
   let pane: Frame | null = null;

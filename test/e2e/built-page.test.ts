@@ -43,7 +43,7 @@ const standIn = (host: 'Excel' | null): string => `
     actions: { associate(id, fn) { rec.actionCalls++; rec.actions[id] = fn; } },
     onReady(cb) { return new Promise((resolve) => setTimeout(() => { if (cb) cb(info); resolve(info); }, 0)); },
   };
-  window.OfficeRuntime = { storage: { getItem: async (k) => localStorage.getItem(k), setItem: async (k, v) => localStorage.setItem(k, v) } };
+  window.OfficeRuntime = { storage: { getItem: async (k) => localStorage.getItem('office:' + k), setItem: async (k, v) => localStorage.setItem('office:' + k, v) } };
 })();
 `;
 

@@ -25,7 +25,8 @@ export default async function setup(project: TestProject): Promise<() => Promise
   // the port is checked then bound: another run may take it in between, so try the next free one
   const mounts = [
     { prefix: '/e2e/', dir: buildDir },
-    { prefix: '/', dir: join(root, 'dist') },
+    // the built pages under their own security headers (dist/_headers); they call Workers on other local ports
+    { prefix: '/', dir: join(root, 'dist'), headers: { connectSrc: 'http://127.0.0.1:*' } },
   ];
   const tried: number[] = [];
   let server: Server | null = null;
@@ -40,7 +41,7 @@ export default async function setup(project: TestProject): Promise<() => Promise
   }
   const web = server;
   const baseUrl = `http://127.0.0.1:${webPort}`;
-  const token = `e2e-${randomBytes(12).toString('hex')}`;
+  const token = `e2e-${randomBytes(32).toString('base64url')}`;
   let worker: WorkerProcess;
   try {
     worker = await startWorkerOnFreePort({ root, token, origin: baseUrl, stateRoot: join(root, 'test', 'artifacts') });

@@ -1,9 +1,11 @@
 // The 计算学时 user story in a real browser: the built task pane over a simulated Excel and the real Worker.
+import { randomBytes } from 'node:crypto';
 import { join } from 'node:path';
 import type { Frame, Page } from 'playwright-core';
 import { describe, expect, inject, it } from 'vitest';
 import { OUTPUT_HEADERS, evaluate, formatRowOutput, mapHeaders, rowFromCells } from '../../shared/index';
 import type { CellValue } from '../../shared/types';
+import { NO_TOKEN_MESSAGE } from '../../addin/api/errors';
 import { hostForSuite } from './browser';
 import { saveSettings } from './pane-click';
 import type { CeSimHost } from './host/sim-entry';
@@ -178,7 +180,7 @@ describe('task pane in chromium over a simulated workbook and the real Worker', 
   });
 
   it('with the Worker stopped: shows which chunk failed and why, and writes no cell', async () => {
-    const token = `e2e-stop-${Date.now()}`;
+    const token = `e2e-stop-${randomBytes(32).toString('base64url')}`;
     const worker = await startWorkerOnFreePort({ root: env.root, token, origin: env.baseUrl, stateRoot: ARTIFACTS, exclude: [Number(new URL(env.workerUrl).port)] });
     try {
       await saveSettings(host.pane, { url: worker.url, token, asOf: AS_OF });
@@ -204,5 +206,33 @@ describe('task pane in chromium over a simulated workbook and the real Worker', 
     expect(await formats(host.page, sheet)).toEqual(formatsBefore);
     expect(await host.page.evaluate(() => window.__ceSim!.model.stats.cellsWritten)).toBe(written);
     await host.page.screenshot({ path: join(ARTIFACTS, 'taskpane-after-error.png') });
+  });
+
+  it('without a token, 计算学时 says so before sending anything: no request at all, no cell written (issue 22)', async () => {
+    // the build's default address and no token, as a clerk who never opened 设置
+    await host.pane.evaluate(() => ((document.getElementById('settings') as HTMLDetailsElement).open = false));
+    await saveSettings(host.pane, { url: 'http://127.0.0.1:8787', token: '', fold: true });
+    await host.pane.click('#insert-sample');
+    await host.pane.waitForSelector('#message:has-text("已插入工作表")');
+    const sheets = await host.page.evaluate(() => window.__ceSim!.sheetNames());
+    const sheet = sheets[sheets.length - 1];
+    const before = await snapshot(host.page, sheet);
+    const written = await host.page.evaluate(() => window.__ceSim!.model.stats.cellsWritten);
+    const sent: string[] = [];
+    const onRequest = (r: { url(): string }): void => {
+      if (/\/v1\//.test(r.url())) sent.push(r.url());
+    };
+    host.page.on('request', onRequest);
+    try {
+      const message = await clickCompute(host.pane);
+      expect(message).toContain(NO_TOKEN_MESSAGE);
+      expect(await host.pane.evaluate(() => (document.getElementById('settings') as HTMLDetailsElement).open)).toBe(true);
+      await host.page.waitForTimeout(500);
+      expect(sent).toEqual([]);
+      expect(await snapshot(host.page, sheet)).toEqual(before);
+      expect(await host.page.evaluate(() => window.__ceSim!.model.stats.cellsWritten)).toBe(written);
+    } finally {
+      host.page.off('request', onRequest);
+    }
   });
 });

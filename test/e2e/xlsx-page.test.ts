@@ -9,7 +9,7 @@ import { expectDutySheetsMatch, expectResultMatches, loadWorkbook } from '../xls
 import { expectInputsKept, xlsxView } from '../xlsx/result-view';
 import { OFFICE_ROSTERS, SHARED_ROSTERS, expectAttention, expectNoOtherResults, expectPeople, expectSummaryGroups, rosterSets } from '../support/roster-expect';
 import { largeRoster, messyRoster, saveRoster, twoSheetRoster, type RosterFile } from '../xlsx/rosters';
-import { launchChromium } from './browser';
+import { launchChromium, watchPolicyViolations } from './browser';
 
 const env = inject('e2e');
 const ARTIFACTS = join(env.root, 'test', 'artifacts');
@@ -30,6 +30,7 @@ async function openPage(): Promise<{ page: Page; errors: string[] }> {
   const page = await context.newPage();
   const errors: string[] = [];
   page.on('pageerror', (e) => errors.push(e.message));
+  watchPolicyViolations(page, errors);
   // Intercept file choosers from the start: a listener added by waitForEvent right before a key press can switch
   // interception on after Chromium has already handled the press (a race seen on a loaded machine).
   page.on('filechooser', () => undefined);

@@ -94,3 +94,18 @@ describe('messages are Chinese and show values as sent', () => {
     for (const [body, part] of cases) expect((await errorOf(await postJson('/v1/evaluate', T, body))).message).toContain(part);
   });
 });
+
+describe('answers do not grow with a cell (issue 22 item 7)', () => {
+  it.each([['full'], ['compact']])('a 5 MB unit comes back as a 数据有误 row in a few kilobytes (%s)', async (format) => {
+    const unit = 'u'.repeat(5_000_000);
+    const rows = [{ name: 'R2', unit, department: '内科', platformPublicHours: 30, platformProfessionalHours: 60 }];
+    const body = JSON.stringify({ asOf: '2023-11-01', rows, ...(format === 'compact' ? { format } : {}) });
+    expect(body.length).toBeGreaterThan(5_000_000);
+    const res = await postJson('/v1/evaluate', T, body);
+    expect(res.status).toBe(200);
+    const text = await res.text();
+    expect(text.length).toBeLessThan(4_000);
+    expect(text).toContain('TOO_LONG');
+    expect(text).toContain('（内容过长）');
+  });
+});

@@ -4,19 +4,7 @@ import { exports } from 'cloudflare:workers';
 export const ORIGIN = 'https://ce-worker.test';
 
 /** The tokens of vitest.worker.config.ts, one label per test file. */
-export const TOKENS = {
-  routes: 'tok-routes',
-  examples: 'tok-examples',
-  audit: 'tok-audit',
-  cors: 'tok-cors',
-  burst: 'tok-burst',
-  limits: 'tok-limits',
-  tenantA: 'tok-tenant-a',
-  tenantB: 'tok-tenant-b',
-  admin: 'tok-admin',
-  guard: 'tok-guard',
-  compact: 'tok-compact',
-} as const;
+export { TOKENS } from './test-keys';
 
 export function call(path: string, init: RequestInit = {}): Promise<Response> {
   return exports.default.fetch(new Request(`${ORIGIN}${path}`, init));

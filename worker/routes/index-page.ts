@@ -1,13 +1,17 @@
 import { notFound } from '../errors';
 import { factory } from '../factory';
+import { PAGE_HEADERS } from '../page-headers';
 
 /**
- * GET / — the .xlsx web page (dist/index.html) from the static assets. Every other page is served by the assets
- * directly (html_handling none keeps /taskpane.html as is), so only / needs the Worker.
+ * GET / — the .xlsx web page (dist/index.html) from the static assets, with the page's security headers, the same
+ * as /index.html gets from dist/_headers. Every other page is served by the assets directly (html_handling none keeps
+ * /taskpane.html as is), so only / needs the Worker.
  */
 export const indexPage = factory.createHandlers(async (c) => {
   if (!c.env.ASSETS) return notFound(c);
   const res = await c.env.ASSETS.fetch(new Request(new URL('/index.html', c.req.url), { headers: c.req.raw.headers }));
   if (res.status === 404) return notFound(c);
-  return new Response(res.body, res); // mutable headers for the middleware
+  const page = new Response(res.body, res); // mutable headers for the middleware
+  for (const [name, value] of Object.entries(PAGE_HEADERS)) page.headers.set(name, value);
+  return page;
 });

@@ -1,6 +1,6 @@
 // Renders the simulated active sheet as a spreadsheet-like grid (for the screenshots), with conditional formats.
 import type { SheetModel, WorkbookModel } from '../../support/excel-sim/model';
-import { columnLetter } from '../../../addin/office/a1';
+import { columnLetter } from '../../../shared/sheet/a1';
 
 
 function display(v: string | number | boolean, format: string): string {

@@ -6,6 +6,9 @@ import type { WorkbookModel } from '../../support/excel-sim/model';
 
 export type ActionRegistry = Map<string, (event: { completed: () => void }) => void>;
 
+/** The prefix of OfficeRuntime.storage's keys in the host's localStorage (the page's own keys have none). */
+export const OFFICE_STORAGE_PREFIX = 'office-runtime-storage:';
+
 export function installOffice(win: Window & typeof globalThis, model: WorkbookModel, actions: ActionRegistry): void {
   const info = { host: 'Excel', platform: 'OfficeOnline' };
   const office = {
@@ -26,9 +29,10 @@ export function installOffice(win: Window & typeof globalThis, model: WorkbookMo
       );
     },
   };
+  // Office's storage for the add-in is not the page's localStorage: kept under keys of its own here
   const storage = {
-    getItem: async (key: string): Promise<string | null> => win.localStorage.getItem(key),
-    setItem: async (key: string, value: string): Promise<void> => win.localStorage.setItem(key, value),
+    getItem: async (key: string): Promise<string | null> => win.localStorage.getItem(`${OFFICE_STORAGE_PREFIX}${key}`),
+    setItem: async (key: string, value: string): Promise<void> => win.localStorage.setItem(`${OFFICE_STORAGE_PREFIX}${key}`, value),
   };
   Object.assign(win, { Office: office, Excel: createExcel(model), OfficeRuntime: { storage } });
 }

@@ -1,6 +1,6 @@
 // A1 addresses for the simulator (0-based boxes), as Excel writes and reads them. The parser is the simulator's
-// own, not addin/office/a1.ts: a wrong address the add-in builds must not be read back by the same wrong code.
-import { columnLetter } from '../../../addin/office/a1';
+// own, not shared/sheet/a1.ts: a wrong address the add-in builds must not be read back by the same wrong code.
+import { columnLetter } from '../../../shared/sheet/a1';
 import { SimError, type Box } from './context';
 
 /** `B2`, or `B2:D5` for more than one cell (`span`: always the two corners, as page setup writes it). */

@@ -1,0 +1,406 @@
+// A roster sheet of the clerk's, patched: its XML copied byte for byte except our nine output cells spliced into the
+// header row and each data row in column order (what a previous run wrote there replaced), the dimension, <cols>
+// split where a range covers new output columns (their widths), our frozen header only when the sheet has no pane,
+// and our 状态 colours (one conditional format, a previous run's removed). One pass over the bytes.
+import { OUTPUT_HEADERS } from '../../shared/output-headers';
+import type { PlacedResult, RosterPlan } from '../../shared/roster/types';
+import { columnLetter, parseArea } from '../../shared/sheet/a1';
+import { NUMBER_FORMAT_HOURS, NUMBER_FORMAT_TEXT, NUMERIC_OUTPUTS, outputCells } from '../../addin/compute/results';
+import { STATUS_STYLES, WIDTHS, WRAPPED_OUTPUTS } from '../../addin/compute/format';
+import { RosterFileError } from '../errors';
+import { CLOSE, EMPTY, OPEN, XmlScanner, attrInt, attrRange, attrStart, is, localName, name, newTag, span, type Tag } from '../xml/scan';
+import type { StyleBook } from './styles';
+import { worksheetRank } from './worksheet-order';
+import { inlineText, numberText } from './xml-text';
+import { ByteSink } from './byte-sink';
+import { cellRefInto } from '../read-sheet';
+
+/** Points (the add-in's widths) to Excel's character widths. */
+const POINTS_PER_CHARACTER = 5.6;
+const HEADER_FILL = '#DEECF9';
+
+const N = { row: name('row'), c: name('c'), r: name('r'), spans: name('spans'), v: name('v'), is: name('is'), f: name('f'), pane: name('pane'), sheetView: name('sheetView'), col: name('col'), min: name('min'), max: name('max'), cfRule: name('cfRule'), priority: name('priority'), formula: name('formula'), ref: name('ref') };
+
+export type RosterSheetResult = { bytes: Uint8Array; created: string[]; rows: number };
+
+type OurCell = { col: number; xml: string };
+
+/**
+ * Our cells of a sheet row, made when the row is reached (header row and every data row; [] = only clear our
+ * columns; undefined = a row we do not touch).
+ */
+function ourCells(plan: RosterPlan, placed: readonly PlacedResult[], styles: StyleBook, p: string): { rows: number[]; cellsOf: (row: number) => OurCell[] | undefined } {
+  const output = plan.output;
+  if (!output) throw new Error('内部错误：没有输出列的位置');
+  const header = styles.xf({ numFmt: NUMBER_FORMAT_TEXT, bold: true, fill: HEADER_FILL });
+  // 封顶提示 and 说明 hold sentences: wrapped and top-aligned, as the add-in writes them (WRAPPED_OUTPUTS)
+  const formats = output.columns.map((c) =>
+    styles.xf(NUMERIC_OUTPUTS.includes(c.header) ? { numFmt: NUMBER_FORMAT_HOURS } : WRAPPED_OUTPUTS.includes(c.header) ? { numFmt: NUMBER_FORMAT_TEXT, wrap: true, vertical: 'top' } : { numFmt: NUMBER_FORMAT_TEXT }),
+  );
+  const letters = output.columns.map((c) => columnLetter(c.col));
+  const order = output.columns.map((c, o) => ({ col: c.col, o })).sort((a, b) => a.col - b.col);
+  const index = new Map<number, number>();
+  plan.rows.forEach((r, i) => index.set(r.sheetRow, i));
+  const cellsOf = (row: number): OurCell[] | undefined => {
+    if (row === output.headerRow) return order.map(({ col, o }) => ({ col, xml: `<${p}c r="${letters[o]}${row + 1}" s="${header}" t="inlineStr">${inlineText(output.columns[o].header)}</${p}c>` }));
+    const i = index.get(row);
+    if (i === undefined) return undefined;
+    // every row of the roster gets our nine cells with their formats (as the add-in formats the whole block), the
+    // empty ones too: a value the clerk types there later is formatted as ours, and 说明 wraps
+    const values = outputCells(placed[i]);
+    const cells: OurCell[] = [];
+    for (const { col, o } of order) {
+      const v = values[o];
+      const at = `${letters[o]}${row + 1}`;
+      const xml =
+        v === null || v === undefined || v === '' ? `<${p}c r="${at}" s="${formats[o]}"/>`
+        : typeof v === 'number' ? `<${p}c r="${at}" s="${formats[o]}"><${p}v>${numberText(v)}</${p}v></${p}c>`
+        : typeof v === 'boolean' ? `<${p}c r="${at}" s="${formats[o]}" t="b"><${p}v>${v ? 1 : 0}</${p}v></${p}c>`
+        : `<${p}c r="${at}" s="${formats[o]}" t="inlineStr">${inlineText(String(v))}</${p}c>`;
+      cells.push({ col, xml });
+    }
+    return cells;
+  };
+  const rows = [output.headerRow, ...plan.rows.map((r) => r.sheetRow)].sort((a, b) => a - b);
+  return { rows, cellsOf };
+}
+
+/** The status colours: one conditional format over the 状态 cells, one rule per status. */
+function statusFormat(plan: RosterPlan, styles: StyleBook, p: string, firstPriority: number): string | null {
+  const status = plan.output?.columns.find((c) => c.header === '状态');
+  if (!status || plan.rows.length === 0) return null;
+  const letters = columnLetter(status.col);
+  const ref = `${letters}${plan.rows[0].sheetRow + 1}:${letters}${plan.rows[plan.rows.length - 1].sheetRow + 1}`;
+  const rules = STATUS_STYLES.map((s, i) => `<${p}cfRule type="cellIs" dxfId="${styles.dxf({ fontColor: s.font, fill: s.fill })}" priority="${firstPriority + i}" operator="equal"><${p}formula>"${s.text}"</${p}formula></${p}cfRule>`);
+  return `<${p}conditionalFormatting sqref="${ref}">${rules.join('')}</${p}conditionalFormatting>`;
+}
+
+const STATUS_FORMULAE = new Set(STATUS_STYLES.map((s) => `"${s.text}"`));
+
+/** A previous run's status colours: every rule a cellIs with one of the four statuses, on one column. */
+function isOurStatusFormat(xml: string): boolean {
+  const formulas = [...xml.matchAll(/<(?:\w+:)?formula>([^<]{0,40})<\/(?:\w+:)?formula>/g)].map((m) => m[1].replace(/&quot;/g, '"'));
+  const rules = (xml.match(/<(?:\w+:)?cfRule\b/g) ?? []).length;
+  return rules === STATUS_STYLES.length && formulas.length === rules && formulas.every((f) => STATUS_FORMULAE.has(f)) && !/type="(?!cellIs")/.test(xml.replace(/<(?:\w+:)?cfvo[^>]*>/g, ''));
+}
+
+export function writeRosterSheet(bytes: Uint8Array, path: string, plan: RosterPlan, placed: readonly PlacedResult[], styles: StyleBook): RosterSheetResult {
+  const output = plan.output;
+  if (!output) throw new Error('内部错误：没有输出列的位置');
+  if (placed.length !== plan.rows.length) throw new Error(`内部错误：结果 ${placed.length} 行，花名册 ${plan.rows.length} 行`);
+  const s = new XmlScanner(bytes, path);
+  const t = newTag();
+  const sink = new ByteSink(bytes.length + plan.rows.length * 400 + 4096);
+  let copied = 0;
+  const emitTo = (pos: number): void => {
+    if (pos > copied) sink.copy(bytes, copied, pos);
+    copied = Math.max(copied, pos);
+  };
+  const put = (text: string): void => sink.text(text);
+  // the root element and its prefix
+  while (s.next(t) && t.kind !== OPEN) {
+    /* the XML declaration and comments are skipped by the scanner */
+  }
+  const p = t.local > t.nameStart ? `${new TextDecoder().decode(bytes.subarray(t.nameStart, t.local))}` : '';
+  const ourCols = new Set(output.columns.map((c) => c.col));
+  const created = output.columns.filter((c) => !c.exists);
+  const newCols = new Set(created.map((c) => c.col));
+  const minOur = Math.min(...ourCols);
+  const maxOur = Math.max(...ourCols);
+  const writes = ourCells(plan, placed, styles, p);
+  let hasPane = false;
+  let sawSheetViews = false;
+  let sawCols = false;
+  let maxPriority = 0;
+  let cfInserted = false;
+  const pendingCf = (): string => statusFormat(plan, styles, p, maxPriority + 1) ?? '';
+  const freezeXml = (): string => `<${p}pane ySplit="${output.headerRow + 1}" topLeftCell="A${output.headerRow + 2}" activePane="bottomLeft" state="frozen"/>`;
+  const colsXml = (existing: { min: number; max: number; tag: string }[]): string => `<${p}cols>${splitCols(existing, created.map((c) => ({ col: c.col, width: Math.round(((WIDTHS[c.header] ?? 80) / POINTS_PER_CHARACTER) * 10) / 10 })), p).join('')}</${p}cols>`;
+
+  /** Elements we add, each before the first existing element that ranks after it. */
+  const beforeChild = (rank: number, at: number): void => {
+    if (!sawSheetViews && rank > worksheetRank('sheetViews')) {
+      sawSheetViews = true;
+      emitTo(at);
+      put(`<${p}sheetViews><${p}sheetView workbookViewId="0">${freezeXml()}</${p}sheetView></${p}sheetViews>`);
+    }
+    if (!sawCols && created.length > 0 && rank > worksheetRank('cols')) {
+      sawCols = true;
+      emitTo(at);
+      put(colsXml([]));
+    }
+    if (!cfInserted && rank > worksheetRank('conditionalFormatting')) {
+      cfInserted = true;
+      emitTo(at);
+      put(pendingCf());
+    }
+  };
+
+  let depth = 1;
+  while (s.next(t)) {
+    if (t.kind === CLOSE) {
+      depth--;
+      if (depth === 0) {
+        beforeChild(Number.MAX_SAFE_INTEGER, t.start);
+        break;
+      }
+      continue;
+    }
+    // a top-level child of <worksheet>
+    const n = localName(bytes, t);
+    const rank = worksheetRank(n);
+    if (rank >= 0) beforeChild(rank, t.start);
+    if (n === 'dimension') {
+      const r = attrRange(bytes, t, N.ref);
+      const a = r ? parseArea(new TextDecoder().decode(bytes.subarray(r.start, r.end))) : null;
+      if (r && a) {
+        emitTo(r.start);
+        const right = Math.max(a.col + a.columnCount - 1, maxOur);
+        const bottom = a.row + a.rowCount - 1;
+        put(`${columnLetter(a.col)}${a.row + 1}:${columnLetter(right)}${bottom + 1}`);
+        copied = r.end;
+      }
+    } else if (n === 'sheetViews') {
+      sawSheetViews = true;
+      if (t.kind === OPEN) hasPane = patchSheetViews(s, bytes, t, emitTo, put, freezeXml, (pos) => (copied = pos));
+    } else if (n === 'cols') {
+      sawCols = true;
+      if (t.kind === OPEN && created.length > 0) {
+        const start = t.start;
+        const existing = readCols(s, bytes, t);
+        emitTo(start);
+        put(colsXml(existing));
+        copied = s.pos;
+      } else if (t.kind === OPEN) s.skipElement(t);
+    } else if (n === 'sheetData') {
+      if (t.kind === EMPTY) {
+        // a sheet without cells cannot be a roster; nothing to splice
+      } else {
+        patchSheetData(s, bytes, t, writes, ourCols, newCols, plan.sheetName, minOur, maxOur, emitTo, put, (pos) => (copied = pos), p);
+      }
+    } else if (n === 'conditionalFormatting') {
+      const start = t.start;
+      if (t.kind === OPEN) s.skipElement(t);
+      const end = s.pos;
+      const xml = end - start < 65536 ? new TextDecoder().decode(bytes.subarray(start, end)) : '';
+      if (xml && isOurStatusFormat(xml)) {
+        emitTo(start);
+        copied = end;
+      } else for (const m of xml.matchAll(/priority="(\d{1,9})"/g)) maxPriority = Math.max(maxPriority, Number(m[1]));
+    } else if (t.kind === OPEN) {
+      s.skipElement(t);
+    }
+  }
+  emitTo(bytes.length);
+  void hasPane;
+  return { bytes: sink.result(), created: created.map((c) => c.header), rows: plan.rows.length };
+}
+
+/** Inside <sheetViews>: the first sheetView gets our frozen pane unless it has a pane (the clerk's freeze or split). */
+function patchSheetViews(s: XmlScanner, b: Uint8Array, views: Tag, emitTo: (pos: number) => void, put: (text: string) => void, pane: () => string, skipTo: (pos: number) => void): boolean {
+  const t = newTag();
+  let first = true;
+  let hasPane = false;
+  let depth = 1;
+  while (depth > 0 && s.next(t)) {
+    if (t.kind === CLOSE) {
+      depth--;
+      continue;
+    }
+    if (depth === 1 && is(b, t, N.sheetView) && first) {
+      first = false;
+      if (t.kind === EMPTY) {
+        // <sheetView …/> → <sheetView …><pane/></sheetView>
+        let end = t.end - 2;
+        while (b[end - 1] === 0x20) end--;
+        emitTo(end);
+        put(`>${pane()}</${localNameWithPrefix(b, t)}>`);
+        skipTo(t.end);
+        continue;
+      }
+      // the first child decides: a pane must come first in CT_SheetView
+      const child = newTag();
+      const at = s.pos;
+      const sv = s.pos;
+      if (s.next(child) && child.kind !== CLOSE && is(b, child, N.pane)) {
+        hasPane = true;
+      } else {
+        emitTo(sv);
+        put(pane());
+      }
+      s.pos = at;
+      depth++;
+      continue;
+    }
+    if (t.kind === OPEN) depth++;
+  }
+  void views;
+  return hasPane;
+}
+
+function localNameWithPrefix(b: Uint8Array, t: Tag): string {
+  return new TextDecoder().decode(b.subarray(t.nameStart, t.nameEnd));
+}
+
+type ColEntry = { min: number; max: number; tag: string };
+
+function readCols(s: XmlScanner, b: Uint8Array, cols: Tag): ColEntry[] {
+  const t = newTag();
+  const out: ColEntry[] = [];
+  let depth = 1;
+  while (depth > 0 && s.next(t)) {
+    if (t.kind === CLOSE) {
+      depth--;
+      continue;
+    }
+    if (depth === 1 && is(b, t, N.col)) {
+      const min = attrInt(b, t, N.min);
+      const max = attrInt(b, t, N.max);
+      const start = t.start;
+      if (t.kind === OPEN) s.skipElement(t);
+      if (min >= 1 && max >= min) out.push({ min, max, tag: new TextDecoder().decode(b.subarray(start, s.pos)) });
+      continue;
+    }
+    if (t.kind === OPEN) depth++;
+  }
+  void cols;
+  return out;
+}
+
+/** The <col> ranges with our new columns cut out of them, plus ours (1-based, ascending, not overlapping). */
+export function splitCols(existing: readonly ColEntry[], ours: readonly { col: number; width: number }[], p: string): string[] {
+  const mine = new Map(ours.map((o) => [o.col + 1, o.width]));
+  const pieces: { min: number; xml: string }[] = [];
+  const withRange = (tag: string, min: number, max: number): string => tag.replace(/\bmin="\d+"/, `min="${min}"`).replace(/\bmax="\d+"/, `max="${max}"`);
+  const covering = new Map<number, string>();
+  for (const e of existing) {
+    let from = e.min;
+    for (const c of [...mine.keys()].filter((k) => k >= e.min && k <= e.max).sort((a, b) => a - b)) {
+      if (c > from) pieces.push({ min: from, xml: withRange(e.tag, from, c - 1) });
+      covering.set(c, e.tag);
+      from = c + 1;
+    }
+    if (from <= e.max) pieces.push({ min: from, xml: withRange(e.tag, from, e.max) });
+  }
+  for (const [c, width] of mine) {
+    const style = /\bstyle="(\d+)"/.exec(covering.get(c) ?? '')?.[1];
+    pieces.push({ min: c, xml: `<${p}col min="${c}" max="${c}" width="${width}"${style ? ` style="${style}"` : ''} customWidth="1"/>` });
+  }
+  return pieces.sort((a, b) => a.min - b.min).map((x) => x.xml);
+}
+
+function patchSheetData(
+  s: XmlScanner, b: Uint8Array, data: Tag, writes: { rows: number[]; cellsOf: (row: number) => OurCell[] | undefined }, ourCols: ReadonlySet<number>, newCols: ReadonlySet<number>,
+  sheetName: string, minOur: number, maxOur: number, emitTo: (pos: number) => void, put: (text: string) => void, skipTo: (pos: number) => void, p: string,
+): void {
+  const pending = writes.rows;
+  let next = 0;
+  const t = newTag();
+  const inner = newTag();
+  let row = -1;
+  const rowXml = (r: number): string => `<${p}row r="${r + 1}">${(writes.cellsOf(r) ?? []).map((c) => c.xml).join('')}</${p}row>`;
+  for (;;) {
+    if (!s.next(t)) s.fail('unclosed sheetData');
+    if (t.kind === CLOSE) {
+      // </sheetData>: rows never seen get rows of their own
+      emitTo(t.start);
+      while (next < pending.length) {
+        if ((writes.cellsOf(pending[next]) ?? []).length > 0) put(rowXml(pending[next]));
+        next++;
+      }
+      return;
+    }
+    if (!is(b, t, N.row)) {
+      if (t.kind === OPEN) s.skipElement(t);
+      continue;
+    }
+    const rr = attrInt(b, t, N.r);
+    row = rr > 0 ? rr - 1 : row + 1;
+    while (next < pending.length && pending[next] < row) {
+      if ((writes.cellsOf(pending[next]) ?? []).length > 0) {
+        emitTo(t.start);
+        put(rowXml(pending[next]));
+      }
+      next++;
+    }
+    const mine = writes.cellsOf(row);
+    if (mine === undefined) {
+      if (t.kind === OPEN) s.skipElement(t);
+      continue;
+    }
+    next++;
+    // spans: a hint of the row's first and last column; widened over ours
+    const sp = attrRange(b, t, N.spans);
+    if (sp) {
+      const m = /^(\d+):(\d+)$/.exec(new TextDecoder().decode(b.subarray(sp.start, sp.end)));
+      if (m) {
+        emitTo(sp.start);
+        put(`${Math.min(Number(m[1]), minOur + 1)}:${Math.max(Number(m[2]), maxOur + 1)}`);
+        skipTo(sp.end);
+      }
+    }
+    if (t.kind === EMPTY) {
+      if (mine.length > 0) {
+        let end = t.end - 2;
+        while (b[end - 1] === 0x20) end--;
+        emitTo(end);
+        put(`>${mine.map((c) => c.xml).join('')}</${new TextDecoder().decode(b.subarray(t.nameStart, t.nameEnd))}>`);
+        skipTo(t.end);
+      }
+      continue;
+    }
+    let k = 0;
+    let col = -1;
+    const at = { row: 0, col: 0 };
+    for (;;) {
+      if (!s.next(inner)) s.fail('unclosed row');
+      if (inner.kind === CLOSE) {
+        // </row>
+        emitTo(inner.start);
+        while (k < mine.length) put(mine[k++].xml);
+        break;
+      }
+      if (!is(b, inner, N.c)) {
+        if (inner.kind === OPEN) s.skipElement(inner);
+        continue;
+      }
+      const start = inner.start;
+      const rs = attrStart(b, inner, N.r);
+      const rAttr = rs >= 0;
+      if (rAttr && cellRefInto(b, rs, span.end, at)) col = at.col;
+      else col++;
+      const nameEnd = inner.nameEnd;
+      let hasValue = false;
+      if (inner.kind === OPEN) {
+        const cellTag = newTag();
+        let depth = 1;
+        while (depth > 0 && s.next(cellTag)) {
+          if (cellTag.kind === CLOSE) depth--;
+          else {
+            if (depth === 1 && (is(b, cellTag, N.v) || is(b, cellTag, N.is) || is(b, cellTag, N.f))) hasValue = true;
+            if (cellTag.kind === OPEN) depth++;
+          }
+        }
+      }
+      const end = s.pos;
+      while (k < mine.length && mine[k].col < col) {
+        emitTo(start);
+        put(mine[k++].xml);
+      }
+      if (ourCols.has(col)) {
+        if (hasValue && newCols.has(col)) {
+          throw new RosterFileError(`工作表“${sheetName}”的 ${columnLetter(col)}${row + 1} 已有内容，而核对结果要写在 ${columnLetter(Math.min(...newCols))}–${columnLetter(Math.max(...newCols))} 列：请在花名册右侧留出 9 列空白（或把这些内容移走）后再试。`);
+        }
+        emitTo(start);
+        skipTo(end);
+        continue;
+      }
+      if (!rAttr) {
+        // a cell without a reference is read as the one after the cell before it: in a row we change, it gets its own
+        emitTo(nameEnd);
+        put(` r="${columnLetter(col)}${row + 1}"`);
+      }
+    }
+  }
+  void data;
+}

@@ -1,0 +1,45 @@
+// Text into XML: the five characters escaped, characters XML 1.0 cannot hold written as OOXML's _xHHHH_, and a
+// literal “_xHHHH_” protected as _x005F_xHHHH_ (what Excel writes), so every value reads back as it was.
+
+const enc = new TextEncoder();
+export const utf8 = (s: string): Uint8Array => enc.encode(s);
+
+export function escapeAttr(s: string): string {
+  return escapeText(s).replace(/"/g, '&quot;');
+}
+
+export function escapeText(s: string): string {
+  let out = '';
+  let from = 0;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    let rep: string | null = null;
+    if (c === 0x26) rep = '&amp;';
+    else if (c === 0x3c) rep = '&lt;';
+    else if (c === 0x3e) rep = '&gt;';
+    else if ((c < 0x20 && c !== 0x09 && c !== 0x0a && c !== 0x0d) || c === 0xfffe || c === 0xffff) rep = `_x${c.toString(16).toUpperCase().padStart(4, '0')}_`;
+    else if (c === 0x5f && /^_x[0-9A-Fa-f]{4}_/.test(s.slice(i, i + 7))) rep = '_x005F_';
+    else if (c >= 0xd800 && c <= 0xdbff) {
+      const d = s.charCodeAt(i + 1);
+      if (d >= 0xdc00 && d <= 0xdfff) i++;
+      else rep = '\ufffd';
+    } else if (c >= 0xdc00 && c <= 0xdfff) rep = '\ufffd';
+    if (rep !== null) {
+      out += s.slice(from, i) + rep;
+      from = i + 1;
+    }
+  }
+  return from === 0 ? s : out + s.slice(from);
+}
+
+/** A text cell's <is> content: xml:space="preserve" when the text starts or ends with white space. */
+export function inlineText(s: string): string {
+  const t = escapeText(s);
+  const pad = s.length > 0 && (s.trim().length !== s.length);
+  return `<is><t${pad ? ' xml:space="preserve"' : ''}>${t}</t></is>`;
+}
+
+/** An Excel number as XML text: finite, shortest round-trip form. */
+export function numberText(n: number): string {
+  return Number.isFinite(n) ? String(n) : '0';
+}
