@@ -41,23 +41,24 @@ export function bundle(outdir: string): string {
 
 /**
  * A workerd config in `dir` serving `entry` (module source, importing the Worker as './worker.js') with the production
- * variables and `vars` over them; `worker` is the Worker module's source. Returns the config's path.
+ * variables and `vars` over them; `worker` is the Worker module's source, `modules` more modules the entry may import
+ * (name to source). Returns the config's path.
  */
-export function workerdConfig(dir: string, worker: string, entry: string, vars: Record<string, string>): string {
-  writeFileSync(join(dir, 'worker.js'), worker);
-  writeFileSync(join(dir, 'entry.js'), entry);
+export function workerdConfig(dir: string, worker: string, entry: string, vars: Record<string, string>, modules: Record<string, string> = {}): string {
+  const all = { 'entry.js': entry, 'worker.js': worker, ...modules };
+  for (const [name, source] of Object.entries(all)) writeFileSync(join(dir, name), source);
   const text = (s: string): string => JSON.stringify(s);
-  const all = { ...wranglerConfig.env.production.vars, ...vars };
+  const bindings = { ...wranglerConfig.env.production.vars, ...vars };
   const capnp = `using Workerd = import "/workerd/workerd.capnp";
 const config :Workerd.Config = (
   services = [ (name = "main", worker = .worker) ],
   sockets = [ (name = "http", address = "127.0.0.1:0", http = (), service = "main") ],
 );
 const worker :Workerd.Worker = (
-  modules = [ (name = "entry.js", esModule = embed "entry.js"), (name = "worker.js", esModule = embed "worker.js") ],
+  modules = [ ${Object.keys(all).map((name) => `(name = ${text(name)}, esModule = embed ${text(name)})`).join(', ')} ],
   compatibilityDate = ${text(wranglerConfig.compatibility_date)},
   compatibilityFlags = [${(wranglerConfig.compatibility_flags ?? []).map(text).join(', ')}],
-  bindings = [ ${Object.entries(all).map(([k, v]) => `(name = ${text(k)}, text = ${text(v)})`).join(', ')} ],
+  bindings = [ ${Object.entries(bindings).map(([k, v]) => `(name = ${text(k)}, text = ${text(v)})`).join(', ')} ],
 );
 `;
   const file = join(dir, 'workerd.capnp');

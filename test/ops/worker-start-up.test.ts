@@ -1,23 +1,46 @@
 // The Worker as it ships (the bundle of `wrangler deploy --dry-run --env production`) started by workerd itself: its
 // top level sends the warm-up's requests through the app (worker/warm-up.ts) with stand-ins for what the global scope
-// forbids, and the requests that follow get the runtime's own Response, timers and random request ids back.
-// D1 and the rate limiters are stubs of this file's entry module; the D1 stub keeps the batch ids it was given.
+// forbids, before the first request arrives; the requests that follow get the runtime's own Response, timers and
+// random request ids back, and the same answers as the engine gives in-process.
+// D1 and the rate limiters are stubs of this file's entry module; the D1 stub keeps the batch ids it was given. A probe
+// module, evaluated before the Worker's, counts the request bodies parsed (JSON.parse of a text with "rows") before
+// the first request: the warm-up's evaluate requests, run at start-up.
+import { randomBytes } from 'node:crypto';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { STAND_IN_REQUEST_ID } from '../../worker/warm-up';
+import { compactAnswerJson } from '../../shared/compact-json';
+import { evaluateRows, responseOf } from '../../shared/evaluate';
+import { DEFAULT_RULE_SET, listRuleSets } from '../../shared/index';
+import { DEFAULT_MAX_ROWS } from '../../worker/limits';
+import { todayInChina } from '../../worker/today';
+import { checkEvaluate } from '../../worker/validation';
+import { STAND_IN_REQUEST_ID, WARM_UP_PASSES } from '../../worker/warm-up';
+import { syntheticRows } from '../../scripts/load-rows';
 import { bundle, root, startWorkerd, workerdConfig, type Workerd } from '../../scripts/workerd-bundle';
 
-const TOKEN = 'start-up-test-token';
-const ENTRY = `import worker from './worker.js';
+const TOKEN = randomBytes(32).toString('base64url');
+const PROBE = `const parse = JSON.parse;
+globalThis.rosterBodiesParsed = 0;
+JSON.parse = function (text, reviver) {
+  if (typeof text === 'string' && text.includes('"rows"')) globalThis.rosterBodiesParsed++;
+  return parse.call(this, text, reviver);
+};
+`;
+const ENTRY = `import './probe.js';
+import worker from './worker.js';
 const allow = { limit: async () => ({ success: true }) };
 const stored = [];
 let hang = false;
+let beforeFirstRequest = null;
 const DB = { prepare: () => ({ bind: (batchId) => ({ run: () => (hang ? new Promise(() => {}) : (stored.push(batchId), Promise.resolve({ success: true }))) }) }) };
 export default {
   fetch(request, env, ctx) {
-    if (new URL(request.url).pathname === '/test/stored') return Response.json(stored);
+    beforeFirstRequest ??= globalThis.rosterBodiesParsed;
+    const path = new URL(request.url).pathname;
+    if (path === '/test/stored') return Response.json(stored);
+    if (path === '/test/before-first-request') return Response.json(beforeFirstRequest);
     // an audit database that never answers, and a short bound on it
     hang = request.headers.has('x-test-hang-audit');
     const bindings = { ...env, DB, RATE_LIMITER: allow, AUTH_FAILURE_LIMITER: allow, ...(hang ? { CE_AUDIT_TIMEOUT_MS: '50' } : {}) };
@@ -33,16 +56,26 @@ let worker = '';
 
 /** workerd serving the bundle with these variables, after its start-up (it accepts connections once it has run). */
 async function start(vars: Record<string, string>): Promise<Workerd> {
-  const config = workerdConfig(mkdtempSync(join(dir, 'w-')), worker, ENTRY, { CE_AUDIT_HMAC_KEY: 'k'.repeat(40), CE_ENV: 'production', ...vars });
+  const config = workerdConfig(mkdtempSync(join(dir, 'w-')), worker, ENTRY, { CE_AUDIT_HMAC_KEY: randomBytes(32).toString('hex'), CE_ENV: 'production', ...vars }, { 'probe.js': PROBE });
   return startWorkerd(config);
 }
 
-function evaluate(w: Workerd, headers: Record<string, string> = {}): Promise<Response> {
+function evaluate(w: Workerd, headers: Record<string, string> = {}, body: object = ROWS): Promise<Response> {
   return fetch(`${w.url}/v1/evaluate`, {
     method: 'POST',
     headers: { Authorization: `Bearer ${TOKEN}`, 'Content-Type': 'application/json', ...headers },
-    body: JSON.stringify(ROWS),
+    body: JSON.stringify(body),
   });
+}
+
+/** The answer the engine gives in-process for `body` (as the route makes it), with the Worker's batch id. */
+function engineAnswer(body: object, batchId: string): string {
+  const checked = checkEvaluate(JSON.parse(JSON.stringify(body)), DEFAULT_MAX_ROWS);
+  if ('status' in checked) throw new Error(checked.message);
+  const { rows, ruleSet = DEFAULT_RULE_SET, asOf = todayInChina() } = checked;
+  const evaluation = evaluateRows(rows, { ruleSet, asOf });
+  if (checked.format === 'compact') return new TextDecoder().decode(compactAnswerJson(evaluation, rows, { batchId }));
+  return JSON.stringify({ ...responseOf(evaluation), batchId });
 }
 
 beforeAll(() => {
@@ -82,14 +115,37 @@ describe('the built Worker’s start-up in workerd', () => {
     }
   }, 60_000);
 
-  it('the warm-up runs at start-up, before any request: with a token that is refused in production it says so', async () => {
-    // the documented local development token is refused unless CE_ENV is development: the warm-up's requests get 401
+  it('the warm-up’s evaluate requests run at start-up, before the first request; then the answers are the engine’s, byte for byte', async () => {
+    const w = await start({ CE_API_TOKEN: `test:${TOKEN}` });
+    try {
+      const perRuleSet = 2 * WARM_UP_PASSES + 1;
+      const bodies = [
+        { rows: syntheticRows(400), asOf: '2023-11-01', format: 'compact' },
+        { rows: syntheticRows(400), asOf: '2023-11-01' },
+        { rows: syntheticRows(40, 7), format: 'compact' },
+      ];
+      for (const body of bodies) {
+        const res = await evaluate(w, {}, body);
+        expect(res.status).toBe(200);
+        const text = await res.text();
+        expect(text).toBe(engineAnswer(body, res.headers.get('X-Request-Id') ?? ''));
+      }
+      expect(await (await fetch(`${w.url}/test/before-first-request`)).json()).toBe(listRuleSets().length * perRuleSet);
+    } finally {
+      w.child.kill();
+    }
+  }, 60_000);
+
+  it('a configuration the Worker refuses: the warm-up says so at start-up, before any request, and the Worker still answers', async () => {
+    // the documented local development token is refused unless CE_ENV is development: every request gets 503
     const w = await start({ CE_API_TOKEN: 'ce-local-dev-token' });
     try {
       for (let i = 0; i < 100 && !w.stderr().includes('warm-up'); i++) await new Promise((r) => setTimeout(r, 20));
-      expect(w.stderr()).toMatch(/warm-up: \d+ of \d+ requests not answered 200 \(401\)/);
+      expect(w.stderr()).toMatch(/warm-up: \d+ of \d+ requests not answered 200 \(503\)/);
       expect(w.stderr()).not.toMatch(/Disallowed/);
-      expect((await fetch(`${w.url}/v1/health`)).status).toBe(200);
+      const health = await fetch(`${w.url}/v1/health`);
+      expect(health.status).toBe(503);
+      expect(((await health.json()) as { error: { code: string } }).error.code).toBe('MISCONFIGURED');
     } finally {
       w.child.kill();
     }
