@@ -23,11 +23,11 @@ import { parseArgs } from 'node:util';
 import { gzipSync } from 'node:zlib';
 import { syntheticRows } from './load-rows';
 import { HAS_THREAD_CPU, otherThreadCpuMs, threadIdle } from './thread-cpu';
-import { STUB_ENTRY, WORKERD, bundle, ensureDist, startWorkerd, workerdConfig, wranglerConfig, type Workerd } from './workerd-bundle';
+import { STUB_ENTRY, StepFailed, WORKERD, bundle, ensureDist, startWorkerd, workerdConfig, wranglerConfig, type Workerd } from './workerd-bundle';
 
 const FREE_PLAN_CPU_MS = 10;
 const BUDGET_MS = FREE_PLAN_CPU_MS / 2;
-const TOKEN = `bench-${randomBytes(16).toString('hex')}`;
+const TOKEN = randomBytes(32).toString('base64url');
 
 /** What the deployed Worker advertises to clients (GET /v1/health `rowsPerRequest`). */
 const ROWS_PER_REQUEST = Number(wranglerConfig.env.production.vars.CE_ROWS_PER_REQUEST);
@@ -173,6 +173,6 @@ async function main(): Promise<void> {
 }
 
 main().catch((err: unknown) => {
-  console.error(err);
+  console.error(err instanceof StepFailed ? err.message : err);
   process.exit(1);
 });

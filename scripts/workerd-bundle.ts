@@ -2,7 +2,7 @@
 // the production variables, in `workerd serve` (the runtime `wrangler dev` runs and Cloudflare deploys). Used by
 // `npm run bench:request` (CPU per request) and test/ops/worker-start-up.test.ts (the start-up warm-up as it ships).
 // D1 and the rate limiters are stubs from an entry module of the caller's (workerd alone cannot give them).
-import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { connect, createServer } from 'node:net';
 import { dirname, join } from 'node:path';
@@ -24,18 +24,36 @@ export default {
 };
 `;
 
-/** dist/ is the Worker's static assets (wrangler.jsonc `assets`): the bundle is not made without it. */
+/** A step that failed, in words for whoever ran the script (Chinese, then English), with the end of its output. */
+export class StepFailed extends Error {}
+
+/** Runs a command in the project's folder; on failure throws StepFailed with `what` and the end of its output. */
+function run(what: string, command: string, args: string[], env: NodeJS.ProcessEnv = process.env): void {
+  const r = spawnSync(command, args, { cwd: root, env, encoding: 'utf8', shell: process.platform === 'win32' && command.endsWith('.cmd') });
+  if (r.status === 0) return;
+  const output = `${r.stdout ?? ''}${r.stderr ?? ''}`.trim().split('\n').slice(-15).join('\n');
+  throw new StepFailed(`${what}\n${r.error ? String(r.error) : output}`);
+}
+
+/**
+ * dist/ is the Worker's static assets (wrangler.jsonc `assets`): wrangler makes no bundle without it, and a fresh clone
+ * has none. Builds it with `npm run build`, saying so; a build that fails is said plainly, with the build's last lines.
+ */
 export function ensureDist(): void {
   if (existsSync(join(root, 'dist', 'taskpane.html'))) return;
-  console.log('dist/ is missing (the Worker serves it as static assets, and wrangler will not bundle without it): building it with `npm run build` first.');
-  execFileSync(process.platform === 'win32' ? 'npm.cmd' : 'npm', ['run', 'build'], { cwd: root, stdio: 'ignore' });
+  console.log('dist/ 不存在（Worker 把它作为静态资源，没有它 wrangler 不打包）：先运行 npm run build 构建它……');
+  console.log('dist/ is missing (the Worker serves it as static assets; wrangler will not bundle without it): building it with `npm run build` first…');
+  run('npm run build 失败，dist/ 没有构建出来：请单独运行 npm run build 查看原因。 / `npm run build` failed, so there is no dist/: run it on its own to see why.',
+    process.platform === 'win32' ? 'npm.cmd' : 'npm', ['run', 'build']);
 }
 
 /** The production bundle in `outdir`; returns the path of its index.js. */
 export function bundle(outdir: string): string {
-  execFileSync(process.execPath, [join(root, 'node_modules', 'wrangler', 'bin', 'wrangler.js'), 'deploy', '--dry-run',
-    '--env', 'production', '--config', join(root, 'worker', 'wrangler.jsonc'), '--outdir', outdir],
-  { stdio: 'ignore', env: { ...process.env, CI: 'true', WRANGLER_SEND_METRICS: 'false' } });
+  if (!existsSync(WORKERD)) throw new StepFailed(`找不到 workerd（${WORKERD}）：请先运行 npm ci。 / workerd is not installed: run \`npm ci\` first.`);
+  run('wrangler 打包 Worker 失败（wrangler deploy --dry-run --env production）。 / wrangler could not bundle the Worker (wrangler deploy --dry-run --env production):',
+    process.execPath, [join(root, 'node_modules', 'wrangler', 'bin', 'wrangler.js'), 'deploy', '--dry-run', '--env', 'production',
+      '--config', join(root, 'worker', 'wrangler.jsonc'), '--outdir', outdir],
+    { ...process.env, CI: 'true', WRANGLER_SEND_METRICS: 'false' });
   return join(outdir, 'index.js');
 }
 
