@@ -19,17 +19,10 @@ import type { Hono } from 'hono';
 import { configOf } from './config';
 import type { AppEnv, Bindings } from './env';
 import { DEFAULT_ROWS_PER_REQUEST } from './limits';
-
-/**
- * Requests of the made-up roster per rule set, compact answer: the first compiles every function a request reaches,
- * the next ones let V8 optimise the functions a request spends its time in (`npm run bench:request`, developer guide).
- */
-export const WARM_UP_PASSES = 10;
+import { STAND_IN_REQUEST_ID, WARM_UP_PASSES } from './warm-up-plan';
 
 /** The origin of the warm-up's made-up requests (.invalid: never a real host). */
 const ORIGIN = 'https://warm-up.invalid';
-/** The request id of every warm-up request (the global scope draws no random numbers). */
-export const STAND_IN_REQUEST_ID = '00000000-0000-4000-8000-000000000000';
 
 /** What Hono and the Worker read of a request: a stand-in for one, since the global scope cannot make a Request. */
 type StandInRequest = Pick<Request, 'method' | 'url' | 'headers' | 'body' | 'arrayBuffer'>;

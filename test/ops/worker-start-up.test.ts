@@ -13,10 +13,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { compactAnswerJson } from '../../shared/compact-json';
 import { evaluateRows, responseOf } from '../../shared/evaluate';
 import { DEFAULT_RULE_SET, listRuleSets } from '../../shared/index';
-import { DEFAULT_MAX_ROWS } from '../../worker/limits';
-import { todayInChina } from '../../worker/today';
-import { checkEvaluate } from '../../worker/validation';
-import { STAND_IN_REQUEST_ID, WARM_UP_PASSES } from '../../worker/warm-up';
+import type { RosterRowInput } from '../../shared/types';
+import { STAND_IN_REQUEST_ID, evaluateRequestsPerRuleSet } from '../../worker/warm-up-plan';
 import { syntheticRows } from '../../scripts/load-rows';
 import { bundle, root, startWorkerd, workerdConfig, type Workerd } from '../../scripts/workerd-bundle';
 
@@ -48,7 +46,7 @@ export default {
   },
 };
 `;
-const ROWS = { rows: [{ name: '张三', platformPublicHours: 30, platformProfessionalHours: 60 }], asOf: '2023-11-01', format: 'compact' };
+const ROWS: EvaluateBody = { rows: [{ name: '张三', platformPublicHours: 30, platformProfessionalHours: 60 }], asOf: '2023-11-01', format: 'compact' };
 const UUID_V4 = /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/;
 
 let dir = '';
@@ -60,7 +58,7 @@ async function start(vars: Record<string, string>): Promise<Workerd> {
   return startWorkerd(config);
 }
 
-function evaluate(w: Workerd, headers: Record<string, string> = {}, body: object = ROWS): Promise<Response> {
+function evaluate(w: Workerd, headers: Record<string, string> = {}, body: EvaluateBody = ROWS): Promise<Response> {
   return fetch(`${w.url}/v1/evaluate`, {
     method: 'POST',
     headers: { Authorization: `Bearer ${TOKEN}`, 'Content-Type': 'application/json', ...headers },
@@ -68,13 +66,13 @@ function evaluate(w: Workerd, headers: Record<string, string> = {}, body: object
   });
 }
 
-/** The answer the engine gives in-process for `body` (as the route makes it), with the Worker's batch id. */
-function engineAnswer(body: object, batchId: string): string {
-  const checked = checkEvaluate(JSON.parse(JSON.stringify(body)), DEFAULT_MAX_ROWS);
-  if ('status' in checked) throw new Error(checked.message);
-  const { rows, ruleSet = DEFAULT_RULE_SET, asOf = todayInChina() } = checked;
+type EvaluateBody = { rows: RosterRowInput[]; asOf: string; ruleSet?: string; format?: 'compact' };
+
+/** The answer the engine gives in-process for `body` (as worker/routes/evaluate.ts makes it), with the Worker's batch id. */
+function engineAnswer(body: EvaluateBody, batchId: string): string {
+  const { rows, ruleSet = DEFAULT_RULE_SET, asOf, format } = JSON.parse(JSON.stringify(body)) as EvaluateBody;
   const evaluation = evaluateRows(rows, { ruleSet, asOf });
-  if (checked.format === 'compact') return new TextDecoder().decode(compactAnswerJson(evaluation, rows, { batchId }));
+  if (format === 'compact') return new TextDecoder().decode(compactAnswerJson(evaluation, rows, { batchId }));
   return JSON.stringify({ ...responseOf(evaluation), batchId });
 }
 
@@ -118,11 +116,10 @@ describe('the built Worker’s start-up in workerd', () => {
   it('the warm-up’s evaluate requests run at start-up, before the first request; then the answers are the engine’s, byte for byte', async () => {
     const w = await start({ CE_API_TOKEN: `test:${TOKEN}` });
     try {
-      const perRuleSet = 2 * WARM_UP_PASSES + 1;
-      const bodies = [
+      const bodies: EvaluateBody[] = [
         { rows: syntheticRows(400), asOf: '2023-11-01', format: 'compact' },
         { rows: syntheticRows(400), asOf: '2023-11-01' },
-        { rows: syntheticRows(40, 7), format: 'compact' },
+        ...listRuleSets().map(({ id }): EvaluateBody => ({ rows: syntheticRows(40, 7), ruleSet: id, asOf: '2024-03-01', format: 'compact' })),
       ];
       for (const body of bodies) {
         const res = await evaluate(w, {}, body);
@@ -130,7 +127,7 @@ describe('the built Worker’s start-up in workerd', () => {
         const text = await res.text();
         expect(text).toBe(engineAnswer(body, res.headers.get('X-Request-Id') ?? ''));
       }
-      expect(await (await fetch(`${w.url}/test/before-first-request`)).json()).toBe(listRuleSets().length * perRuleSet);
+      expect(await (await fetch(`${w.url}/test/before-first-request`)).json()).toBe(listRuleSets().length * evaluateRequestsPerRuleSet());
     } finally {
       w.child.kill();
     }

@@ -9,7 +9,8 @@ import { describe, expect, it, vi } from 'vitest';
 import { listRuleSets } from '../../shared/index';
 import { app } from '../../worker/app';
 import type { AppEnv, Bindings } from '../../worker/env';
-import { STAND_IN_REQUEST_ID, atGlobalScope, endWarmUp, warmUpRequests } from '../../worker/warm-up';
+import { atGlobalScope, endWarmUp, warmUpRequests } from '../../worker/warm-up';
+import { STAND_IN_REQUEST_ID, evaluateRequestsPerRuleSet } from '../../worker/warm-up-plan';
 import { auditCount } from './audit-count';
 import { TOKENS, call, postJson } from './http';
 
@@ -37,7 +38,7 @@ describe('start-up warm-up', () => {
   it('sends health, the made-up roster (compact, each pass), the cross-row pair and the full answer: all 200, no audit record, no binding used', async () => {
     const before = await auditCount();
     const { statuses } = await warmUpRequests(app, untouchable(), { passes: 2 });
-    expect(statuses).toEqual(new Array(1 + listRuleSets().length * (2 * 2 + 1)).fill(200));
+    expect(statuses).toEqual(new Array(1 + listRuleSets().length * evaluateRequestsPerRuleSet(2)).fill(200));
     expect(await auditCount()).toBe(before);
   });
 
