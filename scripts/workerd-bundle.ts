@@ -32,7 +32,7 @@ function run(what: string, command: string, args: string[], env: NodeJS.ProcessE
   const r = spawnSync(command, args, { cwd: root, env, encoding: 'utf8', shell: process.platform === 'win32' && command.endsWith('.cmd') });
   if (r.status === 0) return;
   const output = `${r.stdout ?? ''}${r.stderr ?? ''}`.trim().split('\n').slice(-15).join('\n');
-  throw new StepFailed(`${what}\n${r.error ? String(r.error) : output}`);
+  throw new StepFailed(`${what}\n--- 最后几行输出 / its last lines of output ---\n${r.error ? String(r.error) : output}`);
 }
 
 /**
