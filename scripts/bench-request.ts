@@ -1,4 +1,4 @@
-// `npm run bench:request [-- --sizes 1,100,400,1000,2000 --formats compact,full --cold 5 --warm 15]`
+// `npm run bench:request [-- --sizes 1,100,400,1000,2000 --formats compact,full --cold 5 --warm 15 --wrangler-dev 3]`
 // The CPU one POST /v1/evaluate costs the Worker, as the Workers Free plan's 10 ms limit counts it: the time of the
 // thread that runs the isolate, in workerd (the runtime `wrangler dev` runs and Cloudflare deploys), for the bundle
 // `wrangler deploy --dry-run --env production` makes. Cold = the first request of a fresh workerd process (its
@@ -13,7 +13,9 @@
 // would give wall time (performance.now(); on Cloudflare it even stands still until I/O) without workerd's own work,
 // and `wrangler dev` has no CPU limit; a DevTools CPU profile through workerd's inspector shows where time goes but
 // slows the code it samples several-fold.
-// D1 and the rate limiters are stubs here (on Cloudflare their time is I/O wait, not CPU).
+// D1 and the rate limiters are stubs here (on Cloudflare their time is I/O wait, not CPU). Then the same request at the
+// advertised rowsPerRequest against `wrangler dev --env production` itself, local D1 (scripts/wrangler-dev-process.ts),
+// measured the same way on its workerd's main thread (`--wrangler-dev N` fresh starts, 0 to skip).
 import { execFileSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { mkdtempSync, readFileSync, readdirSync, rmSync, statSync } from 'node:fs';
@@ -23,7 +25,8 @@ import { parseArgs } from 'node:util';
 import { gzipSync } from 'node:zlib';
 import { syntheticRows } from './load-rows';
 import { HAS_THREAD_CPU, otherThreadCpuMs, threadIdle } from './thread-cpu';
-import { STUB_ENTRY, StepFailed, WORKERD, bundle, ensureDist, startWorkerd, workerdConfig, wranglerConfig, type Workerd } from './workerd-bundle';
+import { STUB_ENTRY, StepFailed, WORKERD, bundle, ensureDist, startWorkerd, workerdConfig, wranglerConfig } from './workerd-bundle';
+import { localDatabase, startWranglerDev } from './wrangler-dev-process';
 
 const FREE_PLAN_CPU_MS = 10;
 const BUDGET_MS = FREE_PLAN_CPU_MS / 2;
@@ -38,6 +41,7 @@ const { values: opts } = parseArgs({
     formats: { type: 'string', default: 'compact,full' },
     cold: { type: 'string', default: '5' },
     warm: { type: 'string', default: '15' },
+    'wrangler-dev': { type: 'string', default: '3' },
   },
 });
 
@@ -62,8 +66,18 @@ export default {
 `;
 }
 
+/** A workerd process serving the Worker: its main thread's id (= its pid), its URL, and how to end it. */
+type Server = { pid: number; url: string; stop: () => void };
+type Start = () => Promise<Server>;
+
+/** workerd serving `config` (scripts/workerd-bundle.ts). */
+const inWorkerd = (config: string): Start => async () => {
+  const w = await startWorkerd(config);
+  return { pid: w.pid, url: w.url, stop: () => w.child.kill() };
+};
+
 /** Waits until workerd's main thread sleeps in its event loop (its CPU time is then exact). */
-async function idle(w: Workerd): Promise<void> {
+async function idle(w: Server): Promise<void> {
   for (let i = 0; i < 200 && !threadIdle(w.pid); i++) await sleep(2);
   await sleep(5);
 }
@@ -76,7 +90,7 @@ function otherThreadsMs(pid: number): number {
 
 type Measured = { mainMs: number; otherMs: number; bytes: number };
 
-async function request(w: Workerd, body: string): Promise<Measured> {
+async function request(w: Server, body: string): Promise<Measured> {
   await idle(w);
   const main0 = otherThreadCpuMs(w.pid);
   const other0 = otherThreadsMs(w.pid);
@@ -93,8 +107,8 @@ async function request(w: Workerd, body: string): Promise<Measured> {
 
 type Sample = { startupMs: number; cold: Measured; warm: Measured[] };
 
-async function sample(config: string, body: string, warmRuns: number): Promise<Sample> {
-  const w = await startWorkerd(config);
+async function sample(start: Start, body: string, warmRuns: number): Promise<Sample> {
+  const w = await start();
   try {
     await idle(w);
     const startupMs = otherThreadCpuMs(w.pid);
@@ -105,16 +119,16 @@ async function sample(config: string, body: string, warmRuns: number): Promise<S
     for (let i = 0; i < warmRuns; i++) warm.push(await request(w, body));
     return { startupMs, cold, warm };
   } finally {
-    w.child.kill();
+    w.stop();
   }
 }
 
 type Figures = { cold: number; warm: number; helper: number; bytes: number; startups: number[] };
 
 /** Cold (median over fresh processes), warm and helper (medians over their later requests) of one request body. */
-async function measure(config: string, body: string): Promise<Figures> {
+async function measure(start: Start, body: string, processes: number = Number(opts.cold)): Promise<Figures> {
   const samples: Sample[] = [];
-  for (let i = 0; i < Number(opts.cold); i++) samples.push(await sample(config, body, Number(opts.warm)));
+  for (let i = 0; i < processes; i++) samples.push(await sample(start, body, Number(opts.warm)));
   const warmAll = samples.flatMap((s) => s.warm);
   return {
     cold: median(samples.map((s) => s.cold.mainMs)),
@@ -123,6 +137,25 @@ async function measure(config: string, body: string): Promise<Figures> {
     bytes: samples[0].cold.bytes,
     startups: samples.map((s) => s.startupMs),
   };
+}
+
+/**
+ * The same request at the advertised rowsPerRequest against `wrangler dev --env production` (local D1, migrations
+ * applied), `starts` fresh starts: the main thread of its workerd also runs wrangler's own routing and asset Workers
+ * and the local D1, which on Cloudflare are not the Worker's CPU, so these figures sit a little above the bundle's.
+ */
+async function underWranglerDev(dir: string, formats: string[], starts: number): Promise<void> {
+  const persistTo = mkdtempSync(join(dir, 'd1-'));
+  localDatabase(persistTo);
+  const start: Start = () => startWranglerDev(persistTo, VARS);
+  const figures: string[] = [];
+  for (const format of formats) {
+    const body = JSON.stringify({ rows: syntheticRows(ROWS_PER_REQUEST), asOf: '2023-11-01', ...(format === 'full' ? {} : { format }) });
+    const { cold, warm, helper } = await measure(start, body, starts);
+    const ok = cold <= BUDGET_MS && warm <= BUDGET_MS;
+    figures.push(`${format} cold ${cold.toFixed(2)}, warm ${warm.toFixed(2)} ms (helper ${helper.toFixed(2)}): ${ok ? 'OK' : 'ABOVE'}`);
+  }
+  console.log(`as \`wrangler dev --env production\` serves it (local D1; its workerd's main thread also runs wrangler's routing and asset Workers and the local D1), ${ROWS_PER_REQUEST} rows, cold = median of ${starts} starts: ${figures.join('; ')}`);
 }
 
 async function main(): Promise<void> {
@@ -149,7 +182,7 @@ async function main(): Promise<void> {
     for (const rows of sizes) {
       for (const format of formats) {
         const body = JSON.stringify({ rows: syntheticRows(rows), asOf: '2023-11-01', ...(format === 'full' ? {} : { format }) });
-        const measured = await measure(config, body);
+        const measured = await measure(inWorkerd(config), body);
         startups.push(...measured.startups);
         const { cold, warm, helper, bytes } = measured;
         console.log(`${String(rows).padStart(6)} | ${format.padEnd(7)} | ${cold.toFixed(2).padStart(7)} | ${warm.toFixed(2).padStart(7)} | ${helper.toFixed(2).padStart(9)} | ${(bytes / 1024).toFixed(1).padStart(7)}`);
@@ -158,7 +191,7 @@ async function main(): Promise<void> {
           const ok = cold <= BUDGET_MS && warm <= BUDGET_MS;
           verdicts.push(`${format} at ${rows} rows (the advertised rowsPerRequest): cold ${cold.toFixed(2)} ms, warm ${warm.toFixed(2)} ms: ${ok ? 'OK' : 'ABOVE'} (goal ≤ ${BUDGET_MS} ms, half the Free plan's ${FREE_PLAN_CPU_MS} ms)`);
           const floorDir = mkdtempSync(join(dir, 'floor-'));
-          const floor = await measure(workerdConfig(floorDir, floorWorker(bytes), 'export { default } from "./worker.js";', {}), body);
+          const floor = await measure(inWorkerd(workerdConfig(floorDir, floorWorker(bytes), 'export { default } from "./worker.js";', {})), body);
           floors.push(`${format} cold ${floor.cold.toFixed(2)}, warm ${floor.warm.toFixed(2)} ms`);
         }
       }
@@ -167,6 +200,8 @@ async function main(): Promise<void> {
     for (const [format, rows] of within) console.log(`${format}: largest size measured with cold and warm ≤ ${BUDGET_MS} ms: ${rows || 'none'} rows`);
     if (floors.length > 0) console.log(`workerd's own share at ${ROWS_PER_REQUEST} rows (a Worker that reads the same body and answers as many bytes, no other work): ${floors.join('; ')}`);
     for (const v of verdicts) console.log(v);
+    const starts = Number(opts['wrangler-dev']);
+    if (starts > 0) await underWranglerDev(dir, formats, starts);
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }

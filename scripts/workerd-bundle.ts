@@ -28,7 +28,7 @@ export default {
 export class StepFailed extends Error {}
 
 /** Runs a command in the project's folder; on failure throws StepFailed with `what` and the end of its output. */
-function run(what: string, command: string, args: string[], env: NodeJS.ProcessEnv = process.env): void {
+export function runStep(what: string, command: string, args: string[], env: NodeJS.ProcessEnv = process.env): void {
   const r = spawnSync(command, args, { cwd: root, env, encoding: 'utf8', shell: process.platform === 'win32' && command.endsWith('.cmd') });
   if (r.status === 0) return;
   const output = `${r.stdout ?? ''}${r.stderr ?? ''}`.trim().split('\n').slice(-15).join('\n');
@@ -43,14 +43,14 @@ export function ensureDist(): void {
   if (existsSync(join(root, 'dist', 'taskpane.html'))) return;
   console.log('dist/ 不存在（Worker 把它作为静态资源，没有它 wrangler 不打包）：先运行 npm run build 构建它……');
   console.log('dist/ is missing (the Worker serves it as static assets; wrangler will not bundle without it): building it with `npm run build` first…');
-  run('npm run build 失败，dist/ 没有构建出来：请单独运行 npm run build 查看原因。 / `npm run build` failed, so there is no dist/: run it on its own to see why.',
+  runStep('npm run build 失败，dist/ 没有构建出来：请单独运行 npm run build 查看原因。 / `npm run build` failed, so there is no dist/: run it on its own to see why.',
     process.platform === 'win32' ? 'npm.cmd' : 'npm', ['run', 'build']);
 }
 
 /** The production bundle in `outdir`; returns the path of its index.js. */
 export function bundle(outdir: string): string {
   if (!existsSync(WORKERD)) throw new StepFailed(`找不到 workerd（${WORKERD}）：请先运行 npm ci。 / workerd is not installed: run \`npm ci\` first.`);
-  run('wrangler 打包 Worker 失败（wrangler deploy --dry-run --env production）。 / wrangler could not bundle the Worker (wrangler deploy --dry-run --env production):',
+  runStep('wrangler 打包 Worker 失败（wrangler deploy --dry-run --env production）。 / wrangler could not bundle the Worker (wrangler deploy --dry-run --env production):',
     process.execPath, [join(root, 'node_modules', 'wrangler', 'bin', 'wrangler.js'), 'deploy', '--dry-run', '--env', 'production',
       '--config', join(root, 'worker', 'wrangler.jsonc'), '--outdir', outdir],
     { ...process.env, CI: 'true', WRANGLER_SEND_METRICS: 'false' });
@@ -84,7 +84,7 @@ const worker :Workerd.Worker = (
   return file;
 }
 
-function freePort(): Promise<number> {
+export function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const server = createServer();
     server.on('error', reject);
