@@ -5,9 +5,7 @@
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { beforeAll, describe, expect, inject, it } from 'vitest';
-import { evaluate, getRuleSet, mapHeaders, rowFromCells } from '../../shared/index';
 import type { CellValue } from '../../shared/types';
-import { getDuties } from '../../shared/rulesets/duties';
 import { buildReminders } from '../../addin/reminders/reminders';
 import { REMINDERS_HEADER_ROW, REMINDERS_SHEET_NAME, reminderCells } from '../../addin/reminders/reminders-layout';
 import { buildChecklist } from '../../addin/evidence/checklist';
@@ -15,8 +13,8 @@ import { CHECKLIST_HEADER_ROW, CHECKLIST_SHEET_NAME, personRows } from '../../ad
 import { DUTY_ACTIONS } from '../../addin/duties/ribbon';
 import { MAX_SHEET_NAME, sheetKey } from '../../shared/sheet/sheet-names';
 import { hostForSuite } from './browser';
-import type { CeSimHost } from './host/sim-entry';
 import { clickForMessage, saveSettings } from './pane-click';
+import { engineOn, runRibbonAction } from './duty-support';
 
 const env = inject('e2e');
 const ARTIFACTS = join(env.root, 'test', 'artifacts');
@@ -27,12 +25,6 @@ const ROSTERS = [
   { sheet: `${LONG}一科`, prefix: '一科' },
   { sheet: `${LONG}二科`, prefix: '二科' },
 ];
-
-declare global {
-  interface Window {
-    __ceSim?: CeSimHost;
-  }
-}
 
 const snapshot = (page: Page, sheet: string): Promise<CellValue[][]> => page.evaluate((s) => window.__ceSim!.snapshot(s), sheet);
 const sheetNames = (page: Page): Promise<string[]> => page.evaluate(() => window.__ceSim!.sheetNames());
@@ -77,15 +69,6 @@ describe('duty sheet names in chromium', () => {
     clerks = await everything(host.page, REMINDERS_SHEET_NAME);
   });
 
-  async function engine(sheet: string) {
-    const roster = await snapshot(host.page, sheet);
-    const mapping = mapHeaders(roster[0]);
-    const rows = roster.slice(1).map((cells) => rowFromCells(cells, mapping.columns));
-    const answer = evaluate(rows, { asOf: AS_OF });
-    const ruleSet = getRuleSet(answer.ruleSet);
-    return { rows, results: answer.results, ruleSet, duties: getDuties(ruleSet.id), firstDataRowNumber: 2 };
-  }
-
   it('each roster sheet gets its own 提醒名单 and 审核材料清单; the clerk’s 提醒名单 is untouched and the pane says so', async () => {
     const made: { reminders: string; checklist: string }[] = [];
     for (const r of ROSTERS) {
@@ -98,7 +81,7 @@ describe('duty sheet names in chromium', () => {
       expect(reminded).toContain(`工作簿里原有的“${REMINDERS_SHEET_NAME}”工作表不是本助手生成的，为免覆盖您的内容，未作任何改动；本次结果写在“${madeSheet(reminded)}”工作表中。`);
       expect(checked).not.toContain('原有的');
 
-      const e = await engine(r.sheet);
+      const e = await engineOn(host.page, r.sheet, AS_OF);
       const reminders = await snapshot(host.page, madeSheet(reminded));
       expect(reminders[2][1]).toBe(r.sheet);
       expect(reminders.slice(REMINDERS_HEADER_ROW)).toEqual(buildReminders({ ...e, asOf: AS_OF }).map((x) => reminderCells(x)));
@@ -122,15 +105,7 @@ describe('duty sheet names in chromium', () => {
     const twoReminders = await everything(host.page, made[1].reminders);
     const oneReminders = await snapshot(host.page, made[0].reminders);
     await activate(host.page, made[0].reminders);
-    await host.page.evaluate(
-      (id) =>
-        new Promise<void>((resolve) => {
-          const action = window.__ceSim!.actions.get(id);
-          if (!action) throw new Error(`ribbon action ${id} not registered`);
-          action({ completed: () => resolve() });
-        }),
-      DUTY_ACTIONS.reminders,
-    );
+    await runRibbonAction(host.page, DUTY_ACTIONS.reminders);
     expect(await sheetNames(host.page)).toEqual(before);
     const again = await snapshot(host.page, made[0].reminders);
     expect(again.slice(REMINDERS_HEADER_ROW)).toEqual(oneReminders.slice(REMINDERS_HEADER_ROW));
