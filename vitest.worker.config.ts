@@ -5,6 +5,7 @@ import { defineConfig } from 'vitest/config';
 import { MARKER } from './scripts/patch-vitest-pool';
 import { evaluate } from './shared/index';
 import { EXAMPLES } from './test/worker/examples';
+import { DEMO_CASES, registerDemo } from './test/support/demo-rule-set';
 import { TEST_HMAC_KEY, TEST_TOKEN_LIST } from './test/worker/test-keys';
 
 // Worker tests inside workerd, with the Worker's own wrangler.jsonc (D1, rate limiter, vars).
@@ -29,6 +30,9 @@ export default defineConfig(async () => {
   const nodeResults = Object.fromEntries(
     EXAMPLES.map((ex) => [ex.id, evaluate([ex.row], { asOf: ex.asOf, ruleSet: ex.ruleSet })]),
   );
+  // and the variant year's worked cases, under the rule set registered from its data file (test/worker/rule-sets.test.ts)
+  registerDemo();
+  const demoResults = Object.fromEntries(DEMO_CASES.map((ex) => [ex.id, evaluate([ex.row], { asOf: ex.asOf, ruleSet: ex.ruleSet })]));
   return {
     plugins: [
       cloudflareTest({
@@ -48,6 +52,7 @@ export default defineConfig(async () => {
           bindings: {
             TEST_MIGRATIONS: migrations,
             NODE_EXAMPLE_RESULTS: JSON.stringify(nodeResults),
+            NODE_DEMO_RESULTS: JSON.stringify(demoResults),
             // as deployed: not development, so the listed dev token must be refused (a local .dev.vars is overridden)
             CE_ENV: 'production',
             // test tokens (test/worker/test-keys.ts): one label per test file, so each file has its own rate-limit budget

@@ -24,8 +24,6 @@ export type OutputCache = {
   /** Per source: public hours → professional hours → item, for hours packHalves cannot pack. */
   items: Map<number, Map<number, BreakdownItem>>[];
   itemCount: number;
-  /** By a key naming the warning's code and every number in its message. */
-  warnings: Map<string, RowWarning>;
   /** By a site and its three numbers packed into one small integer (packHalves): one lookup per site. */
   packedWarnings: Map<string, Map<number, RowWarning>>;
   /** By a site (a code, or a code and a source) and three numbers: the frequent warnings, without building a key. */
@@ -45,7 +43,6 @@ export function newOutputCache(sources: number): OutputCache {
     packedItems: Array.from({ length: sources }, () => new Map()),
     items: Array.from({ length: sources }, () => new Map()),
     itemCount: 0,
-    warnings: new Map(),
     packedWarnings: new Map(),
     byNumbers: new Map(),
     byNumbersCount: 0,
@@ -124,46 +121,36 @@ export function cachedItem(c: OutputCache, i: number, clause: string, label: str
   return item;
 }
 
-/** The warning of `key` (its code and every number in its message), built by `build` the first time; frozen. */
-export function cachedWarning(c: OutputCache, key: string, build: () => RowWarning): RowWarning {
-  const hit = c.warnings.get(key);
-  if (hit !== undefined) return hit;
-  const w = Object.freeze(build()) as RowWarning;
-  if (c.warnings.size < MAX_CACHED_WARNINGS) c.warnings.set(key, w);
-  return w;
+/**
+ * The warning kept for `site` (a constant naming the code and whatever text the message holds besides numbers) and the
+ * numbers a, b, d of its message, or undefined the first time: then the caller builds it and keeps it (keepWarning).
+ * Looked up without building a key or a message, so a row whose warning was seen before allocates nothing.
+ */
+export function warningAt(c: OutputCache, site: string, a: number, b: number, d: number): RowWarning | undefined {
+  const key = packHalves(a, b, d);
+  if (key >= 0) return c.packedWarnings.get(site)?.get(key);
+  return c.byNumbers.get(site)?.get(a)?.get(b)?.get(d);
 }
 
-/**
- * The warning of `site` (a constant naming the code and whatever text the message holds besides numbers) and the
- * numbers a, b, d of its message, built by `build` the first time; frozen. Three Map lookups, no key string.
- */
-export function cachedWarningOf(c: OutputCache, site: string, a: number, b: number, d: number, build: () => RowWarning): RowWarning {
+/** Freezes `w` and keeps it as the warning of `site` and a, b, d (while the cache has room); returns it. */
+export function keepWarning(c: OutputCache, site: string, a: number, b: number, d: number, w: RowWarning): RowWarning {
+  Object.freeze(w);
+  if (c.byNumbersCount >= MAX_CACHED_WARNINGS) return w;
+  c.byNumbersCount++;
   const key = packHalves(a, b, d);
   if (key >= 0) {
     let packed = c.packedWarnings.get(site);
-    const hit = packed?.get(key);
-    if (hit !== undefined) return hit;
-    const w = Object.freeze(build()) as RowWarning;
-    if (c.byNumbersCount < MAX_CACHED_WARNINGS) {
-      if (packed === undefined) c.packedWarnings.set(site, (packed = new Map()));
-      packed.set(key, w);
-      c.byNumbersCount++;
-    }
+    if (packed === undefined) c.packedWarnings.set(site, (packed = new Map()));
+    packed.set(key, w);
     return w;
   }
   let byA = c.byNumbers.get(site);
-  let byB = byA?.get(a);
-  let byD = byB?.get(b);
-  const hit = byD?.get(d);
-  if (hit !== undefined) return hit;
-  const w = Object.freeze(build()) as RowWarning;
-  if (c.byNumbersCount < MAX_CACHED_WARNINGS) {
-    if (byA === undefined) c.byNumbers.set(site, (byA = new Map()));
-    if (byB === undefined) byA.set(a, (byB = new Map()));
-    if (byD === undefined) byB.set(b, (byD = new Map()));
-    byD.set(d, w);
-    c.byNumbersCount++;
-  }
+  if (byA === undefined) c.byNumbers.set(site, (byA = new Map()));
+  let byB = byA.get(a);
+  if (byB === undefined) byA.set(a, (byB = new Map()));
+  let byD = byB.get(b);
+  if (byD === undefined) byB.set(b, (byD = new Map()));
+  byD.set(d, w);
   return w;
 }
 

@@ -1,20 +1,16 @@
-// The codes a row's warnings and errors carry (RULES.md §3–§9). One list each, so a misspelt code does not compile.
+// The codes a row's warnings and errors carry (docs/rules.md §3–§9). Error codes are the engine's; warning codes are
+// listed per rule set (its sources name their cap codes).
 
-/** Warning codes: caps that removed hours, notes on the row, and the two ID warnings a 数据有误 row keeps. */
-export const WARNING_CODES = [
-  'CAP_TRAINING_DAILY',
-  'CAP_TRAINING',
-  'CAP_SEMINAR_DAILY',
-  'CAP_SEMINAR',
-  'CAP_CATEGORY1',
-  'CAP_DEGREE',
-  'CAP_CERTIFICATES',
-  'CAP_ACHIEVEMENTS',
-  'CAP_EXPERT_DAILY',
-  'CAP_COMPETITIONS',
+/**
+ * A warning's code. Each rule set lists the codes its rules can give (`orders.warningCodes`, GET /v1/rules): the
+ * engine's own (ENGINE_WARNING_CODES) and the cap codes its sources and category caps name (CAP_TRAINING …).
+ */
+export type WarningCode = string;
+
+/** The codes the kinds of rules give whatever the rule set (rulesets/validate.ts says which rule gives which). */
+export const ENGINE_WARNING_CODES = [
   'DAYS_MISSING',
   'HOURS_MISSING',
-  'TRAINING_NOT_FILED',
   'SPECIAL_CASE_NOT_ELIGIBLE',
   'SPECIAL_CASE_NEEDS_PROVINCIAL_APPROVAL',
   'ABSENCE_WITHOUT_CASE',
@@ -26,12 +22,8 @@ export const WARNING_CODES = [
   'ID_AS_NUMBER',
   'NOT_A_PERSON',
 ] as const;
-export type WarningCode = (typeof WARNING_CODES)[number];
 
-/** The codes of a cap that removes hours (each warning carries lostHours). */
-export type CapCode = Extract<WarningCode, `CAP_${string}`>;
-
-/** Error codes: one per field, the first that applies (RULES.md §7), plus the row-level ones. */
+/** Error codes: one per field, the first that applies (docs/rules.md §7), plus the row-level ones. */
 export const ERROR_CODES = [
   'EXCEL_ERROR',
   'NOT_A_NUMBER',
@@ -57,5 +49,5 @@ export function hasWarning(r: { readonly warnings: readonly { readonly code: str
   return false;
 }
 
-/** The warnings a 数据有误 row keeps (RULES.md §7). */
+/** The warnings a 数据有误 row keeps (docs/rules.md §7). */
 export const ERROR_ROW_WARNINGS: ReadonlySet<WarningCode> = new Set<WarningCode>(['ID_CHECKSUM', 'ID_AS_NUMBER']);

@@ -9,7 +9,7 @@
 // and evaluate is ~1.2× faster with an identical answer.
 import { NO_ERRORS, NO_ITEMS, NO_WARNINGS, makeResult } from './build';
 import { cachedIsoDay, cachedItem } from './cache';
-import type { CompiledRuleSet } from './rulesets/compile';
+import { creditSlot, type CompiledRuleSet } from './rulesets/compile';
 import type { BreakdownItem, RowResult, RowStatus, RowWarning } from './types';
 
 /** The statuses a credited row can have, by their code in `status` (0: the row's result was built directly). */
@@ -30,7 +30,7 @@ export type ResultColumns = {
   deadlineDay: Float64Array;
   /**
    * Row i's breakdown items are k = itemStart[i] … itemStart[i] + itemCount[i] − 1: source itemSource[k] (an index
-   * of SOURCE_KEYS) credited itemHours[2k] public and itemHours[2k + 1] professional hours.
+   * of the rule set's sources, orders.sources) credited itemHours[2k] public and itemHours[2k + 1] professional hours.
    */
   itemStart: Int32Array;
   itemCount: Uint8Array;
@@ -91,19 +91,19 @@ export function writeRow(
 }
 
 /**
- * Records row `index`'s breakdown: one item per source with credited hours (`credits`: slots 2i and 2i + 1 of
- * source i, in SOURCE_KEYS order); returns how many.
+ * Records row `index`'s breakdown: one item per visited source (`visited[0 … n)`, in the rule set's source order)
+ * with credited hours (`credits`, by creditSlot); returns how many.
  */
-export function recordBreakdown(c: ResultColumns, index: number, credits: Float64Array): number {
-  const sources = credits.length >> 1;
-  if (c.items + sources > c.itemSource.length) growItems(c, sources);
+export function recordBreakdown(c: ResultColumns, index: number, credits: Float64Array, visited: Int32Array, n: number): number {
+  if (c.items + n > c.itemSource.length) growItems(c, n);
   const src = c.itemSource;
   const hrs = c.itemHours;
   const start = c.items;
   let at = start;
-  for (let i = 0; i < sources; i++) {
-    const pub = credits[2 * i];
-    const pro = credits[2 * i + 1];
+  for (let k = 0; k < n; k++) {
+    const i = visited[k];
+    const pub = credits[creditSlot(i, 0)];
+    const pro = credits[creditSlot(i, 1)];
     if (pub > 0 || pro > 0) {
       src[at] = i;
       hrs[2 * at] = pub;
@@ -153,7 +153,7 @@ function itemsOf(c: ResultColumns, i: number, rs: CompiledRuleSet): BreakdownIte
 /** Row i's deadline as YYYY-MM-DD. */
 export function deadlineOf(c: ResultColumns, i: number, rs: CompiledRuleSet): string {
   const day = c.deadlineDay[i];
-  return day === rs.yearEndDay ? rs.v.yearEnd : cachedIsoDay(rs.cache, day);
+  return day === rs.yearEndDay ? rs.yearEnd : cachedIsoDay(rs.cache, day);
 }
 
 /** The result of credited row i as an object. */

@@ -48,7 +48,7 @@ const same = Object.is;
 const COLUMN_STATUS: readonly RowStatus[] = ['', '达标', '未达标', '待补材料'];
 const COLUMN_STATUS_NUMBER: readonly number[] = COLUMN_STATUS.map((s) => statusNumber.get(s) ?? BLANK_STATUS_NUMBER);
 
-/** Per rule set: each SOURCE_KEYS index's compact source index (the one compactAnswer's label lookup finds). */
+/** Per rule set: each source's compact source index (its place in orders.sources, as compactAnswer's label lookup finds it). */
 const sourceNumbers = new WeakMap<CompiledRuleSet, number[]>();
 function sourceNumbersOf(rs: CompiledRuleSet, table: SourceTable): number[] {
   let hit = sourceNumbers.get(rs);
@@ -133,7 +133,7 @@ function itemBytes(source: number, pub: number, pro: number): Uint8Array {
   return written(w).slice();
 }
 
-/** Puts item `[sources[i],pub,pro]` of SOURCE_KEYS index i (in room made by reserve: ITEM_ROOM). */
+/** Puts item `[sources[i],pub,pro]` of source i (in room made by reserve: ITEM_ROOM). */
 function putItem(w: JsonWriter, cache: ItemCache, sources: readonly number[], i: number, pub: number, pro: number): void {
   const a = pub * 2;
   const b = pro * 2;

@@ -44,7 +44,7 @@ export function evaluateRows(rows: RosterRowInput[], options?: EvaluateOptions |
     asOfDay = typeof asOf === 'string' ? dayFromIso(asOf) : NaN;
     if (Number.isNaN(asOfDay)) throw new InvalidOptionsError(`asOf 应为 YYYY-MM-DD 格式的有效日期：${String(asOf)}`);
   }
-  const ctx = newRowContext(rows.length);
+  const ctx = newRowContext(rs, rows.length);
   const columns = ctx.columns as ResultColumns;
   let summary = newSummaryBuilder();
   const results: RowResult[] = new Array<RowResult>(rows.length);
@@ -86,7 +86,7 @@ export function evaluateRows(rows: RosterRowInput[], options?: EvaluateOptions |
  */
 export const MAX_DUPLICATE_ROWS_LISTED = 50;
 
-/** RULES.md §9: every row of a repeated ID number becomes 数据有误 with DUPLICATE_ID naming the other rows. */
+/** docs/rules.md §9: every row of a repeated ID number becomes 数据有误 with DUPLICATE_ID naming the other rows. */
 function markDuplicates(results: RowResult[], repeated: Map<string, number[]>, rs: CompiledRuleSet): void {
   for (const list of repeated.values()) {
     for (const i of list) {

@@ -2,7 +2,7 @@
 // transferred hours), from the rule set's evidence table (getDuties(id).evidence). The add-in's 审核材料清单 and
 // 提醒名单 read this, and so does the 待补材料 note of the output columns (formatRowOutput), from the result alone.
 import type { RosterRowInput, RowResult } from './types';
-import type { EvidenceKey, EvidenceRule, RuleSet, RuleSetDuties, SourceKey } from './rulesets/types';
+import type { EvidenceKey, EvidenceRule, RuleSet, RuleSetDuties } from './rulesets/types';
 import { textOfCell } from './normalize';
 import { hasWarning } from './codes';
 import { requirementText } from './format';
@@ -20,32 +20,34 @@ export type EvidenceItem = {
   note: string;
 };
 
-const isEvidenceKey = (k: SourceKey, duties: RuleSetDuties): k is Exclude<EvidenceKey, 'specialCase'> => k in duties.evidence;
-
 /**
  * The evidence items of one evaluated row, in breakdown order; none for a blank or 数据有误 row. `row` (the input)
  * only adds the special case's name to a prorated requirement's item.
  */
 export function evidenceNeeded(row: RosterRowInput | undefined, result: RowResult, ruleSet: RuleSet, duties: RuleSetDuties): EvidenceItem[] {
   if (result.status === '' || result.status === '数据有误') return [];
-  const byLabel = new Map<string, SourceKey>();
-  for (const [key, def] of Object.entries(ruleSet.sources) as [SourceKey, { label: string }][]) byLabel.set(def.label, key);
+  const byLabel = new Map<string, string>();
+  for (const key of ruleSet.orders.sources) byLabel.set(ruleSet.sources[key].label, key);
   const items: EvidenceItem[] = [];
   for (const b of result.breakdown) {
     const key = byLabel.get(b.label);
-    if (key === undefined || !isEvidenceKey(key, duties)) continue;
+    const rule = key === undefined ? undefined : duties.evidence[key];
+    if (key === undefined || rule === undefined) continue;
     const hours = b.public + b.professional;
     if (hours <= 0) continue;
-    items.push({ key, label: b.label, hours, rule: duties.evidence[key], note: '' });
+    items.push({ key, label: b.label, hours, rule, note: '' });
   }
   const p = ruleSet.parameters;
+  const special = ruleSet.specialCases;
   // a professional requirement of 0 because the sector checks it (docs/rules.md §6a) is no proration
   const bySector = hasWarning(result, 'PROFESSIONAL_BY_SECTOR');
-  if (result.requiredPublic < p.requiredPublic.value || (!bySector && result.requiredProfessional < p.requiredProfessional.value)) {
-    const name = textOfCell(row?.specialCase)?.trim() ?? '';
+  const prorated = result.requiredPublic < (p[ruleSet.requirement.public].value as number)
+    || (!bySector && result.requiredProfessional < (p[ruleSet.requirement.professional].value as number));
+  if (special !== undefined && prorated) {
+    const name = textOfCell(row?.[special.caseInput])?.trim() ?? '';
     items.push({
       key: 'specialCase',
-      label: name ? `特殊情况：${name}` : '特殊情况',
+      label: name ? `${ruleSet.inputs[special.caseInput].header}：${name}` : ruleSet.inputs[special.caseInput].header,
       hours: null,
       rule: duties.evidence.specialCase,
       note: `要求折算为${requirementText(result)}`,

@@ -1,6 +1,8 @@
-// Reading one roster row's cells into typed values, with one Chinese, per-field error for bad input (RULES.md §7, §9).
-// The row parser is a table of field readers keyed by JSON key: adding a column is one line in FIELD_READERS
-// (plus its header in headers.ts and its slot in ParsedRow).
+// Reading one roster row's cells into typed values, with one Chinese, per-field error for bad input (docs/rules.md
+// §7, §9). The parsed row is typed slots: one Float64Array with a slot per column of the rule set (its place in
+// orders.columns), NaN for a blank cell; a number, a date's day number, a yes/no as 1/0 (the blank default filled in
+// before reading), a special case's index. Text roles (姓名, 单位, 部门, the ID number) are kept as strings. Reading a
+// cell is one lookup of its key's slot and a switch on the slot's reader: a new column of an existing kind is data.
 import { makeNoteWarning } from './build';
 import { parsedBefore, rememberParsed } from './cache';
 import type { ErrorCode } from './codes';
@@ -20,277 +22,160 @@ import {
   showCell,
   textOfCell,
   toHalfWidth,
-  withoutSpaces,
 } from './normalize';
-import type { CompiledRuleSet, NumberField } from './rulesets/compile';
-import { ROSTER_KEYS, type RosterKey, type RowError, type RowWarning } from './types';
+import {
+  READ_CASE,
+  READ_DATE,
+  READ_DEPARTMENT,
+  READ_ID,
+  READ_NAME,
+  READ_NUMBER,
+  READ_TEXT,
+  READ_UNIT,
+  READ_YES_NO,
+  type CompiledRuleSet,
+} from './rulesets/compile';
+import type { RowError, RowWarning } from './types';
 
-/** A row's values after normalisation: numbers ≥ 0 or null (blank), booleans with blank defaults applied. */
+/** A row's values after normalisation (see the head of this file); reused row after row. */
 export type ParsedRow = {
+  /** Per column slot: the value, NaN when blank. */
+  vals: Float64Array;
   name: string;
   unit: string;
   department: string;
-  platformPublicHours: number | null;
-  platformProfessionalHours: number | null;
-  trainingHours: number | null;
-  trainingDays: number | null;
-  seminarHours: number | null;
-  seminarDays: number | null;
-  trainingFiled: boolean;
-  degreeStudyHours: number | null;
-  certificates: number | null;
-  achievements: number | null;
-  expertDays: number | null;
-  expertHours: number | null;
-  aidMonths: number | null;
-  competitions: number | null;
-  specialCase: string | null;
-  absentMonths: number | null;
-  transferPublicHours: number | null;
-  transferProfessionalHours: number | null;
-  evidenceComplete: boolean;
-  titleApplicant: boolean;
-  /** Day number (days since 1970-01-01) or null. */
-  titleSubmissionDate: number | null;
-  /** 专业课按行业规定 (docs/rules.md §6a): the sector checks the professional part; blank = no. */
-  professionalBySector: boolean;
   /** The ID number as compared for DUPLICATE_ID (spaces removed, folded, upper case) when it was text; else null. */
   idKey: string | null;
+  /** The sources whose cells were filled, as bits (CompiledInputs.sourceBits): the rules run for these only. */
+  sources: number;
+  /** The keys of the last row read, by place, and their slots (−1: not a column): see parseRow. */
+  keys: string[];
+  keySlots: Int32Array;
 };
 
-/** The numeric fields of ParsedRow. */
-type NumberKey = { [K in keyof ParsedRow]: ParsedRow[K] extends number | null ? (K extends RosterKey ? K : never) : never }[keyof ParsedRow];
-/** The yes/no fields of ParsedRow. */
-type YesNoKey = 'trainingFiled' | 'evidenceComplete' | 'titleApplicant' | 'professionalBySector';
-
-function err(key: RosterKey | 'row', code: ErrorCode, message: string): RowError {
+function err(key: string, code: ErrorCode, message: string): RowError {
   return { field: key, code, message };
 }
 
-function numberError(f: NumberField, v: unknown, n: number): RowError | null {
+function numberError(slot: number, v: unknown, n: number, rs: CompiledRuleSet): RowError | null {
+  const f = rs.inputs;
+  const key = f.keys[slot];
+  const zh = f.zh[slot];
   if (Number.isNaN(n)) {
-    return err(f.key, 'NOT_A_NUMBER', `${f.zh}：“${showCell(v)}”不是数字，请填写数字（可带单位“${f.unit}”）`);
+    return err(key, 'NOT_A_NUMBER', `${zh}：“${showCell(v)}”不是数字，请填写数字（可带单位“${f.unit[slot]}”）`);
   }
-  if (n < 0) return err(f.key, 'NEGATIVE', `${f.zh}：不能为负数（${showCell(v)}）`);
-  if (f.integer && !Number.isInteger(n)) return err(f.key, 'NOT_INTEGER', `${f.zh}：应为整数（${showCell(v)}）`);
-  if (n > f.max) {
+  if (n < 0) return err(key, 'NEGATIVE', `${zh}：不能为负数（${showCell(v)}）`);
+  if (f.integer[slot] === 1 && !Number.isInteger(n)) return err(key, 'NOT_INTEGER', `${zh}：应为整数（${showCell(v)}）`);
+  if (n > f.max[slot]) {
     // the value as typed (a huge number is not shown as Infinity), with the unit when a bare number was given
-    const shown = typeof v === 'number' ? `${showCell(v)}${f.unit}` : showCell(v);
-    return err(f.key, 'OUT_OF_RANGE', `${f.zh}：${shown}超出范围（0–${fmt(f.max)}${f.unit}），请核对`);
+    const shown = typeof v === 'number' ? `${showCell(v)}${f.unit[slot]}` : showCell(v);
+    return err(key, 'OUT_OF_RANGE', `${zh}：${shown}超出范围（0–${fmt(f.max[slot])}${f.unit[slot]}），请核对`);
   }
   return null;
 }
 
-/** A numeric cell (not blank): the number, or null when invalid (then an error is pushed). */
-function readNumber(v: unknown, f: NumberField, rs: CompiledRuleSet, errors: RowError[]): number | null {
-  if (typeof v === 'number' && v >= 0 && v <= f.max && (!f.integer || Number.isInteger(v))) return v === 0 ? 0 : v;
+/** A numeric cell (not blank): the number, or NaN when invalid (then an error is pushed). */
+function readNumber(v: unknown, slot: number, rs: CompiledRuleSet, errors: RowError[]): number {
   let n: number;
   if (typeof v === 'string') {
     // repeated texts such as '30学时' are parsed once per rule set (bounded cache)
     const numbers = rs.cache.numbers;
     n = parsedBefore(numbers, v) ?? rememberParsed(numbers, v, parseNumberText(v, rs.words));
   } else n = parseNumberCell(v, rs.words);
-  const e = numberError(f, v, n);
+  const e = numberError(slot, v, n, rs);
   if (e !== null) {
     errors.push(e);
-    return null;
+    return NaN;
   }
   return n === 0 ? 0 : n;
 }
 
-function readYesNo(v: unknown, key: YesNoKey, fallback: boolean, rs: CompiledRuleSet, errors: RowError[]): boolean {
+function readYesNo(v: unknown, slot: number, rs: CompiledRuleSet, errors: RowError[]): number {
   const b = parseYesNoCell(v);
-  if (b !== undefined) return b;
-  errors.push(err(key, 'NOT_YES_NO', `${rs.zh[key]}：“${showCell(v)}”无法识别，请填写“是”或“否”`));
-  return fallback;
+  if (b !== undefined) return b ? 1 : 0;
+  errors.push(err(rs.inputs.keys[slot], 'NOT_YES_NO', `${rs.inputs.zh[slot]}：“${showCell(v)}”无法识别，请填写“是”或“否”`));
+  return rs.inputs.blank[slot];
 }
 
-function readText(v: unknown, key: RosterKey, rs: CompiledRuleSet, errors: RowError[]): string {
+function readText(v: unknown, slot: number, rs: CompiledRuleSet, errors: RowError[]): string {
   if (typeof v === 'string') return v;
   const t = textOfCell(v);
   if (t !== undefined) return t;
-  errors.push(err(key, 'NOT_TEXT', `${rs.zh[key]}：应为文字，不能是${showCell(v)}`));
+  errors.push(err(rs.inputs.keys[slot], 'NOT_TEXT', `${rs.inputs.zh[slot]}：应为文字，不能是${showCell(v)}`));
   return '';
 }
 
 /** name, unit, department: text, and no longer than any such name (MAX_GROUP_TEXT, docs/rules.md §7). */
-function readName(v: unknown, key: 'name' | 'unit' | 'department', rs: CompiledRuleSet, errors: RowError[]): string {
-  const text = readText(v, key, rs, errors);
+function readName(v: unknown, slot: number, rs: CompiledRuleSet, errors: RowError[]): string {
+  const text = readText(v, slot, rs, errors);
   if (text.length <= MAX_GROUP_TEXT || text.trim().length <= MAX_GROUP_TEXT) return text;
-  errors.push(err(key, 'TOO_LONG',
-    `${rs.zh[key]}：内容过长（${text.trim().length} 个字符，最多 ${MAX_GROUP_TEXT} 个），请核对这一格，只填${rs.zh[key]}`));
+  const zh = rs.inputs.zh[slot];
+  errors.push(err(rs.inputs.keys[slot], 'TOO_LONG', `${zh}：内容过长（${text.trim().length} 个字符，最多 ${MAX_GROUP_TEXT} 个），请核对这一格，只填${zh}`));
   return text;
 }
 
 /** A special case text longer than this is not folded or looked up: no case name is that long. */
 const MAX_CASE_TEXT = 20;
 
-function readCase(v: unknown, rs: CompiledRuleSet, errors: RowError[]): string | null {
-  if (typeof v === 'string' && v.length <= MAX_CASE_TEXT) {
-    if (rs.specialCaseByName.has(v)) return v;
-    const s = toHalfWidth(v);
-    if (rs.specialCaseByName.has(s)) return s;
+/** A special case's index in the rule set's cases, or NaN (an error is pushed). */
+function readCase(v: unknown, slot: number, rs: CompiledRuleSet, errors: RowError[]): number {
+  const byName = rs.special?.byName;
+  if (byName !== undefined && typeof v === 'string' && v.length <= MAX_CASE_TEXT) {
+    const hit = byName.get(v) ?? byName.get(toHalfWidth(v));
+    if (hit !== undefined) return hit;
   }
-  errors.push(err('specialCase', 'UNKNOWN_CASE',
-    `${rs.zh.specialCase}：“${showCell(v)}”无法识别，应为${rs.ruleSet.specialCaseNames.join('、')}之一或留空`));
-  return null;
+  errors.push(err(rs.inputs.keys[slot], 'UNKNOWN_CASE',
+    `${rs.inputs.zh[slot]}：“${showCell(v)}”无法识别，应为${rs.ruleSet.specialCaseNames.join('、')}之一或留空`));
+  return NaN;
 }
 
-function readDate(v: unknown, key: RosterKey, rs: CompiledRuleSet, errors: RowError[]): number | null {
+function readDate(v: unknown, slot: number, rs: CompiledRuleSet, errors: RowError[]): number {
   const dates = rs.cache.dates;
   const d = typeof v === 'string' ? (parsedBefore(dates, v) ?? rememberParsed(dates, v, parseDateCell(v))) : parseDateCell(v);
   if (!Number.isNaN(d)) return d;
-  errors.push(err(key, 'NOT_A_DATE', `${rs.zh[key]}：“${showCell(v)}”不是有效日期，请填写如2023-10-09`));
-  return null;
+  errors.push(err(rs.inputs.keys[slot], 'NOT_A_DATE', `${rs.inputs.zh[slot]}：“${showCell(v)}”不是有效日期，请填写如${rs.ruleSet.year}-10-09`));
+  return NaN;
 }
 
-/** idNumber: never credited; a number lost its last digits (ID_AS_NUMBER), text is checked (ID_CHECKSUM). */
-function readId(v: unknown, p: ParsedRow, rs: CompiledRuleSet, errors: RowError[], warnings: RowWarning[]): void {
+/** The ID number: never credited; a number lost its last digits (ID_AS_NUMBER), text is checked (ID_CHECKSUM). */
+function readId(v: unknown, slot: number, p: ParsedRow, rs: CompiledRuleSet, errors: RowError[], warnings: RowWarning[]): void {
+  const zh = rs.inputs.zh[slot];
   if (typeof v === 'number') {
     warnings.push(makeNoteWarning('ID_AS_NUMBER',
-      `${rs.zh.idNumber}“${showCell(v)}”是数字格式，Excel只保留15位有效数字，末几位已丢失；请把该列设为“文本”格式后重新录入身份证号`));
+      `${zh}“${showCell(v)}”是数字格式，Excel只保留15位有效数字，末几位已丢失；请把该列设为“文本”格式后重新录入身份证号`));
     return;
   }
-  const text = readText(v, 'idNumber', rs, errors);
+  const text = readText(v, slot, rs, errors);
   if (typeof v === 'string') p.idKey = normalizeIdNumber(text);
   const c = checkIdNumber(text);
   if (c.ok) return;
   const why = c.reason === 'checksum' ? `校验位应为${c.expected ?? ''}` : c.reason === 'length' ? '应为18位（或旧版15位）' : '含有非数字字符';
-  warnings.push(makeNoteWarning('ID_CHECKSUM', `${rs.zh.idNumber}“${showCell(text)}”未通过校验（${why}），请核对`));
+  warnings.push(makeNoteWarning('ID_CHECKSUM', `${zh}“${showCell(text)}”未通过校验（${why}），请核对`));
 }
 
-/** Reads one non-blank cell into `p` (text cells arrive trimmed). */
-type FieldReader = (c: unknown, p: ParsedRow, rs: CompiledRuleSet, errors: RowError[], warnings: RowWarning[]) => void;
-
-function numberReader(key: NumberKey): FieldReader {
-  // the field of the last rule set, kept in the closure: `rs.numberFields[key]` with a different key in each reader
-  // is a megamorphic keyed load on every numeric cell
-  let lastRs: CompiledRuleSet | null = null;
-  let field: NumberField | null = null;
-  return (c, p, rs, errors) => {
-    if (rs !== lastRs || field === null) {
-      field = rs.numberFields[key];
-      lastRs = rs;
-    }
-    p[key] = readNumber(c, field, rs, errors);
-  };
-}
-
-function yesNoReader(key: YesNoKey, fallback: `${YesNoKey}Default`): FieldReader {
-  return (c, p, rs, errors) => {
-    p[key] = readYesNo(c, key, rs.v[fallback], rs, errors);
-  };
-}
-
-/** The reader of every roster column, keyed by JSON key. */
-const FIELD_READERS: Readonly<Record<RosterKey, FieldReader>> = {
-  name: (c, p, rs, errors) => {
-    p.name = readName(c, 'name', rs, errors);
-  },
-  idNumber: readId,
-  unit: (c, p, rs, errors) => {
-    p.unit = readName(c, 'unit', rs, errors);
-  },
-  department: (c, p, rs, errors) => {
-    p.department = readName(c, 'department', rs, errors);
-  },
-  platformPublicHours: numberReader('platformPublicHours'),
-  platformProfessionalHours: numberReader('platformProfessionalHours'),
-  trainingHours: numberReader('trainingHours'),
-  trainingDays: numberReader('trainingDays'),
-  seminarHours: numberReader('seminarHours'),
-  seminarDays: numberReader('seminarDays'),
-  trainingFiled: yesNoReader('trainingFiled', 'trainingFiledDefault'),
-  degreeStudyHours: numberReader('degreeStudyHours'),
-  certificates: numberReader('certificates'),
-  achievements: numberReader('achievements'),
-  expertDays: numberReader('expertDays'),
-  expertHours: numberReader('expertHours'),
-  aidMonths: numberReader('aidMonths'),
-  competitions: numberReader('competitions'),
-  specialCase: (c, p, rs, errors) => {
-    p.specialCase = readCase(c, rs, errors);
-  },
-  absentMonths: numberReader('absentMonths'),
-  transferPublicHours: numberReader('transferPublicHours'),
-  transferProfessionalHours: numberReader('transferProfessionalHours'),
-  evidenceComplete: yesNoReader('evidenceComplete', 'evidenceCompleteDefault'),
-  titleApplicant: yesNoReader('titleApplicant', 'titleApplicantDefault'),
-  titleSubmissionDate: (c, p, rs, errors) => {
-    p.titleSubmissionDate = readDate(c, 'titleSubmissionDate', rs, errors);
-  },
-  professionalBySector: yesNoReader('professionalBySector', 'professionalBySectorDefault'),
-};
-
-/**
- * The readers in a prototype-less object: `for (const key in row)` then one lookup per own key is much faster than
- * 26 property reads on row objects of many shapes (measured with `npm run bench`).
- */
-const READER_OF: Readonly<Record<string, FieldReader | undefined>> = Object.assign(
-  Object.create(null) as Record<string, FieldReader | undefined>,
-  FIELD_READERS,
-);
-
-/** Roster key → template column index (errors are sorted in template order). */
-const KEY_INDEX: Readonly<Record<string, number | undefined>> = Object.assign(
-  Object.create(null) as Record<string, number | undefined>,
-  Object.fromEntries(ROSTER_KEYS.map((k, i) => [k, i])),
-);
-
-/** An empty ParsedRow to parse into. */
-export function newParsedRow(): ParsedRow {
+/** An empty ParsedRow for a rule set's columns. */
+export function newParsedRow(rs: CompiledRuleSet): ParsedRow {
   return {
-    name: '', unit: '', department: '', platformPublicHours: null, platformProfessionalHours: null,
-    trainingHours: null, trainingDays: null, seminarHours: null, seminarDays: null, trainingFiled: true,
-    degreeStudyHours: null, certificates: null, achievements: null, expertDays: null, expertHours: null,
-    aidMonths: null, competitions: null, specialCase: null, absentMonths: null, transferPublicHours: null,
-    transferProfessionalHours: null, evidenceComplete: true, titleApplicant: false, titleSubmissionDate: null,
-    professionalBySector: false, idKey: null,
+    vals: new Float64Array(rs.inputs.keys.length),
+    name: '',
+    unit: '',
+    department: '',
+    idKey: null,
+    sources: 0,
+    keys: new Array<string>(KEYS_REMEMBERED).fill(''),
+    keySlots: new Int32Array(KEYS_REMEMBERED).fill(-1),
   };
-}
-
-// Hand-unrolled on purpose: a loop over the slot names (keyed stores) cost 880 ms per 60 × 20,000 rows in a CPU
-// profile of `npm run bench` rows, more than parseRow itself; these 26 plain stores cost nothing measurable.
-function resetParsedRow(p: ParsedRow, v: CompiledRuleSet['v']): void {
-  p.name = '';
-  p.unit = '';
-  p.department = '';
-  p.platformPublicHours = null;
-  p.platformProfessionalHours = null;
-  p.trainingHours = null;
-  p.trainingDays = null;
-  p.seminarHours = null;
-  p.seminarDays = null;
-  p.trainingFiled = v.trainingFiledDefault;
-  p.degreeStudyHours = null;
-  p.certificates = null;
-  p.achievements = null;
-  p.expertDays = null;
-  p.expertHours = null;
-  p.aidMonths = null;
-  p.competitions = null;
-  p.specialCase = null;
-  p.absentMonths = null;
-  p.transferPublicHours = null;
-  p.transferProfessionalHours = null;
-  p.evidenceComplete = v.evidenceCompleteDefault;
-  p.titleApplicant = v.titleApplicantDefault;
-  p.titleSubmissionDate = null;
-  p.professionalBySector = v.professionalBySectorDefault;
-  p.idKey = null;
-}
-
-function byFieldOrder(a: RowError, b: RowError): number {
-  return (KEY_INDEX[a.field] ?? -1) - (KEY_INDEX[b.field] ?? -1);
 }
 
 /** Sorts a row's errors into template column order. */
-export function sortErrors(errors: RowError[]): void {
-  if (errors.length > 1) errors.sort(byFieldOrder);
+export function sortErrors(errors: RowError[], rs: CompiledRuleSet): void {
+  if (errors.length < 2) return;
+  const slotOf = rs.inputs.slotOf;
+  errors.sort((a, b) => (slotOf[a.field] ?? -1) - (slotOf[b.field] ?? -1));
 }
 
 /**
- * RULES.md §9: a total row (name, spaces removed, is 合计 … optionally with a colon) or a note row (name starts with
+ * docs/rules.md §9: a total row (name, spaces removed, is 合计 … optionally with a colon) or a note row (name starts with
  * 制表人 … and a colon). Returns the name as shown, or null for a person. Reads only the first few characters that
  * are not spaces (enough for the longest word and its colon), whatever the name's length.
  */
@@ -317,7 +202,8 @@ export function notAPersonName(name: unknown, rs: CompiledRuleSet): string | nul
   return null;
 }
 
-/** What parseRow found: a blank row, a person, or a total or note row (RULES.md §9). */
+
+/** What parseRow found: a blank row, a person, or a total or note row (docs/rules.md §9). */
 export const BLANK_ROW = 0;
 export const PERSON_ROW = 1;
 export const NOT_A_PERSON_ROW = 2;
@@ -326,49 +212,146 @@ export type RowKind = typeof BLANK_ROW | typeof PERSON_ROW | typeof NOT_A_PERSON
 /**
  * Normalises a row object into `p` in one pass over its own keys; blank cells and placeholders keep the defaults,
  * an Excel error value is EXCEL_ERROR in any field. Bad cells push one error each (sorted into template column
- * order), a bad ID number a warning. A total or note row is not read at all.
+ * order), a bad ID number a warning. A total or note row (its name) is not read: what was read before the name is
+ * dropped. `errors` and `warnings` come empty.
  */
 export function parseRow(row: object, rs: CompiledRuleSet, errors: RowError[], warnings: RowWarning[], p: ParsedRow): RowKind {
-  resetParsedRow(p, rs.v);
+  const vals = p.vals;
+  const f = rs.inputs;
+  vals.set(f.blank);
+  p.name = '';
+  p.unit = '';
+  p.department = '';
+  p.idKey = null;
   const cells = row as Record<string, unknown>;
-  if (notAPersonName(cells.name, rs) !== null) return NOT_A_PERSON_ROW;
   const words = rs.words;
+  const slotOf = f.slotOf;
+  const read = f.read;
+  const max = f.max;
+  const integer = f.integer;
+  const sourceBits = f.sourceBits;
+  const monthsSlot = rs.special === null ? -1 : rs.special.monthsSlot;
+  const keys = p.keys;
+  const keySlots = p.keySlots;
+  let sources = 0;
   let any = false;
-  let absentBlank = true;
+  let monthsGiven = false;
+  let at = 0;
   for (const key in cells) {
-    const read = READER_OF[key];
-    if (read === undefined) continue;
+    // the slot of the key: rows of one shape list their keys in one order, so the last row's key at this place is
+    // usually this one (one comparison of interned strings instead of a lookup)
+    let slot: number;
+    if (at < KEYS_REMEMBERED) {
+      if (keys[at] === key) slot = keySlots[at];
+      else {
+        slot = slotOf[key] ?? -1;
+        keys[at] = key;
+        keySlots[at] = slot;
+      }
+      at++;
+    } else slot = slotOf[key] ?? -1;
+    if (slot < 0) continue;
     let c = cells[key];
     if (c === null || c === undefined) continue;
-    if (typeof c === 'string') {
-      const n = c.length;
-      if (n === 0) continue;
-      if (isSpaceCode(c.charCodeAt(0)) || isSpaceCode(c.charCodeAt(n - 1))) {
-        c = c.trim();
-        if ((c as string).length === 0) continue;
-      }
-      const t = c as string;
-      if (isPlaceholder(t, words)) continue;
-      const e = excelErrorOf(t, words);
-      if (e !== null) {
-        any = true;
-        if (key === 'absentMonths') absentBlank = false;
-        errors.push(err(key as RosterKey, 'EXCEL_ERROR',
-          `${rs.zh[key as RosterKey]}：单元格是Excel错误值“${e}”，请修正该单元格的公式或重新填写`));
+    const how = read[slot];
+    if (typeof c === 'number') {
+      any = true;
+      if (slot === monthsSlot) monthsGiven = true;
+      // the usual cell: a number within its column's range
+      if (how === READ_NUMBER && c >= 0 && c <= max[slot] && (integer[slot] === 0 || Number.isInteger(c))) {
+        vals[slot] = c === 0 ? 0 : c;
+        sources |= sourceBits[slot];
         continue;
       }
+    } else {
+      if (typeof c === 'string') {
+        // docs/rules.md §9: a total or note row is no person, whatever else it holds
+        if (how === READ_NAME && notAPersonName(c, rs) !== null) return notAPerson(p, errors, warnings);
+        const n = c.length;
+        if (n === 0) continue;
+        if (isSpaceCode(c.charCodeAt(0)) || isSpaceCode(c.charCodeAt(n - 1))) {
+          c = c.trim();
+          if ((c as string).length === 0) continue;
+        }
+        const t = c as string;
+        if (isPlaceholder(t, words)) continue;
+        const e = excelErrorOf(t, words);
+        if (e !== null) {
+          any = true;
+          if (slot === monthsSlot) monthsGiven = true;
+          errors.push(err(key, 'EXCEL_ERROR', `${f.zh[slot]}：单元格是Excel错误值“${e}”，请修正该单元格的公式或重新填写`));
+          continue;
+        }
+      }
+      any = true;
+      if (slot === monthsSlot) monthsGiven = true;
     }
-    any = true;
-    if (key === 'absentMonths') absentBlank = false;
-    read(c, p, rs, errors, warnings);
+    sources |= sourceBits[slot];
+    switch (how) {
+      case READ_NUMBER:
+        vals[slot] = readNumber(c, slot, rs, errors);
+        break;
+      case READ_YES_NO:
+        vals[slot] = readYesNo(c, slot, rs, errors);
+        break;
+      case READ_CASE:
+        vals[slot] = readCase(c, slot, rs, errors);
+        break;
+      case READ_DATE:
+        vals[slot] = readDate(c, slot, rs, errors);
+        break;
+      case READ_NAME:
+        p.name = readName(c, slot, rs, errors);
+        break;
+      case READ_UNIT:
+        p.unit = readName(c, slot, rs, errors);
+        break;
+      case READ_DEPARTMENT:
+        p.department = readName(c, slot, rs, errors);
+        break;
+      case READ_ID:
+        readId(c, slot, p, rs, errors, warnings);
+        break;
+      case READ_TEXT:
+        readText(c, slot, rs, errors);
+        break;
+      default:
+        break;
+    }
   }
+  p.sources = sources;
   if (!any) return BLANK_ROW;
-  if (p.name.length === 0 && !errors.some((e) => e.field === 'name')) {
+  if (p.name.length === 0 && !hasErrorOn(errors, 'name')) {
     errors.push(err('name', 'NAME_MISSING', `${rs.zh.name}：不能为空，每行须填写姓名`));
   }
-  if (p.specialCase !== null && absentBlank) {
-    errors.push(err('absentMonths', 'REQUIRED', `${rs.zh.absentMonths}：填写了特殊情况“${p.specialCase}”时必须填写不在岗月数`));
+  const sc = rs.special;
+  if (sc !== null && !monthsGiven) {
+    const which = vals[sc.caseSlot];
+    if (which === which) {
+      errors.push(err(f.keys[sc.monthsSlot], 'REQUIRED',
+        `${sc.monthsHeader}：填写了${sc.caseHeader}“${sc.rules[which].name}”时必须填写${sc.monthsHeader}`));
+    }
   }
-  sortErrors(errors);
+  sortErrors(errors, rs);
   return PERSON_ROW;
+}
+
+/** How many keys of a row the parsed row remembers (with their slots) for the next row; rows have fewer. */
+const KEYS_REMEMBERED = 64;
+
+/** A total or note row: nothing of it is kept (what was read before its name is dropped). */
+function notAPerson(p: ParsedRow, errors: RowError[], warnings: RowWarning[]): RowKind {
+  errors.length = 0;
+  warnings.length = 0;
+  p.name = '';
+  p.unit = '';
+  p.department = '';
+  p.idKey = null;
+  p.sources = 0;
+  return NOT_A_PERSON_ROW;
+}
+
+function hasErrorOn(errors: readonly RowError[], field: string): boolean {
+  for (let i = 0; i < errors.length; i++) if (errors[i].field === field) return true;
+  return false;
 }

@@ -1,15 +1,59 @@
-// The engine's public API (CONTRACT.md). Callers import from here only.
+// The engine's public API (docs/api.md, docs/developer-guide.md). Callers import from here only.
+import { getRuleSet } from './rulesets';
+
 export type * from './types';
-export { ROSTER_KEYS } from './types';
-export { WARNING_CODES, ERROR_CODES } from './codes';
+export { ENGINE_WARNING_CODES, ERROR_CODES } from './codes';
 export { evaluate } from './evaluate';
 export { ENGINE_VERSION } from './version';
 export { UnknownRuleSetError, InvalidOptionsError } from './errors';
-export { DEFAULT_RULE_SET, hasRuleSet, getRuleSet, listRuleSets } from './rulesets';
-export type { RuleSet, RuleSetDescription, Parameter, SpecialCaseRule, HolidayCalendar, RuleSetParameters, ClauseKey, ClauseDef, RuleSetWords, WordList } from './rulesets/types';
-export { CLAUSE_KEYS } from './rulesets/types';
+export {
+  DEFAULT_RULE_SET,
+  definitionOf,
+  hasRuleSet,
+  getRuleSet,
+  listRuleSets,
+  numberParameter,
+  registerRuleSet,
+  RuleSetError,
+  ruleSetProblems,
+} from './rulesets';
+export type {
+  RuleSet,
+  RuleSetDefinition,
+  RuleSetDescription,
+  Parameter,
+  ParameterValue,
+  SpecialCaseRule,
+  HolidayCalendar,
+  ClauseDef,
+  RuleSetWords,
+  WordList,
+  InputDef,
+  InputKind,
+  SourceDef,
+  SourceKind,
+  RuleSetOrders,
+} from './rulesets/types';
 export { isIsoDate } from './dates';
-export { HEADERS, HEADER_ALIASES, CREDIT_KEYS, MAX_HEADER_TEXT, mapHeaders, rowFromCells, keyForHeader, normalizeHeader, outputHeaderOf, isOutputHeader, headersFor } from './headers';
+export {
+  HEADERS,
+  HEADER_ALIASES,
+  CREDIT_KEYS,
+  MAX_HEADER_TEXT,
+  creditKeysOf,
+  headerOf,
+  headerTable,
+  mapHeaders,
+  rowFromCells,
+  keyForHeader,
+  normalizeHeader,
+  outputHeaderOf,
+  isOutputHeader,
+  headersFor,
+} from './headers';
 export type { HeaderDef, HeaderKind, HeaderMapping } from './headers';
 export { OUTPUT_HEADERS, formatRowOutput } from './output';
 export { BLANK_GROUP, summarize } from './summary';
+
+/** The warning codes the default rule set's rules can give (every rule set lists its own: orders.warningCodes). */
+export const WARNING_CODES: readonly string[] = getRuleSet().orders.warningCodes;

@@ -1,61 +1,50 @@
-// One roster row through the rules, in the order of RULES.md §3–§6.
+// One roster row through the rules, in the order of docs/rules.md §3–§6: the sources of hours by kind (in the rule
+// set's order, the filing gate before its first source, a category cap after its last), the requirement, the status,
+// the deadline. No allocation per row: the parsed row, the credits and the warning list are reused (RowContext).
 import { NO_ERRORS, NO_ITEMS, NO_WARNINGS, exactCopy, makeNoteWarning, makeResult } from './build';
-import { cachedIsoDay, cachedItem, type OutputCache } from './cache';
+import { cachedIsoDay, cachedItem } from './cache';
 import { newResultColumns, recordBreakdown, writeRow, type ResultColumns } from './columns';
 import { ERROR_ROW_WARNINGS } from './codes';
 import { BLANK_ROW, NOT_A_PERSON_ROW, newParsedRow, notAPersonName, parseRow, sortErrors, type ParsedRow } from './fields';
 import { showCell } from './normalize';
-import { capCategory1, creditSeminars, creditTraining, trainingNotFiled } from './rules/annex1-1-training';
-import { creditCertificates, creditDegreeStudy } from './rules/annex1-2-study';
-import { creditAchievements } from './rules/annex1-3-achievements';
-import { creditAidProfessional, creditAidPublic, creditExperts } from './rules/annex1-4-activities';
-import { creditCompetitions } from './rules/annex1-5-competitions';
-import { monthsOnDutyFor } from './rules/annex1-6-special-cases';
-import { evidenceMissing, statusFor } from './rules/annex1-7-evidence-status';
-import { requiredProfessionalFor, requiredPublicFor, shortfallOf } from './rules/main2-requirement';
-import { deadlineFor, warnDeadlinePassed } from './rules/main6-deadline';
-import type { CompiledRuleSet } from './rulesets/compile';
-import { SOURCE_KEYS, type SourceDef } from './rulesets/types';
+import { capCategory } from './rules/category-cap';
+import { deadlineFor, warnDeadlinePassed } from './rules/deadline';
+import { evidenceMissing, statusFor } from './rules/evidence-status';
+import { notFiled } from './rules/filing-gate';
+import { creditHoursAsGiven } from './rules/hours-as-given';
+import { creditHoursPerDay } from './rules/hours-per-day';
+import { creditHoursYearCap } from './rules/hours-year-cap';
+import { creditItemsTimesHours } from './rules/items-times-hours';
+import { monthsProfessional, monthsPublic } from './rules/months-prorated';
+import { requiredProfessionalFor, requiredPublicFor, shortfallOf } from './rules/requirement';
+import { checkedBySector } from './rules/sector-rule';
+import { monthsOnDutyFor } from './rules/special-cases';
+import {
+  HOURS_AS_GIVEN,
+  HOURS_PER_DAY,
+  HOURS_YEAR_CAP,
+  ITEMS_TIMES_HOURS,
+  MONTHS_PRORATED,
+  ALL_SOURCES,
+  creditSlot,
+  type CompiledRuleSet,
+  type CompiledSource,
+} from './rulesets/compile';
 import type { BreakdownItem, RosterRowInput, RowError, RowResult, RowWarning } from './types';
 
-const S_platformPublic = SOURCE_KEYS.indexOf('platformPublic');
-const S_platformProfessional = SOURCE_KEYS.indexOf('platformProfessional');
-const S_training = SOURCE_KEYS.indexOf('training');
-const S_seminars = SOURCE_KEYS.indexOf('seminars');
-const S_degree = SOURCE_KEYS.indexOf('degree');
-const S_certificates = SOURCE_KEYS.indexOf('certificates');
-const S_achievements = SOURCE_KEYS.indexOf('achievements');
-const S_experts = SOURCE_KEYS.indexOf('experts');
-const S_aid = SOURCE_KEYS.indexOf('aid');
-const S_competitions = SOURCE_KEYS.indexOf('competitions');
-const S_transferPublic = SOURCE_KEYS.indexOf('transferPublic');
-const S_transferProfessional = SOURCE_KEYS.indexOf('transferProfessional');
-
-/** Records the public and professional hours credited from source `i` (slots 2i and 2i+1). */
-function put(credits: Float64Array, i: number, pub: number, pro: number): void {
-  credits[2 * i] = pub;
-  credits[2 * i + 1] = pro;
-}
-
 /**
- * The breakdown: one item per source that credited hours, in SOURCE_KEYS order, pushed onto `items`. Items are
- * shared, frozen, from the rule set's cache.
+ * The breakdown as an array of exact size (through the scratch list `items`): one item per visited source that
+ * credited hours, in the rule set's source order. Items are shared, frozen, from the rule set's cache.
  */
-function pushBreakdown(credits: Float64Array, sources: readonly SourceDef[], cache: OutputCache, items: BreakdownItem[]): void {
-  for (let i = 0; i < sources.length; i++) {
-    const pub = credits[2 * i];
-    const pro = credits[2 * i + 1];
-    if (pub > 0 || pro > 0) {
-      const src = sources[i];
-      items.push(cachedItem(cache, i, src.clause, src.label, pub, pro));
-    }
-  }
-}
-
-/** The breakdown as an array of exact size (through the scratch list `items`). */
-function breakdownOf(credits: Float64Array, rs: CompiledRuleSet, items: BreakdownItem[]): BreakdownItem[] {
+function breakdownOf(credits: Float64Array, visited: Int32Array, n: number, rs: CompiledRuleSet, items: BreakdownItem[]): BreakdownItem[] {
   items.length = 0;
-  pushBreakdown(credits, rs.sourceList, rs.cache, items);
+  const sources = rs.sourceList;
+  for (let k = 0; k < n; k++) {
+    const i = visited[k];
+    const pub = credits[creditSlot(i, 0)];
+    const pro = credits[creditSlot(i, 1)];
+    if (pub > 0 || pro > 0) items.push(cachedItem(rs.cache, i, sources[i].clause, sources[i].label, pub, pro));
+  }
   return exactCopy(items, NO_ITEMS);
 }
 
@@ -64,7 +53,7 @@ export function blankResult(index: number, warnings: RowWarning[] = NO_WARNINGS)
   return makeResult(index, '', 0, 0, 0, 0, 0, 0, 0, '', NO_ITEMS, warnings, NO_ERRORS);
 }
 
-/** A total or note row (RULES.md §9): skipped like a blank row, with one NOT_A_PERSON warning saying why. */
+/** A total or note row (docs/rules.md §9): skipped like a blank row, with one NOT_A_PERSON warning saying why. */
 function notAPersonResult(index: number, name: string): RowResult {
   return blankResult(index, [makeNoteWarning('NOT_A_PERSON', `“${showCell(name)}”是合计或说明行，不是人员，已跳过，不计入人数和汇总`)]);
 }
@@ -92,17 +81,20 @@ export type RowContext = {
   items: BreakdownItem[];
   columns: ResultColumns | null;
   scratch: RowResult;
+  /** The sources a row's cells name, in order (sourcesOf), and the credits they gave. */
+  visited: Int32Array;
 };
 
-export function newRowContext(rows?: number): RowContext {
+export function newRowContext(rs: CompiledRuleSet, rows?: number): RowContext {
   return {
-    parsed: newParsedRow(),
-    credits: new Float64Array(SOURCE_KEYS.length * 2),
+    parsed: newParsedRow(rs),
+    credits: new Float64Array(rs.sources.length * 2),
     errors: [],
     warnings: [],
     items: [],
     columns: rows === undefined ? null : newResultColumns(rows),
     scratch: blankResult(0),
+    visited: new Int32Array(rs.sources.length),
   };
 }
 
@@ -110,7 +102,7 @@ export function newRowContext(rows?: number): RowContext {
  * Evaluates one row; `asOfDay` is a day number or NaN (no DEADLINE_PASSED check). Never throws on row content.
  * After the call, `ctx.parsed` holds the row's name, unit and department (for the summary).
  */
-export function evaluateRow(row: unknown, index: number, rs: CompiledRuleSet, asOfDay: number, ctx: RowContext = newRowContext()): RowResult {
+export function evaluateRow(row: unknown, index: number, rs: CompiledRuleSet, asOfDay: number, ctx: RowContext = newRowContext(rs)): RowResult {
   const p = ctx.parsed;
   p.name = '';
   p.unit = '';
@@ -118,7 +110,7 @@ export function evaluateRow(row: unknown, index: number, rs: CompiledRuleSet, as
   p.idKey = null;
   if (row === null || row === undefined) return blankResult(index);
   if (!isRowObject(row)) {
-    return errorResult(index, rs.v.yearEnd, NO_WARNINGS, [{ field: 'row', code: 'NOT_A_ROW', message: '该行不是花名册行（应为以表头为键的对象）' }]);
+    return errorResult(index, rs.yearEnd, NO_WARNINGS, [{ field: 'row', code: 'NOT_A_ROW', message: '该行不是花名册行（应为以表头为键的对象）' }]);
   }
   const errors = ctx.errors;
   const warnings = ctx.warnings;
@@ -130,14 +122,14 @@ export function evaluateRow(row: unknown, index: number, rs: CompiledRuleSet, as
   if (errors.length > 0) {
     const ids = exactCopy(warnings, NO_WARNINGS);
     warnings.length = 0;
-    const deadline = deadlineFor(p.titleApplicant, p.titleSubmissionDate, rs, warnings);
-    return errorResult(index, deadline === rs.yearEndDay ? rs.v.yearEnd : cachedIsoDay(rs.cache, deadline), ids, exactCopy(errors, NO_ERRORS));
+    const deadline = deadlineFor(p.vals, rs, warnings);
+    return errorResult(index, deadline === rs.yearEndDay ? rs.yearEnd : cachedIsoDay(rs.cache, deadline), ids, exactCopy(errors, NO_ERRORS));
   }
   return creditRow(p, index, rs, asOfDay, ctx);
 }
 
 /**
- * RULES.md §9: a row whose ID number is also on `others` rows of the call becomes 数据有误 with DUPLICATE_ID on
+ * docs/rules.md §9: a row whose ID number is also on `others` rows of the call becomes 数据有误 with DUPLICATE_ID on
  * idNumber (plus any errors it had), keeping its deadline and only the ID warnings.
  */
 export function duplicateResult(r: RowResult, others: number[], total: number, rs: CompiledRuleSet): RowResult {
@@ -148,80 +140,115 @@ export function duplicateResult(r: RowResult, others: number[], total: number, r
     message: `${rs.zh.idNumber}：与另外${total}行的身份证号相同，同一人出现了多次；请把同一人的学时合并为一行后再核对`,
     rows: others,
   });
-  sortErrors(errors);
+  sortErrors(errors, rs);
   const kept = r.warnings.filter((w) => ERROR_ROW_WARNINGS.has(w.code));
   return errorResult(r.index, r.deadline, kept.length === 0 ? NO_WARNINGS : kept, errors);
+}
+
+/** Source `s`'s hours on its side (not monthsProrated): the kind's rule. */
+function creditOf(s: CompiledSource, vals: Float64Array, rs: CompiledRuleSet, warnings: RowWarning[]): number {
+  switch (s.kind) {
+    case HOURS_AS_GIVEN:
+      return creditHoursAsGiven(s, vals);
+    case HOURS_PER_DAY:
+      return creditHoursPerDay(s, vals, rs, warnings);
+    case HOURS_YEAR_CAP:
+      return creditHoursYearCap(s, vals, rs, warnings);
+    case ITEMS_TIMES_HOURS:
+      return creditItemsTimesHours(s, vals, rs, warnings);
+    default:
+      return 0;
+  }
+}
+
+/**
+ * The sources named by `bits` (the sources whose cells were filled: CompiledInputs.sourceBits), in the rule set's
+ * order, into `visited`; returns how many. The other sources credit 0 and warn nothing: no rule looks at them.
+ */
+function sourcesOf(bits: number, visited: Int32Array): number {
+  if (bits === ALL_SOURCES) {
+    for (let i = 0; i < visited.length; i++) visited[i] = i;
+    return visited.length;
+  }
+  let n = 0;
+  for (let m = bits; m !== 0; m &= m - 1) visited[n++] = 31 - Math.clz32(m & -m);
+  return n;
+}
+
+/**
+ * The hours of the visited sources into `credits` (creditSlot), in the rule set's order. The filing gate is checked
+ * before its first source, a category cap applied after its last (a group's sources are visited together).
+ */
+function creditSources(visited: Int32Array, n: number, vals: Float64Array, credits: Float64Array, rs: CompiledRuleSet, warnings: RowWarning[]): void {
+  const sources = rs.sources;
+  let blocked = false;
+  for (let k = 0; k < n; k++) {
+    const i = visited[k];
+    const s = sources[i];
+    if (s.gateHere) blocked = notFiled(rs.gate as NonNullable<CompiledRuleSet['gate']>, vals, rs, warnings);
+    let pub = 0;
+    let pro = 0;
+    if (!(blocked && s.gated)) {
+      if (s.kind === MONTHS_PRORATED) {
+        pub = monthsPublic(s, vals);
+        pro = monthsProfessional(s, vals);
+      } else if (s.side === 0) pub = creditOf(s, vals, rs, warnings);
+      else pro = creditOf(s, vals, rs, warnings);
+    }
+    credits[creditSlot(i, 0)] = pub;
+    credits[creditSlot(i, 1)] = pro;
+    const g = s.capAfter;
+    if (g !== null) capCategory(g, s.side, credits, rs, warnings);
+  }
 }
 
 function creditRow(p: ParsedRow, index: number, rs: CompiledRuleSet, asOfDay: number, ctx: RowContext): RowResult {
   const warnings = ctx.warnings;
   const credits = ctx.credits;
-  const platformPublic = p.platformPublicHours ?? 0;
-  const platformProfessional = p.platformProfessionalHours ?? 0;
-  put(credits, S_platformPublic, platformPublic, 0);
-  put(credits, S_platformProfessional, 0, platformProfessional);
-
-  // 附件1第1条
-  let training = 0;
-  let seminars = 0;
-  if (!trainingNotFiled(p.trainingFiled, p.trainingHours, p.seminarHours, rs, warnings)) {
-    const a = creditTraining(p.trainingHours, p.trainingDays, rs, warnings);
-    const s = creditSeminars(p.seminarHours, p.seminarDays, rs, warnings);
-    const both = capCategory1(a, s, rs, warnings);
-    training = a < both ? a : both;
-    seminars = both - training;
+  const vals = p.vals;
+  const visited = ctx.visited;
+  const n = sourcesOf(p.sources, visited);
+  creditSources(visited, n, vals, credits, rs, warnings);
+  // the hours that need evidence (附件1第7条) and the others (the city platform's), each side summed in source order
+  // (the sources not visited credited 0)
+  const sources = rs.sources;
+  let freePublic = 0;
+  let freeProfessional = 0;
+  let evidenced = 0;
+  let evidencedProfessional = 0;
+  for (let k = 0; k < n; k++) {
+    const i = visited[k];
+    if (sources[i].evidence) {
+      evidenced += credits[creditSlot(i, 0)];
+      evidencedProfessional += credits[creditSlot(i, 1)];
+    } else {
+      freePublic += credits[creditSlot(i, 0)];
+      freeProfessional += credits[creditSlot(i, 1)];
+    }
   }
-  put(credits, S_training, 0, training);
-  put(credits, S_seminars, 0, seminars);
-  // 附件1第2条
-  const degree = creditDegreeStudy(p.degreeStudyHours, rs, warnings);
-  put(credits, S_degree, 0, degree);
-  const certificates = creditCertificates(p.certificates, rs, warnings);
-  put(credits, S_certificates, 0, certificates);
-  // 附件1第3条
-  const achievements = creditAchievements(p.achievements, rs, warnings);
-  put(credits, S_achievements, 0, achievements);
-  // 附件1第4条
-  const experts = creditExperts(p.expertDays, p.expertHours, rs, warnings);
-  put(credits, S_experts, 0, experts);
-  const aidPublic = creditAidPublic(p.aidMonths, rs);
-  const aidProfessional = creditAidProfessional(p.aidMonths, rs);
-  put(credits, S_aid, aidPublic, aidProfessional);
-  // 附件1第5条
-  const competitions = creditCompetitions(p.competitions, rs, warnings);
-  put(credits, S_competitions, 0, competitions);
-  // 正文四(三)
-  const transferPublic = p.transferPublicHours ?? 0;
-  const transferProfessional = p.transferProfessionalHours ?? 0;
-  put(credits, S_transferPublic, transferPublic, 0);
-  put(credits, S_transferProfessional, 0, transferProfessional);
+  const publicHours = freePublic + evidenced;
+  const professionalHours = freeProfessional + evidencedProfessional;
 
-  const evidenced = aidPublic + transferPublic;
-  const evidencedProfessional =
-    training + seminars + degree + certificates + achievements + experts + aidProfessional + competitions + transferProfessional;
-  const publicHours = platformPublic + evidenced;
-  const professionalHours = platformProfessional + evidencedProfessional;
-
-  // 正文二 with 附件1第6条; 正文二(二): the sector may check the professional part
-  const onDuty = monthsOnDutyFor(p.specialCase, p.absentMonths, rs, warnings);
+  // the requirement, prorated by the special cases; the sector may check the professional part
+  const onDuty = monthsOnDutyFor(vals, rs, warnings);
   const requiredPublic = requiredPublicFor(onDuty, rs);
-  const requiredProfessional = requiredProfessionalFor(onDuty, p.professionalBySector, rs, warnings);
+  const requiredProfessional = checkedBySector(vals, rs, warnings) ? 0 : requiredProfessionalFor(onDuty, rs);
   const publicShortfall = shortfallOf(requiredPublic, publicHours);
   const professionalShortfall = shortfallOf(requiredProfessional, professionalHours);
 
-  // 附件1第7条 and RULES.md §6
-  const missing = evidenceMissing(p.evidenceComplete, evidenced + evidencedProfessional, onDuty, rs);
+  // evidence and status
+  const missing = evidenceMissing(vals, evidenced + evidencedProfessional, onDuty, rs);
   const status = statusFor(publicShortfall, professionalShortfall, missing);
 
-  // 正文六
-  const deadlineDay = deadlineFor(p.titleApplicant, p.titleSubmissionDate, rs, warnings);
-  const deadline = deadlineDay === rs.yearEndDay ? rs.v.yearEnd : cachedIsoDay(rs.cache, deadlineDay);
+  // the deadline
+  const deadlineDay = deadlineFor(vals, rs, warnings);
+  const deadline = deadlineDay === rs.yearEndDay ? rs.yearEnd : cachedIsoDay(rs.cache, deadlineDay);
   warnDeadlinePassed(status, asOfDay, deadlineDay, publicShortfall, professionalShortfall, rs, warnings);
   const columns = ctx.columns;
   if (columns !== null) {
     writeRow(columns, index, status, publicHours, professionalHours, requiredPublic, requiredProfessional, publicShortfall,
       professionalShortfall, deadlineDay, warnings);
-    recordBreakdown(columns, index, credits);
+    recordBreakdown(columns, index, credits, visited, n);
     const r = ctx.scratch;
     r.index = index;
     r.status = status;
@@ -244,7 +271,7 @@ function creditRow(p: ParsedRow, index: number, rs: CompiledRuleSet, asOfDay: nu
     publicShortfall,
     professionalShortfall,
     deadline,
-    breakdownOf(credits, rs, ctx.items),
+    breakdownOf(credits, visited, n, rs, ctx.items),
     exactCopy(warnings, NO_WARNINGS),
     NO_ERRORS,
   );

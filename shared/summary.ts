@@ -1,4 +1,4 @@
-// The annual summary (RULES.md §8, CONTRACT.md Summary): groups by unit and department, attention list, totals.
+// The annual summary (docs/rules.md §8, docs/api.md): groups by unit and department, attention list, totals.
 import { makeAttention } from './build';
 import { MAX_GROUP_TEXT, textOfCell } from './normalize';
 import type { AttentionItem, RosterRowInput, RowResult, Summary, SummaryCounts, SummaryGroup } from './types';

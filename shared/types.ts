@@ -1,4 +1,4 @@
-// The engine's public shapes: ../shared/CONTRACT.md, field meanings in RULES.md.
+// The engine's public shapes (docs/api.md); field meanings in docs/rules.md.
 // Every caller (Worker, task pane, custom functions) codes against these types only.
 import type { ErrorCode, WarningCode } from './codes';
 
@@ -7,41 +7,11 @@ export type { ErrorCode, WarningCode } from './codes';
 /** A cell value as it arrives from Excel, JSON or a test. */
 export type CellValue = number | string | boolean | null | undefined;
 
-/** The JSON keys of RULES.md §2, in the template's column order. */
-export const ROSTER_KEYS = [
-  'name',
-  'idNumber',
-  'unit',
-  'department',
-  'platformPublicHours',
-  'platformProfessionalHours',
-  'trainingHours',
-  'trainingDays',
-  'seminarHours',
-  'seminarDays',
-  'trainingFiled',
-  'degreeStudyHours',
-  'certificates',
-  'achievements',
-  'expertDays',
-  'expertHours',
-  'aidMonths',
-  'competitions',
-  'specialCase',
-  'absentMonths',
-  'transferPublicHours',
-  'transferProfessionalHours',
-  'evidenceComplete',
-  'titleApplicant',
-  'titleSubmissionDate',
-  // appended, never reordered: the template's column order is the custom functions' default order (docs/rules.md §2)
-  'professionalBySector',
-] as const;
+/** A roster column's JSON key: a key of the rule set's `inputs` (docs/rules.md §2 for zaozhuang-2023's). */
+export type RosterKey = string;
 
-export type RosterKey = (typeof ROSTER_KEYS)[number];
-
-/** One roster row: one person, one year. Any value may be a number, string, boolean, null or absent. */
-export type RosterRowInput = { [K in RosterKey]?: CellValue };
+/** One roster row: one person, one year, keyed by the rule set's column keys; any value a number, string, boolean, null or absent. */
+export type RosterRowInput = { [key: string]: CellValue };
 
 export type RowStatus = '达标' | '未达标' | '待补材料' | '数据有误' | '';
 

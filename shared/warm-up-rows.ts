@@ -46,10 +46,19 @@ const SPECIAL_ROWS: Partial<Record<number, (rs: RuleSet) => RosterRowInput>> = {
   // a unit over MAX_GROUP_TEXT: TOO_LONG, grouped as （内容过长）
   23: () => ({ unit: '枣庄市立医院'.repeat(20) }),
   37: () => ({ name: '' }),
-  41: () => ({ titleApplicant: '是', titleSubmissionDate: '' }),
-  43: (rs) => ({ titleApplicant: '是', titleSubmissionDate: `${Math.min(...rs.calendar.years) - 2}-05-06` }),
-  47: (rs) => ({ specialCase: rs.specialCaseRules.find((c) => c.needsProvincialApproval)?.name ?? '', absentMonths: 3 }),
+  41: (rs) => titleApplicant(rs, ''),
+  43: (rs) => titleApplicant(rs, `${Math.min(...rs.calendar.years) - 2}-05-06`),
+  47: (rs) => {
+    const sc = rs.specialCases;
+    return sc === undefined ? {} : { [sc.caseInput]: sc.cases.find((c) => c.needsProvincialApproval)?.name ?? '', [sc.monthsInput]: 3 };
+  },
 };
+
+/** A title applicant (正文六's count back) submitting on `date`, in the rule set's columns. */
+function titleApplicant(rs: RuleSet, date: string): RosterRowInput {
+  const t = rs.deadline.titleApplicants;
+  return t === undefined ? {} : { [t.applicant]: '是', [t.submission]: date };
+}
 
 /** The cell of column `k` (kind `kind`) on row `i`: the pools are cycled with a different stride per column. */
 function cell(pool: readonly CellValue[], i: number, k: number): CellValue {

@@ -71,6 +71,8 @@ export type OpenOptions = {
   memoryBudget?: number;
   /** How to say where memory runs short ('本机' on the command line, '浏览器' on the page). */
   where?: string;
+  /** The rule set whose columns, aliases and words the sheets are read by (default DEFAULT_RULE_SET). */
+  ruleSet?: string;
 };
 
 const QUIET_STOPS = new Set(['EMPTY_SHEET', 'NO_HEADER']);
@@ -177,7 +179,7 @@ export async function openRoster(fileName: string, bytes: Uint8Array, options: O
         continue;
       }
       if (wanted.size > 0 && !wanted.has(ws.name)) continue;
-      const plan = planRoster(read.grid);
+      const plan = planRoster(read.grid, { ruleSet: options.ruleSet });
       sheets.push({ sheetName: ws.name, hidden: read.hidden, plan });
       if (plan.stop === null) uncached.push(...read.uncachedFormulas.filter((f) => isReadCell(plan, f.row, f.col)));
     }

@@ -2,7 +2,7 @@
 // 附件1第1条: at most 8 hours a day; a participant is credited at most 24 hours a year of training (30 for a
 // 省/市级高级研修班). 正文七: 市直单位 file by 5月26日; unfiled training earns no hours.
 import { fmt } from '../../shared/format';
-import { isIsoDate, normalizeHeader } from '../../shared/index';
+import { isIsoDate, normalizeHeader, numberParameter } from '../../shared/index';
 import { isoFromDay } from '../../shared/dates';
 import { isBlankCell, parseDateCell, parseYesNoCell, toHalfWidth } from '../../shared/normalize';
 import type { RuleSet, RuleSetDuties } from '../../shared/rulesets/types';
@@ -108,6 +108,7 @@ export function checkFilingForm(raw: Partial<FilingInput>, ruleSet: RuleSet, dut
     }
   }
   const p = ruleSet.parameters;
+  const n = (name: string) => numberParameter(ruleSet, name);
   const positive = (key: 'days' | 'hours' | 'headcount', kind: 'days' | 'hours' | 'count', max: number): number | null => {
     if (isBlankCell(v[key])) return null;
     const n = formNumber(v[key]);
@@ -118,8 +119,8 @@ export function checkFilingForm(raw: Partial<FilingInput>, ruleSet: RuleSet, dut
     else return n;
     return null;
   };
-  const days = positive('days', 'days', p.maxDays.value);
-  const hours = positive('hours', 'hours', p.maxHours.value);
+  const days = positive('days', 'days', n('maxDays').value);
+  const hours = positive('hours', 'hours', n('maxHours').value);
   const headcount = positive('headcount', 'count', MAX_HEADCOUNT);
 
   let advanced: boolean | null = null;
@@ -131,7 +132,7 @@ export function checkFilingForm(raw: Partial<FilingInput>, ruleSet: RuleSet, dut
 
   let creditable: number | null = null;
   if (days !== null && hours !== null) {
-    const perDay = advanced ? p.seminarHoursPerDay : p.trainingHoursPerDay;
+    const perDay = n(advanced ? 'seminarHoursPerDay' : 'trainingHoursPerDay');
     const dailyMax = perDay.value * days;
     if (hours > dailyMax) {
       checks.push({
@@ -142,7 +143,7 @@ export function checkFilingForm(raw: Partial<FilingInput>, ruleSet: RuleSet, dut
       });
     }
     if (advanced !== null) {
-      const cap = advanced ? p.seminarYearCap : p.trainingYearCap;
+      const cap = n(advanced ? 'seminarYearCap' : 'trainingYearCap');
       creditable = Math.min(hours, dailyMax, cap.value);
       const kind = advanced ? '市级高级研修班' : '培训进修';
       if (Math.min(hours, dailyMax) > cap.value) {

@@ -2,14 +2,15 @@
 // One call evaluates every row of the range at once with the bundled engine: synchronous, no network.
 import {
   DEFAULT_RULE_SET,
-  HEADERS,
   OUTPUT_HEADERS,
+  creditKeysOf,
   evaluate,
   formatRowOutput,
+  getRuleSet,
   mapHeaders,
   rowFromCells,
 } from '../../shared/index';
-import { CREDITING_KEYS, NO_HOURS_COLUMN_MESSAGE, headerName } from '../../shared/roster';
+import { NO_HOURS_COLUMN_MESSAGE, headerName } from '../../shared/roster';
 import type { CellValue, RosterKey, RowResult } from '../../shared/types';
 import type { FunctionKind } from './ids';
 
@@ -27,10 +28,14 @@ export class FunctionArgumentError extends Error {
   }
 }
 
-const DEFAULT_COLUMNS: (RosterKey | null)[] = HEADERS.map((h) => h.key);
 const WARNINGS_COLUMN = OUTPUT_HEADERS.indexOf('封顶提示');
 const HEADER_CACHE_LIMIT = 64;
 const headerCache = new Map<string, (RosterKey | null)[]>();
+
+/** The columns of a row without a header row: the rule set's template order (orders.columns, append-only). */
+export function defaultColumns(ruleSet: string = DEFAULT_RULE_SET): readonly RosterKey[] {
+  return getRuleSet(ruleSet).orders.columns;
+}
 
 /** A value as Excel hands it to a custom function, narrowed to what the engine reads. */
 export function toCellValue(v: unknown): CellValue {
@@ -39,43 +44,47 @@ export function toCellValue(v: unknown): CellValue {
   return String(v);
 }
 
-/** Roster key per column, from the header row (`headers`' first row), or the template order when absent. */
-export function columnsFor(headers: unknown[][] | null | undefined): (RosterKey | null)[] {
-  if (!headers || headers.length === 0 || headers[0].length === 0) return DEFAULT_COLUMNS;
+/**
+ * Roster key per column, from the header row (`headers`' first row) read by a rule set's headers and aliases, or the
+ * rule set's template order when absent.
+ */
+export function columnsFor(headers: unknown[][] | null | undefined, ruleSet: string = DEFAULT_RULE_SET): readonly (RosterKey | null)[] {
+  if (!headers || headers.length === 0 || headers[0].length === 0) return defaultColumns(ruleSet);
   const headerRow = headers[0].map(toCellValue);
-  const cacheKey = JSON.stringify(headerRow);
+  const cacheKey = `${ruleSet}\u0001${JSON.stringify(headerRow)}`;
   const cached = headerCache.get(cacheKey);
   if (cached) return cached;
-  const mapping = mapHeaders(headerRow);
+  const mapping = mapHeaders(headerRow, ruleSet);
   if (mapping.missingRequired.length > 0) {
     throw new FunctionArgumentError(
-      `表头缺少必填列：${mapping.missingRequired.map(headerName).join('、')}（请把表头行作为第二个参数，例如 A$1:Z$1）`,
+      `表头缺少必填列：${mapping.missingRequired.map((k) => headerName(k, ruleSet)).join('、')}（请把表头行作为第二个参数，例如 A$1:Z$1）`,
     );
   }
   if (mapping.duplicates.length > 0) {
     throw new FunctionArgumentError(
-      `表头有重复的列：${mapping.duplicates.map((d) => headerName(d.key)).join('、')}`,
+      `表头有重复的列：${mapping.duplicates.map((d) => headerName(d.key, ruleSet)).join('、')}`,
     );
   }
   // the same stop as 计算学时: without a column that earns hours everyone would be 0 h and 未达标
-  if (!mapping.columns.some((k) => k !== null && CREDITING_KEYS.includes(k))) throw new FunctionArgumentError(NO_HOURS_COLUMN_MESSAGE);
+  const credit = creditKeysOf(ruleSet);
+  if (!mapping.columns.some((k) => k !== null && credit.includes(k))) throw new FunctionArgumentError(NO_HOURS_COLUMN_MESSAGE);
   if (headerCache.size >= HEADER_CACHE_LIMIT) headerCache.clear();
   headerCache.set(cacheKey, mapping.columns);
   return mapping.columns;
 }
 
-/** Evaluates every row of `row` (1×N or M×N) against the header row; results in row order. */
-export function evaluateRange(row: unknown[][], headers?: unknown[][] | null): RowResult[] {
+/** Evaluates every row of `row` (1×N or M×N) against the header row under a rule set; results in row order. */
+export function evaluateRange(row: unknown[][], headers?: unknown[][] | null, ruleSet: string = DEFAULT_RULE_SET): RowResult[] {
   if (!Array.isArray(row) || row.length === 0) throw new FunctionArgumentError('请选择花名册的一行或多行');
-  const columns = columnsFor(headers);
-  const explicitHeaders = columns !== DEFAULT_COLUMNS;
+  const columns = columnsFor(headers, ruleSet);
+  const explicitHeaders = columns !== defaultColumns(ruleSet);
   const rows = row.map((cells) => {
     if (explicitHeaders && cells.length !== columns.length) {
       throw new FunctionArgumentError(`数据行有${cells.length}列，表头行有${columns.length}列：请选择同样宽的区域`);
     }
     return rowFromCells(cells.map(toCellValue), columns);
   });
-  return evaluate(rows, { ruleSet: DEFAULT_RULE_SET }).results;
+  return evaluate(rows, { ruleSet }).results;
 }
 
 /** The engine's Chinese message(s) for a 数据有误 row. */
@@ -83,7 +92,7 @@ export function errorMessage(result: RowResult): string {
   return result.errors.map((e) => e.message).join('；');
 }
 
-function project(kind: FunctionKind, r: RowResult): OutputCell[] {
+function project(kind: FunctionKind, r: RowResult, ruleSet: string): OutputCell[] {
   if (r.status === '数据有误') {
     const error = { error: errorMessage(r) };
     return kind === 'shortfall' ? [error, error] : [error];
@@ -101,7 +110,7 @@ function project(kind: FunctionKind, r: RowResult): OutputCell[] {
     case 'shortfall':
       return [r.publicShortfall, r.professionalShortfall];
     case 'warnings': {
-      const text = formatRowOutput(r)[WARNINGS_COLUMN];
+      const text = formatRowOutput(r, ruleSet)[WARNINGS_COLUMN];
       return [text === null || text === undefined ? '' : String(text)];
     }
   }
@@ -111,6 +120,6 @@ function project(kind: FunctionKind, r: RowResult): OutputCell[] {
  * The answer of one function: one output row per input row (two cells for CESHORTFALL).
  * A blank roster row gives blank cells; a 数据有误 row gives error cells with the engine's message.
  */
-export function computeFunction(kind: FunctionKind, row: unknown[][], headers?: unknown[][] | null): OutputCell[][] {
-  return evaluateRange(row, headers).map((r) => project(kind, r));
+export function computeFunction(kind: FunctionKind, row: unknown[][], headers?: unknown[][] | null, ruleSet: string = DEFAULT_RULE_SET): OutputCell[][] {
+  return evaluateRange(row, headers, ruleSet).map((r) => project(kind, r, ruleSet));
 }

@@ -85,6 +85,12 @@ function missingText(row: RosterRowInput, r: RowResult, input: ReminderInput): s
   return [statusText(row, r, input), ...hoursMissingNotes(r)].join('；');
 }
 
+/** The working days a title applicant finishes before the submission (正文六), from the rule set. */
+function titleWorkingDays(ruleSet: ReminderInput['ruleSet']): string {
+  const t = ruleSet.deadline.titleApplicants;
+  return t === undefined ? '' : String(ruleSet.parameters[t.workingDays].value);
+}
+
 /** For the person: days registered without hours earn nothing until the unit has the proof of the hours. */
 const HOURS_MISSING_ASK = '单位花名册中您有只登记了天数、没有登记学时的项目，暂不计入学时，请把写明实际学时的证明材料交单位补登。';
 
@@ -95,7 +101,7 @@ function messageOf(e: Omit<Reminder, 'message'>, row: RosterRowInput, r: RowResu
   const province = duties.provincialPlatform;
   const by = e.deadline ? (e.overdue ? `完成期限${chineseDate(e.deadline)}已过，请尽快` : `请于${chineseDate(e.deadline)}前`) : '请尽快';
   const title = e.titleApplicant
-    ? `您今年申报职称，须在提交申报材料前${ruleSet.parameters.deadlineWorkingDays.value}个工作日完成学习，需要折算的学时按时在${province.shortName}申报。`
+    ? `您今年申报职称，须在提交申报材料前${titleWorkingDays(ruleSet)}个工作日完成学习，需要折算的学时按时在${province.shortName}申报。`
     : '';
   const studyAt = `登录${city.name}（${city.url}）`;
   let body: string;
@@ -124,7 +130,8 @@ export function buildReminders(input: ReminderInput): Reminder[] {
   input.results.forEach((r, i) => {
     if (r.status === '') return;
     const row = input.rows[i];
-    const titleApplicant = parseYesNoCell(row.titleApplicant) === true;
+    const applicantKey = input.ruleSet.deadline.titleApplicants?.applicant;
+    const titleApplicant = applicantKey !== undefined && parseYesNoCell(row[applicantKey]) === true;
     if (r.status === '达标' && !titleApplicant) return;
     const daysLeft = r.deadline ? dayOf(r.deadline) - today : null;
     const base: Omit<Reminder, 'message'> = {

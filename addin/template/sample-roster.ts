@@ -1,5 +1,5 @@
 // "插入示例花名册": a realistic 30-row roster of Zaozhuang professionals covering the notice's cases.
-import { HEADERS } from '../../shared/index';
+import { DEFAULT_RULE_SET, headerTable } from '../../shared/index';
 import type { CellValue, RosterKey, RosterRowInput } from '../../shared/types';
 
 export const SAMPLE_SHEET_NAME = '示例花名册';
@@ -54,19 +54,23 @@ const people: Person[] = [
   { name: '彭飞', idNumber: id('370402', '19860403', '365'), unit: '枣庄市立医院', department: '外科', platformPublicHours: 30, platformProfessionalHours: 60, transferProfessionalHours: 12, transferPublicHours: 6 },
 ];
 
-/** Header row and 30 data rows, in the template's column order. Dates are Excel serial numbers. */
-export function sampleRoster(): { headers: string[]; rows: CellValue[][]; dateColumns: number[]; textColumns: number[] } {
-  const keys: RosterKey[] = HEADERS.map((h) => h.key);
+/**
+ * Header row and 30 data rows, in the template's column order of a rule set (the default one when omitted; the people
+ * are zaozhuang-2023's examples, a column another rule set lacks is left out). Dates are Excel serial numbers.
+ */
+export function sampleRoster(ruleSet: string = DEFAULT_RULE_SET): { headers: string[]; rows: CellValue[][]; dateColumns: number[]; textColumns: number[] } {
+  const headers = headerTable(ruleSet);
+  const keys: RosterKey[] = headers.map((h) => h.key);
   const rows = people.map((p) =>
-    keys.map((k) => {
+    keys.map((k, i) => {
       const v = p[k];
-      if (k === 'titleSubmissionDate' && typeof v === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(v)) return excelSerial(v);
+      if (headers[i].kind === 'date' && typeof v === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(v)) return excelSerial(v);
       return v === undefined || v === null ? '' : v;
     }),
   );
-  const dateColumns = keys.flatMap((_k, i) => (HEADERS[i].kind === 'date' ? [i] : []));
+  const dateColumns = keys.flatMap((_k, i) => (headers[i].kind === 'date' ? [i] : []));
   // Text columns (18-digit ID numbers above all) must be formatted as text before writing, or Excel turns them
   // into numbers and loses digits.
-  const textColumns = keys.flatMap((_k, i) => (HEADERS[i].kind === 'text' ? [i] : []));
-  return { headers: HEADERS.map((h) => h.zh), rows, dateColumns, textColumns };
+  const textColumns = keys.flatMap((_k, i) => (headers[i].kind === 'text' ? [i] : []));
+  return { headers: headers.map((h) => h.zh), rows, dateColumns, textColumns };
 }

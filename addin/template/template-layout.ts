@@ -1,6 +1,6 @@
 // The blank roster template 花名册模板 as data (pure; roster-template.ts applies it with Office.js):
-// every header of RULES.md §2 in order, and per column its validation rule, input message and number format.
-import { HEADERS, getRuleSet } from '../../shared/index';
+// every column of the rule set in its template order (orders.columns), and per column its validation rule, input message and number format.
+import { DEFAULT_RULE_SET, getRuleSet, headerTable } from '../../shared/index';
 import type { RosterKey } from '../../shared/types';
 import { cellAddress, rangeAddress } from '../../shared/sheet/a1';
 
@@ -54,21 +54,22 @@ export function clip(text: string, max: number): string {
   return chars.length <= max ? text : `${chars.slice(0, max - 1).join('')}…`;
 }
 
-function validationFor(kind: string): ValidationSpec | null {
-  const p = getRuleSet().parameters;
+function validationFor(kind: string, ruleSet: string): ValidationSpec | null {
+  const rs = getRuleSet(ruleSet);
+  const limit = (name: string): number => rs.parameters[name].value as number;
   switch (kind) {
     case 'hours':
-      return { type: 'decimal', min: 0, max: p.maxHours.value };
+      return { type: 'decimal', min: 0, max: limit('maxHours') };
     case 'days':
-      return { type: 'decimal', min: 0, max: p.maxDays.value };
+      return { type: 'decimal', min: 0, max: limit('maxDays') };
     case 'months':
-      return { type: 'decimal', min: 0, max: p.maxMonths.value };
+      return { type: 'decimal', min: 0, max: limit('maxMonths') };
     case 'count':
-      return { type: 'wholeNumber', min: 0, max: p.maxCount.value };
+      return { type: 'wholeNumber', min: 0, max: limit('maxCount') };
     case 'yesno':
       return { type: 'list', values: YES_NO };
     case 'case':
-      return { type: 'list', values: [...getRuleSet().specialCaseNames] };
+      return { type: 'list', values: [...rs.specialCaseNames] };
     case 'date':
       return { type: 'date', min: DATE_MIN, max: DATE_MAX };
     default:
@@ -76,7 +77,7 @@ function validationFor(kind: string): ValidationSpec | null {
   }
 }
 
-function errorMessageFor(v: ValidationSpec | null, header: string): string | null {
+function errorMessageFor(v: ValidationSpec | null, header: string, year: number): string | null {
   if (!v) return null;
   switch (v.type) {
     case 'list':
@@ -86,14 +87,17 @@ function errorMessageFor(v: ValidationSpec | null, header: string): string | nul
     case 'wholeNumber':
       return `“${header}”应为 ${v.min} 到 ${v.max} 之间的整数`;
     case 'date':
-      return `“${header}”应为日期，例如 2023-10-09`;
+      return `“${header}”应为日期，例如 ${year}-10-09`;
   }
 }
 
-export function buildTemplateLayout(dataRows: number = TEMPLATE_DATA_ROWS): TemplateLayout {
-  const columns: TemplateColumn[] = HEADERS.map((h, i) => {
-    const validation = validationFor(h.kind);
-    const error = errorMessageFor(validation, h.zh);
+/** The template of a rule set (the default one when omitted): its columns in orders.columns order. */
+export function buildTemplateLayout(dataRows: number = TEMPLATE_DATA_ROWS, ruleSet: string = DEFAULT_RULE_SET): TemplateLayout {
+  const headers = headerTable(ruleSet);
+  const year = getRuleSet(ruleSet).year;
+  const columns: TemplateColumn[] = headers.map((h, i) => {
+    const validation = validationFor(h.kind, ruleSet);
+    const error = errorMessageFor(validation, h.zh, year);
     const title = clip(h.clause ? `${h.zh}（${h.clause}）` : h.zh, PROMPT_TITLE_MAX);
     const numberFormat = h.key === 'idNumber' ? '@' : h.kind === 'date' ? 'yyyy-mm-dd' : null;
     return {
@@ -111,8 +115,8 @@ export function buildTemplateLayout(dataRows: number = TEMPLATE_DATA_ROWS): Temp
     sheetName: TEMPLATE_SHEET_NAME,
     dataRows,
     tableName: TEMPLATE_TABLE_NAME,
-    tableAddress: rangeAddress(0, 1, HEADERS.length, 2),
-    headerAddress: rangeAddress(0, 1, HEADERS.length, 1),
+    tableAddress: rangeAddress(0, 1, headers.length, 2),
+    headerAddress: rangeAddress(0, 1, headers.length, 1),
     columns,
   };
 }

@@ -29,7 +29,7 @@ function headerText(reader: GridReader, row: number, col: number, mergeTopFrom: 
   return t.length <= MAX_HEADER_TEXT ? t : '';
 }
 
-function headerFrom(rows: number[], reader: GridReader, firstCol: number, lastCol: number): FoundHeader {
+function headerFrom(rows: number[], reader: GridReader, firstCol: number, lastCol: number, ruleSet: string): FoundHeader {
   const headers: string[] = [];
   const mapped: string[] = [];
   const top = rows[0];
@@ -53,7 +53,7 @@ function headerFrom(rows: number[], reader: GridReader, firstCol: number, lastCo
     headers.push(`${group}/${sub}`);
     mapped.push(`${group} ${sub}`);
   }
-  const mapping = mapHeaders(mapped);
+  const mapping = mapHeaders(mapped, ruleSet);
   return { rows, headers, mapped, mapping, columns: mapping.columns };
 }
 
@@ -63,21 +63,21 @@ const score = (h: FoundHeader): number => h.columns.reduce((n, k) => (k === null
  * The header among the first `searchRows` rows from `fromRow`: the row (or pair of rows) that maps the most roster
  * columns; a pair must map more than either row alone; ties go to the upper row. null when nothing maps.
  */
-export function findHeader(reader: GridReader, fromRow: number, searchRows: number, firstCol: number, lastCol: number): FoundHeader | null {
+export function findHeader(reader: GridReader, fromRow: number, searchRows: number, firstCol: number, lastCol: number, ruleSet: string): FoundHeader | null {
   let best: FoundHeader | null = null;
   let bestScore = 0;
   const last = Math.min(reader.lastRow, fromRow + searchRows - 1);
   for (let r = fromRow; r <= last; r++) {
-    const single = headerFrom([r], reader, firstCol, lastCol);
+    const single = headerFrom([r], reader, firstCol, lastCol, ruleSet);
     const s = score(single);
     if (s > bestScore) {
       best = single;
       bestScore = s;
     }
     if (r + 1 <= reader.lastRow) {
-      const pair = headerFrom([r, r + 1], reader, firstCol, lastCol);
+      const pair = headerFrom([r, r + 1], reader, firstCol, lastCol, ruleSet);
       const p = score(pair);
-      if (p > bestScore && p > score(headerFrom([r + 1], reader, firstCol, lastCol))) {
+      if (p > bestScore && p > score(headerFrom([r + 1], reader, firstCol, lastCol, ruleSet))) {
         best = pair;
         bestScore = p;
       }
@@ -87,9 +87,9 @@ export function findHeader(reader: GridReader, fromRow: number, searchRows: numb
 }
 
 /** The header of an Excel table: its header row, possibly with a group row right above it. */
-export function tableHeader(reader: GridReader, headerRow: number, firstCol: number, lastCol: number): FoundHeader {
-  const single = headerFrom([headerRow], reader, firstCol, lastCol);
+export function tableHeader(reader: GridReader, headerRow: number, firstCol: number, lastCol: number, ruleSet: string): FoundHeader {
+  const single = headerFrom([headerRow], reader, firstCol, lastCol, ruleSet);
   if (headerRow - 1 < reader.firstRow) return single;
-  const pair = headerFrom([headerRow - 1, headerRow], reader, firstCol, lastCol);
+  const pair = headerFrom([headerRow - 1, headerRow], reader, firstCol, lastCol, ruleSet);
   return score(pair) > score(single) ? pair : single;
 }

@@ -17,7 +17,7 @@ export type ResolvedColumns = {
   conflict: string;
 };
 
-export function resolveColumns(found: FoundHeader, firstCol: number, hiddenColumns: readonly number[] | undefined): ResolvedColumns {
+export function resolveColumns(found: FoundHeader, firstCol: number, hiddenColumns: readonly number[] | undefined, ruleSet: string): ResolvedColumns {
   const hidden = new Set(hiddenColumns ?? []);
   const columns = [...found.columns];
   const notRead: NotReadColumn[] = [];
@@ -34,7 +34,7 @@ export function resolveColumns(found: FoundHeader, firstCol: number, hiddenColum
       continue;
     }
     const named = d.indexes.map((i) => `${columnLetter(firstCol + i)} 列“${found.headers[i]}”${isHidden(i) ? '（已隐藏）' : ''}`);
-    conflicts.push(`“${headerName(d.key)}”对应了 ${d.indexes.length} 列：${named.join('、')}。`);
+    conflicts.push(`“${headerName(d.key, ruleSet)}”对应了 ${d.indexes.length} 列：${named.join('、')}。`);
   }
   const hiddenRead: HeaderCell[] = [];
   columns.forEach((k, i) => k !== null && isHidden(i) && hiddenRead.push({ col: firstCol + i, header: found.headers[i] }));

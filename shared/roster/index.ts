@@ -1,6 +1,6 @@
 // shared/roster: reading a clerk's roster sheet as pure code over a grid of cells (see types.ts).
 export * from './types';
-export { planRoster, CREDITING_KEYS } from './plan';
+export { planRoster } from './plan';
 export { findCrossDuplicates, rowsToSend, placeResults, markDuplicate, idKey } from './duplicates';
 export { headerSetKey } from './accept';
 export { HEADER_SEARCH_ROWS } from './header';
@@ -8,4 +8,4 @@ export { NO_HOURS_COLUMN_MESSAGE, SWITCH_SHEET_HINT, attentionRowLabel, evidence
 export { endsWithTotal, isHeadcountText, isNoteText, isTotalText } from './words';
 export { columnLetter, readerOf } from './cells';
 export { columnsLabel, planNotes, summaryNotes, type PlanNoteOptions } from './notes';
-export { EVIDENCE_KEYS } from './evidence-column';
+export { evidenceKeysOf } from './evidence-column';

@@ -1,5 +1,6 @@
 // The Chinese reasons a roster cannot be computed (shown in the task pane, the .xlsx page and by CEHOURS).
-import { HEADERS } from '../headers';
+import { headerOf } from '../headers';
+import { DEFAULT_RULE_SET, getCompiledRuleSet } from '../rulesets';
 import type { RosterKey } from '../types';
 import type { StopCode, StopReason } from './types';
 
@@ -10,9 +11,9 @@ export const NO_HOURS_COLUMN_MESSAGE =
 
 export const SWITCH_SHEET_HINT = '请切换到花名册所在的工作表。';
 
-/** The Chinese header of a roster key. */
-export function headerName(key: RosterKey): string {
-  return HEADERS.find((h) => h.key === key)?.zh ?? key;
+/** The Chinese header of a roster key in a rule set (the default one when omitted). */
+export function headerName(key: RosterKey, ruleSet: string = DEFAULT_RULE_SET): string {
+  return headerOf(key, ruleSet);
 }
 
 export function stopReason(code: StopCode, sheetName: string, detail = ''): StopReason {
@@ -28,9 +29,9 @@ export function stopReason(code: StopCode, sheetName: string, detail = ''): Stop
 }
 
 /** Absent optional columns in one short line: “未出现的 19 个选填列按空白计算（如 身份证号、单位、部门 等）。” */
-export function missingOptionalLine(keys: readonly RosterKey[]): string {
+export function missingOptionalLine(keys: readonly RosterKey[], ruleSet: string = DEFAULT_RULE_SET): string {
   if (keys.length === 0) return '';
-  const names = keys.slice(0, 3).map(headerName).join('、');
+  const names = keys.slice(0, 3).map((k) => headerName(k, ruleSet)).join('、');
   return keys.length <= 3 ? `未出现的选填列按空白计算：${names}。` : `未出现的 ${keys.length} 个选填列按空白计算（如${names}等）。`;
 }
 
@@ -48,9 +49,10 @@ export function sheetRowLabel(sheetName: string, sheetRow: number, here: string)
  * A roster without 证明材料齐全 whose people claim hours that need evidence (附件1第7条): said once, in the preflight
  * card and in 年度汇总.
  */
-export function evidenceUncheckedLine(people: number): string {
+export function evidenceUncheckedLine(people: number, ruleSet: string = DEFAULT_RULE_SET): string {
+  const column = getCompiledRuleSet(ruleSet).ruleSet.evidenceStatus?.input ?? '';
   return (
-    `花名册没有“${headerName('evidenceComplete')}”列：${people} 人填了需要证明材料的学时（培训进修、资格证书、代表性成果等），` +
+    `花名册没有“${headerName(column, ruleSet)}”列：${people} 人填了需要证明材料的学时（培训进修、资格证书、代表性成果等），` +
     '这些学时都按材料齐全计算，不会标为“待补材料”；请对照“审核材料清单”逐项核验。'
   );
 }

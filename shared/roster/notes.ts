@@ -45,7 +45,7 @@ export function planNotes(plan: RosterPlan, options: PlanNoteOptions = {}): stri
     notes.push(`${names}是您自己的列，按原样保留，不会改动。`);
   }
   for (const n of plan.notRead) {
-    notes.push(`${columnLetter(n.col)} 列“${clip(n.header)}”已隐藏，不读取：“${headerName(n.key)}”读可见的 ${columnLetter(n.readCol)} 列。`);
+    notes.push(`${columnLetter(n.col)} 列“${clip(n.header)}”已隐藏，不读取：“${headerName(n.key, plan.ruleSet)}”读可见的 ${columnLetter(n.readCol)} 列。`);
   }
   if (plan.hiddenRead.length > 0) {
     notes.push(`${plan.hiddenRead.map((c) => `${columnLetter(c.col)} 列“${clip(c.header)}”`).join('、')}已隐藏，照样读取。`);
@@ -73,7 +73,7 @@ export function planNotes(plan: RosterPlan, options: PlanNoteOptions = {}): stri
     const rows = numericIds.slice(0, LIST_LIMIT).map((r) => rowNo(r.sheetRow)).join('、');
     notes.push(`${rows}${numericIds.length > LIST_LIMIT ? `等 ${numericIds.length} 行` : ''}的身份证号存成了数字，Excel 只保留 15 位：请把该列设为文本后重新录入。`);
   }
-  if (plan.evidenceUnchecked > 0) notes.push(evidenceUncheckedLine(plan.evidenceUnchecked));
+  if (plan.evidenceUnchecked > 0) notes.push(evidenceUncheckedLine(plan.evidenceUnchecked, plan.ruleSet));
   if (plan.output && options.header !== false) {
     const where = columnsLabel(plan.output.columns.map((c) => c.col));
     const how = plan.output.origin === 'new' ? '新增在花名册右侧' : '沿用上次计算的位置';
@@ -85,5 +85,5 @@ export function planNotes(plan: RosterPlan, options: PlanNoteOptions = {}): stri
 /** 年度汇总's notes about the rosters read: one line when people's hours were taken as documented (no 证明材料齐全). */
 export function summaryNotes(plans: readonly RosterPlan[]): string[] {
   const unchecked = plans.reduce((n, p) => n + p.evidenceUnchecked, 0);
-  return unchecked > 0 ? [evidenceUncheckedLine(unchecked)] : [];
+  return unchecked > 0 ? [evidenceUncheckedLine(unchecked, plans[0].ruleSet)] : [];
 }

@@ -1,4 +1,6 @@
 // planRoster: from a grid of cells to the roster's header, columns, data rows, excluded rows and output block.
+import { creditKeysOf } from '../headers';
+import { DEFAULT_RULE_SET } from '../rulesets';
 import type { RosterKey } from '../types';
 import { readerOf, type GridReader } from './cells';
 import { evidenceUnchecked } from './evidence-column';
@@ -8,12 +10,6 @@ import { missingOptionalLine, stopReason } from './messages';
 import { placeOutput } from './output';
 import { dataRows } from './rows';
 import type { CellArea, GridTable, PlanOptions, RosterDataRow, RosterPlan, SheetGrid, StopReason } from './types';
-
-/** Roster columns that earn hours (RULES.md §3): without one of them every person would be 0 h. */
-export const CREDITING_KEYS: readonly RosterKey[] = [
-  'platformPublicHours', 'platformProfessionalHours', 'trainingHours', 'seminarHours', 'degreeStudyHours', 'certificates',
-  'achievements', 'expertDays', 'expertHours', 'aidMonths', 'competitions', 'transferPublicHours', 'transferProfessionalHours',
-];
 
 const contains = (a: CellArea, row: number, col: number): boolean =>
   row >= a.row && row < a.row + a.rowCount && col >= a.col && col < a.col + a.columnCount;
@@ -34,34 +30,35 @@ function rosterTable(grid: SheetGrid, found: FoundHeader | null, reader: GridRea
 
 type Extent = { table: GridTable | null; found: FoundHeader | null; firstCol: number; lastCol: number; lastDataRow: number };
 
-function locate(grid: SheetGrid, reader: GridReader, searchRows: number): Extent {
-  const onSheet = findHeader(reader, reader.firstRow, searchRows, reader.firstCol, reader.lastCol);
+function locate(grid: SheetGrid, reader: GridReader, searchRows: number, ruleSet: string): Extent {
+  const onSheet = findHeader(reader, reader.firstRow, searchRows, reader.firstCol, reader.lastCol, ruleSet);
   const table = rosterTable(grid, onSheet, reader);
   if (table === null) return { table, found: onSheet, firstCol: reader.firstCol, lastCol: reader.lastCol, lastDataRow: reader.lastRow };
   const { row, col, rowCount, columnCount } = table.area;
   const lastCol = col + columnCount - 1;
-  const found = tableHeader(reader, row, col, lastCol);
+  const found = tableHeader(reader, row, col, lastCol, ruleSet);
   return { table, found, firstCol: col, lastCol, lastDataRow: row + rowCount - 1 - (table.showTotals ? 1 : 0) };
 }
 
-function emptyPlan(grid: SheetGrid, stop: StopReason): RosterPlan {
+function emptyPlan(grid: SheetGrid, stop: StopReason, ruleSet: string): RosterPlan {
   return {
-    sheetName: grid.name, table: null, headerRows: [], firstCol: grid.origin.col, lastCol: grid.origin.col - 1, headers: [], columns: [],
+    sheetName: grid.name, ruleSet, table: null, headerRows: [], firstCol: grid.origin.col, lastCol: grid.origin.col - 1, headers: [], columns: [],
     unknown: [], missingOptionalLine: '', missingOptional: [], lookalikes: [], rows: [], excluded: [], hiddenCount: 0, notRead: [],
     hiddenRead: [], mergedFill: [], evidenceUnchecked: 0, output: null, stop,
   };
 }
 
 export function planRoster(grid: SheetGrid, options: PlanOptions = {}): RosterPlan {
+  const ruleSet = options.ruleSet ?? DEFAULT_RULE_SET;
   const reader = readerOf(grid);
   if (reader.lastRow < reader.firstRow || reader.lastCol < reader.firstCol || gridIsBlank(reader)) {
-    return emptyPlan(grid, stopReason('EMPTY_SHEET', grid.name));
+    return emptyPlan(grid, stopReason('EMPTY_SHEET', grid.name), ruleSet);
   }
-  const { table, found, firstCol, lastCol, lastDataRow } = locate(grid, reader, options.headerSearchRows ?? HEADER_SEARCH_ROWS);
-  if (found === null) return emptyPlan(grid, stopReason('NO_HEADER', grid.name));
+  const { table, found, firstCol, lastCol, lastDataRow } = locate(grid, reader, options.headerSearchRows ?? HEADER_SEARCH_ROWS, ruleSet);
+  if (found === null) return emptyPlan(grid, stopReason('NO_HEADER', grid.name), ruleSet);
   const headerRow = found.rows[found.rows.length - 1];
   const col = (i: number): number => firstCol + i;
-  const resolved = resolveColumns(found, firstCol, grid.hiddenColumns);
+  const resolved = resolveColumns(found, firstCol, grid.hiddenColumns, ruleSet);
   const { columns } = resolved;
   const inputCols = new Set<number>();
   columns.forEach((k, i) => k !== null && inputCols.add(col(i)));
@@ -70,12 +67,13 @@ export function planRoster(grid: SheetGrid, options: PlanOptions = {}): RosterPl
   const ours = new Set(output.columns.filter((c) => c.exists).map((c) => c.col));
   const nameIndex = columns.indexOf('name');
   const { rows, excluded } = dataRows(grid, reader, found, {
-    from: headerRow + 1, to: lastDataRow, firstCol, lastCol, nameCol: nameIndex < 0 ? -1 : col(nameIndex), ours, table, columns,
+    from: headerRow + 1, to: lastDataRow, firstCol, lastCol, nameCol: nameIndex < 0 ? -1 : col(nameIndex), ours, table, columns, ruleSet,
   });
   const required = new Set(found.mapping.missingRequired);
   const missingOptional = found.mapping.missing.filter((k) => !required.has(k));
   const plan: RosterPlan = {
     sheetName: grid.name,
+    ruleSet,
     table: table?.name ?? null,
     headerRows: found.rows,
     firstCol,
@@ -84,7 +82,7 @@ export function planRoster(grid: SheetGrid, options: PlanOptions = {}): RosterPl
     columns,
     unknown: found.mapping.unknown.map((u) => ({ col: col(u.index), header: found.headers[u.index] })).filter((u) => !ours.has(u.col)),
     missingOptional,
-    missingOptionalLine: missingOptionalLine(missingOptional),
+    missingOptionalLine: missingOptionalLine(missingOptional, ruleSet),
     lookalikes: found.mapping.outputColumns.map((o) => ({ col: col(o.index), header: found.headers[o.index] })).filter((o) => !ours.has(o.col)),
     rows,
     excluded,
@@ -92,7 +90,7 @@ export function planRoster(grid: SheetGrid, options: PlanOptions = {}): RosterPl
     notRead: resolved.notRead,
     hiddenRead: resolved.hiddenRead,
     mergedFill: mergedFill(grid, columns, found.headers, firstCol, headerRow + 1, lastDataRow),
-    evidenceUnchecked: evidenceUnchecked(columns, rows),
+    evidenceUnchecked: evidenceUnchecked(columns, rows, ruleSet),
     output,
     stop: null,
   };
@@ -102,7 +100,8 @@ export function planRoster(grid: SheetGrid, options: PlanOptions = {}): RosterPl
 
 function stopFor(plan: RosterPlan, found: FoundHeader, conflict: string): StopReason | null {
   if (found.mapping.missingRequired.includes('name')) return stopReason('NO_NAME_COLUMN', plan.sheetName);
-  if (!plan.columns.some((k) => k !== null && CREDITING_KEYS.includes(k))) return stopReason('NO_HOURS_COLUMN', plan.sheetName);
+  const credit = creditKeysOf(plan.ruleSet);
+  if (!plan.columns.some((k) => k !== null && credit.includes(k))) return stopReason('NO_HOURS_COLUMN', plan.sheetName);
   if (conflict !== '') return stopReason('DUPLICATE_COLUMN', plan.sheetName, conflict);
   if (!plan.rows.some((r) => r.input !== null)) return stopReason('NO_DATA_ROWS', plan.sheetName);
   return null;

@@ -18,13 +18,15 @@ export type RowScan = {
   table: GridTable | null;
   /** Per column firstCol..lastCol: the roster key read from it (hidden duplicates resolved). */
   columns: readonly (RosterKey | null)[];
+  /** The rule set whose words say which rows are no one. */
+  ruleSet: string;
 };
 
 const cellText = (v: unknown): string => (v === null || v === undefined ? '' : String(v).trim());
 
 /** Columns where clerks write 小计 / 儿科小计 on a total row: 单位, 部门 and a numbering column (序号). */
 function groupingColumns(found: FoundHeader, s: RowScan): Set<number> {
-  const numbering = getCompiledRuleSet().roster.numberingHeaders;
+  const numbering = getCompiledRuleSet(s.ruleSet).roster.numberingHeaders;
   const out = new Set<number>();
   s.columns.forEach((k, i) => {
     if (k === 'unit' || k === 'department' || (k === null && numbering.has(normalizeHeader(found.headers[i] ?? '')))) out.add(s.firstCol + i);
@@ -85,7 +87,7 @@ function totalIn(reader: GridReader, row: number, s: RowScan, grouping: Readonly
   for (let c = s.firstCol; c <= s.lastCol; c++) {
     if (s.ours.has(c)) continue;
     const t = reader.text(row, c);
-    if (t !== '' && (isTotalText(t) || (grouping.has(c) && endsWithTotal(t)))) return t;
+    if (t !== '' && (isTotalText(t, s.ruleSet) || (grouping.has(c) && endsWithTotal(t, s.ruleSet)))) return t;
   }
   return null;
 }
@@ -131,8 +133,8 @@ export function dataRows(grid: SheetGrid, reader: GridReader, found: FoundHeader
   const isPerson = (r: number): boolean => {
     const name = nameOf(r);
     return (
-      name !== '' && !name.includes('：') && !name.includes(':') && !isTotalText(name) && !isNoteText(name) &&
-      !isHeadcountText(name) && !otherTotals.has(r)
+      name !== '' && !name.includes('：') && !name.includes(':') && !isTotalText(name, s.ruleSet) && !isNoteText(name, s.ruleSet) &&
+      !isHeadcountText(name, s.ruleSet) && !otherTotals.has(r)
     );
   };
   // personBelow[r - from]: some row below r names a person.
@@ -160,7 +162,7 @@ export function dataRows(grid: SheetGrid, reader: GridReader, found: FoundHeader
       continue;
     }
     const own = ownName(r);
-    if (isNoteText(first.text) && (own === '' || first.col === s.nameCol)) {
+    if (isNoteText(first.text, s.ruleSet) && (own === '' || first.col === s.nameCol)) {
       if (!personBelow[r - s.from]) {
         excluded.push({ sheetRow: r, reason: 'footer', text: first.text });
         break;
@@ -172,7 +174,7 @@ export function dataRows(grid: SheetGrid, reader: GridReader, found: FoundHeader
       skip(row, 'header', own || first.text);
       continue;
     }
-    if (isTotalText(own) || isHeadcountText(own)) {
+    if (isTotalText(own, s.ruleSet) || isHeadcountText(own, s.ruleSet)) {
       skip(row, 'total', own);
       continue;
     }

@@ -62,6 +62,8 @@ export type SheetGrid = {
 export type PlanOptions = {
   /** How many rows from the top of the grid are searched for the header (default HEADER_SEARCH_ROWS). */
   headerSearchRows?: number;
+  /** The rule set whose columns, aliases and words the sheet is read by (default DEFAULT_RULE_SET). */
+  ruleSet?: string;
 };
 
 /** Why a sheet row is not sent as a person. */
@@ -117,6 +119,8 @@ export type StopReason = { code: StopCode; message: string };
 
 export type RosterPlan = {
   sheetName: string;
+  /** The rule set the sheet was read by (its columns, aliases and words). */
+  ruleSet: string;
   /** The Excel table holding the roster, or null. */
   table: string | null;
   /** Sheet rows of the header (one, or two for a group row + sub-header row). [] when none was found. */

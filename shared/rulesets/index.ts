@@ -1,17 +1,68 @@
-// The rule-set registry: rule sets by id. Adding a city or a year is a new data file registered here.
+// The rule-set registry: rule sets by id. A city or a year is a data file (a TypeScript module or a JSON file)
+// registered with registerRuleSet, which checks it first (validate.ts); zaozhuang-2023 is registered the same way.
 import { UnknownRuleSetError } from '../errors';
 import { compileRuleSet, type CompiledRuleSet } from './compile';
-import { SOURCE_KEYS, type Parameter, type RuleSet, type RuleSetDefinition, type RuleSetDescription, type RuleSetWords, type WordList } from './types';
+import { RuleSetError, checkedRuleSet } from './validate';
+import type { EvidenceRule, Parameter, ParameterValue, RuleSet, RuleSetDefinition, RuleSetDescription, RuleSetWords, WordList } from './types';
 import { zaozhuang2023 } from './zaozhuang-2023';
+
+export { RuleSetError, ruleSetProblems } from './validate';
 
 export const DEFAULT_RULE_SET = 'zaozhuang-2023';
 
-function register(def: RuleSetDefinition): RuleSet {
-  return { ...def, specialCaseNames: def.specialCaseRules.map((c) => c.name), sourceOrder: SOURCE_KEYS };
+/** The registered rule set of a checked definition: the derived lists callers need, the evidence table. */
+function toRuleSet(def: RuleSetDefinition): RuleSet {
+  const evidence: Record<string, EvidenceRule> = {};
+  for (const key of def.orders.sources) {
+    const e = def.sources[key].evidence;
+    if (e !== undefined) evidence[key] = e;
+  }
+  if (def.specialCases !== undefined) evidence.specialCase = def.specialCases.evidence;
+  const cases = def.specialCases?.cases ?? [];
+  return {
+    ...def,
+    specialCaseNames: cases.map((c) => c.name),
+    specialCaseRules: cases,
+    sourceOrder: def.orders.sources,
+    duties: { ...def.duties, evidence },
+  };
 }
 
-const RULE_SETS: ReadonlyMap<string, RuleSet> = new Map([zaozhuang2023].map((d) => [d.id, register(d)]));
+/**
+ * The definition of a registered rule set (what registerRuleSet took), without what registration derived: a deep copy
+ * to start next year's data file from (`JSON.stringify(definitionOf(getRuleSet()))`).
+ */
+export function definitionOf(rs: RuleSet): RuleSetDefinition {
+  const { specialCaseNames: _names, specialCaseRules: _rules, sourceOrder: _order, duties, ...rest } = structuredClone(rs);
+  const { evidence: _evidence, ...ownDuties } = duties;
+  return { ...rest, duties: ownDuties };
+}
+
+const RULE_SETS = new Map<string, RuleSet>();
 const COMPILED = new Map<string, CompiledRuleSet>();
+
+/**
+ * Checks a rule set definition (data, e.g. a parsed JSON file) and registers it under its id; returns the registered
+ * rule set. Throws RuleSetError (every problem in Chinese, naming the key) when the definition cannot be used or its
+ * id is taken. The definition is deep-copied and frozen: later changes to the object passed in change nothing.
+ */
+export function registerRuleSet(definition: unknown): RuleSet {
+  const def = checkedRuleSet(structuredClone(definition));
+  if (RULE_SETS.has(def.id)) throw new RuleSetError(def.id, [`id：已有编号为“${def.id}”的规则集`]);
+  const rs = deepFreeze(toRuleSet(def));
+  RULE_SETS.set(rs.id, rs);
+  return rs;
+}
+
+function deepFreeze<T>(o: T): T {
+  if (typeof o === 'object' && o !== null && !Object.isFrozen(o)) {
+    Object.freeze(o);
+    for (const v of Object.values(o)) deepFreeze(v);
+  }
+  return o;
+}
+
+registerRuleSet(zaozhuang2023);
 
 export function hasRuleSet(id: string): boolean {
   return typeof id === 'string' && RULE_SETS.has(id);
@@ -43,20 +94,41 @@ function describeWords(w: RuleSetWords): RuleSetWords {
 }
 
 export function describeRuleSet(rs: RuleSet): RuleSetDescription {
-  const parameters = Object.entries(rs.parameters).map(([key, p]: [string, Parameter<number | string | boolean | null>]) => ({ key, ...p }));
-  return {
+  const parameters = Object.entries(rs.parameters).map(([key, p]: [string, Parameter<ParameterValue>]) => ({ key, ...p }));
+  const copy = <T>(x: T): T => structuredClone(x);
+  const out: RuleSetDescription = {
     id: rs.id,
     year: rs.year,
     title: rs.title,
     notice: rs.notice,
     parameters,
-    sources: { ...rs.sources },
+    sources: copy(rs.sources),
     sourceOrder: [...rs.sourceOrder],
-    clauses: Object.fromEntries(Object.entries(rs.clauses).map(([k, c]) => [k, { ...c }])) as RuleSetDescription['clauses'],
+    clauses: copy(rs.clauses),
+    inputs: copy(rs.inputs),
+    requirement: { ...rs.requirement },
+    categoryCaps: copy(rs.categoryCaps ?? []),
+    deadline: copy(rs.deadline),
     specialCaseNames: [...rs.specialCaseNames],
     specialCaseRules: rs.specialCaseRules.map((c) => ({ ...c })),
-    calendar: { years: [...rs.calendar.years], holidays: [...rs.calendar.holidays], workdays: [...rs.calendar.workdays], notice: rs.calendar.notice },
+    calendar: copy(rs.calendar),
     words: describeWords(rs.words),
-    duties: structuredClone(rs.duties),
+    duties: copy(rs.duties),
+    orders: copy(rs.orders),
   };
+  if (rs.filingGate !== undefined) out.filingGate = copy(rs.filingGate);
+  if (rs.specialCases !== undefined) out.specialCases = copy(rs.specialCases);
+  if (rs.sectorRule !== undefined) out.sectorRule = copy(rs.sectorRule);
+  if (rs.evidenceStatus !== undefined) out.evidenceStatus = copy(rs.evidenceStatus);
+  return out;
+}
+
+/**
+ * Parameter `name` of a rule set when its value is a number (a cap, a daily ceiling, a limit): for callers that compute
+ * with it. Throws when the rule set has no such number (a programming error: a caller asked another rule set's name).
+ */
+export function numberParameter(rs: RuleSet, name: string): Parameter<number> {
+  const p = rs.parameters[name];
+  if (p === undefined || typeof p.value !== 'number') throw new Error(`规则集“${rs.id}”没有数值参数“${name}”`);
+  return p as Parameter<number>;
 }

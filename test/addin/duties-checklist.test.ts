@@ -18,7 +18,7 @@ describe('审核材料清单 from the sample roster', () => {
     const want = s.results
       .filter((r) => r.status !== '' && r.status !== '数据有误')
       // a proration lowers both requirements; 专业课按行业规定 lowers only the professional one, and is no proration
-      .filter((r) => r.breakdown.some((b) => !PLATFORM_LABELS.includes(b.label) && b.public + b.professional > 0) || r.requiredPublic < s.ruleSet.parameters.requiredPublic.value)
+      .filter((r) => r.breakdown.some((b) => !PLATFORM_LABELS.includes(b.label) && b.public + b.professional > 0) || r.requiredPublic < (s.ruleSet.parameters.requiredPublic.value as number))
       .map((r) => s.firstDataRowNumber + r.index);
     expect(people.map((p) => p.rowNumber)).toEqual(want);
     expect(people.length).toBeGreaterThan(5);
@@ -41,7 +41,7 @@ describe('审核材料清单 from the sample roster', () => {
     const chen = people.find((p) => p.name === '陈静');
     expect(chen?.items.map((i) => [i.key, i.label, i.note])).toEqual([['specialCase', '特殊情况：产假', '要求折算为公需课15学时、专业课30学时']]);
     const transfer = people.find((p) => p.name === '彭飞');
-    expect(transfer?.items.map((i) => i.rule.evidence)).toEqual([zaozhuang2023.duties.evidence.transferPublic.evidence, zaozhuang2023.duties.evidence.transferProfessional.evidence]);
+    expect(transfer?.items.map((i) => i.rule.evidence)).toEqual([zaozhuang2023.sources.transferPublic.evidence?.evidence, zaozhuang2023.sources.transferProfessional.evidence?.evidence]);
   });
 
   it('the evidence table covers every source but the city platform, each citing 附件1 or 正文; the 待补材料 words come from it', () => {

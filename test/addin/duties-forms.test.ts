@@ -1,14 +1,14 @@
 // 附件2 申报表: the checks made while filling (8 h a day, 24 / 30 a year, the 5月26日 filing date) with numbers from
 // the rule set, and the form's cells, merges, borders and A4 page setup.
 import { describe, expect, it } from 'vitest';
-import { getRuleSet } from '../../shared/index';
+import { getRuleSet, type Parameter } from '../../shared/index';
 import { getDuties } from '../../shared/rulesets/duties';
 import { checkFilingForm, type FilingInput } from '../../addin/forms/filing-form';
 import { FILING_PRINT_AREA, SEAL_TEXT, buildFilingLayout, filingSheetName } from '../../addin/forms/filing-layout';
 
 const ruleSet = getRuleSet();
 const duties = getDuties();
-const P = ruleSet.parameters;
+const P = ruleSet.parameters as Record<string, Parameter<number>>;
 const DEADLINE = duties.trainingPlanFiling.deadline.value;
 
 const base: Partial<FilingInput> = {

@@ -1,7 +1,10 @@
 // Arbitrary roster rows for the compact answer's property tests (fast-check): any JSON value in any field, plus the
 // strings real rosters hold (placeholders, Excel errors, units, full-width digits, total and note rows, an ID number).
 import fc from 'fast-check';
-import { ROSTER_KEYS, type RosterRowInput } from '../../shared/index';
+import { getRuleSet, type RosterRowInput } from '../../shared/index';
+
+/** zaozhuang-2023's columns (orders.columns). */
+const ROSTER_KEYS = getRuleSet().orders.columns;
 
 const cell = fc.oneof(
   fc.jsonValue(),

@@ -2,8 +2,8 @@ import { describe, expect, it } from 'vitest';
 import {
   HEADERS,
   HEADER_ALIASES,
+  creditKeysOf,
   OUTPUT_HEADERS,
-  ROSTER_KEYS,
   evaluate,
   formatRowOutput,
   getRuleSet,
@@ -15,6 +15,9 @@ import {
 } from '../../shared/index';
 import { fmt, round2 } from '../../shared/format';
 import { one } from './helpers';
+
+/** zaozhuang-2023's columns (orders.columns). */
+const ROSTER_KEYS = getRuleSet().orders.columns;
 
 describe('HEADERS (RULES.md §2)', () => {
   it('lists every roster key once, in template order', () => {
@@ -68,7 +71,10 @@ describe('mapHeaders', () => {
       'platformPublicHours', 'competitions',
     ]);
     expect(mapHeaders(['姓名', '身份证号', '单位', '部门', '特殊情况', '不在岗月数', '证明材料齐全']).creditColumns).toEqual([]);
-    expect(mapHeaders(HEADERS.map((h) => h.zh)).creditColumns).toHaveLength(13);
+    // the hours, count or months column of each source (days only check a daily ceiling: days alone credit nothing)
+    expect(mapHeaders(HEADERS.map((h) => h.zh)).creditColumns).toEqual([...creditKeysOf()]);
+    expect(creditKeysOf()).toHaveLength(Object.keys(getRuleSet().sources).length);
+    expect(creditKeysOf()).not.toContain('expertDays');
   });
 
   it('lists unknown headers, missing keys, duplicates and output columns; skips blank headers', () => {

@@ -3,10 +3,10 @@ import { evaluate, type RosterRowInput, type RowResult } from '../../shared/inde
 /** A named person so rows are not blank and NAME_MISSING does not fire. */
 export const BASE: RosterRowInput = { name: '张三', unit: '枣庄市立医院', department: '内科' };
 
-/** Evaluates one row (BASE plus the given fields). */
-export function one(fields: RosterRowInput, asOf?: string): RowResult {
+/** Evaluates one row (BASE plus the given fields; any JSON value, as the API takes it). */
+export function one(fields: Readonly<Record<string, unknown>>, asOf?: string): RowResult {
   const options = asOf === undefined ? {} : { asOf };
-  return evaluate([{ ...BASE, ...fields }], options).results[0];
+  return evaluate([{ ...BASE, ...fields } as RosterRowInput], options).results[0];
 }
 
 export function codes(r: RowResult): string[] {

@@ -1,6 +1,9 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { ROSTER_KEYS, evaluate, type RosterRowInput, type RowResult } from '../../shared/index';
+import { getRuleSet, evaluate, type RosterRowInput, type RowResult } from '../../shared/index';
+
+/** zaozhuang-2023's columns (orders.columns). */
+const ROSTER_KEYS = getRuleSet().orders.columns;
 import { dayFromParts } from '../../shared/dates';
 import { parseDateCell } from '../../shared/normalize';
 

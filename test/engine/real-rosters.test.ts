@@ -1,7 +1,10 @@
 // RULES.md §9: what real rosters hold — placeholders, Excel error values, IDs stored as numbers, total and note rows,
 // the same person twice — and what a 数据有误 row carries (§7).
 import { describe, expect, it } from 'vitest';
-import { HEADERS, ROSTER_KEYS, evaluate, formatRowOutput, getRuleSet, type RosterKey, type RosterRowInput } from '../../shared/index';
+import { HEADERS, evaluate, formatRowOutput, getRuleSet, type RosterKey, type RosterRowInput } from '../../shared/index';
+
+/** zaozhuang-2023's columns (orders.columns). */
+const ROSTER_KEYS = getRuleSet().orders.columns;
 import { BASE, codes, one } from './helpers';
 
 const WORDS = getRuleSet().words;

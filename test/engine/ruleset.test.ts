@@ -11,7 +11,6 @@ import {
   listRuleSets,
   type RuleSet,
 } from '../../shared/index';
-import { CLAUSE_KEYS } from '../../shared/rulesets/types';
 import { evaluateRow } from '../../shared/row';
 import { compileRuleSet } from '../../shared/rulesets/compile';
 
@@ -127,36 +126,60 @@ describe('rule-set registry', () => {
   });
 });
 
-describe('rules read like the notice (clauses table, rule files by clause)', () => {
+describe('rules by kind: one file per kind in shared/rules/, each citing where zaozhuang-2023 uses it', () => {
   const dir = resolve(root, 'shared/rules');
-  const clauses = getRuleSet().clauses;
+  const rs = getRuleSet();
+  const clauses = rs.clauses;
+  const files = readdirSync(dir).sort();
+  const kebab = (s: string): string => s.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`);
 
-  it('the clauses table names every clause the rules cite, with its wording', () => {
-    expect(Object.keys(clauses).sort()).toEqual([...CLAUSE_KEYS].sort());
-    for (const k of CLAUSE_KEYS) {
-      expect(clauses[k].clause, k).toMatch(/^(正文|附件1第)/);
-      expect(clauses[k].text.length, k).toBeGreaterThan(20);
-    }
-    expect(listRuleSets()[0].clauses).toEqual(clauses);
-  });
-
-  it('the rule files are named by the notice: 正文 sections and 附件1 items, plus the shared caps', () => {
-    expect(readdirSync(dir).sort()).toEqual([
-      'annex1-1-training.ts', 'annex1-2-study.ts', 'annex1-3-achievements.ts', 'annex1-4-activities.ts',
-      'annex1-5-competitions.ts', 'annex1-6-special-cases.ts', 'annex1-7-evidence-status.ts', 'caps.ts',
-      'main2-requirement.ts', 'main6-deadline.ts',
+  it('the rule files are the kinds of sources, the cross-source rules and the shared cap warning', () => {
+    expect(files).toEqual([
+      'caps.ts', 'category-cap.ts', 'deadline.ts', 'evidence-status.ts', 'filing-gate.ts', 'hours-as-given.ts', 'hours-per-day.ts',
+      'hours-year-cap.ts', 'items-times-hours.ts', 'months-prorated.ts', 'requirement.ts', 'sector-rule.ts', 'special-cases.ts',
     ]);
+    // every kind zaozhuang-2023 uses has its file, named by the kind
+    for (const s of Object.values(rs.sources)) expect(files, s.kind).toContain(`${kebab(s.kind)}.ts`);
   });
 
-  it('each rule file opens with its clause and the clause text of the rule set, in a comment', () => {
-    for (const f of readdirSync(dir).filter((x) => x !== 'caps.ts')) {
-      const m = /^(annex1|main)-?(\d)/.exec(f);
-      const key = (m?.[1] === 'annex1' ? `annex1Item${m[2]}` : `main${m?.[2]}`) as (typeof CLAUSE_KEYS)[number];
+  it('each rule file opens with a comment citing the clauses of zaozhuang-2023 it implements', () => {
+    for (const f of files.filter((x) => x !== 'caps.ts')) {
       const head = readFileSync(resolve(dir, f), 'utf8').split('\nimport')[0];
-      const comment = head.split('\n').map((l) => l.replace(/^\/\/\s?/, '')).join('').replace(/\s+/g, '');
-      expect(comment.startsWith(clauses[key].clause), f).toBe(true);
-      expect(comment, f).toContain(clauses[key].text.replace(/\s+/g, ''));
+      expect(head.startsWith('//'), f).toBe(true);
+      expect(head, f).toContain('zaozhuang-2023');
+      expect(head, f).toMatch(/(正文[一二三四五六七]|附件1第\d条)/);
     }
+  });
+
+  it('comments restate no number of the notice: they cite clauses, the numbers live in the rule set', () => {
+    for (const f of files) {
+      const comments = (readFileSync(resolve(dir, f), 'utf8').match(/\/\/.*$|\/\*[\s\S]*?\*\//gm) ?? []).join('\n');
+      const left = comments
+        .replace(/zaozhuang-2023|1e-9/g, '')
+        .replace(/附件\d第\d条/g, '')
+        .replace(/第\d条/g, '')
+        .replace(/docs\/rules\.md §\d+a?/g, '')
+        .replace(/§\d+a?/g, '');
+      expect((left.match(/\d+/g) ?? []).filter((n) => n !== '0' && n !== '1'), f).toEqual([]);
+    }
+  });
+
+  it('every clause the cross-source rules cite is in the clauses table, with its wording', () => {
+    const cited = [
+      ...(rs.categoryCaps ?? []).map((g) => g.clause),
+      ...(rs.filingGate?.clauses ?? []),
+      rs.specialCases?.clause,
+      rs.sectorRule?.clause,
+      rs.evidenceStatus?.clause,
+      rs.deadline.clause,
+    ];
+    for (const k of cited) {
+      expect(clauses[k ?? ''], String(k)).toBeDefined();
+      expect(clauses[k ?? ''].clause, String(k)).toMatch(/^(正文|附件1第)/);
+      expect(clauses[k ?? ''].text.length, String(k)).toBeGreaterThan(20);
+    }
+    for (const s of Object.values(rs.sources)) expect(s.text.length, s.label).toBeGreaterThan(20);
+    expect(listRuleSets()[0].clauses).toEqual(clauses);
   });
 });
 
@@ -173,7 +196,7 @@ describe('another city or year is a new table, not new logic', () => {
       requiredProfessional: { ...base.parameters.requiredProfessional, value: 50 },
       yearEnd: { ...base.parameters.yearEnd, value: '2024-12-31' },
     },
-    sources: { ...base.sources, training: { label: '培训', clause: '细则第2条' } },
+    sources: { ...base.sources, training: { ...base.sources.training, label: '培训', clause: '细则第2条' } },
     clauses: { ...base.clauses, annex1Item1: { clause: '细则第2条', text: '培训每年不超过20学时。' } },
     calendar: { ...base.calendar, years: [2024], holidays: ['2024-10-01'], workdays: [] },
   };

@@ -20,12 +20,14 @@ export const TOKENS = {
   guard: token('guard'),
   compact: token('compact'),
   lockout: token('lockout'),
+  rulesets: token('rulesets'),
 } as const;
 
 /** The label each token is configured under (CE_API_TOKEN of vitest.worker.config.ts). */
 export const TOKEN_LABELS: Record<keyof typeof TOKENS, string> = {
   routes: 'routes', examples: 'examples', audit: 'audit', cors: 'cors', burst: 'burst', limits: 'limits',
   tenantA: 'tenant-a', tenantB: 'tenant-b', admin: 'admin', guard: 'guard', compact: 'compact', lockout: 'lockout',
+  rulesets: 'rulesets',
 };
 
 /** CE_API_TOKEN for the tests: `label:token`, comma-separated. */

@@ -138,7 +138,7 @@ export function expectDutySheetsMatch(result: ExcelJS.Workbook, f: RosterFile, a
       ...p,
       sources: p.r.breakdown.filter((b) => !platform.has(b.label) && b.public + b.professional > 0).length +
         // a proration lowers both requirements; 专业课按行业规定 only the professional one, and is no proration
-        (p.r.requiredPublic < rs.parameters.requiredPublic.value ? 1 : 0),
+        (p.r.requiredPublic < (rs.parameters.requiredPublic.value as number) ? 1 : 0),
     })).filter((p) => p.sources > 0);
     const checklist = dutyRows(dutySheetOf(result, '审核材料清单', sheet, several));
     const listed = checklist.map((r) => r['花名册行号']).filter((v) => v !== null && v !== '');
