@@ -1,7 +1,7 @@
-// Which sheet a duty sheet (提醒名单, 审核材料清单) of one roster sheet goes to, the same way on every surface: the
-// sheet made earlier for this roster (known by its layout and the roster named in B3), else the plain name when no
-// sheet has it, else a name of its own from ownSheetNames (提醒名单（二科）). A sheet of the clerk's under our name is
-// never chosen. Pure; previous-sheet.ts reads the sheets with Office.js.
+// Which sheet the add-in's duty sheet (提醒名单, 审核材料清单) of one roster sheet goes to: the sheet made earlier
+// for this roster (known by its layout and the roster named in B3), else the plain name when no sheet has it, else a
+// name of its own from ownSheetNames, the .xlsx path's naming (提醒名单（二科）). A sheet of the clerk's under our name
+// is never chosen. Pure; previous-sheet.ts reads the sheets with Office.js.
 import { ownSheetNames, sheetKey } from '../../shared/sheet/sheet-names';
 import { dutyRosterOf, isOwnDutySheet, type DutySheetSpec } from './duty-layouts';
 
