@@ -20,14 +20,25 @@ export type EvidenceItem = {
   note: string;
 };
 
+/** The rule set's sources by their breakdown label, made once a rule set (a roster asks for each of its rows). */
+const labels = new WeakMap<RuleSet, Map<string, string>>();
+function sourcesByLabel(ruleSet: RuleSet): Map<string, string> {
+  let byLabel = labels.get(ruleSet);
+  if (!byLabel) {
+    byLabel = new Map();
+    for (const key of ruleSet.orders.sources) byLabel.set(ruleSet.sources[key].label, key);
+    labels.set(ruleSet, byLabel);
+  }
+  return byLabel;
+}
+
 /**
  * The evidence items of one evaluated row, in breakdown order; none for a blank or 数据有误 row. `row` (the input)
  * only adds the special case's name to a prorated requirement's item.
  */
 export function evidenceNeeded(row: RosterRowInput | undefined, result: RowResult, ruleSet: RuleSet, duties: RuleSetDuties): EvidenceItem[] {
   if (result.status === '' || result.status === '数据有误') return [];
-  const byLabel = new Map<string, string>();
-  for (const key of ruleSet.orders.sources) byLabel.set(ruleSet.sources[key].label, key);
+  const byLabel = sourcesByLabel(ruleSet);
   const items: EvidenceItem[] = [];
   for (const b of result.breakdown) {
     const key = byLabel.get(b.label);

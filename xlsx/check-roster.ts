@@ -152,7 +152,7 @@ export async function checkRoster(opened: OpenedRoster, options: CheckOptions = 
   options.onProgress?.({ phase: 'save', done: 0, total: 1 });
   let file: Uint8Array[];
   try {
-    file = writeResultPackage(opened, placed, [{ name: layout.sheetName, layout: summaryAsSheetLayout(layout), summary: { layout, summary: computed.summary } }, ...duties]);
+    file = await writeResultPackage(opened, placed, [{ name: layout.sheetName, layout: summaryAsSheetLayout(layout), summary: { layout, summary: computed.summary } }, ...duties]);
   } catch (e) {
     throw asFileError(opened.fileName, e);
   }

@@ -54,6 +54,8 @@ export function dutyLayouts(opened: OpenedRoster, input: DutySheetsInput): { nam
         madeAt: input.madeAt,
         // opened in WPS or an Excel without the add-in: no task pane to point at
         reader: 'file',
+        // written a row at a time (xlsx/write/layout-sheet.ts): 100,000 people's cells never exist at once
+        listRows: 'when-written',
         previous: { reminders: previous(names.reminders), checklist: previous(names.checklist) },
       });
       pair = { reminders: { ...layouts.reminders, sheetName: names.reminders }, checklist: { ...layouts.checklist, sheetName: names.checklist } };

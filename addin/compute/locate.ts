@@ -14,6 +14,8 @@ export type SheetFrame = {
   used: CellArea | null;
   tables: GridTable[];
   merged: CellArea[];
+  /** The host could not say which cells are merged (ExcelApi 1.13 missing). */
+  mergedUnread: boolean;
   /** Sheet rows of the used range that are hidden or filtered out. */
   hiddenRows: number[];
   /** Sheet columns of the used range the clerk hid. */
@@ -78,6 +80,7 @@ export async function frameSheet(context: Excel.RequestContext, sheetKey?: strin
     used: usedArea,
     tables: tables.items.map((t, i) => ({ name: t.name, area: area(tableRanges[i]), showHeaders: t.showHeaders, showTotals: t.showTotals })),
     merged: mergedAreas ? mergedAreas.items.map(area) : [],
+    mergedUnread: !used.isNullObject && !excelSupports('mergedAreas'),
     hiddenRows: usedArea ? hiddenRowsOf(usedArea, visible?.isNullObject ? [] : (visibleAreas?.items ?? [])) : [],
     hiddenColumns: hiddenColumnsOf(used, columns),
     frozen: !frozen.isNullObject,

@@ -27,7 +27,7 @@ export type ReadOptions = { onProgress?: (done: number, total: number) => void; 
 /** The used range of the frame's sheet as a SheetGrid. */
 export async function readGrid(context: Excel.RequestContext, frame: SheetFrame, options: ReadOptions = {}): Promise<SheetGrid> {
   const base = {
-    name: frame.sheetName, merged: frame.merged, tables: frame.tables, hiddenRows: frame.hiddenRows, hiddenColumns: frame.hiddenColumns,
+    name: frame.sheetName, merged: frame.merged, mergedUnread: frame.mergedUnread, tables: frame.tables, hiddenRows: frame.hiddenRows, hiddenColumns: frame.hiddenColumns,
     selection: frame.selection, remembered: frame.remembered,
   };
   const used = frame.used;

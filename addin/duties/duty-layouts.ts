@@ -10,7 +10,7 @@ import { buildRemindersLayout } from '../reminders/reminders-layout';
 import { CHECKLIST_HEADER_ROW, CHECKLIST_KEY_HEADERS, CHECKLIST_SHEET_NAME, VERDICT_HEADER } from '../evidence/checklist-layout';
 import { NOTICE_HEADER, REMINDER_KEY_HEADERS, REMINDERS_HEADER_ROW, REMINDERS_SHEET_NAME } from '../reminders/reminders-layout';
 import { keptFromSheetValues } from './kept-cells';
-import type { SheetLayout } from '../../shared/sheet/sheet-layout';
+import type { ListRows, SheetLayout } from '../../shared/sheet/sheet-layout';
 import { parseAddress } from '../../shared/sheet/a1';
 import { DUTY_ROSTER_CELL, type DutyReader } from './duty-head';
 
@@ -50,6 +50,8 @@ export type DutyLayoutsInput = {
   reader?: DutyReader;
   /** The previous 提醒名单 / 审核材料清单 of the workbook (all values, row 1 first), so the clerk's entries are kept. */
   previous?: { reminders?: readonly (readonly unknown[])[]; checklist?: readonly (readonly unknown[])[] };
+  /** The people's rows as arrays (default: the add-in) or made when written (the .xlsx writer: sheet-layout.ts). */
+  listRows?: ListRows;
 };
 
 export function buildDutyLayouts(input: DutyLayoutsInput): { reminders: SheetLayout; checklist: SheetLayout } {
@@ -63,7 +65,7 @@ export function buildDutyLayouts(input: DutyLayoutsInput): { reminders: SheetLay
     return keptFromSheetValues(values, spec.headerRow, spec.keyHeaders, spec.keptHeader);
   };
   return {
-    reminders: buildRemindersLayout({ ...common, reminders: buildReminders({ ...data, asOf: input.asOf }), kept: kept(DUTY_SHEETS.reminders, input.previous?.reminders) }),
-    checklist: buildChecklistLayout({ ...common, people: buildChecklist(data), kept: kept(DUTY_SHEETS.checklist, input.previous?.checklist) }),
+    reminders: buildRemindersLayout({ ...common, reminders: buildReminders({ ...data, asOf: input.asOf }), kept: kept(DUTY_SHEETS.reminders, input.previous?.reminders) }, input.listRows),
+    checklist: buildChecklistLayout({ ...common, people: buildChecklist(data), kept: kept(DUTY_SHEETS.checklist, input.previous?.checklist) }, input.listRows),
   };
 }

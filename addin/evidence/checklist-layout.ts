@@ -1,7 +1,7 @@
 // What goes in which cell of the sheet 审核材料清单 (pure): one group of rows per person (the person's cells merged
 // down the group), one row per source of hours with the evidence the rule set requires and an empty 核验结果 cell.
 import { rangeAddress } from '../../shared/sheet/a1';
-import { HOURS, TEXT, WHOLE, blockAt, type LayoutValue, type SheetLayout } from '../../shared/sheet/sheet-layout';
+import { HOURS, TEXT, WHOLE, blockAt, expandList, type LayoutValue, type ListRow, type ListRows, type SheetLayout } from '../../shared/sheet/sheet-layout';
 import { DUTY_HEADER_ROW, DUTY_ROSTER_CELL, dutyPage, dutySheetHead, type DutySheetMeta } from '../duties/duty-head';
 import type { ChecklistPerson } from './checklist';
 import { matchKept, orphanRows } from '../duties/kept-cells';
@@ -36,7 +36,8 @@ export function personRows(p: ChecklistPerson, verdicts: readonly string[] = [])
   ]);
 }
 
-export function buildChecklistLayout(input: ChecklistLayoutInput): SheetLayout {
+/** The sheet; `listRows` 'when-written' gives the people's rows as a list made when written (the .xlsx writer). */
+export function buildChecklistLayout(input: ChecklistLayoutInput, listRows: ListRows = 'arrays'): SheetLayout {
   const { people, ruleSet, duties } = input;
   const width = CHECKLIST_HEADERS.length;
   const annex7 = duties.evidence.training.text;
@@ -52,28 +53,38 @@ export function buildChecklistLayout(input: ChecklistLayoutInput): SheetLayout {
   const left = orphanRows(orphans, CHECKLIST_KEY_HEADERS, VERDICT_HEADER);
   const rowCount = Math.max(1, byRow.length);
   if (left.length > 0) blocks.push(blockAt(0, row + rowCount + 1, left));
+  let list: SheetLayout['list'];
   if (people.length === 0) {
     blocks.push(blockAt(0, row, [['没有需要查验证明材料的学时：花名册中的学时都来自市平台。']]));
     row += 1;
   } else {
-    let at = 0;
-    const values = people.flatMap((p) => {
-      const rows = personRows(p, byRow.slice(at, at + p.items.length));
-      at += p.items.length;
-      return rows;
-    });
-    blocks.push(blockAt(0, row, values, { vertical: 'Top' }, values.map(() => FORMATS)));
-    styles.push({ address: rangeAddress(8, row, 1, values.length), style: { wrap: true } });
-    styles.push({ address: rangeAddress(10, row, 1, values.length), style: { wrap: true } });
-    for (const p of people) {
-      const n = p.items.length;
-      if (n > 1) for (let c = 0; c < PERSON_COLUMNS; c++) merges.push(rangeAddress(c, row, 1, n));
-      if (p.status === '待补材料') styles.push({ address: rangeAddress(0, row, PERSON_COLUMNS, n), style: { fill: PENDING_FILL } });
-      row += n;
-    }
-    borders.push(rangeAddress(0, CHECKLIST_HEADER_ROW, width, values.length + 1));
+    const count = byRow.length;
+    styles.push({ address: rangeAddress(8, row, 1, count), style: { wrap: true } });
+    styles.push({ address: rangeAddress(10, row, 1, count), style: { wrap: true } });
+    borders.push(rangeAddress(0, CHECKLIST_HEADER_ROW, width, count + 1));
+    // a group of rows a person: the person's cells merged down it, a person whose evidence is pending in yellow
+    list = {
+      firstRow: row,
+      rowCount: count,
+      width,
+      numberFormat: FORMATS,
+      style: { vertical: 'Top' },
+      *rows(): Iterable<ListRow> {
+        let at = 0;
+        for (const p of people) {
+          const n = p.items.length;
+          const rows = personRows(p, byRow.slice(at, at + n));
+          at += n;
+          for (const [i, values] of rows.entries()) {
+            if (i > 0) yield { values };
+            else yield { values, ...(p.status === '待补材料' ? { highlight: { col: 0, width: PERSON_COLUMNS, rows: n, style: { fill: PENDING_FILL } } } : {}), ...(n > 1 ? { mergeDown: { col: 0, width: PERSON_COLUMNS, rows: n } } : {}) };
+          }
+        }
+      },
+    };
+    row += count;
   }
-  return {
+  const layout: SheetLayout = {
     sheetName: CHECKLIST_SHEET_NAME,
     blocks,
     styles,
@@ -83,5 +94,7 @@ export function buildChecklistLayout(input: ChecklistLayoutInput): SheetLayout {
     rowHeights: head.rowHeights,
     freezeRows: CHECKLIST_HEADER_ROW,
     page: dutyPage(width, row - 1),
+    ...(list ? { list } : {}),
   };
+  return listRows === 'arrays' ? expandList(layout) : layout;
 }

@@ -1,6 +1,6 @@
 // What goes in which cell of the sheet 提醒名单 (pure). Header at row HEADER_ROW, one person a row below it.
 import { rangeAddress } from '../../shared/sheet/a1';
-import { TEXT, WHOLE, blockAt, type LayoutValue, type SheetLayout } from '../../shared/sheet/sheet-layout';
+import { TEXT, WHOLE, blockAt, expandList, type LayoutValue, type ListRow, type ListRows, type SheetLayout } from '../../shared/sheet/sheet-layout';
 import { DUTY_HEADER_ROW, DUTY_ROSTER_CELL, dutyPage, dutySheetHead, type DutyReader, type DutySheetMeta } from '../duties/duty-head';
 import type { Reminder } from './reminders';
 import { matchKept, orphanRows } from '../duties/kept-cells';
@@ -36,7 +36,8 @@ export const reminderKey = (r: Reminder): string[] => [r.name, r.unit, r.departm
 
 const ROW_FORMATS = REMINDER_HEADERS.map((h) => (h === '花名册行号' || h === '剩余天数' ? WHOLE : TEXT));
 
-export function buildRemindersLayout(input: RemindersLayoutInput): SheetLayout {
+/** The sheet; `listRows` 'when-written' gives the people as a list made when written (the .xlsx writer). */
+export function buildRemindersLayout(input: RemindersLayoutInput, listRows: ListRows = 'arrays'): SheetLayout {
   const { reminders, ruleSet, duties } = input;
   const width = REMINDER_HEADERS.length;
   const head = dutySheetHead(input, `${ruleSet.year}年度继续教育提醒名单`, [
@@ -49,20 +50,31 @@ export function buildRemindersLayout(input: RemindersLayoutInput): SheetLayout {
   const { byRow, orphans } = matchKept(input.kept ?? [], reminders.map(reminderKey));
   const left = orphanRows(orphans, REMINDER_KEY_HEADERS, NOTICE_HEADER);
   if (left.length > 0) blocks.push(blockAt(0, first + Math.max(1, reminders.length) + 1, left));
+  let list: SheetLayout['list'];
   if (reminders.length > 0) {
-    const values = reminders.map((r, i) => reminderCells(r, byRow[i]));
-    blocks.push(blockAt(0, first, values, { vertical: 'Top' }, values.map(() => ROW_FORMATS)));
-    styles.push({ address: rangeAddress(MISSING_COLUMN, first, 1, values.length), style: { wrap: true } });
-    styles.push({ address: rangeAddress(MESSAGE_COLUMN, first, 1, values.length), style: { wrap: true } });
-    reminders.forEach((r, i) => {
-      if (r.overdue) styles.push({ address: rangeAddress(0, first + i, width, 1), style: { fill: OVERDUE_FILL, fontColor: OVERDUE_FONT } });
-    });
+    styles.push({ address: rangeAddress(MISSING_COLUMN, first, 1, reminders.length), style: { wrap: true } });
+    styles.push({ address: rangeAddress(MESSAGE_COLUMN, first, 1, reminders.length), style: { wrap: true } });
     borders.push(rangeAddress(0, REMINDERS_HEADER_ROW, width, reminders.length + 1));
+    // one row a person, an overdue one in red
+    const overdue = { fill: OVERDUE_FILL, fontColor: OVERDUE_FONT };
+    list = {
+      firstRow: first,
+      rowCount: reminders.length,
+      width,
+      numberFormat: ROW_FORMATS,
+      style: { vertical: 'Top' },
+      *rows(): Iterable<ListRow> {
+        for (let i = 0; i < reminders.length; i++) {
+          const r = reminders[i];
+          yield { values: reminderCells(r, byRow[i]), ...(r.overdue ? { highlight: { col: 0, width, rows: 1, style: { ...overdue } } } : {}) };
+        }
+      },
+    };
   } else {
     blocks.push(blockAt(0, first, [['无需提醒：全部人员已达标，且无人申报职称。']]));
   }
   const last = Math.max(first, REMINDERS_HEADER_ROW + reminders.length);
-  return {
+  const layout: SheetLayout = {
     sheetName: REMINDERS_SHEET_NAME,
     blocks,
     styles,
@@ -72,5 +84,7 @@ export function buildRemindersLayout(input: RemindersLayoutInput): SheetLayout {
     rowHeights: head.rowHeights,
     freezeRows: REMINDERS_HEADER_ROW,
     page: dutyPage(width, last),
+    ...(list ? { list } : {}),
   };
+  return listRows === 'arrays' ? expandList(layout) : layout;
 }

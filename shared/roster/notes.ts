@@ -53,6 +53,9 @@ export function planNotes(plan: RosterPlan, options: PlanNoteOptions = {}): stri
   for (const m of plan.mergedFill) {
     notes.push(`${columnLetter(m.col)} 列“${clip(m.header)}”有 ${m.areas} 处上下合并的单元格：其内容算作所跨的每一行。`);
   }
+  if (plan.mergedUnread > 0) {
+    notes.push(`此版本 Excel 读不出合并单元格：有 ${plan.mergedUnread} 人的单位或部门为空。若这些单元格是上下合并的，年度汇总会把他们归入（未填）；请更新 Excel，或取消合并并向下填充后再计算。`);
+  }
   const by = (reason: ExcludedRow['reason']): ExcludedRow[] => plan.excluded.filter((e) => e.reason === reason);
   const headers = by('header');
   if (headers.length > 0) notes.push(`${listRows(headers)}是重复的表头，不是人员，不计算。`);

@@ -44,7 +44,7 @@ function emptyPlan(grid: SheetGrid, stop: StopReason, ruleSet: string): RosterPl
   return {
     sheetName: grid.name, ruleSet, table: null, headerRows: [], firstCol: grid.origin.col, lastCol: grid.origin.col - 1, headers: [], columns: [],
     unknown: [], missingOptionalLine: '', missingOptional: [], lookalikes: [], rows: [], excluded: [], hiddenCount: 0, notRead: [],
-    hiddenRead: [], mergedFill: [], evidenceUnchecked: 0, output: null, stop,
+    hiddenRead: [], mergedFill: [], mergedUnread: 0, evidenceUnchecked: 0, output: null, stop,
   };
 }
 
@@ -90,6 +90,7 @@ export function planRoster(grid: SheetGrid, options: PlanOptions = {}): RosterPl
     notRead: resolved.notRead,
     hiddenRead: resolved.hiddenRead,
     mergedFill: mergedFill(grid, columns, found.headers, firstCol, headerRow + 1, lastDataRow),
+    mergedUnread: grid.mergedUnread === true ? blankGroups(rows, columns) : 0,
     evidenceUnchecked: evidenceUnchecked(columns, rows, ruleSet),
     output,
     stop: null,
@@ -122,6 +123,16 @@ function mergedFill(grid: SheetGrid, columns: readonly (RosterKey | null)[], hea
   }
   return [...areas].sort((a, b) => a[0] - b[0]).map(([i, n]) => ({ col: firstCol + i, header: headers[i], areas: n }));
 }
+
+/** People with a blank unit or department (in a column the roster has). */
+function blankGroups(rows: readonly RosterDataRow[], columns: readonly (RosterKey | null)[]): number {
+  const keys = (['unit', 'department'] as const).filter((k) => columns.includes(k));
+  let n = 0;
+  for (const r of rows) if (r.input !== null && keys.some((k) => isBlankCell(r.input?.[k]))) n++;
+  return n;
+}
+
+const isBlankCell = (v: unknown): boolean => v === undefined || v === null || (typeof v === 'string' && v.trim() === '');
 
 function countHidden(grid: SheetGrid, rows: readonly RosterDataRow[]): number {
   let n = 0;

@@ -44,6 +44,11 @@ export type SheetGrid = {
   valueTypes?: GridValueType[][];
   /** Merged areas intersecting the grid. */
   merged?: readonly CellArea[];
+  /**
+   * True when the host could not say which cells are merged (Excel before ExcelApi 1.13): a unit or department cell
+   * merged down over its group then reads blank below its first row, and the preflight card says so.
+   */
+  mergedUnread?: boolean;
   /** Tables on the sheet. */
   tables?: readonly GridTable[];
   /** Sheet rows hidden by the clerk or by a filter (they are still computed; the pane says how many). */
@@ -148,6 +153,8 @@ export type RosterPlan = {
   hiddenRead: HeaderCell[];
   /** Read columns with cells merged down over several rows below the header: each such cell counts for every row. */
   mergedFill: (HeaderCell & { areas: number })[];
+  /** People whose unit or department cell is blank while merged cells could not be read (grid.mergedUnread); else 0. */
+  mergedUnread: number;
   /**
    * People with hours that need evidence (附件1第7条) while the roster has no 证明材料齐全 column: those hours are all
    * taken as documented. 0 when the column is there.

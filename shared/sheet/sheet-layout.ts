@@ -34,6 +34,36 @@ export type PageSetup = {
   printTitleRows?: string;
 };
 
+/** One row of a list (LayoutList): its values, and what starts at it. */
+export type ListRow = {
+  values: LayoutValue[];
+  /** A style laid over columns [col, col + width) of this row and the `rows - 1` rows below (e.g. an overdue person). */
+  highlight?: { col: number; width: number; rows: number; style: CellStyle };
+  /** Columns [col, col + width), each merged down over this row and the `rows - 1` rows below (a person's group). */
+  mergeDown?: { col: number; width: number; rows: number };
+};
+
+/**
+ * The long part of a sheet (a row per person, or per source of hours) as rows made when they are wanted, in order
+ * and once: `rowCount` rows × `width` columns from column A at `firstRow` (1-based), the same number formats and
+ * style on every row. The file writer writes each row as it is made, so 100,000 people's cells never exist at once
+ * (xlsx/write/layout-sheet.ts); expandList gives the same cells as blocks, styles and merges (the add-in's way).
+ */
+export type LayoutList = {
+  firstRow: number;
+  rowCount: number;
+  width: number;
+  numberFormat: string[];
+  style?: CellStyle;
+  rows(): Iterable<ListRow>;
+};
+
+/**
+ * How a layout builder gives a long list: as arrays (blocks, styles, merges: the add-in's Office.js calls take
+ * them) or as a LayoutList made when written (the .xlsx writer).
+ */
+export type ListRows = 'arrays' | 'when-written';
+
 export type SheetLayout = {
   sheetName: string;
   blocks: LayoutBlock[];
@@ -48,6 +78,11 @@ export type SheetLayout = {
   rowHeights: { row: number; height: number }[];
   freezeRows: number;
   page: PageSetup | null;
+  /**
+   * A list made when written: its block comes after `blocks`, its highlights after `styles` (before `borders`), its
+   * merges after `merges`. Absent when the builder gave arrays.
+   */
+  list?: LayoutList;
 };
 
 export const TEXT = '@';
@@ -97,4 +132,23 @@ export function planBlockBatches(blocks: readonly LayoutBlock[], maxBytes: numbe
     }
   }
   return planChunksBySize(slices.map((s) => s.bytes), maxBytes, Number.MAX_SAFE_INTEGER).map((c) => slices.slice(c.start, c.end).map((s) => s.block));
+}
+
+/** The layout with its list (if any) as arrays: the list's block, highlights and merges after the layout's own. */
+export function expandList(layout: SheetLayout): SheetLayout {
+  const { list, ...rest } = layout;
+  if (!list) return layout;
+  const values: LayoutValue[][] = [];
+  const styles = [...rest.styles];
+  const merges = [...rest.merges];
+  let row = list.firstRow;
+  for (const r of list.rows()) {
+    values.push(r.values);
+    if (r.highlight) styles.push({ address: rangeAddress(r.highlight.col, row, r.highlight.width, r.highlight.rows), style: r.highlight.style });
+    if (r.mergeDown) for (let c = r.mergeDown.col; c < r.mergeDown.col + r.mergeDown.width; c++) merges.push(rangeAddress(c, row, 1, r.mergeDown.rows));
+    row++;
+  }
+  if (values.length !== list.rowCount) throw new Error(`内部错误：清单应有 ${list.rowCount} 行，得到 ${values.length} 行`);
+  const block: LayoutBlock = { address: rangeAddress(0, list.firstRow, list.width, list.rowCount), values, numberFormat: values.map(() => list.numberFormat), ...(list.style ? { style: list.style } : {}) };
+  return { ...rest, blocks: [...rest.blocks, block], styles, merges };
 }

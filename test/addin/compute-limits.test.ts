@@ -97,7 +97,7 @@ describe('a part the service cannot take is halved and retried', () => {
       const accepted = s.seen.posts.filter((n) => n <= 700);
       expect(accepted.reduce((a, b) => a + b, 0)).toBe(rows.length);
       expect(Math.max(...accepted)).toBe(375);
-    });
+    }, 60_000);
   }
 
   it('a connection dropped mid-run: that part is split and the run completes', async () => {

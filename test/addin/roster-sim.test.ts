@@ -1,7 +1,7 @@
 // The add-in's roster path on the strict simulated workbook (Node): what it remembers per sheet (the output block,
 // the ignored columns), a sheet protected while the service computes, error cells read by their value type, and
 // 年度汇总's joining of several sheets.
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { OUTPUT_HEADERS, evaluate } from '../../shared/index';
 import { OUTPUT_BLOCK_MARKER, planRoster } from '../../shared/roster';
 import type { RosterRowInput } from '../../shared/types';
@@ -117,6 +117,22 @@ describe('hidden columns, merged cells and frozen panes, read in a few batched s
     expect(out.kind === 'done' && out.notes).toContain('D 列“专业课（上半年）”已隐藏，不读取：“市平台专业课学时”读可见的 F 列。');
     // no freeze before: the header row is frozen
     expect([sheet.frozenRows, sheet.frozenColumns]).toEqual([1, 0]);
+  });
+
+  it('an Excel that cannot say what is merged (below ExcelApi 1.13): the notes say people have no department', async () => {
+    vi.stubGlobal('Office', { context: { requirements: { isSetSupported: (_set: string, v: string) => Number(v.split('.')[1]) < 13 } } });
+    try {
+      const model = new WorkbookModel();
+      const sheet = roster(model, '花名册', rows.map((r) => [r[0], r[1], r[2], r[5]]));
+      sheet.merged.push({ row: 1, col: 0, rows: 2, cols: 1 });
+      let sent: RosterRowInput[] = [];
+      const out = await runCompute({ evaluator: local((r) => void (sent = r)), asOf: AS_OF, sendPersonalData: true }, createExcel(model).run);
+      expect(out.kind).toBe('done');
+      expect(sent.map((r) => r.department ?? null)).toEqual(['内科', null, '外科']);
+      expect(out.kind === 'done' && out.notes.join('\n')).toContain('此版本 Excel 读不出合并单元格：有 1 人的单位或部门为空');
+    } finally {
+      vi.unstubAllGlobals();
+    }
   });
 
   it('a freeze the clerk set (rows and columns) is kept as it is', async () => {

@@ -141,7 +141,7 @@ describe('properties: the engine is linear in its input and never throws (fast-c
   function expectLinear(smaller: RosterRowInput[], larger: RosterRowInput[], bound: number): void {
     expect(() => evaluate(larger)).not.toThrow();
     let growth = Number.POSITIVE_INFINITY;
-    for (let attempt = 0; attempt < 3 && growth > bound; attempt++) growth = Math.min(growth, perChar(larger) / perChar(smaller));
+    for (let attempt = 0; attempt < 5 && growth > bound; attempt++) growth = Math.min(growth, perChar(larger) / perChar(smaller));
     expect(growth).toBeLessThan(bound);
   }
 
@@ -157,14 +157,14 @@ describe('properties: the engine is linear in its input and never throws (fast-c
     );
   });
 
-  it('time per input character does not grow with the number of rows (×8 → ×64), duplicates included', () => {
+  it('time per input character does not grow with the number of rows (×8 → ×128), duplicates included', () => {
     fc.assert(
       fc.property(template, fc.constantFrom('11010519491231002X', '1', ''), (t, id) => {
         const base = build(t, 20).map((r) => ({ ...r, idNumber: id }));
-        const many = Array.from({ length: 64 }, () => base).flat();
+        const many = Array.from({ length: 128 }, () => base).flat();
         const few = Array.from({ length: 8 }, () => base).flat();
-        // a quadratic cost grows 8 times here
-        expectLinear(few, many, 4);
+        // a quadratic cost grows 16 times here
+        expectLinear(few, many, 6);
       }),
       { numRuns: 15 },
     );

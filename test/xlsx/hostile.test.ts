@@ -62,13 +62,18 @@ describe('hostile sizes: linear, bounded, or refused in Chinese', () => {
     expect(text(partsOf(out), SHEET)).toContain(`<dataValidations count="8">${dv}</dataValidations>`);
   });
 
-  it('20,000 small merges take linear time', async () => {
-    const rows = Array.from({ length: 20_000 }, (_, i) => `<row r="${i + 20}"><c r="T${i + 20}" t="inlineStr"><is><t>备注${i}</t></is></c></row>`).join('');
-    const merges = Array.from({ length: 20_000 }, (_, i) => `<mergeCell ref="T${i + 20}:U${i + 20}"/>`).join('');
-    const bytes = editParts(await clean(), { [SHEET]: (xml) => beforeSheetDataEnd(rows)(xml).replace('</sheetData>', `</sheetData><mergeCells count="20000">${merges}</mergeCells>`) });
-    const ms = await timed(() => openRoster('merges.xlsx', bytes));
-    expect(ms).toBeLessThan(10_000);
-  });
+  it('20,000 small merges take linear time (relative to 2,000: a quadratic cost grows 100 times)', async () => {
+    const withMerges = async (n: number): Promise<Uint8Array> => {
+      const rows = Array.from({ length: n }, (_, i) => `<row r="${i + 20}"><c r="T${i + 20}" t="inlineStr"><is><t>备注${i}</t></is></c></row>`).join('');
+      const merges = Array.from({ length: n }, (_, i) => `<mergeCell ref="T${i + 20}:U${i + 20}"/>`).join('');
+      return editParts(await clean(), { [SHEET]: (xml) => beforeSheetDataEnd(rows)(xml).replace('</sheetData>', `</sheetData><mergeCells count="${n}">${merges}</mergeCells>`) });
+    };
+    const [few, many] = [await withMerges(2_000), await withMerges(20_000)];
+    // the best of three: other work on a shared machine only ever adds time
+    const best = async (bytes: Uint8Array): Promise<number> => Math.min(...[await timed(() => openRoster('m.xlsx', bytes)), await timed(() => openRoster('m.xlsx', bytes)), await timed(() => openRoster('m.xlsx', bytes))]);
+    await best(few);
+    expect((await best(many)) / (await best(few))).toBeLessThan(30);
+  }, 120_000);
 
   it('a forged part size (a zip bomb) is refused before anything is inflated', async () => {
     const bytes = new Uint8Array(await clean());

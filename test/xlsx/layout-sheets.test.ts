@@ -2,15 +2,20 @@
 // read back independently with exceljs: the cells, number formats, fills, bold, merges (the tall ones of 审核材料清单
 // included), borders, heights and the A4 page setup (print area, titles, fit to pages).
 import ExcelJS from 'exceljs';
+import { inflateSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
 import { evaluate } from '../../shared/index';
-import { layoutSheetXml } from '../../xlsx/write/layout-sheet';
+import { writeLayoutSheet } from '../../xlsx/write/layout-sheet';
 import { StyleBook } from '../../xlsx/write/styles';
 import { escapeAttr } from '../../xlsx/write/xml-text';
 import { concatBytes } from '../../xlsx/zip/zip-write';
-import { packageOf } from './package-tools';import { buildDutyLayouts } from '../../addin/duties/duty-layouts';
+import { PartSink } from '../../xlsx/zip/part-sink';
+import { packageOf } from './package-tools';
+import { buildDutyLayouts } from '../../addin/duties/duty-layouts';
 import { checkFilingForm } from '../../addin/forms/filing-form';
 import { buildFilingLayout } from '../../addin/forms/filing-layout';
+import { OVERDUE_FILL } from '../../addin/reminders/reminders-layout';
+import { PENDING_FILL } from '../../addin/evidence/checklist-layout';
 import { parseAddress } from '../../shared/sheet/a1';
 import type { SheetLayout } from '../../shared/sheet/sheet-layout';
 import { AS_OF, sampleEvaluated } from '../addin/duties-fixtures';
@@ -22,11 +27,12 @@ async function roundTrip(layouts: SheetLayout[]): Promise<ExcelJS.Workbook> {
   const styles = StyleBook.empty();
   const parts: Record<string, Uint8Array> = {};
   const names: string[] = [];
-  layouts.forEach((l, i) => {
-    const xml = layoutSheetXml(l, styles);
-    parts[`xl/worksheets/sheet${i + 1}.xml`] = xml.bytes;
-    for (const d of xml.definedNames) names.push(`<definedName name="${d.name}" localSheetId="${i}">${escapeAttr(d.value)}</definedName>`);
-  });
+  for (const [i, l] of layouts.entries()) {
+    const sink = new PartSink();
+    const definedNames = await writeLayoutSheet(l, styles, sink);
+    parts[`xl/worksheets/sheet${i + 1}.xml`] = inflateSync(concatBytes((await sink.finish()).chunks));
+    for (const d of definedNames) names.push(`<definedName name="${d.name}" localSheetId="${i}">${escapeAttr(d.value)}</definedName>`);
+  }
   const main = 'http://schemas.openxmlformats.org/spreadsheetml/2006/main';
   const rel = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships';
   parts['[Content_Types].xml'] = enc(`<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/><Override PartName="/xl/styles.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml"/>${layouts.map((_, i) => `<Override PartName="/xl/worksheets/sheet${i + 1}.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/>`).join('')}</Types>`);
@@ -111,6 +117,32 @@ describe('our sheets from their layouts, read back with exceljs', () => {
     const again = buildDutyLayouts({ rows: s.rows, results: answer.results, ruleSet: answer.ruleSet, asOf: AS_OF, rosterSheet: '示例花名册', firstDataRowNumber: 2, madeAt: '', previous: { checklist: values(c), reminders: values(r) } });
     expect(again.checklist.blocks.find((b) => b.address.startsWith('A7:'))!.values[0][verdictCol - 1]).toBe('合格');
     expect(() => buildDutyLayouts({ rows: s.rows, results: answer.results, ruleSet: answer.ruleSet, asOf: AS_OF, rosterSheet: 'x', firstDataRowNumber: 2, madeAt: '', previous: { reminders: [['我的表']] } })).toThrow('不是本助手生成的');
+  });
+
+  it('written a row at a time (the .xlsx path) or from arrays (the add-in), 提醒名单 and 审核材料清单 are the same XML', async () => {
+    const s = sampleEvaluated();
+    const answer = evaluate(s.rows, { asOf: AS_OF });
+    const input = { rows: s.rows, results: answer.results, ruleSet: answer.ruleSet, asOf: AS_OF, rosterSheet: '示例花名册', firstDataRowNumber: 2, madeAt: '' };
+    const arrays = buildDutyLayouts(input);
+    const lists = buildDutyLayouts({ ...input, listRows: 'when-written' });
+    // the sample has what a list carries: an overdue person (a highlight), a pending one, a person of several rows (merges)
+    expect(lists.reminders.list?.rowCount).toBeGreaterThan(0);
+    expect(lists.checklist.list?.rowCount).toBeGreaterThan(0);
+    expect(arrays.reminders.list).toBeUndefined();
+    expect(arrays.reminders.styles.some((st) => st.style.fill === OVERDUE_FILL)).toBe(true);
+    expect(arrays.checklist.styles.some((st) => st.style.fill === PENDING_FILL)).toBe(true);
+    expect(arrays.checklist.merges.map(parseAddress).some((m) => m.rowCount > 1)).toBe(true);
+    const xml = async (layout: SheetLayout, styles: StyleBook): Promise<string> => {
+      const sink = new PartSink();
+      await writeLayoutSheet(layout, styles, sink);
+      return new TextDecoder().decode(inflateSync(concatBytes((await sink.finish()).chunks)));
+    };
+    for (const kind of ['reminders', 'checklist'] as const) {
+      const a = StyleBook.empty();
+      const b = StyleBook.empty();
+      expect(await xml(lists[kind], b), kind).toBe(await xml(arrays[kind], a));
+      expect(new TextDecoder().decode(concatBytes(b.bytesOut()))).toBe(new TextDecoder().decode(concatBytes(a.bytesOut())));
+    }
   });
 
   it('附件2: one A4 portrait page, fitted 1 × 1, print area A1:F13, borders and merges', async () => {

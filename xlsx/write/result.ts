@@ -11,9 +11,10 @@ import type { Summary } from '../../shared/types';
 import type { OpenedRoster } from '../roster-file';
 import { forgetPart, partBytes, readRelationships, relKind, relsPathOf, resolveTarget, workbookPartOf, type SheetEntry } from '../package';
 import { CLOSE, XmlScanner, attr, attrInt, is, name, newTag } from '../xml/scan';
-import { ZipWriter, compress, type Compressed } from '../zip/zip-write';
+import { PartSink, compress, type Compressed } from '../zip/part-sink';
+import { ZipWriter } from '../zip/zip-write';
 import { chartXml, drawingXml } from './chart';
-import { layoutSheetXml, type DefinedName } from './layout-sheet';
+import { writeLayoutSheet, type DefinedName } from './layout-sheet';
 import { CONTENT_TYPES, REL_TYPES, appendRelationships, editContentTypes, editWorkbook, freshRelId, relationshipIds } from './package-parts';
 import { writeRosterSheet } from './roster-sheet';
 import { StyleBook } from './styles';
@@ -67,13 +68,13 @@ function tablesInUse(opened: OpenedRoster, except: ReadonlySet<string>): { ids: 
   return { ids, names };
 }
 
-export function writeResultPackage(opened: OpenedRoster, placed: readonly PlacedResult[][], ownSheets: readonly OwnSheetOutput[]): Uint8Array[] {
+export async function writeResultPackage(opened: OpenedRoster, placed: readonly PlacedResult[][], ownSheets: readonly OwnSheetOutput[]): Promise<Uint8Array[]> {
   const { pkg } = opened;
   const zip = pkg.zip;
-  // lower-case part name → its new bytes, compressed as soon as made (a large sheet's XML is not kept meanwhile)
-  const replaced = new Map<string, Compressed>();
+  // lower-case part name → its new bytes, compressed as they are made (a large sheet's XML is never kept whole)
+  const replaced = new Map<string, Promise<Compressed>>();
   const dropped = new Set<string>();
-  const added: { part: string; data: Compressed; type?: string }[] = [];
+  const added: { part: string; data: Promise<Compressed>; type?: string }[] = [];
   const addPart = (part: string, pieces: Iterable<Uint8Array>, type?: string): void => void added.push({ part, data: compress(pieces), ...(type ? { type } : {}) });
   const taken = new Set(zip.entries.map((e) => e.name.toLowerCase()));
   const fresh = (folder: string, stem: string): string => {
@@ -92,14 +93,15 @@ export function writeResultPackage(opened: OpenedRoster, placed: readonly Placed
   const styles = stylesBytes && stylesPath ? new StyleBook(stylesBytes, stylesPath) : StyleBook.empty();
 
   // roster sheets, patched; their tables widened over new columns
-  opened.plans.forEach((plan, i) => {
+  for (const [i, plan] of opened.plans.entries()) {
     const sheet = pkg.sheets.find((s) => s.name === plan.sheetName && s.path);
     if (!sheet?.path) throw new Error(`内部错误：找不到工作表 ${plan.sheetName}`);
     const bytes = partBytes(pkg, sheet.path);
     if (!bytes) throw new Error(`内部错误：工作表 ${plan.sheetName} 没有内容`);
-    const patched = writeRosterSheet(bytes, sheet.path, plan, placed[i], styles);
+    const sink = new PartSink();
+    await writeRosterSheet(bytes, sheet.path, plan, placed[i], styles, sink);
     forgetPart(pkg, sheet.path);
-    replaced.set(sheet.path.toLowerCase(), compress([patched.bytes]));
+    replaced.set(sheet.path.toLowerCase(), sink.finish());
     const created = plan.output?.columns.filter((c) => !c.exists) ?? [];
     if (plan.table !== null && created.length > 0) {
       for (const rel of readRelationships(pkg, sheet.path)) {
@@ -111,7 +113,7 @@ export function writeResultPackage(opened: OpenedRoster, placed: readonly Placed
         if (widened) replaced.set(path.toLowerCase(), compress(widened));
       }
     }
-  });
+  }
 
   // our sheets: in place of an earlier run's of the same name, else appended
   const wbPath = pkg.workbookPath;
@@ -166,8 +168,9 @@ export function writeResultPackage(opened: OpenedRoster, placed: readonly Placed
         sheetRels.push({ id: drawing, type: REL_TYPES.drawing, target: `../drawings/${dpath.slice('xl/drawings/'.length)}` });
       }
     }
-    const xml = layoutSheetXml(typeof own.layout === 'function' ? own.layout() : own.layout, styles, { drawing, tables: tableRels });
-    const pieces = compress([xml.bytes]);
+    const sink = new PartSink();
+    const names = await writeLayoutSheet(typeof own.layout === 'function' ? own.layout() : own.layout, styles, sink, { drawing, tables: tableRels });
+    const pieces = sink.finish();
     const relsPath = relsPathOf(path);
     if (existing) {
       replaced.set(path.toLowerCase(), pieces);
@@ -185,7 +188,7 @@ export function writeResultPackage(opened: OpenedRoster, placed: readonly Placed
       newWbRels.push({ id: rId, type: REL_TYPES.worksheet, target: relativeTo(wbPath, path) });
       appendSheets.push({ name: own.name, sheetId: ++sheetId, rId });
     }
-    for (const d of xml.definedNames) definedNames.push(definedName(d, index));
+    for (const d of names) definedNames.push(definedName(d, index));
   }
 
   // styles, workbook, its relationships, content types
@@ -214,10 +217,10 @@ export function writeResultPackage(opened: OpenedRoster, placed: readonly Placed
     const key = e.name.toLowerCase();
     if (dropped.has(key)) continue;
     const r = replaced.get(key);
-    if (r) out.addCompressed(e.name, r);
+    if (r) out.addCompressed(e.name, await r);
     else out.copy(zip, e);
   }
-  for (const a of added) out.addCompressed(a.part, a.data);
+  for (const a of added) out.addCompressed(a.part, await a.data);
   return out.finish();
 }
 

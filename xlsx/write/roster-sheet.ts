@@ -11,8 +11,8 @@ import { RosterFileError } from '../errors';
 import { CLOSE, EMPTY, OPEN, XmlScanner, attrInt, attrRange, attrStart, is, localName, name, newTag, span, type Tag } from '../xml/scan';
 import type { StyleBook } from './styles';
 import { worksheetRank } from './worksheet-order';
+import type { PartSink } from '../zip/part-sink';
 import { inlineText, numberText } from './xml-text';
-import { ByteSink } from './byte-sink';
 import { cellRefInto } from '../read-sheet';
 
 /** Points (the add-in's widths) to Excel's character widths. */
@@ -21,15 +21,16 @@ const HEADER_FILL = '#DEECF9';
 
 const N = { row: name('row'), c: name('c'), r: name('r'), spans: name('spans'), v: name('v'), is: name('is'), f: name('f'), pane: name('pane'), sheetView: name('sheetView'), col: name('col'), min: name('min'), max: name('max'), cfRule: name('cfRule'), priority: name('priority'), formula: name('formula'), ref: name('ref') };
 
-export type RosterSheetResult = { bytes: Uint8Array; created: string[]; rows: number };
+export type RosterSheetResult = { created: string[]; rows: number };
 
-type OurCell = { col: number; xml: string };
+/** Our cells of a row, in column order (`cols`): the XML of each, in an array reused from row to row. */
+type OurCells = { rows: number[]; cols: number[]; cellsOf: (row: number) => string[] | undefined };
 
 /**
- * Our cells of a sheet row, made when the row is reached (header row and every data row; [] = only clear our
- * columns; undefined = a row we do not touch).
+ * Our cells of a sheet row, made when the row is reached (header row and every data row; undefined = a row we do not
+ * touch).
  */
-function ourCells(plan: RosterPlan, placed: readonly PlacedResult[], styles: StyleBook, p: string): { rows: number[]; cellsOf: (row: number) => OurCell[] | undefined } {
+function ourCells(plan: RosterPlan, placed: readonly PlacedResult[], styles: StyleBook, p: string): OurCells {
   const output = plan.output;
   if (!output) throw new Error('内部错误：没有输出列的位置');
   const header = styles.xf({ numFmt: NUMBER_FORMAT_TEXT, bold: true, fill: HEADER_FILL });
@@ -37,32 +38,41 @@ function ourCells(plan: RosterPlan, placed: readonly PlacedResult[], styles: Sty
   const formats = output.columns.map((c) =>
     styles.xf(NUMERIC_OUTPUTS.includes(c.header) ? { numFmt: NUMBER_FORMAT_HOURS } : WRAPPED_OUTPUTS.includes(c.header) ? { numFmt: NUMBER_FORMAT_TEXT, wrap: true, vertical: 'top' } : { numFmt: NUMBER_FORMAT_TEXT }),
   );
-  const letters = output.columns.map((c) => columnLetter(c.col));
   const order = output.columns.map((c, o) => ({ col: c.col, o })).sort((a, b) => a.col - b.col);
-  const index = new Map<number, number>();
-  plan.rows.forEach((r, i) => index.set(r.sheetRow, i));
-  const cellsOf = (row: number): OurCell[] | undefined => {
-    if (row === output.headerRow) return order.map(({ col, o }) => ({ col, xml: `<${p}c r="${letters[o]}${row + 1}" s="${header}" t="inlineStr">${inlineText(output.columns[o].header)}</${p}c>` }));
-    const i = index.get(row);
-    if (i === undefined) return undefined;
+  const cols = order.map((x) => x.col);
+  // per output column in column order: `<c r="K` and `" s="5"` around the row number
+  const open = order.map(({ col }) => `<${p}c r="${columnLetter(col)}`);
+  const style = order.map(({ o }) => `" s="${formats[o]}"`);
+  const headerCells = order.map(({ col, o }) => `<${p}c r="${columnLetter(col)}${output.headerRow + 1}" s="${header}" t="inlineStr">${inlineText(output.columns[o].header)}</${p}c>`);
+  const rows = [output.headerRow, ...plan.rows.map((r) => r.sheetRow)].sort((a, b) => a - b);
+  // sheet row → index into plan.rows (-1: not a data row), over the rows' span only
+  const first = rows[0];
+  const indexOf = new Int32Array(rows[rows.length - 1] - first + 1).fill(-1);
+  plan.rows.forEach((r, i) => (indexOf[r.sheetRow - first] = i));
+  const cells: string[] = new Array<string>(order.length);
+  const v1 = `<${p}v>`;
+  const v2 = `</${p}v></${p}c>`;
+  const is2 = `</${p}c>`;
+  const cellsOf = (row: number): string[] | undefined => {
+    if (row === output.headerRow) return headerCells;
+    const i = row >= first && row - first < indexOf.length ? indexOf[row - first] : -1;
+    if (i < 0) return undefined;
     // every row of the roster gets our nine cells with their formats (as the add-in formats the whole block), the
     // empty ones too: a value the clerk types there later is formatted as ours, and 说明 wraps
     const values = outputCells(placed[i]);
-    const cells: OurCell[] = [];
-    for (const { col, o } of order) {
-      const v = values[o];
-      const at = `${letters[o]}${row + 1}`;
-      const xml =
-        v === null || v === undefined || v === '' ? `<${p}c r="${at}" s="${formats[o]}"/>`
-        : typeof v === 'number' ? `<${p}c r="${at}" s="${formats[o]}"><${p}v>${numberText(v)}</${p}v></${p}c>`
-        : typeof v === 'boolean' ? `<${p}c r="${at}" s="${formats[o]}" t="b"><${p}v>${v ? 1 : 0}</${p}v></${p}c>`
-        : `<${p}c r="${at}" s="${formats[o]}" t="inlineStr">${inlineText(String(v))}</${p}c>`;
-      cells.push({ col, xml });
+    const n = String(row + 1);
+    for (let k = 0; k < order.length; k++) {
+      const v = values[order[k].o];
+      const head = open[k] + n + style[k];
+      cells[k] =
+        v === null || v === undefined || v === '' ? `${head}/>`
+        : typeof v === 'number' ? `${head}>${v1}${numberText(v)}${v2}`
+        : typeof v === 'boolean' ? `${head} t="b">${v1}${v ? 1 : 0}${v2}`
+        : `${head} t="inlineStr">${inlineText(String(v))}${is2}`;
     }
     return cells;
   };
-  const rows = [output.headerRow, ...plan.rows.map((r) => r.sheetRow)].sort((a, b) => a - b);
-  return { rows, cellsOf };
+  return { rows, cols, cellsOf };
 }
 
 /** The status colours: one conditional format over the 状态 cells, one rule per status. */
@@ -84,13 +94,12 @@ function isOurStatusFormat(xml: string): boolean {
   return rules === STATUS_STYLES.length && formulas.length === rules && formulas.every((f) => STATUS_FORMULAE.has(f)) && !/type="(?!cellIs")/.test(xml.replace(/<(?:\w+:)?cfvo[^>]*>/g, ''));
 }
 
-export function writeRosterSheet(bytes: Uint8Array, path: string, plan: RosterPlan, placed: readonly PlacedResult[], styles: StyleBook): RosterSheetResult {
+export async function writeRosterSheet(bytes: Uint8Array, path: string, plan: RosterPlan, placed: readonly PlacedResult[], styles: StyleBook, sink: PartSink): Promise<RosterSheetResult> {
   const output = plan.output;
   if (!output) throw new Error('内部错误：没有输出列的位置');
   if (placed.length !== plan.rows.length) throw new Error(`内部错误：结果 ${placed.length} 行，花名册 ${plan.rows.length} 行`);
   const s = new XmlScanner(bytes, path);
   const t = newTag();
-  const sink = new ByteSink(bytes.length + plan.rows.length * 400 + 4096);
   let copied = 0;
   const emitTo = (pos: number): void => {
     if (pos > copied) sink.copy(bytes, copied, pos);
@@ -176,7 +185,7 @@ export function writeRosterSheet(bytes: Uint8Array, path: string, plan: RosterPl
       if (t.kind === EMPTY) {
         // a sheet without cells cannot be a roster; nothing to splice
       } else {
-        patchSheetData(s, bytes, t, writes, ourCols, newCols, plan.sheetName, minOur, maxOur, emitTo, put, (pos) => (copied = pos), p);
+        await patchSheetData(s, bytes, t, writes, ourCols, newCols, plan.sheetName, minOur, maxOur, emitTo, put, (pos) => (copied = pos), sink, p);
       }
     } else if (n === 'conditionalFormatting') {
       const start = t.start;
@@ -193,7 +202,7 @@ export function writeRosterSheet(bytes: Uint8Array, path: string, plan: RosterPl
   }
   emitTo(bytes.length);
   void hasPane;
-  return { bytes: sink.result(), created: created.map((c) => c.header), rows: plan.rows.length };
+  return { created: created.map((c) => c.header), rows: plan.rows.length };
 }
 
 /** Inside <sheetViews>: the first sheetView gets our frozen pane unless it has a pane (the clerk's freeze or split). */
@@ -289,16 +298,35 @@ export function splitCols(existing: readonly ColEntry[], ours: readonly { col: n
   return pieces.sort((a, b) => a.min - b.min).map((x) => x.xml);
 }
 
-function patchSheetData(
-  s: XmlScanner, b: Uint8Array, data: Tag, writes: { rows: number[]; cellsOf: (row: number) => OurCell[] | undefined }, ourCols: ReadonlySet<number>, newCols: ReadonlySet<number>,
-  sheetName: string, minOur: number, maxOur: number, emitTo: (pos: number) => void, put: (text: string) => void, skipTo: (pos: number) => void, p: string,
-): void {
+/** A row's spans="first:last" (1-based columns), or null when it is not two numbers. */
+function spansOf(b: Uint8Array, start: number, end: number): { first: number; last: number } | null {
+  const n = [0, 0];
+  let k = 0;
+  let digits = 0;
+  for (let i = start; i < end; i++) {
+    const c = b[i];
+    if (c === 0x3a && k === 0 && digits > 0) {
+      k = 1;
+      digits = 0;
+    } else if (c >= 0x30 && c <= 0x39) {
+      n[k] = n[k] * 10 + (c - 0x30);
+      digits++;
+    } else return null;
+  }
+  return k === 1 && digits > 0 ? { first: n[0], last: n[1] } : null;
+}
+
+async function patchSheetData(
+  s: XmlScanner, b: Uint8Array, data: Tag, writes: OurCells, ourCols: ReadonlySet<number>, newCols: ReadonlySet<number>,
+  sheetName: string, minOur: number, maxOur: number, emitTo: (pos: number) => void, put: (text: string) => void, skipTo: (pos: number) => void, sink: PartSink, p: string,
+): Promise<void> {
   const pending = writes.rows;
   let next = 0;
   const t = newTag();
   const inner = newTag();
   let row = -1;
-  const rowXml = (r: number): string => `<${p}row r="${r + 1}">${(writes.cellsOf(r) ?? []).map((c) => c.xml).join('')}</${p}row>`;
+  const { cols } = writes;
+  const rowXml = (r: number): string => `<${p}row r="${r + 1}">${(writes.cellsOf(r) ?? []).join('')}</${p}row>`;
   for (;;) {
     if (!s.next(t)) s.fail('unclosed sheetData');
     if (t.kind === CLOSE) {
@@ -314,6 +342,7 @@ function patchSheetData(
       if (t.kind === OPEN) s.skipElement(t);
       continue;
     }
+    if (sink.waiting) await sink.drained();
     const rr = attrInt(b, t, N.r);
     row = rr > 0 ? rr - 1 : row + 1;
     while (next < pending.length && pending[next] < row) {
@@ -331,20 +360,18 @@ function patchSheetData(
     next++;
     // spans: a hint of the row's first and last column; widened over ours
     const sp = attrRange(b, t, N.spans);
-    if (sp) {
-      const m = /^(\d+):(\d+)$/.exec(new TextDecoder().decode(b.subarray(sp.start, sp.end)));
-      if (m) {
-        emitTo(sp.start);
-        put(`${Math.min(Number(m[1]), minOur + 1)}:${Math.max(Number(m[2]), maxOur + 1)}`);
-        skipTo(sp.end);
-      }
+    const spans = sp ? spansOf(b, sp.start, sp.end) : null;
+    if (sp && spans) {
+      emitTo(sp.start);
+      put(`${Math.min(spans.first, minOur + 1)}:${Math.max(spans.last, maxOur + 1)}`);
+      skipTo(sp.end);
     }
     if (t.kind === EMPTY) {
       if (mine.length > 0) {
         let end = t.end - 2;
         while (b[end - 1] === 0x20) end--;
         emitTo(end);
-        put(`>${mine.map((c) => c.xml).join('')}</${new TextDecoder().decode(b.subarray(t.nameStart, t.nameEnd))}>`);
+        put(`>${mine.join('')}</${new TextDecoder().decode(b.subarray(t.nameStart, t.nameEnd))}>`);
         skipTo(t.end);
       }
       continue;
@@ -357,7 +384,7 @@ function patchSheetData(
       if (inner.kind === CLOSE) {
         // </row>
         emitTo(inner.start);
-        while (k < mine.length) put(mine[k++].xml);
+        while (k < mine.length) put(mine[k++]);
         break;
       }
       if (!is(b, inner, N.c)) {
@@ -383,9 +410,9 @@ function patchSheetData(
         }
       }
       const end = s.pos;
-      while (k < mine.length && mine[k].col < col) {
+      while (k < mine.length && cols[k] < col) {
         emitTo(start);
-        put(mine[k++].xml);
+        put(mine[k++]);
       }
       if (ourCols.has(col)) {
         if (hasValue && newCols.has(col)) {

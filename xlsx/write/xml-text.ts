@@ -8,7 +8,14 @@ export function escapeAttr(s: string): string {
   return escapeText(s).replace(/"/g, '&quot;');
 }
 
+/**
+ * A character escapeText may change (`_` for _xHHHH_): one pass of the regular-expression engine over the text (a
+ * single character class, no backtracking), so the usual text, which has none, is returned without a loop here.
+ */
+const MAY_ESCAPE = /[&<>_\x00-\x08\x0B\x0C\x0E-\x1F\uD800-\uDFFF\uFFFE\uFFFF]/;
+
 export function escapeText(s: string): string {
+  if (!MAY_ESCAPE.test(s)) return s;
   let out = '';
   let from = 0;
   for (let i = 0; i < s.length; i++) {

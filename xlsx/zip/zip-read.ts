@@ -1,9 +1,8 @@
 // The entries of a zip (an .xlsx package), from its central directory only, and one entry's bytes inflated into a
 // buffer of its declared size (never more), its CRC checked. Sizes are checked before anything is inflated.
-import { inflateSync } from 'fflate';
 import { DamagedPartError } from '../errors';
 import { XLSX_LIMITS } from '../limits';
-import { crc32Of } from './deflate';
+import { crc32Of, inflateRaw } from './deflate';
 
 const EOCD = 0x06054b50;
 const CENTRAL = 0x02014b50;
@@ -115,9 +114,8 @@ export function inflateEntry(zip: ZipArchive, e: ZipEntry): Uint8Array {
     if (raw.length !== e.size) throw new DamagedPartError(e.name, 'size');
     out = raw;
   } else if (e.method === DEFLATED) {
-    const buffer = new Uint8Array(e.size);
     try {
-      out = inflateSync(raw, { out: buffer });
+      out = inflateRaw(raw, e.size);
     } catch {
       throw new DamagedPartError(e.name, 'inflate');
     }

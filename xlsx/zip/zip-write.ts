@@ -1,21 +1,15 @@
 // A zip written as a list of byte chunks: parts copied from the input package as they are (compressed bytes, CRC
-// and sizes unchanged), and new parts deflated here. Local headers carry sizes (no data descriptors); no zip64.
-import { crc32Of, deflateRaw } from './deflate';
+// and sizes unchanged), and new parts compressed as they were made (part-sink.ts). Local headers carry sizes (no
+// data descriptors); no zip64.
+import type { Compressed } from './part-sink';
 import { DEFLATED, dataRange, type ZipArchive, type ZipEntry } from './zip-read';
+
+export type { Compressed };
 
 const UTF8_NAMES = 0x0800;
 const MAX_ZIP32 = 0xffffffff;
 
 type Written = { nameBytes: Uint8Array; flags: number; method: number; time: number; date: number; crc: number; compressedSize: number; size: number; offset: number };
-
-/** A part's bytes deflated, with what the zip records about them. */
-export type Compressed = { data: Uint8Array; crc: number; size: number };
-
-export function compress(pieces: Iterable<Uint8Array>): Compressed {
-  const list = [...pieces];
-  const data = list.length === 1 ? list[0] : concatBytes(list);
-  return { data: deflateRaw(data), crc: crc32Of(data), size: data.length };
-}
 
 export class ZipOverflowError extends Error {
   override readonly name = 'ZipOverflowError';
@@ -34,14 +28,9 @@ export class ZipWriter {
     this.add({ nameBytes: e.nameBytes, flags: e.flags & ~0x0008 & (UTF8_NAMES | 0x0006), method: e.method, time: e.time, date: e.date, crc: e.crc, compressedSize: e.compressedSize, size: e.size, offset: 0 }, [zip.bytes.subarray(start, end)]);
   }
 
-  /** Adds a new part from its bytes (given in pieces), deflated. */
-  deflate(name: string, pieces: Iterable<Uint8Array>): void {
-    this.addCompressed(name, compress(pieces));
-  }
-
   /** Adds a part compressed earlier (so that its uncompressed bytes could be let go). */
   addCompressed(name: string, c: Compressed): void {
-    this.add({ nameBytes: this.encoder.encode(name), flags: UTF8_NAMES, method: DEFLATED, time: this.now.time, date: this.now.date, crc: c.crc, compressedSize: c.data.length, size: c.size, offset: 0 }, [c.data]);
+    this.add({ nameBytes: this.encoder.encode(name), flags: UTF8_NAMES, method: DEFLATED, time: this.now.time, date: this.now.date, crc: c.crc, compressedSize: c.compressedSize, size: c.size, offset: 0 }, c.chunks);
   }
 
   private add(w: Written, data: Uint8Array[]): void {

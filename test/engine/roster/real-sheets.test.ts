@@ -44,6 +44,17 @@ describe('merged 单位 / 部门 cells', () => {
     expect(p.mergedFill).toEqual([]);
   });
 
+  it('when the host cannot say what is merged, the card says how many people have no unit or department', () => {
+    const p = planRoster(grid('Sheet1', rows, { mergedUnread: true }));
+    expect(p.mergedUnread).toBe(4);
+    expect(planNotes(p).join('\n')).toContain('此版本 Excel 读不出合并单元格：有 4 人的单位或部门为空');
+    expect(planRoster(grid('Sheet1', rows)).mergedUnread).toBe(0);
+    const complete = planRoster(grid('Sheet1', [HEAD, [1, '第八中学', '语文组', '陶华勇', 30, 60]], { mergedUnread: true }));
+    expect(planNotes(complete).join('\n')).not.toContain('读不出合并单元格');
+    const noGroups = planRoster(grid('Sheet1', [['姓名', '公需科目学时'], ['陶华勇', 30]], { mergedUnread: true }));
+    expect(noGroups.mergedUnread).toBe(0);
+  });
+
   it('a merged 科室 reaching over an empty row does not make that row a person', () => {
     const p = planRoster(grid('Sheet1', [HEAD, [1, null, '儿科', '曾敏华', 30, 40], [], [2, null, null, '付梅平', 30, 60]], { merged: [area('C2:C4')] }));
     expect(sent(p).map((r) => [r.name, r.department])).toEqual([['曾敏华', '儿科'], ['付梅平', '儿科']]);
@@ -222,5 +233,5 @@ describe('cost', () => {
     expect(big / small).toBeLessThan(16 * 3);
     const long = time(make(2000, 5000));
     expect(long / small).toBeLessThan(50);
-  });
+   }, 120_000);
 });
