@@ -4,7 +4,7 @@ import { evaluate, getRuleSet } from '../../shared/index';
 import type { RosterRowInput, RowResult } from '../../shared/types';
 import type { RuleSet, RuleSetDuties } from '../../shared/rulesets/types';
 import { getDuties } from '../../shared/rulesets/duties';
-import { backToRoster, type OwnSheet } from './back-to-roster';
+import { backToRoster } from './back-to-roster';
 import type { DutySheetMeta } from './duty-head';
 import { readRosterForSummary } from '../summary/summary-sheet';
 import { localDateTime } from '../../shared/local-time';
@@ -20,10 +20,10 @@ export type RosterResults = {
 };
 
 /** The roster's results by the workbook's rule set (addin/settings/rule-set-choice.ts). */
-export async function readRosterResults(own: readonly OwnSheet[], asOf: string): Promise<RosterResults> {
+export async function readRosterResults(asOf: string): Promise<RosterResults> {
   const ruleSet = workbookRuleSet().ruleSet.id;
   const roster = await Excel.run(async (context) => {
-    await backToRoster(context, own);
+    await backToRoster(context);
     return readRosterForSummary(context, ruleSet);
   });
   const answer = evaluate(roster.rows, { asOf, ruleSet });

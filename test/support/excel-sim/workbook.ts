@@ -6,6 +6,15 @@ import { SimRange } from './range';
 import { SimTableCollection } from './table';
 import { SimWorksheet } from './worksheet';
 
+/** Excel's rules for a new sheet's name: 1 to 31 characters, none of : \ / ? * [ ], no apostrophe at either end. */
+function checkSheetName(name: string): string {
+  const length = [...name].length;
+  if (length === 0 || length > 31 || /[:\\/?*[\]]/.test(name) || name.startsWith("'") || name.endsWith("'")) {
+    throw new SimError('InvalidArgument', `The argument is invalid or missing or has an incorrect format (sheet name '${name}').`);
+  }
+  return name;
+}
+
 export class SimWorksheetCollection extends SimObject {
   protected readProp(prop: string): unknown {
     if (!prop.startsWith('items')) throw new SimError('PropertyNotFound', `WorksheetCollection has no property '${prop}'`);
@@ -35,7 +44,7 @@ export class SimWorksheetCollection extends SimObject {
   }
   add(name: string): SimWorksheet {
     let created: SheetModel | null = null;
-    this.ctx.enqueue({ bytes: OP_OVERHEAD + bytes(name), run: () => ((created = this.ctx.model.addSheet(name)), 0) });
+    this.ctx.enqueue({ bytes: OP_OVERHEAD + bytes(name), run: () => ((created = this.ctx.model.addSheet(checkSheetName(name))), 0) });
     return new SimWorksheet(this.ctx, () => created);
   }
 }
