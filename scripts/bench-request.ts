@@ -23,6 +23,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { gzipSync } from 'node:zlib';
+import { getRuleSet } from '../shared/index';
 import { syntheticRows } from './load-rows';
 import { HAS_THREAD_CPU, otherThreadCpuMs, threadIdle } from './thread-cpu';
 import { STUB_ENTRY, StepFailed, WORKERD, bundle, ensureDist, startWorkerd, workerdConfig, wranglerConfig } from './workerd-bundle';
@@ -150,7 +151,7 @@ async function underWranglerDev(dir: string, formats: string[], starts: number):
   const start: Start = () => startWranglerDev(persistTo, VARS);
   const figures: string[] = [];
   for (const format of formats) {
-    const body = JSON.stringify({ rows: syntheticRows(ROWS_PER_REQUEST), asOf: '2023-11-01', ...(format === 'full' ? {} : { format }) });
+    const body = JSON.stringify({ rows: syntheticRows(ROWS_PER_REQUEST), asOf: `${getRuleSet().year}-11-01`, ...(format === 'full' ? {} : { format }) });
     const { cold, warm, helper } = await measure(start, body, starts);
     const ok = cold <= BUDGET_MS && warm <= BUDGET_MS;
     figures.push(`${format} cold ${cold.toFixed(2)}, warm ${warm.toFixed(2)} ms (helper ${helper.toFixed(2)}): ${ok ? 'OK' : 'ABOVE'}`);
@@ -181,7 +182,7 @@ async function main(): Promise<void> {
     console.log(`${'rows'.padStart(6)} | ${'format'.padEnd(7)} | ${'cold ms'.padStart(7)} | ${'warm ms'.padStart(7)} | ${'helper ms'.padStart(9)} | ${'KiB'.padStart(7)}`);
     for (const rows of sizes) {
       for (const format of formats) {
-        const body = JSON.stringify({ rows: syntheticRows(rows), asOf: '2023-11-01', ...(format === 'full' ? {} : { format }) });
+        const body = JSON.stringify({ rows: syntheticRows(rows), asOf: `${getRuleSet().year}-11-01`, ...(format === 'full' ? {} : { format }) });
         const measured = await measure(inWorkerd(config), body);
         startups.push(...measured.startups);
         const { cold, warm, helper, bytes } = measured;

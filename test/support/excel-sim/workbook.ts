@@ -83,14 +83,24 @@ export class SimSettingCollection {
   }
 }
 
+/** Excel.Application: a recalculation is counted (the simulation evaluates no formulas). */
+export class SimApplication {
+  constructor(private readonly ctx: SimContext) {}
+  calculate(_type: string): void {
+    this.ctx.enqueue({ bytes: OP_OVERHEAD, run: () => (this.ctx.model.calculations++, 0) });
+  }
+}
+
 export class SimWorkbook {
   readonly worksheets: SimWorksheetCollection;
   readonly tables: SimTableCollection;
   readonly settings: SimSettingCollection;
+  readonly application: SimApplication;
   constructor(private readonly ctx: SimContext) {
     this.worksheets = new SimWorksheetCollection(ctx);
     this.tables = new SimTableCollection(ctx, () => ctx.model.tables);
     this.settings = new SimSettingCollection(ctx);
+    this.application = new SimApplication(ctx);
   }
   getSelectedRange(): SimRange {
     let sel: WorkbookModel['selection'] | undefined;
@@ -104,8 +114,9 @@ export class SimWorkbook {
 }
 
 /** Excel.run: the batch gets a fresh context; queued work left at the end is synced, as Office.js does. */
-export function createExcel(model: WorkbookModel): { run: <T>(batch: (context: Excel.RequestContext) => Promise<T>) => Promise<T> } {
+export function createExcel(model: WorkbookModel): { run: <T>(batch: (context: Excel.RequestContext) => Promise<T>) => Promise<T>; CalculationType: Record<string, string> } {
   return {
+    CalculationType: { recalculate: 'Recalculate', full: 'Full', fullRebuild: 'FullRebuild' },
     async run<T>(batch: (context: Excel.RequestContext) => Promise<T>): Promise<T> {
       const ctx = new SimContext(model, (c) => new SimWorkbook(c));
       const result = await batch(ctx as unknown as Excel.RequestContext);
