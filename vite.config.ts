@@ -11,6 +11,7 @@ import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { defineConfig, type Plugin, type ServerOptions } from 'vite';
 import { generateFunctionsMetadata } from './addin/functions/build-metadata';
+import { writeIncludedRuleSets } from './scripts/included-rule-sets';
 import { headersFile } from './worker/page-headers';
 
 const here = fileURLToPath(new URL('.', import.meta.url));
@@ -98,6 +99,10 @@ function addinFiles(): Plugin {
     },
   };
 }
+
+// the extra rule sets of this build (CE_RULE_SETS or rule-sets.local.json), the same the Worker gets
+// (scripts/included-rule-sets.ts): written when the configuration loads, before anything is bundled
+writeIncludedRuleSets(here);
 
 export default defineConfig(() => ({
   root: here,

@@ -1,5 +1,10 @@
 import { defineConfig } from 'vitest/config';
+import { writeIncludedRuleSets } from './scripts/included-rule-sets';
 import { BROWSER_ENV, findBrowser, noBrowser } from './test/e2e/find-browser';
+
+// the generated module of the extra rule sets (scripts/included-rule-sets.ts) as this environment says; the tests that
+// build artifacts with a second rule set do so in a copy of the project (test/support/project-copy.ts)
+writeIncludedRuleSets();
 
 // One `vitest run` runs every project; `--project node|worker|e2e` picks one.
 //  - node   engine, add-in and .xlsx unit tests, the documentation's links and commands, and operations (deploy,

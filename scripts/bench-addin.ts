@@ -5,7 +5,7 @@
 // Worker: by default an in-process fake (the engine's evaluate behind the Evaluator interface, so no HTTP);
 // with --worker, the real Worker over HTTP. --latency adds a network round trip to the fake; --rows-per-request and
 // --concurrency override what the service advertises. Reports wall time, context.sync() calls, requests, payloads.
-import { evaluate } from '../shared/index';
+import { evaluate, getRuleSet } from '../shared/index';
 import { WorkerClient } from '../addin/api/client';
 import { jsonBytes } from '../shared/sheet/chunks';
 import type { Evaluator } from '../addin/compute/compute';
@@ -90,7 +90,7 @@ async function main(): Promise<void> {
     const out = await runCompute(
       {
         evaluator: ev,
-        asOf: '2023-11-01',
+        asOf: `${getRuleSet().year}-11-01`,
         limits,
         onProgress: (p) => {
           if (p.phase !== phase) {

@@ -59,7 +59,8 @@ if (BASELINE !== undefined) {
 }
 
 const rows = generateRows(ROWS);
-const AS_OF = '2023-11-01';
+// a 核对日期 in the default rule set's year (the notice's deadlines not yet passed)
+const AS_OF = `${getRuleSet().year}-11-01`;
 /** The request as the add-in sends it (POST /v1/evaluate). */
 const json = JSON.stringify({ asOf: AS_OF, format: 'compact', rows });
 const parseRequest = (): RosterRowInput[] => (JSON.parse(json) as { rows: RosterRowInput[] }).rows;

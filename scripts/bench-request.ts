@@ -1,4 +1,4 @@
-// `npm run bench:request [-- --sizes 1,100,400,1000,2000 --formats compact,full --cold 5 --warm 15]`
+// `npm run bench:request [-- --sizes 1,100,400,1000,2000 --formats compact,full --cold 5 --warm 15 --wrangler-dev 3]`
 // The CPU one POST /v1/evaluate costs the Worker, as the Workers Free plan's 10 ms limit counts it: the time of the
 // thread that runs the isolate, in workerd (the runtime `wrangler dev` runs and Cloudflare deploys), for the bundle
 // `wrangler deploy --dry-run --env production` makes. Cold = the first request of a fresh workerd process (its
@@ -13,27 +13,26 @@
 // would give wall time (performance.now(); on Cloudflare it even stands still until I/O) without workerd's own work,
 // and `wrangler dev` has no CPU limit; a DevTools CPU profile through workerd's inspector shows where time goes but
 // slows the code it samples several-fold.
-// D1 and the rate limiters are stubs here (on Cloudflare their time is I/O wait, not CPU).
-import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
+// D1 and the rate limiters are stubs here (on Cloudflare their time is I/O wait, not CPU). Then the same request at the
+// advertised rowsPerRequest against `wrangler dev --env production` itself, local D1 (scripts/wrangler-dev-process.ts),
+// measured the same way on its workerd's main thread (`--wrangler-dev N` fresh starts, 0 to skip).
+import { execFileSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { connect, createServer } from 'node:net';
+import { mkdtempSync, readFileSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { gzipSync } from 'node:zlib';
-import { parseJsonc } from './deploy/jsonc';
+import { getRuleSet } from '../shared/index';
 import { syntheticRows } from './load-rows';
 import { HAS_THREAD_CPU, otherThreadCpuMs, threadIdle } from './thread-cpu';
+import { STUB_ENTRY, StepFailed, WORKERD, bundle, ensureDist, startWorkerd, workerdConfig, wranglerConfig } from './workerd-bundle';
+import { localDatabase, startWranglerDev } from './wrangler-dev-process';
 
-const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const FREE_PLAN_CPU_MS = 10;
 const BUDGET_MS = FREE_PLAN_CPU_MS / 2;
-const TOKEN = `bench-${randomBytes(16).toString('hex')}`;
+const TOKEN = randomBytes(32).toString('base64url');
 
-type WranglerConfig = { compatibility_date: string; compatibility_flags?: string[]; env: { production: { vars: Record<string, string> } } };
-const wranglerConfig = parseJsonc(readFileSync(join(root, 'worker', 'wrangler.jsonc'), 'utf8'), 'worker/wrangler.jsonc') as WranglerConfig;
 /** What the deployed Worker advertises to clients (GET /v1/health `rowsPerRequest`). */
 const ROWS_PER_REQUEST = Number(wranglerConfig.env.production.vars.CE_ROWS_PER_REQUEST);
 
@@ -43,102 +42,43 @@ const { values: opts } = parseArgs({
     formats: { type: 'string', default: 'compact,full' },
     cold: { type: 'string', default: '5' },
     warm: { type: 'string', default: '15' },
+    'wrangler-dev': { type: 'string', default: '3' },
   },
 });
 
 const median = (xs: number[]): number => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));
 
-/** dist/ is the Worker's static assets (wrangler.jsonc `assets`): the bundle is not made without it. */
-function ensureDist(): void {
-  if (existsSync(join(root, 'dist', 'taskpane.html'))) return;
-  console.log('dist/ is missing (the Worker serves it as static assets, and wrangler will not bundle without it): building it with `npm run build` first.');
-  execFileSync(process.platform === 'win32' ? 'npm.cmd' : 'npm', ['run', 'build'], { cwd: root, stdio: 'ignore' });
-}
+/** The variables of the bench's Worker: production's, with a token and an audit key of its own. */
+const VARS = { CE_API_TOKEN: `bench:${TOKEN}`, CE_AUDIT_HMAC_KEY: randomBytes(32).toString('hex'), CE_ENV: 'production' };
 
-function bundle(outdir: string): string {
-  execFileSync(process.execPath, [join(root, 'node_modules', 'wrangler', 'bin', 'wrangler.js'), 'deploy', '--dry-run',
-    '--env', 'production', '--config', join(root, 'worker', 'wrangler.jsonc'), '--outdir', outdir],
-  { stdio: 'ignore', env: { ...process.env, CI: 'true', WRANGLER_SEND_METRICS: 'false' } });
-  return join(outdir, 'index.js');
-}
-
-/** A workerd config for the bundle: the production variables, a token of the bench's own, stubs for D1 and limits. */
-function workerdConfig(dir: string, bundlePath: string): string {
-  const config = wranglerConfig;
-  writeFileSync(join(dir, 'worker.js'), readFileSync(bundlePath));
-  // the Worker as deployed, with the bindings workerd alone cannot give it replaced by stubs that cost nothing
-  writeFileSync(join(dir, 'entry.js'), `import worker from './worker.js';
-const allow = { limit: async () => ({ success: true }) };
-const DB = { prepare: () => ({ bind: () => ({ run: async () => ({ success: true }) }) }) };
+/**
+ * workerd's own share of a request, the floor under any Worker: a Worker that reads the same body and answers as
+ * many bytes (made at its start-up), with no other work.
+ */
+function floorWorker(answerBytes: number): string {
+  return `const answer = new Uint8Array(${answerBytes}).fill(0x20);
 export default {
-  fetch: (request, env, ctx) => worker.fetch(request, { ...env, DB, RATE_LIMITER: allow, AUTH_FAILURE_LIMITER: allow }, ctx),
+  async fetch(request) {
+    await request.arrayBuffer();
+    return new Response(answer, { headers: { 'Content-Type': 'application/json' } });
+  },
 };
-`);
-  const vars: Record<string, string> = {
-    ...config.env.production.vars,
-    CE_API_TOKEN: `bench:${TOKEN}`,
-    CE_AUDIT_HMAC_KEY: randomBytes(32).toString('hex'),
-    CE_ENV: 'production',
-  };
-  const text = (s: string): string => JSON.stringify(s);
-  const capnp = `using Workerd = import "/workerd/workerd.capnp";
-const config :Workerd.Config = (
-  services = [ (name = "main", worker = .worker) ],
-  sockets = [ (name = "http", address = "127.0.0.1:0", http = (), service = "main") ],
-);
-const worker :Workerd.Worker = (
-  modules = [ (name = "entry.js", esModule = embed "entry.js"), (name = "worker.js", esModule = embed "worker.js") ],
-  compatibilityDate = ${text(config.compatibility_date)},
-  compatibilityFlags = [${(config.compatibility_flags ?? []).map(text).join(', ')}],
-  bindings = [ ${Object.entries(vars).map(([k, v]) => `(name = ${text(k)}, text = ${text(v)})`).join(', ')} ],
-);
 `;
-  const file = join(dir, 'bench.capnp');
-  writeFileSync(file, capnp);
-  return file;
 }
 
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.on('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-  });
-}
+/** A workerd process serving the Worker: its main thread's id (= its pid), its URL, and how to end it. */
+type Server = { pid: number; url: string; stop: () => void };
+type Start = () => Promise<Server>;
 
-type Workerd = { child: ChildProcess; pid: number; url: string };
-
-async function startWorkerd(config: string): Promise<Workerd> {
-  const port = await freePort();
-  const binary = join(root, 'node_modules', 'workerd', 'bin', 'workerd');
-  const child = spawn(binary, ['serve', config, '--socket-addr', `http=127.0.0.1:${port}`], { stdio: ['ignore', 'ignore', 'pipe'] });
-  let stderr = '';
-  child.stderr?.on('data', (d: Buffer) => (stderr += String(d)));
-  // listening once a connection is accepted (no HTTP request: it would run the Worker before the cold request)
-  for (let i = 0; !(await accepts(port)); i++) {
-    if (child.exitCode !== null || i > 400) throw new Error(`workerd did not start: ${stderr}`);
-    await sleep(25);
-  }
-  return { child, pid: child.pid as number, url: `http://127.0.0.1:${port}` };
-}
-
-function accepts(port: number): Promise<boolean> {
-  return new Promise((resolve) => {
-    const socket = connect(port, '127.0.0.1');
-    socket.once('connect', () => {
-      socket.destroy();
-      resolve(true);
-    });
-    socket.once('error', () => resolve(false));
-  });
-}
+/** workerd serving `config` (scripts/workerd-bundle.ts). */
+const inWorkerd = (config: string): Start => async () => {
+  const w = await startWorkerd(config);
+  return { pid: w.pid, url: w.url, stop: () => w.child.kill() };
+};
 
 /** Waits until workerd's main thread sleeps in its event loop (its CPU time is then exact). */
-async function idle(w: Workerd): Promise<void> {
+async function idle(w: Server): Promise<void> {
   for (let i = 0; i < 200 && !threadIdle(w.pid); i++) await sleep(2);
   await sleep(5);
 }
@@ -151,7 +91,7 @@ function otherThreadsMs(pid: number): number {
 
 type Measured = { mainMs: number; otherMs: number; bytes: number };
 
-async function request(w: Workerd, body: string): Promise<Measured> {
+async function request(w: Server, body: string): Promise<Measured> {
   await idle(w);
   const main0 = otherThreadCpuMs(w.pid);
   const other0 = otherThreadsMs(w.pid);
@@ -168,8 +108,8 @@ async function request(w: Workerd, body: string): Promise<Measured> {
 
 type Sample = { startupMs: number; cold: Measured; warm: Measured[] };
 
-async function sample(config: string, body: string, warmRuns: number): Promise<Sample> {
-  const w = await startWorkerd(config);
+async function sample(start: Start, body: string, warmRuns: number): Promise<Sample> {
+  const w = await start();
   try {
     await idle(w);
     const startupMs = otherThreadCpuMs(w.pid);
@@ -180,8 +120,43 @@ async function sample(config: string, body: string, warmRuns: number): Promise<S
     for (let i = 0; i < warmRuns; i++) warm.push(await request(w, body));
     return { startupMs, cold, warm };
   } finally {
-    w.child.kill();
+    w.stop();
   }
+}
+
+type Figures = { cold: number; warm: number; helper: number; bytes: number; startups: number[] };
+
+/** Cold (median over fresh processes), warm and helper (medians over their later requests) of one request body. */
+async function measure(start: Start, body: string, processes: number = Number(opts.cold)): Promise<Figures> {
+  const samples: Sample[] = [];
+  for (let i = 0; i < processes; i++) samples.push(await sample(start, body, Number(opts.warm)));
+  const warmAll = samples.flatMap((s) => s.warm);
+  return {
+    cold: median(samples.map((s) => s.cold.mainMs)),
+    warm: median(warmAll.map((m) => m.mainMs)),
+    helper: median(warmAll.map((m) => m.otherMs)),
+    bytes: samples[0].cold.bytes,
+    startups: samples.map((s) => s.startupMs),
+  };
+}
+
+/**
+ * The same request at the advertised rowsPerRequest against `wrangler dev --env production` (local D1, migrations
+ * applied), `starts` fresh starts: the main thread of its workerd also runs wrangler's own routing and asset Workers
+ * and the local D1, which on Cloudflare are not the Worker's CPU, so these figures sit a little above the bundle's.
+ */
+async function underWranglerDev(dir: string, formats: string[], starts: number): Promise<void> {
+  const persistTo = mkdtempSync(join(dir, 'd1-'));
+  localDatabase(persistTo);
+  const start: Start = () => startWranglerDev(persistTo, VARS);
+  const figures: string[] = [];
+  for (const format of formats) {
+    const body = JSON.stringify({ rows: syntheticRows(ROWS_PER_REQUEST), asOf: `${getRuleSet().year}-11-01`, ...(format === 'full' ? {} : { format }) });
+    const { cold, warm, helper } = await measure(start, body, starts);
+    const ok = cold <= BUDGET_MS && warm <= BUDGET_MS;
+    figures.push(`${format} cold ${cold.toFixed(2)}, warm ${warm.toFixed(2)} ms (helper ${helper.toFixed(2)}): ${ok ? 'OK' : 'ABOVE'}`);
+  }
+  console.log(`as \`wrangler dev --env production\` serves it (local D1; its workerd's main thread also runs wrangler's routing and asset Workers and the local D1), ${ROWS_PER_REQUEST} rows, cold = median of ${starts} starts: ${figures.join('; ')}`);
 }
 
 async function main(): Promise<void> {
@@ -195,43 +170,45 @@ async function main(): Promise<void> {
     const built = bundle(join(dir, 'bundle'));
     const raw = statSync(built).size;
     console.log(`Worker bundle (wrangler deploy --dry-run --env production): ${(raw / 1024).toFixed(1)} KiB, gzip ${(gzipSync(readFileSync(built)).length / 1024).toFixed(1)} KiB`);
-    const config = workerdConfig(dir, built);
-    const workerdVersion = execFileSync(join(root, 'node_modules', 'workerd', 'bin', 'workerd'), ['--version'], { encoding: 'utf8' }).trim();
+    const config = workerdConfig(dir, readFileSync(built, 'utf8'), STUB_ENTRY, VARS);
+    const workerdVersion = execFileSync(WORKERD, ['--version'], { encoding: 'utf8' }).trim();
     console.log(`CPU ms per POST /v1/evaluate in ${workerdVersion}, main thread (the isolate's); cold = first request of a fresh process (median of ${opts.cold}), warm = median of ${opts.warm} later requests; helper = V8's other threads during the request (not counted); KiB = answer as sent`);
     const formats = opts.formats.split(',');
     const sizes = opts.sizes.split(',').map(Number);
     const startups: number[] = [];
     const within = new Map<string, number>(formats.map((f) => [f, 0]));
     const verdicts: string[] = [];
+    const floors: string[] = [];
     console.log(`${'rows'.padStart(6)} | ${'format'.padEnd(7)} | ${'cold ms'.padStart(7)} | ${'warm ms'.padStart(7)} | ${'helper ms'.padStart(9)} | ${'KiB'.padStart(7)}`);
     for (const rows of sizes) {
       for (const format of formats) {
-        const body = JSON.stringify({ rows: syntheticRows(rows), asOf: '2023-11-01', ...(format === 'full' ? {} : { format }) });
-        const samples: Sample[] = [];
-        for (let i = 0; i < Number(opts.cold); i++) samples.push(await sample(config, body, Number(opts.warm)));
-        startups.push(...samples.map((s) => s.startupMs));
-        const cold = median(samples.map((s) => s.cold.mainMs));
-        const warmAll = samples.flatMap((s) => s.warm);
-        const warm = median(warmAll.map((m) => m.mainMs));
-        const helper = median(warmAll.map((m) => m.otherMs));
-        const kib = samples[0].cold.bytes / 1024;
-        console.log(`${String(rows).padStart(6)} | ${format.padEnd(7)} | ${cold.toFixed(2).padStart(7)} | ${warm.toFixed(2).padStart(7)} | ${helper.toFixed(2).padStart(9)} | ${kib.toFixed(1).padStart(7)}`);
+        const body = JSON.stringify({ rows: syntheticRows(rows), asOf: `${getRuleSet().year}-11-01`, ...(format === 'full' ? {} : { format }) });
+        const measured = await measure(inWorkerd(config), body);
+        startups.push(...measured.startups);
+        const { cold, warm, helper, bytes } = measured;
+        console.log(`${String(rows).padStart(6)} | ${format.padEnd(7)} | ${cold.toFixed(2).padStart(7)} | ${warm.toFixed(2).padStart(7)} | ${helper.toFixed(2).padStart(9)} | ${(bytes / 1024).toFixed(1).padStart(7)}`);
         if (Math.max(cold, warm) <= BUDGET_MS) within.set(format, Math.max(within.get(format) ?? 0, rows));
         if (rows === ROWS_PER_REQUEST) {
           const ok = cold <= BUDGET_MS && warm <= BUDGET_MS;
           verdicts.push(`${format} at ${rows} rows (the advertised rowsPerRequest): cold ${cold.toFixed(2)} ms, warm ${warm.toFixed(2)} ms: ${ok ? 'OK' : 'ABOVE'} (goal ≤ ${BUDGET_MS} ms, half the Free plan's ${FREE_PLAN_CPU_MS} ms)`);
+          const floorDir = mkdtempSync(join(dir, 'floor-'));
+          const floor = await measure(inWorkerd(workerdConfig(floorDir, floorWorker(bytes), 'export { default } from "./worker.js";', {})), body);
+          floors.push(`${format} cold ${floor.cold.toFixed(2)}, warm ${floor.warm.toFixed(2)} ms`);
         }
       }
     }
     console.log(`start-up (workerd and the Worker's top level with its warm-up), main thread: median ${median(startups).toFixed(1)} ms, max ${Math.max(...startups).toFixed(1)} ms (Cloudflare's start-up limit: 1 s)`);
     for (const [format, rows] of within) console.log(`${format}: largest size measured with cold and warm ≤ ${BUDGET_MS} ms: ${rows || 'none'} rows`);
+    if (floors.length > 0) console.log(`workerd's own share at ${ROWS_PER_REQUEST} rows (a Worker that reads the same body and answers as many bytes, no other work): ${floors.join('; ')}`);
     for (const v of verdicts) console.log(v);
+    const starts = Number(opts['wrangler-dev']);
+    if (starts > 0) await underWranglerDev(dir, formats, starts);
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
 }
 
 main().catch((err: unknown) => {
-  console.error(err);
+  console.error(err instanceof StepFailed ? err.message : err);
   process.exit(1);
 });

@@ -1,5 +1,10 @@
 // Deterministic generator of realistic roster rows for the engine benchmark; its PRNG also seeds the load script.
+import { dayFromIso } from '../shared/dates';
+import { getRuleSet } from '../shared/index';
 import type { CellValue, RosterRowInput } from '../shared/types';
+
+/** Excel's serial number of 1970-01-01 (the day shared/dates.ts counts from). */
+const EXCEL_SERIAL_OF_EPOCH = 25569;
 
 /** mulberry32: a tiny seeded PRNG, so every run measures the same rows. */
 export function prng(seed: number): () => number {
@@ -17,7 +22,10 @@ const UNITS = ['枣庄市立医院', '滕州市中心人民医院', '枣庄市�
 const DEPTS = ['内科', '外科', '办公室', '教务处', '技术科', ''];
 const SURNAMES = '王李张刘陈杨赵黄周吴徐孙胡朱高林何郭马罗';
 const GIVEN = '伟芳娜敏静丽强磊军洋勇艳杰娟涛明超秀英华';
-const DATES: CellValue[] = ['2023-10-09', 45208, '2023/6/20', '2023年5月8日', '2023-01-30', 45170, '2023.12.1', 20231009];
+// dates of the default rule set's year, written every way a roster holds them (text, serial number, 20231009-style number)
+const Y = getRuleSet().year;
+const serial = (iso: string): number => dayFromIso(iso) + EXCEL_SERIAL_OF_EPOCH;
+const DATES: CellValue[] = [`${Y}-10-09`, serial(`${Y}-10-09`), `${Y}/6/20`, `${Y}年5月8日`, `${Y}-01-30`, serial(`${Y}-09-01`), `${Y}.12.1`, Number(`${Y}1009`)];
 
 /** `n` rows: mostly numbers, about a tenth as text with units or full-width digits, a few special cases and errors. */
 export function generateRows(n: number, seed = 2023): RosterRowInput[] {

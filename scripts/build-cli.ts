@@ -7,13 +7,16 @@ import { build } from 'esbuild';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { writeIncludedRuleSets } from './included-rule-sets';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 export const CLI_BUNDLE = 'build/ce-roster.mjs';
 export const CLI_INPUTS = 'build/ce-roster.json';
 
-/** Bundles xlsx/cli.ts into `outDir` (default build/); returns the bundle's path. */
+/** Bundles xlsx/cli.ts (with the rule sets this build includes) into `outDir` (default build/); returns the bundle's path. */
 export async function buildCli(outDir = join(root, 'build')): Promise<string> {
+  // the rule sets this folder's build includes (CE_RULE_SETS or rule-sets.local.json), as the pages and the Worker get them
+  writeIncludedRuleSets(root);
   mkdirSync(outDir, { recursive: true });
   const outfile = join(outDir, 'ce-roster.mjs');
   const result = await build({

@@ -1,4 +1,5 @@
 // Synthetic roster rows for the load script: deterministic, varied (every status, caps, special cases, bad cells).
+import { getRuleSet } from '../shared/index';
 import type { RosterRowInput } from '../shared/types';
 import { prng } from './bench-rows';
 
@@ -31,7 +32,7 @@ export function syntheticRows(count: number, seed = 2023): RosterRowInput[] {
       absentMonths: specialCase ? int(12) : null,
       evidenceComplete: rand() < 0.1 ? '否' : '是',
       titleApplicant: rand() < 0.1 ? '是' : '',
-      titleSubmissionDate: rand() < 0.1 ? '2023-10-09' : null,
+      titleSubmissionDate: rand() < 0.1 ? `${getRuleSet().year}-10-09` : null,
     };
     if (rand() < 0.02) row.platformPublicHours = '三十'; // a bad cell: a 数据有误 row
     return row;

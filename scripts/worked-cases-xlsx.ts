@@ -12,7 +12,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import ExcelJS from 'exceljs';
-import { HEADERS } from '../shared/index';
+import { HEADERS, getRuleSet } from '../shared/index';
 import type { RosterKey, RosterRowInput } from '../shared/types';
 
 const root = resolve(fileURLToPath(new URL('..', import.meta.url)));
@@ -77,7 +77,7 @@ async function main(): Promise<void> {
   const batches = read<Batch[]>('batches.json');
   const wb = new ExcelJS.Workbook();
   const ws = wb.addWorksheet('示例');
-  ws.getCell('A1').value = '2023年度专业技术人员继续教育学时台账（工作示例）';
+  ws.getCell('A1').value = `${getRuleSet().year}年度专业技术人员继续教育学时台账（工作示例）`;
   ws.mergeCells(1, 1, 1, EXAMPLE_COLUMNS.length + 1);
   writeRows(ws, 2, EXAMPLE_COLUMNS, examples.map((e) => e.row), true);
   const template = HEADERS.map((h): [RosterKey, string] => [h.key, h.zh]);

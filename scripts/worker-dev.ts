@@ -1,12 +1,14 @@
 // `npm run worker:dev -- [wrangler dev flags]`: apply the D1 migrations to the local database, then `wrangler dev`.
 // It writes worker/.dev.vars (git-ignored) on first use: the dev token, and a random audit HMAC key of its own.
 // wrangler dev does not apply migrations itself. Extra flags pass through to wrangler dev (e.g. --port 8787,
-// --var CE_API_TOKEN:label:secret, --env load); --env and --persist-to also go to the migrations step.
+// --var CE_API_TOKEN:label:secret, --env load); --env and --persist-to also go to the migrations step. The extra rule
+// sets of this build (CE_RULE_SETS or rule-sets.local.json) are included first, as `npm run build` includes them.
 import { spawn, spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { appendFileSync, copyFileSync, existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { IncludedRuleSetError, writeIncludedRuleSets } from './included-rule-sets';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const config = join(root, 'worker', 'wrangler.jsonc');
@@ -25,6 +27,14 @@ function sharedFlags(argv: readonly string[]): string[] {
     }
   }
   return out;
+}
+
+try {
+  const included = writeIncludedRuleSets(root);
+  if (included.ids.length > 0) console.log(`worker:dev: 另含规则集 ${included.ids.join('、')}`);
+} catch (e) {
+  console.error(`worker:dev: ${e instanceof IncludedRuleSetError ? e.message : String(e)}`);
+  process.exit(1);
 }
 
 if (!existsSync(devVars)) {

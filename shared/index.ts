@@ -34,6 +34,7 @@ export type {
   SourceKind,
   RuleSetOrders,
 } from './rulesets/types';
+export { choiceLabel, noticeLine, usedLine, yearNote, type ShownRuleSet } from './rulesets/shown';
 export { isIsoDate } from './dates';
 export {
   HEADERS,

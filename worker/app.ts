@@ -3,7 +3,7 @@
 import { Hono } from 'hono';
 import { requestId } from 'hono/request-id';
 import { secureHeaders } from 'hono/secure-headers';
-import { DEFAULT_RULE_SET, ENGINE_VERSION, listRuleSets } from '../shared/index';
+import { ENGINE_VERSION } from '../shared/index';
 import { auth } from './auth';
 import { refuseBlockedCredential } from './auth-failures';
 import { hashBody, limitBody } from './body';
@@ -15,7 +15,8 @@ import { rateLimit } from './rate-limit';
 import { listAudit } from './routes/audit';
 import { evaluateRows } from './routes/evaluate';
 import { indexPage } from './routes/index-page';
-import { validateAuditQuery, validateEvaluate } from './validation';
+import { listRules } from './routes/rules';
+import { validateAuditQuery, validateEvaluate, validateRulesQuery } from './validation';
 
 export const app = new Hono<AppEnv>();
 
@@ -34,8 +35,7 @@ app.get('/v1/health', (c) => {
 });
 
 app.use('/v1/*', refuseBlockedCredential, auth, rateLimit);
-// every rule set with its parameters, clause texts and the unit's duties
-app.get('/v1/rules', (c) => c.json({ engineVersion: ENGINE_VERSION, defaultRuleSet: DEFAULT_RULE_SET, ruleSets: listRuleSets() }));
+app.get('/v1/rules', validateRulesQuery, ...listRules);
 app.post('/v1/evaluate', limitBody, hashBody, validateEvaluate, ...evaluateRows);
 app.get('/v1/audit', validateAuditQuery, ...listAudit);
 

@@ -45,6 +45,8 @@ export type Variables = RequestIdVariables & {
   evaluateRequest: EvaluateRequest;
   /** The checked audit query. */
   auditLimit: number;
+  /** GET /v1/rules?ruleSet=ID: the one rule set asked for ('' for all). */
+  rulesQuery: string;
 };
 
 export type AppEnv = { Bindings: Bindings; Variables: Variables };

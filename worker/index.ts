@@ -1,16 +1,20 @@
 // The Worker's entry point (wrangler.jsonc `main`). Its top level runs once per isolate, under Cloudflare's start-up
-// limit rather than a request's CPU limit: the warm-up compiles the request path there (worker/warm-up.ts).
+// limit rather than a request's CPU limit: the warm-up sends requests through the app there (worker/warm-up.ts).
 import { env } from 'cloudflare:workers';
 import { app } from './app';
 import type { Bindings } from './env';
-import { warmUp, warmUpRequestPath } from './warm-up';
+import { endWarmUp, warmUpRequests } from './warm-up';
 
-// a warm-up that fails (a bug) costs speed, never the Worker: it is logged and requests are served as usual
-try {
-  warmUp();
-} catch (err) {
-  console.error('warm-up failed', err);
-}
-void warmUpRequestPath(app, env as unknown as Bindings);
+// a warm-up that goes wrong (a bug, a bad configuration) costs speed, never the Worker: it is logged
+void warmUpRequests(app, env as unknown as Bindings).then(({ statuses }) => {
+  const other = statuses.filter((s) => s !== 200);
+  if (other.length > 0) console.error(`warm-up: ${other.length} of ${statuses.length} requests not answered 200 (${[...new Set(other)].join(', ')}): the first requests will cost more CPU`);
+});
 
-export default app;
+export default {
+  fetch(request, bindings, ctx) {
+    // the warm-up's stand-ins are gone by now (its requests settle at start-up); this makes sure of it
+    endWarmUp();
+    return app.fetch(request, bindings, ctx);
+  },
+} satisfies ExportedHandler<Bindings>;

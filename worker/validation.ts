@@ -4,7 +4,7 @@
 // Every message is Chinese and shows the value as it was sent (bounded in length).
 import type { MiddlewareHandler } from 'hono';
 import { ANSWER_FORMATS, type AnswerFormat } from '../shared/compact';
-import { hasRuleSet, isIsoDate, listRuleSets } from '../shared/index';
+import { DEFAULT_RULE_SET, getRuleSet, hasRuleSet, isIsoDate, listRuleSets } from '../shared/index';
 import { isRowObject } from '../shared/row';
 import type { RosterRowInput } from '../shared/types';
 import type { AppEnv } from './env';
@@ -32,6 +32,14 @@ export function shown(value: unknown): string {
 const invalid = (message: string) => ({ status: 400 as const, code: 'INVALID_REQUEST', message });
 type Refusal = { status: 400 | 413; code: string; message: string };
 
+/** A rule set id as a request gives it: the refusal when it is not one, else null. */
+function refuseRuleSet(ruleSet: unknown): Refusal | null {
+  if (typeof ruleSet !== 'string') return invalid(`ruleSet 必须是字符串（规则集编号，如 ${DEFAULT_RULE_SET}），收到的是${shown(ruleSet)}`);
+  if (hasRuleSet(ruleSet)) return null;
+  const known = listRuleSets().map((r) => r.id).join('、');
+  return { status: 400, code: 'UNKNOWN_RULE_SET', message: `未知的规则集${shown(ruleSet)}，可用：${known}` };
+}
+
 /** The checked envelope, or why it is refused. */
 export function checkEvaluate(body: unknown, maxRows: number): EvaluateRequest | Refusal {
   if (!isRowObject(body)) {
@@ -50,20 +58,15 @@ export function checkEvaluate(body: unknown, maxRows: number): EvaluateRequest |
     const more = bad.length > BAD_ROWS_LISTED ? `；其后还有不是对象的行，未逐一列出` : '';
     return invalid(`${listed} 不是对象：rows 的每一项都必须是对象（花名册的一行）${more}`);
   }
-  if (ruleSet !== undefined) {
-    if (typeof ruleSet !== 'string') return invalid(`ruleSet 必须是字符串（规则集编号，如 zaozhuang-2023），收到的是${shown(ruleSet)}`);
-    if (!hasRuleSet(ruleSet)) {
-      const known = listRuleSets().map((r) => r.id).join('、');
-      return { status: 400, code: 'UNKNOWN_RULE_SET', message: `未知的规则集${shown(ruleSet)}，可用：${known}` };
-    }
-  }
+  const badRuleSet = ruleSet === undefined ? null : refuseRuleSet(ruleSet);
+  if (badRuleSet) return badRuleSet;
   if (asOf !== undefined && (typeof asOf !== 'string' || !isIsoDate(asOf))) {
-    return invalid(`asOf 必须是 YYYY-MM-DD 格式的有效日期（如 2023-11-01），收到的是${shown(asOf)}`);
+    return invalid(`asOf 必须是 YYYY-MM-DD 格式的有效日期（如 ${getRuleSet().year}-11-01），收到的是${shown(asOf)}`);
   }
   if (format !== undefined && !(ANSWER_FORMATS as readonly unknown[]).includes(format)) {
     return invalid(`format 必须是 ${ANSWER_FORMATS.map((f) => `"${f}"`).join(' 或 ')}（答复的格式，省略时为 "full"），收到的是${shown(format)}`);
   }
-  return { rows: rows as RosterRowInput[], ruleSet, asOf, format: format as AnswerFormat | undefined };
+  return { rows: rows as RosterRowInput[], ruleSet: ruleSet as string | undefined, asOf, format: format as AnswerFormat | undefined };
 }
 
 /** Parses the body read by hashBody and checks the envelope; sets `evaluateRequest`. */
@@ -79,6 +82,16 @@ export const validateEvaluate: MiddlewareHandler<AppEnv> = async (c, next) => {
   if ('status' in checked) return errorResponse(c, checked.status, checked.code, checked.message);
   if (hasOverflow(checked.rows)) checked = checkEvaluate(parseKeepingOverflow(text), c.var.config.limits.maxRows) as EvaluateRequest;
   c.set('evaluateRequest', checked);
+  await next();
+};
+
+/** `?ruleSet=ID`, given at most once; sets `rulesQuery` ('' when absent). */
+export const validateRulesQuery: MiddlewareHandler<AppEnv> = async (c, next) => {
+  const values = c.req.queries('ruleSet') ?? [];
+  if (values.length > 1) return errorResponse(c, 400, 'INVALID_REQUEST', `ruleSet 只能给一次，收到 ${values.length} 个：${values.map(shown).join('、')}`);
+  const refused = values.length === 0 ? null : refuseRuleSet(values[0]);
+  if (refused) return errorResponse(c, refused.status, refused.code, refused.message);
+  c.set('rulesQuery', values[0] ?? '');
   await next();
 };
 

@@ -2,85 +2,146 @@
 // V8 compiles a function the first time it runs, and a request runs a few hundred: left to the first request, that
 // compilation costs it several times its own work, over the Workers Free plan's 10 ms of CPU. Cloudflare runs a
 // Worker's top level once per isolate under a separate start-up limit (1 s), so the entry module (worker/index.ts)
-// does it there, with everything a request does that the global scope allows (no Request or Response, no I/O, no
-// randomness, no timers):
-//  - warmUp(): every rule set evaluates a made-up roster that reaches every kind of cell and every rule, in both
-//    answer formats, through the same envelope check and JSON steps as a request;
-//  - warmUpRequestPath(app, env): the routes' matcher, the checked configuration (kept, as the first request would
-//    keep it), a token comparison and the body HMAC.
-// Nothing a request could see is changed: no audit record, no failed-login count, no rate-limit hit.
-import { compactAnswerJson, evaluationCounts } from '../shared/compact-json';
-import { evaluateRows, responseOf } from '../shared/evaluate';
-import { getRuleSet, listRuleSets } from '../shared/index';
+// sends requests through the whole app there: Hono's routing and context, every middleware (request id, secure
+// headers, CORS, configuration, bearer auth, rate limit, body limit and HMAC), the envelope check, the engine on every
+// rule set's made-up roster (shared/warm-up-rows.ts), the audit record's counts and both answer formats.
+//
+// The global scope has no request: workerd refuses to make a Request or a Response with a body there, to draw random
+// numbers (a request id) or to set a timer (the audit's time bound). While the warm-up's requests run, stand-ins take their
+// place: a request object with what Hono reads of one, a Response that keeps body, status and headers, a fixed
+// request id and a timer that never fires; stand-in bindings take D1's and the rate limiters' place. Nothing a
+// request could see is changed: no audit record, no rate-limit or failed-login count, no request id. The requests
+// wait for no I/O, so they all settle while the top level runs, and the runtime's own objects are back before the
+// first request (endWarmUp, called by index.ts before every request, puts them back should one not have settled).
 import { duplicateRows, warmUpRows } from '../shared/warm-up-rows';
+import { getRuleSet, listRuleSets } from '../shared/index';
 import type { Hono } from 'hono';
-import { storedCounts } from './audit';
-import { hmacHex } from './body';
-import { DEFAULT_ROWS_PER_REQUEST } from './limits';
 import { configOf } from './config';
 import type { AppEnv, Bindings } from './env';
-import { labelForToken } from './tokens';
-import { todayInChina } from './today';
-import { checkEvaluate } from './validation';
+import { DEFAULT_ROWS_PER_REQUEST } from './limits';
+import { STAND_IN_REQUEST_ID, WARM_UP_PASSES } from './warm-up-plan';
 
-/**
- * Passes over the roster per rule set: the first compiles every function it reaches, the next ones let V8 optimise
- * the functions a request spends its time in. Measured with `npm run bench:request` (400 rows, compact, under load):
- * a cold request cost 13.6 ms main-thread CPU after 3 passes, 9.6 after 10, no less after 20 or 40, while start-up
- * grew from 113 to 147, 219 and 345 ms.
- */
-export const WARM_UP_PASSES = 10;
+/** The origin of the warm-up's made-up requests (.invalid: never a real host). */
+const ORIGIN = 'https://warm-up.invalid';
 
-/** Runs the evaluate path on the made-up roster of every rule set; returns how many rows it evaluated. */
-export function warmUp(passes: number = WARM_UP_PASSES): number {
-  let rows = 0;
-  for (const { id } of listRuleSets()) {
-    const roster = warmUpRows(id, DEFAULT_ROWS_PER_REQUEST);
-    const asOf = `${getRuleSet(id).year}-11-01`;
-    const text = JSON.stringify({ ruleSet: id, asOf, format: 'compact', rows: roster });
-    for (let pass = 0; pass < passes; pass++) {
-      const checked = checkEvaluate(JSON.parse(text), roster.length);
-      if ('status' in checked) throw new Error(`warm-up roster refused: ${checked.message}`);
-      const evaluation = evaluateRows(checked.rows, { ruleSet: id, asOf });
-      storedCounts(evaluationCounts(evaluation));
-      compactAnswerJson(evaluation, checked.rows, { batchId: 'warm-up' });
-      // the full answer (the default format) once, and the same ID number on two rows
-      if (pass === 0) JSON.stringify(responseOf(evaluateRows(checked.rows, { ruleSet: id, asOf })));
-      const twice = duplicateRows(id);
-      compactAnswerJson(evaluateRows(twice, { ruleSet: id, asOf }), twice);
-      rows += checked.rows.length + twice.length;
-    }
-  }
-  return rows;
+/** What Hono and the Worker read of a request: a stand-in for one, since the global scope cannot make a Request. */
+type StandInRequest = Pick<Request, 'method' | 'url' | 'headers' | 'body' | 'arrayBuffer'>;
+
+function standInRequest(method: string, path: string, headers: Record<string, string>, body?: Uint8Array): Request {
+  const request: StandInRequest = {
+    method,
+    url: `${ORIGIN}${path}`,
+    headers: new Headers(body === undefined ? headers : { ...headers, 'Content-Length': String(body.byteLength) }),
+    // Hono's bodyLimit reads a body's size from Content-Length and never reads this stream
+    body: body === undefined ? null : new ReadableStream<Uint8Array>(),
+    arrayBuffer: () => Promise.resolve(body === undefined ? new ArrayBuffer(0) : (body.slice().buffer as ArrayBuffer)),
+  };
+  return request as Request;
 }
 
-/** The routes a client calls (GET /v1/health, the evaluate call, the rules, the audit, the web page). */
-const ROUTES: readonly [string, string][] = [
-  ['GET', '/v1/health'], ['GET', '/v1/rules'], ['POST', '/v1/evaluate'], ['GET', '/v1/audit'], ['GET', '/'], ['OPTIONS', '/v1/evaluate'],
-];
+/** A Response as the app makes one (new Response(body, init)), kept as it is: status, headers and body. */
+class StandInResponse {
+  readonly body: BodyInit | null;
+  readonly status: number;
+  readonly headers: Headers;
+  readonly bodyUsed = false;
+  constructor(body: BodyInit | null = null, init: ResponseInit = {}) {
+    this.body = body;
+    this.status = init.status ?? 200;
+    this.headers = new Headers(init.headers);
+  }
+}
+
+/** The stand-in bindings: an audit database that stores nothing, rate limiters that count nothing. */
+function standInBindings(env: Bindings): Bindings {
+  const allow: RateLimit = { limit: () => Promise.resolve({ success: true }) };
+  const statement = { bind: () => statement, run: () => Promise.resolve({ success: true, meta: {}, results: [] }) };
+  const db = { prepare: () => statement };
+  return { ...env, DB: db as unknown as D1Database, RATE_LIMITER: allow, AUTH_FAILURE_LIMITER: allow };
+}
+
+type Saved = { Response: typeof Response; setTimeout: typeof setTimeout; clearTimeout: typeof clearTimeout };
+let saved: Saved | null = null;
+
+/** true where the runtime refuses a Response with a body (a Worker's global scope): the warm-up needs its stand-ins there. */
+export function atGlobalScope(): boolean {
+  try {
+    new Response('');
+    return false;
+  } catch {
+    return true;
+  }
+}
+
+/** Puts the stand-ins in place of what the global scope forbids (Response, a random request id, timers). */
+function beginWarmUp(): void {
+  if (saved !== null) return;
+  saved = { Response: globalThis.Response, setTimeout: globalThis.setTimeout, clearTimeout: globalThis.clearTimeout };
+  globalThis.Response = StandInResponse as unknown as typeof Response;
+  globalThis.setTimeout = (() => 0) as unknown as typeof setTimeout;
+  globalThis.clearTimeout = () => undefined;
+  // an own property over Crypto.prototype's method, deleted afterwards
+  Object.defineProperty(crypto, 'randomUUID', { value: () => STAND_IN_REQUEST_ID, configurable: true, writable: true });
+}
+
+/** Puts the runtime's own Response, timers and request ids back; does nothing when no stand-ins are in place. */
+export function endWarmUp(): void {
+  if (saved === null) return;
+  globalThis.Response = saved.Response;
+  globalThis.setTimeout = saved.setTimeout;
+  globalThis.clearTimeout = saved.clearTimeout;
+  delete (crypto as { randomUUID?: unknown }).randomUUID;
+  saved = null;
+}
+
+/** What the warm-up's requests were answered: a status per request, in the order sent. */
+export type WarmUpReport = { statuses: number[] };
+
+export type WarmUpOptions = {
+  /** Requests of the made-up roster per rule set (WARM_UP_PASSES). */
+  passes?: number;
+  /** Stand-ins for Response, request ids and timers: where the runtime refuses them (atGlobalScope()) by default. */
+  standIns?: boolean;
+};
 
 /**
- * The request path's own first-time work, as far as the global scope allows: Hono builds its route matcher on the
- * first match; the configuration is checked and kept for `env` (configOf); a token comparison and the audit's body
- * HMAC run once (Web Crypto is allowed there). Never throws; the returned promise settles after the crypto steps.
+ * Sends the warm-up's requests through `app`, with stand-in bindings and, at the global scope, stand-ins for what it
+ * forbids; puts the runtime's own back at the end, whatever happens. Never rejects: a request that throws ends the
+ * warm-up (its status is 0) and is logged.
  */
-export function warmUpRequestPath(app: Hono<AppEnv>, env: Bindings): Promise<void> {
+export async function warmUpRequests(app: Hono<AppEnv>, env: Bindings, options: WarmUpOptions = {}): Promise<WarmUpReport> {
+  const { passes = WARM_UP_PASSES, standIns = atGlobalScope() } = options;
+  const statuses: number[] = [];
+  if (standIns) beginWarmUp();
   try {
-    for (const [method, path] of ROUTES) app.router.match(method, path);
-    todayInChina();
+    const bindings = standInBindings(env);
     const checked = configOf(env);
-    if (!checked.ok) return Promise.resolve();
-    const { tokens, hmacKey } = checked.config;
-    const body = new TextEncoder().encode(JSON.stringify({ rows: warmUpRows(listRuleSets()[0].id, 20) }));
-    new TextDecoder().decode(body);
-    return hmacKey
-      .then((key) => hmacHex(key, body))
-      .then(() => labelForToken('warm-up', tokens, env.CE_ENV))
-      .then(
-        () => undefined,
-        () => undefined,
-      );
-  } catch {
-    return Promise.resolve();
+    const token = checked.ok ? (checked.config.tokens[0]?.token ?? '') : '';
+    const auth = { Authorization: `Bearer ${token}` };
+    const send = async (request: Request): Promise<void> => {
+      const res = await app.fetch(request, bindings);
+      statuses.push(res.status);
+    };
+    const evaluate = (body: object): Promise<void> =>
+      send(standInRequest('POST', '/v1/evaluate', { ...auth, 'Content-Type': 'application/json' }, new TextEncoder().encode(JSON.stringify(body))));
+    await send(standInRequest('GET', '/v1/health', {}));
+    for (const { id } of listRuleSets()) {
+      const rows = warmUpRows(id, DEFAULT_ROWS_PER_REQUEST);
+      const asOf = `${getRuleSet(id).year}-11-01`;
+      for (let pass = 0; pass < passes; pass++) {
+        await evaluate({ ruleSet: id, asOf, format: 'compact', rows });
+        // the same ID number on two rows: the cross-row check, whose results are objects (docs/rules.md §9); no asOf:
+        // the default, today in China
+        await evaluate({ ruleSet: id, format: 'compact', rows: duplicateRows(id) });
+      }
+      // the full answer (the default format) once
+      await evaluate({ ruleSet: id, asOf, rows });
+    }
+  } catch (err) {
+    statuses.push(0);
+    console.error('warm-up: a request failed', err);
+  } finally {
+    if (standIns) endWarmUp();
   }
+  return { statuses };
 }

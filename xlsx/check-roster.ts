@@ -135,6 +135,8 @@ export async function checkRoster(opened: OpenedRoster, options: CheckOptions = 
   const engineVersion = outcome.engineVersion || ENGINE_VERSION;
   const madeAt = localDateTime(options.now ?? new Date());
   const summary = computed.summary;
+  // the 核对日期 the results were computed for; none given: today, as the engine took it (days left as of today)
+  const asOf = options.asOf ?? localIsoDate(options.now ?? new Date());
   const layout = { ...summaryLayoutFor({
     summary,
     notes: summaryNotes(opened.plans),
@@ -144,9 +146,8 @@ export async function checkRoster(opened: OpenedRoster, options: CheckOptions = 
     madeAt,
     rosterSheets: opened.plans.map((p) => p.sheetName),
     rowLabels: rowLabelsOf(computed, opened.plans.length > 1),
+    asOf,
   }), sheetName: opened.names.summary };
-  // the 核对日期 the results were computed for; none given: today, as the engine took it (days left as of today)
-  const asOf = options.asOf ?? localIsoDate(options.now ?? new Date());
   const duties = dutyLayouts(opened, { plans: opened.plans, placed, ruleSet, asOf, madeAt });
   stopIfCancelled();
   options.onProgress?.({ phase: 'save', done: 0, total: 1 });

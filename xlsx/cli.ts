@@ -10,7 +10,7 @@ import { existsSync, realpathSync, statSync } from 'node:fs';
 import { open, readFile, rename, rm } from 'node:fs/promises';
 import { basename, dirname, extname, isAbsolute, join } from 'node:path';
 import { getHeapStatistics } from 'node:v8';
-import { hasRuleSet, isIsoDate } from '../shared/index';
+import { DEFAULT_RULE_SET, getRuleSet, hasRuleSet, isIsoDate, listRuleSets, usedLine, yearNote } from '../shared/index';
 import { planNotes } from '../shared/roster/index';
 import { localIsoDate } from '../shared/local-time';
 import { fromUserFolder, npmTookOptionsMessage, optionsTakenByNpm, userFolder } from '../scripts/cli-args';
@@ -18,12 +18,18 @@ import { checkRoster, sheetList, type CheckProgress } from './check-roster';
 import './node-codec';
 import { RosterFileError, XlsxFileError, openRoster } from './roster-file';
 
+/** The rule sets this build holds, one line each, as --rule-set takes them. */
+const RULE_SET_LINES = listRuleSets()
+  .map((rs) => `                           ${rs.id}：${rs.year} 年度，${rs.notice}${rs.id === DEFAULT_RULE_SET ? '（默认）' : ''}`)
+  .join('\n');
+
 const USAGE = `用法：npx ce-roster 花名册.xlsx [选项]      （不带选项时也可：npm run roster 花名册.xlsx）
 
   --out 文件.xlsx        结果文件（默认：与花名册同目录的“<原名>-核对结果.xlsx”）
   --sheet 名称           只核对这个工作表（可写多次）；默认核对所有认出花名册的可见工作表
   --as-of YYYY-MM-DD     核对日期（判断是否已过完成期限），默认今天
-  --rule-set ID          规则集（默认 zaozhuang-2023）
+  --rule-set ID          按哪一年度的规则核对，可选：
+${RULE_SET_LINES}
   --worker URL --token T 使用计算服务（默认在本机计算，数据不离开本机）
   --json                 在标准输出打印计算结果（JSON）
   --force                结果文件已存在时覆盖
@@ -61,8 +67,10 @@ function parseArgs(argv: readonly string[]): Args {
   if (args.help) return args;
   if (positional.length !== 1) throw new UsageError(positional.length === 0 ? '请给出花名册文件（.xlsx）。' : `只能给出一个花名册文件，收到 ${positional.length} 个。`);
   args.input = positional[0];
-  if (args.asOf !== undefined && !isIsoDate(args.asOf)) throw new UsageError(`--as-of 的日期“${args.asOf}”无效，应为 YYYY-MM-DD，如 2023-11-01。`);
-  if (args.ruleSet !== undefined && !hasRuleSet(args.ruleSet)) throw new UsageError(`没有名为“${args.ruleSet}”的规则集。`);
+  if (args.asOf !== undefined && !isIsoDate(args.asOf)) throw new UsageError(`--as-of 的日期“${args.asOf}”无效，应为 YYYY-MM-DD，如 ${getRuleSet().year}-11-01。`);
+  if (args.ruleSet !== undefined && !hasRuleSet(args.ruleSet)) {
+    throw new UsageError(`没有名为“${args.ruleSet}”的规则集，--rule-set 可写：${listRuleSets().map((rs) => `${rs.id}（${rs.year} 年度）`).join('、')}。`);
+  }
   if ((args.worker === undefined) !== (args.token === undefined)) throw new UsageError('--worker 和 --token 要一起给出。');
   return args;
 }
@@ -126,7 +134,12 @@ async function main(argv: readonly string[]): Promise<number> {
     const bytes = new Uint8Array(await readFile(input));
     // the JavaScript heap this process may still take: a file that needs more is refused before the work grows
     const heap = getHeapStatistics();
-    const opened = await openRoster(basename(input), bytes, { sheetNames: args.sheets, memoryBudget: heap.heap_size_limit - heap.used_heap_size, where: '本机（Node.js 的内存上限）' });
+    const opened = await openRoster(basename(input), bytes, {
+      sheetNames: args.sheets,
+      memoryBudget: heap.heap_size_limit - heap.used_heap_size,
+      where: '本机（Node.js 的内存上限）',
+      ruleSet: args.ruleSet,
+    });
     for (const w of opened.warnings) process.stderr.write(`注意：${w}\n`);
     for (const plan of opened.plans) {
       say(`工作表“${plan.sheetName}”：表头在第 ${plan.headerRows.map((r) => r + 1).join('、')} 行，${plan.rows.filter((r) => r.input !== null).length} 行人员。`);
@@ -137,10 +150,15 @@ async function main(argv: readonly string[]): Promise<number> {
     }
     if (opened.duplicates.length > 0) process.stderr.write(`注意：有 ${opened.duplicates.length} 个身份证号出现在多行，这些行标为“数据有误”。\n`);
     const asOf = args.asOf ?? localIsoDate();
+    // which rule set, said even when it is the default; a 核对日期 in another year, said on stderr (also with --json)
+    const ruleSet = getRuleSet(args.ruleSet ?? DEFAULT_RULE_SET);
+    say(usedLine(ruleSet, args.ruleSet !== undefined, '未指定 --rule-set'));
+    const note = yearNote(ruleSet, asOf);
+    if (note) process.stderr.write(`${note}\n`);
     let last = '';
     const outcome = await checkRoster(opened, {
       asOf,
-      ruleSet: args.ruleSet,
+      ruleSet: ruleSet.id,
       service: args.worker ? { url: args.worker, token: args.token ?? '' } : null,
       onProgress: (p) => {
         const line = `${PHASES[p.phase]} ${p.done}/${p.total}`;

@@ -220,17 +220,18 @@ export async function openRoster(fileName: string, bytes: Uint8Array, options: O
 const renameAdvice = (name: string): string =>
   `工作簿里已有一张名为“${name}”的工作表，且不是本助手生成的：为免覆盖其内容，请先把它改名（例如改为“${name}（自编）”）后另存，再重新选择文件。`;
 
-/** The names this run writes; a sheet of the clerk's under one of our plain names stops the run. */
+/**
+ * The names this run writes: per roster sheet, our own sheet made for it earlier, else the plain name when free, else a
+ * suffixed one (a list made for another roster sheet, e.g. an earlier `--sheet 一科`, is kept). One roster sheet and a
+ * sheet of the clerk's under one of our plain names stops the run.
+ */
 function outputNames(pkg: XlsxPackage, plans: readonly RosterPlan[], own: readonly OwnSheet[]): OutputNames {
   const ownKeys = new Set(own.map((o) => sheetKey(o.sheet.name)));
   const clerks = new Set(pkg.sheets.map((s) => sheetKey(s.name)).filter((k) => !ownKeys.has(k)));
   if (clerks.has(sheetKey(SUMMARY_SHEET_NAME))) throw new RosterFileError(renameAdvice(SUMMARY_SHEET_NAME));
   const rosterNames = plans.map((p) => p.sheetName);
   const pick = (kind: 'reminders' | 'checklist', spec: DutySheetSpec, takenAlso: ReadonlySet<string>): string[] => {
-    if (plans.length === 1) {
-      if (clerks.has(sheetKey(spec.name))) throw new RosterFileError(renameAdvice(spec.name));
-      return [spec.name];
-    }
+    if (plans.length === 1 && clerks.has(sheetKey(spec.name))) throw new RosterFileError(renameAdvice(spec.name));
     const mine = own.filter((o) => o.kind === kind);
     const reuse = rosterNames.map((r) => mine.find((o) => o.rosterSheet === r)?.sheet.name ?? null);
     const reused = new Set(reuse.filter((r): r is string => r !== null).map(sheetKey));

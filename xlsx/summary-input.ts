@@ -1,6 +1,6 @@
 // What the result file's 年度汇总 is made from: the Summary of every computed row (sheet after sheet, cross-sheet
 // duplicates included) and the add-in's pure layout (addin/summary/layout.ts), the same cells, tables and chart.
-import { getRuleSet, hasRuleSet } from '../shared/index';
+import { getRuleSet } from '../shared/index';
 import type { PlacedResult, RosterPlan } from '../shared/roster/types';
 import { addToSummary, finishSummary, newSummaryBuilder } from '../shared/summary';
 import { textOfCell } from '../shared/normalize';
@@ -47,10 +47,12 @@ export type SummarySheetInput = {
   rowLabels: readonly (string | number)[];
   /** Said on the sheet about how the rosters were read. */
   notes?: readonly string[];
+  /** The 核对日期: in another year than the rule set's, the sheet says so first. */
+  asOf?: string;
 };
 
 export function summaryLayoutFor(input: SummarySheetInput): SummaryLayout {
-  const rs = hasRuleSet(input.ruleSetId) ? getRuleSet(input.ruleSetId) : getRuleSet();
+  const rs = getRuleSet(input.ruleSetId);
   return buildSummaryLayout({
     summary: input.summary,
     ruleSet: { id: rs.id, title: rs.title, notice: rs.notice, year: rs.year },
@@ -62,5 +64,6 @@ export function summaryLayoutFor(input: SummarySheetInput): SummaryLayout {
     firstDataRowNumber: 1,
     rowLabels: input.rowLabels,
     notes: input.notes,
+    asOf: input.asOf,
   });
 }

@@ -7,6 +7,7 @@
 //  - the service's engine version (GET /v1/health, which costs no request against the rate limit) must still be
 //    the one that computed them.
 // Only the last run is kept (one roster's results), in memory: closing the workbook or another run forgets it.
+import { DEFAULT_RULE_SET } from '../../shared/index';
 import type { RosterRowInput, RowResult } from '../../shared/types';
 
 /** Everything a run's results depend on. */
@@ -52,7 +53,8 @@ export async function fingerprintOf(inputs: RunInputs): Promise<string | null> {
     slices.push(subtle.digest('SHA-256', utf8.encode(JSON.stringify(inputs.rows.slice(start, start + ROWS_PER_DIGEST)))));
   }
   const head = JSON.stringify([
-    FINGERPRINT_VERSION, inputs.service, inputs.ruleSet ?? '', inputs.asOf ?? '', inputs.sendPersonalData === true,
+    // no rule set named is the default one: the service computes by it either way
+    FINGERPRINT_VERSION, inputs.service, inputs.ruleSet || DEFAULT_RULE_SET, inputs.asOf ?? '', inputs.sendPersonalData === true,
     inputs.firstDataRowNumber, inputs.rows.length,
   ]);
   const digests = (await Promise.all(slices)).map(hex).join('');

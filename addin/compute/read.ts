@@ -68,9 +68,12 @@ export async function readGrid(context: Excel.RequestContext, frame: SheetFrame,
 
 export type RosterRead = { frame: SheetFrame; plan: RosterPlan };
 
-/** Frame, read and plan the active sheet (or the sheet with that id or name). */
-export async function readRoster(context: Excel.RequestContext, sheetKey?: string, options: ReadOptions = {}): Promise<RosterRead> {
+/**
+ * Frame, read and plan the active sheet (or the sheet with that id or name), its columns read by `ruleSet`'s headers
+ * and aliases (the default rule set when omitted).
+ */
+export async function readRoster(context: Excel.RequestContext, sheetKey?: string, options: ReadOptions & { ruleSet?: string } = {}): Promise<RosterRead> {
   const frame = await frameSheet(context, sheetKey);
   const grid = await readGrid(context, frame, options);
-  return { frame, plan: planRoster(grid) };
+  return { frame, plan: planRoster(grid, { ruleSet: options.ruleSet }) };
 }

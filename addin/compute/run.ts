@@ -79,7 +79,7 @@ export async function runCompute(options: RunOptions, run: Runner = defaultRunne
       signal: options.signal,
       onProgress: (done, total) => options.onProgress?.({ phase: 'read', done, total }),
     });
-    const plan = planRoster(grid);
+    const plan = planRoster(grid, { ruleSet: options.ruleSet });
     return { frame, plan, headerCells: headerCellsOf(grid, plan) };
   });
   const { frame, plan } = read;

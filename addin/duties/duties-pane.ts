@@ -1,8 +1,9 @@
-// The task pane's 专人工作 card: 提醒名单, 审核材料清单, 复制所选提醒, and the 附件2 form with live checks. Also
-// registers the ribbon actions 提醒名单 / 审核材料清单 (the shared runtime's page is the task pane).
+// The task pane's 专人工作 card: 提醒名单, 审核材料清单, 复制所选提醒, and the training-plan filing form with live
+// checks (its title, clause and deadline from the workbook's rule set). Also registers the ribbon actions 提醒名单 /
+// 审核材料清单 (the shared runtime's page is the task pane).
 import './duties-pane.css';
-import { getRuleSet } from '../../shared/index';
 import { getDuties } from '../../shared/rulesets/duties';
+import { workbookRuleSet } from '../settings/rule-set-choice';
 import { readSelectedMessages, copyText } from '../reminders/copy';
 import { DUTY_RUNNERS, onRibbonDuty, registerDutyRibbonActions } from './ribbon';
 import { byId, clearMessage, el, showMessage } from '../taskpane/dom';
@@ -10,6 +11,7 @@ import { FILING_FIELDS, checkFilingForm, emptyFilingInput, filingInputFromRow, t
 import { readSelectedProjectRow } from '../forms/filing-row';
 import { RosterError } from '../office/errors';
 import { FILING_NOT_MADE, makeFilingSheet } from '../forms/filing-sheet';
+import { FILING_SHEET_PREFIX } from '../forms/filing-layout';
 import { NO_PRINT_SETUP } from '../office/apply-sheet-layout';
 
 export type DutiesPaneDeps = {
@@ -46,7 +48,14 @@ function renderFormFields(): void {
 }
 
 function renderChecks(today: string): void {
-  const ruleSet = getRuleSet();
+  let ruleSet;
+  try {
+    ruleSet = workbookRuleSet().ruleSet;
+  } catch {
+    // the workbook's choice is not available: the 核对依据 card says so, and 生成申报表 will too
+    byId('filing-checks').replaceChildren();
+    return;
+  }
   const { checks } = checkFilingForm(readFiling(), ruleSet, getDuties(ruleSet.id), today);
   const list = byId('filing-checks');
   // Before anything is typed, only the 请填写 errors would show: keep the list quiet until the user starts.
@@ -56,7 +65,30 @@ function renderChecks(today: string): void {
   );
 }
 
+/**
+ * The filing form's title, clause and deadline as the workbook's rule set gives them (never markup); called when the
+ * pane opens and when the 核对依据 changes. A choice that is not available leaves the plain words (the card says why).
+ */
+export function renderDutyTexts(): void {
+  const title = byId('filing-title');
+  const deadline = byId('filing-deadline');
+  byId('filing-sheet-name').textContent = `“${FILING_SHEET_PREFIX}项目名称”`;
+  let ruleSet;
+  try {
+    ruleSet = workbookRuleSet().ruleSet;
+  } catch {
+    title.textContent = '培训项目计划申报表';
+    deadline.hidden = true;
+    return;
+  }
+  const filing = getDuties(ruleSet.id).trainingPlanFiling;
+  title.textContent = `${filing.clause} ${filing.formTitle}`;
+  deadline.textContent = `${filing.deadlineAppliesTo}须在 ${filing.deadline.value} 前报送（${filing.deadline.clause}，${ruleSet.notice}）；表格一式 ${filing.copies.value} 份，报${filing.office}。`;
+  deadline.hidden = false;
+}
+
 export function initDutiesPane(deps: DutiesPaneDeps): void {
+  renderDutyTexts();
   registerDutyRibbonActions();
   onRibbonDuty((o) => showMessage(o.message, o.ok ? 'success' : 'error'));
   renderFormFields();
@@ -93,7 +125,7 @@ export function initDutiesPane(deps: DutiesPaneDeps): void {
   byId('filing-make').addEventListener('click', () =>
     void deps.run(async () => {
       renderChecks(deps.today());
-      const r = await makeFilingSheet(readFiling(), deps.today());
+      const r = await makeFilingSheet(readFiling(), deps.today(), workbookRuleSet().ruleSet.id);
       const credit = r.creditable === null ? '' : `参训人员按本项目可认定 ${r.creditable} 学时。`;
       const warnings = r.checks.filter((c) => c.level === 'warning').length;
       return `已生成“${r.sheetName}”${r.printSetup ? '（A4 纵向一页，可直接打印）' : NO_PRINT_SETUP}。${credit}${warnings > 0 ? `请留意 ${warnings} 条提示。` : ''}`;

@@ -11,7 +11,8 @@ import { CHECKLIST_HEADER_ROW, CHECKLIST_KEY_HEADERS, CHECKLIST_SHEET_NAME, VERD
 import { NOTICE_HEADER, REMINDER_KEY_HEADERS, REMINDERS_HEADER_ROW, REMINDERS_SHEET_NAME } from '../reminders/reminders-layout';
 import { keptFromSheetValues } from './kept-cells';
 import type { ListRows, SheetLayout } from '../../shared/sheet/sheet-layout';
-import type { DutyReader } from './duty-head';
+import { parseAddress } from '../../shared/sheet/a1';
+import { DUTY_ROSTER_CELL, type DutyReader } from './duty-head';
 
 /** A duty sheet: its name, and the column the clerk fills in with the columns that key its rows. */
 export type DutySheetSpec = { name: string; headerRow: number; keyHeaders: readonly string[]; keptHeader: string };
@@ -24,6 +25,15 @@ export const DUTY_SHEETS: { reminders: DutySheetSpec; checklist: DutySheetSpec }
 /** Made by the add-in: A1 ends with the sheet's name and A3 is 花名册工作表 (the layouts' title and meta rows). */
 export function isOwnDutySheet(spec: DutySheetSpec, top: readonly (readonly unknown[])[]): boolean {
   return String(top[0]?.[0] ?? '').endsWith(spec.name) && String(top[2]?.[0] ?? '') === '花名册工作表';
+}
+
+/** The cells isOwnDutySheet and dutyRosterOf read: the title, the meta labels and the roster's name. */
+export const DUTY_TOP = 'A1:B3';
+
+/** The roster sheet a duty sheet was made from (its B3), from the values of DUTY_TOP. */
+export function dutyRosterOf(top: readonly (readonly unknown[])[]): string {
+  const { row, col } = parseAddress(DUTY_ROSTER_CELL);
+  return String(top[row]?.[col] ?? '').trim();
 }
 
 export type DutyLayoutsInput = {

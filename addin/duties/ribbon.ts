@@ -8,6 +8,7 @@ import { loadSettings } from '../settings/settings';
 import type { Settings } from '../settings/settings';
 import { buildReminderSheet } from '../reminders/reminders-sheet';
 import { NO_PRINT_SETUP } from '../office/apply-sheet-layout';
+import { clerkSheetNote } from './duty-sheet';
 import { associateRibbonAction, RibbonChannel, type RibbonEvent } from '../office/ribbon-command';
 
 export const DUTY_ACTIONS = { reminders: 'buildReminderList', checklist: 'buildEvidenceChecklist' } as const;
@@ -32,12 +33,12 @@ export const DUTY_RUNNERS: DutyDeps['run'] = {
   reminders: async (asOf) => {
     checkAsOf(asOf);
     const r = await buildReminderSheet({ asOf });
-    return `已生成“${r.sheetName}”：${r.people} 人需要提醒${r.overdue > 0 ? `，其中 ${r.overdue} 人已逾期（标红）` : ''}（核对日期 ${asOf}，花名册“${r.rosterSheet}”）。${r.printSetup ? '' : NO_PRINT_SETUP}`;
+    return `已生成“${r.sheetName}”：${r.people} 人需要提醒${r.overdue > 0 ? `，其中 ${r.overdue} 人已逾期（标红）` : ''}（核对日期 ${asOf}，花名册“${r.rosterSheet}”）。${clerkSheetNote(r)}${r.printSetup ? '' : NO_PRINT_SETUP}`;
   },
   checklist: async (asOf) => {
     checkAsOf(asOf);
     const r = await buildChecklistSheet({ asOf });
-    return `已生成“${r.sheetName}”：${r.people} 人共 ${r.items} 项学时需要查验证明材料（花名册“${r.rosterSheet}”）。${r.printSetup ? '' : NO_PRINT_SETUP}`;
+    return `已生成“${r.sheetName}”：${r.people} 人共 ${r.items} 项学时需要查验证明材料（花名册“${r.rosterSheet}”）。${clerkSheetNote(r)}${r.printSetup ? '' : NO_PRINT_SETUP}`;
   },
 };
 

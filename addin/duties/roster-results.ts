@@ -4,10 +4,11 @@ import { evaluate, getRuleSet } from '../../shared/index';
 import type { RosterRowInput, RowResult } from '../../shared/types';
 import type { RuleSet, RuleSetDuties } from '../../shared/rulesets/types';
 import { getDuties } from '../../shared/rulesets/duties';
-import { backToRoster, type OwnSheet } from './back-to-roster';
+import { backToRoster } from './back-to-roster';
 import type { DutySheetMeta } from './duty-head';
 import { readRosterForSummary } from '../summary/summary-sheet';
 import { localDateTime } from '../../shared/local-time';
+import { workbookRuleSet } from '../settings/rule-set-choice';
 
 export type RosterResults = {
   sheetName: string;
@@ -18,12 +19,14 @@ export type RosterResults = {
   duties: RuleSetDuties;
 };
 
-export async function readRosterResults(own: readonly OwnSheet[], asOf: string): Promise<RosterResults> {
+/** The roster's results by the workbook's rule set (addin/settings/rule-set-choice.ts). */
+export async function readRosterResults(asOf: string): Promise<RosterResults> {
+  const ruleSet = workbookRuleSet().ruleSet.id;
   const roster = await Excel.run(async (context) => {
-    await backToRoster(context, own);
-    return readRosterForSummary(context);
+    await backToRoster(context);
+    return readRosterForSummary(context, ruleSet);
   });
-  const answer = evaluate(roster.rows, { asOf });
+  const answer = evaluate(roster.rows, { asOf, ruleSet });
   return {
     sheetName: roster.sheetName,
     rows: roster.rows,

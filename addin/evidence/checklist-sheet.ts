@@ -1,20 +1,18 @@
-// The button 审核材料清单 (task pane and ribbon): evaluates the roster of the active sheet and makes or replaces the
-// sheet 审核材料清单. Nothing else in the workbook changes.
-import { writeLayoutSheet } from '../office/apply-sheet-layout';
-import { OWN_SHEETS } from '../reminders/reminders-sheet';
+// The button 审核材料清单 (task pane and ribbon): evaluates the roster of the active sheet and makes or replaces that
+// roster's 审核材料清单 (审核材料清单（二科） when another roster or a sheet of the clerk's has the plain name).
+// Nothing else in the workbook changes.
 import { readRosterResults, sheetMeta } from '../duties/roster-results';
 import { buildChecklist } from './checklist';
 import { buildChecklistLayout } from './checklist-layout';
-import { previousSpec, readPreviousSheet } from '../duties/previous-sheet';
 import { DUTY_SHEETS } from '../duties/duty-layouts';
+import { writeDutySheet, type DutySheetWritten } from '../duties/duty-sheet';
 
-export type ChecklistSheetResult = { sheetName: string; people: number; items: number; rosterSheet: string; printSetup: boolean };
+export type ChecklistSheetResult = DutySheetWritten & { people: number; items: number; rosterSheet: string };
 
 export async function buildChecklistSheet(opts: { asOf: string; now?: Date }): Promise<ChecklistSheetResult> {
-  const roster = await readRosterResults(OWN_SHEETS, opts.asOf);
+  const roster = await readRosterResults(opts.asOf);
   const people = buildChecklist(roster);
-  const kept = await Excel.run((context) => readPreviousSheet(context, previousSpec(DUTY_SHEETS.checklist)));
-  const layout = buildChecklistLayout({ people, kept, ...sheetMeta(roster, opts.asOf, opts.now ?? new Date()) });
-  const { printSetup } = await Excel.run((context) => writeLayoutSheet(context, layout));
-  return { sheetName: layout.sheetName, people: people.length, items: people.reduce((n, p) => n + p.items.length, 0), rosterSheet: roster.sheetName, printSetup };
+  const meta = sheetMeta(roster, opts.asOf, opts.now ?? new Date());
+  const written = await writeDutySheet(DUTY_SHEETS.checklist, roster.sheetName, (kept) => buildChecklistLayout({ people, kept, ...meta }));
+  return { ...written, people: people.length, items: people.reduce((n, p) => n + p.items.length, 0), rosterSheet: roster.sheetName };
 }

@@ -1,6 +1,7 @@
-// 附件2《枣庄市专业培训项目计划申报表》: the fields, and the checks made while a clerk fills them in (pure).
-// 附件1第1条: at most 8 hours a day; a participant is credited at most 24 hours a year of training (30 for a
-// 省/市级高级研修班). 正文七: 市直单位 file by 5月26日; unfiled training earns no hours.
+// The training-plan filing form of the rule set's duties (duties.trainingPlanFiling: its title, clause, deadline and
+// where it goes): the fields, and the checks made while a clerk fills them in (pure). The limits checked are the rule
+// set's parameters with their clauses (the daily ceiling, the yearly caps of training and of advanced seminars, the
+// filing deadline): unfiled training earns no hours.
 import { fmt } from '../../shared/format';
 import { isIsoDate, normalizeHeader, numberParameter } from '../../shared/index';
 import { isoFromDay } from '../../shared/dates';
@@ -34,7 +35,7 @@ export const FILING_FIELDS: readonly FilingField[] = [
   { key: 'plan', label: '培训计划', required: false, maxLength: 800, multiline: true },
   { key: 'audience', label: '计划培训对象', required: false, maxLength: 100, aliases: ['培训对象'] },
   { key: 'headcount', label: '计划培训人数', required: false, maxLength: 10, aliases: ['培训人数', '人数'] },
-  { key: 'period', label: '计划培训时间', required: false, maxLength: 60, placeholder: '如 2023年6月12日至14日', aliases: ['培训时间'] },
+  { key: 'period', label: '计划培训时间', required: false, maxLength: 60, placeholder: '如 6月12日至14日', aliases: ['培训时间'] },
   { key: 'days', label: '培训天数', required: true, maxLength: 10, aliases: ['天数'] },
   { key: 'hours', label: '拟计算学时', required: true, maxLength: 10, aliases: ['拟认定学时', '学时'] },
   { key: 'placeAndForm', label: '培训地点及培训形式', required: false, maxLength: 200, aliases: ['培训地点及形式', '培训地点'] },
@@ -82,7 +83,7 @@ export function emptyFilingInput(): FilingInput {
 
 const label = (k: FilingFieldKey): string => FILING_FIELDS.find((f) => f.key === k)?.label ?? k;
 
-/** 2023-05-26 → 5月26日 */
+/** YYYY-MM-DD → M月D日 */
 function monthDay(iso: string): string {
   const [, m, d] = iso.split('-').map(Number);
   return `${m}月${d}日`;

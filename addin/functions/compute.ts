@@ -7,6 +7,8 @@ import {
   evaluate,
   formatRowOutput,
   getRuleSet,
+  hasRuleSet,
+  listRuleSets,
   mapHeaders,
   rowFromCells,
 } from '../../shared/index';
@@ -71,6 +73,16 @@ export function columnsFor(headers: unknown[][] | null | undefined, ruleSet: str
   if (headerCache.size >= HEADER_CACHE_LIMIT) headerCache.clear();
   headerCache.set(cacheKey, mapping.columns);
   return mapping.columns;
+}
+
+/** The rule set a formula's optional argument names: '' when it names none; FunctionArgumentError when unknown. */
+export function ruleSetArgument(value: unknown): string {
+  const id = value === null || value === undefined ? '' : String(value).trim();
+  if (id !== '' && !hasRuleSet(id)) {
+    const known = listRuleSets().map((r) => `"${r.id}"（${r.year} 年度）`).join('、');
+    throw new FunctionArgumentError(`没有规则“${id}”：第三个参数可写 ${known}，或省略（按本工作簿所选的规则）`);
+  }
+  return id;
 }
 
 /** Evaluates every row of `row` (1×N or M×N) against the header row under a rule set; results in row order. */

@@ -1,20 +1,24 @@
-// Excel custom functions (namespace CE in the manifest): =CE.CEHOURS(A2:Z2, A$1:Z$1).
+// Excel custom functions (namespace CE in the manifest): =CE.CEHOURS(A2:Z2, A$1:Z$1[, 规则]).
 // A thin layer over compute.ts: it turns the engine's 数据有误 message into #VALUE! (CustomFunctions.Error)
-// and registers the functions when the custom-functions runtime is present.
+// and registers the functions when the custom-functions runtime is present. The rule set is the optional third
+// argument, else the workbook's choice (addin/settings/rule-set-choice.ts, read when the formula runs; the task pane
+// recalculates the workbook when the choice changes), else the default.
 // custom-functions-metadata reads the JSDoc below to generate functions.json (build-metadata.ts).
-import { FunctionArgumentError, computeFunction } from './compute';
+import { RosterError } from '../office/errors';
+import { workbookRuleSet } from '../settings/rule-set-choice';
+import { FunctionArgumentError, computeFunction, ruleSetArgument } from './compute';
 import type { FunctionKind, OutputCell } from './compute';
 
 function invalidValue(message: string): CustomFunctions.Error {
   return new CustomFunctions.Error(CustomFunctions.ErrorCode.invalidValue, message);
 }
 
-function run(kind: FunctionKind, row: unknown[][], headers: unknown[][] | null | undefined): unknown[][] {
+function run(kind: FunctionKind, row: unknown[][], headers: unknown[][] | null | undefined, ruleSet: unknown): unknown[][] {
   let cells: OutputCell[][];
   try {
-    cells = computeFunction(kind, row, headers);
+    cells = computeFunction(kind, row, headers, ruleSetArgument(ruleSet) || workbookRuleSet().ruleSet.id);
   } catch (e) {
-    if (e instanceof FunctionArgumentError) throw invalidValue(e.message);
+    if (e instanceof FunctionArgumentError || e instanceof RosterError) throw invalidValue(e.message);
     throw e;
   }
   // One roster row in error: the whole formula is #VALUE! with the engine's message.
@@ -31,10 +35,11 @@ function run(kind: FunctionKind, row: unknown[][], headers: unknown[][] | null |
  * @customfunction CEHOURS
  * @param row 花名册的一行（1×N），或多行（M×N）
  * @param [headers] 表头行，如 A$1:Z$1；省略时按花名册模板的列顺序
+ * @param [ruleSet] 规则编号（见任务窗格“核对依据”）；省略时按本工作簿所选的规则，未选时为默认规则
  * @returns 认定总学时
  */
-export function ceHours(row: unknown[][], headers?: unknown[][]): unknown[][] {
-  return run('hours', row, headers);
+export function ceHours(row: unknown[][], headers?: unknown[][], ruleSet?: string): unknown[][] {
+  return run('hours', row, headers, ruleSet);
 }
 
 /**
@@ -42,10 +47,11 @@ export function ceHours(row: unknown[][], headers?: unknown[][]): unknown[][] {
  * @customfunction CESTATUS
  * @param row 花名册的一行（1×N），或多行（M×N）
  * @param [headers] 表头行，如 A$1:Z$1；省略时按花名册模板的列顺序
+ * @param [ruleSet] 规则编号（见任务窗格“核对依据”）；省略时按本工作簿所选的规则，未选时为默认规则
  * @returns 状态
  */
-export function ceStatus(row: unknown[][], headers?: unknown[][]): unknown[][] {
-  return run('status', row, headers);
+export function ceStatus(row: unknown[][], headers?: unknown[][], ruleSet?: string): unknown[][] {
+  return run('status', row, headers, ruleSet);
 }
 
 /**
@@ -53,10 +59,11 @@ export function ceStatus(row: unknown[][], headers?: unknown[][]): unknown[][] {
  * @customfunction CEPUBLIC
  * @param row 花名册的一行（1×N），或多行（M×N）
  * @param [headers] 表头行，如 A$1:Z$1；省略时按花名册模板的列顺序
+ * @param [ruleSet] 规则编号（见任务窗格“核对依据”）；省略时按本工作簿所选的规则，未选时为默认规则
  * @returns 公需课认定学时
  */
-export function cePublic(row: unknown[][], headers?: unknown[][]): unknown[][] {
-  return run('public', row, headers);
+export function cePublic(row: unknown[][], headers?: unknown[][], ruleSet?: string): unknown[][] {
+  return run('public', row, headers, ruleSet);
 }
 
 /**
@@ -64,10 +71,11 @@ export function cePublic(row: unknown[][], headers?: unknown[][]): unknown[][] {
  * @customfunction CEPROFESSIONAL
  * @param row 花名册的一行（1×N），或多行（M×N）
  * @param [headers] 表头行，如 A$1:Z$1；省略时按花名册模板的列顺序
+ * @param [ruleSet] 规则编号（见任务窗格“核对依据”）；省略时按本工作簿所选的规则，未选时为默认规则
  * @returns 专业课认定学时
  */
-export function ceProfessional(row: unknown[][], headers?: unknown[][]): unknown[][] {
-  return run('professional', row, headers);
+export function ceProfessional(row: unknown[][], headers?: unknown[][], ruleSet?: string): unknown[][] {
+  return run('professional', row, headers, ruleSet);
 }
 
 /**
@@ -75,10 +83,11 @@ export function ceProfessional(row: unknown[][], headers?: unknown[][]): unknown
  * @customfunction CESHORTFALL
  * @param row 花名册的一行（1×N），或多行（M×N）
  * @param [headers] 表头行，如 A$1:Z$1；省略时按花名册模板的列顺序
+ * @param [ruleSet] 规则编号（见任务窗格“核对依据”）；省略时按本工作簿所选的规则，未选时为默认规则
  * @returns 公需课缺口、专业课缺口
  */
-export function ceShortfall(row: unknown[][], headers?: unknown[][]): unknown[][] {
-  return run('shortfall', row, headers);
+export function ceShortfall(row: unknown[][], headers?: unknown[][], ruleSet?: string): unknown[][] {
+  return run('shortfall', row, headers, ruleSet);
 }
 
 /**
@@ -86,10 +95,11 @@ export function ceShortfall(row: unknown[][], headers?: unknown[][]): unknown[][
  * @customfunction CEWARNINGS
  * @param row 花名册的一行（1×N），或多行（M×N）
  * @param [headers] 表头行，如 A$1:Z$1；省略时按花名册模板的列顺序
+ * @param [ruleSet] 规则编号（见任务窗格“核对依据”）；省略时按本工作簿所选的规则，未选时为默认规则
  * @returns 封顶提示
  */
-export function ceWarnings(row: unknown[][], headers?: unknown[][]): unknown[][] {
-  return run('warnings', row, headers);
+export function ceWarnings(row: unknown[][], headers?: unknown[][], ruleSet?: string): unknown[][] {
+  return run('warnings', row, headers, ruleSet);
 }
 
 /** Function id → implementation, as registered with CustomFunctions.associate. */

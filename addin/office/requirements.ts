@@ -58,6 +58,7 @@ export const EXCEL_API_USES: readonly ApiUse[] = [
   { call: '.merge(', version: '1.2', purpose: '附件2 和审核材料清单的合并单元格' },
   { call: '.rowHeight', version: '1.2', purpose: '附件2 的行高' },
   { call: '.borders', version: '1.1', purpose: '附件2 和名单的边框' },
+  { call: '.application.calculate(', version: '1.1', purpose: '改选规则后重新计算本工作簿的 CE 函数' },
   { call: '.pageLayout', version: '1.9', purpose: 'A4、打印区域、缩放为一页', optional: 'pageLayout' },
 ];
 

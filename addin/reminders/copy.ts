@@ -1,5 +1,7 @@
-// 复制所选提醒: the messages of the rows selected on 提醒名单, joined one per line, to the clipboard.
+// 复制所选提醒: the messages of the rows selected on a 提醒名单 (under any of its names: 提醒名单（二科）), joined one
+// per line, to the clipboard.
 import { RosterError } from '../office/errors';
+import { DUTY_SHEETS, DUTY_TOP, isOwnDutySheet } from '../duties/duty-layouts';
 import { MESSAGE_COLUMN, REMINDERS_HEADER_ROW, REMINDERS_SHEET_NAME } from './reminders-layout';
 
 /** The 0-based rows of the selection that hold reminders (below the header, within the used rows), or null. */
@@ -10,7 +12,7 @@ export function reminderRowsOf(sel: { rowIndex: number; rowCount: number }, used
   return end > start ? { start, count: end - start } : null;
 }
 
-export const SELECT_FIRST = `请先在“${REMINDERS_SHEET_NAME}”工作表中选中要复制的人员行（可选多行），再点“复制所选提醒”。`;
+export const SELECT_FIRST = `请先在提醒名单工作表（名称以“${REMINDERS_SHEET_NAME}”开头）中选中要复制的人员行（可选多行），再点“复制所选提醒”。`;
 /** The rows chosen have no message: 数据有误 rows are the clerk's to correct, not the person's to be told. */
 export const NO_MESSAGE_SELECTED = '所选的行没有提醒短信：“数据有误”的行不发短信，请先按“还缺什么”改正花名册并重新核对；要复制短信，请选中有短信的人员行。';
 
@@ -19,11 +21,11 @@ export async function readSelectedMessages(context: Excel.RequestContext): Promi
   const sheet = context.workbook.worksheets.getActiveWorksheet();
   const sel = context.workbook.getSelectedRange();
   const used = sheet.getUsedRangeOrNullObject(true);
-  sheet.load('name');
+  const top = sheet.getRange(DUTY_TOP).load('values');
   sel.load(['rowIndex', 'rowCount']);
   used.load(['rowIndex', 'rowCount']);
   await context.sync();
-  if (sheet.name !== REMINDERS_SHEET_NAME || used.isNullObject) throw new RosterError(SELECT_FIRST);
+  if (!isOwnDutySheet(DUTY_SHEETS.reminders, top.values) || used.isNullObject) throw new RosterError(SELECT_FIRST);
   const rows = reminderRowsOf(sel, used.rowIndex + used.rowCount);
   if (!rows) throw new RosterError(SELECT_FIRST);
   const cells = sheet.getRangeByIndexes(rows.start, MESSAGE_COLUMN, rows.count, 1);

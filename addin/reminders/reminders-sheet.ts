@@ -1,28 +1,18 @@
-// The button 提醒名单 (task pane and ribbon): evaluates the roster of the active sheet and makes or replaces the
-// sheet 提醒名单. Nothing else in the workbook changes.
-import { CHECKLIST_ROSTER_CELL, CHECKLIST_SHEET_NAME } from '../evidence/checklist-layout';
-import { writeLayoutSheet } from '../office/apply-sheet-layout';
+// The button 提醒名单 (task pane and ribbon): evaluates the roster of the active sheet and makes or replaces that
+// roster's 提醒名单 (提醒名单（二科） when another roster or a sheet of the clerk's has the plain name). Nothing else
+// in the workbook changes.
 import { buildReminders } from './reminders';
-import { REMINDERS_ROSTER_CELL, REMINDERS_SHEET_NAME, buildRemindersLayout } from './reminders-layout';
+import { buildRemindersLayout } from './reminders-layout';
 import { DUTY_SHEETS } from '../duties/duty-layouts';
-import { previousSpec, readPreviousSheet } from '../duties/previous-sheet';
-import type { OwnSheet } from '../duties/back-to-roster';
+import { writeDutySheet, type DutySheetWritten } from '../duties/duty-sheet';
 import { readRosterResults, sheetMeta } from '../duties/roster-results';
 
-/** The duty sheets that name their roster sheet (a button pressed there goes back to that roster; 年度汇总 is
- * handled by readRosterForSummary itself). */
-export const OWN_SHEETS: readonly OwnSheet[] = [
-  { name: REMINDERS_SHEET_NAME, rosterCell: REMINDERS_ROSTER_CELL },
-  { name: CHECKLIST_SHEET_NAME, rosterCell: CHECKLIST_ROSTER_CELL },
-];
-
-export type ReminderSheetResult = { sheetName: string; people: number; overdue: number; rosterSheet: string; printSetup: boolean };
+export type ReminderSheetResult = DutySheetWritten & { people: number; overdue: number; rosterSheet: string };
 
 export async function buildReminderSheet(opts: { asOf: string; now?: Date }): Promise<ReminderSheetResult> {
-  const roster = await readRosterResults(OWN_SHEETS, opts.asOf);
+  const roster = await readRosterResults(opts.asOf);
   const reminders = buildReminders({ ...roster, asOf: opts.asOf });
-  const kept = await Excel.run((context) => readPreviousSheet(context, previousSpec(DUTY_SHEETS.reminders)));
-  const layout = buildRemindersLayout({ reminders, kept, ...sheetMeta(roster, opts.asOf, opts.now ?? new Date()) });
-  const { printSetup } = await Excel.run((context) => writeLayoutSheet(context, layout));
-  return { sheetName: layout.sheetName, people: reminders.length, overdue: reminders.filter((r) => r.overdue).length, rosterSheet: roster.sheetName, printSetup };
+  const meta = sheetMeta(roster, opts.asOf, opts.now ?? new Date());
+  const written = await writeDutySheet(DUTY_SHEETS.reminders, roster.sheetName, (kept) => buildRemindersLayout({ reminders, kept, ...meta }));
+  return { ...written, people: reminders.length, overdue: reminders.filter((r) => r.overdue).length, rosterSheet: roster.sheetName };
 }

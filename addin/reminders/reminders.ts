@@ -43,7 +43,7 @@ function dayOf(iso: string): number {
   return Date.UTC(y, m - 1, d) / DAY_MS;
 }
 
-/** 2023-12-31 → 2023年12月31日 */
+/** YYYY-MM-DD → Y年M月D日 */
 export function chineseDate(iso: string): string {
   const [y, m, d] = iso.split('-').map(Number);
   return `${y}年${m}月${d}日`;
@@ -53,7 +53,7 @@ function text(v: unknown): string {
   return textOfCell(v) ?? '';
 }
 
-/** 公需课还差 10 学时，专业课还差 30 学时 */
+/** 公需课还差 N 学时，专业课还差 M 学时 */
 export function shortfallText(r: Pick<RowResult, 'publicShortfall' | 'professionalShortfall'>): string {
   const parts: string[] = [];
   if (r.publicShortfall > 0) parts.push(`公需课还差 ${fmt(r.publicShortfall)} 学时`);

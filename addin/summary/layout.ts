@@ -1,4 +1,5 @@
 // What goes in which cell of the sheet 年度汇总 (pure; summary-sheet.ts applies it with Office.js).
+import { yearNote } from '../../shared/index';
 import type { Summary, SummaryCounts } from '../../shared/types';
 import { cellAddress, rangeAddress } from '../../shared/sheet/a1';
 
@@ -72,6 +73,8 @@ export type SummaryLayoutInput = {
   rowLabels?: readonly (string | number)[];
   /** Said under the sheet's facts, one row each (e.g. hours taken as documented: the roster has no 证明材料齐全). */
   notes?: readonly string[];
+  /** The 核对日期 (YYYY-MM-DD): in another year than the rule set's, the first note says so. */
+  asOf?: string;
 };
 
 // 专业课按行业规定: the people whose professional part the sector checks (docs/rules.md §6a), appended last
@@ -116,7 +119,8 @@ export function buildSummaryLayout(input: SummaryLayoutInput): SummaryLayout {
   blocks.push(block(0, row, meta, meta.map(textRow)));
   if (cellAddress(1, row + 3) !== ROSTER_SHEET_VALUE_CELL) throw new Error('layout: roster sheet cell moved');
   row += meta.length;
-  const notes = input.notes ?? [];
+  const year = input.asOf === undefined ? null : yearNote(ruleSet, input.asOf);
+  const notes = [...(year ? [year] : []), ...(input.notes ?? [])];
   if (notes.length > 0) {
     const rows = notes.map((n) => ['提示', n]);
     blocks.push(block(0, row, rows, rows.map(textRow)));

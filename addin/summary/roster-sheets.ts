@@ -47,11 +47,14 @@ export function joinRosters(plans: readonly RosterPlan[]): RostersForSummary {
   };
 }
 
-/** Reads and plans each named sheet (one Excel batch); stops naming the sheet when one cannot be used. */
-export async function readRostersForSummary(context: Excel.RequestContext, sheetNames: readonly string[]): Promise<RostersForSummary> {
+/**
+ * Reads and plans each named sheet by a rule set's columns (one Excel batch); stops naming the sheet when one cannot
+ * be used.
+ */
+export async function readRostersForSummary(context: Excel.RequestContext, sheetNames: readonly string[], ruleSet?: string): Promise<RostersForSummary> {
   const plans: RosterPlan[] = [];
   for (const name of sheetNames) {
-    const { plan } = await readRoster(context, name);
+    const { plan } = await readRoster(context, name, { ruleSet });
     stopIfNeeded(plan);
     plans.push(plan);
   }

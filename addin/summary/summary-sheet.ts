@@ -1,6 +1,6 @@
 // The one-click annual summary: reads the roster, gets the Summary (Worker or bundled engine) and makes or
 // refreshes the sheet 年度汇总 (its content only; no other sheet is written).
-import { getRuleSet, hasRuleSet } from '../../shared/index';
+import { getRuleSet } from '../../shared/index';
 import { localDateTime, localIsoDate } from '../../shared/local-time';
 import { excelSupports } from '../office/requirements';
 import { RosterError } from '../office/errors';
@@ -13,6 +13,7 @@ import type { SummarySourceOptions } from './summary-source';
 import type { DuplicateId } from '../../shared/roster';
 import type { RosterRowInput } from '../../shared/types';
 import { duplicateNotes, readRostersForSummary, type RostersForSummary } from './roster-sheets';
+import { workbookRuleSet } from '../settings/rule-set-choice';
 
 export type AnnualSummaryOptions = {
   workerUrl?: string;
@@ -21,6 +22,8 @@ export type AnnualSummaryOptions = {
   sendPersonalData?: boolean;
   /** Roster sheets chosen by the clerk (one summary over all of them); omitted: the active sheet's roster. */
   sheets?: readonly string[];
+  /** The rule set's id; omitted: the workbook's choice (addin/settings/rule-set-choice.ts). */
+  ruleSet?: string;
 };
 export type AnnualSummaryResult = {
   computedBy: ComputedBy;
@@ -61,16 +64,17 @@ async function rosterSheetNames(context: Excel.RequestContext, chosen?: readonly
 /** How 年度汇总 lists several roster sheets in one cell. */
 export const SHEET_LIST_SEPARATOR = '、';
 
-export async function readRostersFor(context: Excel.RequestContext, chosen?: readonly string[]): Promise<RostersForSummary> {
-  return readRostersForSummary(context, await rosterSheetNames(context, chosen));
+/** The chosen roster sheets (or the active one's), read by `ruleSet`'s columns. */
+export async function readRostersFor(context: Excel.RequestContext, chosen?: readonly string[], ruleSet?: string): Promise<RostersForSummary> {
+  return readRostersForSummary(context, await rosterSheetNames(context, chosen), ruleSet);
 }
 
 /**
  * The roster of the active sheet (or, on 年度汇总, of the sheet(s) it was made from), one row per data row so that
  * `firstDataRowNumber + index` is the sheet row; rows that are not people are blank.
  */
-export async function readRosterForSummary(context: Excel.RequestContext): Promise<RosterForSummary> {
-  const r = await readRostersFor(context);
+export async function readRosterForSummary(context: Excel.RequestContext, ruleSet?: string): Promise<RosterForSummary> {
+  const r = await readRostersFor(context, undefined, ruleSet);
   return { sheetName: r.sheetNames.join(SHEET_LIST_SEPARATOR), rows: r.rows, firstDataRowNumber: r.firstDataRowNumber };
 }
 
@@ -111,16 +115,18 @@ export function applySummaryLayout(sheet: Excel.Worksheet, layout: SummaryLayout
 export async function buildAnnualSummarySheet(opts: AnnualSummaryOptions): Promise<AnnualSummaryResult> {
   const now = new Date();
   const asOf = opts.asOf ?? localIsoDate(now);
-  const roster = await Excel.run((context) => readRostersFor(context, opts.sheets));
+  const ruleSetId = opts.ruleSet ?? workbookRuleSet().ruleSet.id;
+  const roster = await Excel.run((context) => readRostersFor(context, opts.sheets, ruleSetId));
   const sourceOptions: SummarySourceOptions = {
     workerUrl: opts.workerUrl,
     token: opts.token,
     asOf,
+    ruleSet: ruleSetId,
     firstDataRowNumber: roster.firstDataRowNumber,
     sendPersonalData: opts.sendPersonalData,
   };
   const answer = await summarizeRoster(roster.rows, sourceOptions);
-  const ruleSet = hasRuleSet(answer.ruleSet) ? getRuleSet(answer.ruleSet) : getRuleSet();
+  const ruleSet = getRuleSet(answer.ruleSet);
   const layout = buildSummaryLayout({
     summary: answer.summary,
     ruleSet: { id: ruleSet.id, title: ruleSet.title, notice: ruleSet.notice, year: ruleSet.year },
@@ -132,6 +138,7 @@ export async function buildAnnualSummarySheet(opts: AnnualSummaryOptions): Promi
     firstDataRowNumber: roster.firstDataRowNumber,
     rowLabels: roster.sheetNames.length > 1 ? roster.rowLabels : undefined,
     notes: roster.notes,
+    asOf,
   });
   await Excel.run(async (context) => {
     const { sheet, takenTableNames } = await prepareSheet(context, layout.sheetName, isOwnSummarySheet);

@@ -51,9 +51,11 @@ export function hidePreflight(): void {
   byId('preflight').hidden = true;
 }
 
-export function renderResults(outcome: Extract<RunOutcome, { kind: 'done' }>, onGoto: (row: AttentionRow) => void): void {
+/** `ruleLines`: the rule set the run used and, when the 核对日期 is in another year, the note saying so (shown last). */
+export function renderResults(outcome: Extract<RunOutcome, { kind: 'done' }>, onGoto: (row: AttentionRow) => void, ruleLines: readonly string[] = []): void {
   byId('results').hidden = false;
   byId('results-sheet').textContent = `· ${outcome.sheetName}`;
+  byId('results-rules').replaceChildren(...ruleLines.map((t, i) => el('li', { className: i > 0 ? 'year' : '', text: t })));
   for (const node of Array.from(byId('results').querySelectorAll<HTMLElement>('[data-status]'))) {
     const status = node.dataset.status ?? '';
     node.textContent = n(isCountedStatus(status) ? outcome.counts[STATUS_KEYS[status]] : 0);

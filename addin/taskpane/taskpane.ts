@@ -18,7 +18,9 @@ import { loadSettings, saveSettings, tokenPlaceMessage, validateSettings, type S
 import { byId, clearMessage, showMessage } from './dom';
 import { chooseSummarySheets } from './sheet-chooser';
 import { hidePreflight, hideProgress, hideResults, renderPreflight, renderResults, showProgress } from './render';
-import { initDutiesPane } from '../duties/duties-pane';
+import { initDutiesPane, renderDutyTexts } from '../duties/duties-pane';
+import { workbookRuleSet } from '../settings/rule-set-choice';
+import { initRuleSetCard, renderRuleSet, ruleSetLines } from './rule-set-card';
 
 let busy = false;
 let controller: AbortController | null = null;
@@ -42,6 +44,9 @@ function readForm(): Settings {
     sendPersonalData: input('settings-send-personal').checked,
   };
 }
+
+/** The 核对日期 in effect: the settings' date, else today. */
+const asOfInEffect = (): string => readForm().asOf.trim() || localIsoDate();
 
 function errorText(e: unknown): string {
   if (e instanceof ChunkError || e instanceof WorkerError) return e.message;
@@ -67,6 +72,13 @@ async function compute(): Promise<void> {
   if (!settings) return;
   clearMessage();
   hideResults();
+  let choice;
+  try {
+    choice = workbookRuleSet();
+  } catch (e) {
+    showMessage(errorText(e));
+    return;
+  }
   setBusy(true);
   controller = new AbortController();
   const cancel = byId<HTMLButtonElement>('cancel');
@@ -74,9 +86,11 @@ async function compute(): Promise<void> {
   cancel.textContent = '取消';
   try {
     const client = new WorkerClient({ baseUrl: settings.workerUrl, token: settings.token });
+    const asOf = settings.asOf.trim() || localIsoDate();
     const outcome = await runCompute({
       evaluator: client,
-      asOf: settings.asOf.trim() || localIsoDate(),
+      asOf,
+      ruleSet: choice.ruleSet.id,
       sendPersonalData: settings.sendPersonalData,
       signal: controller.signal,
       acceptUnknown: acceptedUnknown,
@@ -98,7 +112,7 @@ async function compute(): Promise<void> {
     }
     hidePreflight();
     lastDone = outcome;
-    renderResults(outcome, (row) => void gotoRow(row.sheetRow));
+    renderResults(outcome, (row) => void gotoRow(row.sheetRow), ruleSetLines(choice, asOf));
     showMessage(`已完成：${outcome.counts.total} 人的结果已写入工作表“${outcome.sheetName}”。`, 'success');
   } catch (e) {
     hideProgress();
@@ -188,7 +202,8 @@ async function init(): Promise<void> {
   });
   byId('insert-sample').addEventListener('click', () =>
     void guarded(async () => {
-      const r = await Excel.run(insertSampleRoster);
+      const ruleSet = workbookRuleSet().ruleSet.id;
+      const r = await Excel.run((context) => insertSampleRoster(context, ruleSet));
       return `已插入工作表“${r.sheetName}”（${r.rows} 行示例数据），可直接点击“计算学时”。`;
     }),
   );
@@ -213,11 +228,14 @@ async function init(): Promise<void> {
       const problems = validateSettings(f);
       if (problems.length > 0) return showMessage(problems.join(' '));
       await saveSettings(f);
+      renderRuleSet(asOfInEffect());
       showMessage('设置已保存（仅保存在本机当前用户）。', 'success');
     })(),
   );
   byId('test-connection').addEventListener('click', () => void testConnection());
-  initDutiesPane({ asOf: () => readForm().asOf.trim() || localIsoDate(), today: () => localIsoDate(), run: guarded });
+  initRuleSetCard({ asOf: asOfInEffect, say: showMessage, chosen: renderDutyTexts });
+  input('settings-asof').addEventListener('input', () => renderRuleSet(asOfInEffect()));
+  initDutiesPane({ asOf: asOfInEffect, today: () => localIsoDate(), run: guarded });
   // The ribbon's 年度汇总 runs in this same runtime: show its outcome here too.
   onRibbonSummary((o) =>
     o.ok

@@ -5,6 +5,7 @@ import type { TemplateLayout, ValidationSpec } from './template-layout';
 import { prepareSheet } from '../office/sheet-reset';
 import { uniqueTableName } from '../../shared/sheet/sheet-names';
 import { excelSupports } from '../office/requirements';
+import { workbookRuleSet } from '../settings/rule-set-choice';
 
 export function toExcelRule(v: ValidationSpec): Excel.DataValidationRule {
   switch (v.type) {
@@ -48,9 +49,9 @@ export function applyTemplateLayout(sheet: Excel.Worksheet, layout: TemplateLayo
   return table;
 }
 
-/** Makes or refreshes the sheet 花名册模板 and activates it. */
+/** Makes or refreshes the sheet 花名册模板 (with the workbook's rule set's limits) and activates it. */
 export async function writeRosterTemplate(): Promise<void> {
-  const layout = buildTemplateLayout();
+  const layout = buildTemplateLayout(undefined, workbookRuleSet().ruleSet.id);
   await Excel.run(async (context) => {
     const { sheet, takenTableNames } = await prepareSheet(context, layout.sheetName);
     applyTemplateLayout(sheet, layout, uniqueTableName(layout.tableName, takenTableNames));

@@ -1,5 +1,6 @@
-// "插入示例花名册": a realistic 30-row roster of Zaozhuang professionals covering the notice's cases.
-import { DEFAULT_RULE_SET, headerTable } from '../../shared/index';
+// "插入示例花名册": a realistic 30-row roster of Zaozhuang professionals covering the notice's cases. Its dates are in
+// the rule set's year (and one early in the next), so the sample reads the same under any year's rule set.
+import { DEFAULT_RULE_SET, getRuleSet, headerTable } from '../../shared/index';
 import type { CellValue, RosterKey, RosterRowInput } from '../../shared/types';
 
 export const SAMPLE_SHEET_NAME = '示例花名册';
@@ -19,6 +20,10 @@ export function withCheckDigit(body17: string): string {
 
 type Person = RosterRowInput & { name: string };
 
+/** A date of the sample, written as `Y-10-09` (the rule set's year) or `N/3/1` (the next year): set per year below. */
+const YEAR = 'Y';
+const NEXT = 'N';
+
 const id = (region: string, birth: string, seq: string): string => withCheckDigit(region + birth + seq);
 
 const people: Person[] = [
@@ -31,7 +36,7 @@ const people: Person[] = [
   { name: '赵磊', idNumber: id('370481', '19830402', '714'), unit: '滕州市中心人民医院', department: '检验科', platformPublicHours: 30, platformProfessionalHours: 28, certificates: 2 },
   { name: '黄敏', idNumber: id('370481', '19910817', '826'), unit: '滕州市中心人民医院', department: '检验科', platformPublicHours: 30, degreeStudyHours: 60, platformProfessionalHours: 10, professionalBySector: '是' },
   { name: '周强', idNumber: id('370481', '19760130', '931'), unit: '滕州市中心人民医院', department: '放射科', platformPublicHours: 30, platformProfessionalHours: 20, achievements: 5, evidenceComplete: '否' },
-  { name: '吴丽', idNumber: id('370481', '19891203', '148'), unit: '滕州市中心人民医院', department: '放射科', platformPublicHours: 30, platformProfessionalHours: 60, titleApplicant: '是', titleSubmissionDate: '2023-10-09' },
+  { name: '吴丽', idNumber: id('370481', '19891203', '148'), unit: '滕州市中心人民医院', department: '放射科', platformPublicHours: 30, platformProfessionalHours: 60, titleApplicant: '是', titleSubmissionDate: `${YEAR}-10-09` },
   { name: '徐刚', idNumber: id('370403', '19820506', '257'), unit: '枣庄市第八中学', department: '数学组', platformPublicHours: 30, platformProfessionalHours: 40, competitions: 4 },
   { name: '孙丹', idNumber: id('370403', '19940921', '362'), unit: '枣庄市第八中学', department: '数学组', platformPublicHours: 15, platformProfessionalHours: 30, aidMonths: 6 },
   { name: '马超', idNumber: id('370403', '19800714', '473'), unit: '枣庄市第八中学', department: '语文组', platformPublicHours: 30, platformProfessionalHours: 45, expertDays: 2, expertHours: 20 },
@@ -50,20 +55,30 @@ const people: Person[] = [
   { name: '韩梅', idNumber: id('370406', '19891128', '828'), unit: '台儿庄区农业农村局', department: '农技站', platformPublicHours: 30, platformProfessionalHours: 50, specialCase: '其他', absentMonths: 2 },
   { name: '冯涛', idNumber: id('370406', '19770809', '939'), unit: '台儿庄区农业农村局', department: '畜牧站', platformPublicHours: 30, platformProfessionalHours: 52, expertDays: 1 },
   { name: '邓洁', idNumber: id('370406', '19940127', '141'), unit: '台儿庄区农业农村局', department: '畜牧站', platformPublicHours: '30学时', platformProfessionalHours: '６０' },
-  { name: '曹阳', idNumber: id('370481', '19830915', '258'), unit: '滕州市中心人民医院', department: '检验科', platformPublicHours: 30, platformProfessionalHours: 60, titleApplicant: '是', titleSubmissionDate: '2024/3/1' },
+  { name: '曹阳', idNumber: id('370481', '19830915', '258'), unit: '滕州市中心人民医院', department: '检验科', platformPublicHours: 30, platformProfessionalHours: 60, titleApplicant: '是', titleSubmissionDate: `${NEXT}/3/1` },
   { name: '彭飞', idNumber: id('370402', '19860403', '365'), unit: '枣庄市立医院', department: '外科', platformPublicHours: 30, platformProfessionalHours: 60, transferProfessionalHours: 12, transferPublicHours: 6 },
 ];
 
+/** A sample date in `year`: Y is the year, N the next one. */
+function inYear(v: string, year: number): string {
+  if (v.startsWith(YEAR)) return `${year}${v.slice(YEAR.length)}`;
+  if (v.startsWith(NEXT)) return `${year + 1}${v.slice(NEXT.length)}`;
+  return v;
+}
+
 /**
  * Header row and 30 data rows, in the template's column order of a rule set (the default one when omitted; the people
- * are zaozhuang-2023's examples, a column another rule set lacks is left out). Dates are Excel serial numbers.
+ * are the default rule set's examples, a column another rule set lacks is left out), dated in the rule set's year. Dates are
+ * Excel serial numbers.
  */
 export function sampleRoster(ruleSet: string = DEFAULT_RULE_SET): { headers: string[]; rows: CellValue[][]; dateColumns: number[]; textColumns: number[] } {
   const headers = headerTable(ruleSet);
+  const year = getRuleSet(ruleSet).year;
   const keys: RosterKey[] = headers.map((h) => h.key);
   const rows = people.map((p) =>
     keys.map((k, i) => {
-      const v = p[k];
+      const given = p[k];
+      const v = headers[i].kind === 'date' && typeof given === 'string' ? inYear(given, year) : given;
       if (headers[i].kind === 'date' && typeof v === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(v)) return excelSerial(v);
       return v === undefined || v === null ? '' : v;
     }),

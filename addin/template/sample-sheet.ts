@@ -1,7 +1,8 @@
 // Writes the sample roster into a new sheet and activates it. Two syncs.
 import { SAMPLE_SHEET_NAME, sampleRoster } from './sample-roster';
 
-export async function insertSampleRoster(context: Excel.RequestContext): Promise<{ sheetName: string; rows: number }> {
+/** `ruleSet`: the workbook's rule set (its columns, and its year for the sample's dates). */
+export async function insertSampleRoster(context: Excel.RequestContext, ruleSet?: string): Promise<{ sheetName: string; rows: number }> {
   const sheets = context.workbook.worksheets;
   sheets.load('items/name');
   await context.sync();
@@ -9,7 +10,7 @@ export async function insertSampleRoster(context: Excel.RequestContext): Promise
   let name = SAMPLE_SHEET_NAME;
   for (let n = 2; taken.has(name); n++) name = `${SAMPLE_SHEET_NAME}${n}`;
 
-  const { headers, rows, dateColumns, textColumns } = sampleRoster();
+  const { headers, rows, dateColumns, textColumns } = sampleRoster(ruleSet);
   const sheet = sheets.add(name);
   const header = sheet.getRangeByIndexes(0, 0, 1, headers.length);
   header.values = [headers];

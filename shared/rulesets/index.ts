@@ -1,10 +1,12 @@
 // The rule-set registry: rule sets by id. A city or a year is a data file (a TypeScript module or a JSON file)
-// registered with registerRuleSet, which checks it first (validate.ts); zaozhuang-2023 is registered the same way.
+// registered with registerRuleSet, which checks it first (validate.ts): the built-in ones (built-in.ts, zaozhuang-2023
+// first: the default), then the ones a build includes (scripts/included-rule-sets.ts writes included.generated.ts).
 import { UnknownRuleSetError } from '../errors';
+import { BUILT_IN_RULE_SETS } from './built-in';
 import { compileRuleSet, type CompiledRuleSet } from './compile';
+import { INCLUDED_RULE_SETS } from './included.generated';
 import { RuleSetError, checkedRuleSet } from './validate';
 import type { EvidenceRule, Parameter, ParameterValue, RuleSet, RuleSetDefinition, RuleSetDescription, RuleSetWords, WordList } from './types';
-import { zaozhuang2023 } from './zaozhuang-2023';
 
 export { RuleSetError, ruleSetProblems } from './validate';
 
@@ -62,7 +64,7 @@ function deepFreeze<T>(o: T): T {
   return o;
 }
 
-registerRuleSet(zaozhuang2023);
+for (const def of [...BUILT_IN_RULE_SETS, ...INCLUDED_RULE_SETS]) registerRuleSet(def);
 
 export function hasRuleSet(id: string): boolean {
   return typeof id === 'string' && RULE_SETS.has(id);

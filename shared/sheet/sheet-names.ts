@@ -23,10 +23,11 @@ function abbreviate(chars: readonly string[], room: number): string {
 }
 
 /**
- * The name of our sheet `base` (e.g. 提醒名单) for each roster sheet: `base` alone for one roster sheet, else
- * `base（roster）` shortened to 31 characters; names already used (`taken`, case-insensitive: other sheets of the
- * workbook, our earlier picks) are skipped by numbering: base（roster 2）. `reuse[i]`, when given, is kept as it is
- * (the name a previous run gave this roster's sheet).
+ * The name of our sheet `base` (e.g. 提醒名单) for each roster sheet: `base` alone for one roster sheet when no
+ * other sheet has it, else `base（roster）` shortened to 31 characters; names already used (`taken`,
+ * case-insensitive: other sheets of the workbook, our earlier picks) are skipped by numbering: base（roster 2）.
+ * `reuse[i]`, when given, is kept as it is (the name a previous run gave this roster's sheet). The add-in asks for
+ * one roster sheet at a time (the one being processed); the .xlsx path for all of a file's roster sheets at once.
  */
 export function ownSheetNames(base: string, rosterSheets: readonly string[], taken: ReadonlySet<string>, reuse: readonly (string | null)[] = []): string[] {
   const used = new Set(taken);
@@ -36,12 +37,11 @@ export function ownSheetNames(base: string, rosterSheets: readonly string[], tak
     if (kept) return kept;
     const chars = cleanChars(roster);
     const make = (suffix: string): string => {
-      if (rosterSheets.length === 1 && suffix === '') return base;
       const room = MAX_SHEET_NAME - [...base].length - 2 - [...suffix].length;
       return `${base}（${abbreviate(chars, room)}${suffix}）`;
     };
-    let name = make('');
-    for (let n = 2; used.has(sheetKey(name)); n++) name = make(` ${n}`);
+    let name = rosterSheets.length === 1 ? base : make('');
+    for (let n = 1; used.has(sheetKey(name)); n++) name = make(n === 1 ? '' : ` ${n}`);
     used.add(sheetKey(name));
     return name;
   });

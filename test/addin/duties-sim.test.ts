@@ -45,7 +45,7 @@ describe('提醒名单 on the simulated Excel', () => {
     const out = await buildReminderSheet({ asOf: AS_OF, now: new Date(2023, 10, 1, 9, 0) });
     const { rows, results } = engineOnSheet();
     const want = buildReminders(rows, results, AS_OF);
-    expect(out).toEqual({ sheetName: REMINDERS_SHEET_NAME, people: want.length, overdue: want.filter((r) => r.overdue).length, rosterSheet: SAMPLE_SHEET_NAME, printSetup: true });
+    expect(out).toEqual({ sheetName: REMINDERS_SHEET_NAME, people: want.length, overdue: want.filter((r) => r.overdue).length, rosterSheet: SAMPLE_SHEET_NAME, printSetup: true, clerkSheet: null });
     const sheet = model.sheet(REMINDERS_SHEET_NAME)!;
     const values = snapshot(REMINDERS_SHEET_NAME);
     expect(values[REMINDERS_HEADER_ROW - 1]).toEqual([...REMINDER_HEADERS]);
@@ -168,7 +168,7 @@ describe('ribbon 提醒名单 / 审核材料清单', () => {
   });
 });
 
-describe('re-runs keep what the clerk typed; a sheet of the clerk’s own is never emptied', () => {
+describe('re-runs keep what the clerk typed (a sheet of the clerk’s own: duty-names-sim.test.ts)', () => {
   it('核验结果 and 通知情况 typed on the sheets come back on the same rows; rows that left the list are kept below', async () => {
     await buildChecklistSheet({ asOf: AS_OF });
     const checklist = model.sheet(CHECKLIST_SHEET_NAME)!;
@@ -216,14 +216,6 @@ describe('re-runs keep what the clerk typed; a sheet of the clerk’s own is nev
     expect(cAfter[orphan + 2].slice(0, 4)).toEqual(['刘洋', '枣庄市立医院', '培训进修', '合格']);
   });
 
-  it('a sheet named 提醒名单 that the add-in did not make stops the run and stays as it was', async () => {
-    const mine = model.addSheet(REMINDERS_SHEET_NAME);
-    mine.set(0, 0, '我自己的名单');
-    mine.set(1, 0, '不要覆盖');
-    model.activate(model.sheet(SAMPLE_SHEET_NAME)!.id);
-    await expect(buildReminderSheet({ asOf: AS_OF })).rejects.toThrow('工作簿里已有一张名为“提醒名单”的工作表，且不是本助手生成的');
-    expect(snapshot(REMINDERS_SHEET_NAME)).toEqual([['我自己的名单'], ['不要覆盖']]);
-  });
 });
 
 describe('a large roster', () => {

@@ -2,9 +2,9 @@
 // from each case's own figures; messages from evaluate(), the same engine the Worker runs).
 import { describe, expect, it } from 'vitest';
 import examples from '../fixtures/examples.json';
-import { HEADERS, evaluate } from '../../shared/index';
+import { DEFAULT_RULE_SET, HEADERS, evaluate, listRuleSets } from '../../shared/index';
 import type { CellValue, RosterRowInput } from '../../shared/types';
-import { FUNCTION_KINDS, FunctionArgumentError, computeFunction } from '../../addin/functions/compute';
+import { FUNCTION_KINDS, FunctionArgumentError, computeFunction, ruleSetArgument } from '../../addin/functions/compute';
 import { NO_HOURS_COLUMN_MESSAGE } from '../../shared/roster';
 import type { FunctionKind, OutputCell } from '../../addin/functions/compute';
 import { expectedForCase, type WorkedCase } from './function-expectations';
@@ -120,5 +120,16 @@ describe('custom function arguments', () => {
 
   it('an empty range is an argument error', () => {
     expect(() => computeFunction('hours', [])).toThrow(FunctionArgumentError);
+  });
+
+  it('the rule-set argument: blank is none (the workbook’s choice applies); a known id is taken; an unknown one names those there are', () => {
+    expect(ruleSetArgument(undefined)).toBe('');
+    expect(ruleSetArgument(null)).toBe('');
+    expect(ruleSetArgument('  ')).toBe('');
+    expect(ruleSetArgument(` ${DEFAULT_RULE_SET} `)).toBe(DEFAULT_RULE_SET);
+    expect(() => ruleSetArgument('nowhere-1999')).toThrow(FunctionArgumentError);
+    for (const r of listRuleSets()) expect(() => ruleSetArgument('nowhere-1999')).toThrow(`"${r.id}"（${r.year} 年度）`);
+    const cells = [templateCells(cases[0].row as RosterRowInput)];
+    expect(computeFunction('hours', cells, null, DEFAULT_RULE_SET)).toEqual(computeFunction('hours', cells));
   });
 });

@@ -31,12 +31,15 @@ describe('functions.json', () => {
     }
   });
 
-  it('takes row and optional headers as matrices of any, and returns a matrix (spills)', () => {
+  it('takes row and optional headers as matrices of any, then an optional rule set (text), and returns a matrix (spills)', () => {
     for (const f of functions) {
+      // positions are a contract with the clerks' formulas: a new argument is only ever appended
       expect(f.parameters, f.id).toEqual([
         expect.objectContaining({ name: 'row', type: 'any', dimensionality: 'matrix' }),
         expect.objectContaining({ name: 'headers', type: 'any', dimensionality: 'matrix', optional: true }),
+        expect.objectContaining({ name: 'ruleSet', type: 'string', optional: true }),
       ]);
+      expect(f.parameters[2].dimensionality ?? 'scalar', f.id).toBe('scalar');
       expect(f.parameters[0].optional, f.id).toBeUndefined();
       expect(f.result?.dimensionality, f.id).toBe('matrix');
     }

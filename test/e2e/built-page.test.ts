@@ -5,7 +5,7 @@
 // must say so in Chinese instead of throwing.
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { HEADERS, evaluate } from '../../shared/index';
 import type { CellValue, EvaluateResponse, RosterRowInput, RowResult } from '../../shared/types';
@@ -14,77 +14,18 @@ import { find, parseXml } from '../addin/xml-lite';
 import { expectedForCase, expectedForResult, type WorkedCase } from '../addin/function-expectations';
 import examples from '../fixtures/examples.json';
 import { launchChromium } from './browser';
+import { callFunction, officeStandIn as standIn, openBuiltPane, type Answer, type OpenedPane } from './office-stand-in';
 import { manifestUrls } from '../addin/manifest-urls';
 
 const env = inject('e2e');
 const AS_OF = '2023-11-01';
 const dist = join(env.root, 'dist');
 
-/** office.js stand-in: records CustomFunctions.associate and Office.actions.associate; `host` null = outside Office. */
-const standIn = (host: 'Excel' | null): string => `
-(() => {
-  const rec = { functions: {}, associateCalls: 0, actions: {}, actionCalls: 0 };
-  window.__recorded = rec;
-  class CfError extends Error { constructor(code, message) { super(message); this.code = code; } }
-  const put = (map, key, fn) => { map[key] = fn; };
-  window.CustomFunctions = {
-    Error: CfError,
-    ErrorCode: { invalidValue: '#VALUE!', notAvailable: '#N/A', divisionByZero: '#DIV/0!', invalidNumber: '#NUM!', nullReference: '#NULL!' },
-    associate(idOrMap, fn) {
-      rec.associateCalls++;
-      if (typeof idOrMap === 'string') put(rec.functions, idOrMap, fn);
-      else for (const k of Object.keys(idOrMap)) put(rec.functions, k, idOrMap[k]);
-    },
-  };
-  const info = { host: ${JSON.stringify(host)}, platform: ${host ? "'OfficeOnline'" : 'null'} };
-  window.Office = {
-    HostType: { Excel: 'Excel' },
-    context: { requirements: { isSetSupported: () => true } },
-    actions: { associate(id, fn) { rec.actionCalls++; rec.actions[id] = fn; } },
-    onReady(cb) { return new Promise((resolve) => setTimeout(() => { if (cb) cb(info); resolve(info); }, 0)); },
-  };
-  window.OfficeRuntime = { storage: { getItem: async (k) => localStorage.getItem('office:' + k), setItem: async (k, v) => localStorage.setItem('office:' + k, v) } };
-})();
-`;
-
-type Opened = { context: BrowserContext; page: Page; errors: string[] };
-
 /** Opens dist/taskpane.html as served on 127.0.0.1 with the given office.js (null: office.js fails to load). */
-async function openBuiltPage(browser: Browser, officeJs: string | null): Promise<Opened> {
-  const context = await browser.newContext();
-  await context.route('https://appsforoffice.microsoft.com/**', (route) =>
-    officeJs === null ? route.abort('connectionrefused') : route.fulfill({ status: 200, contentType: 'text/javascript', body: officeJs }),
-  );
-  const page = await context.newPage();
-  const errors: string[] = [];
-  page.on('pageerror', (e) => errors.push(e.message));
-  page.on('console', (m) => {
-    // office.js refused on purpose below is a network error of that request, not of the page's code
-    if (m.type() === 'error' && !/appsforoffice\.microsoft\.com|ERR_CONNECTION_REFUSED/.test(m.text() + (m.location().url ?? ''))) errors.push(m.text());
-  });
-  await page.goto(`${env.baseUrl}/taskpane.html`);
-  await page.waitForLoadState('load');
-  return { context, page, errors };
-}
+const openBuiltPage = (browser: Browser, officeJs: string | null): Promise<OpenedPane> => openBuiltPane(browser, `${env.baseUrl}/taskpane.html`, officeJs);
 
-type Answer = { value: unknown[][] } | { thrown: { code: string; message: string } };
-
-/** Calls the registered handle `id` inside the page; CustomFunctions.Error cells become { error, message }. */
-function callRegistered(page: Page, id: string, rows: CellValue[][], headers: CellValue[][]): Promise<Answer> {
-  return page.evaluate(
-    ({ id, rows, headers }) => {
-      const w = window as unknown as { __recorded: { functions: Record<string, (r: unknown, h: unknown) => unknown[][]> } };
-      const plain = (c: unknown): unknown =>
-        c instanceof Error ? { error: (c as Error & { code: string }).code, message: c.message } : c;
-      try {
-        return { value: w.__recorded.functions[id](rows, headers).map((line) => line.map(plain)) };
-      } catch (e) {
-        return { thrown: { code: (e as { code?: string }).code ?? 'none', message: (e as Error).message } };
-      }
-    },
-    { id, rows, headers },
-  );
-}
+/** Calls the registered handle `id` with a roster range and its header row. */
+const callRegistered = (page: Page, id: string, rows: CellValue[][], headers: CellValue[][]): Promise<Answer> => callFunction(page, id, [rows, headers]);
 
 const errorText = (r: RowResult): string => r.errors.map((e) => e.message).join('；');
 
@@ -100,7 +41,7 @@ const header: CellValue[][] = [HEADERS.map((h) => h.zh)];
 
 describe('the built task pane as the shared runtime loads it', () => {
   let browser: Browser;
-  let opened: Opened;
+  let opened: OpenedPane;
   const metadata = JSON.parse(readFileSync(join(dist, 'functions.json'), 'utf8')) as { functions: { id: string }[] };
   const ids = metadata.functions.map((f) => f.id);
 

@@ -5,7 +5,6 @@
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { beforeAll, describe, expect, inject, it } from 'vitest';
-import { evaluate, getRuleSet, mapHeaders, rowFromCells } from '../../shared/index';
 import type { CellValue } from '../../shared/types';
 import { getDuties } from '../../shared/rulesets/duties';
 import { buildReminders } from '../../addin/reminders/reminders';
@@ -16,6 +15,7 @@ import { DUTY_ACTIONS } from '../../addin/duties/ribbon';
 import { hostForSuite } from './browser';
 import type { CeSimHost } from './host/sim-entry';
 import { clickForMessage, saveSettings } from './pane-click';
+import { engineOn, runRibbonAction } from './duty-support';
 import type { SimBorder, SimPageLayoutModel } from '../support/excel-sim';
 
 const env = inject('e2e');
@@ -44,14 +44,7 @@ describe('专人工作 in chromium', () => {
     expect(await clickForMessage(host.pane, 'insert-sample')).toContain(`已插入工作表“${ROSTER}”`);
   });
 
-  async function engine() {
-    const roster = await snapshot(host.page, ROSTER);
-    const mapping = mapHeaders(roster[0]);
-    const rows = roster.slice(1).map((cells) => rowFromCells(cells, mapping.columns));
-    const answer = evaluate(rows, { asOf: AS_OF });
-    const ruleSet = getRuleSet(answer.ruleSet);
-    return { rows, results: answer.results, ruleSet, duties: getDuties(ruleSet.id), firstDataRowNumber: 2 };
-  }
+  const engine = () => engineOn(host.page, ROSTER, AS_OF);
 
   it('提醒名单: one click, every row matches evaluate(); the copy button copies the selected messages; the ribbon re-makes it', async () => {
     const message = await clickForMessage(host.pane, 'reminders');
@@ -92,15 +85,7 @@ describe('专人工作 in chromium', () => {
 
     // the ribbon action, run from the 提醒名单 sheet itself, finds the roster again and replaces the sheet
     const sheetsBefore = await host.page.evaluate(() => window.__ceSim!.sheetNames());
-    await host.page.evaluate(
-      (id) =>
-        new Promise<void>((resolve) => {
-          const action = window.__ceSim!.actions.get(id);
-          if (!action) throw new Error(`ribbon action ${id} not registered`);
-          action({ completed: () => resolve() });
-        }),
-      DUTY_ACTIONS.reminders,
-    );
+    await runRibbonAction(host.page, DUTY_ACTIONS.reminders);
     expect(await host.page.evaluate(() => window.__ceSim!.sheetNames())).toEqual(sheetsBefore);
     expect((await snapshot(host.page, REMINDERS_SHEET_NAME)).slice(REMINDERS_HEADER_ROW)).toEqual(body);
     expect(host.errors).toEqual([]);

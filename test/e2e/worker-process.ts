@@ -19,14 +19,14 @@ export class PortTakenError extends Error {
  * A Worker on a free port of 8787-8799 (not in `exclude`), trying the next free port when another run takes the one
  * chosen between the check and the bind.
  */
-export async function startWorkerOnFreePort(opts: { root: string; token: string; origin: string; stateRoot: string; exclude?: number[] }): Promise<WorkerProcess> {
+export async function startWorkerOnFreePort(opts: { root: string; token: string; origin: string; stateRoot: string; exclude?: number[]; env?: Record<string, string> }): Promise<WorkerProcess> {
   const tried = [...(opts.exclude ?? [])];
   let last: unknown;
   for (let attempt = 0; attempt < 4; attempt++) {
     const port = await freePort(8787, 8799, tried);
     tried.push(port);
     try {
-      return await startWorker({ root: opts.root, port, token: opts.token, origin: opts.origin, stateDir: join(opts.stateRoot, `wrangler-state-${port}`) });
+      return await startWorker({ root: opts.root, port, token: opts.token, origin: opts.origin, stateDir: join(opts.stateRoot, `wrangler-state-${port}`), env: opts.env });
     } catch (e) {
       last = e;
     }
@@ -34,7 +34,8 @@ export async function startWorkerOnFreePort(opts: { root: string; token: string;
   throw last;
 }
 
-export async function startWorker(opts: { root: string; port: number; token: string; origin: string; stateDir: string }): Promise<WorkerProcess> {
+/** `env`: extra environment of worker:dev (e.g. CE_RULE_SETS, the extra rule sets it includes). */
+export async function startWorker(opts: { root: string; port: number; token: string; origin: string; stateDir: string; env?: Record<string, string> }): Promise<WorkerProcess> {
   mkdirSync(opts.stateDir, { recursive: true });
   const child = spawn(
     process.execPath,
@@ -52,7 +53,7 @@ export async function startWorker(opts: { root: string; port: number; token: str
       '--log-level',
       'warn',
     ],
-    { cwd: opts.root, ...treeSpawnOptions(), stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, CI: 'true', WRANGLER_SEND_METRICS: 'false' } },
+    { cwd: opts.root, ...treeSpawnOptions(), stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, ...opts.env, CI: 'true', WRANGLER_SEND_METRICS: 'false' } },
   );
   let log = '';
   child.stdout?.on('data', (d: Buffer) => (log += d.toString()));

@@ -5,6 +5,7 @@ import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync }
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DEFAULT_RULE_SET, getRuleSet } from '../../shared/index';
 import { cleanRoster, saveRoster } from '../xlsx/rosters';
 import { run, said } from './run';
 
@@ -26,14 +27,17 @@ describe('the roster command without --', () => {
   it('npm run roster 花名册.xlsx: the file is found in the folder the command is typed in, the result written beside it', async () => {
     const r = await run('npm', ['run', 'roster', '花名册.xlsx'], folder);
     expect(r.code, said(r)).toBe(0);
+    // nothing chosen: the default, and said to be
+    expect(r.stdout).toContain(`未指定 --rule-set，按默认的 ${getRuleSet().year} 年度规则核对`);
     expect(existsSync(join(folder, '花名册-核对结果.xlsx'))).toBe(true);
     expect(existsSync(join(root, '花名册-核对结果.xlsx'))).toBe(false);
   }, 90_000);
 
   it('npx ce-roster 花名册.xlsx --out 结果.xlsx --as-of …: every option arrives', async () => {
-    const r = await run('npx', ['ce-roster', '花名册.xlsx', '--out', '结果.xlsx', '--as-of', AS_OF, '--sheet', '花名册'], folder);
+    const r = await run('npx', ['ce-roster', '花名册.xlsx', '--out', '结果.xlsx', '--as-of', AS_OF, '--sheet', '花名册', '--rule-set', DEFAULT_RULE_SET], folder);
     expect(r.code, said(r)).toBe(0);
     expect(r.stdout).toContain(`核对日期 ${AS_OF}`);
+    expect(r.stdout).toContain(`按 ${getRuleSet().year} 年度的规则核对：${getRuleSet().title}`);
     expect(r.stdout).toContain(join(folder, '结果.xlsx'));
     expect(existsSync(join(folder, '结果.xlsx'))).toBe(true);
   }, 90_000);
@@ -45,6 +49,12 @@ describe('the roster command without --', () => {
     expect(r.stderr).toContain('npx ce-roster 花名册.xlsx --out 结果.xlsx');
     expect(readdirSync(folder).filter((f) => f.startsWith('x'))).toEqual([]);
     expect(readFileSync(join(folder, '花名册.xlsx')).equals(before)).toBe(true);
+  }, 60_000);
+
+  it('npm run roster 花名册.xlsx --rule-set …: npm keeps it too; caught the same way, nothing computed by another rule set', async () => {
+    const r = await run('npm', ['run', 'roster', '花名册.xlsx', '--rule-set', DEFAULT_RULE_SET], folder);
+    expect(r.code, said(r)).toBe(2);
+    expect(r.stderr).toContain('把选项 --rule-set 当成了 npm 自己的设置');
   }, 60_000);
 
   it('a missing file: exit 1 (a file problem), naming the folder it looked in', async () => {

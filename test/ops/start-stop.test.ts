@@ -2,15 +2,16 @@
 // local D1 state, its own node_modules/.cache where start records what it launched; the packages are links):
 // without a local https certificate (CE_DEV_HTTP=1 stands for "no certificate" on a machine that has one) `npm start`
 // builds dist/ and starts the local 计算服务, which serves the .xlsx web page; `npm stop` ends it.
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, symlinkSync } from 'node:fs';
+import { spawn, type ChildProcess } from 'node:child_process';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { killTree, treeSpawnOptions } from '../../scripts/process-tree';
 import { createServer } from 'node:net';
 import { run, said, shellEnv } from './run';
+import { copyProject } from '../support/project-copy';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 const dir = mkdtempSync(join(tmpdir(), 'ce-start-'));
@@ -20,21 +21,6 @@ let env: NodeJS.ProcessEnv = {};
 let start: ChildProcess | null = null;
 let output = '';
 let exited: Promise<number | null> = Promise.resolve(null);
-
-/** The project's files (not the tests) and a node_modules folder of its own whose packages link to this tree's. */
-function copyProject(): void {
-  const listed = spawnSync('git', ['ls-files', '-z', '--cached', '--others', '--exclude-standard'], { cwd: root, encoding: 'utf8' });
-  for (const f of listed.stdout.split('\0')) {
-    if (f === '' || f === 'node_modules' || f.startsWith('test/') || !existsSync(join(root, f))) continue;
-    mkdirSync(dirname(join(dir, f)), { recursive: true });
-    cpSync(join(root, f), join(dir, f));
-  }
-  mkdirSync(join(dir, 'node_modules'));
-  for (const entry of readdirSync(join(root, 'node_modules'))) {
-    if (entry === '.cache' || entry.startsWith('.vite')) continue;
-    symlinkSync(join(root, 'node_modules', entry), join(dir, 'node_modules', entry), process.platform === 'win32' ? 'junction' : 'dir');
-  }
-}
 
 /** A port the system just gave out (outside the ranges the other tests pick from). */
 function systemPort(): Promise<number> {
@@ -66,7 +52,7 @@ async function until<T>(probe: () => Promise<T | null>, ms: number): Promise<T |
 }
 
 beforeAll(async () => {
-  copyProject();
+  copyProject(root, dir);
   port = await systemPort();
   env = shellEnv({ CE_WORKER_PORT: String(port), CE_DEV_HTTP: '1' });
   const win = process.platform === 'win32';

@@ -38,6 +38,23 @@ describe('GET /v1/rules', () => {
     expect(body.ruleSets).toEqual(JSON.parse(JSON.stringify(listRuleSets())));
   });
 
+  it('?ruleSet=ID answers that rule set only; an unknown or repeated one is a 400 naming the ids there are', async () => {
+    const res = await call(`/v1/rules?ruleSet=${DEFAULT_RULE_SET}`, { headers: bearer(T) });
+    expect(res.status).toBe(200);
+    const body = (await res.json()) as { defaultRuleSet: string; ruleSets: { id: string }[] };
+    expect(body.defaultRuleSet).toBe(DEFAULT_RULE_SET);
+    expect(body.ruleSets).toEqual(JSON.parse(JSON.stringify(listRuleSets().filter((r) => r.id === DEFAULT_RULE_SET))));
+    const unknown = await call('/v1/rules?ruleSet=nowhere-1999', { headers: bearer(T) });
+    expect(unknown.status).toBe(400);
+    const error = await errorOf(unknown);
+    expect(error.code).toBe('UNKNOWN_RULE_SET');
+    expect(error.message).toContain('“nowhere-1999”');
+    for (const r of listRuleSets()) expect(error.message).toContain(r.id);
+    const twice = await call(`/v1/rules?ruleSet=${DEFAULT_RULE_SET}&ruleSet=${DEFAULT_RULE_SET}`, { headers: bearer(T) });
+    expect(twice.status).toBe(400);
+    expect((await errorOf(twice)).message).toContain('只能给一次');
+  });
+
   it("includes each rule set's duties: platforms, the evidence table of 附件1第7条, the filing of 附件2", async () => {
     const res = await call('/v1/rules', { headers: bearer(T) });
     const body = (await res.json()) as { ruleSets: { id: string; duties: RuleSetDuties }[] };

@@ -1,27 +1,110 @@
-// The Worker's start-up warm-up (worker/warm-up.ts), inside workerd: it runs the request path on every rule set's
-// made-up roster without a trace a request could see (no audit record, nothing counted against a limit), and the
-// configuration it checks is the one the first request then uses.
+// The Worker's start-up warm-up (worker/warm-up.ts), inside workerd: requests through the whole app on every rule
+// set's made-up roster, answered 200, without a trace a request could see (no audit record, no binding called); the
+// stand-ins it needs at the global scope (Response, request ids, timers) are in place only while it runs. That it
+// runs at the global scope of the built Worker, and what it saves, is test/ops/worker-start-up.test.ts and
+// `npm run bench:request`.
 import { env } from 'cloudflare:workers';
-import { describe, expect, it } from 'vitest';
-import { app } from '../../worker/app';
-import { configOf } from '../../worker/config';
-import type { Bindings } from '../../worker/env';
-import { DEFAULT_ROWS_PER_REQUEST } from '../../worker/limits';
-import { warmUp, warmUpRequestPath } from '../../worker/warm-up';
+import { Hono } from 'hono';
+import { describe, expect, it, vi } from 'vitest';
 import { listRuleSets } from '../../shared/index';
+import { app } from '../../worker/app';
+import type { AppEnv, Bindings } from '../../worker/env';
+import { atGlobalScope, endWarmUp, warmUpRequests } from '../../worker/warm-up';
+import { STAND_IN_REQUEST_ID, evaluateRequestsPerRuleSet } from '../../worker/warm-up-plan';
 import { auditCount } from './audit-count';
+import { TOKENS, call, postJson } from './http';
+
+const bindings = env as unknown as Bindings;
+
+/** Bindings that fail the test if the warm-up uses them: it must use its own stand-ins. */
+function untouchable(): Bindings {
+  const refuse = (name: string) => () => {
+    throw new Error(`the warm-up used the real ${name}`);
+  };
+  return {
+    ...bindings,
+    DB: { prepare: refuse('D1') } as unknown as D1Database,
+    RATE_LIMITER: { limit: refuse('RATE_LIMITER') },
+    AUTH_FAILURE_LIMITER: { limit: refuse('AUTH_FAILURE_LIMITER') },
+  };
+}
+
+/** The runtime's own objects the stand-ins replace. */
+function runtimeObjects() {
+  return { Response: globalThis.Response, setTimeout: globalThis.setTimeout, clearTimeout: globalThis.clearTimeout, ownRandomUUID: Object.hasOwn(crypto, 'randomUUID') };
+}
 
 describe('start-up warm-up', () => {
-  it('evaluates each rule set’s roster of a request’s size and the cross-row pair, writing no audit record', async () => {
+  it('sends health, the made-up roster (compact, each pass), the cross-row pair and the full answer: all 200, no audit record, no binding used', async () => {
     const before = await auditCount();
-    expect(warmUp(2)).toBe(listRuleSets().length * 2 * (DEFAULT_ROWS_PER_REQUEST + 2));
+    const { statuses } = await warmUpRequests(app, untouchable(), { passes: 2 });
+    expect(statuses).toEqual(new Array(1 + listRuleSets().length * evaluateRequestsPerRuleSet(2)).fill(200));
     expect(await auditCount()).toBe(before);
   });
 
-  it('keeps the checked configuration for the first request and never throws, even on a broken configuration', async () => {
-    const bindings = env as unknown as Bindings;
-    await warmUpRequestPath(app, bindings);
-    expect(configOf(bindings).ok).toBe(true);
-    await expect(warmUpRequestPath(app, { ...bindings, CE_API_TOKEN: 'bad token with spaces' })).resolves.toBeUndefined();
+  it('in a request there is no need for stand-ins; with them (as at the global scope) the runtime’s own are back afterwards', async () => {
+    expect(atGlobalScope()).toBe(false);
+    const own = runtimeObjects();
+    const seen: { standInResponse: boolean; id: string }[] = [];
+    const probe = new Hono<AppEnv>();
+    probe.all('*', (c) => {
+      seen.push({ standInResponse: globalThis.Response !== own.Response, id: crypto.randomUUID() });
+      return c.json({ ok: true });
+    });
+    const { statuses } = await warmUpRequests(probe, bindings, { passes: 1, standIns: true });
+    expect(statuses.every((s) => s === 200)).toBe(true);
+    expect(seen.length).toBe(statuses.length);
+    expect(seen.every((s) => s.standInResponse && s.id === STAND_IN_REQUEST_ID)).toBe(true);
+    expect(runtimeObjects()).toEqual(own);
+    expect(crypto.randomUUID()).not.toBe(STAND_IN_REQUEST_ID);
+  });
+
+  it('a request that throws ends the warm-up, logged, status 0, and puts the runtime’s own back', async () => {
+    const own = runtimeObjects();
+    const broken = new Hono<AppEnv>();
+    broken.all('*', () => {
+      throw new Error('broken');
+    });
+    broken.onError((err) => {
+      throw err;
+    });
+    const logged = vi.spyOn(console, 'error').mockImplementation(() => undefined);
+    try {
+      const { statuses } = await warmUpRequests(broken, bindings, { standIns: true });
+      expect(statuses).toEqual([0]);
+      expect(logged).toHaveBeenCalledWith('warm-up: a request failed', expect.objectContaining({ message: 'broken' }));
+    } finally {
+      logged.mockRestore();
+    }
+    expect(runtimeObjects()).toEqual(own);
+  });
+
+  it('a warm-up that never settles: endWarmUp (before every request) puts the runtime’s own back', async () => {
+    const own = runtimeObjects();
+    const stuck = new Hono<AppEnv>();
+    stuck.all('*', () => new Promise<Response>(() => undefined));
+    void warmUpRequests(stuck, bindings, { standIns: true });
+    expect(globalThis.Response).not.toBe(own.Response);
+    endWarmUp();
+    expect(runtimeObjects()).toEqual(own);
+    endWarmUp();
+    expect(runtimeObjects()).toEqual(own);
+  });
+
+  it('requests after start-up: the runtime’s Response and timers, a random request id each', async () => {
+    const ids: string[] = [];
+    for (let i = 0; i < 2; i++) {
+      const res = await postJson('/v1/evaluate', TOKENS.routes, { rows: [{ name: '张三', platformPublicHours: 30 }], asOf: '2023-11-01', format: 'compact' });
+      expect(res.status).toBe(200);
+      expect(res).toBeInstanceOf(Response);
+      const body = (await res.json()) as { batchId: string };
+      ids.push(body.batchId);
+    }
+    const health = await call('/v1/health');
+    ids.push(health.headers.get('X-Request-Id') ?? '');
+    expect(new Set(ids).size).toBe(3);
+    for (const id of ids) expect(id).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
+    expect(ids).not.toContain(STAND_IN_REQUEST_ID);
+    expect(Object.hasOwn(crypto, 'randomUUID')).toBe(false);
   });
 });

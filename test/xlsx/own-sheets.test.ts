@@ -9,10 +9,12 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { MAX_SHEET_NAME, ownSheetNames, sheetKey } from '../../shared/sheet/sheet-names';
 import { RosterFileError } from '../../xlsx/errors';
+import { checkRoster } from '../../xlsx/check-roster';
 import { openRoster } from '../../xlsx/roster-file';
 import { BASIC_ERROR_HANDLER, BASIC_SAVE_XLSX, NO_SOFFICE, findSoffice, runBasic } from '../support/libreoffice';
 import { dutyRows, loadWorkbook } from './expect-output';
 import { check, expectClerkWords, rejection } from './package-tools';
+import { concatBytes } from '../../xlsx/zip/zip-write';
 import { cleanRoster, largeRoster } from './rosters';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
@@ -117,6 +119,35 @@ describe('names of our sheets', () => {
     expect(people[0].every((p) => p.startsWith('一科'))).toBe(true);
     expect(people[1].every((p) => p.startsWith('二科'))).toBe(true);
     expect(String(result.getWorksheet(reminders[0])?.getCell('B3').value)).toBe(`${long}一科`);
+  });
+
+  it('one roster sheet at a time (--sheet 一科, then --sheet 二科 on that result): the list made for 一科 is kept', async () => {
+    const wb = new ExcelJS.Workbook();
+    for (const [suffix, from] of [['一科', 0], ['二科', 5]] as const) {
+      const src = largeRoster(5).workbook.worksheets[0];
+      const ws = wb.addWorksheet(suffix);
+      src.eachRow((row, n) => {
+        ws.getRow(n).values = (row.values as ExcelJS.CellValue[]).slice(1).map((v, c) => (n > 1 && c === 0 ? `${suffix}${from + n}` : v));
+        if (n > 1 && suffix === '二科') ws.getRow(n).getCell(2).value = null;
+      });
+    }
+    const opts = { now: new Date('2023-11-01T09:00:00') };
+    const run = async (bytes: Uint8Array, sheet: string): Promise<{ names: string[]; out: Uint8Array }> => {
+      const opened = await openRoster('two.xlsx', bytes, { sheetNames: [sheet] });
+      const outcome = await checkRoster(opened, { asOf: '2023-11-01', ...opts });
+      return { names: outcome.dutySheets, out: concatBytes(outcome.file) };
+    };
+    const first = await run(await bytesOf(wb), '一科');
+    expect(first.names).toEqual(['提醒名单', '审核材料清单']);
+    const second = await run(first.out, '二科');
+    expect(second.names).toEqual(['提醒名单（二科）', '审核材料清单（二科）']);
+    const result = await loadWorkbook(second.out);
+    const peopleOf = (n: string): string[] => dutyRows(result.getWorksheet(n) as ExcelJS.Worksheet).map((r) => String(r['姓名']));
+    expect(peopleOf('提醒名单').every((p) => p.startsWith('一科'))).toBe(true);
+    expect(peopleOf('提醒名单（二科）').every((p) => p.startsWith('二科'))).toBe(true);
+    expect(peopleOf('提醒名单（二科）').length).toBeGreaterThan(0);
+    // and 一科 again reuses its own plain-named list
+    expect((await run(second.out, '一科')).names).toEqual(['提醒名单', '审核材料清单']);
   });
 
   it('for any roster sheet names: unique (case-insensitive), at most 31 characters, none of : \\ / ? * [ ], never a taken name', () => {

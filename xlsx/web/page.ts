@@ -1,5 +1,6 @@
 // The .xlsx web page: choose or drop a roster, preflight, 开始核对 (local engine by default), counts, the attention
 // list and 下载核对结果 (a new .xlsx). Everything runs in this browser unless the clerk chooses the 计算服务.
+import { DEFAULT_RULE_SET, choiceLabel, getRuleSet, listRuleSets, usedLine, yearNote } from '../../shared/index';
 import { localIsoDate } from '../../shared/local-time';
 import { checkRoster, CancelledError, sheetList, type CheckOutcome, type CheckProgress } from '../check-roster';
 import { RosterFileError, XlsxFileError, openRoster, type OpenOptions, type OpenedRoster } from '../roster-file';
@@ -14,6 +15,7 @@ const $ = <T extends HTMLElement = HTMLElement>(id: string): T => {
 const fileInput = $<HTMLInputElement>('file');
 const drop = $('drop');
 const asOf = $<HTMLInputElement>('as-of');
+const ruleSetChoice = $<HTMLSelectElement>('rule-set');
 const modeService = $<HTMLInputElement>('mode-service');
 const serviceFields = $('service-fields');
 const serviceUrl = $<HTMLInputElement>('service-url');
@@ -35,6 +37,40 @@ type State = {
 const state: State = { file: null, opened: null, outcome: null, controller: null, url: null };
 
 asOf.value = localIsoDate();
+ruleSetChoice.replaceChildren(
+  ...listRuleSets().map((rs) => {
+    const option = document.createElement('option');
+    option.value = rs.id;
+    option.textContent = choiceLabel(rs, rs.id === DEFAULT_RULE_SET);
+    option.title = rs.title;
+    return option;
+  }),
+);
+ruleSetChoice.value = DEFAULT_RULE_SET;
+/** Whether the clerk picked the rule set (else the default is used, and said to be). */
+let ruleSetPicked = false;
+
+/** The 核对日期 in effect: the field's date, else today. */
+const asOfInEffect = (): string => asOf.value || localIsoDate();
+
+/** The rule set's lines: which one and why, and the note when the 核对日期 is in another year. */
+function ruleSetLines(): string[] {
+  const rs = getRuleSet(ruleSetChoice.value);
+  const note = yearNote(rs, asOfInEffect());
+  return [usedLine(rs, ruleSetPicked), ...(note ? [note] : [])];
+}
+
+/** The title line, the choice and the year note, from the chosen rule set's data. */
+function renderRuleSet(): void {
+  const rs = getRuleSet(ruleSetChoice.value);
+  $('notice-line').textContent = `按${rs.notice}（${rs.year} 年度）`;
+  const [used, note] = ruleSetLines();
+  $('rule-set-line').textContent = used;
+  const shown = $('year-note');
+  shown.hidden = note === undefined;
+  shown.textContent = note ?? '';
+}
+renderRuleSet();
 const local = location.hostname === 'localhost' || location.hostname === '127.0.0.1';
 serviceUrl.value = local && typeof __CE_WORKER_URL__ === 'string' && __CE_WORKER_URL__ ? __CE_WORKER_URL__ : location.origin;
 
@@ -62,8 +98,8 @@ function setProgress(percent: number, text: string): void {
 
 const nextFrame = (): Promise<void> => new Promise((r) => setTimeout(r, 0));
 
-/** How the page opens a file: its words (no --sheet), and what this tab's heap has left. */
-const PAGE_OPEN = (): OpenOptions => ({ reader: 'page', memoryBudget: memoryBudget(), where: '这个浏览器标签页' });
+/** How the page opens a file: its words (no --sheet), what this tab's heap has left, the chosen rule set's columns. */
+const PAGE_OPEN = (): OpenOptions => ({ reader: 'page', memoryBudget: memoryBudget(), where: '这个浏览器标签页', ruleSet: ruleSetChoice.value });
 
 /** What this tab's JavaScript heap has left (Chromium says; other browsers: not checked). */
 function memoryBudget(): number | undefined {
@@ -73,18 +109,31 @@ function memoryBudget(): number | undefined {
 
 async function choose(file: File): Promise<void> {
   reset(false);
-  const controller = new AbortController();
-  state.controller = controller;
   show('progress');
   setProgress(2, `正在读取“${file.name}”（文件只在本机读取）…`);
   await nextFrame();
+  let bytes: Uint8Array;
   try {
-    const bytes = new Uint8Array(await file.arrayBuffer());
+    bytes = new Uint8Array(await file.arrayBuffer());
+  } catch (e) {
+    show(null);
+    fail(e);
+    return;
+  }
+  await preflightOf(file.name, bytes);
+}
+
+/** Reads the roster's sheets by the chosen rule set's columns and shows the preflight (again after another choice). */
+async function preflightOf(name: string, bytes: Uint8Array): Promise<void> {
+  const controller = new AbortController();
+  state.controller = controller;
+  show('progress');
+  try {
     setProgress(8, `正在识别花名册…`);
     await nextFrame();
-    const opened = await openRoster(file.name, bytes, PAGE_OPEN());
+    const opened = await openRoster(name, bytes, PAGE_OPEN());
     if (controller.signal.aborted) throw new CancelledError();
-    state.file = { name: file.name, bytes };
+    state.file = { name, bytes };
     state.opened = opened;
     renderPreflight($('preflight-body'), opened);
     show('preflight');
@@ -123,12 +172,17 @@ async function start(): Promise<void> {
   $<HTMLButtonElement>('cancel').focus();
   setProgress(20, '开始计算…');
   try {
-    // A cancelled or failed run may have half-written the workbook in memory: read the file again first.
-    const opened = state.opened ?? (await openRoster(state.file.name, state.file.bytes, PAGE_OPEN()));
+    // A cancelled or failed run may have half-written the workbook in memory: read the file again first (and when
+    // the preflight read it by another rule set's columns).
+    const ruleSet = ruleSetChoice.value;
+    const kept = state.opened !== null && state.opened.plans.every((p) => p.ruleSet === ruleSet) ? state.opened : null;
+    const opened = kept ?? (await openRoster(state.file.name, state.file.bytes, PAGE_OPEN()));
     state.opened = null;
+    const lines = ruleSetLines();
     state.outcome = await checkRoster(opened, {
       reader: 'page',
       asOf: asOf.value || undefined,
+      ruleSet,
       service,
       signal: state.controller.signal,
       onProgress: (p) => {
@@ -143,6 +197,14 @@ async function start(): Promise<void> {
     $('download').dataset.fileName = `${name}-核对结果.xlsx`;
     renderCounts($('counts'), state.outcome.counts, state.outcome.computedBy);
     renderAttention($('attention'), state.outcome.attention, opened.plans.length > 1);
+    $('result-rules').replaceChildren(
+      ...lines.map((t, i) => {
+        const li = document.createElement('li');
+        li.textContent = t;
+        if (i > 0) li.className = 'year';
+        return li;
+      }),
+    );
     $('result-note').textContent = `结果文件：${name}-核对结果.xlsx（原文件未改动），含${sheetList(opened.names.summary, state.outcome.dutySheets)}。`;
     setProgress(100, '完成');
     show('result');
@@ -215,6 +277,21 @@ for (const r of document.querySelectorAll<HTMLInputElement>('input[name="mode"]'
       : '默认在本机浏览器中读取和计算，花名册不会上传；只有选择“计算服务”时才会把人员数据发送到单位的计算服务。';
   });
 }
+ruleSetChoice.addEventListener('change', () => {
+  ruleSetPicked = true;
+  renderRuleSet();
+  // Another rule set reads other columns (and names them in the preflight): a chosen file is read again by it, and a
+  // result made by the previous one is put away.
+  const file = state.file;
+  if (file === null || state.controller !== null) return;
+  if (state.url) URL.revokeObjectURL(state.url);
+  state.url = null;
+  state.outcome = null;
+  state.opened = null;
+  showMessage(null);
+  void preflightOf(file.name, file.bytes);
+});
+asOf.addEventListener('input', renderRuleSet);
 $('start').addEventListener('click', () => void start());
 $('reset').addEventListener('click', () => reset());
 $('again').addEventListener('click', () => reset());

@@ -176,8 +176,10 @@ export type JournalEntry =
 export class WorkbookModel {
   readonly sheets: SheetModel[] = [];
   readonly tables: TableModel[] = [];
-  /** Workbook settings (Excel.SettingCollection): saved with the workbook. */
+  /** Workbook settings (Excel.SettingCollection, and Office.context.document.settings once saved): saved with the workbook. */
   readonly settings = new Map<string, unknown>();
+  /** Full recalculations asked for (Application.calculate). */
+  calculations = 0;
   activeSheetId = '';
   selection = { sheetId: '', row: 0, col: 0, rows: 1, cols: 1 };
   /** Excel on the web's limit for one request and one response. */

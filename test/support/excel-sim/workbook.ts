@@ -6,6 +6,15 @@ import { SimRange } from './range';
 import { SimTableCollection } from './table';
 import { SimWorksheet } from './worksheet';
 
+/** Excel's rules for a new sheet's name: 1 to 31 characters, none of : \ / ? * [ ], no apostrophe at either end. */
+function checkSheetName(name: string): string {
+  const length = [...name].length;
+  if (length === 0 || length > 31 || /[:\\/?*[\]]/.test(name) || name.startsWith("'") || name.endsWith("'")) {
+    throw new SimError('InvalidArgument', `The argument is invalid or missing or has an incorrect format (sheet name '${name}').`);
+  }
+  return name;
+}
+
 export class SimWorksheetCollection extends SimObject {
   protected readProp(prop: string): unknown {
     if (!prop.startsWith('items')) throw new SimError('PropertyNotFound', `WorksheetCollection has no property '${prop}'`);
@@ -35,7 +44,7 @@ export class SimWorksheetCollection extends SimObject {
   }
   add(name: string): SimWorksheet {
     let created: SheetModel | null = null;
-    this.ctx.enqueue({ bytes: OP_OVERHEAD + bytes(name), run: () => ((created = this.ctx.model.addSheet(name)), 0) });
+    this.ctx.enqueue({ bytes: OP_OVERHEAD + bytes(name), run: () => ((created = this.ctx.model.addSheet(checkSheetName(name))), 0) });
     return new SimWorksheet(this.ctx, () => created);
   }
 }
@@ -74,14 +83,24 @@ export class SimSettingCollection {
   }
 }
 
+/** Excel.Application: a recalculation is counted (the simulation evaluates no formulas). */
+export class SimApplication {
+  constructor(private readonly ctx: SimContext) {}
+  calculate(_type: string): void {
+    this.ctx.enqueue({ bytes: OP_OVERHEAD, run: () => (this.ctx.model.calculations++, 0) });
+  }
+}
+
 export class SimWorkbook {
   readonly worksheets: SimWorksheetCollection;
   readonly tables: SimTableCollection;
   readonly settings: SimSettingCollection;
+  readonly application: SimApplication;
   constructor(private readonly ctx: SimContext) {
     this.worksheets = new SimWorksheetCollection(ctx);
     this.tables = new SimTableCollection(ctx, () => ctx.model.tables);
     this.settings = new SimSettingCollection(ctx);
+    this.application = new SimApplication(ctx);
   }
   getSelectedRange(): SimRange {
     let sel: WorkbookModel['selection'] | undefined;
@@ -95,8 +114,9 @@ export class SimWorkbook {
 }
 
 /** Excel.run: the batch gets a fresh context; queued work left at the end is synced, as Office.js does. */
-export function createExcel(model: WorkbookModel): { run: <T>(batch: (context: Excel.RequestContext) => Promise<T>) => Promise<T> } {
+export function createExcel(model: WorkbookModel): { run: <T>(batch: (context: Excel.RequestContext) => Promise<T>) => Promise<T>; CalculationType: Record<string, string> } {
   return {
+    CalculationType: { recalculate: 'Recalculate', full: 'Full', fullRebuild: 'FullRebuild' },
     async run<T>(batch: (context: Excel.RequestContext) => Promise<T>): Promise<T> {
       const ctx = new SimContext(model, (c) => new SimWorkbook(c));
       const result = await batch(ctx as unknown as Excel.RequestContext);

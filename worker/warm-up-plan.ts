@@ -1,0 +1,16 @@
+// What the start-up warm-up (worker/warm-up.ts) sends, as plain constants: no Workers types, so the Node tests of the
+// built Worker (test/ops/worker-start-up.test.ts) can count its requests.
+
+/**
+ * Requests of the made-up roster per rule set, compact answer: the first compiles every function a request reaches,
+ * the next ones let V8 optimise the functions a request spends its time in. `npm run bench:request`, 400 rows, compact,
+ * interleaved fresh processes on 2 shared cores (load 12–15), median first request / start-up: 10 passes 9.5 ms / 241 ms,
+ * 20 passes 7.5 / 330, 30 passes 8.4 / 412 (developer guide, Benchmarks).
+ */
+export const WARM_UP_PASSES = 20;
+
+/** Evaluate requests per rule set: each pass the roster (compact) and the cross-row pair, then the full answer once. */
+export const evaluateRequestsPerRuleSet = (passes: number = WARM_UP_PASSES): number => 2 * passes + 1;
+
+/** The request id of every warm-up request (the global scope draws no random numbers). */
+export const STAND_IN_REQUEST_ID = '00000000-0000-4000-8000-000000000000';
