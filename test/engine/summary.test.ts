@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { evaluate, summarize, type RosterRowInput } from '../../shared/index';
+import { MAX_GROUP_TEXT } from '../../shared/normalize';
+import { OVERLONG_TEXT } from '../../shared/summary';
 
 const ok = { platformPublicHours: 30, platformProfessionalHours: 60 };
 const rows: RosterRowInput[] = [
@@ -78,5 +80,38 @@ describe('summary (RULES.md §8)', () => {
       groups: [],
       attention: [],
     });
+  });
+
+  it('groups of texts that share a slot of the recent-groups cache (same lengths, same last characters) are kept apart', () => {
+    // 甲医院/乙医院 × 内科/外科: every pair has the same lengths and last characters, so rows alternate in one slot
+    const units = ['甲医院', '乙医院'];
+    const departments = ['内科', '外科'];
+    const many: RosterRowInput[] = [];
+    for (let i = 0; i < 40; i++) many.push({ name: `人${i}`, unit: units[i % 2], department: departments[(i >> 1) % 2], ...ok, platformPublicHours: i % 3 === 0 ? 10 : 30 });
+    const got = evaluate(many).summary;
+    const expected = new Map<string, { headcount: number; short: number }>();
+    many.forEach((r, i) => {
+      const key = `${r.unit as string}/${r.department as string}`;
+      const e = expected.get(key) ?? { headcount: 0, short: 0 };
+      e.headcount++;
+      if (i % 3 === 0) e.short++;
+      expected.set(key, e);
+    });
+    expect(got.groups.map((g) => [`${g.unit}/${g.department}`, g.headcount, g.short])).toEqual(
+      [...expected].sort(([a], [b]) => (a < b ? -1 : 1)).map(([k, e]) => [k, e.headcount, e.short]),
+    );
+    expect(got.attention.map((a) => [a.index, a.unit, a.department])).toEqual(
+      many.flatMap((r, i) => (i % 3 === 0 ? [[i, r.unit, r.department]] : [])),
+    );
+  });
+
+  it('different texts with the same label (two over-long units) are one group', () => {
+    const long = (c: string) => c.repeat(MAX_GROUP_TEXT + 1);
+    const got = evaluate([
+      { name: '甲', unit: long('甲'), department: '内科', ...ok },
+      { name: '乙', unit: long('乙'), department: '内科', ...ok },
+      { name: '丙', unit: long('甲'), department: '内科', ...ok },
+    ]).summary;
+    expect(got.groups.map((g) => [g.unit, g.department, g.headcount])).toEqual([[OVERLONG_TEXT, '内科', 3]]);
   });
 });
