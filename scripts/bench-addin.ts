@@ -34,7 +34,7 @@ function buildWorkbook(n: number): WorkbookModel {
   for (let r = 0; r < n; r++) {
     const src = rows[r % rows.length];
     for (let c = 0; c < src.length; c++) {
-      // names and ID numbers made unique per row: a repeated ID number is 数据有误 (RULES.md §9)
+      // names and ID numbers made unique per row: a repeated ID number is 数据有误 (docs/rules.md §9)
       const v = c === 0 ? `${String(src[0])}${r}` : c === 1 && src[1] ? withCheckDigit(`3704021980${String(r).padStart(7, '0')}`) : src[c];
       if (v !== '' && v !== null && v !== undefined) sheet.set(r + 1, c, v as string | number | boolean);
     }

@@ -1,4 +1,4 @@
-// evaluate(rows, options): the engine's entry point (CONTRACT.md). Pure and synchronous.
+// evaluate(rows, options): the engine's entry point (docs/developer-guide.md, The engine). Pure and synchronous.
 import { resultsFromColumns, type ResultColumns } from './columns';
 import { dayFromIso } from './dates';
 import { InvalidOptionsError } from './errors';

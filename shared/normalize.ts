@@ -1,4 +1,4 @@
-// Input normalisation (RULES.md §7, §9): cells arrive from Excel, JSON or a form as numbers, text or booleans.
+// Input normalisation (docs/rules.md §7, §9): cells arrive from Excel, JSON or a form as numbers, text or booleans.
 // Every parser here is a hand-written scan, linear in the cell's length, and a number or date text longer than any
 // valid value is refused before it is scanned: untrusted text never costs more than a pass over it.
 import { dayFromParts } from './dates';
@@ -95,7 +95,7 @@ export type CellWords = {
   units: readonly string[];
 };
 
-/** true when the trimmed text is a placeholder for blank (RULES.md §9): `/ － — 无` … */
+/** true when the trimmed text is a placeholder for blank (docs/rules.md §9): `/ － — 无` … */
 export function isPlaceholder(trimmed: string, w: CellWords): boolean {
   if (trimmed.length > w.maxPlaceholder || trimmed.length === 0) return false;
   const c = trimmed.charCodeAt(0);
@@ -103,7 +103,7 @@ export function isPlaceholder(trimmed: string, w: CellWords): boolean {
   return w.placeholders.has(trimmed) || w.placeholders.has(toHalfWidth(trimmed));
 }
 
-/** The Excel error value a trimmed text is (e.g. `#N/A`), in upper case, or null (RULES.md §9). */
+/** The Excel error value a trimmed text is (e.g. `#N/A`), in upper case, or null (docs/rules.md §9). */
 export function excelErrorOf(trimmed: string, w: CellWords): string | null {
   if (trimmed.length === 0 || trimmed.length > w.maxExcelError) return null;
   const c = trimmed.charCodeAt(0);
@@ -189,7 +189,7 @@ export function parseYesNoCell(v: unknown): boolean | undefined {
 
 /** Excel's 1900 date system: serial 61 = 1900-03-01 (serial 60 is the non-existent 1900-02-29 of the Lotus bug). */
 const EXCEL_EPOCH_DAY = -25569; // day number of 1899-12-30: serial 61 and later = EXCEL_EPOCH_DAY + serial
-const EXCEL_MIN_SERIAL = 61; // RULES.md §7: serials below 61 are not dates (nor is a count such as 30)
+const EXCEL_MIN_SERIAL = 61; // docs/rules.md §7: serials below 61 are not dates (nor is a count such as 30)
 const EXCEL_MAX_SERIAL = 2958465; // 9999-12-31
 
 /** Day number of an Excel 1900-system serial from 61 to 2958465 after dropping the fraction (a time of day), or NaN. */
@@ -227,7 +227,7 @@ function digitsAt(s: string, at: number, min: number, max: number): [number, num
   return i - at < min ? null : [v, i];
 }
 
-/** true when `s` from `at` is exactly a time of day `H:MM` or `H:MM:SS` (ignored, RULES.md §7). */
+/** true when `s` from `at` is exactly a time of day `H:MM` or `H:MM:SS` (ignored, docs/rules.md §7). */
 function isTimeFrom(s: string, at: number): boolean {
   const h = digitsAt(s, at, 1, 2);
   if (h === null || s.charCodeAt(h[1]) !== 0x3a) return false;
@@ -244,7 +244,7 @@ const MONTH = 0x6708; // 月
 const DAY = 0x65e5; // 日
 
 /**
- * A date text (trimmed, folded) in one of the forms of RULES.md §7 — `YYYY-M-D`, `YYYY/M/D`, `YYYY.M.D` (one kind of
+ * A date text (trimmed, folded) in one of the forms of docs/rules.md §7 — `YYYY-M-D`, `YYYY/M/D`, `YYYY.M.D` (one kind of
  * separator) or `YYYY年M月D日` (日 optional), optionally followed by a space or `T` and `H:MM[:SS]` — as a day number, or NaN.
  */
 function dayFromDateForm(s: string): number {
@@ -269,7 +269,7 @@ function dayFromDateForm(s: string): number {
 }
 
 /**
- * A date cell as a day number, or NaN (RULES.md §7, §9). A number is an Excel serial (61–2958465, fraction dropped),
+ * A date cell as a day number, or NaN (docs/rules.md §7, §9). A number is an Excel serial (61–2958465, fraction dropped),
  * or a whole number 19000101–29991231 read as `YYYYMMDD` when it is a valid date (docs/rules.md §9).
  * Text of digits alone is `YYYYMMDD` with eight digits, a serial with one to six; other text must be a whole date.
  */
@@ -298,7 +298,7 @@ export const MAX_ID_TEXT = 64;
 export type IdCheck = { ok: true } | { ok: false; reason: 'length' | 'format' | 'checksum'; expected?: string };
 
 /**
- * An ID number as compared (RULES.md §7, §9): spaces removed, full-width folded, upper case. A text longer than any ID
+ * An ID number as compared (docs/rules.md §7, §9): spaces removed, full-width folded, upper case. A text longer than any ID
  * (MAX_ID_TEXT) is returned as it is: it cannot be an ID, and is not worth a pass.
  */
 export function normalizeIdNumber(raw: string): string {

@@ -1,4 +1,4 @@
-/** The add-in's output columns, appended right of the roster (CONTRACT.md, Add-in). */
+/** The add-in's output columns, appended right of the roster (docs/clerk-guide.md, 使用加载项). */
 export const OUTPUT_HEADERS: readonly string[] = [
   '公需课认定学时',
   '专业课认定学时',

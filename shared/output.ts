@@ -1,4 +1,4 @@
-// The add-in's nine output cells for one row (CONTRACT.md, Add-in).
+// The add-in's nine output cells for one row (docs/clerk-guide.md, 使用加载项).
 import { pendingEvidenceNote } from './evidence';
 import { requirementText, round2 } from './format';
 import { DEFAULT_RULE_SET, getRuleSet } from './rulesets';

@@ -1,5 +1,5 @@
 // Counts of rows per status: one type for the add-in's pane, the .xlsx page, the command line and the audit record.
-// Keys are the contract's English names (CONTRACT.md summary counts and the audit record), one per RowStatus.
+// Keys are the contract's English names (docs/api.md: Rows, codes and counts; Audit), one per RowStatus.
 import type { RowStatus } from './types';
 
 /** The statuses a computed row can have ('' is a blank row the engine skipped). */

@@ -1,4 +1,4 @@
-// The Worker's HTTP API (CONTRACT.md): every middleware and route, composed in this one place. The add-in's pages
+// The Worker's HTTP API (docs/api.md): every middleware and route, composed in this one place. The add-in's pages
 // (dist/) are Workers static assets on the same origin (worker/wrangler.jsonc `assets`); only /v1/* runs this app first.
 import { Hono } from 'hono';
 import { requestId } from 'hono/request-id';

@@ -1,4 +1,4 @@
-// One JSON error shape for every error the Worker answers: { error: { code, message } } (CONTRACT.md).
+// One JSON error shape for every error the Worker answers: { error: { code, message } } (docs/api.md).
 import type { Context, ErrorHandler, NotFoundHandler } from 'hono';
 import { HTTPException } from 'hono/http-exception';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';

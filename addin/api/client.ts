@@ -1,4 +1,4 @@
-// The Worker's HTTP API (CONTRACT.md): health and evaluate, with a timeout and cancellation. Evaluate asks for the
+// The Worker's HTTP API (docs/api.md): health and evaluate, with a timeout and cancellation. Evaluate asks for the
 // compact answer (shared/compact.ts) and expands it with the service's GET /v1/rules, fetched once per service address
 // and engine version; an answer that is not compact (an older deployment ignores `format`) is used as it is.
 import { CompactAnswerError, expandAnswer, isCompactAnswer, rulesTableFor, type AnswerFormat, type CompactEvaluateResponse } from '../../shared/compact';

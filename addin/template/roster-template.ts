@@ -1,5 +1,5 @@
 // Writes the blank roster sheet 花名册模板 (replacing its content if the sheet exists, touching no other sheet):
-// the headers of RULES.md §2 as an Excel table, with data validation and input messages per column.
+// the headers of docs/rules.md §2 as an Excel table, with data validation and input messages per column.
 import { PROMPT_TITLE_MAX, buildTemplateLayout, clip } from './template-layout';
 import type { TemplateLayout, ValidationSpec } from './template-layout';
 import { prepareSheet } from '../office/sheet-reset';

@@ -1,4 +1,4 @@
-// The same ID number on several rows of the whole roster (RULES.md §9), across every call and every sheet given.
+// The same ID number on several rows of the whole roster (docs/rules.md §9), across every call and every sheet given.
 import { toHalfWidth } from '../normalize';
 import type { RosterRowInput, RowResult } from '../types';
 import { sheetRowLabel } from './messages';
@@ -8,7 +8,7 @@ import type { DuplicateId, PlacedResult, RosterPlan } from './types';
 const MAX_ID_LENGTH = 64;
 const PLACEHOLDERS: ReadonlySet<string> = new Set(['/', '-', '—', '——', '无']);
 
-/** RULES.md §9: an ID number as compared (spaces removed, full-width folded, upper-cased), or null if it never counts. */
+/** docs/rules.md §9: an ID number as compared (spaces removed, full-width folded, upper-cased), or null if it never counts. */
 export function idKey(value: unknown): string | null {
   if (typeof value !== 'string' || value.length > MAX_ID_LENGTH * 4) return null;
   const folded = toHalfWidth(value);
@@ -47,7 +47,7 @@ export function rowsToSend(plan: RosterPlan): RosterRowInput[] {
 
 const KEPT_WARNINGS = new Set(['ID_CHECKSUM', 'ID_AS_NUMBER']);
 
-/** RULES.md §7/§9: a row whose ID number repeats is 数据有误 and credits nothing; the error names the other sheet rows. */
+/** docs/rules.md §7/§9: a row whose ID number repeats is 数据有误 and credits nothing; the error names the other sheet rows. */
 export function markDuplicate(result: RowResult, message: string): RowResult {
   return {
     ...result,

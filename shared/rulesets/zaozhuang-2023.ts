@@ -417,7 +417,7 @@ export const zaozhuang2023: RuleSetDefinition = {
       '2023-04-29', '2023-04-30', '2023-05-01', '2023-05-02', '2023-05-03',
       '2023-06-22', '2023-06-23', '2023-06-24',
       '2023-09-29', '2023-09-30', '2023-10-01', '2023-10-02', '2023-10-03', '2023-10-04', '2023-10-05', '2023-10-06',
-      // 2024 New Year's Day: a submission early in 2024 counts back through it into 2023 (RULES.md §5)
+      // 2024 New Year's Day: a submission early in 2024 counts back through it into 2023 (docs/rules.md §5)
       '2024-01-01',
     ],
     workdays: ['2023-01-28', '2023-01-29', '2023-04-23', '2023-05-06', '2023-06-25', '2023-10-07', '2023-10-08'],
@@ -431,7 +431,7 @@ export const zaozhuang2023: RuleSetDefinition = {
       value: ['/', '／', '-', '－', '—', '——', '无'],
       label: '占位符（视为空白）',
       clause: '数据校验',
-      text: '解读：单元格内容恰为“/”“－”“—”“无”等占位符时视为未填写（RULES.md §9）。',
+      text: '解读：单元格内容恰为“/”“－”“—”“无”等占位符时视为未填写（docs/rules.md §9）。',
       reading: true,
     },
     excelErrors: {
@@ -441,35 +441,35 @@ export const zaozhuang2023: RuleSetDefinition = {
       ],
       label: 'Excel错误值',
       clause: '数据校验',
-      text: '解读：单元格为Excel错误值（如#N/A、#VALUE!，不分大小写）时是录入错误，须修正公式（RULES.md §9）。',
+      text: '解读：单元格为Excel错误值（如#N/A、#VALUE!，不分大小写）时是录入错误，须修正公式（docs/rules.md §9）。',
       reading: true,
     },
     totalRowNames: {
       value: ['合计', '小计', '总计', '共计', '汇总', '累计'],
       label: '合计行（不是人员）',
       clause: '数据校验',
-      text: '解读：姓名（去掉空格）为“合计”“小计”等的行是合计行，不是人员，跳过不计（RULES.md §9）。',
+      text: '解读：姓名（去掉空格）为“合计”“小计”等的行是合计行，不是人员，跳过不计（docs/rules.md §9）。',
       reading: true,
     },
     noteRowPrefixes: {
       value: ['制表人', '制表', '审核人', '审核', '填表人', '填报人', '负责人', '单位负责人', '联系人', '联系电话', '注', '备注', '说明', '填表说明'],
       label: '表尾说明行（不是人员）',
       clause: '数据校验',
-      text: '解读：姓名以“制表人：”“备注：”等开头的行是表尾说明，不是人员，跳过不计（RULES.md §9）。',
+      text: '解读：姓名以“制表人：”“备注：”等开头的行是表尾说明，不是人员，跳过不计（docs/rules.md §9）。',
       reading: true,
     },
     noteRowColons: {
       value: [':', '：'],
       label: '说明行的冒号',
       clause: '数据校验',
-      text: '解读：合计词后可带、说明词后必须紧跟半角或全角冒号（RULES.md §9）。',
+      text: '解读：合计词后可带、说明词后必须紧跟半角或全角冒号（docs/rules.md §9）。',
       reading: true,
     },
     unitSuffixes: {
       value: ['学时', '小时', '天', '项', '个月', '月', '个', '篇', '本', '次'],
       label: '数字后可带的单位',
       clause: '数据校验',
-      text: '解读：数字后可带一个单位（学时、小时、天、项、个月、月、个、篇、本、次），任何数字列都接受（RULES.md §7）。',
+      text: '解读：数字后可带一个单位（学时、小时、天、项、个月、月、个、篇、本、次），任何数字列都接受（docs/rules.md §7）。',
       reading: true,
     },
     footerRowPrefixes: {

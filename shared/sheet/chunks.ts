@@ -2,7 +2,7 @@
 
 /** Limits the add-in keeps to. Excel on the web rejects a request or response over 5 MB. */
 export const LIMITS = {
-  /** Rows a request when the service does not advertise its limits: it accepts at least 5,000 (CONTRACT.md). */
+  /** Rows a request when the service does not advertise its limits: it accepts at least 5,000 (docs/api.md). */
   maxRowsPerRequest: 5000,
   /** Request body budget when the service does not say; it accepts at least 5 MB. */
   maxRequestBytes: 4_000_000,

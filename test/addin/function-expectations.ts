@@ -21,7 +21,7 @@ export type WorkedCase = {
   };
 };
 
-/** Which worked-case fields each function shows (CONTRACT.md: CEHOURS the total, siblings status and shortfalls). */
+/** Which worked-case fields each function shows (docs/clerk-guide.md, 自定义函数: CEHOURS the total, siblings status and shortfalls). */
 const CASE_FIELDS: Record<Exclude<FunctionKind, 'warnings'>, (keyof WorkedCase['expect'])[]> = {
   hours: ['totalHours'],
   status: ['status'],

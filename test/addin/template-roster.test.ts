@@ -31,7 +31,7 @@ async function makeTemplate(model: WorkbookModel): Promise<SheetModel> {
 const tablesOn = (model: WorkbookModel, sheet: SheetModel) => model.tables.filter((t) => t.sheetId === sheet.id);
 
 describe('writeRosterTemplate', () => {
-  it('writes every header of RULES.md §2 in order as an Excel table', async () => {
+  it('writes every header of docs/rules.md §2 in order as an Excel table', async () => {
     const model = WorkbookModel.withSheets([{ name: '花名册', rows: [['姓名'], ['张三']] }]);
     const sheet = await makeTemplate(model);
     // 25 columns, then 专业课按行业规定 appended (docs/rules.md §2: never reordered)

@@ -12,7 +12,7 @@ import { anchors, brokenLinks, commands, linkedPages, slug, unknownCommands, typ
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 const posixPath = (p: string) => p.split(sep).join('/');
 
-/** The documentation homes (docs/rules.md keeps the section numbers of the project's RULES.md). */
+/** The documentation homes (docs/rules.md keeps the section numbers of the project's docs/rules.md). */
 const HOMES = [
   'docs/clerk-guide.md',
   'docs/it-runbook.md',

@@ -8,7 +8,7 @@ const rs = getRuleSet('zaozhuang-2023');
 const cal = compileCalendar(rs.calendar);
 const day = dayFromIso;
 
-// RULES.md §5, copied independently of the rule-set data
+// docs/rules.md §5, copied independently of the rule-set data
 const HOLIDAYS = [
   '2022-12-31', '2023-01-01', '2023-01-02', '2023-01-21', '2023-01-22', '2023-01-23', '2023-01-24', '2023-01-25',
   '2023-01-26', '2023-01-27', '2023-04-05', '2023-04-29', '2023-04-30', '2023-05-01', '2023-05-02', '2023-05-03',
@@ -17,8 +17,8 @@ const HOLIDAYS = [
 ];
 const WORKDAYS = ['2023-01-28', '2023-01-29', '2023-04-23', '2023-05-06', '2023-06-25', '2023-10-07', '2023-10-08'];
 
-describe('2023 holiday calendar (RULES.md §5)', () => {
-  it('the rule set carries exactly the holidays and adjusted working days of RULES.md', () => {
+describe('2023 holiday calendar (docs/rules.md §5)', () => {
+  it('the rule set carries exactly the holidays and adjusted working days of docs/rules.md', () => {
     expect([...rs.calendar.holidays].sort()).toEqual(HOLIDAYS);
     expect([...rs.calendar.workdays].sort()).toEqual(WORKDAYS);
     expect(rs.calendar.years).toEqual([2023]);
@@ -50,7 +50,7 @@ describe('2023 holiday calendar (RULES.md §5)', () => {
 
 describe('deadline of a title applicant: the 5th working day before submission (正文六)', () => {
   it.each([
-    ['2023-10-09', '2023-09-26'], // RULES.md example: 10-07/10-08 worked, 09-29…10-06 off
+    ['2023-10-09', '2023-09-26'], // docs/rules.md example: 10-07/10-08 worked, 09-29…10-06 off
     ['2023-10-10', '2023-09-27'],
     ['2023-10-07', '2023-09-22'], // submitted on the adjusted working Saturday
     ['2023-10-08', '2023-09-25'],
@@ -88,7 +88,7 @@ describe('deadline of a title applicant: the 5th working day before submission (
   });
 
   it.each([
-    ['2024-01-03', '2023-12-26'], // RULES.md §5: 2024-01-01 is a holiday, the count goes back into 2023
+    ['2024-01-03', '2023-12-26'], // docs/rules.md §5: 2024-01-01 is a holiday, the count goes back into 2023
     ['2024-01-02', '2023-12-25'],
     ['2024-01-05', '2023-12-28'],
     ['2024-01-08', '2023-12-29'],

@@ -266,7 +266,7 @@ describe('附件1第6条: special cases (Reading: prorated by months on duty)', 
   });
 });
 
-describe('附件1第7条 and RULES.md §6: status precedence', () => {
+describe('附件1第7条 and docs/rules.md §6: status precedence', () => {
   it('evidence missing but only platform hours: 达标', () => {
     expect(one({ platformPublicHours: 30, platformProfessionalHours: 60, evidenceComplete: '否' }).status).toBe('达标');
   });
@@ -291,7 +291,7 @@ describe('附件1第7条 and RULES.md §6: status precedence', () => {
   });
 });
 
-describe('RULES.md §7: input errors, one per field', () => {
+describe('docs/rules.md §7: input errors, one per field', () => {
   it.each([
     [{ platformPublicHours: '三十' }, 'platformPublicHours', 'NOT_A_NUMBER'],
     [{ platformPublicHours: -3 }, 'platformPublicHours', 'NEGATIVE'],

@@ -19,11 +19,11 @@ import { one } from './helpers';
 /** zaozhuang-2023's columns (orders.columns). */
 const ROSTER_KEYS = getRuleSet().orders.columns;
 
-describe('HEADERS (RULES.md §2)', () => {
+describe('HEADERS (docs/rules.md §2)', () => {
   it('lists every roster key once, in template order', () => {
     expect(HEADERS.map((h) => h.key)).toEqual([...ROSTER_KEYS]);
   });
-  it('has the Chinese headers of RULES.md §2', () => {
+  it('has the Chinese headers of docs/rules.md §2', () => {
     expect(HEADERS.map((h) => h.zh)).toEqual([
       '姓名', '身份证号', '单位', '部门', '市平台公需课学时', '市平台专业课学时', '培训进修学时', '培训进修天数',
       '高级研修班学时', '高级研修班天数', '培训已备案', '自考及学历教育学时', '资格证书数', '代表性成果数', '专家活动天数',

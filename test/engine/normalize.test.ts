@@ -18,7 +18,7 @@ const WORDS = getCompiledRuleSet().words;
 
 const iso = (d: number) => (Number.isNaN(d) ? 'NaN' : isoFromDay(d));
 
-describe('numbers (RULES.md §7)', () => {
+describe('numbers (docs/rules.md §7)', () => {
   it.each([
     [12, 12],
     [12.5, 12.5],
@@ -47,7 +47,7 @@ describe('numbers (RULES.md §7)', () => {
     expect(parseNumberCell(v, WORDS)).toBe(want);
   });
 
-  it('any unit suffix of the rule set in any numeric field (RULES.md §7)', () => {
+  it('any unit suffix of the rule set in any numeric field (docs/rules.md §7)', () => {
     for (const u of getCompiledRuleSet().ruleSet.words.unitSuffixes.value) expect(parseNumberCell(`7${u}`, WORDS), u).toBe(7);
   });
 
@@ -69,12 +69,12 @@ describe('numbers (RULES.md §7)', () => {
     expect(toHalfWidth('学时')).toBe('学时');
   });
 
-  it('placeholders of the rule set mean blank (RULES.md §9)', () => {
+  it('placeholders of the rule set mean blank (docs/rules.md §9)', () => {
     for (const p of ['/', '／', '-', '－', '—', '——', '无']) expect(isPlaceholder(p, WORDS), p).toBe(true);
     for (const p of ['0', '无无', '/ /', '---', '否', '']) expect(isPlaceholder(p, WORDS), p).toBe(false);
   });
 
-  it('Excel error values, any letter case, full-width too (RULES.md §9)', () => {
+  it('Excel error values, any letter case, full-width too (docs/rules.md §9)', () => {
     for (const e of getCompiledRuleSet().ruleSet.words.excelErrors.value) {
       expect(excelErrorOf(e, WORDS)).toBe(e);
       expect(excelErrorOf(e.toLowerCase(), WORDS)).toBe(e);
@@ -183,7 +183,7 @@ describe('ID number (GB 11643)', () => {
     expect(checkIdNumber('110105194912310021')).toEqual({ ok: false, reason: 'checksum', expected: 'X' });
     expect(checkIdNumber('370402199001011234')).toEqual({ ok: false, reason: 'checksum', expected: '8' });
   });
-  it('is checked after removing spaces, folded, upper case (RULES.md §7)', () => {
+  it('is checked after removing spaces, folded, upper case (docs/rules.md §7)', () => {
     expect(checkIdNumber(' 1101 0519 4912 3100 2x ')).toEqual({ ok: true });
     expect(checkIdNumber('１１０１０５１９４９１２３１００２Ｘ')).toEqual({ ok: true });
     expect(normalizeIdNumber(' 1101\u300005194912 31002x')).toBe('11010519491231002X');

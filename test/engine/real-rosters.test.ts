@@ -1,4 +1,4 @@
-// RULES.md §9: what real rosters hold — placeholders, Excel error values, IDs stored as numbers, total and note rows,
+// docs/rules.md §9: what real rosters hold — placeholders, Excel error values, IDs stored as numbers, total and note rows,
 // the same person twice — and what a 数据有误 row carries (§7).
 import { describe, expect, it } from 'vitest';
 import { HEADERS, evaluate, formatRowOutput, getRuleSet, type RosterKey, type RosterRowInput } from '../../shared/index';
@@ -11,8 +11,8 @@ const WORDS = getRuleSet().words;
 const FULL: RosterRowInput = { ...BASE, platformPublicHours: 30, platformProfessionalHours: 60 };
 const ID = '11010519491231002X';
 
-describe('placeholders mean blank (RULES.md §9)', () => {
-  it('the rule set lists exactly the placeholders of RULES.md, as a Reading', () => {
+describe('placeholders mean blank (docs/rules.md §9)', () => {
+  it('the rule set lists exactly the placeholders of docs/rules.md, as a Reading', () => {
     expect(WORDS.placeholders.value).toEqual(['/', '／', '-', '－', '—', '——', '无']);
     expect(WORDS.placeholders.reading).toBe(true);
   });
@@ -41,8 +41,8 @@ describe('placeholders mean blank (RULES.md §9)', () => {
   });
 });
 
-describe('Excel error values are errors in every field (RULES.md §9)', () => {
-  it('the rule set lists the error values of RULES.md, as a Reading', () => {
+describe('Excel error values are errors in every field (docs/rules.md §9)', () => {
+  it('the rule set lists the error values of docs/rules.md, as a Reading', () => {
     expect(WORDS.excelErrors.value).toContain('#N/A');
     expect(WORDS.excelErrors.value).toContain('#GETTING_DATA');
     expect(WORDS.excelErrors.value).toHaveLength(15);
@@ -86,7 +86,7 @@ describe('Excel error values are errors in every field (RULES.md §9)', () => {
   });
 });
 
-describe('an ID number stored as a number (RULES.md §9)', () => {
+describe('an ID number stored as a number (docs/rules.md §9)', () => {
   it('warns ID_AS_NUMBER instead of ID_CHECKSUM and credits as usual', () => {
     const r = evaluate([{ ...FULL, idNumber: 370402198503121000 }]).results[0];
     expect(r.status).toBe('达标');
@@ -108,7 +108,7 @@ describe('an ID number stored as a number (RULES.md §9)', () => {
   });
 });
 
-describe('total and note rows are not people (RULES.md §9)', () => {
+describe('total and note rows are not people (docs/rules.md §9)', () => {
   const notPeople = [
     ...WORDS.totalRowNames.value,
     ...WORDS.totalRowNames.value.map((w) => `${w}：`),
@@ -142,7 +142,7 @@ describe('total and note rows are not people (RULES.md §9)', () => {
   });
 });
 
-describe('the same person twice (RULES.md §9)', () => {
+describe('the same person twice (docs/rules.md §9)', () => {
   const person = (name: string, idNumber: unknown, extra: RosterRowInput = {}): RosterRowInput =>
     ({ ...FULL, name, idNumber, ...extra }) as RosterRowInput;
 
@@ -196,7 +196,7 @@ describe('the same person twice (RULES.md §9)', () => {
   });
 });
 
-describe('what a 数据有误 row carries (RULES.md §7)', () => {
+describe('what a 数据有误 row carries (docs/rules.md §7)', () => {
   it('messages show the value as typed, never Infinity, and a long cell only in part', () => {
     expect(one({ platformPublicHours: '2500学时' }).errors[0].message).toBe('市平台公需课学时：2500学时超出范围（0–2000学时），请核对');
     expect(one({ platformPublicHours: 1.7e308 }).errors[0].message).toContain('1.7e+308学时超出范围');

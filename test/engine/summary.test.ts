@@ -14,7 +14,7 @@ const rows: RosterRowInput[] = [
   { name: '己', unit: '医院A', department: '内科', platformPublicHours: 10, titleApplicant: '是', titleSubmissionDate: '2023-10-09' },
 ];
 
-describe('summary (RULES.md §8)', () => {
+describe('summary (docs/rules.md §8)', () => {
   const res = evaluate(rows, { asOf: '2023-11-01' });
   const s = res.summary;
 

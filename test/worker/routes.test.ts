@@ -1,4 +1,4 @@
-// Every route and status code of CONTRACT.md's Worker table.
+// Every route and status code of docs/api.md's route table.
 import { env } from 'cloudflare:workers';
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_RULE_SET, ENGINE_VERSION, evaluate, getRuleSet, listRuleSets } from '../../shared/index';
