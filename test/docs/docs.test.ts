@@ -146,3 +146,16 @@ describe('no merge conflict markers are committed', () => {
     expect(marked).toEqual([]);
   });
 });
+
+// A clone has no ../shared: code and data cite the docs a clone holds (docs/rules.md, docs/api.md, the guides).
+describe('citations point at files a clone has', () => {
+  it('no tracked file outside the docs cites RULES.md or CONTRACT.md', () => {
+    const git = spawnSync('git', ['ls-files', '-z'], { cwd: root, encoding: 'utf8' });
+    expect(git.status).toBe(0);
+    const citing = git.stdout
+      .split('\0')
+      .filter((f) => f && !f.endsWith('.md') && f !== 'test/docs/docs.test.ts' && !/\.(png|xlsx|xlsm|bin|ico)$/i.test(f) && exists(f))
+      .filter((f) => /\b(RULES|CONTRACT)\.md\b/.test(readFileSync(join(root, f), 'utf8')));
+    expect(citing).toEqual([]);
+  });
+});
