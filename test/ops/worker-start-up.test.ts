@@ -14,6 +14,7 @@ import { compactAnswerJson } from '../../shared/compact-json';
 import { evaluateRows, responseOf } from '../../shared/evaluate';
 import { DEFAULT_RULE_SET, listRuleSets } from '../../shared/index';
 import type { RosterRowInput } from '../../shared/types';
+import { DEV_TOKEN } from '../../worker/tokens';
 import { STAND_IN_REQUEST_ID, evaluateRequestsPerRuleSet } from '../../worker/warm-up-plan';
 import { syntheticRows } from '../../scripts/load-rows';
 import { bundle, root, startWorkerd, workerdConfig, type Workerd } from '../../scripts/workerd-bundle';
@@ -135,7 +136,7 @@ describe('the built Worker’s start-up in workerd', () => {
 
   it('a configuration the Worker refuses: the warm-up says so at start-up, before any request, and the Worker still answers', async () => {
     // the documented local development token is refused unless CE_ENV is development: every request gets 503
-    const w = await start({ CE_API_TOKEN: 'ce-local-dev-token' });
+    const w = await start({ CE_API_TOKEN: DEV_TOKEN });
     try {
       for (let i = 0; i < 100 && !w.stderr().includes('warm-up'); i++) await new Promise((r) => setTimeout(r, 20));
       expect(w.stderr()).toMatch(/warm-up: \d+ of \d+ requests not answered 200 \(503\)/);
