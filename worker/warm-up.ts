@@ -14,12 +14,12 @@
 // wait for no I/O, so they all settle while the top level runs, and the runtime's own objects are back before the
 // first request (endWarmUp, called by index.ts before every request, puts them back should one not have settled).
 import { duplicateRows, warmUpRows } from '../shared/warm-up-rows';
-import { getRuleSet, listRuleSets } from '../shared/index';
+import { DEFAULT_RULE_SET, getRuleSet, listRuleSets } from '../shared/index';
 import type { Hono } from 'hono';
 import { configOf } from './config';
 import type { AppEnv, Bindings } from './env';
 import { DEFAULT_ROWS_PER_REQUEST } from './limits';
-import { STAND_IN_REQUEST_ID, WARM_UP_PASSES } from './warm-up-plan';
+import { STAND_IN_REQUEST_ID, WARM_UP_PASSES, passesFor } from './warm-up-plan';
 
 /** The origin of the warm-up's made-up requests (.invalid: never a real host). */
 const ORIGIN = 'https://warm-up.invalid';
@@ -98,7 +98,7 @@ export function endWarmUp(): void {
 export type WarmUpReport = { statuses: number[] };
 
 export type WarmUpOptions = {
-  /** Requests of the made-up roster per rule set (WARM_UP_PASSES). */
+  /** Requests of the made-up roster for the default rule set (WARM_UP_PASSES; others: passesFor). */
   passes?: number;
   /** Stand-ins for Response, request ids and timers: where the runtime refuses them (atGlobalScope()) by default. */
   standIns?: boolean;
@@ -128,7 +128,7 @@ export async function warmUpRequests(app: Hono<AppEnv>, env: Bindings, options: 
     for (const { id } of listRuleSets()) {
       const rows = warmUpRows(id, DEFAULT_ROWS_PER_REQUEST);
       const asOf = `${getRuleSet(id).year}-11-01`;
-      for (let pass = 0; pass < passes; pass++) {
+      for (let pass = 0, n = passesFor(id, DEFAULT_RULE_SET, passes); pass < n; pass++) {
         await evaluate({ ruleSet: id, asOf, format: 'compact', rows });
         // the same ID number on two rows: the cross-row check, whose results are objects (docs/rules.md §9); no asOf:
         // the default, today in China

@@ -15,7 +15,7 @@ import { evaluateRows, responseOf } from '../../shared/evaluate';
 import { DEFAULT_RULE_SET, listRuleSets } from '../../shared/index';
 import type { RosterRowInput } from '../../shared/types';
 import { DEV_TOKEN } from '../../worker/tokens';
-import { STAND_IN_REQUEST_ID, evaluateRequestsPerRuleSet } from '../../worker/warm-up-plan';
+import { STAND_IN_REQUEST_ID, warmUpEvaluateRequests } from '../../worker/warm-up-plan';
 import { syntheticRows } from '../../scripts/load-rows';
 import { bundle, root, startWorkerd, workerdConfig, type Workerd } from '../../scripts/workerd-bundle';
 
@@ -128,7 +128,7 @@ describe('the built Worker’s start-up in workerd', () => {
         const text = await res.text();
         expect(text).toBe(engineAnswer(body, res.headers.get('X-Request-Id') ?? ''));
       }
-      expect(await (await fetch(`${w.url}/test/before-first-request`)).json()).toBe(listRuleSets().length * evaluateRequestsPerRuleSet());
+      expect(await (await fetch(`${w.url}/test/before-first-request`)).json()).toBe(warmUpEvaluateRequests(listRuleSets().map((r) => r.id), DEFAULT_RULE_SET));
     } finally {
       w.child.kill();
     }

@@ -6,11 +6,12 @@
 import { env } from 'cloudflare:workers';
 import { Hono } from 'hono';
 import { describe, expect, it, vi } from 'vitest';
-import { listRuleSets } from '../../shared/index';
+import { DEFAULT_RULE_SET, listRuleSets } from '../../shared/index';
+import { DEMO_RULE_SET, registerDemo } from '../support/demo-rule-set';
 import { app } from '../../worker/app';
 import type { AppEnv, Bindings } from '../../worker/env';
 import { atGlobalScope, endWarmUp, warmUpRequests } from '../../worker/warm-up';
-import { STAND_IN_REQUEST_ID, evaluateRequestsPerRuleSet } from '../../worker/warm-up-plan';
+import { OTHER_RULE_SET_PASSES, STAND_IN_REQUEST_ID, warmUpEvaluateRequests } from '../../worker/warm-up-plan';
 import { auditCount } from './audit-count';
 import { TOKENS, call, postJson } from './http';
 
@@ -37,8 +38,16 @@ function runtimeObjects() {
 describe('start-up warm-up', () => {
   it('sends health, the made-up roster (compact, each pass), the cross-row pair and the full answer: all 200, no audit record, no binding used', async () => {
     const before = await auditCount();
-    const { statuses } = await warmUpRequests(app, untouchable(), { passes: 2 });
-    expect(statuses).toEqual(new Array(1 + listRuleSets().length * evaluateRequestsPerRuleSet(2)).fill(200));
+    registerDemo();
+    const passes = OTHER_RULE_SET_PASSES + 3;
+    const { statuses } = await warmUpRequests(app, untouchable(), { passes });
+    const ids = listRuleSets().map((r) => r.id);
+    expect(ids).toEqual(expect.arrayContaining([DEFAULT_RULE_SET, DEMO_RULE_SET]));
+    // health; the default rule set every pass (roster and cross-row pair) and the full answer; another rule set only
+    // OTHER_RULE_SET_PASSES passes and the full answer
+    const expected = 1 + (2 * passes + 1) + (ids.length - 1) * (2 * OTHER_RULE_SET_PASSES + 1);
+    expect(warmUpEvaluateRequests(ids, DEFAULT_RULE_SET, passes) + 1).toBe(expected);
+    expect(statuses).toEqual(new Array(expected).fill(200));
     expect(await auditCount()).toBe(before);
   });
 
