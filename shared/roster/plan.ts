@@ -1,5 +1,6 @@
 // planRoster: from a grid of cells to the roster's header, columns, data rows, excluded rows and output block.
 import { creditKeysOf } from '../headers';
+import { isBlankCell } from '../normalize';
 import { DEFAULT_RULE_SET } from '../rulesets';
 import type { RosterKey } from '../types';
 import { readerOf, type GridReader } from './cells';
@@ -131,8 +132,6 @@ function blankGroups(rows: readonly RosterDataRow[], columns: readonly (RosterKe
   for (const r of rows) if (r.input !== null && keys.some((k) => isBlankCell(r.input?.[k]))) n++;
   return n;
 }
-
-const isBlankCell = (v: unknown): boolean => v === undefined || v === null || (typeof v === 'string' && v.trim() === '');
 
 function countHidden(grid: SheetGrid, rows: readonly RosterDataRow[]): number {
   let n = 0;
