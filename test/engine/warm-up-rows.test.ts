@@ -4,6 +4,7 @@
 import { describe, expect, it } from 'vitest';
 import { evaluateRows } from '../../shared/evaluate';
 import { ERROR_CODES, WARNING_CODES, evaluate, getRuleSet, listRuleSets } from '../../shared/index';
+import type { RosterRowInput } from '../../shared/types';
 import { duplicateRows, everydayRows, firstOfEachCode, singleRows, warmUpRows, WARM_UP_ROWS } from '../../shared/warm-up-rows';
 
 /** Codes no made-up roster can reach, and why. */
@@ -78,7 +79,7 @@ describe.each(listRuleSets().map((r) => [r.id] as const))('everyday rosters and 
 
   it('single rows: one starting with each warning and each error code the made-up rosters start a row with', () => {
     const singles = singleRows(id, asOf);
-    const firstCodes = (rows: readonly object[]): Set<string> =>
+    const firstCodes = (rows: readonly RosterRowInput[]): Set<string> =>
       new Set(evaluate([...rows], { ruleSet: id, asOf }).results.flatMap((r) => [r.warnings[0] ? `w:${r.warnings[0].code}` : '', r.errors[0] ? `e:${r.errors[0].code}` : '']).filter((c) => c !== ''));
     const candidates = [...warmUpRows(id), ...everydayRows(id, WARM_UP_ROWS, 1000), ...everydayRows(id, WARM_UP_ROWS, 1001)];
     const possible = firstCodes(candidates);
