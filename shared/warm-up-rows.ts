@@ -4,6 +4,7 @@ import type { HeaderKind } from './headers';
 import { creditKeysOf, headersFor } from './headers';
 import { evaluate } from './evaluate';
 import { getRuleSet } from './rulesets';
+import { seeded } from './seeded';
 import type { RuleSet } from './rulesets/types';
 import type { CellValue, RosterKey, RosterRowInput } from './types';
 
@@ -210,20 +211,9 @@ function everydayCell(kind: HeaderKind, pool: readonly CellValue[], next: () => 
   }
 }
 
-/** A small seeded generator of numbers in [0, 1) (mulberry32): the same rows on every start-up. */
-function seeded(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = Math.imul(a ^ (a >>> 15), a | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 /** Variants of everydayRows that singleRows draws on (the passes' variants are the pass numbers, below these). */
 const SINGLES_VARIANT = 1000;
-/** Everyday rows sent one a request besides the first of each code: rows without any warning among them. */
+/** Everyday rows sent one a request besides the first of each code (some of them with no warning at all). */
 const EVERYDAY_SINGLES = 10;
 
 /**
