@@ -14,12 +14,12 @@
 //
 // The global scope has no request: workerd refuses to make a Request or a Response with a body there, to draw random
 // numbers (a request id) or to set a timer (the audit's time bound). While the warm-up's requests run, stand-ins take their
-// place: a request object with what Hono reads of one (a real Request where there is no body), a Response without
-// its body (the warm-up reads only the status), a fixed request id and a timer that never fires; stand-in bindings
-// take D1's and the rate limiters' place. Nothing a
-// request could see is changed: no audit record, no rate-limit or failed-login count, no request id. The requests
-// wait for no I/O, so they all settle while the top level runs, and the runtime's own objects are back before the
-// first request (endWarmUp, called by index.ts before every request, puts them back should one not have settled).
+// place: a request object with what Hono reads of one (the runtime's own Request where there is no body), the
+// runtime's own Response without its body (the warm-up reads only the status), a fixed request id and a timer that
+// never fires; stand-in bindings take D1's and the rate limiters' place. Nothing a request could see is changed: no
+// audit record, no rate-limit or failed-login count, no request id. The requests wait for no I/O, so they all settle
+// while the top level runs, and the runtime's own objects are back before the first request (endWarmUp, called by
+// index.ts before every request, puts them back should one not have settled).
 import { duplicateRows, everydayRows, singleRows, warmUpRows } from '../shared/warm-up-rows';
 import { DEFAULT_RULE_SET, getRuleSet, listRuleSets } from '../shared/index';
 import type { Hono } from 'hono';
@@ -32,7 +32,7 @@ import type { RosterRowInput } from '../shared/types';
 /** The origin of the warm-up's made-up requests (.invalid: never a real host). */
 const ORIGIN = 'https://warm-up.invalid';
 
-/** What Hono and the Worker read of a request: a stand-in for one, since the global scope cannot make a Request. */
+/** What Hono and the Worker read of a request with a body: a stand-in for one, since the global scope cannot read a body. */
 type StandInRequest = Pick<Request, 'method' | 'url' | 'headers' | 'body' | 'arrayBuffer'>;
 
 /**
