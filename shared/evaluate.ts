@@ -30,7 +30,7 @@ export function evaluate(rows: RosterRowInput[], options?: EvaluateOptions | nul
 /** The EvaluateResponse of an evaluation: a result object for every row (its `results` list is filled in). */
 export function responseOf(e: Evaluation): EvaluateResponse {
   resultsFromColumns(e.results, e.columns, e.rs);
-  return { ruleSet: e.rs.ruleSet.id, engineVersion: ENGINE_VERSION, results: e.results, summary: finishSummary(e.summary) };
+  return { ruleSet: e.rs.ruleSet.id, engineVersion: ENGINE_VERSION, results: e.results, summary: finishSummary(e.summary, e.results) };
 }
 
 /** The row loop of evaluate: every row's result (as columns or an object) and the summary; same errors as evaluate. */

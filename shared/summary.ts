@@ -67,10 +67,11 @@ function byCodeUnits(a: string, b: string): number {
 }
 
 /**
- * The attention list's order: positions in `a` by deadline, then index. Entries arrive in index order and a roster
- * has few distinct deadlines, so a bucket per deadline (stable) is linear where a comparison sort of every entry is not.
+ * The attention list's order: positions in `a` by deadline (`deadlineOf` an entry's row index), then index. Entries
+ * arrive in index order and a roster has few distinct deadlines, so a bucket per deadline (stable) is linear where a
+ * comparison sort of every entry is not.
  */
-export function attentionOrder(a: AttentionColumns): number[] {
+export function attentionOrder(a: AttentionColumns, deadlineOf: (index: number) => string): number[] {
   const n = a.index.length;
   const positions = new Array<number>(n);
   for (let i = 0; i < n; i++) positions[i] = i;
@@ -79,9 +80,10 @@ export function attentionOrder(a: AttentionColumns): number[] {
   let lastBucket: number[] | undefined;
   for (let i = 0; i < n; i++) {
     if (i > 0 && a.index[i] < a.index[i - 1]) {
-      return positions.sort((x, y) => byCodeUnits(a.deadline[x], a.deadline[y]) || a.index[x] - a.index[y]);
+      const deadlines = a.index.map(deadlineOf);
+      return positions.sort((x, y) => byCodeUnits(deadlines[x], deadlines[y]) || a.index[x] - a.index[y]);
     }
-    const d = a.deadline[i];
+    const d = deadlineOf(a.index[i]);
     if (lastBucket === undefined || d !== last) {
       lastBucket = buckets.get(d);
       if (lastBucket === undefined) buckets.set(d, (lastBucket = []));
@@ -99,22 +101,18 @@ export function attentionOrder(a: AttentionColumns): number[] {
 }
 
 /**
- * The attention list while rows are added, as parallel lists of the entries' fields: the entries are built in
- * finishSummary, in a loop of their own, not among the garbage of reading cells (as the results are, columns.ts).
+ * The attention list while rows are added: each entry's row index, name as listed and group. Its status, shortfalls
+ * and deadline are its row's result's, read when the list is finished (from the results or, for the compact answer,
+ * from the engine's columns): a row adds three values, not eight.
  */
 export type AttentionColumns = {
   index: number[];
   name: string[];
-  unit: string[];
-  department: string[];
-  status: string[];
-  publicShortfall: number[];
-  professionalShortfall: number[];
-  deadline: string[];
+  group: Group[];
 };
 
 /** A group (docs/rules.md §8) as a row's unit and department cells read, with its labels and its counts. */
-type Group = { unitText: string; departmentText: string; unit: string; department: string; acc: Acc };
+export type Group = { unitText: string; departmentText: string; unit: string; department: string; acc: Acc };
 
 /** Slots of SummaryBuilder.recent (a power of two). */
 const RECENT_GROUPS = 256;
@@ -148,15 +146,18 @@ export function newSummaryBuilder(): SummaryBuilder {
     total: newAcc(),
     units: new Map(),
     recent: new Array<Group | null>(RECENT_GROUPS).fill(null),
-    attention: { index: [], name: [], unit: [], department: [], status: [], publicShortfall: [], professionalShortfall: [], deadline: [] },
+    attention: { index: [], name: [], group: [] },
   };
 }
 
-function attentionItems(a: AttentionColumns, order: readonly number[]): AttentionItem[] {
+/** The attention list's entries in `order`, each with its row's result's status, shortfalls and deadline. */
+function attentionItems(a: AttentionColumns, order: readonly number[], results: readonly RowResult[]): AttentionItem[] {
   const out = new Array<AttentionItem>(order.length);
   for (let k = 0; k < order.length; k++) {
     const i = order[k];
-    out[k] = makeAttention(a.index[i], a.name[i], a.unit[i], a.department[i], a.status[i], a.publicShortfall[i], a.professionalShortfall[i], a.deadline[i]);
+    const r = results[a.index[i]];
+    const g = a.group[i];
+    out[k] = makeAttention(r.index, a.name[i], g.unit, g.department, r.status, r.publicShortfall, r.professionalShortfall, r.deadline);
   }
   return out;
 }
@@ -176,19 +177,12 @@ export function addToSummary(b: SummaryBuilder, r: RowResult, name: string, unit
   const slot = recentSlot(unitText, departmentText);
   let g = b.recent[slot];
   if (g === null || g.unitText !== unitText || g.departmentText !== departmentText) b.recent[slot] = g = groupOf(b, unitText, departmentText);
-  const unit = g.unit;
-  const department = g.department;
   add(g.acc, r, lost, bySector);
   if (r.status !== '达标') {
     const a = b.attention;
     a.index.push(r.index);
     a.name.push(listedText(name));
-    a.unit.push(unit);
-    a.department.push(department);
-    a.status.push(r.status);
-    a.publicShortfall.push(r.publicShortfall);
-    a.professionalShortfall.push(r.professionalShortfall);
-    a.deadline.push(r.deadline);
+    a.group.push(g);
   }
 }
 
@@ -209,9 +203,13 @@ function groupOf(b: SummaryBuilder, unitText: string, departmentText: string): G
   return { unitText, departmentText, unit, department, acc };
 }
 
-/** The summary: groups sorted by unit then department (code-unit order, the same in every runtime), attention by deadline then index. */
-export function finishSummary(b: SummaryBuilder): Summary {
-  return { ...summaryCounts(b), attention: attentionItems(b.attention, attentionOrder(b.attention)) };
+/**
+ * The summary: groups sorted by unit then department (code-unit order, the same in every runtime), attention by
+ * deadline then index. `results` are the results added, each at its index (results[r.index] = r).
+ */
+export function finishSummary(b: SummaryBuilder, results: readonly RowResult[]): Summary {
+  const order = attentionOrder(b.attention, (i) => results[i].deadline);
+  return { ...summaryCounts(b), attention: attentionItems(b.attention, order, results) };
 }
 
 /** The summary's counts: the total, and the groups sorted by unit then department. */
@@ -238,5 +236,5 @@ export function summarize(rows: readonly unknown[], results: readonly RowResult[
     const row: RosterRowInput = typeof raw === 'object' && raw !== null && !Array.isArray(raw) ? (raw as RosterRowInput) : {};
     addToSummary(b, results[i], cellText(row.name), cellText(row.unit), cellText(row.department));
   }
-  return finishSummary(b);
+  return finishSummary(b, results);
 }
