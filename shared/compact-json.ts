@@ -38,6 +38,7 @@ import {
   type JsonWriter,
 } from './json-writer';
 import { dayFromIso } from './dates';
+import { PLAIN_DEPARTMENT, PLAIN_NAME, PLAIN_UNIT } from './fields';
 
 const same = Object.is;
 const encoder = new TextEncoder();
@@ -323,6 +324,8 @@ const ROW_BYTES = 64;
 /** Room left in front of the rows for the answer's head (its warnings list); a longer head is copied in front. */
 const HEAD_ROOM = 16384;
 
+const ALL_PLAIN = PLAIN_NAME | PLAIN_UNIT | PLAIN_DEPARTMENT;
+
 /** A row's cell as plainTexts (shared/compact.ts) reads it, when that is `text` without any work: a text cell as is. */
 const plainText = (cell: unknown, text: string): boolean => typeof cell === 'string' && cell === text;
 /** The same for a unit or department, shown as （未填） when blank. */
@@ -349,10 +352,11 @@ function writeAttention(w: JsonWriter, e: Evaluation, rows: readonly unknown[]):
     const i = a.index[at];
     const name = a.name[at];
     const g = a.group[at];
-    const row = rows[i] as Record<string, unknown>;
     reserve(w, MAX_NUMBER_BYTES + 1);
     if (k > 0) w.buf[w.at++] = COMMA;
-    if (plainText(row.name, name) && plainGroup(row.unit, g.unit) && plainGroup(row.department, g.department)) {
+    const row = rows[i] as Record<string, unknown>;
+    // plain as the cells were read, or (the row looked at again) as they are
+    if (e.plain[i] === ALL_PLAIN || (plainText(row.name, name) && plainGroup(row.unit, g.unit) && plainGroup(row.department, g.department))) {
       w.at = putNumber(w.buf, w.at, i);
     } else {
       const r = resultAt(e, i);

@@ -48,6 +48,12 @@ export type ParsedRow = {
   idKey: string | null;
   /** The sources whose cells were filled, as bits (CompiledInputs.sourceBits): the rules run for these only. */
   sources: number;
+  /**
+   * PLAIN_NAME, PLAIN_UNIT, PLAIN_DEPARTMENT: the cell is a text taken as it is (no spaces around it, no placeholder,
+   * not over-long), or a unit or department left blank: the compact answer's attention list then needs no second
+   * look at the row (shared/compact-json.ts). A bit not set says nothing.
+   */
+  plain: number;
   /** The keys of the last row read, by place, and their slots (−1: not a column): see parseRow. */
   keys: string[];
   keySlots: Int32Array;
@@ -155,6 +161,12 @@ function readId(v: unknown, slot: number, p: ParsedRow, rs: CompiledRuleSet, err
   warnings.push(makeNoteWarning('ID_CHECKSUM', `${zh}“${showCell(text)}”未通过校验（${why}），请核对`));
 }
 
+export const PLAIN_NAME = 1;
+export const PLAIN_UNIT = 2;
+export const PLAIN_DEPARTMENT = 4;
+/** The bit of a text role's reader (READ_NAME, READ_UNIT, READ_DEPARTMENT: consecutive codes). */
+const plainBit = (how: number): number => 1 << (how - READ_NAME);
+
 /** An empty ParsedRow for a rule set's columns. */
 export function newParsedRow(rs: CompiledRuleSet): ParsedRow {
   return {
@@ -164,6 +176,7 @@ export function newParsedRow(rs: CompiledRuleSet): ParsedRow {
     department: '',
     idKey: null,
     sources: 0,
+    plain: 0,
     keys: new Array<string>(KEYS_REMEMBERED).fill(''),
     keySlots: new Int32Array(KEYS_REMEMBERED).fill(-1),
     keysRead: -1,
@@ -240,6 +253,7 @@ export function parseRow(row: object, rs: CompiledRuleSet, errors: RowError[], w
   p.unit = '';
   p.department = '';
   p.idKey = null;
+  p.plain = PLAIN_UNIT | PLAIN_DEPARTMENT;
   const cells = row as Record<string, unknown>;
   const slotOf = f.slotOf;
   const read = f.read;
@@ -308,6 +322,9 @@ export function parseRow(row: object, rs: CompiledRuleSet, errors: RowError[], w
   return PERSON_ROW;
 }
 
+/** A text read as the cell holds it is listed as it is (not over-long, not blank). */
+const isPlainText = (text: string): boolean => text.length !== 0 && text.length <= MAX_GROUP_TEXT;
+
 /** What readCell found: a blank cell (or placeholder), a cell read, an Excel error value, a total or note row's name. */
 const CELL_BLANK = 0;
 const CELL_READ = 1;
@@ -326,6 +343,7 @@ function readCell(v: unknown, key: string, slot: number, rs: CompiledRuleSet, er
     if (how === READ_NAME && notAPersonName(c, rs) !== null) return CELL_NOT_A_PERSON;
     const n = c.length;
     if (n === 0) return CELL_BLANK;
+    if (how >= READ_NAME) p.plain &= ~plainBit(how);
     if (isSpaceCode(c.charCodeAt(0)) || isSpaceCode(c.charCodeAt(n - 1))) {
       c = c.trim();
       if ((c as string).length === 0) return CELL_BLANK;
@@ -354,12 +372,17 @@ function readCell(v: unknown, key: string, slot: number, rs: CompiledRuleSet, er
       break;
     case READ_NAME:
       p.name = readName(c, slot, rs, errors);
+      if (typeof v === 'string' && c === v && isPlainText(p.name)) p.plain |= PLAIN_NAME;
       break;
     case READ_UNIT:
       p.unit = readName(c, slot, rs, errors);
+      if (typeof v === 'string' && c === v && isPlainText(p.unit)) p.plain |= PLAIN_UNIT;
+      else p.plain &= ~PLAIN_UNIT;
       break;
     case READ_DEPARTMENT:
       p.department = readName(c, slot, rs, errors);
+      if (typeof v === 'string' && c === v && isPlainText(p.department)) p.plain |= PLAIN_DEPARTMENT;
+      else p.plain &= ~PLAIN_DEPARTMENT;
       break;
     case READ_ID:
       readId(c, slot, p, rs, errors, warnings);

@@ -108,6 +108,7 @@ export function evaluateRow(row: unknown, index: number, rs: CompiledRuleSet, as
   p.unit = '';
   p.department = '';
   p.idKey = null;
+  p.plain = 0;
   if (row === null || row === undefined) return blankResult(index);
   if (!isRowObject(row)) {
     return errorResult(index, rs.yearEnd, NO_WARNINGS, [{ field: 'row', code: 'NOT_A_ROW', message: '该行不是花名册行（应为以表头为键的对象）' }]);
