@@ -164,6 +164,7 @@ function attentionItems(a: AttentionColumns, order: readonly number[], results: 
   for (let k = 0; k < order.length; k++) {
     const i = order[k];
     const r = results[a.index[i]];
+    if (r === undefined || r.index !== a.index[i]) throw new Error(`summary: no result at index ${a.index[i]} (results[k].index must be k)`);
     const g = a.group[i];
     out[k] = makeAttention(r.index, a.name[i], g.unit, g.department, r.status, r.publicShortfall, r.professionalShortfall, r.deadline);
   }
@@ -238,7 +239,7 @@ function cellText(v: unknown): string {
   return textOfCell(v) ?? '';
 }
 
-/** The summary of already evaluated rows: `rows[i]` is the input of `results[i]`. */
+/** The summary of already evaluated rows: `rows[i]` is the input of `results[i]`, whose index is i. */
 export function summarize(rows: readonly unknown[], results: readonly RowResult[]): Summary {
   const b = newSummaryBuilder();
   for (let i = 0; i < results.length; i++) {
