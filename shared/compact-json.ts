@@ -201,7 +201,8 @@ const CLOSE_LIST = 0x5d;
 const CLOSE = 0x7d;
 /** `{"s":N` of each compact status number (`{` alone for 0), and the other fields' names with their colon. */
 const S_FIELD: readonly Uint8Array[] = [0, 1, 2, 3, 4].map((n) => asciiBytes(n === 0 ? '{' : `{"s":${n}`));
-const B_FIELD = asciiBytes('"b":[');
+/** The same followed by the breakdown's `"b":[`. */
+const SB_FIELD: readonly Uint8Array[] = [0, 1, 2, 3, 4].map((n) => asciiBytes(n === 0 ? '{"b":[' : `{"s":${n},"b":[`));
 const P_FIELD = asciiBytes('"p":');
 const Q_FIELD = asciiBytes('"q":');
 const R_FIELD = asciiBytes('"r":[');
@@ -240,17 +241,16 @@ function putColumnRow(buf: Uint8Array, at: number, i: number, r: RowWriting): nu
   const publicHours = h[base];
   const professionalHours = h[base + 1];
   const s = COLUMN_STATUS_NUMBER[c.status[i]];
-  // `{`, with the status when it is not the default
-  at = putBytes(buf, at, S_FIELD[s]);
   let first = s === 0;
   let pub = 0;
   let pro = 0;
   const n = c.itemCount[i];
-  if (n > 0) {
+  // `{`, with the status when it is not the default, and the breakdown's start when there is one
+  if (n === 0) at = putBytes(buf, at, S_FIELD[s]);
+  else {
     const start = c.itemStart[i];
     const hours = c.itemHours;
-    if (!first) buf[at++] = COMMA;
-    at = putBytes(buf, at, B_FIELD);
+    at = putBytes(buf, at, SB_FIELD[s]);
     for (let k = start; k < start + n; k++) {
       const ip = hours[2 * k];
       const iq = hours[2 * k + 1];
