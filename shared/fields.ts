@@ -343,6 +343,7 @@ function readCell(v: unknown, key: string, slot: number, rs: CompiledRuleSet, er
     if (how === READ_NAME && notAPersonName(c, rs) !== null) return CELL_NOT_A_PERSON;
     const n = c.length;
     if (n === 0) return CELL_BLANK;
+    // not plain unless read as it is (below): a placeholder, an error value or a text with spaces around it
     if (how >= READ_NAME) p.plain &= ~plainBit(how);
     if (isSpaceCode(c.charCodeAt(0)) || isSpaceCode(c.charCodeAt(n - 1))) {
       c = c.trim();
@@ -372,17 +373,12 @@ function readCell(v: unknown, key: string, slot: number, rs: CompiledRuleSet, er
       break;
     case READ_NAME:
       p.name = readName(c, slot, rs, errors);
-      if (typeof v === 'string' && c === v && isPlainText(p.name)) p.plain |= PLAIN_NAME;
       break;
     case READ_UNIT:
       p.unit = readName(c, slot, rs, errors);
-      if (typeof v === 'string' && c === v && isPlainText(p.unit)) p.plain |= PLAIN_UNIT;
-      else p.plain &= ~PLAIN_UNIT;
       break;
     case READ_DEPARTMENT:
       p.department = readName(c, slot, rs, errors);
-      if (typeof v === 'string' && c === v && isPlainText(p.department)) p.plain |= PLAIN_DEPARTMENT;
-      else p.plain &= ~PLAIN_DEPARTMENT;
       break;
     case READ_ID:
       readId(c, slot, p, rs, errors, warnings);
@@ -392,6 +388,11 @@ function readCell(v: unknown, key: string, slot: number, rs: CompiledRuleSet, er
       break;
     default:
       break;
+  }
+  if (how >= READ_NAME) {
+    // a name, unit or department read as the cell holds it (readName gives a text cell back as it is)
+    const bit = plainBit(how);
+    p.plain = typeof v === 'string' && c === v && isPlainText(v) ? p.plain | bit : p.plain & ~bit;
   }
   return CELL_READ;
 }
