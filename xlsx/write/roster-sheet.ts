@@ -12,7 +12,8 @@ import { CLOSE, EMPTY, OPEN, XmlScanner, attrInt, attrRange, attrStart, is, loca
 import type { StyleBook } from './styles';
 import { worksheetRank } from './worksheet-order';
 import type { PartSink } from '../zip/part-sink';
-import { inlineText, numberText } from './xml-text';
+import { escapeText, numberText, spaceAttr } from './xml-text';
+import type { SharedStrings } from './shared-strings';
 import { cellRefInto } from '../read-sheet';
 
 /** Points (the add-in's widths) to Excel's character widths. */
@@ -30,7 +31,7 @@ type OurCells = { rows: number[]; cols: number[]; cellsOf: (row: number) => stri
  * Our cells of a sheet row, made when the row is reached (header row and every data row; undefined = a row we do not
  * touch).
  */
-function ourCells(plan: RosterPlan, placed: readonly PlacedResult[], styles: StyleBook, p: string): OurCells {
+function ourCells(plan: RosterPlan, placed: readonly PlacedResult[], styles: StyleBook, strings: SharedStrings, p: string): OurCells {
   const output = plan.output;
   if (!output) throw new Error('内部错误：没有输出列的位置');
   const header = styles.xf({ numFmt: NUMBER_FORMAT_TEXT, bold: true, fill: HEADER_FILL });
@@ -43,7 +44,7 @@ function ourCells(plan: RosterPlan, placed: readonly PlacedResult[], styles: Sty
   // per output column in column order: `<c r="K` and `" s="5"` around the row number
   const open = order.map(({ col }) => `<${p}c r="${columnLetter(col)}`);
   const style = order.map(({ o }) => `" s="${formats[o]}"`);
-  const headerCells = order.map(({ col, o }) => `<${p}c r="${columnLetter(col)}${output.headerRow + 1}" s="${header}" t="inlineStr">${inlineText(output.columns[o].header)}</${p}c>`);
+  const headerCells = order.map(({ col, o }) => `<${p}c r="${columnLetter(col)}${output.headerRow + 1}" s="${header}" t="s"><${p}v>${strings.of(output.columns[o].header)}</${p}v></${p}c>`);
   const rows = [output.headerRow, ...plan.rows.map((r) => r.sheetRow)].sort((a, b) => a - b);
   // sheet row → index into plan.rows (-1: not a data row), over the rows' span only
   const first = rows[0];
@@ -52,7 +53,6 @@ function ourCells(plan: RosterPlan, placed: readonly PlacedResult[], styles: Sty
   const cells: string[] = new Array<string>(order.length);
   const v1 = `<${p}v>`;
   const v2 = `</${p}v></${p}c>`;
-  const is2 = `</${p}c>`;
   const cellsOf = (row: number): string[] | undefined => {
     if (row === output.headerRow) return headerCells;
     const i = row >= first && row - first < indexOf.length ? indexOf[row - first] : -1;
@@ -68,7 +68,8 @@ function ourCells(plan: RosterPlan, placed: readonly PlacedResult[], styles: Sty
         v === null || v === undefined || v === '' ? `${head}/>`
         : typeof v === 'number' ? `${head}>${v1}${numberText(v)}${v2}`
         : typeof v === 'boolean' ? `${head} t="b">${v1}${v ? 1 : 0}${v2}`
-        : `${head} t="inlineStr">${inlineText(String(v))}${is2}`;
+        : strings.shares(String(v)) ? `${head} t="s">${v1}${strings.of(String(v))}${v2}`
+        : `${head} t="inlineStr"><${p}is><${p}t${spaceAttr(String(v))}>${escapeText(String(v))}</${p}t></${p}is></${p}c>`;
     }
     return cells;
   };
@@ -94,7 +95,7 @@ function isOurStatusFormat(xml: string): boolean {
   return rules === STATUS_STYLES.length && formulas.length === rules && formulas.every((f) => STATUS_FORMULAE.has(f)) && !/type="(?!cellIs")/.test(xml.replace(/<(?:\w+:)?cfvo[^>]*>/g, ''));
 }
 
-export async function writeRosterSheet(bytes: Uint8Array, path: string, plan: RosterPlan, placed: readonly PlacedResult[], styles: StyleBook, sink: PartSink): Promise<RosterSheetResult> {
+export async function writeRosterSheet(bytes: Uint8Array, path: string, plan: RosterPlan, placed: readonly PlacedResult[], styles: StyleBook, strings: SharedStrings, sink: PartSink): Promise<RosterSheetResult> {
   const output = plan.output;
   if (!output) throw new Error('内部错误：没有输出列的位置');
   if (placed.length !== plan.rows.length) throw new Error(`内部错误：结果 ${placed.length} 行，花名册 ${plan.rows.length} 行`);
@@ -116,7 +117,7 @@ export async function writeRosterSheet(bytes: Uint8Array, path: string, plan: Ro
   const newCols = new Set(created.map((c) => c.col));
   const minOur = Math.min(...ourCols);
   const maxOur = Math.max(...ourCols);
-  const writes = ourCells(plan, placed, styles, p);
+  const writes = ourCells(plan, placed, styles, strings, p);
   let hasPane = false;
   let sawSheetViews = false;
   let sawCols = false;

@@ -39,11 +39,9 @@ export function escapeText(s: string): string {
   return from === 0 ? s : out + s.slice(from);
 }
 
-/** A text cell's <is> content: xml:space="preserve" when the text starts or ends with white space. */
-export function inlineText(s: string): string {
-  const t = escapeText(s);
-  const pad = s.length > 0 && (s.trim().length !== s.length);
-  return `<is><t${pad ? ' xml:space="preserve"' : ''}>${t}</t></is>`;
+/** A <t> element's attribute keeping a text's leading or trailing white space ('' when it has none). */
+export function spaceAttr(s: string): string {
+  return s.length > 0 && s.trim().length !== s.length ? ' xml:space="preserve"' : '';
 }
 
 /** An Excel number as XML text: finite, shortest round-trip form. */
