@@ -21,7 +21,7 @@ const OUT_CHUNK = 256 * 1024;
  * Deflates running at once: one core fewer than the machine has (at least one), so that the thread writing the XML
  * — the slowest part of a save — always has a core of its own rather than sharing one with several deflates.
  */
-const SLOTS = Math.max(1, Number(process.env.CE_DEFLATE_SLOTS) || availableParallelism() - 1);
+const SLOTS = Math.max(1, availableParallelism() - 1);
 let running = 0;
 const queued: (() => void)[] = [];
 
