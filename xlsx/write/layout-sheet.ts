@@ -145,6 +145,10 @@ export async function writeLayoutSheet(layout: SheetLayout, styles: StyleBook, s
   // a cell's markup before its row number, and after it (its style)
   const cellHead = letters.map((l) => `<c r="${l}`);
   const cellStyle: string[] = new Array<string>(width).fill('');
+  // …and after the row number, by the kind of value: the style and what opens the value
+  const cellEmpty = [...cellStyle];
+  const cellNumber = [...cellStyle];
+  const cellShared = [...cellStyle];
   const valueFrom: (Layer | undefined)[] = new Array(width);
   const cellStyles = (r: number): void => {
     const specs: (XfSpec | undefined)[] = new Array(width);
@@ -167,6 +171,9 @@ export async function writeLayoutSheet(layout: SheetLayout, styles: StyleBook, s
       const spec = specs[c];
       xfIds[c] = spec === undefined ? -1 : xf(spec);
       cellStyle[c] = `" s="${xfIds[c]}`;
+      cellEmpty[c] = `${cellStyle[c]}"/>`;
+      cellNumber[c] = `${cellStyle[c]}"><v>`;
+      cellShared[c] = `${cellStyle[c]}" t="s"><v>`;
       anyCell ||= xfIds[c] >= 0;
     }
     formatsUsed = active.map((l) => l.formats?.(r));
@@ -212,19 +219,18 @@ export async function writeLayoutSheet(layout: SheetLayout, styles: StyleBook, s
       const v = valueFrom[c]?.value?.(r, c);
       out.ascii(cellHead[c]);
       out.uint(r + 1);
-      out.ascii(cellStyle[c]);
-      if (v === undefined || v === '') out.ascii('"/>');
+      if (v === undefined || v === '') out.ascii(cellEmpty[c]);
       else if (typeof v === 'number') {
-        out.ascii('"><v>');
+        out.ascii(cellNumber[c]);
         if (Number.isInteger(v) && v >= 0 && v < 0x7fffffff) out.uint(v);
         else out.ascii(numberText(v));
         out.ascii('</v></c>');
       } else if (strings.shares(v)) {
-        out.ascii('" t="s"><v>');
+        out.ascii(cellShared[c]);
         out.uint(strings.of(v));
         out.ascii('</v></c>');
       } else {
-        out.ascii(`" t="inlineStr"><is><t${spaceAttr(v)}>`);
+        out.ascii(`${cellStyle[c]}" t="inlineStr"><is><t${spaceAttr(v)}>`);
         out.text(escapeText(v));
         out.ascii('</t></is></c>');
       }

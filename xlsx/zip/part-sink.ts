@@ -109,17 +109,23 @@ export class PartSink {
     if (this.pending !== '') this.encodePending();
     const n = s.length;
     if (this.length + n > this.buf.length) {
-      if (n > this.buf.length >> 1) {
-        this.text(s);
-        this.encodePending();
-        return;
-      }
+      if (n > this.buf.length >> 1) return this.textNow(s);
       this.flush(false);
     }
     const buf = this.buf;
-    let at = this.length;
-    for (let i = 0; i < n; i++) buf[at++] = s.charCodeAt(i);
-    this.length = at;
+    const at = this.length;
+    for (let i = 0; i < n; i++) {
+      const c = s.charCodeAt(i);
+      // not ASCII after all (a namespace prefix may be any letters): encoded as text
+      if (c > 0x7f) return this.textNow(s);
+      buf[at + i] = c;
+    }
+    this.length = at + n;
+  }
+
+  private textNow(s: string): void {
+    this.text(s);
+    this.encodePending();
   }
 
   /** A whole number from 0 to 2^31 − 1, in decimal. */
