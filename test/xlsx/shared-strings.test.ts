@@ -2,25 +2,58 @@
 // and ours follow it, each short text once; the result reads back (our reader and exceljs) with the add-in's values;
 // a second run drops the first run's strings and appends its own, so the table does not grow from run to run; and
 // a string of ours that a kept cell points to (copied elsewhere by some program) is never dropped.
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import { outputCells } from '../../addin/compute/results';
 import { evaluate } from '../../shared/index';
 import { openRoster, placeAll, rowsOf } from '../../xlsx/roster-file';
-import { editParts, check, partsOf, text } from './package-tools';
+import { strToU8 } from 'fflate';
+import { editParts, check, packageOf, partsOf, text } from './package-tools';
 import { largeRoster, twoSheetRoster } from './rosters';
 import { columnLetter } from '../../shared/sheet/a1';
+import { convert, findSoffice } from '../support/libreoffice';
 
 const SST = 'xl/sharedStrings.xml';
+const OUT = join(fileURLToPath(new URL('../..', import.meta.url)), 'test', 'artifacts', 'shared-strings');
+mkdirSync(OUT, { recursive: true });
+const soffice = findSoffice();
 const strings = (xml: string): string[] => [...xml.matchAll(/<si>([^]*?)<\/si>/g)].map((m) => m[1].replace(/<[^>]+>/g, ''));
 const uniqueCount = (xml: string): number => Number(/uniqueCount="(\d+)"/.exec(xml)?.[1]);
+
+/** CSV as LibreOffice writes it: fields in double quotes when they hold a comma, a quote or a line break. */
+function csvRows(csv: string): string[][] {
+  const rows: string[][] = [[]];
+  let field = '';
+  let quoted = false;
+  for (let i = 0; i < csv.length; i++) {
+    const ch = csv[i];
+    if (quoted) {
+      if (ch === '"' && csv[i + 1] === '"') field += csv[++i];
+      else if (ch === '"') quoted = false;
+      else field += ch;
+    } else if (ch === '"') quoted = true;
+    else if (ch === ',') {
+      rows[rows.length - 1].push(field);
+      field = '';
+    } else if (ch === '\n') {
+      rows[rows.length - 1].push(field.replace(/\r$/, ''));
+      rows.push([]);
+      field = '';
+    } else field += ch;
+  }
+  rows[rows.length - 1].push(field);
+  return rows;
+}
 
 async function bytesOf(wb: ExcelJS.Workbook): Promise<Uint8Array> {
   return new Uint8Array((await wb.xlsx.writeBuffer()) as ArrayBuffer);
 }
 
 describe('our texts as shared strings', () => {
-  it('the clerk’s strings stay in place; ours follow once each; our cells read back as the add-in writes them', async () => {
+  it('the clerk’s strings stay in place; ours follow once each; our cells read back as the add-in writes them', { timeout: 120_000 }, async () => {
     const input = await bytesOf(largeRoster(300).workbook);
     const before = text(partsOf(input), SST);
     const { opened, out } = await check('花名册.xlsx', input);
@@ -49,6 +82,16 @@ describe('our texts as shared strings', () => {
       const want = outputCells(placed[0][i]).map((v) => (v === '' ? null : v));
       expect(opened.plans[0].output?.columns.map((c) => ws.getCell(r.sheetRow + 1, c.col + 1).value ?? null), `第 ${r.sheetRow + 1} 行`).toEqual(want);
     });
+    // and by LibreOffice: the roster sheet as CSV has our header and each person's status
+    if (soffice) {
+      const file = join(OUT, '共享字符串-核对结果.xlsx');
+      writeFileSync(file, out);
+      const [csv] = await convert(soffice, [file], 'csv:Text - txt - csv (StarCalc):44,34,76', OUT);
+      const lines = csvRows(readFileSync(csv, 'utf8'));
+      const k = opened.plans[0].output?.columns.findIndex((c) => c.header === '状态') ?? -1;
+      expect(lines[0][statusCol]).toBe('状态');
+      opened.plans[0].rows.forEach((r, i) => expect(lines[r.sheetRow][statusCol], `第 ${r.sheetRow + 1} 行`).toBe(String(outputCells(placed[0][i])[k] ?? '')));
+    }
   });
 
   it('a second run drops the first run’s strings and appends its own: the table does not grow', async () => {
@@ -84,5 +127,38 @@ describe('our texts as shared strings', () => {
     const cleaned = editParts(second, { 'xl/worksheets/sheet1.xml': (xml) => xml.replace(`<c r="C2" t="s"><v>${index}</v></c>`, '') });
     const third = strings(text(partsOf((await check('结果.xlsx', cleaned)).out), SST));
     expect(third.length).toBeLessThan(after.length);
+  });
+
+  it('a workbook without a string table (inline strings only) gets one, with its relationship and content type', { timeout: 120_000 }, async () => {
+    // the roster as a program writing inline strings saves it: each shared string put into its cell, the table gone
+    const made = partsOf(await bytesOf(largeRoster(30).workbook));
+    const table = strings(text(made, SST));
+    const esc = (t: string): string => t.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+    made['xl/worksheets/sheet1.xml'] = strToU8(text(made, 'xl/worksheets/sheet1.xml').replace(/<c r="([A-Z]+\d+)"([^>]*?) t="s"><v>(\d+)<\/v><\/c>/g, (_, r: string, rest: string, i: string) => `<c r="${r}"${rest} t="inlineStr"><is><t>${esc(table[Number(i)])}</t></is></c>`));
+    expect(text(made, 'xl/worksheets/sheet1.xml')).not.toContain('t="s"');
+    delete made[SST];
+    made['xl/_rels/workbook.xml.rels'] = strToU8(text(made, 'xl/_rels/workbook.xml.rels').replace(/<Relationship [^>]*sharedStrings[^>]*\/>/, ''));
+    made['[Content_Types].xml'] = strToU8(text(made, '[Content_Types].xml').replace(/<Override [^>]*sharedStrings[^>]*\/>/, ''));
+    const input = packageOf(made);
+    expect(text(partsOf(input), 'xl/_rels/workbook.xml.rels')).not.toContain('sharedStrings');
+    const { opened, out } = await check('花名册.xlsx', input);
+    const parts = partsOf(out);
+    expect(strings(text(parts, SST))).toContain('状态');
+    expect(text(parts, 'xl/_rels/workbook.xml.rels')).toMatch(/Type="[^"]*\/sharedStrings" Target="sharedStrings.xml"/);
+    expect(text(parts, '[Content_Types].xml')).toContain('<Override PartName="/xl/sharedStrings.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sharedStrings+xml"/>');
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(out as unknown as ExcelJS.Buffer);
+    const status = opened.plans[0].output?.columns.find((c) => c.header === '状态');
+    expect(wb.getWorksheet(opened.plans[0].sheetName)?.getCell(1, (status?.col ?? 0) + 1).value).toBe('状态');
+    // LibreOffice opens it (no repair) and prints it
+    if (soffice) {
+      const file = join(OUT, '无共享字符串表-核对结果.xlsx');
+      writeFileSync(file, out);
+      const [pdf] = await convert(soffice, [file], 'pdf', OUT);
+      expect(readFileSync(pdf).subarray(0, 5).toString()).toBe('%PDF-');
+    }
+    // and the second run over it drops its strings as over any result of ours
+    const again = (await check('结果.xlsx', out)).out;
+    expect(strings(text(partsOf(again), SST))).toEqual(strings(text(parts, SST)));
   });
 });
