@@ -6,7 +6,11 @@
 // garbage; the ratios are taken within each run (steadier than a ratio of medians on a loaded machine).
 // `npm run bench -- --baseline DIR` also measures another version of the engine (DIR/shared/index.ts, e.g. a
 // `git archive <commit> shared package.json | tar -x -C DIR`) in the same run, alternating with this one, and says
-// whether both give the same answer, with the ratio of the two times within each run (steadier on a loaded machine).
+// whether both give the same answer, with the ratio of the two times within each run (steadier on a loaded machine);
+// the same for evaluate + compact encoding when DIR has shared/compact-json.ts (same bytes, and the ratio within each
+// run). DIR needs its shared/rulesets/included.generated.ts (git-ignored, so not in a `git archive`): this
+// version's is copied there when it is missing.
+import { copyFileSync, existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { PerformanceObserver, performance } from 'node:perf_hooks';
 import { pathToFileURL } from 'node:url';
@@ -47,15 +51,25 @@ function median(xs: number[]): number {
 const tick = () => new Promise<void>((resolve) => setImmediate(resolve));
 
 type Evaluate = (rows: RosterRowInput[], options: { asOf: string }) => EvaluateResponse;
+type EvaluateCompact = (rows: RosterRowInput[], options: { asOf: string }) => Uint8Array;
 type Engine = { name: string; evaluate: Evaluate; engineMs: number[]; ratios: number[]; windows: [number, number][] };
 const engines: Engine[] = [{ name: 'this engine', evaluate, engineMs: [], ratios: [], windows: [] }];
+/** The baseline's evaluate + compact encoding, when it has one, and its times. */
+let baselineCompact: { run: EvaluateCompact; ms: number[] } | undefined;
 /** evaluate + compact encoding, the Worker's path for `"format": "compact"`; and the same answer through row objects. */
 const compact = { ms: [] as number[], ratios: [] as number[], windows: [] as [number, number][] };
 const viaObjects = { ms: [] as number[], ratios: [] as number[] };
 const utf8 = new TextEncoder();
 if (BASELINE !== undefined) {
+  const generated = 'shared/rulesets/included.generated.ts';
+  if (!existsSync(resolve(BASELINE, generated))) copyFileSync(resolve(import.meta.dirname, '..', generated), resolve(BASELINE, generated));
   const mod = (await import(pathToFileURL(resolve(BASELINE, 'shared/index.ts')).href)) as { evaluate: Evaluate };
   engines.push({ name: `baseline (${BASELINE})`, evaluate: mod.evaluate, engineMs: [], ratios: [], windows: [] });
+  const compactModule = resolve(BASELINE, 'shared/compact-json.ts');
+  if (existsSync(compactModule)) {
+    const m = (await import(pathToFileURL(compactModule).href)) as { evaluateCompactJson: EvaluateCompact };
+    baselineCompact = { run: m.evaluateCompactJson, ms: [] };
+  }
 }
 
 const rows = generateRows(ROWS);
@@ -82,6 +96,7 @@ for (let i = 0; i < 3; i++) {
   sink += parseRequest().length;
   for (const e of engines) sink += e.evaluate(rows, { asOf: AS_OF }).results.length;
   sink += evaluateCompactJson(rows, { asOf: AS_OF }).length;
+  if (baselineCompact !== undefined) sink += baselineCompact.run(rows, { asOf: AS_OF }).length;
 }
 const parseMs: number[] = [];
 for (let i = 0; i < RUNS; i++) {
@@ -113,6 +128,16 @@ for (let i = 0; i < RUNS; i++) {
     compact.windows.push([t2, performance.now()]);
     sink += text.length;
   });
+  if (baselineCompact !== undefined) {
+    const b = baselineCompact;
+    steps.push(() => {
+      collect();
+      const c2 = threadCpuMs();
+      const text = b.run(parsed, { asOf: AS_OF });
+      b.ms.push(threadCpuMs() - c2);
+      sink += text.length;
+    });
+  }
   steps.push(() => {
     collect();
     const c2 = threadCpuMs();
@@ -141,16 +166,8 @@ const inputCopy = parseRequest();
 collect();
 console.log(`parsed input retained: ${Math.round((process.memoryUsage().heapUsed - inputBefore) / ROWS)} bytes/row`);
 sink += inputCopy.length;
-for (const e of engines) {
-  const ms = median(e.engineMs);
-  const gc = median(e.windows.map(([a, b]) => gcWithin(a, b)));
-  const ratio = median(e.ratios);
-  console.log(`${e.name}:`);
-  console.log(`  evaluate (the full answer, a result object per row): ${ms.toFixed(1)} ms (of which GC ${gc.toFixed(1)} ms), ${Math.round((ROWS / ms) * 1000).toLocaleString('en-US')} rows/s`);
-  console.log(`    ratio evaluate / JSON.parse of the request (median of per-run ratios): ${ratio.toFixed(2)}`);
-  console.log(`    answer retained: ${Math.round(retainedPerRow(e, parsedOnce))} bytes/row`);
-}
-{
+/** This engine's evaluate + compact encoding (printed under it, before any baseline). */
+function printCompact(): void {
   const ms = median(compact.ms);
   const gc = median(compact.windows.map(([a, b]) => gcWithin(a, b)));
   const ratio = median(compact.ratios);
@@ -162,6 +179,16 @@ for (const e of engines) {
   console.log(`    same answer as the per-row objects (JSON.stringify(compactAnswer(evaluate(rows)))): ${same ? 'yes' : 'NO'}`);
   console.log(`  the same answer through row objects (evaluate + compactAnswer + JSON.stringify + UTF-8): ${median(viaObjects.ms).toFixed(1)} ms, ratio to JSON.parse ${median(viaObjects.ratios).toFixed(2)}`);
 }
+for (const e of engines) {
+  const ms = median(e.engineMs);
+  const gc = median(e.windows.map(([a, b]) => gcWithin(a, b)));
+  const ratio = median(e.ratios);
+  console.log(`${e.name}:`);
+  console.log(`  evaluate (the full answer, a result object per row): ${ms.toFixed(1)} ms (of which GC ${gc.toFixed(1)} ms), ${Math.round((ROWS / ms) * 1000).toLocaleString('en-US')} rows/s`);
+  console.log(`    ratio evaluate / JSON.parse of the request (median of per-run ratios): ${ratio.toFixed(2)}`);
+  console.log(`    answer retained: ${Math.round(retainedPerRow(e, parsedOnce))} bytes/row`);
+  if (e === engines[0]) printCompact();
+}
 if (engines.length > 1) {
   const [a, b] = engines;
   const same = JSON.stringify(a.evaluate(rows, { asOf: AS_OF })) === JSON.stringify(b.evaluate(rows, { asOf: AS_OF }));
@@ -171,5 +198,13 @@ if (engines.length > 1) {
   // run back to back) is steadier than the ratio of medians
   const paired = a.engineMs.map((ms, i) => b.engineMs[i] / ms).sort((x, y) => x - y);
   console.log(`  per run, baseline / this: median ${median(paired).toFixed(2)} (range ${paired[0].toFixed(2)}–${paired[paired.length - 1].toFixed(2)}); fastest runs: ${Math.min(...b.engineMs).toFixed(1)} / ${Math.min(...a.engineMs).toFixed(1)} ms = ${(Math.min(...b.engineMs) / Math.min(...a.engineMs)).toFixed(2)}`);
+}
+if (baselineCompact !== undefined) {
+  const b = baselineCompact;
+  const same = Buffer.from(evaluateCompactJson(rows, { asOf: AS_OF })).equals(Buffer.from(b.run(rows, { asOf: AS_OF })));
+  const paired = compact.ms.map((ms, i) => b.ms[i] / ms).sort((x, y) => x - y);
+  const ratios = b.ms.map((ms, i) => ms / parseMs[i]);
+  console.log(`same compact answer as the baseline (bytes): ${same ? 'yes' : 'NO'}; baseline evaluate + compact encoding ÷ JSON.parse (median of per-run ratios): ${median(ratios).toFixed(2)}`);
+  console.log(`  per run, baseline / this (evaluate + compact encoding): median ${median(paired).toFixed(2)} (range ${paired[0].toFixed(2)}–${paired[paired.length - 1].toFixed(2)})`);
 }
 if (sink < 0) console.log(sink);

@@ -14,8 +14,6 @@ import {
   sourceIndex,
   statusNumber,
   warningNumber,
-  type CompactAttention,
-  type CompactEvaluateResponse,
   type SourceTable,
   type WarningTable,
 } from './compact';
@@ -23,26 +21,27 @@ import { evaluateRows, type Evaluation } from './evaluate';
 import { getRuleSet } from './rulesets';
 import type { CompiledRuleSet } from './rulesets/compile';
 import { countStatuses, type StatusCounts } from './status-counts';
-import { BLANK_GROUP, attentionOrder, summaryCounts, type AttentionColumns } from './summary';
+import { BLANK_GROUP, attentionOrder, summaryCounts } from './summary';
 import { makeAttention } from './build';
-import type { AttentionItem, EvaluateOptions, RosterRowInput, RowStatus, RowWarning } from './types';
+import type { EvaluateOptions, RosterRowInput, RowResult, RowStatus, RowWarning } from './types';
 import { ENGINE_VERSION } from './version';
 import {
   MAX_NUMBER_BYTES,
   asciiBytes,
   newJsonWriter,
-  putByte,
+  putAsciiString,
   putBytes,
   putNumber,
   reserve,
-  writeAsciiString,
-  writeByte,
   writeText,
   written,
   type JsonWriter,
 } from './json-writer';
+import { dayFromIso } from './dates';
+import { PLAIN_DEPARTMENT, PLAIN_NAME, PLAIN_UNIT } from './fields';
 
 const same = Object.is;
+const encoder = new TextEncoder();
 
 /** Column status code (1 达标, 2 未达标, 3 待补材料) → its RowStatus and its compact number. */
 const COLUMN_STATUS: readonly RowStatus[] = ['', '达标', '未达标', '待补材料'];
@@ -136,32 +135,19 @@ function keepItem(cache: ItemCache, source: number, pub: number, pro: number): n
   if (cache.count >= MAX_CACHED_ITEMS) return -1;
   const w: JsonWriter = { buf: cache.arena as Uint8Array<ArrayBuffer>, at: cache.used };
   reserve(w, ITEM_ROOM);
-  putItemNumbers(w, source, pub, pro);
-  const ref = cache.used * REF_SPAN + (w.at - cache.used);
+  const end = putItemNumbers(w.buf, w.at, source, pub, pro);
+  const ref = cache.used * REF_SPAN + (end - cache.used);
   cache.arena = w.buf;
-  cache.used = w.at;
+  cache.used = end;
   cache.count++;
   return ref;
 }
 
-/** Puts the kept item `ref` (in room made by reserve: ITEM_ROOM). */
-function putKept(w: JsonWriter, arena: Uint8Array, ref: number): void {
-  let from = (ref / REF_SPAN) | 0;
-  const end = from + (ref % REF_SPAN);
-  const buf = w.buf;
-  let at = w.at;
-  while (from < end) buf[at++] = arena[from++];
-  w.at = at;
-}
-
-/** Puts item `[sources[i],pub,pro]` of source i (in room made by reserve: ITEM_ROOM). */
-function putItem(w: JsonWriter, cache: ItemCache, sources: readonly number[], i: number, pub: number, pro: number): void {
+/** Puts item `[sources[i],pub,pro]` of source i at `at` (in room made by reserve: ITEM_ROOM); returns the position after it. */
+function putItem(buf: Uint8Array, at: number, cache: ItemCache, sources: readonly number[], i: number, pub: number, pro: number): number {
   const a = pub * 2;
   const b = pro * 2;
-  if (!(a >= 0 && a < PACK && b >= 0 && b < PACK && (a | 0) === a && (b | 0) === b)) {
-    putItemNumbers(w, sources[i], pub, pro);
-    return;
-  }
+  if (!(a >= 0 && a < PACK && b >= 0 && b < PACK && (a | 0) === a && (b | 0) === b)) return putItemNumbers(buf, at, sources[i], pub, pro);
   let ref: number | undefined;
   if (a === 0 || b === 0) {
     const slot = i * 2 * PACK + (a === 0 ? b : PACK + a);
@@ -178,18 +164,24 @@ function putItem(w: JsonWriter, cache: ItemCache, sources: readonly number[], i:
       if (ref >= 0) cache.both.set(key, ref);
     }
   }
-  if (ref >= 0) putKept(w, cache.arena, ref);
-  else putItemNumbers(w, sources[i], pub, pro);
+  if (ref < 0) return putItemNumbers(buf, at, sources[i], pub, pro);
+  // the kept bytes
+  const arena = cache.arena;
+  let from = (ref / REF_SPAN) | 0;
+  const end = from + (ref % REF_SPAN);
+  while (from < end) buf[at++] = arena[from++];
+  return at;
 }
 
-function putItemNumbers(w: JsonWriter, source: number, pub: number, pro: number): void {
-  putByte(w, OPEN_LIST);
-  putNumber(w, source);
-  putByte(w, COMMA);
-  putNumber(w, pub);
-  putByte(w, COMMA);
-  putNumber(w, pro);
-  putByte(w, CLOSE_LIST);
+function putItemNumbers(buf: Uint8Array, at: number, source: number, pub: number, pro: number): number {
+  buf[at++] = OPEN_LIST;
+  at = putNumber(buf, at, source);
+  buf[at++] = COMMA;
+  at = putNumber(buf, at, pub);
+  buf[at++] = COMMA;
+  at = putNumber(buf, at, pro);
+  buf[at++] = CLOSE_LIST;
+  return at;
 }
 
 /** Warning numbers by the warning object (the engine shares one object per distinct warning), then by content. */
@@ -206,11 +198,11 @@ function warningIndex(w: Warnings, warning: RowWarning): number {
 const COMMA = 0x2c;
 const OPEN_LIST = 0x5b;
 const CLOSE_LIST = 0x5d;
-const OPEN = 0x7b;
 const CLOSE = 0x7d;
-/** `"s":N` of each compact status number, and the other fields' names with their colon. */
-const S_FIELD: readonly Uint8Array[] = [0, 1, 2, 3, 4].map((n) => asciiBytes(`"s":${n}`));
-const B_FIELD = asciiBytes('"b":[');
+/** `{"s":N` of each compact status number (`{` alone for 0), and the other fields' names with their colon. */
+const S_FIELD: readonly Uint8Array[] = [0, 1, 2, 3, 4].map((n) => asciiBytes(n === 0 ? '{' : `{"s":${n}`));
+/** The same followed by the breakdown's `"b":[`. */
+const SB_FIELD: readonly Uint8Array[] = [0, 1, 2, 3, 4].map((n) => asciiBytes(n === 0 ? '{"b":[' : `{"s":${n},"b":[`));
 const P_FIELD = asciiBytes('"p":');
 const Q_FIELD = asciiBytes('"q":');
 const R_FIELD = asciiBytes('"r":[');
@@ -224,99 +216,115 @@ const ROW_ROOM = 16 + 4 * MAX_NUMBER_BYTES + 64;
 const ITEM_ROOM = 3 * MAX_NUMBER_BYTES + 8;
 const WARNING_ROOM = MAX_NUMBER_BYTES + 1;
 
-/** Writes the compact row of credited row i: compactRow's fields and defaults, from the columns. */
-function writeColumnRow(w: JsonWriter, c: ResultColumns, i: number, rs: CompiledRuleSet, sources: readonly number[], rp: number,
-  rq: number, deadline: string, items: ItemCache, warnings: Warnings): void {
+/** What every credited row of one answer is written against: the columns and the answer's defaults and tables. */
+type RowWriting = {
+  c: ResultColumns;
+  rs: CompiledRuleSet;
+  /** Compact source index per source of the rule set. */
+  sources: readonly number[];
+  rp: number;
+  rq: number;
+  /** The answer's usual deadline as a day number (NaN when it has none). */
+  deadlineDay: number;
+  items: ItemCache;
+  warnings: Warnings;
+};
+
+/**
+ * Puts the compact row of credited row i at `at` (in room made by reserve: rowRoom): compactRow's fields and
+ * defaults, from the columns; returns the position after it.
+ */
+function putColumnRow(buf: Uint8Array, at: number, i: number, r: RowWriting): number {
+  const c = r.c;
   const h = c.hours;
   const base = i * HOURS;
   const publicHours = h[base];
   const professionalHours = h[base + 1];
   const s = COLUMN_STATUS_NUMBER[c.status[i]];
-  const n = c.itemCount[i];
-  const nw = c.warningCount[i];
-  // room for the whole row once: every piece below is put without a check
-  reserve(w, ROW_ROOM + n * ITEM_ROOM + nw * WARNING_ROOM);
-  putByte(w, OPEN);
-  let first = true;
-  if (s !== 0) {
-    putBytes(w, S_FIELD[s]);
-    first = false;
-  }
+  let first = s === 0;
   let pub = 0;
   let pro = 0;
-  if (n > 0) {
+  const n = c.itemCount[i];
+  // `{`, with the status when it is not the default, and the breakdown's start when there is one
+  if (n === 0) at = putBytes(buf, at, S_FIELD[s]);
+  else {
     const start = c.itemStart[i];
-    if (!first) putByte(w, COMMA);
-    putBytes(w, B_FIELD);
-    for (let k = 0; k < n; k++) {
-      const ip = c.itemHours[2 * (start + k)];
-      const iq = c.itemHours[2 * (start + k) + 1];
-      if (k > 0) putByte(w, COMMA);
-      putItem(w, items, sources, c.itemSource[start + k], ip, iq);
+    const hours = c.itemHours;
+    at = putBytes(buf, at, SB_FIELD[s]);
+    for (let k = start; k < start + n; k++) {
+      const ip = hours[2 * k];
+      const iq = hours[2 * k + 1];
+      if (k > start) buf[at++] = COMMA;
+      at = putItem(buf, at, r.items, r.sources, c.itemSource[k], ip, iq);
       pub += ip;
       pro += iq;
     }
-    putByte(w, CLOSE_LIST);
+    buf[at++] = CLOSE_LIST;
     first = false;
   }
   if (!same(publicHours, pub)) {
-    if (!first) putByte(w, COMMA);
-    putBytes(w, P_FIELD);
-    putNumber(w, publicHours);
+    if (!first) buf[at++] = COMMA;
+    at = putNumber(buf, putBytes(buf, at, P_FIELD), publicHours);
     first = false;
   }
   if (!same(professionalHours, pro)) {
-    if (!first) putByte(w, COMMA);
-    putBytes(w, Q_FIELD);
-    putNumber(w, professionalHours);
+    if (!first) buf[at++] = COMMA;
+    at = putNumber(buf, putBytes(buf, at, Q_FIELD), professionalHours);
     first = false;
   }
   // t: the total of a credited row is always public + professional, its default
   const requiredPublic = h[base + 2];
   const requiredProfessional = h[base + 3];
-  if (!same(requiredPublic, rp) || !same(requiredProfessional, rq)) {
-    if (!first) putByte(w, COMMA);
-    putBytes(w, R_FIELD);
-    putNumber(w, requiredPublic);
-    putByte(w, COMMA);
-    putNumber(w, requiredProfessional);
-    putByte(w, CLOSE_LIST);
+  if (!same(requiredPublic, r.rp) || !same(requiredProfessional, r.rq)) {
+    if (!first) buf[at++] = COMMA;
+    at = putNumber(buf, putBytes(buf, at, R_FIELD), requiredPublic);
+    buf[at++] = COMMA;
+    at = putNumber(buf, at, requiredProfessional);
+    buf[at++] = CLOSE_LIST;
     first = false;
   }
   const publicShortfall = h[base + 4];
   const professionalShortfall = h[base + 5];
   if (!same(publicShortfall, shortfallDefault(requiredPublic, publicHours)) || !same(professionalShortfall, shortfallDefault(requiredProfessional, professionalHours))) {
-    if (!first) putByte(w, COMMA);
-    putBytes(w, F_FIELD);
-    putNumber(w, publicShortfall);
-    putByte(w, COMMA);
-    putNumber(w, professionalShortfall);
-    putByte(w, CLOSE_LIST);
+    if (!first) buf[at++] = COMMA;
+    at = putNumber(buf, putBytes(buf, at, F_FIELD), publicShortfall);
+    buf[at++] = COMMA;
+    at = putNumber(buf, at, professionalShortfall);
+    buf[at++] = CLOSE_LIST;
     first = false;
   }
-  const d = deadlineOf(c, i, rs);
-  if (d !== deadline) {
-    if (!first) putByte(w, COMMA);
-    putBytes(w, D_FIELD);
+  if (c.deadlineDay[i] !== r.deadlineDay) {
+    if (!first) buf[at++] = COMMA;
     // a YYYY-MM-DD date: ASCII, nothing to escape
-    writeAsciiString(w, d);
+    at = putAsciiString(buf, putBytes(buf, at, D_FIELD), deadlineOf(c, i, r.rs));
     first = false;
   }
+  const nw = c.warningCount[i];
   if (nw > 0) {
     const start = c.warningStart[i];
-    if (!first) putByte(w, COMMA);
-    putBytes(w, W_FIELD);
-    for (let k = 0; k < nw; k++) {
-      if (k > 0) putByte(w, COMMA);
-      putNumber(w, warningIndex(warnings, c.warnings[start + k]));
+    if (!first) buf[at++] = COMMA;
+    at = putBytes(buf, at, W_FIELD);
+    for (let k = start; k < start + nw; k++) {
+      if (k > start) buf[at++] = COMMA;
+      at = putNumber(buf, at, warningIndex(r.warnings, c.warnings[k]));
     }
-    putByte(w, CLOSE_LIST);
+    buf[at++] = CLOSE_LIST;
   }
-  putByte(w, CLOSE);
+  buf[at++] = CLOSE;
+  return at;
+}
+
+/** The most bytes credited row i's compact form takes. */
+function rowRoom(c: ResultColumns, i: number): number {
+  return ROW_ROOM + c.itemCount[i] * ITEM_ROOM + c.warningCount[i] * WARNING_ROOM;
 }
 
 /** Bytes a compact row takes on average (to size the buffer; it grows when needed). */
-const ROW_BYTES = 48;
+const ROW_BYTES = 64;
+/** Room left in front of the rows for the answer's head (its warnings list); a longer head is copied in front. */
+const HEAD_ROOM = 16384;
+
+const ALL_PLAIN = PLAIN_NAME | PLAIN_UNIT | PLAIN_DEPARTMENT;
 
 /** A row's cell as plainTexts (shared/compact.ts) reads it, when that is `text` without any work: a text cell as is. */
 const plainText = (cell: unknown, text: string): boolean => typeof cell === 'string' && cell === text;
@@ -324,39 +332,38 @@ const plainText = (cell: unknown, text: string): boolean => typeof cell === 'str
 const plainGroup = (cell: unknown, text: string): boolean =>
   plainText(cell, text) || (text === BLANK_GROUP && (cell === undefined || cell === null || cell === ''));
 
+/** The status, shortfalls and deadline of row i's result, from the columns or its result object. */
+function resultAt(e: Evaluation, i: number): Pick<RowResult, 'status' | 'publicShortfall' | 'professionalShortfall' | 'deadline'> {
+  const c = e.columns;
+  if (c.status[i] === 0) return e.results[i];
+  return { status: COLUMN_STATUS[c.status[i]], publicShortfall: c.hours[i * HOURS + 4], professionalShortfall: c.hours[i * HOURS + 5], deadline: deadlineOf(c, i, e.rs) };
+}
+
 /**
- * The compact attention list, straight from the summary's attention columns: attentionEntry's entries, each checked
- * against its row's result (in the columns or an object) the same way, without an AttentionItem per entry.
+ * Writes the compact attention list's entries (attentionEntry's), straight from the summary's attention columns:
+ * the row's index when its name, unit and department cells are the texts listed (nearly always), else the entry.
  */
-function compactAttention(e: Evaluation, rows: readonly unknown[]): CompactAttention[] {
+function writeAttention(w: JsonWriter, e: Evaluation, rows: readonly unknown[]): void {
   const { rs, results, columns: c } = e;
   const a = e.summary.attention;
-  const order = attentionOrder(a);
-  const out = new Array<CompactAttention>(order.length);
+  const order = attentionOrder(a, (i) => (c.status[i] === 0 ? results[i].deadline : deadlineOf(c, i, rs)));
   for (let k = 0; k < order.length; k++) {
     const at = order[k];
     const i = a.index[at];
     const name = a.name[at];
-    const unit = a.unit[at];
-    const department = a.department[at];
-    if (i < c.status.length && c.status[i] !== 0) {
-      const h = i * HOURS;
-      if (a.status[at] !== COLUMN_STATUS[c.status[i]] || !same(a.publicShortfall[at], c.hours[h + 4])
-        || !same(a.professionalShortfall[at], c.hours[h + 5]) || a.deadline[at] !== deadlineOf(c, i, rs)) {
-        throw new Error(`compactAnswer: attention entry of row ${i} differs from the row's result`);
-      }
-      const row = rows[i] as Record<string, unknown>;
-      out[k] = plainText(row.name, name) && plainGroup(row.unit, unit) && plainGroup(row.department, department)
-        ? i
-        : attentionEntry(attentionItemAt(a, at), { status: COLUMN_STATUS[c.status[i]], publicShortfall: c.hours[h + 4],
-          professionalShortfall: c.hours[h + 5], deadline: deadlineOf(c, i, rs) }, rows[i]);
-    } else out[k] = attentionEntry(attentionItemAt(a, at), results[i], rows[i]);
+    const g = a.group[at];
+    reserve(w, MAX_NUMBER_BYTES + 1);
+    if (k > 0) w.buf[w.at++] = COMMA;
+    const row = rows[i] as Record<string, unknown>;
+    // plain as the cells were read, or (the row looked at again) as they are
+    if (e.plain[i] === ALL_PLAIN || (plainText(row.name, name) && plainGroup(row.unit, g.unit) && plainGroup(row.department, g.department))) {
+      w.at = putNumber(w.buf, w.at, i);
+    } else {
+      const r = resultAt(e, i);
+      const item = makeAttention(i, name, g.unit, g.department, r.status, r.publicShortfall, r.professionalShortfall, r.deadline);
+      writeText(w, JSON.stringify(attentionEntry(item, r, row)));
+    }
   }
-  return out;
-}
-
-function attentionItemAt(a: AttentionColumns, at: number): AttentionItem {
-  return makeAttention(a.index[at], a.name[at], a.unit[at], a.department[at], a.status[at], a.publicShortfall[at], a.professionalShortfall[at], a.deadline[at]);
 }
 
 /**
@@ -367,38 +374,58 @@ export function compactAnswerJson(e: Evaluation, rows: readonly unknown[], tail?
   const { rs, results, columns: c } = e;
   const table = getRuleSet(rs.ruleSet.id);
   const lookup = lookupOf(table);
-  const sources = sourceNumbersOf(rs, table);
   const { rp, rq, deadline } = usual(e);
   const warnings: Warnings = { table: { list: [], byMessage: new Map() }, byObject: new Map() };
-  const items = itemCacheOf(rs);
+  const writing: RowWriting = {
+    c, rs, sources: sourceNumbersOf(rs, table), rp, rq, deadlineDay: deadline === '' ? NaN : dayFromIso(deadline), items: itemCacheOf(rs), warnings,
+  };
   const n = c.status.length;
-  // the rows first (they number the warnings), then the head in front of them
-  const body = newJsonWriter(n * ROW_BYTES);
+  // the rows first (they number the warnings), after room for the head
+  const w = newJsonWriter(HEAD_ROOM + n * ROW_BYTES);
+  w.at = HEAD_ROOM;
   for (let i = 0; i < n; i++) {
-    if (i > 0) writeByte(body, COMMA);
-    if (c.status[i] !== 0) writeColumnRow(body, c, i, rs, sources, rp, rq, deadline, items, warnings);
-    else writeText(body, JSON.stringify(compactRow(results[i], rp, rq, deadline, lookup, warnings.table)));
+    if (c.status[i] !== 0) {
+      reserve(w, rowRoom(c, i) + 1);
+      if (i > 0) w.buf[w.at++] = COMMA;
+      w.at = putColumnRow(w.buf, w.at, i, writing);
+    } else {
+      if (i > 0) writeText(w, ',');
+      writeText(w, JSON.stringify(compactRow(results[i], rp, rq, deadline, lookup, warnings.table)));
+    }
   }
+  // the summary: `{ total, groups?, attention? }` as JSON.stringify writes it
+  const { total, groups } = summaryCounts(e.summary);
+  writeText(w, `],"summary":{"total":${JSON.stringify(total)}`);
+  if (groups.length > 0) writeText(w, `,"groups":${JSON.stringify(groups)}`);
+  if (e.summary.attention.index.length > 0) {
+    writeText(w, ',"attention":[');
+    writeAttention(w, e, rows);
+    writeText(w, ']');
+  }
+  let end = '}';
+  if (tail !== undefined) for (const key of Object.keys(tail)) end += `,${JSON.stringify(key)}:${JSON.stringify(tail[key])}`;
+  writeText(w, `${end}}`);
 
-  const summary: CompactEvaluateResponse['summary'] = { ...summaryCounts(e.summary) };
-  if (summary.groups?.length === 0) delete summary.groups;
-  const attention = compactAttention(e, rows);
-  if (attention.length > 0) summary.attention = attention;
   let head = `{"format":"compact","ruleSet":${JSON.stringify(rs.ruleSet.id)},"engineVersion":${JSON.stringify(ENGINE_VERSION)}`;
   if (!same(rp, 0) || !same(rq, 0)) head += `,"required":[${JSON.stringify(rp)},${JSON.stringify(rq)}]`;
   if (deadline !== '') head += `,"deadline":${JSON.stringify(deadline)}`;
   if (warnings.table.list.length > 0) head += `,"warnings":${JSON.stringify(warnings.table.list)}`;
   head += ',"results":[';
-  let end = `],"summary":${JSON.stringify(summary)}`;
-  if (tail !== undefined) for (const key of Object.keys(tail)) end += `,${JSON.stringify(key)}:${JSON.stringify(tail[key])}`;
-  end += '}';
-  const rowsBytes = written(body);
-  const out = newJsonWriter(head.length * 3 + rowsBytes.length + end.length * 3);
-  writeText(out, head);
-  out.buf.set(rowsBytes, out.at);
-  out.at += rowsBytes.length;
-  writeText(out, end);
-  return written(out);
+  return withHead(w, head);
+}
+
+/** The answer: `head` then what `w` holds after HEAD_ROOM, written into that room when it fits (no copy of the rows). */
+function withHead(w: JsonWriter, head: string): Uint8Array<ArrayBuffer> {
+  const bytes = encoder.encode(head);
+  if (bytes.length <= HEAD_ROOM) {
+    const start = HEAD_ROOM - bytes.length;
+    w.buf.set(bytes, start);
+    return w.buf.subarray(start, w.at);
+  }
+  const out = new Uint8Array(bytes.length + w.at - HEAD_ROOM);
+  out.set(bytes);
+  out.set(w.buf.subarray(HEAD_ROOM, w.at), bytes.length);
+  return out;
 }
 
 /** evaluate, then the compact answer as UTF-8 JSON, in one call (what `npm run bench` measures). */

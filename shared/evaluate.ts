@@ -16,6 +16,8 @@ export type Evaluation = {
   results: RowResult[];
   /** Every credited row (status code ≠ 0). */
   columns: ResultColumns;
+  /** Per row, which of its name, unit and department cells are plain texts (ParsedRow.plain). */
+  plain: Uint8Array;
   summary: SummaryBuilder;
 };
 
@@ -30,7 +32,7 @@ export function evaluate(rows: RosterRowInput[], options?: EvaluateOptions | nul
 /** The EvaluateResponse of an evaluation: a result object for every row (its `results` list is filled in). */
 export function responseOf(e: Evaluation): EvaluateResponse {
   resultsFromColumns(e.results, e.columns, e.rs);
-  return { ruleSet: e.rs.ruleSet.id, engineVersion: ENGINE_VERSION, results: e.results, summary: finishSummary(e.summary) };
+  return { ruleSet: e.rs.ruleSet.id, engineVersion: ENGINE_VERSION, results: e.results, summary: finishSummary(e.summary, e.results) };
 }
 
 /** The row loop of evaluate: every row's result (as columns or an object) and the summary; same errors as evaluate. */
@@ -48,11 +50,13 @@ export function evaluateRows(rows: RosterRowInput[], options?: EvaluateOptions |
   const columns = ctx.columns as ResultColumns;
   let summary = newSummaryBuilder();
   const results: RowResult[] = new Array<RowResult>(rows.length);
+  const plain = new Uint8Array(rows.length);
   const ids = new Map<string, number>();
   let repeated: Map<string, number[]> | null = null;
   for (let i = 0; i < rows.length; i++) {
     const r = evaluateRow(rows[i], i, rs, asOfDay, ctx);
     if (r !== ctx.scratch) results[i] = r;
+    plain[i] = ctx.parsed.plain;
     addToSummary(summary, r, ctx.parsed.name, ctx.parsed.unit, ctx.parsed.department);
     const id = ctx.parsed.idKey;
     if (id !== null) {
@@ -77,7 +81,7 @@ export function evaluateRows(rows: RosterRowInput[], options?: EvaluateOptions |
       addToSummary(summary, results[i], t.name, t.unit, t.department);
     }
   }
-  return { rs, results, columns, summary };
+  return { rs, results, columns, plain, summary };
 }
 
 /**

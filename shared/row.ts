@@ -69,8 +69,8 @@ export function isRowObject(row: unknown): row is RosterRowInput {
 /**
  * Scratch space reused row after row within one evaluate call: no per-row allocation for reading cells, and warning
  * and error lists copied out at their exact size. With `columns` (newRowContext(rows)), a credited row is recorded
- * there and evaluateRow returns `scratch`, a reused result good until the next row (for the summary); the caller
- * builds the results with resultsFromColumns.
+ * there and evaluateRow returns `scratch`, a reused result good until the next row, holding what the summary reads
+ * (index, status, hours, warnings; addToSummary); the caller builds the results with resultsFromColumns.
  */
 export type RowContext = {
   parsed: ParsedRow;
@@ -108,6 +108,7 @@ export function evaluateRow(row: unknown, index: number, rs: CompiledRuleSet, as
   p.unit = '';
   p.department = '';
   p.idKey = null;
+  p.plain = 0;
   if (row === null || row === undefined) return blankResult(index);
   if (!isRowObject(row)) {
     return errorResult(index, rs.yearEnd, NO_WARNINGS, [{ field: 'row', code: 'NOT_A_ROW', message: '该行不是花名册行（应为以表头为键的对象）' }]);
@@ -242,21 +243,18 @@ function creditRow(p: ParsedRow, index: number, rs: CompiledRuleSet, asOfDay: nu
 
   // the deadline
   const deadlineDay = deadlineFor(vals, rs, warnings);
-  const deadline = deadlineDay === rs.yearEndDay ? rs.yearEnd : cachedIsoDay(rs.cache, deadlineDay);
   warnDeadlinePassed(status, asOfDay, deadlineDay, publicShortfall, professionalShortfall, rs, warnings);
   const columns = ctx.columns;
   if (columns !== null) {
     writeRow(columns, index, status, publicHours, professionalHours, requiredPublic, requiredProfessional, publicShortfall,
       professionalShortfall, deadlineDay, warnings);
     recordBreakdown(columns, index, credits, visited, n);
+    // what the summary reads (addToSummary); the rest of the result is in the columns
     const r = ctx.scratch;
     r.index = index;
     r.status = status;
     r.publicHours = publicHours;
     r.professionalHours = professionalHours;
-    r.publicShortfall = publicShortfall;
-    r.professionalShortfall = professionalShortfall;
-    r.deadline = deadline;
     r.warnings = warnings;
     return r;
   }
@@ -270,7 +268,7 @@ function creditRow(p: ParsedRow, index: number, rs: CompiledRuleSet, asOfDay: nu
     requiredProfessional,
     publicShortfall,
     professionalShortfall,
-    deadline,
+    deadlineDay === rs.yearEndDay ? rs.yearEnd : cachedIsoDay(rs.cache, deadlineDay),
     breakdownOf(credits, visited, n, rs, ctx.items),
     exactCopy(warnings, NO_WARNINGS),
     NO_ERRORS,

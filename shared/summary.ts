@@ -67,10 +67,11 @@ function byCodeUnits(a: string, b: string): number {
 }
 
 /**
- * The attention list's order: positions in `a` by deadline, then index. Entries arrive in index order and a roster
- * has few distinct deadlines, so a bucket per deadline (stable) is linear where a comparison sort of every entry is not.
+ * The attention list's order: positions in `a` by deadline (`deadlineOf` an entry's row index), then index. Entries
+ * arrive in index order and a roster has few distinct deadlines, so a bucket per deadline (stable) is linear where a
+ * comparison sort of every entry is not.
  */
-export function attentionOrder(a: AttentionColumns): number[] {
+export function attentionOrder(a: AttentionColumns, deadlineOf: (index: number) => string): number[] {
   const n = a.index.length;
   const positions = new Array<number>(n);
   for (let i = 0; i < n; i++) positions[i] = i;
@@ -79,9 +80,10 @@ export function attentionOrder(a: AttentionColumns): number[] {
   let lastBucket: number[] | undefined;
   for (let i = 0; i < n; i++) {
     if (i > 0 && a.index[i] < a.index[i - 1]) {
-      return positions.sort((x, y) => byCodeUnits(a.deadline[x], a.deadline[y]) || a.index[x] - a.index[y]);
+      const deadlines = a.index.map(deadlineOf);
+      return positions.sort((x, y) => byCodeUnits(deadlines[x], deadlines[y]) || a.index[x] - a.index[y]);
     }
-    const d = a.deadline[i];
+    const d = deadlineOf(a.index[i]);
     if (lastBucket === undefined || d !== last) {
       lastBucket = buckets.get(d);
       if (lastBucket === undefined) buckets.set(d, (lastBucket = []));
@@ -99,46 +101,48 @@ export function attentionOrder(a: AttentionColumns): number[] {
 }
 
 /**
- * The attention list while rows are added, as parallel lists of the entries' fields: the entries are built in
- * finishSummary, in a loop of their own, not among the garbage of reading cells (as the results are, columns.ts).
+ * The attention list while rows are added: each entry's row index, name as listed and group. Its status, shortfalls
+ * and deadline are its row's result's, read when the list is finished (from the results or, for the compact answer,
+ * from the engine's columns): a row adds three values, not eight.
  */
 export type AttentionColumns = {
   index: number[];
   name: string[];
-  unit: string[];
-  department: string[];
-  status: string[];
-  publicShortfall: number[];
-  professionalShortfall: number[];
-  deadline: string[];
+  group: Group[];
 };
 
-/** A group (docs/rules.md §8) as a row's unit and department cells read, with its labels and its counts. */
-type Group = { unitText: string; departmentText: string; unit: string; department: string; acc: Acc };
+/** A group (docs/rules.md §8): its unit and department labels (groupLabel) and its counts. */
+export type Group = { unit: string; department: string; acc: Acc };
 
-/** Slots of SummaryBuilder.recent (a power of two). */
-const RECENT_GROUPS = 256;
+/** SummaryBuilder.recent has 2^RECENT_BITS slots. */
+const RECENT_BITS = 10;
+const RECENT_GROUPS = 1 << RECENT_BITS;
 
 /**
- * The slot of a unit and department text in SummaryBuilder.recent: from their lengths and last characters, a few
- * operations where the two Map lookups hash every character of both texts (measured on `npm run bench`'s rows: the
- * lookups were about 9% of evaluateRows' time; with this cache evaluateRows takes about 4% less).
+ * The slot of a unit and department text in SummaryBuilder.recent: from their lengths and first and last characters,
+ * a few operations where the two Map lookups hash every character of both texts. (The last characters alone put 内科
+ * and 外科 of a unit in one slot: on `npm run bench`'s rows 23 % of the rows missed their slot, now 3 %.)
  */
 function recentSlot(unitText: string, departmentText: string): number {
   const a = unitText.length;
   const d = departmentText.length;
-  const last = (a === 0 ? 0 : unitText.charCodeAt(a - 1) * 31) + (d === 0 ? 0 : departmentText.charCodeAt(d - 1));
-  return (last + a * 7 + d * 131) & (RECENT_GROUPS - 1);
+  const u = a === 0 ? 0 : (unitText.charCodeAt(0) * 31 + unitText.charCodeAt(a - 1)) * 7 + a;
+  const h = u * 131 + (d === 0 ? 0 : (departmentText.charCodeAt(0) * 31 + departmentText.charCodeAt(d - 1)) * 7 + d);
+  // Fibonacci hashing: the top bits of h × 2^32/φ
+  return Math.imul(h, 0x9e3779b1) >>> (32 - RECENT_BITS);
 }
 
 /** Accumulates rows into a summary, one row at a time. */
 export type SummaryBuilder = {
   total: Acc;
-  units: Map<string, Map<string, Acc>>;
+  units: Map<string, Map<string, Group>>;
   /**
-   * The group last seen in each slot (recentSlot): a roster repeats a few groups, so a row's group is nearly always
-   * here, found by comparing two texts; else it is looked up in `units` and takes the slot. Constant time either way.
+   * The unit and department texts last seen in each slot (recentSlot) and their group: a roster repeats a few groups,
+   * so a row's group is nearly always here, found by comparing two texts; else it is looked up in `units` by its
+   * labels and takes the slot. Constant time either way.
    */
+  recentUnit: string[];
+  recentDepartment: string[];
   recent: (Group | null)[];
   attention: AttentionColumns;
 };
@@ -147,16 +151,22 @@ export function newSummaryBuilder(): SummaryBuilder {
   return {
     total: newAcc(),
     units: new Map(),
+    recentUnit: new Array<string>(RECENT_GROUPS).fill(''),
+    recentDepartment: new Array<string>(RECENT_GROUPS).fill(''),
     recent: new Array<Group | null>(RECENT_GROUPS).fill(null),
-    attention: { index: [], name: [], unit: [], department: [], status: [], publicShortfall: [], professionalShortfall: [], deadline: [] },
+    attention: { index: [], name: [], group: [] },
   };
 }
 
-function attentionItems(a: AttentionColumns, order: readonly number[]): AttentionItem[] {
+/** The attention list's entries in `order`, each with its row's result's status, shortfalls and deadline. */
+function attentionItems(a: AttentionColumns, order: readonly number[], results: readonly RowResult[]): AttentionItem[] {
   const out = new Array<AttentionItem>(order.length);
   for (let k = 0; k < order.length; k++) {
     const i = order[k];
-    out[k] = makeAttention(a.index[i], a.name[i], a.unit[i], a.department[i], a.status[i], a.publicShortfall[i], a.professionalShortfall[i], a.deadline[i]);
+    const r = results[a.index[i]];
+    if (r === undefined || r.index !== a.index[i]) throw new Error(`summary: no result at index ${a.index[i]} (results[k].index must be k)`);
+    const g = a.group[i];
+    out[k] = makeAttention(r.index, a.name[i], g.unit, g.department, r.status, r.publicShortfall, r.professionalShortfall, r.deadline);
   }
   return out;
 }
@@ -175,52 +185,51 @@ export function addToSummary(b: SummaryBuilder, r: RowResult, name: string, unit
   add(b.total, r, lost, bySector);
   const slot = recentSlot(unitText, departmentText);
   let g = b.recent[slot];
-  if (g === null || g.unitText !== unitText || g.departmentText !== departmentText) b.recent[slot] = g = groupOf(b, unitText, departmentText);
-  const unit = g.unit;
-  const department = g.department;
+  if (g === null || b.recentUnit[slot] !== unitText || b.recentDepartment[slot] !== departmentText) {
+    b.recent[slot] = g = groupOf(b, groupLabel(unitText), groupLabel(departmentText));
+    b.recentUnit[slot] = unitText;
+    b.recentDepartment[slot] = departmentText;
+  }
   add(g.acc, r, lost, bySector);
   if (r.status !== '达标') {
     const a = b.attention;
     a.index.push(r.index);
     a.name.push(listedText(name));
-    a.unit.push(unit);
-    a.department.push(department);
-    a.status.push(r.status);
-    a.publicShortfall.push(r.publicShortfall);
-    a.professionalShortfall.push(r.professionalShortfall);
-    a.deadline.push(r.deadline);
+    a.group.push(g);
   }
 }
 
-/** The group of a unit and department text, from `units` (created on first use); units and departments grouped by groupLabel. */
-function groupOf(b: SummaryBuilder, unitText: string, departmentText: string): Group {
-  const unit = groupLabel(unitText);
-  const department = groupLabel(departmentText);
+/** The group of a unit and department label, from `units` (created on first use). */
+function groupOf(b: SummaryBuilder, unit: string, department: string): Group {
   let depts = b.units.get(unit);
   if (depts === undefined) {
     depts = new Map();
     b.units.set(unit, depts);
   }
-  let acc = depts.get(department);
-  if (acc === undefined) {
-    acc = newAcc();
-    depts.set(department, acc);
+  let g = depts.get(department);
+  if (g === undefined) {
+    g = { unit, department, acc: newAcc() };
+    depts.set(department, g);
   }
-  return { unitText, departmentText, unit, department, acc };
+  return g;
 }
 
-/** The summary: groups sorted by unit then department (code-unit order, the same in every runtime), attention by deadline then index. */
-export function finishSummary(b: SummaryBuilder): Summary {
-  return { ...summaryCounts(b), attention: attentionItems(b.attention, attentionOrder(b.attention)) };
+/**
+ * The summary: groups sorted by unit then department (code-unit order, the same in every runtime), attention by
+ * deadline then index. `results` are the results added, each at its index (results[r.index] = r).
+ */
+export function finishSummary(b: SummaryBuilder, results: readonly RowResult[]): Summary {
+  const order = attentionOrder(b.attention, (i) => results[i].deadline);
+  return { ...summaryCounts(b), attention: attentionItems(b.attention, order, results) };
 }
 
 /** The summary's counts: the total, and the groups sorted by unit then department. */
 export function summaryCounts(b: SummaryBuilder): Pick<Summary, 'total' | 'groups'> {
   const groups: SummaryGroup[] = [];
   for (const unit of [...b.units.keys()].sort(byCodeUnits)) {
-    const depts = b.units.get(unit) as Map<string, Acc>;
+    const depts = b.units.get(unit) as Map<string, Group>;
     for (const department of [...depts.keys()].sort(byCodeUnits)) {
-      groups.push({ unit, department, ...countsOf(depts.get(department) as Acc) });
+      groups.push({ unit, department, ...countsOf((depts.get(department) as Group).acc) });
     }
   }
   return { total: countsOf(b.total), groups };
@@ -230,7 +239,7 @@ function cellText(v: unknown): string {
   return textOfCell(v) ?? '';
 }
 
-/** The summary of already evaluated rows: `rows[i]` is the input of `results[i]`. */
+/** The summary of already evaluated rows: `rows[i]` is the input of `results[i]`, whose index is i. */
 export function summarize(rows: readonly unknown[], results: readonly RowResult[]): Summary {
   const b = newSummaryBuilder();
   for (let i = 0; i < results.length; i++) {
@@ -238,5 +247,5 @@ export function summarize(rows: readonly unknown[], results: readonly RowResult[
     const row: RosterRowInput = typeof raw === 'object' && raw !== null && !Array.isArray(raw) ? (raw as RosterRowInput) : {};
     addToSummary(b, results[i], cellText(row.name), cellText(row.unit), cellText(row.department));
   }
-  return finishSummary(b);
+  return finishSummary(b, results);
 }

@@ -27,7 +27,7 @@ export function computedRows(plans: readonly RosterPlan[], placed: readonly Plac
       addToSummary(b, result, textOfCell(input.name) ?? '', textOfCell(input.unit) ?? '', textOfCell(input.department) ?? '');
     });
   });
-  return { results, at, summary: finishSummary(b) };
+  return { results, at, summary: finishSummary(b, results) };
 }
 
 /** Per computed row, where 需关注人员 says it is: its sheet row, with the sheet's name when there are several. */

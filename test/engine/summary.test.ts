@@ -82,10 +82,10 @@ describe('summary (docs/rules.md §8)', () => {
     });
   });
 
-  it('groups of texts that share a slot of the recent-groups cache (same lengths, same last characters) are kept apart', () => {
-    // 甲医院/乙医院 × 内科/外科: every pair has the same lengths and last characters, so rows alternate in one slot
-    const units = ['甲医院', '乙医院'];
-    const departments = ['内科', '外科'];
+  it('groups of texts that share a slot of the recent-groups cache (same lengths, first and last characters) are kept apart', () => {
+    // 甲一医院/甲二医院 × 内一科/内二科: every pair has the same lengths, first and last characters, so rows alternate in one slot
+    const units = ['甲一医院', '甲二医院'];
+    const departments = ['内一科', '内二科'];
     const many: RosterRowInput[] = [];
     for (let i = 0; i < 40; i++) many.push({ name: `人${i}`, unit: units[i % 2], department: departments[(i >> 1) % 2], ...ok, platformPublicHours: i % 3 === 0 ? 10 : 30 });
     const got = evaluate(many).summary;
