@@ -161,4 +161,16 @@ describe('our texts as shared strings', () => {
     const again = (await check('结果.xlsx', out)).out;
     expect(strings(text(partsOf(again), SST))).toEqual(strings(text(parts, SST)));
   });
+  it('a string table whose start tag is padded with spaces costs linear time (no backtracking on the tag)', { timeout: 60_000 }, async () => {
+    const input = await bytesOf(largeRoster(20).workbook);
+    const padded = editParts(input, { [SST]: (xml) => xml.replace(/<sst /, `<sst${' '.repeat(200_000)}data-x="1" `) });
+    const t0 = performance.now();
+    const { out } = await check('花名册.xlsx', padded);
+    const ms = performance.now() - t0;
+    const root = /<sst[^>]*>/.exec(text(partsOf(out), SST))?.[0] ?? '';
+    expect(root).toContain('data-x="1"');
+    expect(root).toMatch(/ uniqueCount="\d+">$/);
+    // a quadratic scan of 200,000 spaces takes tens of seconds; the whole run takes well under a second here
+    expect(ms).toBeLessThan(10_000);
+  });
 });

@@ -65,6 +65,15 @@ function layoutOf(bytes: Uint8Array, path: string, keep: number): Layout {
   return out;
 }
 
+/** A start tag without its closing `>` or `/>` and the spaces before it (a scan from the end: linear, no regex). */
+function openingWithout(tag: string): string {
+  let end = tag.length;
+  if (tag.charCodeAt(end - 1) === 0x3e) end--; // >
+  if (tag.charCodeAt(end - 1) === 0x2f) end--; // /
+  while (end > 0 && /\s/.test(tag[end - 1])) end--;
+  return tag.slice(0, end);
+}
+
 export class SharedStrings {
   private readonly ours = new Map<string, number>();
 
@@ -107,7 +116,7 @@ export class SharedStrings {
     if (layout && src) {
       // the root tag with the new uniqueCount; count (references, optional) left out: it is no longer known
       sink.copy(src, 0, layout.rootStart);
-      sink.text(layout.rootTag.replace(/\s(?:count|uniqueCount)\s*=\s*("[^"]*"|'[^']*')/g, '').replace(/\s*\/?>$/, ` uniqueCount="${total}">`));
+      sink.text(`${openingWithout(layout.rootTag.replace(/\s(?:count|uniqueCount)\s*=\s*("[^"]*"|'[^']*')/g, ''))} uniqueCount="${total}">`);
       if (!layout.empty) sink.copy(src, layout.rootEnd, layout.keptEnd);
     } else {
       sink.text(`<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<sst xmlns="${MAIN_NS}" uniqueCount="${total}">`);
