@@ -3,6 +3,7 @@
 import { DamagedPartError } from './errors';
 import { XLSX_LIMITS } from './limits';
 import { findEntry, inflateEntry, type ZipArchive } from './zip/zip-read';
+import { parseAppendedMark, type AppendedRange } from './appended-strings';
 import { CLOSE, EMPTY, OPEN, XmlScanner, attr, attrBool, is, name, newTag, unescapeOoxml } from './xml/scan';
 
 export type Relationship = { id: string; type: string; target: string; external: boolean };
@@ -125,11 +126,18 @@ export function workbookPartOf(pkg: XlsxPackage, kind: string): string | null {
   return rel ? resolveTarget(pkg.workbookPath, rel.target) : null;
 }
 
-/** The shared strings as plain text (rich text runs joined, phonetic guides left out), [] when there are none. */
-export function readSharedStrings(pkg: XlsxPackage): string[] {
+/**
+ * The shared strings as plain text (rich text runs joined, phonetic guides left out), [] when there are none; and
+ * the tail that runs of ours appended (xlsx/write/shared-strings.ts), when the table ends with the last run's
+ * strings: from the first string of the earliest run in an unbroken chain of them (a run appends after the strings
+ * of one before it when a kept cell pointed to them) to the end.
+ */
+export type SharedStringTable = { strings: string[]; appended: AppendedRange | null };
+
+export function readSharedStringTable(pkg: XlsxPackage): SharedStringTable {
   const path = workbookPartOf(pkg, 'sharedStrings');
   const b = path ? partBytes(pkg, path) : null;
-  if (!path || !b) return [];
+  if (!path || !b) return { strings: [], appended: null };
   const s = new XmlScanner(b, path);
   const t = newTag();
   const out: string[] = [];
@@ -147,5 +155,17 @@ export function readSharedStrings(pkg: XlsxPackage): string[] {
       if (current.length > XLSX_LIMITS.maxCellChars) s.fail('cell too long');
     }
   }
-  return out;
+  // the last run's mark ends the table; a run before it whose strings were kept ends where that one began
+  const marks = new Map<number, number>();
+  for (let i = 0; i < out.length; i++) {
+    const m = parseAppendedMark(out[i], i);
+    if (m) marks.set(m.to, m.from);
+  }
+  let from = marks.get(out.length);
+  for (let earlier = from; earlier !== undefined; earlier = marks.get(earlier)) from = earlier;
+  return { strings: out, appended: from === undefined ? null : { from, to: out.length } };
+}
+
+export function readSharedStrings(pkg: XlsxPackage): string[] {
+  return readSharedStringTable(pkg).strings;
 }

@@ -12,7 +12,11 @@ import { CLOSE, EMPTY, OPEN, XmlScanner, attr, attrBool, attrInt, attrStart, is,
 /** A formula whose file holds no cached result (the file was written by a program that does not calculate). */
 export type UncachedFormula = { sheetName: string; address: string; row: number; col: number };
 
-export type ReadSheet = { grid: SheetGrid; uncachedFormulas: UncachedFormula[]; hidden: boolean };
+/**
+ * `appendedRefs`: the cells (row, col pairs, 0-based) whose shared string is at or after the index asked about
+ * (readSheet's `appendedFrom`: where a run of ours began appending), so that the writer knows whether it may drop them.
+ */
+export type ReadSheet = { grid: SheetGrid; uncachedFormulas: UncachedFormula[]; hidden: boolean; appendedRefs: number[] };
 
 const N = {
   sheetData: name('sheetData'), row: name('row'), c: name('c'), v: name('v'), f: name('f'), is: name('is'), t: name('t'), rPh: name('rPh'),
@@ -68,21 +72,21 @@ function cellType(b: Uint8Array, start: number, end: number): string {
   return String.fromCharCode(...b.subarray(start, Math.min(end, start + 9)));
 }
 
-type Cells = { rows: number[]; cols: number[]; values: GridValue[]; types: GridValueType[] };
+type Cells = { rows: number[]; cols: number[]; values: GridValue[]; types: GridValueType[]; appendedFrom: number; appendedRefs: number[] };
 
 function numberType(n: number): GridValueType {
   return Number.isInteger(n) ? 'Integer' : 'Double';
 }
 
 /** Reads one worksheet of the package. Throws DamagedPartError (bad XML) or RosterFileError (beyond a limit). */
-export function readSheet(pkg: XlsxPackage, sheet: SheetEntry, sharedStrings: readonly string[]): ReadSheet {
+export function readSheet(pkg: XlsxPackage, sheet: SheetEntry, sharedStrings: readonly string[], appendedFrom = Infinity): ReadSheet {
   const path = sheet.path ?? '';
   const b = partBytes(pkg, path);
   if (!b) throw new DamagedPartError(path, 'missing sheet');
   const s = new XmlScanner(b, path);
   const t = newTag();
   const inner = newTag();
-  const cells: Cells = { rows: [], cols: [], values: [], types: [] };
+  const cells: Cells = { rows: [], cols: [], values: [], types: [], appendedFrom, appendedRefs: [] };
   const uncached: UncachedFormula[] = [];
   const hiddenRows: number[] = [];
   const hiddenCols: { min: number; max: number }[] = [];
@@ -123,7 +127,7 @@ export function readSheet(pkg: XlsxPackage, sheet: SheetEntry, sharedStrings: re
     }
   }
   const tables = readTables(pkg, path, tableIds);
-  return { grid: buildGrid(sheet.name, cells, merges, tables, hiddenRows, hiddenCols), uncachedFormulas: uncached, hidden: sheet.hidden };
+  return { grid: buildGrid(sheet.name, cells, merges, tables, hiddenRows, hiddenCols), uncachedFormulas: uncached, hidden: sheet.hidden, appendedRefs: cells.appendedRefs };
 }
 
 function readCell(
@@ -154,6 +158,7 @@ function readCell(
         if (type === 's') {
           const text = Number.isInteger(n) && n >= 0 && n < sst.length ? sst[n] : undefined;
           if (text === undefined) s.fail('shared string index');
+          if (n >= cells.appendedFrom) cells.appendedRefs.push(row, col);
           value = text;
           vt = 'String';
         } else if (type === 'b') {

@@ -12,9 +12,10 @@ import { DUTY_ROSTER_CELL } from '../addin/duties/duty-head';
 import { parseAddress } from '../shared/sheet/a1';
 import { DamagedPartError, RosterFileError, XlsxFileError, shortList } from './errors';
 import { checkXlsxFile, damagedMessage, zipProblemMessage } from './file-kind';
-import { openPackage, readSharedStrings, workbookPartOf, type SheetEntry, type XlsxPackage } from './package';
+import { openPackage, readSharedStringTable, workbookPartOf, type SheetEntry, type XlsxPackage } from './package';
 import { readSheet, type UncachedFormula } from './read-sheet';
 import { ZipFormatError, findEntry, readZip } from './zip/zip-read';
+import type { AppendedRange } from './appended-strings';
 
 export { RosterFileError, XlsxFileError };
 
@@ -45,6 +46,12 @@ export type OpenedRoster = {
   /** Our sheets from an earlier run (kept cells are read from them; they are replaced). */
   own: OwnSheet[];
   names: OutputNames;
+  /**
+   * The shared string table: how many strings it holds, the tail a run of ours appended (null: none recorded), and per
+   * worksheet (by name) the cells that point into that tail (row, col pairs) — the writer drops the tail only when
+   * it replaces every one of them.
+   */
+  strings: { count: number; appended: AppendedRange | null; appendedRefs: Map<string, number[]> };
 };
 
 /** Who reads the messages: the .xlsx web page (no --sheet) or the command line. */
@@ -167,10 +174,15 @@ export async function openRoster(fileName: string, bytes: Uint8Array, options: O
   const sheets: SheetFinding[] = [];
   const own: OwnSheet[] = [];
   const uncached: UncachedFormula[] = [];
+  const strings: OpenedRoster['strings'] = { count: 0, appended: null, appendedRefs: new Map() };
   try {
-    const sst = readSharedStrings(pkg);
+    const table = readSharedStringTable(pkg);
+    const sst = table.strings;
+    strings.count = sst.length;
+    strings.appended = table.appended;
     for (const ws of worksheets) {
-      const read = readSheet(pkg, ws, sst);
+      const read = readSheet(pkg, ws, sst, table.appended?.from);
+      if (read.appendedRefs.length > 0) strings.appendedRefs.set(ws.name, read.appendedRefs);
       const top = sheetValues(read.grid, 6);
       const kind = ownKind(top);
       if (kind !== null) {
@@ -214,7 +226,7 @@ export async function openRoster(fileName: string, bytes: Uint8Array, options: O
   if (skipped.length > 10) warnings.push(`另有 ${skipped.length - 10} 张工作表不是花名册，未核对。`);
   const duplicates = findCrossDuplicates(plans);
   const rowsToCompute = plans.reduce((n, p) => n + p.rows.filter((r) => r.input !== null).length, 0);
-  return { fileName, pkg, plans, sheets, skipped, duplicates, uncachedFormulas: uncached, warnings, rowsToCompute, own, names };
+  return { fileName, pkg, plans, sheets, skipped, duplicates, uncachedFormulas: uncached, warnings, rowsToCompute, own, names, strings };
 }
 
 const renameAdvice = (name: string): string =>

@@ -1,5 +1,5 @@
 // The same ID number on several rows of the whole roster (docs/rules.md §9), across every call and every sheet given.
-import { toHalfWidth } from '../normalize';
+import { isSpaceCode, toHalfWidth } from '../normalize';
 import type { RosterRowInput, RowResult } from '../types';
 import { sheetRowLabel } from './messages';
 import type { DuplicateId, PlacedResult, RosterPlan } from './types';
@@ -11,31 +11,51 @@ const PLACEHOLDERS: ReadonlySet<string> = new Set(['/', '-', '—', '——', '�
 /** docs/rules.md §9: an ID number as compared (spaces removed, full-width folded, upper-cased), or null if it never counts. */
 export function idKey(value: unknown): string | null {
   if (typeof value !== 'string' || value.length > MAX_ID_LENGTH * 4) return null;
+  if (isPlainId(value)) return value.toUpperCase();
   const folded = toHalfWidth(value);
   let key = '';
   for (let i = 0; i < folded.length; i++) {
-    const ch = folded[i];
-    if (ch.trim() !== '') key += ch;
+    if (!isSpaceCode(folded.charCodeAt(i))) key += folded[i];
   }
   if (key === '' || key.length > MAX_ID_LENGTH || key.startsWith('#') || PLACEHOLDERS.has(key)) return null;
   return key.toUpperCase();
 }
 
+/** The usual ID text: digits and X only, nothing to fold or remove (the key is the text, upper-cased). */
+function isPlainId(s: string): boolean {
+  if (s.length === 0 || s.length > MAX_ID_LENGTH) return false;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if ((c < 0x30 || c > 0x39) && c !== 0x58 && c !== 0x78) return false;
+  }
+  return true;
+}
+
 /** Every ID number found on more than one row of the plans (sheet rows sent for computing), in first-seen order. */
 export function findCrossDuplicates(plans: readonly RosterPlan[]): DuplicateId[] {
-  const seen = new Map<string, DuplicateId>();
-  for (const plan of plans) {
-    for (const row of plan.rows) {
-      if (row.input === null) continue;
+  // key → where it was first seen (plan, row index), and the entry once it is seen again
+  const first = new Map<string, number>();
+  const repeated = new Map<string, { order: number; entry: DuplicateId }>();
+  const where = (code: number): { sheetName: string; sheetRow: number } => {
+    const plan = plans[Math.floor(code / 0x200000)];
+    return { sheetName: plan.sheetName, sheetRow: plan.rows[code % 0x200000].sheetRow };
+  };
+  plans.forEach((plan, p) => {
+    plan.rows.forEach((row, i) => {
+      if (row.input === null) return;
       const key = idKey(row.input.idNumber);
-      if (key === null) continue;
-      const entry = seen.get(key);
-      const at = { sheetName: plan.sheetName, sheetRow: row.sheetRow };
-      if (entry === undefined) seen.set(key, { idNumber: key, at: [at] });
-      else entry.at.push(at);
-    }
-  }
-  return [...seen.values()].filter((d) => d.at.length > 1);
+      if (key === null) return;
+      const code = p * 0x200000 + i;
+      const seen = first.get(key);
+      if (seen === undefined) first.set(key, code);
+      else {
+        const r = repeated.get(key);
+        if (r) r.entry.at.push(where(code));
+        else repeated.set(key, { order: seen, entry: { idNumber: key, at: [where(seen), where(code)] } });
+      }
+    });
+  });
+  return [...repeated.values()].sort((a, b) => a.order - b.order).map((r) => r.entry);
 }
 
 /** The rows to evaluate, in sheet order (blank and excluded rows are not sent). */

@@ -68,9 +68,9 @@ const children = (xml: string, list: string, child: string): string[] => {
   return m ? all(m[1], new RegExp(`<${child}\\b[^>]*?(?:/>|>[^]*?</${child}>)`, 'g')) : [];
 };
 
-/** Parts we own in the result: the roster sheets, styles, workbook, its rels, content types, widened tables. */
+/** Parts we own in the result: the roster sheets, styles, shared strings, workbook, its rels, content types, widened tables. */
 function ownedParts(opened: OpenedRoster): Set<string> {
-  const owned = new Set(['[Content_Types].xml', 'xl/styles.xml', opened.pkg.workbookPath, opened.pkg.workbookPath.replace(/([^/]+)$/, '_rels/$1.rels')]);
+  const owned = new Set(['[Content_Types].xml', 'xl/styles.xml', 'xl/sharedStrings.xml', opened.pkg.workbookPath, opened.pkg.workbookPath.replace(/([^/]+)$/, '_rels/$1.rels')]);
   for (const p of opened.plans) {
     const path = opened.pkg.sheets.find((s) => s.name === p.sheetName)?.path;
     if (path) owned.add(path);
@@ -123,6 +123,11 @@ describe.each(FILES)('$name', ({ name, bytes }) => {
     for (const [list, child] of [['fonts', 'font'], ['fills', 'fill'], ['borders', 'border'], ['cellXfs', 'xf'], ['cellStyleXfs', 'xf'], ['cellStyles', 'cellStyle']]) {
       const was = children(sa, list, child);
       expect(children(sb, list, child).slice(0, was.length), `${name} ${list}`).toEqual(was);
+    }
+    // shared strings: appended only — every string that was there is still there, in place (the clerk's cells point to them)
+    if (a['xl/sharedStrings.xml']) {
+      const was = all(text(a, 'xl/sharedStrings.xml'), /<(?:\w+:)?si\b[^]*?<\/(?:\w+:)?si>|<(?:\w+:)?si\/>/g);
+      expect(all(text(b, 'xl/sharedStrings.xml'), /<(?:\w+:)?si\b[^]*?<\/(?:\w+:)?si>|<(?:\w+:)?si\/>/g).slice(0, was.length), `${name} sharedStrings`).toEqual(was);
     }
     // our cells, read back independently (exceljs), equal what the add-in writes for the same results
     const wb = new ExcelJS.Workbook();

@@ -7,6 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { evaluate } from '../../shared/index';
 import { writeLayoutSheet } from '../../xlsx/write/layout-sheet';
 import { StyleBook } from '../../xlsx/write/styles';
+import { SharedStrings } from '../../xlsx/write/shared-strings';
 import { escapeAttr } from '../../xlsx/write/xml-text';
 import { concatBytes } from '../../xlsx/zip/zip-write';
 import { PartSink } from '../../xlsx/zip/part-sink';
@@ -25,21 +26,25 @@ const enc = (s: string): Uint8Array => new TextEncoder().encode(s);
 /** A package of just these sheets, written by our writer; read back with exceljs. */
 async function roundTrip(layouts: SheetLayout[]): Promise<ExcelJS.Workbook> {
   const styles = StyleBook.empty();
+  const strings = new SharedStrings(null, 0);
   const parts: Record<string, Uint8Array> = {};
   const names: string[] = [];
   for (const [i, l] of layouts.entries()) {
     const sink = new PartSink();
-    const definedNames = await writeLayoutSheet(l, styles, sink);
+    const definedNames = await writeLayoutSheet(l, styles, strings, sink);
     parts[`xl/worksheets/sheet${i + 1}.xml`] = inflateSync(concatBytes((await sink.finish()).chunks));
     for (const d of definedNames) names.push(`<definedName name="${d.name}" localSheetId="${i}">${escapeAttr(d.value)}</definedName>`);
   }
   const main = 'http://schemas.openxmlformats.org/spreadsheetml/2006/main';
   const rel = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships';
-  parts['[Content_Types].xml'] = enc(`<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/><Override PartName="/xl/styles.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml"/>${layouts.map((_, i) => `<Override PartName="/xl/worksheets/sheet${i + 1}.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/>`).join('')}</Types>`);
+  parts['[Content_Types].xml'] = enc(`<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/><Override PartName="/xl/styles.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml"/><Override PartName="/xl/sharedStrings.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sharedStrings+xml"/>${layouts.map((_, i) => `<Override PartName="/xl/worksheets/sheet${i + 1}.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/>`).join('')}</Types>`);
   parts['_rels/.rels'] = enc(`<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="${rel}/officeDocument" Target="xl/workbook.xml"/></Relationships>`);
   parts['xl/workbook.xml'] = enc(`<?xml version="1.0" encoding="UTF-8"?><workbook xmlns="${main}" xmlns:r="${rel}"><sheets>${layouts.map((l, i) => `<sheet name="${escapeAttr(l.sheetName)}" sheetId="${i + 1}" r:id="rId${i + 1}"/>`).join('')}</sheets>${names.length ? `<definedNames>${names.join('')}</definedNames>` : ''}</workbook>`);
-  parts['xl/_rels/workbook.xml.rels'] = enc(`<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">${layouts.map((_, i) => `<Relationship Id="rId${i + 1}" Type="${rel}/worksheet" Target="worksheets/sheet${i + 1}.xml"/>`).join('')}<Relationship Id="rIdS" Type="${rel}/styles" Target="styles.xml"/></Relationships>`);
+  parts['xl/_rels/workbook.xml.rels'] = enc(`<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">${layouts.map((_, i) => `<Relationship Id="rId${i + 1}" Type="${rel}/worksheet" Target="worksheets/sheet${i + 1}.xml"/>`).join('')}<Relationship Id="rIdS" Type="${rel}/styles" Target="styles.xml"/><Relationship Id="rIdT" Type="${rel}/sharedStrings" Target="sharedStrings.xml"/></Relationships>`);
   parts['xl/styles.xml'] = concatBytes(styles.bytesOut());
+  const sst = new PartSink();
+  strings.write(sst);
+  parts['xl/sharedStrings.xml'] = inflateSync(concatBytes((await sst.finish()).chunks));
   const back = new ExcelJS.Workbook();
   await back.xlsx.load(packageOf(parts) as unknown as ExcelJS.Buffer);
   return back;
@@ -134,7 +139,7 @@ describe('our sheets from their layouts, read back with exceljs', () => {
     expect(arrays.checklist.merges.map(parseAddress).some((m) => m.rowCount > 1)).toBe(true);
     const xml = async (layout: SheetLayout, styles: StyleBook): Promise<string> => {
       const sink = new PartSink();
-      await writeLayoutSheet(layout, styles, sink);
+      await writeLayoutSheet(layout, styles, new SharedStrings(null, 0), sink);
       return new TextDecoder().decode(inflateSync(concatBytes((await sink.finish()).chunks)));
     };
     for (const kind of ['reminders', 'checklist'] as const) {

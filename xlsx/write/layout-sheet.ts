@@ -5,7 +5,8 @@ import { columnLetter, parseAddress, quoteSheetName, rangeAddress } from '../../
 import type { CellStyle, LayoutBlock, LayoutValue, ListRow, SheetLayout } from '../../shared/sheet/sheet-layout';
 import type { StyleBook, XfSpec } from './styles';
 import type { PartSink } from '../zip/part-sink';
-import { escapeAttr, inlineText, numberText } from './xml-text';
+import { escapeAttr, escapeText, numberText, spaceAttr } from './xml-text';
+import type { SharedStrings } from './shared-strings';
 
 export const MAIN_NS = 'http://schemas.openxmlformats.org/spreadsheetml/2006/main';
 export const REL_NS = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships';
@@ -66,7 +67,7 @@ type Area = ReturnType<typeof parseAddress>;
  * other number formats, so a 100,000-row sheet costs its XML text and not a lookup per cell. A layout's list
  * (LayoutList) is made a row at a time as the rows are written: its cells never exist all at once.
  */
-export async function writeLayoutSheet(layout: SheetLayout, styles: StyleBook, out: PartSink, refs: SheetRefs = {}): Promise<DefinedName[]> {
+export async function writeLayoutSheet(layout: SheetLayout, styles: StyleBook, strings: SharedStrings, out: PartSink, refs: SheetRefs = {}): Promise<DefinedName[]> {
   const none: XfSpec = { numFmt: 'General' };
   const withFormat = memo((base: XfSpec, numFmt: string): XfSpec => ({ ...base, numFmt }));
   const styleOf = new Map<string, CellStyle>();
@@ -139,7 +140,15 @@ export async function writeLayoutSheet(layout: SheetLayout, styles: StyleBook, o
   let nextLayer = 0;
   let active: Layer[] = [];
   let formatsUsed: (readonly string[] | undefined)[] = [];
-  const xfIds = new Int32Array(width);
+  const xfIds = new Int32Array(width).fill(-1);
+  let anyCell = false;
+  // a cell's markup before its row number, and after it (its style)
+  const cellHead = letters.map((l) => `<c r="${l}`);
+  const cellStyle: string[] = new Array<string>(width).fill('');
+  // …and after the row number, by the kind of value: the style and what opens the value
+  const cellEmpty = [...cellStyle];
+  const cellNumber = [...cellStyle];
+  const cellShared = [...cellStyle];
   const valueFrom: (Layer | undefined)[] = new Array(width);
   const cellStyles = (r: number): void => {
     const specs: (XfSpec | undefined)[] = new Array(width);
@@ -157,9 +166,15 @@ export async function writeLayoutSheet(layout: SheetLayout, styles: StyleBook, o
         specs[c] = spec;
       }
     }
+    anyCell = false;
     for (let c = 0; c < width; c++) {
       const spec = specs[c];
       xfIds[c] = spec === undefined ? -1 : xf(spec);
+      cellStyle[c] = `" s="${xfIds[c]}`;
+      cellEmpty[c] = `${cellStyle[c]}"/>`;
+      cellNumber[c] = `${cellStyle[c]}"><v>`;
+      cellShared[c] = `${cellStyle[c]}" t="s"><v>`;
+      anyCell ||= xfIds[c] >= 0;
     }
     formatsUsed = active.map((l) => l.formats?.(r));
   };
@@ -194,21 +209,33 @@ export async function writeLayoutSheet(layout: SheetLayout, styles: StyleBook, o
     if (!changed) for (let i = 0; i < active.length && !changed; i++) changed = active[i].formats !== undefined && active[i].formats?.(r) !== formatsUsed[i];
     if (changed) cellStyles(r);
     const h = heights.get(r);
-    if (active.length === 0 && h === undefined) continue;
-    const rowNumber = String(r + 1);
-    let cells = '';
+    if (!anyCell && h === undefined) continue;
+    // straight into the part's buffer: markup and numbers as ASCII, shared strings by index
+    out.ascii('<row r="');
+    out.uint(r + 1);
+    out.ascii(h !== undefined ? `" ht="${h}" customHeight="1">` : '">');
     for (let c = 0; c <= lastCol; c++) {
-      const s = xfIds[c];
-      if (s < 0) continue;
-      const from = valueFrom[c];
-      const v = from?.value?.(r, c);
-      const at = letters[c] + rowNumber;
-      if (v === undefined || v === '') cells += `<c r="${at}" s="${s}"/>`;
-      else if (typeof v === 'number') cells += `<c r="${at}" s="${s}"><v>${numberText(v)}</v></c>`;
-      else cells += `<c r="${at}" s="${s}" t="inlineStr">${inlineText(v)}</c>`;
+      if (xfIds[c] < 0) continue;
+      const v = valueFrom[c]?.value?.(r, c);
+      out.ascii(cellHead[c]);
+      out.uint(r + 1);
+      if (v === undefined || v === '') out.ascii(cellEmpty[c]);
+      else if (typeof v === 'number') {
+        out.ascii(cellNumber[c]);
+        if (Number.isInteger(v) && v >= 0 && v < 0x7fffffff) out.uint(v);
+        else out.ascii(numberText(v));
+        out.ascii('</v></c>');
+      } else if (strings.shares(v)) {
+        out.ascii(cellShared[c]);
+        out.uint(strings.of(v));
+        out.ascii('</v></c>');
+      } else {
+        out.ascii(`${cellStyle[c]}" t="inlineStr"><is><t${spaceAttr(v)}>`);
+        out.text(escapeText(v));
+        out.ascii('</t></is></c>');
+      }
     }
-    if (cells === '' && h === undefined) continue;
-    out.text(`<row r="${rowNumber}"${h !== undefined ? ` ht="${h}" customHeight="1"` : ''}>${cells}</row>`);
+    out.ascii('</row>');
     if (out.waiting) await out.drained();
   }
   if (rows && !rows.next().done) throw new Error(`内部错误：清单多于 ${listR1 - listR0 + 1} 行`);

@@ -9,10 +9,11 @@ export const CONTENT_TYPES = {
   drawing: 'application/vnd.openxmlformats-officedocument.drawing+xml',
   chart: 'application/vnd.openxmlformats-officedocument.drawingml.chart+xml',
   styles: 'application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml',
+  sharedStrings: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sharedStrings+xml',
 } as const;
 
 const REL = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships';
-export const REL_TYPES = { worksheet: `${REL}/worksheet`, table: `${REL}/table`, drawing: `${REL}/drawing`, chart: `${REL}/chart`, styles: `${REL}/styles` } as const;
+export const REL_TYPES = { worksheet: `${REL}/worksheet`, table: `${REL}/table`, drawing: `${REL}/drawing`, chart: `${REL}/chart`, styles: `${REL}/styles`, sharedStrings: `${REL}/sharedStrings` } as const;
 const PKG_REL_NS = 'http://schemas.openxmlformats.org/package/2006/relationships';
 
 type Edit = { start: number; end: number; text: string };

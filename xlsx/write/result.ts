@@ -10,6 +10,7 @@ import type { SheetLayout } from '../../shared/sheet/sheet-layout';
 import type { Summary } from '../../shared/types';
 import type { OpenedRoster } from '../roster-file';
 import { forgetPart, partBytes, readRelationships, relKind, relsPathOf, resolveTarget, workbookPartOf, type SheetEntry } from '../package';
+import { SharedStrings } from './shared-strings';
 import { CLOSE, XmlScanner, attr, attrInt, is, name, newTag } from '../xml/scan';
 import { PartSink, compress, type Compressed } from '../zip/part-sink';
 import { ZipWriter } from '../zip/zip-write';
@@ -91,6 +92,12 @@ export async function writeResultPackage(opened: OpenedRoster, placed: readonly 
   const stylesPath = workbookPartOf(pkg, 'styles');
   const stylesBytes = stylesPath ? partBytes(pkg, stylesPath) : null;
   const styles = stylesBytes && stylesPath ? new StyleBook(stylesBytes, stylesPath) : StyleBook.empty();
+  // shared strings: ours appended (a previous run's dropped when nothing kept points to them)
+  const replacedOwn = new Set(opened.own.filter((o) => ownSheets.some((x) => x.name === o.sheet.name)).map((o) => o.sheet.name));
+  const sstPath = workbookPartOf(pkg, 'sharedStrings');
+  const sstBytes = sstPath ? partBytes(pkg, sstPath) : null;
+  const keep = keptStrings(opened, replacedOwn);
+  const strings = new SharedStrings(sstPath && sstBytes ? { bytes: sstBytes, path: sstPath } : null, keep);
 
   // roster sheets, patched; their tables widened over new columns
   for (const [i, plan] of opened.plans.entries()) {
@@ -99,7 +106,7 @@ export async function writeResultPackage(opened: OpenedRoster, placed: readonly 
     const bytes = partBytes(pkg, sheet.path);
     if (!bytes) throw new Error(`内部错误：工作表 ${plan.sheetName} 没有内容`);
     const sink = new PartSink();
-    await writeRosterSheet(bytes, sheet.path, plan, placed[i], styles, sink);
+    await writeRosterSheet(bytes, sheet.path, plan, placed[i], styles, strings, sink);
     forgetPart(pkg, sheet.path);
     replaced.set(sheet.path.toLowerCase(), sink.finish());
     const created = plan.output?.columns.filter((c) => !c.exists) ?? [];
@@ -169,7 +176,7 @@ export async function writeResultPackage(opened: OpenedRoster, placed: readonly 
       }
     }
     const sink = new PartSink();
-    const names = await writeLayoutSheet(typeof own.layout === 'function' ? own.layout() : own.layout, styles, sink, { drawing, tables: tableRels });
+    const names = await writeLayoutSheet(typeof own.layout === 'function' ? own.layout() : own.layout, styles, strings, sink, { drawing, tables: tableRels });
     const pieces = sink.finish();
     const relsPath = relsPathOf(path);
     if (existing) {
@@ -191,7 +198,18 @@ export async function writeResultPackage(opened: OpenedRoster, placed: readonly 
     for (const d of names) definedNames.push(definedName(d, index));
   }
 
-  // styles, workbook, its relationships, content types
+  // the string table, then styles, workbook, its relationships, content types
+  if (strings.added > 0 || keep < opened.strings.count) {
+    const sink = new PartSink();
+    strings.write(sink);
+    const data = sink.finish();
+    if (sstPath && sstBytes) replaced.set(sstPath.toLowerCase(), data);
+    else {
+      const part = sstPath ?? (taken.has('xl/sharedstrings.xml') ? fresh('xl/', 'sharedStrings') : 'xl/sharedStrings.xml');
+      added.push({ part, data, type: CONTENT_TYPES.sharedStrings });
+      if (!sstPath) newWbRels.push({ id: freshRelId(wbRelIds), type: REL_TYPES.sharedStrings, target: relativeTo(wbPath, part) });
+    }
+  }
   const stylesOut = styles.bytesOut();
   if (stylesPath && stylesBytes) {
     if (styles.changed) replaced.set(stylesPath.toLowerCase(), compress(stylesOut));
@@ -222,6 +240,27 @@ export async function writeResultPackage(opened: OpenedRoster, placed: readonly 
   }
   for (const a of added) out.addCompressed(a.part, await a.data);
   return out.finish();
+}
+
+/**
+ * How many of the table's strings stay: all of them, or those before the tail a previous run of ours appended when
+ * every cell that points into it is one this run replaces (our cells of a roster sheet it patches, our sheets it
+ * rewrites). Sheets the reader does not read (macro and dialog sheets) and revision logs may point anywhere: then all stay.
+ */
+function keptStrings(opened: OpenedRoster, replacedOwn: ReadonlySet<string>): number {
+  const { count, appended, appendedRefs } = opened.strings;
+  if (!appended) return count;
+  if (opened.pkg.sheets.some((s) => s.kind !== 'worksheet' && s.kind !== 'chartsheet')) return count;
+  if (opened.pkg.zip.entries.some((e) => e.name.toLowerCase().startsWith('xl/revisions/'))) return count;
+  for (const [sheetName, refs] of appendedRefs) {
+    if (replacedOwn.has(sheetName)) continue;
+    const plan = opened.plans.find((p) => p.sheetName === sheetName);
+    if (!plan?.output) return count;
+    const cols = new Set(plan.output.columns.map((c) => c.col));
+    const rows = new Set([plan.output.headerRow, ...plan.rows.map((r) => r.sheetRow)]);
+    for (let i = 0; i < refs.length; i += 2) if (!rows.has(refs[i]) || !cols.has(refs[i + 1])) return count;
+  }
+  return appended.from;
 }
 
 function tableNamed(b: Uint8Array, path: string, tableName: string): boolean {

@@ -12,7 +12,8 @@ import { CLOSE, EMPTY, OPEN, XmlScanner, attrInt, attrRange, attrStart, is, loca
 import type { StyleBook } from './styles';
 import { worksheetRank } from './worksheet-order';
 import type { PartSink } from '../zip/part-sink';
-import { inlineText, numberText } from './xml-text';
+import { escapeText, numberText, spaceAttr } from './xml-text';
+import type { SharedStrings } from './shared-strings';
 import { cellRefInto } from '../read-sheet';
 
 /** Points (the add-in's widths) to Excel's character widths. */
@@ -23,14 +24,17 @@ const N = { row: name('row'), c: name('c'), r: name('r'), spans: name('spans'), 
 
 export type RosterSheetResult = { created: string[]; rows: number };
 
-/** Our cells of a row, in column order (`cols`): the XML of each, in an array reused from row to row. */
-type OurCells = { rows: number[]; cols: number[]; cellsOf: (row: number) => string[] | undefined };
+/**
+ * Our cells of a row, in column order (`cols`): `reach(row)` makes a row's cells ready (false: a row we do not
+ * touch), `put(k)` writes its k-th cell into the part, `count` cells a row.
+ */
+type OurCells = { rows: number[]; cols: number[]; count: number; reach: (row: number) => boolean; put: (k: number) => void };
 
 /**
- * Our cells of a sheet row, made when the row is reached (header row and every data row; undefined = a row we do not
- * touch).
+ * Our cells of a sheet row, made when the row is reached (header row and every data row), written straight into the
+ * part: markup and numbers as bytes, short texts as shared strings.
  */
-function ourCells(plan: RosterPlan, placed: readonly PlacedResult[], styles: StyleBook, p: string): OurCells {
+function ourCells(plan: RosterPlan, placed: readonly PlacedResult[], styles: StyleBook, strings: SharedStrings, p: string, sink: PartSink): OurCells {
   const output = plan.output;
   if (!output) throw new Error('内部错误：没有输出列的位置');
   const header = styles.xf({ numFmt: NUMBER_FORMAT_TEXT, bold: true, fill: HEADER_FILL });
@@ -40,39 +44,61 @@ function ourCells(plan: RosterPlan, placed: readonly PlacedResult[], styles: Sty
   );
   const order = output.columns.map((c, o) => ({ col: c.col, o })).sort((a, b) => a.col - b.col);
   const cols = order.map((x) => x.col);
-  // per output column in column order: `<c r="K` and `" s="5"` around the row number
+  const v1 = `<${p}v>`;
+  const v2 = `</${p}v></${p}c>`;
+  // per output column in column order: `<c r="K` before the row number, and after it by the kind of value
   const open = order.map(({ col }) => `<${p}c r="${columnLetter(col)}`);
   const style = order.map(({ o }) => `" s="${formats[o]}"`);
-  const headerCells = order.map(({ col, o }) => `<${p}c r="${columnLetter(col)}${output.headerRow + 1}" s="${header}" t="inlineStr">${inlineText(output.columns[o].header)}</${p}c>`);
+  const empty = style.map((st) => `${st}/>`);
+  const number = style.map((st) => `${st}>${v1}`);
+  const shared = style.map((st) => `${st} t="s">${v1}`);
+  const headerCells = order.map(({ col, o }) => `<${p}c r="${columnLetter(col)}${output.headerRow + 1}" s="${header}" t="s">${v1}${strings.of(output.columns[o].header)}${v2}`);
   const rows = [output.headerRow, ...plan.rows.map((r) => r.sheetRow)].sort((a, b) => a - b);
   // sheet row → index into plan.rows (-1: not a data row), over the rows' span only
   const first = rows[0];
   const indexOf = new Int32Array(rows[rows.length - 1] - first + 1).fill(-1);
   plan.rows.forEach((r, i) => (indexOf[r.sheetRow - first] = i));
-  const cells: string[] = new Array<string>(order.length);
-  const v1 = `<${p}v>`;
-  const v2 = `</${p}v></${p}c>`;
-  const is2 = `</${p}c>`;
-  const cellsOf = (row: number): string[] | undefined => {
-    if (row === output.headerRow) return headerCells;
-    const i = row >= first && row - first < indexOf.length ? indexOf[row - first] : -1;
-    if (i < 0) return undefined;
+  let row = -1;
+  let values: readonly unknown[] | null = null;
+  const reach = (r: number): boolean => {
+    row = r;
+    if (r === output.headerRow) {
+      values = null;
+      return true;
+    }
+    const i = r >= first && r - first < indexOf.length ? indexOf[r - first] : -1;
+    if (i < 0) return false;
     // every row of the roster gets our nine cells with their formats (as the add-in formats the whole block), the
     // empty ones too: a value the clerk types there later is formatted as ours, and 说明 wraps
-    const values = outputCells(placed[i]);
-    const n = String(row + 1);
-    for (let k = 0; k < order.length; k++) {
-      const v = values[order[k].o];
-      const head = open[k] + n + style[k];
-      cells[k] =
-        v === null || v === undefined || v === '' ? `${head}/>`
-        : typeof v === 'number' ? `${head}>${v1}${numberText(v)}${v2}`
-        : typeof v === 'boolean' ? `${head} t="b">${v1}${v ? 1 : 0}${v2}`
-        : `${head} t="inlineStr">${inlineText(String(v))}${is2}`;
-    }
-    return cells;
+    values = outputCells(placed[i]);
+    return true;
   };
-  return { rows, cols, cellsOf };
+  const put = (k: number): void => {
+    if (values === null) return sink.text(headerCells[k]);
+    const v = values[order[k].o];
+    sink.ascii(open[k]);
+    sink.uint(row + 1);
+    if (v === null || v === undefined || v === '') sink.ascii(empty[k]);
+    else if (typeof v === 'number') {
+      sink.ascii(number[k]);
+      sink.ascii(numberText(v));
+      sink.ascii(v2);
+    } else if (typeof v === 'boolean') {
+      sink.ascii(`${style[k]} t="b">${v1}${v ? 1 : 0}${v2}`);
+    } else {
+      const text = String(v);
+      if (strings.shares(text)) {
+        sink.ascii(shared[k]);
+        sink.uint(strings.of(text));
+        sink.ascii(v2);
+      } else {
+        sink.text(`${style[k]} t="inlineStr"><${p}is><${p}t${spaceAttr(text)}>`);
+        sink.text(escapeText(text));
+        sink.text(`</${p}t></${p}is></${p}c>`);
+      }
+    }
+  };
+  return { rows, cols, count: order.length, reach, put };
 }
 
 /** The status colours: one conditional format over the 状态 cells, one rule per status. */
@@ -94,7 +120,7 @@ function isOurStatusFormat(xml: string): boolean {
   return rules === STATUS_STYLES.length && formulas.length === rules && formulas.every((f) => STATUS_FORMULAE.has(f)) && !/type="(?!cellIs")/.test(xml.replace(/<(?:\w+:)?cfvo[^>]*>/g, ''));
 }
 
-export async function writeRosterSheet(bytes: Uint8Array, path: string, plan: RosterPlan, placed: readonly PlacedResult[], styles: StyleBook, sink: PartSink): Promise<RosterSheetResult> {
+export async function writeRosterSheet(bytes: Uint8Array, path: string, plan: RosterPlan, placed: readonly PlacedResult[], styles: StyleBook, strings: SharedStrings, sink: PartSink): Promise<RosterSheetResult> {
   const output = plan.output;
   if (!output) throw new Error('内部错误：没有输出列的位置');
   if (placed.length !== plan.rows.length) throw new Error(`内部错误：结果 ${placed.length} 行，花名册 ${plan.rows.length} 行`);
@@ -116,7 +142,7 @@ export async function writeRosterSheet(bytes: Uint8Array, path: string, plan: Ro
   const newCols = new Set(created.map((c) => c.col));
   const minOur = Math.min(...ourCols);
   const maxOur = Math.max(...ourCols);
-  const writes = ourCells(plan, placed, styles, p);
+  const writes = ourCells(plan, placed, styles, strings, p, sink);
   let hasPane = false;
   let sawSheetViews = false;
   let sawCols = false;
@@ -326,14 +352,20 @@ async function patchSheetData(
   const inner = newTag();
   let row = -1;
   const { cols } = writes;
-  const rowXml = (r: number): string => `<${p}row r="${r + 1}">${(writes.cellsOf(r) ?? []).join('')}</${p}row>`;
+  const { count } = writes;
+  /** A row of ours where the sheet has none: our cells only. */
+  const putRow = (r: number): void => {
+    put(`<${p}row r="${r + 1}">`);
+    for (let k = 0; k < count; k++) writes.put(k);
+    put(`</${p}row>`);
+  };
   for (;;) {
     if (!s.next(t)) s.fail('unclosed sheetData');
     if (t.kind === CLOSE) {
       // </sheetData>: rows never seen get rows of their own
       emitTo(t.start);
       while (next < pending.length) {
-        if ((writes.cellsOf(pending[next]) ?? []).length > 0) put(rowXml(pending[next]));
+        if (writes.reach(pending[next])) putRow(pending[next]);
         next++;
       }
       return;
@@ -346,14 +378,13 @@ async function patchSheetData(
     const rr = attrInt(b, t, N.r);
     row = rr > 0 ? rr - 1 : row + 1;
     while (next < pending.length && pending[next] < row) {
-      if ((writes.cellsOf(pending[next]) ?? []).length > 0) {
+      if (writes.reach(pending[next])) {
         emitTo(t.start);
-        put(rowXml(pending[next]));
+        putRow(pending[next]);
       }
       next++;
     }
-    const mine = writes.cellsOf(row);
-    if (mine === undefined) {
+    if (!writes.reach(row)) {
       if (t.kind === OPEN) s.skipElement(t);
       continue;
     }
@@ -367,13 +398,13 @@ async function patchSheetData(
       skipTo(sp.end);
     }
     if (t.kind === EMPTY) {
-      if (mine.length > 0) {
-        let end = t.end - 2;
-        while (b[end - 1] === 0x20) end--;
-        emitTo(end);
-        put(`>${mine.join('')}</${new TextDecoder().decode(b.subarray(t.nameStart, t.nameEnd))}>`);
-        skipTo(t.end);
-      }
+      let end = t.end - 2;
+      while (b[end - 1] === 0x20) end--;
+      emitTo(end);
+      put('>');
+      for (let k = 0; k < count; k++) writes.put(k);
+      put(`</${new TextDecoder().decode(b.subarray(t.nameStart, t.nameEnd))}>`);
+      skipTo(t.end);
       continue;
     }
     let k = 0;
@@ -384,7 +415,7 @@ async function patchSheetData(
       if (inner.kind === CLOSE) {
         // </row>
         emitTo(inner.start);
-        while (k < mine.length) put(mine[k++]);
+        while (k < count) writes.put(k++);
         break;
       }
       if (!is(b, inner, N.c)) {
@@ -410,9 +441,9 @@ async function patchSheetData(
         }
       }
       const end = s.pos;
-      while (k < mine.length && cols[k] < col) {
+      while (k < count && cols[k] < col) {
         emitTo(start);
-        put(mine[k++]);
+        writes.put(k++);
       }
       if (ourCols.has(col)) {
         if (hasValue && newCols.has(col)) {

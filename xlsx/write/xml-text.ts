@@ -39,11 +39,14 @@ export function escapeText(s: string): string {
   return from === 0 ? s : out + s.slice(from);
 }
 
-/** A text cell's <is> content: xml:space="preserve" when the text starts or ends with white space. */
-export function inlineText(s: string): string {
-  const t = escapeText(s);
-  const pad = s.length > 0 && (s.trim().length !== s.length);
-  return `<is><t${pad ? ' xml:space="preserve"' : ''}>${t}</t></is>`;
+/** White space as String.prototype.trim takes it (ECMAScript WhiteSpace and LineTerminator). */
+function isTrimmed(c: number): boolean {
+  return c === 0x20 || (c >= 0x09 && c <= 0x0d) || c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
+}
+
+/** A <t> element's attribute keeping a text's leading or trailing white space ('' when it has none). */
+export function spaceAttr(s: string): string {
+  return s.length > 0 && (isTrimmed(s.charCodeAt(0)) || isTrimmed(s.charCodeAt(s.length - 1))) ? ' xml:space="preserve"' : '';
 }
 
 /** An Excel number as XML text: finite, shortest round-trip form. */

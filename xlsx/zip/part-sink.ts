@@ -101,6 +101,49 @@ export class PartSink {
     }
   }
 
+  /**
+   * ASCII text (markup, references, numbers) straight into the buffer: no string joined, none encoded. Text that
+   * may hold other characters goes through text().
+   */
+  ascii(s: string): void {
+    if (this.pending !== '') this.encodePending();
+    const n = s.length;
+    if (this.length + n > this.buf.length) {
+      if (n > this.buf.length >> 1) return this.textNow(s);
+      this.flush(false);
+    }
+    const buf = this.buf;
+    const at = this.length;
+    for (let i = 0; i < n; i++) {
+      const c = s.charCodeAt(i);
+      // not ASCII after all (a namespace prefix may be any letters): encoded as text
+      if (c > 0x7f) return this.textNow(s);
+      buf[at + i] = c;
+    }
+    this.length = at + n;
+  }
+
+  private textNow(s: string): void {
+    this.text(s);
+    this.encodePending();
+  }
+
+  /** A whole number from 0 to 2^31 − 1, in decimal. */
+  uint(v: number): void {
+    if (this.pending !== '') this.encodePending();
+    if (this.length + 10 > this.buf.length) this.flush(false);
+    const buf = this.buf;
+    let digits = 1;
+    for (let x = v; x >= 10; x = (x / 10) | 0) digits++;
+    let at = this.length + digits;
+    this.length = at;
+    let x = v | 0;
+    do {
+      buf[--at] = 0x30 + (x % 10);
+      x = (x / 10) | 0;
+    } while (x > 0);
+  }
+
   /** Copies src[start, end). */
   copy(src: Uint8Array, start: number, end: number): void {
     this.encodePending();
