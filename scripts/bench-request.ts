@@ -1,4 +1,4 @@
-// `npm run bench:request [-- --sizes 1,100,400,1000,2000 --formats compact,full --cold 5 --warm 15 --wrangler-dev 3]`
+// `npm run bench:request [-- --sizes 1,100,400,1000,2000 --formats compact,full --cold 5 --warm 15 --wrangler-dev 3 --deopts]`
 // The CPU one POST /v1/evaluate costs the Worker, as the Workers Free plan's 10 ms limit counts it: the time of the
 // thread that runs the isolate, in workerd (the runtime `wrangler dev` runs and Cloudflare deploys), for the bundle
 // `wrangler deploy --dry-run --env production` makes. Cold = the first request of a fresh workerd process (its
@@ -43,6 +43,7 @@ const { values: opts } = parseArgs({
     cold: { type: 'string', default: '5' },
     warm: { type: 'string', default: '15' },
     'wrangler-dev': { type: 'string', default: '3' },
+    deopts: { type: 'boolean', default: false },
   },
 });
 
@@ -104,6 +105,26 @@ async function request(w: Server, body: string): Promise<Measured> {
   if (res.status !== 200) throw new Error(`evaluate answered ${res.status}`);
   await idle(w);
   return { mainMs: otherThreadCpuMs(w.pid) - main0, otherMs: otherThreadsMs(w.pid) - other0, bytes };
+}
+
+/**
+ * `--deopts`: what the first request of a fresh process still throws away of V8's optimised code (a deoptimisation:
+ * code optimised for what the warm-up showed meets something else and runs slowly until optimised again), by function
+ * and reason, from V8's --trace-deopt (workerd's v8Flags). A diagnosis, not a figure: tracing costs time.
+ */
+async function deoptimisations(dir: string, worker: string, body: string): Promise<string[]> {
+  const w = await startWorkerd(workerdConfig(mkdtempSync(join(dir, 'deopts-')), worker, STUB_ENTRY, VARS, {}, ['--trace-deopt']), { stdout: true });
+  const server: Server = { pid: w.pid, url: w.url, stop: () => w.child.kill() };
+  try {
+    await idle(server);
+    const before = w.stdout().length;
+    await request(server, body);
+    await sleep(50);
+    const bailouts = w.stdout().slice(before).matchAll(/bailout \(kind: ([^,]+), reason: ([^)]*)\): begin\. deoptimizing \S+ <JSFunction ([^ >(]*)/g);
+    return [...bailouts].map(([, kind, reason, fn]) => `${fn === '' ? '(anonymous)' : fn}: ${reason} (${kind})`);
+  } finally {
+    server.stop();
+  }
 }
 
 type Sample = { startupMs: number; cold: Measured; warm: Measured[] };
@@ -201,6 +222,13 @@ async function main(): Promise<void> {
     for (const [format, rows] of within) console.log(`${format}: largest size measured with cold and warm ≤ ${BUDGET_MS} ms: ${rows || 'none'} rows`);
     if (floors.length > 0) console.log(`workerd's own share at ${ROWS_PER_REQUEST} rows (a Worker that reads the same body and answers as many bytes, no other work): ${floors.join('; ')}`);
     for (const v of verdicts) console.log(v);
+    if (opts.deopts) {
+      for (const format of formats) {
+        const body = JSON.stringify({ rows: syntheticRows(ROWS_PER_REQUEST), asOf: `${getRuleSet().year}-11-01`, ...(format === 'full' ? {} : { format }) });
+        const found = await deoptimisations(dir, readFileSync(built, 'utf8'), body);
+        console.log(`${format} at ${ROWS_PER_REQUEST} rows, deoptimisations in the first request (V8 --trace-deopt): ${found.length === 0 ? 'none' : found.join('; ')}`);
+      }
+    }
     const starts = Number(opts['wrangler-dev']);
     if (starts > 0) await underWranglerDev(dir, formats, starts);
   } finally {

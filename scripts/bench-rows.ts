@@ -1,22 +1,14 @@
 // Deterministic generator of realistic roster rows for the engine benchmark; its PRNG also seeds the load script.
 import { dayFromIso } from '../shared/dates';
 import { getRuleSet } from '../shared/index';
+import { seeded } from '../shared/seeded';
 import type { CellValue, RosterRowInput } from '../shared/types';
 
 /** Excel's serial number of 1970-01-01 (the day shared/dates.ts counts from). */
 const EXCEL_SERIAL_OF_EPOCH = 25569;
 
-/** mulberry32: a tiny seeded PRNG, so every run measures the same rows. */
-export function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** mulberry32 (shared/seeded.ts), so every run measures the same rows. */
+export const prng = seeded;
 
 const UNITS = ['枣庄市立医院', '滕州市中心人民医院', '枣庄市第一中学', '薛城区住建局', '山亭区农业农村局'];
 const DEPTS = ['内科', '外科', '办公室', '教务处', '技术科', ''];

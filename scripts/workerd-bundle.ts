@@ -60,15 +60,16 @@ export function bundle(outdir: string): string {
 /**
  * A workerd config in `dir` serving `entry` (module source, importing the Worker as './worker.js') with the production
  * variables and `vars` over them; `worker` is the Worker module's source, `modules` more modules the entry may import
- * (name to source). Returns the config's path.
+ * (name to source), `v8Flags` V8's own flags (e.g. --trace-deopt, for diagnosis only). Returns the config's path.
  */
-export function workerdConfig(dir: string, worker: string, entry: string, vars: Record<string, string>, modules: Record<string, string> = {}): string {
+export function workerdConfig(dir: string, worker: string, entry: string, vars: Record<string, string>, modules: Record<string, string> = {}, v8Flags: readonly string[] = []): string {
   const all = { 'entry.js': entry, 'worker.js': worker, ...modules };
   for (const [name, source] of Object.entries(all)) writeFileSync(join(dir, name), source);
   const text = (s: string): string => JSON.stringify(s);
   const bindings = { ...wranglerConfig.env.production.vars, ...vars };
   const capnp = `using Workerd = import "/workerd/workerd.capnp";
 const config :Workerd.Config = (
+  v8Flags = [${v8Flags.map(text).join(', ')}],
   services = [ (name = "main", worker = .worker) ],
   sockets = [ (name = "http", address = "127.0.0.1:0", http = (), service = "main") ],
 );
@@ -108,15 +109,29 @@ function accepts(port: number): Promise<boolean> {
 
 const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));
 
-/** A running `workerd serve`: its process, its main thread's id (= pid), its URL and what it wrote to stderr so far. */
-export type Workerd = { child: ChildProcess; pid: number; url: string; stderr: () => string };
+/**
+ * A running `workerd serve`: its process, its main thread's id (= pid), its URL and what it wrote to stderr so far
+ * (and to stdout, where V8's traces go, when started with `stdout`).
+ */
+export type Workerd = { child: ChildProcess; pid: number; url: string; stderr: () => string; stdout: () => string };
 
-/** Starts workerd on a free port; resolves once it accepts connections (no HTTP request: none reaches the Worker). */
-export async function startWorkerd(config: string): Promise<Workerd> {
+/** GNU coreutils' stdbuf, to have workerd's stdout unbuffered (V8 writes its traces with printf), or null. */
+const STDBUF = ['/usr/bin/stdbuf', '/bin/stdbuf'].find((p) => existsSync(p)) ?? null;
+
+/**
+ * Starts workerd on a free port; resolves once it accepts connections (no HTTP request: none reaches the Worker).
+ * `stdout`: keep what it writes there, unbuffered where stdbuf exists (its process id stays workerd's).
+ */
+export async function startWorkerd(config: string, options: { stdout?: boolean } = {}): Promise<Workerd> {
   const port = await freePort();
-  const child = spawn(WORKERD, ['serve', config, '--socket-addr', `http=127.0.0.1:${port}`], { stdio: ['ignore', 'ignore', 'pipe'] });
+  const args = ['serve', config, '--socket-addr', `http=127.0.0.1:${port}`];
+  const child = options.stdout && STDBUF !== null
+    ? spawn(STDBUF, ['-o0', WORKERD, ...args], { stdio: ['ignore', 'pipe', 'pipe'] })
+    : spawn(WORKERD, args, { stdio: ['ignore', options.stdout ? 'pipe' : 'ignore', 'pipe'] });
   let stderr = '';
+  let stdout = '';
   child.stderr?.on('data', (d: Buffer) => (stderr += String(d)));
+  child.stdout?.on('data', (d: Buffer) => (stdout += String(d)));
   for (let i = 0; !(await accepts(port)); i++) {
     if (child.exitCode !== null || i > 400) {
       child.kill();
@@ -124,5 +139,5 @@ export async function startWorkerd(config: string): Promise<Workerd> {
     }
     await sleep(25);
   }
-  return { child, pid: child.pid as number, url: `http://127.0.0.1:${port}`, stderr: () => stderr };
+  return { child, pid: child.pid as number, url: `http://127.0.0.1:${port}`, stderr: () => stderr, stdout: () => stdout };
 }

@@ -1,8 +1,10 @@
 // A made-up roster for warming up the evaluate path (the Worker's start-up, worker/warm-up.ts): from a rule set's
 // header table, every kind of cell and every rule, deterministic, no clock and no randomness.
 import type { HeaderKind } from './headers';
-import { headersFor } from './headers';
+import { creditKeysOf, headersFor } from './headers';
+import { evaluate } from './evaluate';
 import { getRuleSet } from './rulesets';
+import { seeded } from './seeded';
 import type { RuleSet } from './rulesets/types';
 import type { CellValue, RosterKey, RosterRowInput } from './types';
 
@@ -119,4 +121,125 @@ function idNumber(i: number): CellValue {
 export function duplicateRows(ruleSet: string): RosterRowInput[] {
   const [first, second] = warmUpRows(ruleSet, 4).filter((r) => Object.keys(r).length > 0);
   return [{ ...first, idNumber: '370402198503121234' }, { ...second, idNumber: '370402198503121234' }];
+}
+
+/**
+ * A made-up roster of everyday rows, different for each `variant` (a pass of the warm-up): where warmUpRows fills
+ * nearly every column of every row, real rows fill a few (the platform's hours, now and then training or a special
+ * case), written as each client writes a blank cell (the add-in '', other clients null or no key), with whole and
+ * half hours, days and months, and numbers and dates that differ from variant to variant; every third variant is
+ * clean (no blank row, no bad cell: the add-in sends a row its own engine finds in error as an empty row, so most of
+ * its requests are clean). V8 keeps type feedback for a function only after its first few calls and optimises from
+ * it: what the warm-up reaches only in those calls (a warning or a cell text seen for the first time, then cached per
+ * rule set) or never (a half hour where a whole one was, a sparse row's branches, a request without any error row)
+ * makes the first real request leave the optimised code and run slowly until V8 optimises again. Seeded: every
+ * start-up sends the same rows.
+ */
+export function everydayRows(ruleSet: string, count: number, variant: number): RosterRowInput[] {
+  const rs = getRuleSet(ruleSet);
+  const headers = headersFor(rs);
+  const usual = new Set<string>(creditKeysOf(ruleSet).slice(0, 2));
+  const cases = [...rs.specialCaseNames, ...rs.specialCaseNames, ''];
+  const sc = rs.specialCases;
+  const clean = variant % 3 === 2;
+  // some rosters hold whole numbers only (the lists of a request's numbers then hold small integers, not doubles)
+  const halves = variant % 4 !== 3;
+  const next = seeded(variant + 1);
+  const pick = <T>(xs: readonly T[]): T => xs[Math.floor(next() * xs.length)];
+  const rows: RosterRowInput[] = [];
+  for (let i = 0; i < count; i++) {
+    if (!clean && next() < 0.02) {
+      rows.push({});
+      continue;
+    }
+    // the add-in's layout (every column, '' when blank, a row key, no ID number), null for a blank cell, or no key
+    const layout = Math.floor(next() * 3);
+    const row: Record<string, CellValue> = {};
+    for (const h of headers) {
+      if (h.key === 'idNumber' && layout === 0) continue;
+      const chance = h.required ? (clean ? 1 : 0.98) : h.kind === 'text' ? 0.9 : usual.has(h.key) ? 0.85 : h.kind === 'yesno' ? 0.3 : 0.12;
+      if (next() >= chance) {
+        if (layout === 0) row[h.key] = '';
+        else if (layout === 1) row[h.key] = null;
+        continue;
+      }
+      const pool = TEXTS[h.key] ?? (h.kind === 'case' ? cases : VALID[h.kind]);
+      row[h.key] = h.key === 'idNumber' ? everydayId(variant * count + i) : everydayCell(h.kind, pool, next, variant, halves);
+    }
+    if (layout === 0) row.name = `R${i + 3}`;
+    // a special case comes with its months away (mostly: without them, the row is in error)
+    if (sc !== undefined && typeof row[sc.caseInput] === 'string' && row[sc.caseInput] !== '' && (clean || next() < 0.9)) {
+      row[sc.monthsInput] = halves ? Math.floor(next() * 25) / 2 : Math.floor(next() * 13);
+    }
+    if (!clean && next() < 0.03) {
+      const h = pick(headers);
+      // a bad cell (a number typed as negative text too), or a placeholder
+      const bad = next();
+      row[h.key] = bad < 0.4 ? pick(BAD[h.kind]) : bad < 0.6 ? `-${Math.floor(next() * 10)}` : pick(PLACEHOLDERS);
+    }
+    rows.push(row as RosterRowInput);
+  }
+  return rows;
+}
+
+/** Row n's ID number, never repeated: text (18 characters, mostly a wrong check digit) or, now and then, a 15-digit number. */
+function everydayId(n: number): CellValue {
+  const serial = String(1_000_000 + (n % 1_000_000)).slice(1);
+  return n % 9 === 8 ? Number(`37040285${serial}0`) : `3704021985${serial}${n % 10}${'0123456789X'[n % 11]}`;
+}
+
+/** A cell of a column of kind `kind`: mostly a number (whole or half), else text from the pool. */
+function everydayCell(kind: HeaderKind, pool: readonly CellValue[], next: () => number, variant: number, halves: boolean): CellValue {
+  const r = next();
+  const whole = (xs: readonly CellValue[]): readonly CellValue[] => (halves ? xs : xs.filter((x) => typeof x !== 'number' || Number.isInteger(x)));
+  pool = whole(pool);
+  const upTo = (max: number, half: boolean): number => (half && halves && next() < 0.1 ? Math.floor(next() * (2 * max + 1)) / 2 : Math.floor(next() * (max + 1)));
+  switch (kind) {
+    case 'hours':
+      return r < 0.8 ? upTo(60, true) : r < 0.86 ? `${upTo(60, true)}学时` : r < 0.9 ? String(upTo(60, true)) : pool[Math.floor(next() * pool.length)];
+    case 'days':
+      return r < 0.8 ? upTo(5, true) : pool[Math.floor(next() * pool.length)];
+    case 'count':
+      return r < 0.8 ? upTo(5, false) : pool[Math.floor(next() * pool.length)];
+    case 'months':
+      return r < 0.8 ? upTo(12, true) : pool[Math.floor(next() * pool.length)];
+    case 'date':
+      // an Excel date serial number near the pool's first, different per variant
+      return r < 0.5 ? (pool[0] as number) + variant * 7 + Math.floor(next() * 300) - 150 : pool[Math.floor(next() * pool.length)];
+    default:
+      return pool.length === 0 ? null : pool[Math.floor(next() * pool.length)];
+  }
+}
+
+/** Variants of everydayRows that singleRows draws on (the passes' variants are the pass numbers, below these). */
+const SINGLES_VARIANT = 1000;
+/** Everyday rows sent one a request besides the first of each code (some of them with no warning at all). */
+const EVERYDAY_SINGLES = 10;
+
+/**
+ * The rows the warm-up sends one a request, for a rule set and the warm-up's asOf: the first of the made-up rosters'
+ * rows to start with each warning code and each error code (firstOfEachCode), then a few everyday rows.
+ */
+export function singleRows(ruleSet: string, asOf: string): RosterRowInput[] {
+  const candidates = [...warmUpRows(ruleSet), ...everydayRows(ruleSet, WARM_UP_ROWS, SINGLES_VARIANT), ...everydayRows(ruleSet, WARM_UP_ROWS, SINGLES_VARIANT + 1)];
+  return [...firstOfEachCode(ruleSet, asOf, candidates), ...everydayRows(ruleSet, EVERYDAY_SINGLES, SINGLES_VARIANT + 2)];
+}
+
+/**
+ * Of `rows`, the first row to start with each warning code and the first to start with each error code (its first
+ * warning or error), in order: sent one a request, each makes a request's first warning or error come from another
+ * rule. (The lists a request collects a row's warnings and errors in are new for each request, and V8 optimises
+ * adding to a list for the kind of list it has seen there: an empty list first filled by a rule the warm-up never
+ * saw first would leave the optimised code.)
+ */
+export function firstOfEachCode(ruleSet: string, asOf: string, rows: readonly RosterRowInput[]): RosterRowInput[] {
+  const { results } = evaluate([...rows], { ruleSet, asOf });
+  const seen = new Set<string>();
+  return rows.filter((_, i) => {
+    const r = results[i];
+    const codes = [r.warnings[0] === undefined ? '' : `w:${r.warnings[0].code}`, r.errors[0] === undefined ? '' : `e:${r.errors[0].code}`];
+    const fresh = codes.filter((c) => c !== '' && !seen.has(c));
+    for (const c of fresh) seen.add(c);
+    return fresh.length > 0;
+  });
 }

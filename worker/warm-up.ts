@@ -4,52 +4,67 @@
 // Worker's top level once per isolate under a separate start-up limit (1 s), so the entry module (worker/index.ts)
 // sends requests through the whole app there: Hono's routing and context, every middleware (request id, secure
 // headers, CORS, configuration, bearer auth, rate limit, body limit and HMAC), the envelope check, the engine on every
-// rule set's made-up roster (shared/warm-up-rows.ts), the audit record's counts and both answer formats.
+// rule set's made-up rosters (shared/warm-up-rows.ts), the audit record's counts and both answer formats.
+// Compiling is not all: V8 optimises a function for what it has seen (the kinds of objects, lists and numbers at each
+// place), and code that meets something else is thrown away (a deoptimisation) and runs slowly until V8 optimises it
+// again. So the rosters differ as real ones do (the layouts of the clients, sparse rows, whole and half hours, numbers
+// not seen before, requests without error rows), single rows start a request with every warning and error, and the
+// runtime's own Request and Response stand in where the global scope allows them (`npm run bench:request --
+// --deopts` lists what the first request still throws away).
 //
 // The global scope has no request: workerd refuses to make a Request or a Response with a body there, to draw random
 // numbers (a request id) or to set a timer (the audit's time bound). While the warm-up's requests run, stand-ins take their
-// place: a request object with what Hono reads of one, a Response that keeps body, status and headers, a fixed
-// request id and a timer that never fires; stand-in bindings take D1's and the rate limiters' place. Nothing a
-// request could see is changed: no audit record, no rate-limit or failed-login count, no request id. The requests
-// wait for no I/O, so they all settle while the top level runs, and the runtime's own objects are back before the
-// first request (endWarmUp, called by index.ts before every request, puts them back should one not have settled).
-import { duplicateRows, warmUpRows } from '../shared/warm-up-rows';
+// place: a request object with what Hono reads of one (the runtime's own Request where there is no body), the
+// runtime's own Response without its body (the warm-up reads only the status), a fixed request id and a timer that
+// never fires; stand-in bindings take D1's and the rate limiters' place. Nothing a request could see is changed: no
+// audit record, no rate-limit or failed-login count, no request id. The requests wait for no I/O, so they all settle
+// while the top level runs, and the runtime's own objects are back before the first request (endWarmUp, called by
+// index.ts before every request, puts them back should one not have settled).
+import { duplicateRows, everydayRows, singleRows, warmUpRows } from '../shared/warm-up-rows';
 import { DEFAULT_RULE_SET, getRuleSet, listRuleSets } from '../shared/index';
 import type { Hono } from 'hono';
 import { configOf } from './config';
 import type { AppEnv, Bindings } from './env';
 import { DEFAULT_ROWS_PER_REQUEST } from './limits';
 import { STAND_IN_REQUEST_ID, WARM_UP_PASSES, passesFor } from './warm-up-plan';
+import type { RosterRowInput } from '../shared/types';
 
 /** The origin of the warm-up's made-up requests (.invalid: never a real host). */
 const ORIGIN = 'https://warm-up.invalid';
 
-/** What Hono and the Worker read of a request: a stand-in for one, since the global scope cannot make a Request. */
+/** What Hono and the Worker read of a request with a body: a stand-in for one, since the global scope cannot read a body. */
 type StandInRequest = Pick<Request, 'method' | 'url' | 'headers' | 'body' | 'arrayBuffer'>;
 
+/**
+ * A request of the warm-up: without a body, the runtime's own Request (the global scope allows one); with a body, a
+ * stand-in with what Hono and the Worker read of one (the global scope cannot read a body).
+ */
 function standInRequest(method: string, path: string, headers: Record<string, string>, body?: Uint8Array): Request {
+  const url = `${ORIGIN}${path}`;
+  if (body === undefined) return new Request(url, { method, headers });
   const request: StandInRequest = {
     method,
-    url: `${ORIGIN}${path}`,
-    headers: new Headers(body === undefined ? headers : { ...headers, 'Content-Length': String(body.byteLength) }),
+    url,
+    headers: new Headers({ ...headers, 'Content-Length': String(body.byteLength) }),
     // Hono's bodyLimit reads a body's size from Content-Length and never reads this stream
-    body: body === undefined ? null : new ReadableStream<Uint8Array>(),
-    arrayBuffer: () => Promise.resolve(body === undefined ? new ArrayBuffer(0) : (body.slice().buffer as ArrayBuffer)),
+    body: new ReadableStream<Uint8Array>(),
+    arrayBuffer: () => Promise.resolve(body.slice().buffer as ArrayBuffer),
   };
   return request as Request;
 }
 
-/** A Response as the app makes one (new Response(body, init)), kept as it is: status, headers and body. */
-class StandInResponse {
-  readonly body: BodyInit | null;
-  readonly status: number;
-  readonly headers: Headers;
-  readonly bodyUsed = false;
-  constructor(body: BodyInit | null = null, init: ResponseInit = {}) {
-    this.body = body;
-    this.status = init.status ?? 200;
-    this.headers = new Headers(init.headers);
+/**
+ * In place of Response while the warm-up runs: the app's new Response(body, init) gives the runtime's own Response
+ * with that status and those headers but no body (the global scope refuses one; the warm-up reads only the status),
+ * so the code that handles answers sees the same kind of object as it will in a request.
+ */
+function standInResponse(own: typeof Response): typeof Response {
+  function StandInResponse(_body?: BodyInit | null, init?: ResponseInit): Response {
+    return new own(null, init);
   }
+  // `instanceof Response` holds for what it makes
+  StandInResponse.prototype = own.prototype;
+  return StandInResponse as unknown as typeof Response;
 }
 
 /** The stand-in bindings: an audit database that stores nothing, rate limiters that count nothing. */
@@ -77,7 +92,7 @@ export function atGlobalScope(): boolean {
 function beginWarmUp(): void {
   if (saved !== null) return;
   saved = { Response: globalThis.Response, setTimeout: globalThis.setTimeout, clearTimeout: globalThis.clearTimeout };
-  globalThis.Response = StandInResponse as unknown as typeof Response;
+  globalThis.Response = standInResponse(saved.Response);
   globalThis.setTimeout = (() => 0) as unknown as typeof setTimeout;
   globalThis.clearTimeout = () => undefined;
   // an own property over Crypto.prototype's method, deleted afterwards
@@ -92,6 +107,23 @@ export function endWarmUp(): void {
   globalThis.clearTimeout = saved.clearTimeout;
   delete (crypto as { randomUUID?: unknown }).randomUUID;
   saved = null;
+}
+
+type Envelope = { ruleSet: string; asOf?: string; format?: 'compact'; rows: RosterRowInput[] };
+
+/**
+ * The request's fields in one of the orders clients write them: the add-in's (rows first, then the optional fields it
+ * sets), without ruleSet (the default) or in another order.
+ */
+function envelope(k: number, e: Envelope): object {
+  switch (k % 3) {
+    case 0:
+      return { rows: e.rows, ruleSet: e.ruleSet, asOf: e.asOf, format: e.format };
+    case 1:
+      return e.ruleSet === DEFAULT_RULE_SET ? { rows: e.rows, asOf: e.asOf, format: e.format } : { rows: e.rows, ruleSet: e.ruleSet, asOf: e.asOf, format: e.format };
+    default:
+      return { ruleSet: e.ruleSet, asOf: e.asOf, format: e.format, rows: e.rows };
+  }
 }
 
 /** What the warm-up's requests were answered: a status per request, in the order sent. */
@@ -129,13 +161,25 @@ export async function warmUpRequests(app: Hono<AppEnv>, env: Bindings, options: 
       const rows = warmUpRows(id, DEFAULT_ROWS_PER_REQUEST);
       const asOf = `${getRuleSet(id).year}-11-01`;
       for (let pass = 0, n = passesFor(id, DEFAULT_RULE_SET, passes); pass < n; pass++) {
-        await evaluate({ ruleSet: id, asOf, format: 'compact', rows });
+        // every kind of cell (warmUpRows), then everyday rows that differ each pass, in the orders clients write a
+        // request's fields
+        const roster = pass % 2 === 0 ? rows : everydayRows(id, DEFAULT_ROWS_PER_REQUEST, pass);
+        await evaluate(envelope(pass, { ruleSet: id, asOf, format: 'compact', rows: roster }));
         // the same ID number on two rows: the cross-row check, whose results are objects (docs/rules.md §9); no asOf:
         // the default, today in China
         await evaluate({ ruleSet: id, format: 'compact', rows: duplicateRows(id) });
+        if (pass === 0) {
+          // after the first pass (V8 keeps type feedback for a function only after its first calls) and before V8
+          // optimises much: rows one a request, so that a request's first warning and first error come from every
+          // rule (a request collects a row's warnings and errors in lists of its own); the engine's code is the same
+          // for every rule set
+          if (id === DEFAULT_RULE_SET) for (const [k, row] of singleRows(id, asOf).entries()) await evaluate(envelope(k, { ruleSet: id, asOf, format: 'compact', rows: [row] }));
+          // the full answer (the default format) once
+          await evaluate({ ruleSet: id, asOf, rows });
+        }
+        // with no body the runtime's own Request stands in: Hono's routing sees both kinds of request
+        await send(standInRequest('GET', '/v1/health', {}));
       }
-      // the full answer (the default format) once
-      await evaluate({ ruleSet: id, asOf, rows });
     }
   } catch (err) {
     statuses.push(0);

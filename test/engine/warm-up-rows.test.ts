@@ -4,7 +4,8 @@
 import { describe, expect, it } from 'vitest';
 import { evaluateRows } from '../../shared/evaluate';
 import { ERROR_CODES, WARNING_CODES, evaluate, getRuleSet, listRuleSets } from '../../shared/index';
-import { duplicateRows, warmUpRows, WARM_UP_ROWS } from '../../shared/warm-up-rows';
+import type { RosterRowInput } from '../../shared/types';
+import { duplicateRows, everydayRows, firstOfEachCode, singleRows, warmUpRows, WARM_UP_ROWS } from '../../shared/warm-up-rows';
 
 /** Codes no made-up roster can reach, and why. */
 const UNREACHABLE_ERRORS: Partial<Record<(typeof ERROR_CODES)[number], string>> = {
@@ -35,5 +36,59 @@ describe.each(listRuleSets().map((r) => [r.id] as const))('warm-up roster of %s'
   it('has both layouts: the add-in’s (every column, a row key, no ID number) and rows naming people', () => {
     expect(rows.some((r) => typeof r.name === 'string' && /^R\d+$/.test(r.name) && !('idNumber' in r))).toBe(true);
     expect(rows.some((r) => 'idNumber' in r)).toBe(true);
+  });
+});
+
+describe.each(listRuleSets().map((r) => [r.id] as const))('everyday rosters and single rows of %s', (id) => {
+  const asOf = `${getRuleSet(id).year}-11-01`;
+  const variants = [1, 2, 3, 5];
+  const rosters = variants.map((v) => everydayRows(id, WARM_UP_ROWS, v));
+  const filled = (row: object): number => Object.values(row).filter((v) => v !== null && v !== '').length;
+
+  it('differ from variant to variant, and are the same rows for a variant on every start-up', () => {
+    expect(new Set(rosters.map((r) => JSON.stringify(r))).size).toBe(variants.length);
+    expect(everydayRows(id, WARM_UP_ROWS, 3)).toEqual(rosters[2]);
+  });
+
+  it('are sparse, as real rows are, with each client’s blank cells (the add-in’s \'\', null, no key) and whole and half hours', () => {
+    const all = rosters.flat();
+    const columns = Object.keys(warmUpRows(id)[0]).length;
+    // rows fill few columns: on average less than half as many as warmUpRows' rows
+    const mean = (rows: object[]): number => rows.reduce((n, r) => n + filled(r), 0) / rows.length;
+    expect(mean(all)).toBeLessThan(mean(warmUpRows(id)) / 2);
+    expect(all.some((r) => Object.values(r).includes(''))).toBe(true);
+    expect(all.some((r) => Object.values(r).includes(null))).toBe(true);
+    expect(all.some((r) => Object.keys(r).length > 0 && Object.keys(r).length < columns)).toBe(true);
+    const numbers = (rows: object[]): number[] => rows.flatMap((r) => Object.values(r).filter((v): v is number => typeof v === 'number'));
+    expect(numbers(rosters[0]).some((n) => !Number.isInteger(n))).toBe(true);
+    // variant 3: whole numbers only (the lists of a request's numbers then hold small integers)
+    expect(numbers(rosters[2]).every((n) => Number.isInteger(n))).toBe(true);
+  });
+
+  it('every third variant is clean (no blank row, no row in error: the add-in’s requests); no ID number twice, so the columns path is taken', () => {
+    const clean = evaluate(rosters[1], { ruleSet: id, asOf });
+    expect(clean.results.filter((r) => r.status === '' || r.status === '数据有误')).toEqual([]);
+    for (const rows of rosters) {
+      const e = evaluateRows(rows, { ruleSet: id, asOf });
+      const answer = evaluate(rows, { ruleSet: id, asOf });
+      expect(e.columns.status.filter((s) => s !== 0).length).toBe(answer.results.filter((r) => ['达标', '未达标', '待补材料'].includes(r.status)).length);
+    }
+    const messy = evaluate(rosters[0], { ruleSet: id, asOf });
+    expect(new Set(messy.results.map((r) => r.status))).toEqual(new Set(['达标', '未达标', '数据有误', '', '待补材料']));
+  });
+
+  it('single rows: one starting with each warning and each error code the made-up rosters start a row with', () => {
+    const singles = singleRows(id, asOf);
+    const firstCodes = (rows: readonly RosterRowInput[]): Set<string> =>
+      new Set(evaluate([...rows], { ruleSet: id, asOf }).results.flatMap((r) => [r.warnings[0] ? `w:${r.warnings[0].code}` : '', r.errors[0] ? `e:${r.errors[0].code}` : '']).filter((c) => c !== ''));
+    const candidates = [...warmUpRows(id), ...everydayRows(id, WARM_UP_ROWS, 1000), ...everydayRows(id, WARM_UP_ROWS, 1001)];
+    const possible = firstCodes(candidates);
+    expect(firstCodes(singles)).toEqual(possible);
+    // the warnings a row starts with include the everyday ones (a row's hours without its days, a cap)
+    expect([...possible].filter((c) => c.startsWith('w:')).length).toBeGreaterThan(10);
+    // each row is there for a code of its own (no two rows for the same first codes)
+    expect(firstOfEachCode(id, asOf, candidates).length).toBeLessThanOrEqual(possible.size);
+    // and a few everyday rows
+    expect(singles.length).toBeGreaterThan(firstOfEachCode(id, asOf, candidates).length);
   });
 });

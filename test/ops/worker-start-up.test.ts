@@ -12,7 +12,8 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { compactAnswerJson } from '../../shared/compact-json';
 import { evaluateRows, responseOf } from '../../shared/evaluate';
-import { DEFAULT_RULE_SET, listRuleSets } from '../../shared/index';
+import { DEFAULT_RULE_SET, getRuleSet, listRuleSets } from '../../shared/index';
+import { singleRows } from '../../shared/warm-up-rows';
 import type { RosterRowInput } from '../../shared/types';
 import { DEV_TOKEN } from '../../worker/tokens';
 import { STAND_IN_REQUEST_ID, warmUpEvaluateRequests } from '../../worker/warm-up-plan';
@@ -128,7 +129,8 @@ describe('the built Worker’s start-up in workerd', () => {
         const text = await res.text();
         expect(text).toBe(engineAnswer(body, res.headers.get('X-Request-Id') ?? ''));
       }
-      expect(await (await fetch(`${w.url}/test/before-first-request`)).json()).toBe(warmUpEvaluateRequests(listRuleSets().map((r) => r.id), DEFAULT_RULE_SET));
+      const singles = singleRows(DEFAULT_RULE_SET, `${getRuleSet().year}-11-01`).length;
+      expect(await (await fetch(`${w.url}/test/before-first-request`)).json()).toBe(warmUpEvaluateRequests(listRuleSets().map((r) => r.id), DEFAULT_RULE_SET, singles));
     } finally {
       w.child.kill();
     }

@@ -6,12 +6,14 @@
 import { env } from 'cloudflare:workers';
 import { Hono } from 'hono';
 import { describe, expect, it, vi } from 'vitest';
-import { DEFAULT_RULE_SET, listRuleSets } from '../../shared/index';
+import { DEFAULT_RULE_SET, getRuleSet, listRuleSets } from '../../shared/index';
+import type { RosterRowInput } from '../../shared/types';
+import { singleRows } from '../../shared/warm-up-rows';
 import { DEMO_RULE_SET, registerDemo } from '../support/demo-rule-set';
 import { app } from '../../worker/app';
 import type { AppEnv, Bindings } from '../../worker/env';
 import { atGlobalScope, endWarmUp, warmUpRequests } from '../../worker/warm-up';
-import { OTHER_RULE_SET_PASSES, STAND_IN_REQUEST_ID, warmUpEvaluateRequests } from '../../worker/warm-up-plan';
+import { OTHER_RULE_SET_PASSES, STAND_IN_REQUEST_ID, warmUpEvaluateRequests, warmUpHealthRequests } from '../../worker/warm-up-plan';
 import { auditCount } from './audit-count';
 import { TOKENS, call, postJson } from './http';
 
@@ -36,19 +38,62 @@ function runtimeObjects() {
 }
 
 describe('start-up warm-up', () => {
-  it('sends health, the made-up roster (compact, each pass), the cross-row pair and the full answer: all 200, no audit record, no binding used', async () => {
+  it('sends health, the made-up rosters (compact, each pass), the cross-row pair, the single rows and the full answer: all 200, no audit record, no binding used', async () => {
     const before = await auditCount();
     registerDemo();
     const passes = OTHER_RULE_SET_PASSES + 3;
     const { statuses } = await warmUpRequests(app, untouchable(), { passes });
     const ids = listRuleSets().map((r) => r.id);
     expect(ids).toEqual(expect.arrayContaining([DEFAULT_RULE_SET, DEMO_RULE_SET]));
-    // health; the default rule set every pass (roster and cross-row pair) and the full answer; another rule set only
-    // OTHER_RULE_SET_PASSES passes and the full answer
-    const expected = 1 + (2 * passes + 1) + (ids.length - 1) * (2 * OTHER_RULE_SET_PASSES + 1);
-    expect(warmUpEvaluateRequests(ids, DEFAULT_RULE_SET, passes) + 1).toBe(expected);
+    // health first and after each pass; the default rule set every pass (roster and cross-row pair), its single rows
+    // and the full answer; another rule set only OTHER_RULE_SET_PASSES passes and the full answer
+    const singles = singleRows(DEFAULT_RULE_SET, `${getRuleSet().year}-11-01`).length;
+    const health = 1 + passes + (ids.length - 1) * OTHER_RULE_SET_PASSES;
+    const expected = health + (2 * passes + 1 + singles) + (ids.length - 1) * (2 * OTHER_RULE_SET_PASSES + 1);
+    expect(warmUpEvaluateRequests(ids, DEFAULT_RULE_SET, singles, passes) + warmUpHealthRequests(ids, DEFAULT_RULE_SET, passes)).toBe(expected);
     expect(statuses).toEqual(new Array(expected).fill(200));
     expect(await auditCount()).toBe(before);
+  });
+
+  it('what the app sees at the global scope: the runtime’s own Request where there is no body and its own Response; rosters that differ each pass, single rows, the add-in’s field order', async () => {
+    const OwnRequest = globalThis.Request;
+    const OwnResponse = globalThis.Response;
+    const seen: { method: string; ownRequest: boolean; body?: { rows: RosterRowInput[]; keys: string[] } }[] = [];
+    const answers: unknown[] = [];
+    const probe = new Hono<AppEnv>();
+    probe.get('*', (c) => {
+      seen.push({ method: 'GET', ownRequest: c.req.raw instanceof OwnRequest });
+      return c.json({ ok: true });
+    });
+    probe.post('*', async (c) => {
+      const body = JSON.parse(new TextDecoder().decode(await c.req.arrayBuffer())) as { rows: RosterRowInput[] };
+      seen.push({ method: 'POST', ownRequest: c.req.raw instanceof OwnRequest, body: { rows: body.rows, keys: Object.keys(body) } });
+      const res = c.json({ ok: true });
+      answers.push(res);
+      return res;
+    });
+    const passes = 4;
+    const { statuses } = await warmUpRequests(probe, bindings, { passes, standIns: true });
+    expect(statuses.every((s) => s === 200)).toBe(true);
+    // answers: the runtime's own Response (without the body the global scope would refuse)
+    expect(answers.length).toBeGreaterThan(0);
+    expect(answers.every((r) => Object.getPrototypeOf(r) === OwnResponse.prototype)).toBe(true);
+    // requests without a body are the runtime's own
+    const gets = seen.filter((s) => s.method === 'GET');
+    expect(gets.length).toBe(warmUpHealthRequests(listRuleSets().map((r) => r.id), DEFAULT_RULE_SET, passes));
+    expect(gets.every((s) => s.ownRequest)).toBe(true);
+    const posts = seen.flatMap((s) => (s.body === undefined ? [] : [s.body]));
+    // the default rule set's rosters of 400 rows differ from pass to pass (everyday rows every other pass)
+    const rosters = posts.filter((b) => b.rows.length === 400).map((b) => JSON.stringify(b.rows));
+    expect(new Set(rosters).size).toBeGreaterThanOrEqual(1 + Math.floor(passes / 2));
+    // single rows, as singleRows gives them, one a request
+    const singles = singleRows(DEFAULT_RULE_SET, `${getRuleSet().year}-11-01`);
+    const sent = posts.filter((b) => b.rows.length === 1).map((b) => JSON.stringify(b.rows[0]));
+    for (const row of singles) expect(sent).toContain(JSON.stringify(row));
+    // the fields in the add-in's order (rows first: addin/api/client.ts) as well as others
+    expect(posts.some((b) => b.keys[0] === 'rows')).toBe(true);
+    expect(posts.some((b) => b.keys[0] !== 'rows')).toBe(true);
+    expect(globalThis.Response).toBe(OwnResponse);
   });
 
   it('in a request there is no need for stand-ins; with them (as at the global scope) the runtime’s own are back afterwards', async () => {
