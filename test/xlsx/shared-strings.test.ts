@@ -2,7 +2,7 @@
 // and ours follow it, each short text once; the result reads back (our reader and exceljs) with the add-in's values;
 // a second run drops the first run's strings and appends its own, so the table does not grow from run to run; and
 // a string of ours that a kept cell points to (copied elsewhere by some program) is never dropped.
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import ExcelJS from 'exceljs';
@@ -106,6 +106,34 @@ describe('our texts as shared strings', () => {
     const fresh = strings(text(partsOf((await check('花名册.xlsx', input, '2023-12-20')).out), SST));
     expect(c).toEqual(fresh);
     expect(c.slice(0, clerks)).toEqual(a.slice(0, clerks));
+  });
+
+  // the rosters an office suite wrote (LibreOffice, a WPS-style layout): their tables hold rich text, phonetic runs and
+  // the order that suite chose; a second run over our result keeps them in place and the table's size
+  const OFFICE_ROSTERS = join(fileURLToPath(new URL('../fixtures/rosters', import.meta.url)));
+  it.each(readdirSync(OFFICE_ROSTERS).filter((f) => f.endsWith('.xlsx')))('%s: a second run keeps the suite’s strings in place and the table’s size; our cells the same', async (file) => {
+    const input = new Uint8Array(readFileSync(join(OFFICE_ROSTERS, file)));
+    const clerks = strings(text(partsOf(input), SST));
+    const { opened, out: first } = await check(file, input);
+    const second = (await check(file, first)).out;
+    const [a, b] = [first, second].map((f) => strings(text(partsOf(f), SST)));
+    expect(a.slice(0, clerks.length)).toEqual(clerks);
+    expect(b).toEqual(a);
+    const books = await Promise.all(
+      [first, second].map(async (f) => {
+        const wb = new ExcelJS.Workbook();
+        await wb.xlsx.load(f as unknown as ExcelJS.Buffer);
+        return wb;
+      }),
+    );
+    for (const plan of opened.plans) {
+      const [ws1, ws2] = books.map((wb) => wb.getWorksheet(plan.sheetName) as ExcelJS.Worksheet);
+      for (const r of plan.rows) {
+        for (const c of plan.output?.columns ?? []) {
+          expect(ws2.getCell(r.sheetRow + 1, c.col + 1).value, `${plan.sheetName} 第 ${r.sheetRow + 1} 行 ${c.header}`).toEqual(ws1.getCell(r.sheetRow + 1, c.col + 1).value);
+        }
+      }
+    }
   });
 
   it('a string of ours that a kept cell points to is kept (the run appends after it)', async () => {
