@@ -4,7 +4,7 @@
 // lock colleagues out). Other clients and the label's own rate limit are unaffected.
 import { describe, expect, it } from 'vitest';
 import { clientKey } from '../../worker/client-address';
-import { bearer, call, errorOf, TOKENS } from './http';
+import { bearer, call, errorOf, startOfAWindow, TOKENS } from './http';
 
 const LIMIT = 30;
 const from = (address: string, headers: Record<string, string> = {}) => ({ 'CF-Connecting-IP': address, ...headers });
@@ -23,7 +23,8 @@ async function fail(addresses: string[], count: number, tag: string): Promise<vo
 }
 
 describe('failed logins per client', () => {
-  it('401 up to the limit, then 429 with Retry-After for wrong tokens; the correct token from that address still works', async () => {
+  it('401 up to the limit, then 429 with Retry-After for wrong tokens; the correct token from that address still works', { timeout: 60_000 }, async () => {
+    await startOfAWindow();
     const nat = '203.0.113.7';
     await fail([nat], LIMIT, 'a');
     const over = await call('/v1/rules', { headers: from(nat, bearer('a-guess-over')) });
@@ -47,7 +48,8 @@ describe('failed logins per client', () => {
     expect(await statusOf('/v1/health', from(nat))).toBe(200);
   });
 
-  it('malformed Authorization headers count as failures too; a missing header does not', async () => {
+  it('malformed Authorization headers count as failures too; a missing header does not', { timeout: 60_000 }, async () => {
+    await startOfAWindow();
     const address = '203.0.113.8';
     for (let i = 0; i < LIMIT + 5; i++) expect(await statusOf('/v1/rules', from(address))).toBe(401);
     for (let i = 0; i < LIMIT; i++) expect(await statusOf('/v1/rules', from(address, { Authorization: `Basic x${i}` }))).toBe(401);
@@ -55,7 +57,8 @@ describe('failed logins per client', () => {
     expect(await statusOf('/v1/rules', from(address, bearer(TOKENS.lockout)))).toBe(200);
   });
 
-  it('IPv6 clients are counted per /64: changing the address within it does not reset the count', async () => {
+  it('IPv6 clients are counted per /64: changing the address within it does not reset the count', { timeout: 60_000 }, async () => {
+    await startOfAWindow();
     const net = ['2001:db8:22:7::1', '2001:db8:22:7:ffff::5', '2001:0DB8:0022:0007:1:2:3:4', '2001:db8:22:7:abcd::'];
     await fail(net, LIMIT, 'v6');
     expect(await statusOf('/v1/rules', from('2001:db8:22:7:9999::9', bearer('v6-next')))).toBe(429);

@@ -28,3 +28,14 @@ export async function errorOf(res: Response): Promise<ErrorJson['error']> {
   const body = (await res.json()) as ErrorJson;
   return body.error;
 }
+
+/** The local limiters (miniflare's simulation) count in fixed windows of this many seconds from the epoch. */
+const LIMITER_PERIOD_S = 60;
+/** More than a test's run of requests up to a limit takes on a busy machine: the run must not straddle two windows. */
+const LIMITER_MARGIN_MS = 20_000;
+
+/** Waits for the limiters' next window when the current one ends too soon for a run of requests up to a limit. */
+export async function startOfAWindow(): Promise<void> {
+  const left = LIMITER_PERIOD_S * 1000 - (Date.now() % (LIMITER_PERIOD_S * 1000));
+  if (left < LIMITER_MARGIN_MS) await new Promise((r) => setTimeout(r, left + 50));
+}
