@@ -38,8 +38,8 @@ export default {
 export class StepFailed extends Error {}
 
 /** Runs a command in the project's folder; on failure throws StepFailed with `what` and the end of its output. */
-export function runStep(what: string, command: string, args: string[], env: NodeJS.ProcessEnv = process.env): void {
-  const r = spawnSync(command, args, { cwd: root, env, encoding: 'utf8', shell: process.platform === 'win32' && command.endsWith('.cmd') });
+export function runStep(what: string, command: string, args: string[], env: NodeJS.ProcessEnv = process.env, cwd: string = root): void {
+  const r = spawnSync(command, args, { cwd, env, encoding: 'utf8', shell: process.platform === 'win32' && command.endsWith('.cmd') });
   if (r.status === 0) return;
   const output = `${r.stdout ?? ''}${r.stderr ?? ''}`.trim().split('\n').slice(-15).join('\n');
   throw new StepFailed(`${what}\n--- 最后几行输出 / its last lines of output ---\n${r.error ? String(r.error) : output}`);
@@ -57,13 +57,17 @@ export function ensureDist(): void {
     process.platform === 'win32' ? 'npm.cmd' : 'npm', ['run', 'build']);
 }
 
-/** The production bundle in `outdir`; returns the path of its index.js. */
-export function bundle(outdir: string): string {
+/**
+ * The production bundle in `outdir`; returns the path of its index.js. `project`: the project folder whose Worker is
+ * bundled (this one by default; another version's for `npm run bench:request -- --baseline DIR`), with this one's
+ * wrangler.
+ */
+export function bundle(outdir: string, project: string = root): string {
   if (!existsSync(WORKERD)) throw new StepFailed(`找不到 workerd（${WORKERD}）：请先运行 npm ci。 / workerd is not installed: run \`npm ci\` first.`);
   runStep('wrangler 打包 Worker 失败（wrangler deploy --dry-run --env production）。 / wrangler could not bundle the Worker (wrangler deploy --dry-run --env production):',
     process.execPath, [join(root, 'node_modules', 'wrangler', 'bin', 'wrangler.js'), 'deploy', '--dry-run', '--env', 'production',
-      '--config', join(root, 'worker', 'wrangler.jsonc'), '--outdir', outdir],
-    { ...process.env, CI: 'true', WRANGLER_SEND_METRICS: 'false' });
+      '--config', join(project, 'worker', 'wrangler.jsonc'), '--outdir', outdir],
+    { ...process.env, CI: 'true', WRANGLER_SEND_METRICS: 'false' }, project);
   return join(outdir, 'index.js');
 }
 
