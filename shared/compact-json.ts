@@ -28,14 +28,17 @@ import { ENGINE_VERSION } from './version';
 import {
   MAX_NUMBER_BYTES,
   asciiBytes,
+  asciiPiece,
   newJsonWriter,
   putAsciiString,
   putBytes,
   putNumber,
+  putWords,
   reserve,
   writeText,
   written,
   type JsonWriter,
+  type Piece,
 } from './json-writer';
 import { dayFromIso } from './dates';
 import { PLAIN_DEPARTMENT, PLAIN_NAME, PLAIN_UNIT } from './fields';
@@ -114,7 +117,7 @@ function usual(e: Evaluation): { rp: number; rq: number; deadline: string } {
  * from one small buffer instead of a Uint8Array per item (the copy was the compact answer's hottest line in a CPU
  * profile; compactAnswerJson took 0.94–0.95 of its time before in A/B runs on `npm run bench`'s rows).
  */
-type ItemCache = { oneSided: Int32Array; both: Map<number, number>; count: number; arena: Uint8Array; used: number };
+type ItemCache = { oneSided: Int32Array; both: Map<number, number>; count: number; arena: Uint8Array<ArrayBuffer>; view: DataView; used: number };
 const PACK = 2048;
 const MAX_CACHED_ITEMS = 4096;
 /** An item's bytes are fewer than this (ITEM_ROOM). */
@@ -124,7 +127,8 @@ const itemCaches = new WeakMap<CompiledRuleSet, ItemCache>();
 function itemCacheOf(rs: CompiledRuleSet): ItemCache {
   let cache = itemCaches.get(rs);
   if (cache === undefined) {
-    cache = { oneSided: new Int32Array(rs.sourceList.length * 2 * PACK).fill(-1), both: new Map(), count: 0, arena: new Uint8Array(4096), used: 0 };
+    const arena = new Uint8Array(4096);
+    cache = { oneSided: new Int32Array(rs.sourceList.length * 2 * PACK).fill(-1), both: new Map(), count: 0, arena, view: new DataView(arena.buffer), used: 0 };
     itemCaches.set(rs, cache);
   }
   return cache;
@@ -133,18 +137,21 @@ function itemCacheOf(rs: CompiledRuleSet): ItemCache {
 /** Writes item `[source,pub,pro]` into the arena and returns its reference, or −1 once MAX_CACHED_ITEMS are kept. */
 function keepItem(cache: ItemCache, source: number, pub: number, pro: number): number {
   if (cache.count >= MAX_CACHED_ITEMS) return -1;
-  const w: JsonWriter = { buf: cache.arena as Uint8Array<ArrayBuffer>, at: cache.used };
-  reserve(w, ITEM_ROOM);
+  const w: JsonWriter = { buf: cache.arena, view: cache.view, at: cache.used };
+  // 3 bytes more: putWords reads whole words
+  reserve(w, ITEM_ROOM + 3);
   const end = putItemNumbers(w.buf, w.at, source, pub, pro);
   const ref = cache.used * REF_SPAN + (end - cache.used);
   cache.arena = w.buf;
+  cache.view = w.view;
   cache.used = end;
   cache.count++;
   return ref;
 }
 
 /** Puts item `[sources[i],pub,pro]` of source i at `at` (in room made by reserve: ITEM_ROOM); returns the position after it. */
-function putItem(buf: Uint8Array, at: number, cache: ItemCache, sources: readonly number[], i: number, pub: number, pro: number): number {
+function putItem(buf: Uint8Array, at: number, r: RowWriting, i: number, pub: number, pro: number): number {
+  const { items: cache, sources } = r;
   const a = pub * 2;
   const b = pro * 2;
   if (!(a >= 0 && a < PACK && b >= 0 && b < PACK && (a | 0) === a && (b | 0) === b)) return putItemNumbers(buf, at, sources[i], pub, pro);
@@ -166,11 +173,7 @@ function putItem(buf: Uint8Array, at: number, cache: ItemCache, sources: readonl
   }
   if (ref < 0) return putItemNumbers(buf, at, sources[i], pub, pro);
   // the kept bytes
-  const arena = cache.arena;
-  let from = (ref / REF_SPAN) | 0;
-  const end = from + (ref % REF_SPAN);
-  while (from < end) buf[at++] = arena[from++];
-  return at;
+  return putWords(r.view, at, cache.view, (ref / REF_SPAN) | 0, ref % REF_SPAN);
 }
 
 function putItemNumbers(buf: Uint8Array, at: number, source: number, pub: number, pro: number): number {
@@ -200,9 +203,9 @@ const OPEN_LIST = 0x5b;
 const CLOSE_LIST = 0x5d;
 const CLOSE = 0x7d;
 /** `{"s":N` of each compact status number (`{` alone for 0), and the other fields' names with their colon. */
-const S_FIELD: readonly Uint8Array[] = [0, 1, 2, 3, 4].map((n) => asciiBytes(n === 0 ? '{' : `{"s":${n}`));
+const S_FIELD: readonly Piece[] = [0, 1, 2, 3, 4].map((n) => asciiPiece(n === 0 ? '{' : `{"s":${n}`));
 /** The same followed by the breakdown's `"b":[`. */
-const SB_FIELD: readonly Uint8Array[] = [0, 1, 2, 3, 4].map((n) => asciiBytes(n === 0 ? '{"b":[' : `{"s":${n},"b":[`));
+const SB_FIELD: readonly Piece[] = [0, 1, 2, 3, 4].map((n) => asciiPiece(n === 0 ? '{"b":[' : `{"s":${n},"b":[`));
 const P_FIELD = asciiBytes('"p":');
 const Q_FIELD = asciiBytes('"q":');
 const R_FIELD = asciiBytes('"r":[');
@@ -228,6 +231,8 @@ type RowWriting = {
   deadlineDay: number;
   items: ItemCache;
   warnings: Warnings;
+  /** The answer's writer's view (JsonWriter.view), for putWords. */
+  view: DataView;
 };
 
 /**
@@ -246,16 +251,16 @@ function putColumnRow(buf: Uint8Array, at: number, i: number, r: RowWriting): nu
   let pro = 0;
   const n = c.itemCount[i];
   // `{`, with the status when it is not the default, and the breakdown's start when there is one
-  if (n === 0) at = putBytes(buf, at, S_FIELD[s]);
+  if (n === 0) at = putWords(r.view, at, S_FIELD[s].words, 0, S_FIELD[s].length);
   else {
     const start = c.itemStart[i];
     const hours = c.itemHours;
-    at = putBytes(buf, at, SB_FIELD[s]);
+    at = putWords(r.view, at, SB_FIELD[s].words, 0, SB_FIELD[s].length);
     for (let k = start; k < start + n; k++) {
       const ip = hours[2 * k];
       const iq = hours[2 * k + 1];
       if (k > start) buf[at++] = COMMA;
-      at = putItem(buf, at, r.items, r.sources, c.itemSource[k], ip, iq);
+      at = putItem(buf, at, r, c.itemSource[k], ip, iq);
       pub += ip;
       pro += iq;
     }
@@ -376,16 +381,18 @@ export function compactAnswerJson(e: Evaluation, rows: readonly unknown[], tail?
   const lookup = lookupOf(table);
   const { rp, rq, deadline } = usual(e);
   const warnings: Warnings = { table: { list: [], byMessage: new Map() }, byObject: new Map() };
-  const writing: RowWriting = {
-    c, rs, sources: sourceNumbersOf(rs, table), rp, rq, deadlineDay: deadline === '' ? NaN : dayFromIso(deadline), items: itemCacheOf(rs), warnings,
-  };
   const n = c.status.length;
   // the rows first (they number the warnings), after room for the head
   const w = newJsonWriter(HEAD_ROOM + n * ROW_BYTES);
   w.at = HEAD_ROOM;
+  const writing: RowWriting = {
+    c, rs, sources: sourceNumbersOf(rs, table), rp, rq, deadlineDay: deadline === '' ? NaN : dayFromIso(deadline), items: itemCacheOf(rs), warnings,
+    view: w.view,
+  };
   for (let i = 0; i < n; i++) {
     if (c.status[i] !== 0) {
       reserve(w, rowRoom(c, i) + 1);
+      writing.view = w.view;
       if (i > 0) w.buf[w.at++] = COMMA;
       w.at = putColumnRow(w.buf, w.at, i, writing);
     } else {

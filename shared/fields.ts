@@ -12,6 +12,7 @@ import {
   excelErrorOf,
   inCodeSet,
   isPlaceholder,
+  isPlainRoleText,
   isSpaceCode,
   MAX_GROUP_TEXT,
   normalizeIdNumber,
@@ -261,6 +262,7 @@ export function parseRow(row: object, rs: CompiledRuleSet, errors: RowError[], w
   const integer = f.integer;
   const sourceBits = f.sourceBits;
   const monthsSlot = rs.special === null ? -1 : rs.special.monthsSlot;
+  const words = rs.words;
   const keys = p.keys;
   let sources = 0;
   let beyond = false;
@@ -292,6 +294,16 @@ export function parseRow(row: object, rs: CompiledRuleSet, errors: RowError[], w
       sources |= sourceBits[slot];
       any = true;
       if (slot === monthsSlot) monthsGiven = true;
+      continue;
+    }
+    // the usual name, unit or department: a text that reads as itself
+    if (typeof c === 'string' && read[slot] >= READ_NAME && isPlainRoleText(c, words)) {
+      const how = read[slot];
+      if (how === READ_NAME) p.name = c;
+      else if (how === READ_UNIT) p.unit = c;
+      else p.department = c;
+      p.plain |= plainBit(how);
+      any = true;
       continue;
     }
     const got = readCell(c, key, slot, rs, errors, warnings, p);

@@ -93,7 +93,23 @@ export type CellWords = {
   maxExcelError: number;
   /** Unit suffixes, longest first (so that 个月 wins over 月 and 个). */
   units: readonly string[];
+  /**
+   * The first code units a name, unit or department cell is read in full for (codeSet): those of the placeholders,
+   * total and note words and Excel errors, in both widths, and the spaces. Any other text of such a cell, with no space
+   * at its end and not over-long, is taken as it is (isPlainRoleText).
+   */
+  roleTextFirstCodes: Uint8Array;
 };
+
+/**
+ * A name, unit or department cell's text that reads as itself: not blank, not over-long, no space at either end, and a
+ * first character no placeholder, total or note word or Excel error starts with (`w.roleTextFirstCodes`). The full
+ * reading (fields.ts readCell) gives every such text back unchanged, as a plain text; this is its quick answer.
+ */
+export function isPlainRoleText(text: string, w: CellWords): boolean {
+  const n = text.length;
+  return n !== 0 && n <= MAX_GROUP_TEXT && !inCodeSet(w.roleTextFirstCodes, text.charCodeAt(0)) && !isSpaceCode(text.charCodeAt(n - 1));
+}
 
 /** true when the trimmed text is a placeholder for blank (docs/rules.md §9): `/ － — 无` … */
 export function isPlaceholder(trimmed: string, w: CellWords): boolean {

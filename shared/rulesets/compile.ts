@@ -5,7 +5,7 @@ import { newOutputCache, type OutputCache } from '../cache';
 import { compileCalendar, type CompiledCalendar } from '../calendar';
 import { dayFromIso } from '../dates';
 import { normalizeHeader } from '../header-text';
-import { codeSet, toHalfWidth, type CellWords } from '../normalize';
+import { codeSet, isSpaceCode, toHalfWidth, type CellWords } from '../normalize';
 import { headerNames, headersFor, type HeaderDef } from './header-table';
 import type { InputKind, ParameterValue, RuleSet, SpecialCaseRule } from './types';
 
@@ -209,6 +209,11 @@ function compileWords(rs: RuleSet): { words: CellWords; notPerson: NotPersonWord
   const fold = (xs: readonly string[]) => xs.map(toHalfWidth);
   const totals = fold(w.totalRowNames.value);
   const prefixes = fold(w.noteRowPrefixes.value);
+  // roleTextFirstCodes: every word's first code unit as written, folded and widened, and every space
+  const firsts = [...w.placeholders.value, ...fold(w.placeholders.value), ...errors, ...totals, ...prefixes].map((x) => x.charCodeAt(0));
+  const wide = (c: number): number => (c >= 0x21 && c <= 0x7e ? c + 0xfee0 : c);
+  const spaces: number[] = [];
+  for (let c = 0; c <= 0xffff; c++) if (isSpaceCode(c)) spaces.push(c);
   return {
     words: {
       placeholders: new Set(w.placeholders.value),
@@ -217,6 +222,7 @@ function compileWords(rs: RuleSet): { words: CellWords; notPerson: NotPersonWord
       excelErrors: new Set(errors),
       maxExcelError: longest(errors),
       units: [...w.unitSuffixes.value].sort((a, b) => b.length - a.length),
+      roleTextFirstCodes: codeSet([...firsts, ...firsts.map(wide), ...spaces]),
     },
     notPerson: {
       totals: new Set(totals),

@@ -69,6 +69,17 @@ describe('compact answer from the columns = the answer from the per-row objects,
     same(rows, { asOf: '2023-11-01' });
   });
 
+  it('more distinct breakdown items than are kept (each kept item copied by whole words, the rest written each time)', () => {
+    // every half hour of both platform sources and of 援派 (both sides): well over MAX_CACHED_ITEMS items, first kept,
+    // then written; the kept items' buffer grows many times over
+    const rows: RosterRowInput[] = [];
+    for (let k = 0; k < 2400; k++) {
+      rows.push({ name: `甲${k}`, platformPublicHours: k / 2, platformProfessionalHours: (k + 1) / 2, aidMonths: 1 + (k % 12) });
+    }
+    same(rows, { asOf: '2023-11-01' });
+    same(rows.slice().reverse(), { asOf: '2023-11-01' });
+  }, 60_000);
+
   it('arbitrary rows, arbitrary cells (fast-check)', () => {
     fc.assert(fc.property(arbitraryRosters(16, 12), (rows) => same(rows, { asOf: '2023-11-01' })), { numRuns: 300 });
   }, 60_000);
