@@ -1,4 +1,4 @@
-// `npm run bench:request [-- --sizes 1,100,400,1000,2000 --formats compact,full --cold 5 --warm 15 --wrangler-dev 3 --deopts]`
+// `npm run bench:request [-- --sizes 1,100,400,1000,2000 --formats compact,full --cold 5 --warm 15 --wrangler-dev 3 --deopts --baseline DIR]`
 // The CPU one POST /v1/evaluate costs the Worker, as the Workers Free plan's 10 ms limit counts it: the time of the
 // thread that runs the isolate, in workerd (the runtime `wrangler dev` runs and Cloudflare deploys), for the bundle
 // `wrangler deploy --dry-run --env production` makes. Cold = the first request of a fresh workerd process (its
@@ -16,17 +16,23 @@
 // D1 and the rate limiters are stubs here (on Cloudflare their time is I/O wait, not CPU). Then the same request at the
 // advertised rowsPerRequest against `wrangler dev --env production` itself, local D1 (scripts/wrangler-dev-process.ts),
 // measured the same way on its workerd's main thread (`--wrangler-dev N` fresh starts, 0 to skip).
+// `--baseline DIR`: another version's Worker (DIR holding its worker/ and shared/, e.g. `git archive <commit> worker
+// shared package.json | tar -x -C DIR`; this project's node_modules and dist/ are linked there and its git-ignored
+// shared/rulesets/included.generated.ts copied when missing) against this one at the advertised rowsPerRequest, on
+// the same stubs, in pairs: each round a fresh process of each (their first requests in alternating order), then
+// their warm requests alternating, so that both see the same moments of a shared machine (whose speed drifts by tens
+// of per cent within minutes: figures from separate runs do not compare).
 import { execFileSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { mkdtempSync, readFileSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, symlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { gzipSync } from 'node:zlib';
 import { getRuleSet } from '../shared/index';
 import { syntheticRows } from './load-rows';
 import { HAS_THREAD_CPU, otherThreadCpuMs, threadIdle } from './thread-cpu';
-import { STUB_ENTRY, StepFailed, WORKERD, bundle, ensureDist, startWorkerd, workerdConfig, wranglerConfig } from './workerd-bundle';
+import { STUB_ENTRY, StepFailed, WORKERD, bundle, ensureDist, root, startWorkerd, workerdConfig, wranglerConfig } from './workerd-bundle';
 import { localDatabase, startWranglerDev } from './wrangler-dev-process';
 
 const FREE_PLAN_CPU_MS = 10;
@@ -44,6 +50,7 @@ const { values: opts } = parseArgs({
     warm: { type: 'string', default: '15' },
     'wrangler-dev': { type: 'string', default: '3' },
     deopts: { type: 'boolean', default: false },
+    baseline: { type: 'string' },
   },
 });
 
@@ -180,6 +187,59 @@ async function underWranglerDev(dir: string, formats: string[], starts: number):
   console.log(`as \`wrangler dev --env production\` serves it (local D1; its workerd's main thread also runs wrangler's routing and asset Workers and the local D1), ${ROWS_PER_REQUEST} rows, cold = median of ${starts} starts: ${figures.join('; ')}`);
 }
 
+/** The first request's and the warm requests' main-thread CPU of two versions, in pairs (`--baseline`). */
+type Pair = { base: number; now: number };
+
+async function inPairs(startBase: Start, startNow: Start, body: string, rounds: number, warmRuns: number): Promise<{ cold: Pair[]; warm: Pair[] }> {
+  const cold: Pair[] = [];
+  const warm: Pair[] = [];
+  const both = async (base: Server, now: Server, baseFirst: boolean): Promise<Pair> => {
+    if (baseFirst) {
+      const b = (await request(base, body)).mainMs;
+      return { base: b, now: (await request(now, body)).mainMs };
+    }
+    const n = (await request(now, body)).mainMs;
+    return { base: (await request(base, body)).mainMs, now: n };
+  };
+  for (let r = 0; r < rounds; r++) {
+    const base = await startBase();
+    const now = await startNow();
+    try {
+      await idle(base);
+      await idle(now);
+      cold.push(await both(base, now, r % 2 === 0));
+      for (let i = 0; i < 5; i++) await both(base, now, i % 2 === 0);
+      for (let i = 0; i < warmRuns; i++) warm.push(await both(base, now, i % 2 === 0));
+    } finally {
+      base.stop();
+      now.stop();
+    }
+  }
+  return { cold, warm };
+}
+
+/** A version's folder made ready to bundle: this project's node_modules and dist/ linked, the generated rule-set list copied. */
+function prepareBaseline(dir: string): string {
+  const at = resolve(dir);
+  for (const link of ['node_modules', 'dist']) if (!existsSync(join(at, link))) symlinkSync(join(root, link), join(at, link), 'dir');
+  const generated = join('shared', 'rulesets', 'included.generated.ts');
+  if (!existsSync(join(at, generated))) copyFileSync(join(root, generated), join(at, generated));
+  return at;
+}
+
+async function againstBaseline(dir: string, baselineDir: string, config: string, formats: string[]): Promise<void> {
+  const built = bundle(join(dir, 'baseline-bundle'), prepareBaseline(baselineDir));
+  const baseConfig = workerdConfig(mkdtempSync(join(dir, 'baseline-')), readFileSync(built, 'utf8'), STUB_ENTRY, VARS);
+  const rounds = Number(opts.cold);
+  for (const format of formats) {
+    const body = JSON.stringify({ rows: syntheticRows(ROWS_PER_REQUEST), asOf: `${getRuleSet().year}-11-01`, ...(format === 'full' ? {} : { format }) });
+    const { cold, warm } = await inPairs(inWorkerd(baseConfig), inWorkerd(config), body, rounds, Number(opts.warm));
+    const line = (pairs: Pair[]): string =>
+      `${median(pairs.map((p) => p.base)).toFixed(2)} → ${median(pairs.map((p) => p.now)).toFixed(2)} ms (median of the paired differences ${median(pairs.map((p) => p.now - p.base)).toFixed(2)})`;
+    console.log(`${format} at ${ROWS_PER_REQUEST} rows, baseline (${baselineDir}) → this version, ${rounds} fresh processes of each in pairs: cold ${line(cold)}; warm ${line(warm)}`);
+  }
+}
+
 async function main(): Promise<void> {
   if (!HAS_THREAD_CPU) {
     console.error('bench:request reads workerd\'s thread CPU times from /proc (Linux only); this system has none.');
@@ -229,6 +289,7 @@ async function main(): Promise<void> {
         console.log(`${format} at ${ROWS_PER_REQUEST} rows, deoptimisations in the first request (V8 --trace-deopt): ${found.length === 0 ? 'none' : found.join('; ')}`);
       }
     }
+    if (opts.baseline !== undefined) await againstBaseline(dir, opts.baseline, config, formats);
     const starts = Number(opts['wrangler-dev']);
     if (starts > 0) await underWranglerDev(dir, formats, starts);
   } finally {

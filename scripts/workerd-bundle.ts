@@ -15,12 +15,22 @@ export const WORKERD = join(root, 'node_modules', 'workerd', 'bin', 'workerd');
 type WranglerConfig = { compatibility_date: string; compatibility_flags?: string[]; env: { production: { vars: Record<string, string> } } };
 export const wranglerConfig = parseJsonc(readFileSync(join(root, 'worker', 'wrangler.jsonc'), 'utf8'), 'worker/wrangler.jsonc') as WranglerConfig;
 
-/** The entry module of `npm run bench:request`: the Worker with stubs for D1 and the rate limiters that cost nothing. */
+/**
+ * The entry module of `npm run bench:request`: the Worker with stubs for D1 and the rate limiters that cost nothing.
+ * On Cloudflare those bindings are the runtime's own (their time is I/O); the stubs are JavaScript, which V8 compiles
+ * on its first call, so they are called once here, at start-up: the first request then measures the Worker, not the
+ * compilation of the bench's stubs.
+ */
 export const STUB_ENTRY = `import worker from './worker.js';
 const allow = { limit: async () => ({ success: true }) };
-const DB = { prepare: () => ({ bind: () => ({ run: async () => ({ success: true }) }) }) };
+const statement = { bind: () => statement, run: async () => ({ success: true }) };
+const DB = { prepare: () => statement };
+const bindings = (env) => ({ ...env, DB, RATE_LIMITER: allow, AUTH_FAILURE_LIMITER: allow });
+void allow.limit({ key: '' });
+void DB.prepare('').bind().run();
+bindings({});
 export default {
-  fetch: (request, env, ctx) => worker.fetch(request, { ...env, DB, RATE_LIMITER: allow, AUTH_FAILURE_LIMITER: allow }, ctx),
+  fetch: (request, env, ctx) => worker.fetch(request, bindings(env), ctx),
 };
 `;
 
@@ -28,8 +38,8 @@ export default {
 export class StepFailed extends Error {}
 
 /** Runs a command in the project's folder; on failure throws StepFailed with `what` and the end of its output. */
-export function runStep(what: string, command: string, args: string[], env: NodeJS.ProcessEnv = process.env): void {
-  const r = spawnSync(command, args, { cwd: root, env, encoding: 'utf8', shell: process.platform === 'win32' && command.endsWith('.cmd') });
+export function runStep(what: string, command: string, args: string[], env: NodeJS.ProcessEnv = process.env, cwd: string = root): void {
+  const r = spawnSync(command, args, { cwd, env, encoding: 'utf8', shell: process.platform === 'win32' && command.endsWith('.cmd') });
   if (r.status === 0) return;
   const output = `${r.stdout ?? ''}${r.stderr ?? ''}`.trim().split('\n').slice(-15).join('\n');
   throw new StepFailed(`${what}\n--- 最后几行输出 / its last lines of output ---\n${r.error ? String(r.error) : output}`);
@@ -47,13 +57,17 @@ export function ensureDist(): void {
     process.platform === 'win32' ? 'npm.cmd' : 'npm', ['run', 'build']);
 }
 
-/** The production bundle in `outdir`; returns the path of its index.js. */
-export function bundle(outdir: string): string {
+/**
+ * The production bundle in `outdir`; returns the path of its index.js. `project`: the project folder whose Worker is
+ * bundled (this one by default; another version's for `npm run bench:request -- --baseline DIR`), with this one's
+ * wrangler.
+ */
+export function bundle(outdir: string, project: string = root): string {
   if (!existsSync(WORKERD)) throw new StepFailed(`找不到 workerd（${WORKERD}）：请先运行 npm ci。 / workerd is not installed: run \`npm ci\` first.`);
   runStep('wrangler 打包 Worker 失败（wrangler deploy --dry-run --env production）。 / wrangler could not bundle the Worker (wrangler deploy --dry-run --env production):',
     process.execPath, [join(root, 'node_modules', 'wrangler', 'bin', 'wrangler.js'), 'deploy', '--dry-run', '--env', 'production',
-      '--config', join(root, 'worker', 'wrangler.jsonc'), '--outdir', outdir],
-    { ...process.env, CI: 'true', WRANGLER_SEND_METRICS: 'false' });
+      '--config', join(project, 'worker', 'wrangler.jsonc'), '--outdir', outdir],
+    { ...process.env, CI: 'true', WRANGLER_SEND_METRICS: 'false' }, project);
   return join(outdir, 'index.js');
 }
 

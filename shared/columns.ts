@@ -9,6 +9,7 @@
 // and evaluate is ~1.2× faster with an identical answer.
 import { NO_ERRORS, NO_ITEMS, NO_WARNINGS, makeResult } from './build';
 import { cachedIsoDay, cachedItem } from './cache';
+import { objectList } from './object-list';
 import { creditSlot, type CompiledRuleSet } from './rulesets/compile';
 import type { BreakdownItem, RowResult, RowStatus, RowWarning } from './types';
 
@@ -56,7 +57,7 @@ export function newResultColumns(rows: number): ResultColumns {
     items: 0,
     warningStart: new Int32Array(rows),
     warningCount: new Uint8Array(rows),
-    warnings: [],
+    warnings: objectList<RowWarning>(),
   };
 }
 

@@ -7,6 +7,7 @@ import { newResultColumns, recordBreakdown, writeRow, type ResultColumns } from 
 import { ERROR_ROW_WARNINGS } from './codes';
 import { BLANK_ROW, NOT_A_PERSON_ROW, newParsedRow, notAPersonName, parseRow, sortErrors, type ParsedRow } from './fields';
 import { showCell } from './normalize';
+import { objectList } from './object-list';
 import { capCategory } from './rules/category-cap';
 import { deadlineFor, warnDeadlinePassed } from './rules/deadline';
 import { evidenceMissing, statusFor } from './rules/evidence-status';
@@ -89,9 +90,9 @@ export function newRowContext(rs: CompiledRuleSet, rows?: number): RowContext {
   return {
     parsed: newParsedRow(rs),
     credits: new Float64Array(rs.sources.length * 2),
-    errors: [],
-    warnings: [],
-    items: [],
+    errors: objectList<RowError>(),
+    warnings: objectList<RowWarning>(),
+    items: objectList<BreakdownItem>(),
     columns: rows === undefined ? null : newResultColumns(rows),
     scratch: blankResult(0),
     visited: new Int32Array(rs.sources.length),

@@ -2,7 +2,6 @@
 // header table, every kind of cell and every rule, deterministic, no clock and no randomness.
 import type { HeaderKind } from './headers';
 import { creditKeysOf, headersFor } from './headers';
-import { evaluate } from './evaluate';
 import { getRuleSet } from './rulesets';
 import { seeded } from './seeded';
 import type { RuleSet } from './rulesets/types';
@@ -209,37 +208,4 @@ function everydayCell(kind: HeaderKind, pool: readonly CellValue[], next: () => 
     default:
       return pool.length === 0 ? null : pool[Math.floor(next() * pool.length)];
   }
-}
-
-/** Variants of everydayRows that singleRows draws on (the passes' variants are the pass numbers, below these). */
-const SINGLES_VARIANT = 1000;
-/** Everyday rows sent one a request besides the first of each code (some of them with no warning at all). */
-const EVERYDAY_SINGLES = 10;
-
-/**
- * The rows the warm-up sends one a request, for a rule set and the warm-up's asOf: the first of the made-up rosters'
- * rows to start with each warning code and each error code (firstOfEachCode), then a few everyday rows.
- */
-export function singleRows(ruleSet: string, asOf: string): RosterRowInput[] {
-  const candidates = [...warmUpRows(ruleSet), ...everydayRows(ruleSet, WARM_UP_ROWS, SINGLES_VARIANT), ...everydayRows(ruleSet, WARM_UP_ROWS, SINGLES_VARIANT + 1)];
-  return [...firstOfEachCode(ruleSet, asOf, candidates), ...everydayRows(ruleSet, EVERYDAY_SINGLES, SINGLES_VARIANT + 2)];
-}
-
-/**
- * Of `rows`, the first row to start with each warning code and the first to start with each error code (its first
- * warning or error), in order: sent one a request, each makes a request's first warning or error come from another
- * rule. (The lists a request collects a row's warnings and errors in are new for each request, and V8 optimises
- * adding to a list for the kind of list it has seen there: an empty list first filled by a rule the warm-up never
- * saw first would leave the optimised code.)
- */
-export function firstOfEachCode(ruleSet: string, asOf: string, rows: readonly RosterRowInput[]): RosterRowInput[] {
-  const { results } = evaluate([...rows], { ruleSet, asOf });
-  const seen = new Set<string>();
-  return rows.filter((_, i) => {
-    const r = results[i];
-    const codes = [r.warnings[0] === undefined ? '' : `w:${r.warnings[0].code}`, r.errors[0] === undefined ? '' : `e:${r.errors[0].code}`];
-    const fresh = codes.filter((c) => c !== '' && !seen.has(c));
-    for (const c of fresh) seen.add(c);
-    return fresh.length > 0;
-  });
 }

@@ -30,7 +30,7 @@ app.use(requireConfig);
 // No token needed. `limits` tells clients how to size requests: at most `maxRows` rows and `maxBodyBytes` bytes a
 // request, and `rowsPerRequest` rows recommended (fits the deployment's CPU limit).
 app.get('/v1/health', (c) => {
-  const { maxRows, maxBodyBytes, rowsPerRequest } = c.var.config.limits;
+  const { maxRows, maxBodyBytes, rowsPerRequest } = c.get('config').limits;
   return c.json({ ok: true, engineVersion: ENGINE_VERSION, limits: { maxRows, maxBodyBytes, rowsPerRequest } });
 });
 

@@ -18,7 +18,7 @@ const blockedClients = new Map<string, number>();
 const blockedCredentials = new Map<string, number>();
 
 function period(c: Context<AppEnv>): number {
-  return c.var.config.limits.rateLimitPeriod;
+  return c.get('config').limits.rateLimitPeriod;
 }
 
 export function tooManyFailures(c: Context<AppEnv>): Response {

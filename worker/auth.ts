@@ -14,7 +14,7 @@ const failure = (message: string) => async (c: Context<AppEnv>) =>
 
 export const auth: MiddlewareHandler<AppEnv> = bearerAuth<AppEnv>({
   verifyToken: async (token, c) => {
-    const label = await labelForToken(token, c.var.config.tokens, c.env.CE_ENV);
+    const label = await labelForToken(token, c.get('config').tokens, c.env.CE_ENV);
     if (label === null) return false;
     c.set('tokenLabel', label);
     return true;

@@ -34,6 +34,7 @@ export type Bindings = {
   CE_AUDIT_TIMEOUT_MS?: string;
 };
 
+// Read with c.get('name'), not c.var.name: Hono's c.var copies every variable into a new object on each read.
 export type Variables = RequestIdVariables & {
   /** The checked configuration (tokens, admin labels, HMAC key, limits). */
   config: Config;

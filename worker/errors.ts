@@ -39,7 +39,7 @@ export const onError: ErrorHandler<AppEnv> = (err, c) => {
     });
     return res;
   }
-  console.error('unexpected error', c.var.requestId, err);
+  console.error('unexpected error', c.get('requestId'), err);
   return errorResponse(c, 500, 'INTERNAL', '服务器内部错误');
 };
 

@@ -1,7 +1,6 @@
 // Bearer tokens from CE_API_TOKEN: a comma-separated list, each `label:token` (or a bare token, label `default`).
 // The label names the client in the audit trail and keys the rate limit; the token itself is never stored or logged.
 // A weak token, and the public development token outside development, make the configuration wrong (503 MISCONFIGURED).
-import { timingSafeEqual } from 'hono/utils/buffer';
 import { weakness } from './token-strength';
 
 export type ApiToken = { label: string; token: string };
@@ -78,8 +77,30 @@ export function parseTokens(list: string | undefined, environment: string | unde
   return { tokens, problems, refusedLabels };
 }
 
+/** SHA-256 of each configured token, made once (the configuration's token objects live as long as it). */
+const digests = new WeakMap<ApiToken, Promise<Uint8Array>>();
+
+async function sha256(text: string): Promise<Uint8Array> {
+  return new Uint8Array(await crypto.subtle.digest('SHA-256', new TextEncoder().encode(text)));
+}
+
+function digestOf(t: ApiToken): Promise<Uint8Array> {
+  let d = digests.get(t);
+  if (d === undefined) digests.set(t, (d = sha256(t.token)));
+  return d;
+}
+
+/** Equal digests, in time that does not depend on where they differ. */
+function sameDigest(a: Uint8Array, b: Uint8Array): boolean {
+  let diff = a.length ^ b.length;
+  for (let i = 0; i < a.length && i < b.length; i++) diff |= a[i] ^ b[i];
+  return diff === 0;
+}
+
 /**
- * The label of the configured token equal to `presented`, or null. Compares every entry in constant time.
+ * The label of the configured token equal to `presented`, or null. Compares the SHA-256 of the presented token with
+ * every entry's in constant time (fixed-length digests, so neither a token's length nor where it differs shows in
+ * the time; each entry's digest is made once, the presented token's once a request).
  * The dev token is refused unless CE_ENV is `development` (only .dev.vars sets it; `wrangler deploy` never ships it);
  * parseTokens already refuses a configuration listing it elsewhere, this is the second lock.
  */
@@ -89,9 +110,10 @@ export async function labelForToken(
   environment: string | undefined,
 ): Promise<string | null> {
   if (presented === DEV_TOKEN && environment !== 'development') return null;
+  const digest = await sha256(presented);
   let label: string | null = null;
   for (const t of tokens) {
-    if ((await timingSafeEqual(t.token, presented)) && label === null) label = t.label;
+    if (sameDigest(await digestOf(t), digest) && t.token === presented && label === null) label = t.label;
   }
   return label;
 }

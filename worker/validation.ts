@@ -78,9 +78,9 @@ export const validateEvaluate: MiddlewareHandler<AppEnv> = async (c, next) => {
   } catch {
     return errorResponse(c, 400, 'INVALID_JSON', '请求体不是有效的 JSON');
   }
-  let checked = checkEvaluate(body, c.var.config.limits.maxRows);
+  let checked = checkEvaluate(body, c.get('config').limits.maxRows);
   if ('status' in checked) return errorResponse(c, checked.status, checked.code, checked.message);
-  if (hasOverflow(checked.rows)) checked = checkEvaluate(parseKeepingOverflow(text), c.var.config.limits.maxRows) as EvaluateRequest;
+  if (hasOverflow(checked.rows)) checked = checkEvaluate(parseKeepingOverflow(text), c.get('config').limits.maxRows) as EvaluateRequest;
   c.set('evaluateRequest', checked);
   await next();
 };

@@ -5,8 +5,8 @@
  * Requests of a made-up roster per rule set, compact answer: the first compiles every function a request reaches,
  * the next ones let V8 optimise the functions a request spends its time in. `npm run bench:request`, 400 rows, compact,
  * interleaved fresh processes on 2 shared cores (load 12–15), median first request / start-up: 10 passes 9.5 ms / 241 ms,
- * 20 passes 7.5 / 330, 30 passes 8.4 / 412 (developer guide, Benchmarks). With the everyday rosters and the single
- * rows (load 7): 12 passes left a deoptimisation in the first request that 20 do not.
+ * 20 passes 7.5 / 330, 30 passes 8.4 / 412 (developer guide, Benchmarks). With the everyday rosters (load 7): 12
+ * passes left a deoptimisation in the first request that 20 do not.
  */
 export const WARM_UP_PASSES = 20;
 
@@ -21,13 +21,9 @@ export const OTHER_RULE_SET_PASSES = 2;
 export const passesFor = (ruleSet: string, defaultRuleSet: string, passes: number = WARM_UP_PASSES): number =>
   ruleSet === defaultRuleSet ? passes : Math.min(passes, OTHER_RULE_SET_PASSES);
 
-/**
- * Evaluate requests of the warm-up: per rule set, each pass a roster (compact) and the cross-row pair, and the full
- * answer once; for the default rule set also its single rows, one a request (`singles`: shared/warm-up-rows.ts
- * singleRows; the engine's code is the same for every rule set).
- */
-export const warmUpEvaluateRequests = (ruleSets: readonly string[], defaultRuleSet: string, singles: number, passes: number = WARM_UP_PASSES): number =>
-  ruleSets.reduce((n, id) => n + 2 * passesFor(id, defaultRuleSet, passes) + 1 + (id === defaultRuleSet ? singles : 0), 0);
+/** Evaluate requests of the warm-up: per rule set, each pass a roster (compact) and the cross-row pair, and the full answer once. */
+export const warmUpEvaluateRequests = (ruleSets: readonly string[], defaultRuleSet: string, passes: number = WARM_UP_PASSES): number =>
+  ruleSets.reduce((n, id) => n + 2 * passesFor(id, defaultRuleSet, passes) + 1, 0);
 
 /** GET /v1/health requests of the warm-up: one first, then one each pass of every rule set. */
 export const warmUpHealthRequests = (ruleSets: readonly string[], defaultRuleSet: string, passes: number = WARM_UP_PASSES): number =>

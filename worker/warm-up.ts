@@ -8,9 +8,10 @@
 // Compiling is not all: V8 optimises a function for what it has seen (the kinds of objects, lists and numbers at each
 // place), and code that meets something else is thrown away (a deoptimisation) and runs slowly until V8 optimises it
 // again. So the rosters differ as real ones do (the layouts of the clients, sparse rows, whole and half hours, numbers
-// not seen before, requests without error rows), single rows start a request with every warning and error, and the
-// runtime's own Request and Response stand in where the global scope allows them (`npm run bench:request --
-// --deopts` lists what the first request still throws away).
+// not seen before, requests without error rows), the runtime's own Request and Response stand in where the global
+// scope allows them, and a request's lists of warnings and errors hold objects from the start (shared/object-list.ts:
+// whichever rule warns first, the list is of the kind V8 saw), so no row need start a request with each warning
+// (`npm run bench:request -- --deopts` lists what the first request still throws away).
 //
 // The global scope has no request: workerd refuses to make a Request or a Response with a body there, to draw random
 // numbers (a request id) or to set a timer (the audit's time bound). While the warm-up's requests run, stand-ins take their
@@ -20,7 +21,7 @@
 // audit record, no rate-limit or failed-login count, no request id. The requests wait for no I/O, so they all settle
 // while the top level runs, and the runtime's own objects are back before the first request (endWarmUp, called by
 // index.ts before every request, puts them back should one not have settled).
-import { duplicateRows, everydayRows, singleRows, warmUpRows } from '../shared/warm-up-rows';
+import { duplicateRows, everydayRows, warmUpRows } from '../shared/warm-up-rows';
 import { DEFAULT_RULE_SET, getRuleSet, listRuleSets } from '../shared/index';
 import type { Hono } from 'hono';
 import { configOf } from './config';
@@ -168,15 +169,8 @@ export async function warmUpRequests(app: Hono<AppEnv>, env: Bindings, options: 
         // the same ID number on two rows: the cross-row check, whose results are objects (docs/rules.md §9); no asOf:
         // the default, today in China
         await evaluate({ ruleSet: id, format: 'compact', rows: duplicateRows(id) });
-        if (pass === 0) {
-          // after the first pass (V8 keeps type feedback for a function only after its first calls) and before V8
-          // optimises much: rows one a request, so that a request's first warning and first error come from every
-          // rule (a request collects a row's warnings and errors in lists of its own); the engine's code is the same
-          // for every rule set
-          if (id === DEFAULT_RULE_SET) for (const [k, row] of singleRows(id, asOf).entries()) await evaluate(envelope(k, { ruleSet: id, asOf, format: 'compact', rows: [row] }));
-          // the full answer (the default format) once
-          await evaluate({ ruleSet: id, asOf, rows });
-        }
+        // the full answer (the default format) once
+        if (pass === 0) await evaluate({ ruleSet: id, asOf, rows });
         // with no body the runtime's own Request stands in: Hono's routing sees both kinds of request
         await send(standInRequest('GET', '/v1/health', {}));
       }

@@ -4,8 +4,7 @@
 import { describe, expect, it } from 'vitest';
 import { evaluateRows } from '../../shared/evaluate';
 import { ERROR_CODES, WARNING_CODES, evaluate, getRuleSet, listRuleSets } from '../../shared/index';
-import type { RosterRowInput } from '../../shared/types';
-import { duplicateRows, everydayRows, firstOfEachCode, singleRows, warmUpRows, WARM_UP_ROWS } from '../../shared/warm-up-rows';
+import { duplicateRows, everydayRows, warmUpRows, WARM_UP_ROWS } from '../../shared/warm-up-rows';
 
 /** Codes no made-up roster can reach, and why. */
 const UNREACHABLE_ERRORS: Partial<Record<(typeof ERROR_CODES)[number], string>> = {
@@ -39,7 +38,7 @@ describe.each(listRuleSets().map((r) => [r.id] as const))('warm-up roster of %s'
   });
 });
 
-describe.each(listRuleSets().map((r) => [r.id] as const))('everyday rosters and single rows of %s', (id) => {
+describe.each(listRuleSets().map((r) => [r.id] as const))('everyday rosters of %s', (id) => {
   const asOf = `${getRuleSet(id).year}-11-01`;
   const variants = [1, 2, 3, 5];
   const rosters = variants.map((v) => everydayRows(id, WARM_UP_ROWS, v));
@@ -75,20 +74,5 @@ describe.each(listRuleSets().map((r) => [r.id] as const))('everyday rosters and 
     }
     const messy = evaluate(rosters[0], { ruleSet: id, asOf });
     expect(new Set(messy.results.map((r) => r.status))).toEqual(new Set(['达标', '未达标', '数据有误', '', '待补材料']));
-  });
-
-  it('single rows: one starting with each warning and each error code the made-up rosters start a row with', () => {
-    const singles = singleRows(id, asOf);
-    const firstCodes = (rows: readonly RosterRowInput[]): Set<string> =>
-      new Set(evaluate([...rows], { ruleSet: id, asOf }).results.flatMap((r) => [r.warnings[0] ? `w:${r.warnings[0].code}` : '', r.errors[0] ? `e:${r.errors[0].code}` : '']).filter((c) => c !== ''));
-    const candidates = [...warmUpRows(id), ...everydayRows(id, WARM_UP_ROWS, 1000), ...everydayRows(id, WARM_UP_ROWS, 1001)];
-    const possible = firstCodes(candidates);
-    expect(firstCodes(singles)).toEqual(possible);
-    // the warnings a row starts with include the everyday ones (a row's hours without its days, a cap)
-    expect([...possible].filter((c) => c.startsWith('w:')).length).toBeGreaterThan(10);
-    // each row is there for a code of its own (no two rows for the same first codes)
-    expect(firstOfEachCode(id, asOf, candidates).length).toBeLessThanOrEqual(possible.size);
-    // and a few everyday rows
-    expect(singles.length).toBeGreaterThan(firstOfEachCode(id, asOf, candidates).length);
   });
 });

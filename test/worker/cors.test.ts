@@ -25,6 +25,10 @@ describe('CORS', () => {
     expect(res.headers.get('Access-Control-Allow-Methods')).toContain('POST');
     const allowed = (res.headers.get('Access-Control-Allow-Headers') ?? '').toLowerCase().split(',');
     expect(allowed).toEqual(expect.arrayContaining(['authorization', 'content-type']));
+    expect(res.headers.get('Access-Control-Max-Age')).toBe('600');
+    expect(res.headers.get('Access-Control-Expose-Headers')).toBe('Retry-After,X-Request-Id');
+    expect(res.headers.get('Vary')).toBe('Origin, Access-Control-Request-Headers');
+    expect(res.headers.get('X-Request-Id')).toMatch(/^[0-9a-f-]{36}$/);
   });
 
   it('preflight from another origin gets no Access-Control-Allow-Origin', async () => {
@@ -41,5 +45,20 @@ describe('CORS', () => {
     expect(unauthorized.headers.get('Access-Control-Allow-Origin')).toBe(ALLOWED);
     const other = await call('/v1/rules', { headers: bearer(TOKENS.cors, { Origin: OTHER }) });
     expect(other.headers.get('Access-Control-Allow-Origin')).toBeNull();
+  });
+
+  it('every answer names the headers a page may read and varies by origin, once', async () => {
+    const answers = [
+      await call('/v1/rules', { headers: bearer(TOKENS.cors, { Origin: ALLOWED }) }),
+      await call('/v1/rules', { headers: { Origin: ALLOWED } }),
+      await call('/v1/health'),
+      await call('/nothing-here', { headers: { Origin: OTHER } }),
+    ];
+    expect(answers.map((r) => r.status)).toEqual([200, 401, 200, 404]);
+    for (const res of answers) {
+      expect(res.headers.get('Access-Control-Expose-Headers')).toBe('Retry-After,X-Request-Id');
+      expect(res.headers.get('Vary')).toBe('Origin');
+      expect(res.headers.get('X-Request-Id')).toMatch(/^[0-9a-f-]{36}$/);
+    }
   });
 });

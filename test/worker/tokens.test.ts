@@ -106,6 +106,16 @@ describe('labelForToken', () => {
     expect(await labelForToken(A, tokens, undefined)).toBe('hr');
     expect(await labelForToken(A.slice(1), tokens, undefined)).toBeNull();
     expect(await labelForToken(`${A}x`, tokens, undefined)).toBeNull();
+    // as long as the token, one character different, first or last
+    expect(await labelForToken(`${A[0] === 'a' ? 'b' : 'a'}${A.slice(1)}`, tokens, undefined)).toBeNull();
+    expect(await labelForToken(`${A.slice(0, -1)}${A.endsWith('a') ? 'b' : 'a'}`, tokens, undefined)).toBeNull();
+  });
+  it('names each label of a list, and the same token every time (its digest is made once)', async () => {
+    const list = parseTokens(`hr:${A},it:${B}`, undefined).tokens;
+    expect(await labelForToken(B, list, undefined)).toBe('it');
+    expect(await labelForToken(A, list, undefined)).toBe('hr');
+    expect(await labelForToken(A, list, undefined)).toBe('hr');
+    expect(await labelForToken(A, [], undefined)).toBeNull();
   });
   it('accepts the dev token only when CE_ENV is development', async () => {
     expect(await labelForToken(DEV_TOKEN, tokens, 'development')).toBe('dev');

@@ -6,9 +6,8 @@
 import { env } from 'cloudflare:workers';
 import { Hono } from 'hono';
 import { describe, expect, it, vi } from 'vitest';
-import { DEFAULT_RULE_SET, getRuleSet, listRuleSets } from '../../shared/index';
+import { DEFAULT_RULE_SET, listRuleSets } from '../../shared/index';
 import type { RosterRowInput } from '../../shared/types';
-import { singleRows } from '../../shared/warm-up-rows';
 import { DEMO_RULE_SET, registerDemo } from '../support/demo-rule-set';
 import { app } from '../../worker/app';
 import type { AppEnv, Bindings } from '../../worker/env';
@@ -38,24 +37,23 @@ function runtimeObjects() {
 }
 
 describe('start-up warm-up', () => {
-  it('sends health, the made-up rosters (compact, each pass), the cross-row pair, the single rows and the full answer: all 200, no audit record, no binding used', async () => {
+  it('sends health, the made-up rosters (compact, each pass), the cross-row pair and the full answer: all 200, no audit record, no binding used', async () => {
     const before = await auditCount();
     registerDemo();
     const passes = OTHER_RULE_SET_PASSES + 3;
     const { statuses } = await warmUpRequests(app, untouchable(), { passes });
     const ids = listRuleSets().map((r) => r.id);
     expect(ids).toEqual(expect.arrayContaining([DEFAULT_RULE_SET, DEMO_RULE_SET]));
-    // health first and after each pass; the default rule set every pass (roster and cross-row pair), its single rows
-    // and the full answer; another rule set only OTHER_RULE_SET_PASSES passes and the full answer
-    const singles = singleRows(DEFAULT_RULE_SET, `${getRuleSet().year}-11-01`).length;
+    // health first and after each pass; the default rule set every pass (roster and cross-row pair) and the full
+    // answer; another rule set only OTHER_RULE_SET_PASSES passes and the full answer
     const health = 1 + passes + (ids.length - 1) * OTHER_RULE_SET_PASSES;
-    const expected = health + (2 * passes + 1 + singles) + (ids.length - 1) * (2 * OTHER_RULE_SET_PASSES + 1);
-    expect(warmUpEvaluateRequests(ids, DEFAULT_RULE_SET, singles, passes) + warmUpHealthRequests(ids, DEFAULT_RULE_SET, passes)).toBe(expected);
+    const expected = health + (2 * passes + 1) + (ids.length - 1) * (2 * OTHER_RULE_SET_PASSES + 1);
+    expect(warmUpEvaluateRequests(ids, DEFAULT_RULE_SET, passes) + warmUpHealthRequests(ids, DEFAULT_RULE_SET, passes)).toBe(expected);
     expect(statuses).toEqual(new Array(expected).fill(200));
     expect(await auditCount()).toBe(before);
   });
 
-  it('what the app sees at the global scope: the runtime’s own Request where there is no body and its own Response; rosters that differ each pass, single rows, the add-in’s field order', async () => {
+  it('what the app sees at the global scope: the runtime’s own Request where there is no body and its own Response; rosters that differ each pass, the add-in’s field order', async () => {
     const OwnRequest = globalThis.Request;
     const OwnResponse = globalThis.Response;
     const seen: { method: string; ownRequest: boolean; body?: { rows: RosterRowInput[]; keys: string[] } }[] = [];
@@ -86,10 +84,6 @@ describe('start-up warm-up', () => {
     // the default rule set's rosters of 400 rows differ from pass to pass (everyday rows every other pass)
     const rosters = posts.filter((b) => b.rows.length === 400).map((b) => JSON.stringify(b.rows));
     expect(new Set(rosters).size).toBeGreaterThanOrEqual(1 + Math.floor(passes / 2));
-    // single rows, as singleRows gives them, one a request
-    const singles = singleRows(DEFAULT_RULE_SET, `${getRuleSet().year}-11-01`);
-    const sent = posts.filter((b) => b.rows.length === 1).map((b) => JSON.stringify(b.rows[0]));
-    for (const row of singles) expect(sent).toContain(JSON.stringify(row));
     // the fields in the add-in's order (rows first: addin/api/client.ts) as well as others
     expect(posts.some((b) => b.keys[0] === 'rows')).toBe(true);
     expect(posts.some((b) => b.keys[0] !== 'rows')).toBe(true);

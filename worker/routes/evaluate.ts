@@ -11,9 +11,9 @@ import { todayInChina } from '../today';
  * its compact form (docs/api.md), written as JSON text straight from the engine's columns (shared/compact-json.ts).
  */
 export const evaluateRows = factory.createHandlers(async (c) => {
-  const { rows, ruleSet = DEFAULT_RULE_SET, asOf = todayInChina(), format } = c.var.evaluateRequest;
+  const { rows, ruleSet = DEFAULT_RULE_SET, asOf = todayInChina(), format } = c.get('evaluateRequest');
   const evaluation = evaluateAll(rows, { ruleSet, asOf });
-  const batchId = c.var.requestId;
+  const batchId = c.get('requestId');
   // Awaited (not waitUntil) and bounded: a 200 answer means its audit record is stored; no record, no answer.
   try {
     await withTimeout(
@@ -25,10 +25,10 @@ export const evaluateRows = factory.createHandlers(async (c) => {
         asOf,
         rowCount: rows.length,
         statusCounts: storedCounts(evaluationCounts(evaluation)),
-        bodyHmac: c.var.bodyHmac,
-        tokenLabel: c.var.tokenLabel,
+        bodyHmac: c.get('bodyHmac'),
+        tokenLabel: c.get('tokenLabel'),
       }),
-      c.var.config.limits.auditTimeoutMs,
+      c.get('config').limits.auditTimeoutMs,
     );
   } catch (err) {
     console.error('audit write failed', batchId, err);

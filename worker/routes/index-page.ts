@@ -11,7 +11,8 @@ export const indexPage = factory.createHandlers(async (c) => {
   if (!c.env.ASSETS) return notFound(c);
   const res = await c.env.ASSETS.fetch(new Request(new URL('/index.html', c.req.url), { headers: c.req.raw.headers }));
   if (res.status === 404) return notFound(c);
-  const page = new Response(res.body, res); // mutable headers for the middleware
+  // made through the context: the headers set before (the request id) are on it, and the middleware can change them
+  const page = c.newResponse(res.body, res);
   for (const [name, value] of Object.entries(PAGE_HEADERS)) page.headers.set(name, value);
   return page;
 });

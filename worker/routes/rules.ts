@@ -8,6 +8,6 @@ import { factory } from '../factory';
  * only (validateRulesQuery has checked it).
  */
 export const listRules = factory.createHandlers((c) => {
-  const one = c.var.rulesQuery;
+  const one = c.get('rulesQuery');
   return c.json({ engineVersion: ENGINE_VERSION, defaultRuleSet: DEFAULT_RULE_SET, ruleSets: one ? [describeRuleSet(getRuleSet(one))] : listRuleSets() });
 });
