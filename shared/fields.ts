@@ -287,7 +287,8 @@ export function parseRow(row: object, rs: CompiledRuleSet, errors: RowError[], w
     }
     if (slot < 0) continue;
     const c = cells[key];
-    if (c === null || c === undefined) continue;
+    // blank: nothing, or an empty text (as readCell reads it, but without the call: a roster's empty cells are many)
+    if (c === null || c === undefined || c === '') continue;
     // the usual cell: a number within its column's range
     if (typeof c === 'number' && read[slot] === READ_NUMBER && c >= 0 && c <= max[slot] && (integer[slot] === 0 || Number.isInteger(c))) {
       vals[slot] = c === 0 ? 0 : c;
