@@ -27,12 +27,11 @@ import type { EvaluateOptions, RosterRowInput, RowResult, RowStatus, RowWarning 
 import { ENGINE_VERSION } from './version';
 import {
   MAX_NUMBER_BYTES,
-  asciiBytes,
   asciiPiece,
   newJsonWriter,
   putAsciiString,
-  putBytes,
   putNumber,
+  putPiece,
   putWords,
   reserve,
   writeText,
@@ -206,12 +205,12 @@ const CLOSE = 0x7d;
 const S_FIELD: readonly Piece[] = [0, 1, 2, 3, 4].map((n) => asciiPiece(n === 0 ? '{' : `{"s":${n}`));
 /** The same followed by the breakdown's `"b":[`. */
 const SB_FIELD: readonly Piece[] = [0, 1, 2, 3, 4].map((n) => asciiPiece(n === 0 ? '{"b":[' : `{"s":${n},"b":[`));
-const P_FIELD = asciiBytes('"p":');
-const Q_FIELD = asciiBytes('"q":');
-const R_FIELD = asciiBytes('"r":[');
-const F_FIELD = asciiBytes('"f":[');
-const D_FIELD = asciiBytes('"d":');
-const W_FIELD = asciiBytes('"w":[');
+const P_FIELD = asciiPiece('"p":');
+const Q_FIELD = asciiPiece('"q":');
+const R_FIELD = asciiPiece('"r":[');
+const F_FIELD = asciiPiece('"f":[');
+const D_FIELD = asciiPiece('"d":');
+const W_FIELD = asciiPiece('"w":[');
 
 /** Bytes a credited row's compact form takes at most, besides its items and warnings. */
 const ROW_ROOM = 16 + 4 * MAX_NUMBER_BYTES + 64;
@@ -251,11 +250,11 @@ function putColumnRow(buf: Uint8Array, at: number, i: number, r: RowWriting): nu
   let pro = 0;
   const n = c.itemCount[i];
   // `{`, with the status when it is not the default, and the breakdown's start when there is one
-  if (n === 0) at = putWords(r.view, at, S_FIELD[s].words, 0, S_FIELD[s].length);
+  if (n === 0) at = putPiece(r.view, at, S_FIELD[s]);
   else {
     const start = c.itemStart[i];
     const hours = c.itemHours;
-    at = putWords(r.view, at, SB_FIELD[s].words, 0, SB_FIELD[s].length);
+    at = putPiece(r.view, at, SB_FIELD[s]);
     for (let k = start; k < start + n; k++) {
       const ip = hours[2 * k];
       const iq = hours[2 * k + 1];
@@ -269,12 +268,12 @@ function putColumnRow(buf: Uint8Array, at: number, i: number, r: RowWriting): nu
   }
   if (!same(publicHours, pub)) {
     if (!first) buf[at++] = COMMA;
-    at = putNumber(buf, putBytes(buf, at, P_FIELD), publicHours);
+    at = putNumber(buf, putPiece(r.view, at, P_FIELD), publicHours);
     first = false;
   }
   if (!same(professionalHours, pro)) {
     if (!first) buf[at++] = COMMA;
-    at = putNumber(buf, putBytes(buf, at, Q_FIELD), professionalHours);
+    at = putNumber(buf, putPiece(r.view, at, Q_FIELD), professionalHours);
     first = false;
   }
   // t: the total of a credited row is always public + professional, its default
@@ -282,7 +281,7 @@ function putColumnRow(buf: Uint8Array, at: number, i: number, r: RowWriting): nu
   const requiredProfessional = h[base + 3];
   if (!same(requiredPublic, r.rp) || !same(requiredProfessional, r.rq)) {
     if (!first) buf[at++] = COMMA;
-    at = putNumber(buf, putBytes(buf, at, R_FIELD), requiredPublic);
+    at = putNumber(buf, putPiece(r.view, at, R_FIELD), requiredPublic);
     buf[at++] = COMMA;
     at = putNumber(buf, at, requiredProfessional);
     buf[at++] = CLOSE_LIST;
@@ -292,7 +291,7 @@ function putColumnRow(buf: Uint8Array, at: number, i: number, r: RowWriting): nu
   const professionalShortfall = h[base + 5];
   if (!same(publicShortfall, shortfallDefault(requiredPublic, publicHours)) || !same(professionalShortfall, shortfallDefault(requiredProfessional, professionalHours))) {
     if (!first) buf[at++] = COMMA;
-    at = putNumber(buf, putBytes(buf, at, F_FIELD), publicShortfall);
+    at = putNumber(buf, putPiece(r.view, at, F_FIELD), publicShortfall);
     buf[at++] = COMMA;
     at = putNumber(buf, at, professionalShortfall);
     buf[at++] = CLOSE_LIST;
@@ -301,14 +300,14 @@ function putColumnRow(buf: Uint8Array, at: number, i: number, r: RowWriting): nu
   if (c.deadlineDay[i] !== r.deadlineDay) {
     if (!first) buf[at++] = COMMA;
     // a YYYY-MM-DD date: ASCII, nothing to escape
-    at = putAsciiString(buf, putBytes(buf, at, D_FIELD), deadlineOf(c, i, r.rs));
+    at = putAsciiString(buf, putPiece(r.view, at, D_FIELD), deadlineOf(c, i, r.rs));
     first = false;
   }
   const nw = c.warningCount[i];
   if (nw > 0) {
     const start = c.warningStart[i];
     if (!first) buf[at++] = COMMA;
-    at = putBytes(buf, at, W_FIELD);
+    at = putPiece(r.view, at, W_FIELD);
     for (let k = start; k < start + nw; k++) {
       if (k > start) buf[at++] = COMMA;
       at = putNumber(buf, at, warningIndex(r.warnings, c.warnings[k]));

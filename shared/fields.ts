@@ -165,7 +165,9 @@ function readId(v: unknown, slot: number, p: ParsedRow, rs: CompiledRuleSet, err
 export const PLAIN_NAME = 1;
 export const PLAIN_UNIT = 2;
 export const PLAIN_DEPARTMENT = 4;
-/** The bit of a text role's reader (READ_NAME, READ_UNIT, READ_DEPARTMENT: consecutive codes). */
+/** A text role's reader: READ_NAME, READ_UNIT or READ_DEPARTMENT (consecutive codes). */
+const isRoleReader = (how: number): boolean => how >= READ_NAME && how <= READ_DEPARTMENT;
+/** The bit of a text role's reader. */
 const plainBit = (how: number): number => 1 << (how - READ_NAME);
 
 /** An empty ParsedRow for a rule set's columns. */
@@ -298,7 +300,7 @@ export function parseRow(row: object, rs: CompiledRuleSet, errors: RowError[], w
       continue;
     }
     // the usual name, unit or department: a text that reads as itself
-    if (typeof c === 'string' && read[slot] >= READ_NAME && isPlainRoleText(c, words)) {
+    if (typeof c === 'string' && isRoleReader(read[slot]) && isPlainRoleText(c, words)) {
       const how = read[slot];
       if (how === READ_NAME) p.name = c;
       else if (how === READ_UNIT) p.unit = c;
@@ -357,7 +359,7 @@ function readCell(v: unknown, key: string, slot: number, rs: CompiledRuleSet, er
     const n = c.length;
     if (n === 0) return CELL_BLANK;
     // not plain unless read as it is (below): a placeholder, an error value or a text with spaces around it
-    if (how >= READ_NAME) p.plain &= ~plainBit(how);
+    if (isRoleReader(how)) p.plain &= ~plainBit(how);
     if (isSpaceCode(c.charCodeAt(0)) || isSpaceCode(c.charCodeAt(n - 1))) {
       c = c.trim();
       if ((c as string).length === 0) return CELL_BLANK;
@@ -402,7 +404,7 @@ function readCell(v: unknown, key: string, slot: number, rs: CompiledRuleSet, er
     default:
       break;
   }
-  if (how >= READ_NAME) {
+  if (isRoleReader(how)) {
     // a name, unit or department read as the cell holds it (readName gives a text cell back as it is)
     const bit = plainBit(how);
     p.plain = typeof v === 'string' && c === v && isPlainText(v) ? p.plain | bit : p.plain & ~bit;
