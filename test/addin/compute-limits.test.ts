@@ -156,4 +156,18 @@ describe('the deployed rate limit against the request plan (worker/wrangler.json
     // and a burst of two full 100,000-row rosters (计算学时, a cell edited, 年度汇总): no 429 and no minute's wait
     expect(2 * Math.ceil(100_000 / plan.maxRowsPerRequest)).toBeLessThanOrEqual(limiter?.simple.limit ?? 0);
   });
+
+  it.each([['local development', config], ['production', config.env.production]])('%s: a 100,000-row roster as the add-in sends it, twice, stays under the limit', async (_what, env) => {
+    const limiter = env.ratelimits.find((r) => r.name === 'RATE_LIMITER');
+    const advertised = Number(env.vars.CE_ROWS_PER_REQUEST);
+    const s = service({ limits: { maxRows: Number(env.vars.CE_MAX_ROWS), maxBodyBytes: Number(env.vars.CE_MAX_BODY_BYTES), rowsPerRequest: advertised } });
+    const rows = roster(100_000);
+    const out = await computeAll(rows, client(s.fetch), { asOf: AS_OF, firstDataRowNumber: 2 });
+    expect(out.results).toHaveLength(rows.length);
+    // requests of the advertised size (the CPU budget per request), never larger
+    expect(Math.max(...s.seen.posts)).toBe(advertised);
+    expect(s.seen.posts.reduce((a, b) => a + b, 0)).toBe(rows.length);
+    // 计算学时, a cell edited, 计算学时 or 年度汇总 again: the whole roster twice within the rate limit's period
+    expect(2 * s.seen.posts.length).toBeLessThanOrEqual(limiter?.simple.limit ?? 0);
+  }, 120_000);
 });

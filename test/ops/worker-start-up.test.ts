@@ -17,9 +17,11 @@ import type { RosterRowInput } from '../../shared/types';
 import { DEV_TOKEN } from '../../worker/tokens';
 import { STAND_IN_REQUEST_ID, warmUpEvaluateRequests } from '../../worker/warm-up-plan';
 import { syntheticRows } from '../../scripts/load-rows';
-import { bundle, root, startWorkerd, workerdConfig, type Workerd } from '../../scripts/workerd-bundle';
+import { bundle, root, startWorkerd, workerdConfig, wranglerConfig, type Workerd } from '../../scripts/workerd-bundle';
 
 const TOKEN = randomBytes(32).toString('base64url');
+/** The rows per request the production Worker advertises (GET /v1/health): the size clients send. */
+const ADVERTISED_ROWS = Number(wranglerConfig.env.production.vars.CE_ROWS_PER_REQUEST);
 const PROBE = `const parse = JSON.parse;
 globalThis.rosterBodiesParsed = 0;
 JSON.parse = function (text, reviver) {
@@ -118,8 +120,8 @@ describe('the built Worker’s start-up in workerd', () => {
     const w = await start({ CE_API_TOKEN: `test:${TOKEN}` });
     try {
       const bodies: EvaluateBody[] = [
-        { rows: syntheticRows(400), asOf: '2023-11-01', format: 'compact' },
-        { rows: syntheticRows(400), asOf: '2023-11-01' },
+        { rows: syntheticRows(ADVERTISED_ROWS), asOf: '2023-11-01', format: 'compact' },
+        { rows: syntheticRows(ADVERTISED_ROWS), asOf: '2023-11-01' },
         ...listRuleSets().map(({ id }): EvaluateBody => ({ rows: syntheticRows(40, 7), ruleSet: id, asOf: '2024-03-01', format: 'compact' })),
       ];
       for (const body of bodies) {
