@@ -3,7 +3,8 @@
 // thread that runs the isolate, in workerd (the runtime `wrangler dev` runs and Cloudflare deploys), for the bundle
 // `wrangler deploy --dry-run --env production` makes. Cold = the first request of a fresh workerd process (its
 // start-up, the Worker's top level with the warm-up of worker/warm-up.ts, is reported on its own: Cloudflare runs it
-// under the separate start-up limit); warm = the median of later requests. The answer's size is as sent.
+// under the separate start-up limit); warm = the median of later requests. The rows (scripts/load-rows.ts) are sent as
+// the add-in sends them by default: minimised, without their empty cells (requestBody). The answer's size is as sent.
 //
 // How it is measured (scripts/thread-cpu.ts): workerd runs the isolate on its main thread; Linux keeps that thread's
 // CPU time in nanoseconds and brings it up to date whenever the thread stops running. The bench reads it while the
@@ -29,6 +30,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { gzipSync } from 'node:zlib';
+import { minimiseRows } from '../addin/compute/minimise';
 import { getRuleSet } from '../shared/index';
 import { syntheticRows } from './load-rows';
 import { HAS_THREAD_CPU, otherThreadCpuMs, threadIdle } from './thread-cpu';
@@ -56,6 +58,17 @@ const { values: opts } = parseArgs({
 
 const median = (xs: number[]): number => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));
+
+const AS_OF = `${getRuleSet().year}-11-01`;
+
+/**
+ * The body of a POST /v1/evaluate of `rows` synthetic rows as the add-in sends it by default: minimised (no name, no ID
+ * number, a row in error sent empty) and without the empty cells (addin/compute/minimise.ts).
+ */
+function requestBody(rows: number, format: string): string {
+  const sent = minimiseRows(syntheticRows(rows), { asOf: AS_OF, firstDataRowNumber: 2 }).sent;
+  return JSON.stringify({ rows: sent, asOf: AS_OF, ...(format === 'full' ? {} : { format }) });
+}
 
 /** The variables of the bench's Worker: production's, with a token and an audit key of its own. */
 const VARS = { CE_API_TOKEN: `bench:${TOKEN}`, CE_AUDIT_HMAC_KEY: randomBytes(32).toString('hex'), CE_ENV: 'production' };
@@ -179,7 +192,7 @@ async function underWranglerDev(dir: string, formats: string[], starts: number):
   const start: Start = () => startWranglerDev(persistTo, VARS);
   const figures: string[] = [];
   for (const format of formats) {
-    const body = JSON.stringify({ rows: syntheticRows(ROWS_PER_REQUEST), asOf: `${getRuleSet().year}-11-01`, ...(format === 'full' ? {} : { format }) });
+    const body = requestBody(ROWS_PER_REQUEST, format);
     const { cold, warm, helper } = await measure(start, body, starts);
     const ok = cold <= BUDGET_MS && warm <= BUDGET_MS;
     figures.push(`${format} cold ${cold.toFixed(2)}, warm ${warm.toFixed(2)} ms (helper ${helper.toFixed(2)}): ${ok ? 'OK' : 'ABOVE'}`);
@@ -232,7 +245,7 @@ async function againstBaseline(dir: string, baselineDir: string, config: string,
   const baseConfig = workerdConfig(mkdtempSync(join(dir, 'baseline-')), readFileSync(built, 'utf8'), STUB_ENTRY, VARS);
   const rounds = Number(opts.cold);
   for (const format of formats) {
-    const body = JSON.stringify({ rows: syntheticRows(ROWS_PER_REQUEST), asOf: `${getRuleSet().year}-11-01`, ...(format === 'full' ? {} : { format }) });
+    const body = requestBody(ROWS_PER_REQUEST, format);
     const { cold, warm } = await inPairs(inWorkerd(baseConfig), inWorkerd(config), body, rounds, Number(opts.warm));
     const line = (pairs: Pair[]): string =>
       `${median(pairs.map((p) => p.base)).toFixed(2)} → ${median(pairs.map((p) => p.now)).toFixed(2)} ms (median of the paired differences ${median(pairs.map((p) => p.now - p.base)).toFixed(2)})`;
@@ -263,7 +276,7 @@ async function main(): Promise<void> {
     console.log(`${'rows'.padStart(6)} | ${'format'.padEnd(7)} | ${'cold ms'.padStart(7)} | ${'warm ms'.padStart(7)} | ${'helper ms'.padStart(9)} | ${'KiB'.padStart(7)}`);
     for (const rows of sizes) {
       for (const format of formats) {
-        const body = JSON.stringify({ rows: syntheticRows(rows), asOf: `${getRuleSet().year}-11-01`, ...(format === 'full' ? {} : { format }) });
+        const body = requestBody(rows, format);
         const measured = await measure(inWorkerd(config), body);
         startups.push(...measured.startups);
         const { cold, warm, helper, bytes } = measured;
@@ -284,7 +297,7 @@ async function main(): Promise<void> {
     for (const v of verdicts) console.log(v);
     if (opts.deopts) {
       for (const format of formats) {
-        const body = JSON.stringify({ rows: syntheticRows(ROWS_PER_REQUEST), asOf: `${getRuleSet().year}-11-01`, ...(format === 'full' ? {} : { format }) });
+        const body = requestBody(ROWS_PER_REQUEST, format);
         const found = await deoptimisations(dir, readFileSync(built, 'utf8'), body);
         console.log(`${format} at ${ROWS_PER_REQUEST} rows, deoptimisations in the first request (V8 --trace-deopt): ${found.length === 0 ? 'none' : found.join('; ')}`);
       }

@@ -11,6 +11,7 @@ import {
   checkIdNumber,
   excelErrorOf,
   inCodeSet,
+  isEmptyCell,
   isPlaceholder,
   isPlainRoleText,
   isSpaceCode,
@@ -290,7 +291,7 @@ export function parseRow(row: object, rs: CompiledRuleSet, errors: RowError[], w
     if (slot < 0) continue;
     const c = cells[key];
     // blank: nothing, or an empty text (as readCell reads it, but without the call: a roster's empty cells are many)
-    if (c === null || c === undefined || c === '') continue;
+    if (isEmptyCell(c)) continue;
     // the usual cell: a number within its column's range
     if (typeof c === 'number' && read[slot] === READ_NUMBER && c >= 0 && c <= max[slot] && (integer[slot] === 0 || Number.isInteger(c))) {
       vals[slot] = c === 0 ? 0 : c;

@@ -73,6 +73,13 @@ export function withoutSpaces(s: string): string {
   return out;
 }
 
+/**
+ * true for a cell with nothing in it: null, undefined or ''. The engine skips such a cell before reading it, so a row
+ * without it reads the same (the add-in leaves such cells out of what it sends: addin/compute/minimise.ts).
+ * isBlankCell also takes whitespace-only text, which the engine does read.
+ */
+export const isEmptyCell = (v: unknown): v is null | undefined | '' => v === null || v === undefined || v === '';
+
 /** true for null, undefined, '' and whitespace-only text (including the ideographic space). */
 export function isBlankCell(v: unknown): boolean {
   if (v === null || v === undefined) return true;

@@ -5,7 +5,7 @@
 // Each request asks for the compact answer, which the client expands (addin/api/client.ts, shared/compact.ts).
 import type { EvaluateResponse, RosterRowInput, RowResult } from '../../shared/types';
 import { jsonBytes, planChunksBySize, requestLimitsFrom, type Chunk, type RequestLimits, type ServiceLimits } from '../../shared/sheet/chunks';
-import { mergeResult, minimiseRows } from './minimise';
+import { mergeResult, minimiseRows, sentCells } from './minimise';
 
 export type Evaluator = {
   evaluate(
@@ -136,7 +136,7 @@ export async function computeAll(rows: RosterRowInput[], evaluator: Evaluator, o
   const limits: RequestLimits = { ...requestLimitsFrom(advertised), ...options.limits };
   // by default the service sees no name and no ID number (minimise.ts); the local engine does that part
   const minimised = options.sendPersonalData ? null : minimiseRows(rows, { ruleSet: options.ruleSet, asOf: options.asOf, firstDataRowNumber: options.firstDataRowNumber });
-  const toSend = minimised ? minimised.sent : rows;
+  const toSend = minimised ? minimised.sent : rows.map(sentCells);
   const chunks = planRequestChunks(toSend, limits);
   const total = rows.length;
   const results: RowResult[] = new Array<RowResult>(total);

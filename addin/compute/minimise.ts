@@ -1,10 +1,14 @@
-// Data minimisation: by default no name and no ID number leave the workbook. The bundled engine
+// Data minimisation: by default no name and no ID number leave the workbook, and no row carries its empty cells. The bundled engine
 // (the same code the 计算服务 runs) evaluates the whole roster locally first: that covers what needs a name or an ID
 // (missing names, total and note rows, the ID check digit, the same ID twice, across the whole roster). The service
 // gets each person's row with the name replaced by a row key and no ID number, and its results are merged back:
 // rows the local engine skips or finds in error keep the local result; for the others the service's hours, status
 // and warnings are used, with the local warnings only a name or an ID can raise (e.g. the ID check digit) added.
+// Whatever is sent leaves out the cells with nothing in them (null, ''): the engine skips those unread, so the answer is
+// the same, and a roster's many empty cells no longer cost bytes, parsing and CPU in every request (docs/api.md, CPU
+// per request).
 import { evaluate } from '../../shared/index';
+import { isEmptyCell } from '../../shared/normalize';
 import type { EvaluateResponse, RosterRowInput, RowResult, RowWarning } from '../../shared/types';
 
 /** The fields that identify a person and never need to reach the service to count hours. */
@@ -20,13 +24,23 @@ export type Minimised = {
   local: EvaluateResponse;
 };
 
+/** A row as it is sent: its cells, without the empty ones (isEmptyCell). */
+export function sentCells(row: RosterRowInput): RosterRowInput {
+  const out: RosterRowInput = {};
+  for (const key of Object.keys(row)) {
+    const v = row[key];
+    if (!isEmptyCell(v)) out[key] = v;
+  }
+  return out;
+}
+
 /** The local evaluation and the rows to send, for rows whose first one is on sheet row `firstDataRowNumber`. */
 export function minimiseRows(rows: RosterRowInput[], options: { ruleSet?: string; asOf?: string; firstDataRowNumber: number }): Minimised {
   const local = evaluate(rows, { ruleSet: options.ruleSet, asOf: options.asOf });
   const sent = rows.map((row, i): RosterRowInput => {
     const r = local.results[i];
     if (r.status === '' || r.status === '数据有误') return {};
-    const copy: RosterRowInput = { ...row };
+    const copy = sentCells(row);
     for (const f of PERSONAL_FIELDS) delete copy[f];
     copy.name = rowKey(options.firstDataRowNumber + i);
     return copy;

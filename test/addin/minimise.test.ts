@@ -5,7 +5,13 @@ import { evaluate } from '../../shared/index';
 import type { RosterRowInput } from '../../shared/types';
 import { WorkerClient, type FetchLike } from '../../addin/api/client';
 import { computeAll } from '../../addin/compute/compute';
-import { rowKey } from '../../addin/compute/minimise';
+import { rowKey, sentCells } from '../../addin/compute/minimise';
+import { syntheticRows } from '../../scripts/load-rows';
+import { compactAnswerJson } from '../../shared/compact-json';
+import { evaluateRows } from '../../shared/evaluate';
+import { getRuleSet, listRuleSets } from '../../shared/index';
+import { everydayRows, warmUpRows } from '../../shared/warm-up-rows';
+import { WORKED_BATCHES, WORKED_CASES } from '../support/worked-cases';
 import { summarizeRoster } from '../../addin/summary/summary-source';
 
 const AS_OF = '2023-11-01';
@@ -91,11 +97,77 @@ describe('what leaves the workbook', () => {
     const client = new WorkerClient({ baseUrl: 'https://ce.example.org', token: 't', fetch: service.fetch });
     const out = await computeAll(rows, client, { asOf: AS_OF, firstDataRowNumber: 2, sendPersonalData: true });
     const sent = service.bodies.flatMap((b) => (JSON.parse(b) as Body).rows);
-    expect(sent).toEqual(rows);
+    // every cell as typed, only the empty ones left out (row 10's empty name)
+    expect(sent).toEqual(rows.map(sentCells));
+    expect(sent[10]).not.toHaveProperty('name');
+    expect(sent[11].name).toBe(rows[11].name);
     // the service sees one part at a time: the same ID in two parts (rows 5 and 1800) is found by the caller's check
     // over the whole roster (shared/roster findCrossDuplicates, applied in addin/compute/run.ts), not here
     const whole = evaluate(rows, { asOf: AS_OF }).results.map((r) => r.status);
     const crossPart = new Set([5, 1800]);
     expect(out.results.map((r) => r.status).filter((_, i) => !crossPart.has(i))).toEqual(whole.filter((_, i) => !crossPart.has(i)));
+  });
+});
+
+describe('empty cells are not sent', () => {
+  /** Rows with every kind of empty and nearly empty cell, as a sheet gives them. */
+  const mixed = (): RosterRowInput[] =>
+    Array.from({ length: 60 }, (_, i) => ({
+      name: i % 9 === 4 ? '' : `职工${i}`,
+      unit: i % 3 === 0 ? null : i % 3 === 1 ? '' : '枣庄市立医院',
+      department: i % 4 === 0 ? '　' : i % 4 === 1 ? ' ' : null,
+      platformPublicHours: i % 5 === 0 ? 0 : i % 5 === 1 ? '' : i % 5 === 2 ? '0' : 30,
+      platformProfessionalHours: i % 7 === 0 ? null : 60,
+      trainingFiled: i % 6 === 0 ? false : i % 6 === 1 ? '' : null,
+      trainingHours: null,
+      specialCase: '',
+    }));
+
+  it('sentCells keeps every cell but null and empty text: 0, false, "0" and spaces stay', () => {
+    expect(sentCells({ a: null, b: '', c: 0, d: false, e: '0', f: ' ', g: '　', h: 'x', i: 12.5 })).toEqual({ c: 0, d: false, e: '0', f: ' ', g: '　', h: 'x', i: 12.5 });
+    expect(sentCells({})).toEqual({});
+    const row = { a: null, b: 1 };
+    sentCells(row);
+    expect(row).toEqual({ a: null, b: 1 });
+  });
+
+  it('no request body holds a null or an empty text, with or without names', async () => {
+    const rows = mixed();
+    for (const sendPersonalData of [false, true]) {
+      const service = capturing();
+      const client = new WorkerClient({ baseUrl: 'https://ce.example.org', token: 't', fetch: service.fetch });
+      const out = await computeAll(rows, client, { asOf: AS_OF, firstDataRowNumber: 2, sendPersonalData });
+      const sent = service.bodies.flatMap((b) => (JSON.parse(b) as Body).rows);
+      expect(sent).toHaveLength(rows.length);
+      for (const r of sent) for (const v of Object.values(r)) expect(v === null || v === '', JSON.stringify(r)).toBe(false);
+      // what is sent still has the cells that are not empty: 0, false, '0' and spaces
+      if (sendPersonalData) expect(sent[0]).toEqual({ name: '职工0', department: '　', platformPublicHours: 0, trainingFiled: false });
+      expect(out.results).toEqual(evaluate(rows, { asOf: AS_OF }).results);
+    }
+  });
+
+  it('the engine gives the same answer without the empty cells: full and compact, every kind of roster', () => {
+    type Roster = { label: string; rows: RosterRowInput[]; asOf?: string; ruleSet?: string };
+    const rosters: Roster[] = [
+      { label: 'mixed', rows: mixed(), asOf: AS_OF },
+      { label: 'load rows', rows: syntheticRows(3000), asOf: AS_OF },
+      ...WORKED_CASES.map((c): Roster => ({ label: c.id, rows: [c.row], asOf: c.asOf, ruleSet: c.ruleSet })),
+      ...WORKED_BATCHES.map((b): Roster => ({ label: b.id, rows: b.rows, asOf: b.asOf })),
+      ...listRuleSets().flatMap(({ id }): Roster[] => [
+        { label: `${id} warm-up rows`, rows: warmUpRows(id), asOf: `${getRuleSet(id).year}-11-01`, ruleSet: id },
+        { label: `${id} everyday rows`, rows: everydayRows(id, 400, 3), asOf: `${getRuleSet(id).year}-11-01`, ruleSet: id },
+      ]),
+    ];
+    let emptied = 0;
+    for (const { label, rows, asOf, ruleSet } of rosters) {
+      const sent = rows.map(sentCells);
+      emptied += rows.reduce((n, r, i) => n + Object.keys(r).length - Object.keys(sent[i]).length, 0);
+      const options = { asOf, ruleSet };
+      expect(JSON.stringify(evaluate(sent, options)), label).toBe(JSON.stringify(evaluate(rows, options)));
+      const bytes = (rs: RosterRowInput[]) => Buffer.from(compactAnswerJson(evaluateRows(rs, options), rs)).toString('utf8');
+      expect(bytes(sent), label).toBe(bytes(rows));
+    }
+    // the rosters do hold empty cells (else this would prove nothing)
+    expect(emptied).toBeGreaterThan(10_000);
   });
 });
