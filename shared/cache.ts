@@ -4,6 +4,7 @@
 // cached holds a name, an ID number or any text a person typed except number and date cells of bounded length;
 // every cached object is frozen, and a full cache simply stops caching.
 import { makeItem } from './build';
+import { nthWorkingDayBefore, type CompiledCalendar } from './calendar';
 import { isoFromDay } from './dates';
 import type { BreakdownItem, RowWarning } from './types';
 
@@ -35,6 +36,8 @@ export type OutputCache = {
   dates: Map<string, number>;
   /** Day number → YYYY-MM-DD, for deadlines (a roster has few distinct ones). */
   isoDays: Map<number, string>;
+  /** A title applicant's submission day → the working day its deadline counts back to (cachedDayBefore). */
+  daysBefore: Map<number, number>;
 };
 
 export function newOutputCache(sources: number): OutputCache {
@@ -49,6 +52,7 @@ export function newOutputCache(sources: number): OutputCache {
     numbers: new Map(),
     dates: new Map(),
     isoDays: new Map(),
+    daysBefore: new Map(),
   };
 }
 
@@ -161,6 +165,19 @@ export function cachedIsoDay(c: OutputCache, day: number): string {
   const iso = isoFromDay(day);
   if (c.isoDays.size < MAX_CACHED_CELLS) c.isoDays.set(day, iso);
   return iso;
+}
+
+/**
+ * nthWorkingDayBefore(day, n, calendar) once per distinct day (bounded like the cell caches): the deadline counts the
+ * working days back from a title applicant's submission date day by day, and a roster's applicants share a few dates.
+ * `n` and `calendar` are the rule set's own (one per cache).
+ */
+export function cachedDayBefore(c: OutputCache, day: number, n: number, calendar: CompiledCalendar): number {
+  const hit = c.daysBefore.get(day);
+  if (hit !== undefined) return hit;
+  const before = nthWorkingDayBefore(day, n, calendar);
+  if (c.daysBefore.size < MAX_CACHED_CELLS) c.daysBefore.set(day, before);
+  return before;
 }
 
 /** A parsed cell text from `map`, or undefined; remember it with `rememberParsed`. */

@@ -2,8 +2,7 @@
 // counted back under the holiday calendar (调休 included), never after the year end. zaozhuang-2023: 正文六
 // (学习时间截至年底；参加职称评聘的专业技术人员，应于申报材料前…个工作日完成). docs/rules.md §5.
 import { makeClauseWarning } from '../build';
-import { dayPairKey, keepWarning, warningAt } from '../cache';
-import { nthWorkingDayBefore } from '../calendar';
+import { cachedDayBefore, dayPairKey, keepWarning, warningAt } from '../cache';
 import { isoFromDay } from '../dates';
 import { fmt } from '../format';
 import type { CompiledRuleSet } from '../rulesets/compile';
@@ -25,7 +24,7 @@ export function deadlineFor(vals: Float64Array, rs: CompiledRuleSet, warnings: R
     return yearEnd;
   }
   if (submissionDay < rs.calendar.firstKnownDay) warnings.push(warningAt(rs.cache, 'CALENDAR_UNKNOWN', submissionDay, 0, 0) ?? calendarUnknown(submissionDay, rs));
-  const day = nthWorkingDayBefore(submissionDay, d.workingDays, rs.calendar);
+  const day = cachedDayBefore(rs.cache, submissionDay, d.workingDays, rs.calendar);
   return day > yearEnd ? yearEnd : day;
 }
 
