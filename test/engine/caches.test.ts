@@ -3,7 +3,8 @@
 import { describe, expect, it } from 'vitest';
 import { MAX_CACHED_CELLS, MAX_CACHED_ITEMS, MAX_CACHED_WARNINGS } from '../../shared/cache';
 import { evaluate, getRuleSet, type RosterRowInput, type RuleSet } from '../../shared/index';
-import { dayFromIso } from '../../shared/dates';
+import { nthWorkingDayBefore } from '../../shared/calendar';
+import { dayFromIso, isoFromDay } from '../../shared/dates';
 import { evaluateRow } from '../../shared/row';
 import { getCompiledRuleSet } from '../../shared/rulesets';
 import { compileRuleSet } from '../../shared/rulesets/compile';
@@ -94,6 +95,25 @@ describe('caches are bounded and hold no personal data', () => {
     expect(c.dates.size).toBeLessThanOrEqual(MAX_CACHED_CELLS);
     // past the bound, answers are still right
     expect(res.results[5999].professionalHours).toBe(24 + 40);
+  });
+
+  it('the deadline counted back from a submission day: kept per day, bounded, and the same as counting it', () => {
+    const rs = getCompiledRuleSet();
+    // 5,000 distinct submission days as Excel serial numbers, from the rule set's year onwards (most past its year end)
+    const first = rs.yearEndDay - 400;
+    const EXCEL_SERIAL_OF_EPOCH = 25569;
+    const applicants: RosterRowInput[] = Array.from({ length: 5000 }, (_, i) => ({
+      name: `申报${i}`, platformPublicHours: 30, platformProfessionalHours: 60, titleApplicant: '是', titleSubmissionDate: first + i + EXCEL_SERIAL_OF_EPOCH,
+    }));
+    const twice = [...applicants, ...applicants.slice(0, 300)];
+    const res = evaluate(twice, { asOf: '2023-11-01' });
+    expect(rs.cache.daysBefore.size).toBeLessThanOrEqual(MAX_CACHED_CELLS);
+    expect(rs.cache.daysBefore.size).toBeGreaterThan(0);
+    const n = rs.deadline.workingDays;
+    twice.forEach((r, i) => {
+      const day = nthWorkingDayBefore((r.titleSubmissionDate as number) - EXCEL_SERIAL_OF_EPOCH, n, rs.calendar);
+      expect(res.results[i].deadline, `row ${i}`).toBe(isoFromDay(Math.min(day, rs.yearEndDay)));
+    });
   });
 
   it('no name, unit, department or ID number is cached', () => {
