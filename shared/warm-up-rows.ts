@@ -8,7 +8,7 @@ import type { RuleSet } from './rulesets/types';
 import type { CellValue, RosterKey, RosterRowInput } from './types';
 
 /** Rows of the made-up roster by default: a request's size at the Workers Free plan's advertised rows per request. */
-export const WARM_UP_ROWS = 300;
+export const WARM_UP_ROWS = 250;
 
 /** Valid cells of each kind of column, written the ways rosters write them (numbers, text with units, full width). */
 const VALID: Readonly<Record<HeaderKind, readonly CellValue[]>> = {

@@ -1,6 +1,6 @@
 // The results of the last 计算学时, kept in the add-in's shared runtime so that 年度汇总 right after it sends nothing
 // again (docs/clerk-guide.md): the same roster would make the same requests and get the same answers, and a 100,000-row
-// roster is 334 requests at the Free plan's 300 rows a request. Reused only when nothing that decides the results can
+// roster is 400 requests at the Free plan's 250 rows a request. Reused only when nothing that decides the results can
 // have changed:
 //  - the fingerprint: SHA-256 of every row exactly as it was sent to computeAll (every cell the service sees and
 //    the name and ID number the bundled engine checks), with the rule set, asOf, the personal-data choice, the sheet

@@ -28,7 +28,7 @@ describe('WorkerClient', () => {
         token,
         fetch: async (url) => {
           seen.push(url);
-          return json(200, { ok: true, engineVersion: '0', limits: { maxRows: 5000, maxBodyBytes: 5242880, rowsPerRequest: 300 } });
+          return json(200, { ok: true, engineVersion: '0', limits: { maxRows: 5000, maxBodyBytes: 5242880, rowsPerRequest: 250 } });
         },
       });
       await expect(client.evaluate(rows, { asOf: '2023-11-01' })).rejects.toMatchObject({ kind: 'config', message: NO_TOKEN_MESSAGE });
