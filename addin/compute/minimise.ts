@@ -1,12 +1,12 @@
-// Data minimisation: by default no name and no ID number leave the workbook, and no row carries its empty cells. The bundled engine
-// (the same code the 计算服务 runs) evaluates the whole roster locally first: that covers what needs a name or an ID
-// (missing names, total and note rows, the ID check digit, the same ID twice, across the whole roster). The service
-// gets each person's row with the name replaced by a row key and no ID number, and its results are merged back:
-// rows the local engine skips or finds in error keep the local result; for the others the service's hours, status
-// and warnings are used, with the local warnings only a name or an ID can raise (e.g. the ID check digit) added.
-// Whatever is sent leaves out the cells with nothing in them (null, ''): the engine skips those unread, so the answer is
-// the same, and a roster's many empty cells no longer cost bytes, parsing and CPU in every request (docs/api.md, CPU
-// per request).
+// Data minimisation: by default no name and no ID number leave the workbook, and no row carries its empty cells.
+// The bundled engine (the same code the 计算服务 runs) evaluates the whole roster locally first: that covers what needs
+// a name or an ID (missing names, total and note rows, the ID check digit, the same ID twice, across the whole roster).
+// The service gets each person's row with the name replaced by a row key and no ID number, and its results are merged
+// back: rows the local engine skips or finds in error keep the local result; for the others the service's hours,
+// status and warnings are used, with the local warnings only a name or an ID can raise (e.g. the ID check digit) added.
+// Whatever is sent leaves out the cells with nothing in them (null, ''): the engine skips those unread, so the answer
+// is the same, and a roster's many empty cells no longer cost bytes, parsing and CPU in every request (docs/api.md,
+// CPU per request).
 import { evaluate } from '../../shared/index';
 import { isEmptyCell } from '../../shared/normalize';
 import type { EvaluateResponse, RosterRowInput, RowResult, RowWarning } from '../../shared/types';
