@@ -6,13 +6,12 @@
  * the next ones let V8 optimise the functions a request spends its time in. `npm run bench:request`, 400 rows, compact,
  * interleaved fresh processes on 2 shared cores (load 12–15), median first request / start-up: 10 passes 9.5 ms / 241 ms,
  * 20 passes 7.5 / 330, 30 passes 8.4 / 412 (developer guide, Benchmarks). With the everyday rosters (load 7): 12
- * passes left a deoptimisation in the first request that 20 do not. With smaller rosters (300 rows, then 250: the
- * advertised size since 2026-12-07) 20 passes were too little work after the engine's row reader's last
- * deoptimisation: V8's trace (--trace-opt --trace-deopt) showed parseRow ending start-up in Maglev's code instead of
- * TurboFan's, in every start, and the first request was 0.5–1.3 ms slower than with 400-row rosters. 32 passes of 250
- * rows (the rows 20 of 400 were) end with it in TurboFan's code again.
+ * passes left a deoptimisation in the first request that 20 do not. The rosters stay 400 rows (WARM_UP_ROWS) though
+ * requests are smaller now: 20 passes of 300-row rosters left parseRow in Maglev's code instead of TurboFan's at the
+ * end of start-up (V8's --trace-opt --trace-deopt, every start), and 32 passes of 250 rows cost the first request
+ * 0.26 ms more than 20 of 400 (developer guide, Benchmarks).
  */
-export const WARM_UP_PASSES = 32;
+export const WARM_UP_PASSES = 20;
 
 /**
  * Passes for each rule set other than the default: the engine's code is the same for every rule set and is optimised

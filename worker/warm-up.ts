@@ -21,12 +21,11 @@
 // audit record, no rate-limit or failed-login count, no request id. The requests wait for no I/O, so they all settle
 // while the top level runs, and the runtime's own objects are back before the first request (endWarmUp, called by
 // index.ts before every request, puts them back should one not have settled).
-import { duplicateRows, everydayRows, warmUpRows } from '../shared/warm-up-rows';
+import { WARM_UP_ROWS, duplicateRows, everydayRows, warmUpRows } from '../shared/warm-up-rows';
 import { DEFAULT_RULE_SET, getRuleSet, listRuleSets } from '../shared/index';
 import type { Hono } from 'hono';
 import { configOf } from './config';
 import type { AppEnv, Bindings } from './env';
-import { DEFAULT_ROWS_PER_REQUEST } from './limits';
 import { STAND_IN_REQUEST_ID, WARM_UP_PASSES, passesFor } from './warm-up-plan';
 import type { RosterRowInput } from '../shared/types';
 
@@ -159,12 +158,12 @@ export async function warmUpRequests(app: Hono<AppEnv>, env: Bindings, options: 
       send(standInRequest('POST', '/v1/evaluate', { ...auth, 'Content-Type': 'application/json' }, new TextEncoder().encode(JSON.stringify(body))));
     await send(standInRequest('GET', '/v1/health', {}));
     for (const { id } of listRuleSets()) {
-      const rows = warmUpRows(id, DEFAULT_ROWS_PER_REQUEST);
+      const rows = warmUpRows(id);
       const asOf = `${getRuleSet(id).year}-11-01`;
       for (let pass = 0, n = passesFor(id, DEFAULT_RULE_SET, passes); pass < n; pass++) {
         // every kind of cell (warmUpRows), then everyday rows that differ each pass, in the orders clients write a
         // request's fields
-        const roster = pass % 2 === 0 ? rows : everydayRows(id, DEFAULT_ROWS_PER_REQUEST, pass);
+        const roster = pass % 2 === 0 ? rows : everydayRows(id, WARM_UP_ROWS, pass);
         await evaluate(envelope(pass, { ruleSet: id, asOf, format: 'compact', rows: roster }));
         // the same ID number on two rows: the cross-row check, whose results are objects (docs/rules.md §9), and an
         // Excel error value; no asOf: the default, today in China

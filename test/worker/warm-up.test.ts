@@ -8,10 +8,10 @@ import { Hono } from 'hono';
 import { describe, expect, it, vi } from 'vitest';
 import { DEFAULT_RULE_SET, listRuleSets } from '../../shared/index';
 import type { RosterRowInput } from '../../shared/types';
+import { WARM_UP_ROWS } from '../../shared/warm-up-rows';
 import { DEMO_RULE_SET, registerDemo } from '../support/demo-rule-set';
 import { app } from '../../worker/app';
 import type { AppEnv, Bindings } from '../../worker/env';
-import { DEFAULT_ROWS_PER_REQUEST } from '../../worker/limits';
 import { atGlobalScope, endWarmUp, warmUpRequests } from '../../worker/warm-up';
 import { OTHER_RULE_SET_PASSES, STAND_IN_REQUEST_ID, warmUpEvaluateRequests, warmUpHealthRequests } from '../../worker/warm-up-plan';
 import { auditCount } from './audit-count';
@@ -82,8 +82,8 @@ describe('start-up warm-up', () => {
     expect(gets.length).toBe(warmUpHealthRequests(listRuleSets().map((r) => r.id), DEFAULT_RULE_SET, passes));
     expect(gets.every((s) => s.ownRequest)).toBe(true);
     const posts = seen.flatMap((s) => (s.body === undefined ? [] : [s.body]));
-    // the rosters of the advertised rows per request differ from pass to pass (everyday rows every other pass)
-    const rosters = posts.filter((b) => b.rows.length === DEFAULT_ROWS_PER_REQUEST).map((b) => JSON.stringify(b.rows));
+    // the default rule set's rosters (WARM_UP_ROWS) differ from pass to pass (everyday rows every other pass)
+    const rosters = posts.filter((b) => b.rows.length === WARM_UP_ROWS).map((b) => JSON.stringify(b.rows));
     expect(new Set(rosters).size).toBeGreaterThanOrEqual(1 + Math.floor(passes / 2));
     // the fields in the add-in's order (rows first: addin/api/client.ts) as well as others
     expect(posts.some((b) => b.keys[0] === 'rows')).toBe(true);
