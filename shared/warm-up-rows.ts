@@ -122,11 +122,7 @@ function idNumber(i: number): CellValue {
   }
 }
 
-/**
- * Two rows with one ID number (the cross-row check, docs/rules.md §9), and a row with an Excel error value (a formula
- * that failed) in an hours cell: EXCEL_ERROR, which warmUpRows' every seventh row reaches only now and then (not in
- * its first 300 rows; changing those rows would change the golden outputs, test/support/golden-outputs.ts).
- */
+/** Two rows with one ID number (the cross-row check, docs/rules.md §9). */
 export function duplicateRows(ruleSet: string): RosterRowInput[] {
   const [first, second] = warmUpRows(ruleSet, 4).filter((r) => Object.keys(r).length > 0);
   return [{ ...first, idNumber: '370402198503121234' }, { ...second, idNumber: '370402198503121234' }];

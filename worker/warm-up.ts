@@ -165,8 +165,8 @@ export async function warmUpRequests(app: Hono<AppEnv>, env: Bindings, options: 
         // request's fields
         const roster = pass % 2 === 0 ? rows : everydayRows(id, WARM_UP_ROWS, pass);
         await evaluate(envelope(pass, { ruleSet: id, asOf, format: 'compact', rows: roster }));
-        // the same ID number on two rows: the cross-row check, whose results are objects (docs/rules.md §9), and an
-        // Excel error value; no asOf: the default, today in China
+        // the same ID number on two rows: the cross-row check, whose results are objects (docs/rules.md §9); no asOf:
+        // the default, today in China
         await evaluate({ ruleSet: id, format: 'compact', rows: duplicateRows(id) });
         // the full answer (the default format) once
         if (pass === 0) await evaluate({ ruleSet: id, asOf, rows });
