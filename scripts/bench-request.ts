@@ -21,9 +21,8 @@
 // shared package.json | tar -x -C DIR`; this project's node_modules and dist/ are linked there and its git-ignored
 // shared/rulesets/included.generated.ts copied when missing) against this one at the advertised rowsPerRequest, on
 // the same stubs, in pairs: each round a fresh process of each (their start-ups' main-thread CPU, their first
-// requests in alternating order), then
-// their warm requests alternating, so that both see the same moments of a shared machine (whose speed drifts by tens
-// of per cent within minutes: figures from separate runs do not compare).
+// requests in alternating order), then their warm requests alternating, so that both see the same moments of a
+// shared machine (whose speed drifts by tens of per cent within minutes: figures from separate runs do not compare).
 import { execFileSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { copyFileSync, existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, symlinkSync } from 'node:fs';
