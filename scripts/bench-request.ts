@@ -20,9 +20,9 @@
 // `--baseline DIR`: another version's Worker (DIR holding its worker/ and shared/, e.g. `git archive <commit> worker
 // shared package.json | tar -x -C DIR`; this project's node_modules and dist/ are linked there and its git-ignored
 // shared/rulesets/included.generated.ts copied when missing) against this one at the advertised rowsPerRequest, on
-// the same stubs, in pairs: each round a fresh process of each (their first requests in alternating order), then
-// their warm requests alternating, so that both see the same moments of a shared machine (whose speed drifts by tens
-// of per cent within minutes: figures from separate runs do not compare).
+// the same stubs, in pairs: each round a fresh process of each (their start-ups' main-thread CPU, their first
+// requests in alternating order), then their warm requests alternating, so that both see the same moments of a
+// shared machine (whose speed drifts by tens of per cent within minutes: figures from separate runs do not compare).
 import { execFileSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { copyFileSync, existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, symlinkSync } from 'node:fs';
@@ -203,7 +203,8 @@ async function underWranglerDev(dir: string, formats: string[], starts: number):
 /** The first request's and the warm requests' main-thread CPU of two versions, in pairs (`--baseline`). */
 type Pair = { base: number; now: number };
 
-async function inPairs(startBase: Start, startNow: Start, body: string, rounds: number, warmRuns: number): Promise<{ cold: Pair[]; warm: Pair[] }> {
+async function inPairs(startBase: Start, startNow: Start, body: string, rounds: number, warmRuns: number): Promise<{ startup: Pair[]; cold: Pair[]; warm: Pair[] }> {
+  const startup: Pair[] = [];
   const cold: Pair[] = [];
   const warm: Pair[] = [];
   const both = async (base: Server, now: Server, baseFirst: boolean): Promise<Pair> => {
@@ -220,6 +221,7 @@ async function inPairs(startBase: Start, startNow: Start, body: string, rounds: 
     try {
       await idle(base);
       await idle(now);
+      startup.push({ base: otherThreadCpuMs(base.pid), now: otherThreadCpuMs(now.pid) });
       cold.push(await both(base, now, r % 2 === 0));
       for (let i = 0; i < 5; i++) await both(base, now, i % 2 === 0);
       for (let i = 0; i < warmRuns; i++) warm.push(await both(base, now, i % 2 === 0));
@@ -228,7 +230,7 @@ async function inPairs(startBase: Start, startNow: Start, body: string, rounds: 
       now.stop();
     }
   }
-  return { cold, warm };
+  return { startup, cold, warm };
 }
 
 /** A version's folder made ready to bundle: this project's node_modules and dist/ linked, the generated rule-set list copied. */
@@ -246,10 +248,10 @@ async function againstBaseline(dir: string, baselineDir: string, config: string,
   const rounds = Number(opts.cold);
   for (const format of formats) {
     const body = requestBody(ROWS_PER_REQUEST, format);
-    const { cold, warm } = await inPairs(inWorkerd(baseConfig), inWorkerd(config), body, rounds, Number(opts.warm));
-    const line = (pairs: Pair[]): string =>
-      `${median(pairs.map((p) => p.base)).toFixed(2)} → ${median(pairs.map((p) => p.now)).toFixed(2)} ms (median of the paired differences ${median(pairs.map((p) => p.now - p.base)).toFixed(2)})`;
-    console.log(`${format} at ${ROWS_PER_REQUEST} rows, baseline (${baselineDir}) → this version, ${rounds} fresh processes of each in pairs: cold ${line(cold)}; warm ${line(warm)}`);
+    const { startup, cold, warm } = await inPairs(inWorkerd(baseConfig), inWorkerd(config), body, rounds, Number(opts.warm));
+    const line = (pairs: Pair[], digits = 2): string =>
+      `${median(pairs.map((p) => p.base)).toFixed(digits)} → ${median(pairs.map((p) => p.now)).toFixed(digits)} ms (median of the paired differences ${median(pairs.map((p) => p.now - p.base)).toFixed(digits)})`;
+    console.log(`${format} at ${ROWS_PER_REQUEST} rows, baseline (${baselineDir}) → this version, ${rounds} fresh processes of each in pairs: start-up ${line(startup, 1)}; cold ${line(cold)}; warm ${line(warm)}`);
   }
 }
 

@@ -6,7 +6,7 @@
 // inline instead of 16-byte boxes): answer retained 387 → 296 bytes/row, but evaluate ran 20–30% slower in the same
 // run (generic stores), so it is not done. (Priming only 1–10 times changed nothing: V8 settles a literal's class
 // only after the function has run a while.)
-import type { AttentionItem, BreakdownItem, RowError, RowResult, RowStatus, RowWarning, WarningCode } from './types';
+import type { AttentionItem, BreakdownItem, RowError, RowResult, RowStatus, RowWarning, SummaryCounts, SummaryGroup, WarningCode } from './types';
 
 export function makeResult(
   index: number,
@@ -59,6 +59,19 @@ export function makeAttention(
   deadline: string,
 ): AttentionItem {
   return { index, name, unit, department, status, publicShortfall, professionalShortfall, deadline };
+}
+
+/**
+ * A summary group: its unit and department, then its counts. One literal, not `{ unit, department, ...counts }`: the
+ * spread built each group field by field (7–15 µs for 30 groups against 1–1.5, per call: a Worker's request makes
+ * its groups every time).
+ */
+export function makeGroup(unit: string, department: string, c: SummaryCounts): SummaryGroup {
+  return {
+    unit, department, headcount: c.headcount, compliant: c.compliant, short: c.short, pendingEvidence: c.pendingEvidence,
+    invalid: c.invalid, complianceRate: c.complianceRate, avgPublic: c.avgPublic, avgProfessional: c.avgProfessional,
+    avgTotal: c.avgTotal, lostHours: c.lostHours, professionalBySector: c.professionalBySector,
+  };
 }
 
 /** The empty list every result without breakdown items, warnings or errors shares (frozen: callers never mutate results). */

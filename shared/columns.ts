@@ -1,7 +1,7 @@
 // The answer of one evaluate call as columns: what the rules found for each credited row, written into typed arrays
 // and flat lists (breakdown hours by source, shared warnings) while the rows are read. Two readers: the RowResult
 // objects are built from it in one pass afterwards (resultsFromColumns), and the compact answer is written from it
-// directly, with no per-row object at all (shared/compact-text.ts).
+// directly, with no per-row object at all (shared/compact-json.ts).
 //
 // Why (measured with `npm run bench`, see README.md, Benchmarks): built in the row loop, every result object lives
 // among the short-lived garbage of reading cells, so each young-generation GC copies the results made so far; built
@@ -44,6 +44,9 @@ export type ResultColumns = {
   warnings: RowWarning[];
 };
 
+/** Room for breakdown items per row when the columns are made (they grow when a call needs more). */
+const ITEMS_PER_ROW = 4;
+
 export function newResultColumns(rows: number): ResultColumns {
   return {
     status: new Uint8Array(rows),
@@ -51,9 +54,10 @@ export function newResultColumns(rows: number): ResultColumns {
     deadlineDay: new Float64Array(rows),
     itemStart: new Int32Array(rows),
     itemCount: new Uint8Array(rows),
-    // two items a row to start with (the city platform's public and professional hours)
-    itemSource: new Uint8Array(rows * 2 + 8),
-    itemHours: new Float64Array(rows * 4 + 16),
+    // four items a row to start with: rows have the city platform's public and professional hours and often more
+    // (2.9 items a row on `npm run bench`'s rows); with two, every call grew the lists once (copying them)
+    itemSource: new Uint8Array(rows * ITEMS_PER_ROW + 8),
+    itemHours: new Float64Array((rows * ITEMS_PER_ROW + 8) * 2),
     items: 0,
     warningStart: new Int32Array(rows),
     warningCount: new Uint8Array(rows),

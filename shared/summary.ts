@@ -1,5 +1,5 @@
 // The annual summary (docs/rules.md §8, docs/api.md): groups by unit and department, attention list, totals.
-import { makeAttention } from './build';
+import { makeAttention, makeGroup } from './build';
 import { MAX_GROUP_TEXT, textOfCell } from './normalize';
 import type { AttentionItem, RosterRowInput, RowResult, Summary, SummaryCounts, SummaryGroup } from './types';
 
@@ -229,7 +229,7 @@ export function summaryCounts(b: SummaryBuilder): Pick<Summary, 'total' | 'group
   for (const unit of [...b.units.keys()].sort(byCodeUnits)) {
     const depts = b.units.get(unit) as Map<string, Group>;
     for (const department of [...depts.keys()].sort(byCodeUnits)) {
-      groups.push({ unit, department, ...countsOf((depts.get(department) as Group).acc) });
+      groups.push(makeGroup(unit, department, countsOf((depts.get(department) as Group).acc)));
     }
   }
   return { total: countsOf(b.total), groups };
