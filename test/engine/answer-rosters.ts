@@ -1,7 +1,7 @@
-// The rosters both answers written straight from the columns are held to, byte for byte, against the answer built
-// from per-row objects (test/engine/compact-json.test.ts, test/engine/full-json.test.ts): every worked case and batch,
-// generated rosters, every rule set's warm-up roster, repeated ID numbers, odd hours and texts, and more distinct
-// breakdown items than the caches keep.
+// The rosters the compact answer written straight from the columns is held to, byte for byte, against the answer
+// built from per-row objects (test/engine/compact-json.test.ts): every worked case and batch, generated rosters, every
+// rule set's warm-up roster, repeated ID numbers, odd hours and texts, and more distinct breakdown items than the
+// caches keep.
 import { generateRows } from '../../scripts/bench-rows';
 import { syntheticRows } from '../../scripts/load-rows';
 import { listRuleSets, type EvaluateOptions, type RosterRowInput } from '../../shared/index';
