@@ -294,7 +294,7 @@ async function main(): Promise<void> {
       }
     }
     console.log(`start-up (workerd and the Worker's top level with its warm-up), main thread: median ${median(startups).toFixed(1)} ms, max ${Math.max(...startups).toFixed(1)} ms (Cloudflare's start-up limit: 1 s)`);
-    for (const [format, rows] of within) console.log(`${format}: largest size measured with cold and warm ≤ ${BUDGET_MS} ms: ${rows || 'none'} rows`);
+    for (const [format, rows] of within) console.log(`${format}: largest size measured with cold and warm ≤ ${BUDGET_MS} ms: ${rows === 0 ? 'none' : `${rows} rows`}`);
     if (floors.length > 0) console.log(`workerd's own share at ${ROWS_PER_REQUEST} rows (a Worker that reads the same body and answers as many bytes, no other work): ${floors.join('; ')}`);
     for (const v of verdicts) console.log(v);
     if (opts.deopts) {
