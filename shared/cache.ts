@@ -62,7 +62,7 @@ const PACK_SPAN = 1024;
 /**
  * Three numbers as one small integer (a Smi: below 2^30), or −1 when one is not a whole or half number in
  * 0 … PACK_SPAN/2 − 0.5. Hours on a roster almost always are: one Map lookup by a small integer is much cheaper
- * than three nested lookups by doubles (measured with `npm run bench`, see README.md, Benchmarks).
+ * than three nested lookups by doubles (measured with `npm run bench`, see docs/benchmark-log.md).
  */
 function packHalves(a: number, b: number, d: number): number {
   const a2 = a * 2;

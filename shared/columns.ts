@@ -3,7 +3,7 @@
 // objects are built from it in one pass afterwards (resultsFromColumns), and the compact answer is written from it
 // directly, with no per-row object at all (shared/compact-json.ts).
 //
-// Why (measured with `npm run bench`, see README.md, Benchmarks): built in the row loop, every result object lives
+// Why (measured with `npm run bench`, see docs/benchmark-log.md): built in the row loop, every result object lives
 // among the short-lived garbage of reading cells, so each young-generation GC copies the results made so far; built
 // in a loop of their own, after the garbage is gone, they cost a third of the GC time (87 → 29 ms per 100,000 rows)
 // and evaluate is ~1.2× faster with an identical answer.

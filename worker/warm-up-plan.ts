@@ -5,11 +5,11 @@
  * Requests of a made-up roster per rule set, compact answer: the first compiles every function a request reaches,
  * the next ones let V8 optimise the functions a request spends its time in. `npm run bench:request`, 400 rows, compact,
  * interleaved fresh processes on 2 shared cores (load 12–15), median first request / start-up: 10 passes 9.5 ms / 241 ms,
- * 20 passes 7.5 / 330, 30 passes 8.4 / 412 (developer guide, Benchmarks). With the everyday rosters (load 7): 12
+ * 20 passes 7.5 / 330, 30 passes 8.4 / 412 (docs/benchmark-log.md). With the everyday rosters (load 7): 12
  * passes left a deoptimisation in the first request that 20 do not. The rosters stay 400 rows (WARM_UP_ROWS) though
  * requests are smaller now: 20 passes of 300-row rosters left parseRow in Maglev's code instead of TurboFan's at the
  * end of start-up (V8's --trace-opt --trace-deopt, every start), and 32 passes of 250 rows cost the first request
- * 0.26 ms more than 20 of 400 (developer guide, Benchmarks).
+ * 0.26 ms more than 20 of 400 (docs/benchmark-log.md).
  */
 export const WARM_UP_PASSES = 20;
 
