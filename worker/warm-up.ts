@@ -1,17 +1,17 @@
-// Start-up work, so that a fresh Worker's first request costs what a warm one does (docs/developer-guide.md, The
-// start-up warm-up). V8 compiles a function the first time it runs, and a request runs a few hundred: left to the first
-// request, that compilation costs it several times its own work, over the Workers Free plan's 10 ms of CPU. Cloudflare
-// runs a Worker's top level once per isolate under a separate start-up limit (1 s), so the entry module
-// (worker/index.ts) sends requests through the whole app there: Hono's routing and context, every middleware (request
-// id, secure headers, CORS, configuration, bearer auth, rate limit, body limit and HMAC), the envelope check, the
-// engine on every rule set's made-up rosters (shared/warm-up-rows.ts), the audit record's counts and both answer
-// formats. Compiling is not all: V8 optimises a function for what it has seen (the kinds of objects, lists and numbers
-// at each place), and code that meets something else is thrown away (a deoptimisation) and runs slowly until V8
-// optimises it again. So the rosters differ as real ones do (the layouts of the clients, sparse rows, whole and half
-// hours, numbers not seen before, requests without error rows), the runtime's own Request and Response stand in where
-// the global scope allows them, and a request's lists of warnings and errors hold objects from the start
-// (shared/object-list.ts: whichever rule warns first, the list is of the kind V8 saw), so no row need start a request
-// with each warning (`npm run bench:request -- --deopts` lists what the first request still throws away).
+// Start-up work, so that a fresh Worker's first request costs what a warm one does (docs/developer-guide.md, warm-up).
+// V8 compiles a function the first time it runs, and a request runs a few hundred: left to the first request, that
+// compilation costs it several times its own work, over the Workers Free plan's 10 ms of CPU. Cloudflare runs a
+// Worker's top level once per isolate under a separate start-up limit (1 s), so the entry module (worker/index.ts)
+// sends requests through the whole app there: Hono's routing and context, every middleware (request id, secure
+// headers, CORS, configuration, bearer auth, rate limit, body limit and HMAC), the envelope check, the engine on every
+// rule set's made-up rosters (shared/warm-up-rows.ts), the audit record's counts and both answer formats.
+// Compiling is not all: V8 optimises a function for what it has seen (the kinds of objects, lists and numbers at each
+// place), and code that meets something else is thrown away (a deoptimisation) and runs slowly until V8 optimises it
+// again. So the rosters differ as real ones do (the layouts of the clients, sparse rows, whole and half hours, numbers
+// not seen before, requests without error rows), the runtime's own Request and Response stand in where the global
+// scope allows them, and a request's lists of warnings and errors hold objects from the start (shared/object-list.ts:
+// whichever rule warns first, the list is of the kind V8 saw), so no row need start a request with each warning
+// (`npm run bench:request -- --deopts` lists what the first request still throws away).
 //
 // The global scope has no request: workerd refuses to make a Request or a Response with a body there, to draw random
 // numbers (a request id) or to set a timer (the audit's time bound). While the warm-up's requests run, stand-ins take their
