@@ -136,7 +136,7 @@ export async function computeAll(rows: RosterRowInput[], evaluator: Evaluator, o
   const limits: RequestLimits = { ...requestLimitsFrom(advertised), ...options.limits };
   // by default the service sees no name and no ID number (minimise.ts); the local engine does that part
   const minimised = options.sendPersonalData ? null : minimiseRows(rows, { ruleSet: options.ruleSet, asOf: options.asOf, firstDataRowNumber: options.firstDataRowNumber });
-  const toSend = minimised ? minimised.sent : rows.map(sentCells);
+  const toSend = minimised ? minimised.sent : rows.map((row) => sentCells(row));
   const chunks = planRequestChunks(toSend, limits);
   const total = rows.length;
   const results: RowResult[] = new Array<RowResult>(total);

@@ -10,7 +10,7 @@ import { syntheticRows } from '../../scripts/load-rows';
 import { compactAnswerJson } from '../../shared/compact-json';
 import { evaluateRows } from '../../shared/evaluate';
 import { getRuleSet, listRuleSets } from '../../shared/index';
-import { everydayRows, warmUpRows } from '../../shared/warm-up-rows';
+import { WARM_UP_ROWS, everydayRows, warmUpRows } from '../../shared/warm-up-rows';
 import { WORKED_BATCHES, WORKED_CASES } from '../support/worked-cases';
 import { summarizeRoster } from '../../addin/summary/summary-source';
 
@@ -98,7 +98,7 @@ describe('what leaves the workbook', () => {
     const out = await computeAll(rows, client, { asOf: AS_OF, firstDataRowNumber: 2, sendPersonalData: true });
     const sent = service.bodies.flatMap((b) => (JSON.parse(b) as Body).rows);
     // every cell as typed, only the empty ones left out (row 10's empty name)
-    expect(sent).toEqual(rows.map(sentCells));
+    expect(sent).toEqual(rows.map((row) => sentCells(row)));
     expect(sent[10]).not.toHaveProperty('name');
     expect(sent[11].name).toBe(rows[11].name);
     // the service sees one part at a time: the same ID in two parts (rows 5 and 1800) is found by the caller's check
@@ -126,6 +126,8 @@ describe('empty cells are not sent', () => {
   it('sentCells keeps every cell but null and empty text: 0, false, "0" and spaces stay', () => {
     expect(sentCells({ a: null, b: '', c: 0, d: false, e: '0', f: ' ', g: '　', h: 'x', i: 12.5 })).toEqual({ c: 0, d: false, e: '0', f: ' ', g: '　', h: 'x', i: 12.5 });
     expect(sentCells({})).toEqual({});
+    // the fields left out are left out whatever they hold; the others keep their order
+    expect(Object.keys(sentCells({ name: '张三', unit: 'u', idNumber: '370402198503121234', trainingHours: 3 }, ['name', 'idNumber']))).toEqual(['unit', 'trainingHours']);
     const row = { a: null, b: 1 };
     sentCells(row);
     expect(row).toEqual({ a: null, b: 1 });
@@ -155,12 +157,12 @@ describe('empty cells are not sent', () => {
       ...WORKED_BATCHES.map((b): Roster => ({ label: b.id, rows: b.rows, asOf: b.asOf })),
       ...listRuleSets().flatMap(({ id }): Roster[] => [
         { label: `${id} warm-up rows`, rows: warmUpRows(id), asOf: `${getRuleSet(id).year}-11-01`, ruleSet: id },
-        { label: `${id} everyday rows`, rows: everydayRows(id, 400, 3), asOf: `${getRuleSet(id).year}-11-01`, ruleSet: id },
+        { label: `${id} everyday rows`, rows: everydayRows(id, WARM_UP_ROWS, 3), asOf: `${getRuleSet(id).year}-11-01`, ruleSet: id },
       ]),
     ];
     let emptied = 0;
     for (const { label, rows, asOf, ruleSet } of rosters) {
-      const sent = rows.map(sentCells);
+      const sent = rows.map((row) => sentCells(row));
       emptied += rows.reduce((n, r, i) => n + Object.keys(r).length - Object.keys(sent[i]).length, 0);
       const options = { asOf, ruleSet };
       expect(JSON.stringify(evaluate(sent, options)), label).toBe(JSON.stringify(evaluate(rows, options)));
