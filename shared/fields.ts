@@ -56,8 +56,13 @@ export type ParsedRow = {
    * look at the row (shared/compact-json.ts). A bit not set says nothing.
    */
   plain: number;
-  /** The keys of the last row read, by place, and their slots (−1: not a column): see parseRow. */
-  keys: string[];
+  /**
+   * The key that came after each column's key the last time, and its slot (−1: not a column), at the column's slot
+   * + 2 (0: a row's first key; 1: the key after one that is not a column): see parseRow.
+   */
+  nextKey: string[];
+  nextSlot: Int32Array;
+  /** The slots of the last row's keys, in order (the ones to blank again). */
   keySlots: Int32Array;
   /** How many keys the last row had (their slots are the ones to blank again), or −1: more than remembered. */
   keysRead: number;
@@ -181,7 +186,8 @@ export function newParsedRow(rs: CompiledRuleSet): ParsedRow {
     idKey: null,
     sources: 0,
     plain: 0,
-    keys: new Array<string>(KEYS_REMEMBERED).fill(''),
+    nextKey: new Array<string>(rs.inputs.keys.length + 2).fill(''),
+    nextSlot: new Int32Array(rs.inputs.keys.length + 2).fill(-1),
     keySlots: new Int32Array(KEYS_REMEMBERED).fill(-1),
     keysRead: -1,
   };
@@ -232,8 +238,8 @@ export type RowKind = typeof BLANK_ROW | typeof PERSON_ROW | typeof NOT_A_PERSON
 /**
  * Normalises a row object into `p` in one pass over its own keys; blank cells and placeholders keep the defaults,
  * an Excel error value is EXCEL_ERROR in any field. Bad cells push one error each (sorted into template column
- * order), a bad ID number a warning. A total or note row (its name) is not read: what was read before the name is
- * dropped. `errors` and `warnings` come empty.
+ * order), a bad ID number a warning. A total or note row (found by its name) is not read at all. `errors` and
+ * `warnings` come empty.
  *
  * The loop reads a plain number within its column's range inline and hands any other cell to readCell, and only the
  * slots the last row's keys filled are blanked again: measured on `npm run bench`'s rows (A/B, alternating runs),
@@ -259,6 +265,16 @@ export function parseRow(row: object, rs: CompiledRuleSet, errors: RowError[], w
   p.idKey = null;
   p.plain = PLAIN_UNIT | PLAIN_DEPARTMENT;
   const cells = row as Record<string, unknown>;
+  // docs/rules.md §9: a total or note row is no person, whatever else it holds. The name is read by its key before
+  // the loop on purpose: a row that JSON.parse made before a later row of its shape widened a field (a number, then
+  // a text) has a deprecated V8 map, which `for … in` cannot enumerate from its cache, and a load by name migrates
+  // it. Once one such row reached the loop, its `cells[key]` stayed a generic keyed load for every row of every later
+  // call (a fresh Worker's first request has such rows): a bare loop over 100,000 rows took 21 ms instead of 11
+  // (docs/benchmark-log.md, 2026-12-07, evening).
+  if (notAPersonName(cells.name, rs) !== null) {
+    p.keysRead = 0;
+    return notAPerson(p, errors, warnings);
+  }
   const slotOf = f.slotOf;
   const read = f.read;
   const max = f.max;
@@ -266,28 +282,29 @@ export function parseRow(row: object, rs: CompiledRuleSet, errors: RowError[], w
   const sourceBits = f.sourceBits;
   const monthsSlot = rs.special === null ? -1 : rs.special.monthsSlot;
   const words = rs.words;
-  const keys = p.keys;
+  const nextKey = p.nextKey;
+  const nextSlot = p.nextSlot;
   let sources = 0;
   let beyond = false;
   let any = false;
   let monthsGiven = false;
   let at = 0;
+  let after = 0;
   for (const key in cells) {
-    // the slot of the key: rows of one shape list their keys in one order, so the last row's key at this place is
-    // usually this one (one comparison of interned strings instead of a lookup)
+    // the slot of the key: rows list their keys in the roster's column order, leaving out empty cells, so the key
+    // that came after the previous one last time is usually this one (one comparison of interned strings instead of a
+    // lookup in `slotOf`, which sees thousands of row shapes): 2.0 lookups a row on `npm run bench`'s rows as the
+    // add-in sends them, where the key last seen at the same place needed 3.2
     let slot: number;
-    if (at < KEYS_REMEMBERED) {
-      if (keys[at] === key) slot = keySlots[at];
-      else {
-        slot = slotOf[key] ?? -1;
-        keys[at] = key;
-        keySlots[at] = slot;
-      }
-      at++;
-    } else {
+    if (nextKey[after] === key) slot = nextSlot[after];
+    else {
       slot = slotOf[key] ?? -1;
-      beyond = true;
+      nextKey[after] = key;
+      nextSlot[after] = slot;
     }
+    after = slot + 2;
+    if (at < KEYS_REMEMBERED) keySlots[at++] = slot;
+    else beyond = true;
     if (slot < 0) continue;
     const c = cells[key];
     // blank: nothing, or an empty text (as readCell reads it, but without the call: a roster's empty cells are many)
@@ -312,10 +329,6 @@ export function parseRow(row: object, rs: CompiledRuleSet, errors: RowError[], w
     }
     const got = readCell(c, key, slot, rs, errors, warnings, p);
     if (got === CELL_BLANK) continue;
-    if (got === CELL_NOT_A_PERSON) {
-      p.keysRead = -1;
-      return notAPerson(p, errors, warnings);
-    }
     any = true;
     if (slot === monthsSlot) monthsGiven = true;
     if (got === CELL_READ) sources |= sourceBits[slot];
@@ -341,11 +354,10 @@ export function parseRow(row: object, rs: CompiledRuleSet, errors: RowError[], w
 /** A text read as the cell holds it is listed as it is (not over-long, not blank). */
 const isPlainText = (text: string): boolean => text.length !== 0 && text.length <= MAX_GROUP_TEXT;
 
-/** What readCell found: a blank cell (or placeholder), a cell read, an Excel error value, a total or note row's name. */
+/** What readCell found: a blank cell (or placeholder), a cell read, an Excel error value. */
 const CELL_BLANK = 0;
 const CELL_READ = 1;
 const CELL_EXCEL_ERROR = 2;
-const CELL_NOT_A_PERSON = 3;
 
 /**
  * A cell that is not a plain number (text, a number out of range, anything else) into `p` by its column's reader;
@@ -355,8 +367,6 @@ function readCell(v: unknown, key: string, slot: number, rs: CompiledRuleSet, er
   const how = rs.inputs.read[slot];
   let c = v;
   if (typeof c === 'string') {
-    // docs/rules.md §9: a total or note row is no person, whatever else it holds
-    if (how === READ_NAME && notAPersonName(c, rs) !== null) return CELL_NOT_A_PERSON;
     const n = c.length;
     if (n === 0) return CELL_BLANK;
     // not plain unless read as it is (below): a placeholder, an error value or a text with spaces around it
