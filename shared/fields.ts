@@ -270,7 +270,7 @@ export function parseRow(row: object, rs: CompiledRuleSet, errors: RowError[], w
   // a text) has a deprecated V8 map, which `for … in` cannot enumerate from its cache, and a load by name migrates
   // it. Once one such row reached the loop, its `cells[key]` stayed a generic keyed load for every row of every later
   // call (a fresh Worker's first request has such rows): a bare loop over 100,000 rows took 21 ms instead of 11
-  // (docs/benchmark-log.md, 2026-12-07, evening).
+  // (docs/benchmark-log.md, evening of 2026-12-07, a second session).
   if (notAPersonName(cells.name, rs) !== null) {
     p.keysRead = 0;
     return notAPerson(p, errors, warnings);
