@@ -10,9 +10,8 @@
 // `git archive <commit> shared package.json | tar -x -C DIR`) in the same run, alternating with this one, and says
 // whether both give the same answer, with the ratio of the two times within each run (steadier on a loaded machine);
 // the same for evaluate + compact encoding when DIR has shared/compact-json.ts (same bytes, and the ratio within each
-// run). DIR needs its shared/rulesets/included.generated.ts (git-ignored, so not in a `git archive`): this
-// version's is copied there when it is missing.
-import { copyFileSync, existsSync } from 'node:fs';
+// run). DIR: scripts/baseline.ts.
+import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { PerformanceObserver, performance } from 'node:perf_hooks';
 import { pathToFileURL } from 'node:url';
@@ -22,6 +21,7 @@ import { minimiseRows } from '../addin/compute/minimise';
 import { compactAnswer } from '../shared/compact';
 import { evaluateCompactJson } from '../shared/compact-json';
 import { evaluate, getRuleSet, type EvaluateResponse, type RosterRowInput } from '../shared/index';
+import { baselineDir } from './baseline';
 import { generateRows } from './bench-rows';
 import { method, threadCpuMs } from './thread-cpu';
 
@@ -72,8 +72,7 @@ const compact = { ms: [] as number[], ratios: [] as number[], windows: [] as [nu
 const viaObjects = { ms: [] as number[], ratios: [] as number[] };
 const utf8 = new TextEncoder();
 if (BASELINE !== undefined) {
-  const generated = 'shared/rulesets/included.generated.ts';
-  if (!existsSync(resolve(BASELINE, generated))) copyFileSync(resolve(import.meta.dirname, '..', generated), resolve(BASELINE, generated));
+  baselineDir(BASELINE);
   const mod = (await import(pathToFileURL(resolve(BASELINE, 'shared/index.ts')).href)) as { evaluate: Evaluate };
   engines.push({ name: `baseline (${BASELINE})`, evaluate: mod.evaluate, engineMs: [], ratios: [], windows: [] });
   const compactModule = resolve(BASELINE, 'shared/compact-json.ts');

@@ -12,17 +12,18 @@
 // Instructions are not time (JSON.parse waits on memory more than the engine does: its time ratio is lower), but a
 // change that saves instructions here saves time, and the comparison of two builds is exact.
 //
-// `npm run bench:instructions -- --baseline DIR` also counts another version of the engine (DIR/shared, e.g. from
-// `git archive <commit> shared package.json | tar -x -C DIR`), the same way. Needs valgrind (`apt-get install
+// `npm run bench:instructions -- --baseline DIR` also counts another version of the engine (DIR: scripts/baseline.ts),
+// the same way. Needs valgrind (`apt-get install
 // valgrind`); takes a few minutes (two processes at a time).
 import { execFile } from 'node:child_process';
-import { copyFileSync, existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { promisify } from 'node:util';
 import { build } from 'esbuild';
 import { minimiseRows } from '../addin/compute/minimise';
 import { getRuleSet } from '../shared/index';
+import { baselineDir } from './baseline';
 import { generateRows } from './bench-rows';
 
 const run = promisify(execFile);
@@ -48,8 +49,6 @@ const AS_OF = `${getRuleSet().year}-11-01`;
 
 /** The engine of `dir` (its shared/) as one ES module exporting the three steps' functions. */
 async function bundle(dir: string, name: string): Promise<string> {
-  const generated = 'shared/rulesets/included.generated.ts';
-  if (!existsSync(resolve(dir, generated))) copyFileSync(resolve(root, generated), resolve(dir, generated));
   const entry = join(work, `${name}-entry.ts`);
   writeFileSync(entry, `export { evaluateCompactJson } from ${JSON.stringify(resolve(dir, 'shared/compact-json'))};\n`
     + `export { evaluate } from ${JSON.stringify(resolve(dir, 'shared/index'))};\n`);
@@ -99,7 +98,7 @@ async function perRow(engine: string, request: string, step: string): Promise<nu
 
 try {
   const engines: [string, string][] = [['this engine', await bundle(root, 'this')]];
-  if (BASELINE !== undefined) engines.push([`baseline (${BASELINE})`, await bundle(resolve(BASELINE), 'baseline')]);
+  if (BASELINE !== undefined) engines.push([`baseline (${BASELINE})`, await bundle(baselineDir(BASELINE), 'baseline')]);
   const generated = generateRows(ROWS);
   const requests: [string, string][] = [['the request as the add-in sends it', requestFile('sent', minimiseRows(generated, { asOf: AS_OF, firstDataRowNumber: 2 }).sent)]];
   if (GENERATED) requests.push(['the generated rows', requestFile('generated', generated)]);
