@@ -6,15 +6,14 @@
 // only, no cache simulation): V8 then compiles and collects garbage on the main thread at the same points every time,
 // and two runs of one build give the same count to a few instructions in a billion. A step runs REPS and 3 × REPS
 // times over ROWS rows; the difference of the two counts, divided by 2 × REPS × ROWS, is what one row costs once the
-// code is compiled (start-up, compilation and warm-up cancel out). The rows are the first ROWS of `npm run bench`'s
-// request as the add-in sends it (and, with --generated, as generated), cut from the text without parsing it, so the
-// timed process's JSON.parse is its first of these rows, as a fresh Worker's first request is.
+// code is compiled (start-up, compilation and warm-up cancel out). The rows are `npm run bench`'s first ROWS as the
+// add-in sends them (and, with --generated, as generated), handed over as the request's text: the steps work on the
+// measured process's first JSON.parse of them, as a fresh Worker's first request does.
 // Instructions are not time (JSON.parse waits on memory more than the engine does: its time ratio is lower), but a
 // change that saves instructions here saves time, and the comparison of two builds is exact.
 //
 // `npm run bench:instructions -- --baseline DIR` also counts another version of the engine (DIR: scripts/baseline.ts),
-// the same way. Needs valgrind (`apt-get install
-// valgrind`); takes a few minutes (two processes at a time).
+// the same way. Needs valgrind (`apt-get install valgrind`); takes a few minutes (two processes at a time).
 import { execFile } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
