@@ -423,7 +423,7 @@ function readCell(v: unknown, key: string, slot: number, rs: CompiledRuleSet, er
   return CELL_READ;
 }
 
-/** How many keys of a row the parsed row remembers (with their slots) for the next row; rows have fewer. */
+/** How many of a row's key slots the parsed row remembers, to blank them before the next row; rows have fewer. */
 const KEYS_REMEMBERED = 64;
 
 /** A total or note row: nothing of it is kept (what was read before its name is dropped). */
