@@ -84,34 +84,27 @@ export function evaluationCounts(e: Evaluation): StatusCounts {
 /** The answer's usual requirement and deadline (the defaults of its rows), the deadline also as a day number. */
 type Usual = { rp: number; rq: number; deadline: string; deadlineDay: number };
 
-/** The key a deadline text votes with: its day number, −Infinity for none (''); NaN when it is no YYYY-MM-DD date. */
-const deadlineKey = (text: string): number => (text === '' ? -Infinity : dayFromIso(text));
-
 /**
- * The usual requirement and deadline: the majority votes of compactAnswer, over the same rows in the same order. A
- * deadline votes as its day number (deadlineKey), equal exactly when the texts are: credited rows need no text.
+ * The usual requirement and deadline: the majority votes of compactAnswer, over the same rows in the same order. When
+ * only credited rows are people (always, unless an ID number repeats: then every row is a result object), they vote
+ * with their columns' numbers, a deadline as its day number (equal exactly when the texts are): a loop of plain
+ * numbers, which V8 compares inline (a result object's fields mixed in made every Object.is a call).
  */
 function usual(e: Evaluation): Usual {
   const { results, columns: c, rs } = e;
-  const h = c.hours;
   const status = c.status;
-  const days = c.deadlineDay;
-  let rp = 0, rpVotes = 0, rq = 0, rqVotes = 0, day = -Infinity, dayVotes = 0;
   for (let i = 0; i < status.length; i++) {
-    let p: number, q: number, d: number;
-    if (status[i] !== 0) {
-      p = h[i * HOURS + 2];
-      q = h[i * HOURS + 3];
-      d = days[i];
-    } else {
-      const r = results[i];
-      if (!isPerson(statusNumber.get(r.status) ?? BLANK_STATUS_NUMBER)) continue;
-      p = r.requiredPublic;
-      q = r.requiredProfessional;
-      d = deadlineKey(r.deadline);
-      // not a date (never from the engine): the texts vote
-      if (d !== d) return usualByText(e);
-    }
+    if (status[i] === 0 && isPerson(statusNumber.get(results[i].status) ?? BLANK_STATUS_NUMBER)) return usualByText(e);
+  }
+  const h = c.hours;
+  const days = c.deadlineDay;
+  let rp = 0, rpVotes = 0, rq = 0, rqVotes = 0, day = 0, dayVotes = 0, people = 0;
+  for (let i = 0; i < status.length; i++) {
+    if (status[i] === 0) continue;
+    people++;
+    const p = h[i * HOURS + 2];
+    const q = h[i * HOURS + 3];
+    const d = days[i];
     if (rpVotes === 0) (rp = p), (rpVotes = 1);
     else rpVotes += same(rp, p) ? 1 : -1;
     if (rqVotes === 0) (rq = q), (rqVotes = 1);
@@ -119,8 +112,8 @@ function usual(e: Evaluation): Usual {
     if (dayVotes === 0) (day = d), (dayVotes = 1);
     else dayVotes += day === d ? 1 : -1;
   }
-  const deadline = day === -Infinity ? '' : day === rs.yearEndDay ? rs.yearEnd : cachedIsoDay(rs.cache, day);
-  return { rp, rq, deadline, deadlineDay: day === -Infinity ? NaN : day };
+  if (people === 0) return { rp, rq, deadline: '', deadlineDay: NaN };
+  return { rp, rq, deadline: day === rs.yearEndDay ? rs.yearEnd : cachedIsoDay(rs.cache, day), deadlineDay: day };
 }
 
 /** usual, with every deadline voting as its text. */

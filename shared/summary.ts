@@ -1,6 +1,7 @@
 // The annual summary (docs/rules.md §8, docs/api.md): groups by unit and department, attention list, totals.
 import { makeAttention, makeGroup } from './build';
 import { MAX_GROUP_TEXT, textOfCell } from './normalize';
+import { objectList } from './object-list';
 import type { AttentionItem, RosterRowInput, RowResult, RowWarning, Summary, SummaryCounts, SummaryGroup } from './types';
 
 /** How a blank unit or department is shown. */
@@ -154,7 +155,7 @@ export function newSummaryBuilder(): SummaryBuilder {
     recentUnit: new Array<string>(RECENT_GROUPS).fill(''),
     recentDepartment: new Array<string>(RECENT_GROUPS).fill(''),
     recent: new Array<Group | null>(RECENT_GROUPS).fill(null),
-    attention: { index: [], name: [], group: [] },
+    attention: { index: [], name: objectList<string>(), group: objectList<Group>() },
   };
 }
 
