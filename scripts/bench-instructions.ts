@@ -9,8 +9,10 @@
 // code is compiled (start-up, compilation and warm-up cancel out). The rows are `npm run bench`'s first ROWS as the
 // add-in sends them (and, with --generated, as generated), handed over as the request's text: the steps work on the
 // measured process's first JSON.parse of them, as a fresh Worker's first request does.
-// Instructions are not time (JSON.parse waits on memory more than the engine does: its time ratio is lower), but a
-// change that saves instructions here saves time, and the comparison of two builds is exact.
+// Instructions are not time (JSON.parse waits on memory more than the engine does: its time ratio is lower). Two
+// builds compare exactly within a function, but V8's decisions (what it compiles when, what it inlines) move the
+// counts by a few per cent when code moves between functions (docs/benchmark-log.md, 2026-12-07, a third session):
+// confirm such a change in time (`npm run bench -- --baseline DIR`).
 //
 // `npm run bench:instructions -- --baseline DIR` also counts another version of the engine (DIR: scripts/baseline.ts),
 // the same way. Needs valgrind (`apt-get install valgrind`); takes a few minutes (two processes at a time).

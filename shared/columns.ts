@@ -65,7 +65,10 @@ export function newResultColumns(rows: number): ResultColumns {
   };
 }
 
-/** Records a credited row; its breakdown is recorded by the caller (recordBreakdown). */
+/**
+ * Records a credited row, whose warnings are `c.warnings` from `warningsFrom` on (the rules pushed them there); its
+ * breakdown is recorded by the caller (recordBreakdown).
+ */
 export function writeRow(
   c: ResultColumns,
   index: number,
@@ -77,7 +80,7 @@ export function writeRow(
   publicShortfall: number,
   professionalShortfall: number,
   deadlineDay: number,
-  warnings: readonly RowWarning[],
+  warningsFrom: number,
 ): void {
   c.status[index] = statusCode(status);
   const h = c.hours;
@@ -89,10 +92,8 @@ export function writeRow(
   h[b + 4] = publicShortfall;
   h[b + 5] = professionalShortfall;
   c.deadlineDay[index] = deadlineDay;
-  const ws = c.warnings;
-  c.warningStart[index] = ws.length;
-  c.warningCount[index] = warnings.length;
-  for (let w = 0; w < warnings.length; w++) ws.push(warnings[w]);
+  c.warningStart[index] = warningsFrom;
+  c.warningCount[index] = c.warnings.length - warningsFrom;
 }
 
 /**

@@ -3,6 +3,7 @@
 // over the answer. The bytes are, to the byte, the UTF-8 of JSON.stringify(compactAnswer(evaluate(rows), rows,
 // ruleSet)), with the same defaults checked the same way (test/engine/compact-json.test.ts holds it to that on every
 // worked case and on generated rosters); the Worker answers `"format": "compact"` with them.
+import { cachedIsoDay } from './cache';
 import { deadlineOf, HOURS, type ResultColumns } from './columns';
 import {
   BLANK_STATUS_NUMBER,
@@ -14,6 +15,7 @@ import {
   sourceIndex,
   statusNumber,
   warningNumber,
+  type Lookup,
   type SourceTable,
   type WarningTable,
 } from './compact';
@@ -80,8 +82,58 @@ export function evaluationCounts(e: Evaluation): StatusCounts {
   return counts;
 }
 
-/** The usual requirement and deadline: the majority votes of compactAnswer, over the same rows in the same order. */
-function usual(e: Evaluation): { rp: number; rq: number; deadline: string } {
+/** The answer's usual requirement and deadline (the defaults of its rows), the deadline also as a day number. */
+type Usual = { rp: number; rq: number; deadline: string; deadlineDay: number };
+
+/**
+ * The usual requirement and deadline: the majority votes of compactAnswer, over the same rows in the same order. When
+ * only credited rows are people (always, unless an ID number repeats: then every row is a result object), they vote
+ * with their columns' numbers, a deadline as its day number (equal exactly when the texts are): a loop of plain
+ * numbers, which V8 compares inline (a result object's fields mixed in made every Object.is a call).
+ */
+function usual(e: Evaluation): Usual {
+  if (objectPeople(e)) return usualByText(e);
+  const v = columnVotes(e.columns);
+  const rs = e.rs;
+  if (v.people === 0) return { rp: 0, rq: 0, deadline: '', deadlineDay: NaN };
+  return { rp: v.rp, rq: v.rq, deadline: v.day === rs.yearEndDay ? rs.yearEnd : cachedIsoDay(rs.cache, v.day), deadlineDay: v.day };
+}
+
+// The two loops of usual, each in a function that returns right after it: see writeRows.
+
+/** Whether a row whose result is an object is a person (達标, 未达标 or 待补材料). */
+function objectPeople(e: Evaluation): boolean {
+  const { results, columns: c } = e;
+  for (let i = 0; i < c.status.length; i++) {
+    if (c.status[i] === 0 && isPerson(statusNumber.get(results[i].status) ?? BLANK_STATUS_NUMBER)) return true;
+  }
+  return false;
+}
+
+/** The majority votes over the credited rows (Boyer–Moore, in row order) and how many rows voted. */
+function columnVotes(c: ResultColumns): { rp: number; rq: number; day: number; people: number } {
+  const status = c.status;
+  const h = c.hours;
+  const days = c.deadlineDay;
+  let rp = 0, rpVotes = 0, rq = 0, rqVotes = 0, day = 0, dayVotes = 0, people = 0;
+  for (let i = 0; i < status.length; i++) {
+    if (status[i] === 0) continue;
+    people++;
+    const p = h[i * HOURS + 2];
+    const q = h[i * HOURS + 3];
+    const d = days[i];
+    if (rpVotes === 0) (rp = p), (rpVotes = 1);
+    else rpVotes += same(rp, p) ? 1 : -1;
+    if (rqVotes === 0) (rq = q), (rqVotes = 1);
+    else rqVotes += same(rq, q) ? 1 : -1;
+    if (dayVotes === 0) (day = d), (dayVotes = 1);
+    else dayVotes += day === d ? 1 : -1;
+  }
+  return { rp, rq, day, people };
+}
+
+/** usual, with every deadline voting as its text. */
+function usualByText(e: Evaluation): Usual {
   const { results, columns: c, rs } = e;
   const h = c.hours;
   let rp = 0, rpVotes = 0, rq = 0, rqVotes = 0, deadline = '', deadlineVotes = 0;
@@ -105,7 +157,7 @@ function usual(e: Evaluation): { rp: number; rq: number; deadline: string } {
     if (deadlineVotes === 0) (deadline = d), (deadlineVotes = 1);
     else deadlineVotes += deadline === d ? 1 : -1;
   }
-  return { rp, rq, deadline };
+  return { rp, rq, deadline, deadlineDay: deadline === '' ? NaN : dayFromIso(deadline) };
 }
 
 /**
@@ -229,10 +281,38 @@ type RowWriting = {
   /** The answer's usual deadline as a day number (NaN when it has none). */
   deadlineDay: number;
   items: ItemCache;
-  warnings: Warnings;
+  /** Each warning's number in the answer's list, by its place in the columns' warnings. */
+  warningNumbers: Int32Array;
   /** The answer's writer's view (JsonWriter.view), for putWords. */
   view: DataView;
+  /** For the rows written from their result objects (compactRow): those, the usual deadline as text, the tables. */
+  results: RowResult[];
+  deadline: string;
+  lookup: Lookup;
+  warnings: WarningTable;
 };
+
+/**
+ * Every row's compact form, in order, between commas. A function of its own, with nothing after its loop: V8 compiles a
+ * long loop while it runs (on-stack replacement), before the code after the loop has ever run, and that compiled code,
+ * kept for the next call, gave up at the first line after the loop on every call when the loop was compactAnswerJson's
+ * (9 of 40 calls of 20,000 rows, `node --trace-deopt`).
+ */
+function writeRows(w: JsonWriter, r: RowWriting): void {
+  const c = r.c;
+  const n = c.status.length;
+  for (let i = 0; i < n; i++) {
+    if (c.status[i] !== 0) {
+      reserve(w, rowRoom(c, i) + 1);
+      r.view = w.view;
+      if (i > 0) w.buf[w.at++] = COMMA;
+      w.at = putColumnRow(w.buf, w.at, i, r);
+    } else {
+      if (i > 0) writeText(w, ',');
+      writeText(w, JSON.stringify(compactRow(r.results[i], r.rp, r.rq, r.deadline, r.lookup, r.warnings)));
+    }
+  }
+}
 
 /**
  * Puts the compact row of credited row i at `at` (in room made by reserve: rowRoom): compactRow's fields and
@@ -310,7 +390,7 @@ function putColumnRow(buf: Uint8Array, at: number, i: number, r: RowWriting): nu
     at = putPiece(r.view, at, W_FIELD);
     for (let k = start; k < start + nw; k++) {
       if (k > start) buf[at++] = COMMA;
-      at = putNumber(buf, at, warningIndex(r.warnings, c.warnings[k]));
+      at = putNumber(buf, at, r.warningNumbers[k]);
     }
     buf[at++] = CLOSE_LIST;
   }
@@ -322,11 +402,6 @@ function putColumnRow(buf: Uint8Array, at: number, i: number, r: RowWriting): nu
 function rowRoom(c: ResultColumns, i: number): number {
   return ROW_ROOM + c.itemCount[i] * ITEM_ROOM + c.warningCount[i] * WARNING_ROOM;
 }
-
-/** Bytes a compact row takes on average (to size the buffer; it grows when needed). */
-const ROW_BYTES = 64;
-/** Room left in front of the rows for the answer's head (its warnings list); a longer head is copied in front. */
-const HEAD_ROOM = 16384;
 
 const ALL_PLAIN = PLAIN_NAME | PLAIN_UNIT | PLAIN_DEPARTMENT;
 
@@ -371,6 +446,33 @@ function writeAttention(w: JsonWriter, e: Evaluation, rows: readonly unknown[]):
 }
 
 /**
+ * The answer's warnings numbered as compactAnswer numbers them (in the order they first appear, row by row): the list,
+ * and the number of each warning of the columns (by its place in `columns.warnings`).
+ */
+function numberWarnings(e: Evaluation): { table: WarningTable; numbers: Int32Array } {
+  const { results, columns: c } = e;
+  const w: Warnings = { table: { list: [], byMessage: new Map() }, byObject: new Map() };
+  const all = c.warnings;
+  const numbers = new Int32Array(all.length);
+  for (let i = 0; i < c.status.length; i++) {
+    if (c.status[i] !== 0) {
+      const start = c.warningStart[i];
+      const end = start + c.warningCount[i];
+      for (let k = start; k < end; k++) numbers[k] = warningIndex(w, all[k]);
+    } else {
+      const ws = results[i].warnings;
+      for (let k = 0; k < ws.length; k++) warningIndex(w, ws[k]);
+    }
+  }
+  return { table: w.table, numbers };
+}
+
+/** Bytes to start the answer's buffer with: about what a roster's rows take (it grows when they take more). */
+function answerBytes(c: ResultColumns, head: number): number {
+  return head + 1024 + c.status.length * 24 + c.items * 14 + c.warnings.length * 6;
+}
+
+/**
  * The compact answer of an evaluation (evaluateRows) as UTF-8 JSON; `rows` are the rows evaluated (for the attention
  * list's names), `tail` fields appended after `summary` (the Worker's batchId).
  */
@@ -378,27 +480,33 @@ export function compactAnswerJson(e: Evaluation, rows: readonly unknown[], tail?
   const { rs, results, columns: c } = e;
   const table = getRuleSet(rs.ruleSet.id);
   const lookup = lookupOf(table);
-  const { rp, rq, deadline } = usual(e);
-  const warnings: Warnings = { table: { list: [], byMessage: new Map() }, byObject: new Map() };
-  const n = c.status.length;
-  // the rows first (they number the warnings), after room for the head
-  const w = newJsonWriter(HEAD_ROOM + n * ROW_BYTES);
-  w.at = HEAD_ROOM;
-  const writing: RowWriting = {
-    c, rs, sources: sourceNumbersOf(rs, table), rp, rq, deadlineDay: deadline === '' ? NaN : dayFromIso(deadline), items: itemCacheOf(rs), warnings,
-    view: w.view,
-  };
-  for (let i = 0; i < n; i++) {
-    if (c.status[i] !== 0) {
-      reserve(w, rowRoom(c, i) + 1);
-      writing.view = w.view;
-      if (i > 0) w.buf[w.at++] = COMMA;
-      w.at = putColumnRow(w.buf, w.at, i, writing);
-    } else {
-      if (i > 0) writeText(w, ',');
-      writeText(w, JSON.stringify(compactRow(results[i], rp, rq, deadline, lookup, warnings.table)));
+  const { rp, rq, deadline, deadlineDay } = usual(e);
+  const { table: warnings, numbers } = numberWarnings(e);
+
+  // the head, with the warnings as JSON.stringify writes the list: each one's kept bytes, between commas
+  let head = `{"format":"compact","ruleSet":${JSON.stringify(rs.ruleSet.id)},"engineVersion":${JSON.stringify(ENGINE_VERSION)}`;
+  if (!same(rp, 0) || !same(rq, 0)) head += `,"required":[${JSON.stringify(rp)},${JSON.stringify(rq)}]`;
+  if (deadline !== '') head += `,"deadline":${JSON.stringify(deadline)}`;
+  const listed = warnings.list.map(bytesOfWarning);
+  let headBytes = head.length * 3 + WARNINGS_END.length;
+  for (let k = 0; k < listed.length; k++) headBytes += listed[k].length + 1;
+  const w = newJsonWriter(answerBytes(c, headBytes));
+  if (listed.length === 0) writeText(w, `${head},"results":[`);
+  else {
+    writeText(w, `${head},"warnings":[`);
+    for (let k = 0; k < listed.length; k++) {
+      if (k > 0) w.buf[w.at++] = COMMA;
+      w.buf.set(listed[k], w.at);
+      w.at += listed[k].length;
     }
+    w.buf.set(WARNINGS_END, w.at);
+    w.at += WARNINGS_END.length;
   }
+
+  writeRows(w, {
+    c, rs, sources: sourceNumbersOf(rs, table), rp, rq, deadlineDay, items: itemCacheOf(rs), warningNumbers: numbers, view: w.view,
+    results, deadline, lookup, warnings,
+  });
   // the summary: `{ total, groups?, attention? }` as JSON.stringify writes it
   const { total, groups } = summaryCounts(e.summary);
   writeText(w, `],"summary":{"total":${JSON.stringify(total)}`);
@@ -411,23 +519,9 @@ export function compactAnswerJson(e: Evaluation, rows: readonly unknown[], tail?
   let end = '}';
   if (tail !== undefined) for (const key of Object.keys(tail)) end += `,${JSON.stringify(key)}:${JSON.stringify(tail[key])}`;
   writeText(w, `${end}}`);
-
-  let head = `{"format":"compact","ruleSet":${JSON.stringify(rs.ruleSet.id)},"engineVersion":${JSON.stringify(ENGINE_VERSION)}`;
-  if (!same(rp, 0) || !same(rq, 0)) head += `,"required":[${JSON.stringify(rp)},${JSON.stringify(rq)}]`;
-  if (deadline !== '') head += `,"deadline":${JSON.stringify(deadline)}`;
-  const list = warnings.table.list;
-  if (list.length === 0) return withHead(w, [encoder.encode(`${head},"results":[`)]);
-  // the warnings as JSON.stringify writes the list: each one's kept bytes, between commas
-  const pieces: Uint8Array[] = [encoder.encode(`${head},"warnings":[`)];
-  for (let k = 0; k < list.length; k++) {
-    if (k > 0) pieces.push(COMMA_BYTES);
-    pieces.push(bytesOfWarning(list[k]));
-  }
-  pieces.push(WARNINGS_END);
-  return withHead(w, pieces);
+  return written(w);
 }
 
-const COMMA_BYTES = encoder.encode(',');
 const WARNINGS_END = encoder.encode('],"results":[');
 
 /**
@@ -443,31 +537,6 @@ function bytesOfWarning(warning: RowWarning): Uint8Array {
     warningBytes.set(warning, bytes);
   }
   return bytes;
-}
-
-/**
- * The answer: the head (`pieces`, in order) then what `w` holds after HEAD_ROOM, written into that room when it fits
- * (no copy of the rows).
- */
-function withHead(w: JsonWriter, pieces: readonly Uint8Array[]): Uint8Array<ArrayBuffer> {
-  let size = 0;
-  for (let k = 0; k < pieces.length; k++) size += pieces[k].length;
-  let out: Uint8Array<ArrayBuffer>;
-  let at: number;
-  if (size <= HEAD_ROOM) {
-    out = w.buf;
-    at = HEAD_ROOM - size;
-  } else {
-    out = new Uint8Array(size + w.at - HEAD_ROOM);
-    out.set(w.buf.subarray(HEAD_ROOM, w.at), size);
-    at = 0;
-  }
-  const start = at;
-  for (let k = 0; k < pieces.length; k++) {
-    out.set(pieces[k], at);
-    at += pieces[k].length;
-  }
-  return out === w.buf ? out.subarray(start, w.at) : out;
 }
 
 /** evaluate, then the compact answer as UTF-8 JSON, in one call (what `npm run bench` measures). */

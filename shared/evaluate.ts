@@ -5,7 +5,7 @@ import { InvalidOptionsError } from './errors';
 import { duplicateResult, evaluateRow, groupTexts, newRowContext } from './row';
 import { DEFAULT_RULE_SET, getCompiledRuleSet } from './rulesets';
 import type { CompiledRuleSet } from './rulesets/compile';
-import { addToSummary, finishSummary, newSummaryBuilder, type SummaryBuilder } from './summary';
+import { addRow, addToSummary, finishSummary, newSummaryBuilder, type SummaryBuilder } from './summary';
 import type { EvaluateOptions, EvaluateResponse, RosterRowInput, RowResult } from './types';
 import { ENGINE_VERSION } from './version';
 
@@ -55,10 +55,16 @@ export function evaluateRows(rows: RosterRowInput[], options?: EvaluateOptions |
   let repeated: Map<string, number[]> | null = null;
   for (let i = 0; i < rows.length; i++) {
     const r = evaluateRow(rows[i], i, rs, asOfDay, ctx);
-    if (r !== ctx.scratch) results[i] = r;
-    plain[i] = ctx.parsed.plain;
-    addToSummary(summary, r, ctx.parsed.name, ctx.parsed.unit, ctx.parsed.department);
-    const id = ctx.parsed.idKey;
+    const p = ctx.parsed;
+    plain[i] = p.plain;
+    if (r !== ctx.scratch) {
+      results[i] = r;
+      addToSummary(summary, r, p.name, p.unit, p.department);
+    } else {
+      const from = columns.warningStart[i];
+      addRow(summary, r, columns.warnings, from, from + columns.warningCount[i], p.name, p.unit, p.department);
+    }
+    const id = p.idKey;
     if (id !== null) {
       const first = ids.get(id);
       if (first === undefined) ids.set(id, i);

@@ -238,8 +238,8 @@ export type RowKind = typeof BLANK_ROW | typeof PERSON_ROW | typeof NOT_A_PERSON
 /**
  * Normalises a row object into `p` in one pass over its own keys; blank cells and placeholders keep the defaults,
  * an Excel error value is EXCEL_ERROR in any field. Bad cells push one error each (sorted into template column
- * order), a bad ID number a warning. A total or note row (found by its name) is not read at all. `errors` and
- * `warnings` come empty.
+ * order), a bad ID number a warning (appended to `warnings`, which may hold earlier rows'). A total or note row
+ * (found by its name) is not read at all. `errors` comes empty.
  *
  * The loop reads a plain number within its column's range inline and hands any other cell to readCell, and only the
  * slots the last row's keys filled are blanked again: measured on `npm run bench`'s rows (A/B, alternating runs),
@@ -273,7 +273,7 @@ export function parseRow(row: object, rs: CompiledRuleSet, errors: RowError[], w
   // (docs/benchmark-log.md, evening of 2026-12-07, a second session).
   if (notAPersonName(cells.name, rs) !== null) {
     p.keysRead = 0;
-    return notAPerson(p, errors, warnings);
+    return notAPerson(p);
   }
   const slotOf = f.slotOf;
   const read = f.read;
@@ -426,10 +426,8 @@ function readCell(v: unknown, key: string, slot: number, rs: CompiledRuleSet, er
 /** How many of a row's key slots the parsed row remembers, to blank them before the next row; rows have fewer. */
 const KEYS_REMEMBERED = 64;
 
-/** A total or note row: nothing of it is kept (what was read before its name is dropped). */
-function notAPerson(p: ParsedRow, errors: RowError[], warnings: RowWarning[]): RowKind {
-  errors.length = 0;
-  warnings.length = 0;
+/** A total or note row: nothing of it is kept (its name is read before any other cell, so nothing was pushed). */
+function notAPerson(p: ParsedRow): RowKind {
   p.name = '';
   p.unit = '';
   p.department = '';

@@ -5,7 +5,7 @@ import { NO_ERRORS, NO_ITEMS, NO_WARNINGS, exactCopy, makeNoteWarning, makeResul
 import { cachedIsoDay, cachedItem } from './cache';
 import { newResultColumns, recordBreakdown, writeRow, type ResultColumns } from './columns';
 import { ERROR_ROW_WARNINGS } from './codes';
-import { BLANK_ROW, NOT_A_PERSON_ROW, newParsedRow, notAPersonName, parseRow, sortErrors, type ParsedRow } from './fields';
+import { BLANK_ROW, NOT_A_PERSON_ROW, PERSON_ROW, newParsedRow, notAPersonName, parseRow, sortErrors, type ParsedRow } from './fields';
 import { showCell } from './normalize';
 import { objectList } from './object-list';
 import { capCategory } from './rules/category-cap';
@@ -70,8 +70,9 @@ export function isRowObject(row: unknown): row is RosterRowInput {
 /**
  * Scratch space reused row after row within one evaluate call: no per-row allocation for reading cells, and warning
  * and error lists copied out at their exact size. With `columns` (newRowContext(rows)), a credited row is recorded
- * there and evaluateRow returns `scratch`, a reused result good until the next row, holding what the summary reads
- * (index, status, hours, warnings; addToSummary); the caller builds the results with resultsFromColumns.
+ * there, its warnings pushed straight onto the columns' list (no scratch list to empty, nothing copied), and
+ * evaluateRow returns `scratch`, a reused result good until the next row, holding the index, status and hours the
+ * summary reads (its warnings are the columns'); the caller builds the results with resultsFromColumns.
  */
 export type RowContext = {
   parsed: ParsedRow;
@@ -115,19 +116,37 @@ export function evaluateRow(row: unknown, index: number, rs: CompiledRuleSet, as
     return errorResult(index, rs.yearEnd, NO_WARNINGS, [{ field: 'row', code: 'NOT_A_ROW', message: '该行不是花名册行（应为以表头为键的对象）' }]);
   }
   const errors = ctx.errors;
-  const warnings = ctx.warnings;
   if (errors.length !== 0) errors.length = 0;
-  if (warnings.length !== 0) warnings.length = 0;
+  // the row's warnings: warnings[from …), on the columns' list or the emptied scratch list
+  const warnings = ctx.columns === null ? ctx.warnings : ctx.columns.warnings;
+  if (ctx.columns === null && warnings.length !== 0) warnings.length = 0;
+  const from = warnings.length;
   const kind = parseRow(row, rs, errors, warnings, p);
-  if (kind === BLANK_ROW) return blankResult(index);
-  if (kind === NOT_A_PERSON_ROW) return notAPersonResult(index, notAPersonName((row as Record<string, unknown>).name, rs) ?? '');
-  if (errors.length > 0) {
-    const ids = exactCopy(warnings, NO_WARNINGS);
-    warnings.length = 0;
+  if (kind !== PERSON_ROW || errors.length > 0) {
+    // a result object: the row's warnings leave the list
+    const ids = kind === PERSON_ROW ? copyFrom(warnings, from) : NO_WARNINGS;
+    dropFrom(warnings, from);
+    if (kind === BLANK_ROW) return blankResult(index);
+    if (kind === NOT_A_PERSON_ROW) return notAPersonResult(index, notAPersonName((row as Record<string, unknown>).name, rs) ?? '');
     const deadline = deadlineFor(p.vals, rs, warnings);
+    dropFrom(warnings, from);
     return errorResult(index, deadline === rs.yearEndDay ? rs.yearEnd : cachedIsoDay(rs.cache, deadline), ids, exactCopy(errors, NO_ERRORS));
   }
-  return creditRow(p, index, rs, asOfDay, ctx);
+  return creditRow(p, index, rs, asOfDay, ctx, warnings, from);
+}
+
+/** list[from …) as an exact-size array, or NO_WARNINGS. */
+function copyFrom(list: readonly RowWarning[], from: number): RowWarning[] {
+  const n = list.length - from;
+  if (n === 0) return NO_WARNINGS;
+  const out = new Array<RowWarning>(n);
+  for (let k = 0; k < n; k++) out[k] = list[from + k];
+  return out;
+}
+
+/** Cuts `list` back to its first `from` entries. */
+function dropFrom(list: RowWarning[], from: number): void {
+  if (list.length !== from) list.length = from;
 }
 
 /**
@@ -204,8 +223,8 @@ function creditSources(visited: Int32Array, n: number, vals: Float64Array, credi
   }
 }
 
-function creditRow(p: ParsedRow, index: number, rs: CompiledRuleSet, asOfDay: number, ctx: RowContext): RowResult {
-  const warnings = ctx.warnings;
+/** A person's row through the rules; `warnings[from …)` are its warnings so far, and the rules push theirs there. */
+function creditRow(p: ParsedRow, index: number, rs: CompiledRuleSet, asOfDay: number, ctx: RowContext, warnings: RowWarning[], from: number): RowResult {
   const credits = ctx.credits;
   const vals = p.vals;
   const visited = ctx.visited;
@@ -248,15 +267,14 @@ function creditRow(p: ParsedRow, index: number, rs: CompiledRuleSet, asOfDay: nu
   const columns = ctx.columns;
   if (columns !== null) {
     writeRow(columns, index, status, publicHours, professionalHours, requiredPublic, requiredProfessional, publicShortfall,
-      professionalShortfall, deadlineDay, warnings);
+      professionalShortfall, deadlineDay, from);
     recordBreakdown(columns, index, credits, visited, n);
-    // what the summary reads (addToSummary); the rest of the result is in the columns
+    // what the summary reads (addRow); the rest of the result, and the warnings, are in the columns
     const r = ctx.scratch;
     r.index = index;
     r.status = status;
     r.publicHours = publicHours;
     r.professionalHours = professionalHours;
-    r.warnings = warnings;
     return r;
   }
   return makeResult(

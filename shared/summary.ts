@@ -1,7 +1,8 @@
 // The annual summary (docs/rules.md §8, docs/api.md): groups by unit and department, attention list, totals.
 import { makeAttention, makeGroup } from './build';
 import { MAX_GROUP_TEXT, textOfCell } from './normalize';
-import type { AttentionItem, RosterRowInput, RowResult, Summary, SummaryCounts, SummaryGroup } from './types';
+import { objectList } from './object-list';
+import type { AttentionItem, RosterRowInput, RowResult, RowWarning, Summary, SummaryCounts, SummaryGroup } from './types';
 
 /** How a blank unit or department is shown. */
 export const BLANK_GROUP = '（未填）';
@@ -154,7 +155,7 @@ export function newSummaryBuilder(): SummaryBuilder {
     recentUnit: new Array<string>(RECENT_GROUPS).fill(''),
     recentDepartment: new Array<string>(RECENT_GROUPS).fill(''),
     recent: new Array<Group | null>(RECENT_GROUPS).fill(null),
-    attention: { index: [], name: [], group: [] },
+    attention: { index: [], name: objectList<string>(), group: objectList<Group>() },
   };
 }
 
@@ -173,11 +174,20 @@ function attentionItems(a: AttentionColumns, order: readonly number[], results: 
 
 /** Adds one result; blank rows (status '') are not counted. Units and departments are grouped by groupLabel. */
 export function addToSummary(b: SummaryBuilder, r: RowResult, name: string, unitText: string, departmentText: string): void {
+  addRow(b, r, r.warnings, 0, r.warnings.length, name, unitText, departmentText);
+}
+
+/**
+ * addToSummary of a result whose warnings are `ws[from … to)` (its own list, or the engine's columns when `r` holds
+ * only the index, status and hours).
+ */
+export function addRow(
+  b: SummaryBuilder, r: RowResult, ws: readonly RowWarning[], from: number, to: number, name: string, unitText: string, departmentText: string,
+): void {
   if (r.status === '') return;
   let lost = 0;
   let bySector = 0;
-  const ws = r.warnings;
-  for (let w = 0; w < ws.length; w++) {
+  for (let w = from; w < to; w++) {
     const l = ws[w].lostHours;
     if (l !== undefined) lost += l;
     else if (ws[w].code === 'PROFESSIONAL_BY_SECTOR') bySector = 1;
