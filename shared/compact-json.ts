@@ -4,7 +4,7 @@
 // ruleSet)), with the same defaults checked the same way (test/engine/compact-json.test.ts holds it to that on every
 // worked case and on generated rosters); the Worker answers `"format": "compact"` with them.
 import { cachedIsoDay } from './cache';
-import { deadlineOf, HOURS, type ResultColumns } from './columns';
+import { deadlineOf, HOURS, resultOf, type ResultColumns } from './columns';
 import {
   BLANK_STATUS_NUMBER,
   attentionEntry,
@@ -14,6 +14,7 @@ import {
   shortfallDefault,
   sourceIndex,
   statusNumber,
+  usualOf,
   warningNumber,
   type Lookup,
   type SourceTable,
@@ -92,7 +93,7 @@ type Usual = { rp: number; rq: number; deadline: string; deadlineDay: number };
  * numbers, which V8 compares inline (a result object's fields mixed in made every Object.is a call).
  */
 function usual(e: Evaluation): Usual {
-  if (objectPeople(e)) return usualByText(e);
+  if (objectPeople(e)) return usualOfResults(e);
   const v = columnVotes(e.columns);
   const rs = e.rs;
   if (v.people === 0) return { rp: 0, rq: 0, deadline: '', deadlineDay: NaN };
@@ -132,31 +133,13 @@ function columnVotes(c: ResultColumns): { rp: number; rq: number; day: number; p
   return { rp, rq, day, people };
 }
 
-/** usual, with every deadline voting as its text. */
-function usualByText(e: Evaluation): Usual {
+/** usual when a result object is a person: compactAnswer's votes (usualOf) over every row's result, as objects. */
+function usualOfResults(e: Evaluation): Usual {
   const { results, columns: c, rs } = e;
-  const h = c.hours;
-  let rp = 0, rpVotes = 0, rq = 0, rqVotes = 0, deadline = '', deadlineVotes = 0;
-  for (let i = 0; i < c.status.length; i++) {
-    let p: number, q: number, d: string;
-    if (c.status[i] !== 0) {
-      p = h[i * HOURS + 2];
-      q = h[i * HOURS + 3];
-      d = deadlineOf(c, i, rs);
-    } else {
-      const r = results[i];
-      if (!isPerson(statusNumber.get(r.status) ?? BLANK_STATUS_NUMBER)) continue;
-      p = r.requiredPublic;
-      q = r.requiredProfessional;
-      d = r.deadline;
-    }
-    if (rpVotes === 0) (rp = p), (rpVotes = 1);
-    else rpVotes += same(rp, p) ? 1 : -1;
-    if (rqVotes === 0) (rq = q), (rqVotes = 1);
-    else rqVotes += same(rq, q) ? 1 : -1;
-    if (deadlineVotes === 0) (deadline = d), (deadlineVotes = 1);
-    else deadlineVotes += deadline === d ? 1 : -1;
-  }
+  // `results` has no entry for a credited row (a map would skip those)
+  const all = new Array<RowResult>(results.length);
+  for (let i = 0; i < all.length; i++) all[i] = c.status[i] === 0 ? results[i] : resultOf(c, i, rs);
+  const { rp, rq, deadline } = usualOf(all);
   return { rp, rq, deadline, deadlineDay: deadline === '' ? NaN : dayFromIso(deadline) };
 }
 

@@ -172,19 +172,7 @@ export function warningNumber(t: WarningTable, w: RowWarning): number {
 export function compactAnswer(response: EvaluateResponse, rows: readonly unknown[], table: SourceTable): CompactEvaluateResponse {
   const lookup = lookupOf(table);
   const all = response.results;
-  // the usual requirement and deadline: Boyer–Moore majority votes over the people (linear, no allocation), the
-  // true majority whenever there is one, else some value; any choice is correct, since a row that differs writes its own
-  let rp = 0, rpVotes = 0, rq = 0, rqVotes = 0, deadline = '', deadlineVotes = 0;
-  for (let i = 0; i < all.length; i++) {
-    const r = all[i];
-    if (!isPerson(statusNumber.get(r.status) ?? BLANK_STATUS)) continue;
-    if (rpVotes === 0) (rp = r.requiredPublic), (rpVotes = 1);
-    else rpVotes += same(rp, r.requiredPublic) ? 1 : -1;
-    if (rqVotes === 0) (rq = r.requiredProfessional), (rqVotes = 1);
-    else rqVotes += same(rq, r.requiredProfessional) ? 1 : -1;
-    if (deadlineVotes === 0) (deadline = r.deadline), (deadlineVotes = 1);
-    else deadlineVotes += deadline === r.deadline ? 1 : -1;
-  }
+  const { rp, rq, deadline } = usualOf(all);
   const warnings: WarningTable = { list: [], byMessage: new Map() };
   const results = new Array<CompactRow>(all.length);
   for (let i = 0; i < results.length; i++) results[i] = compactRow(all[i], rp, rq, deadline, lookup, warnings);
@@ -199,6 +187,26 @@ export function compactAnswer(response: EvaluateResponse, rows: readonly unknown
   if (deadline !== '') head.deadline = deadline;
   if (warnings.list.length > 0) head.warnings = warnings.list;
   return { ...head, results, summary };
+}
+
+/**
+ * The usual requirement and deadline of an answer's rows: Boyer–Moore majority votes over the people (linear, no
+ * allocation), the true majority whenever there is one, else some value; any choice is correct, since a row that
+ * differs writes its own. [0, 0] and '' when no row is a person.
+ */
+export function usualOf(all: readonly RowResult[]): { rp: number; rq: number; deadline: string } {
+  let rp = 0, rpVotes = 0, rq = 0, rqVotes = 0, deadline = '', deadlineVotes = 0;
+  for (let i = 0; i < all.length; i++) {
+    const r = all[i];
+    if (!isPerson(statusNumber.get(r.status) ?? BLANK_STATUS)) continue;
+    if (rpVotes === 0) (rp = r.requiredPublic), (rpVotes = 1);
+    else rpVotes += same(rp, r.requiredPublic) ? 1 : -1;
+    if (rqVotes === 0) (rq = r.requiredProfessional), (rqVotes = 1);
+    else rqVotes += same(rq, r.requiredProfessional) ? 1 : -1;
+    if (deadlineVotes === 0) (deadline = r.deadline), (deadlineVotes = 1);
+    else deadlineVotes += deadline === r.deadline ? 1 : -1;
+  }
+  return { rp, rq, deadline };
 }
 
 /** One row, built as one object literal of one shape (fast to build; a default is undefined, which JSON leaves out). */
