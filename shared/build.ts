@@ -79,11 +79,14 @@ export const NO_ITEMS: BreakdownItem[] = Object.freeze([]) as unknown as Breakdo
 export const NO_WARNINGS: RowWarning[] = Object.freeze([]) as unknown as RowWarning[];
 export const NO_ERRORS: RowError[] = Object.freeze([]) as unknown as RowError[];
 
-/** An exact-size copy of a scratch list (a list grown by push reserves room for 17), or the shared empty list. */
-export function exactCopy<T>(scratch: T[], empty: T[]): T[] {
-  const n = scratch.length;
-  if (n === 0) return empty;
+/**
+ * An exact-size copy of a scratch list from `from` on (a list grown by push reserves room for 17), or the shared
+ * empty list.
+ */
+export function exactCopy<T>(scratch: readonly T[], empty: T[], from = 0): T[] {
+  const n = scratch.length - from;
+  if (n <= 0) return empty;
   const out = new Array<T>(n);
-  for (let i = 0; i < n; i++) out[i] = scratch[i];
+  for (let i = 0; i < n; i++) out[i] = scratch[from + i];
   return out;
 }

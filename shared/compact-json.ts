@@ -102,7 +102,7 @@ function usual(e: Evaluation): Usual {
 
 // The two loops of usual, each in a function that returns right after it: see writeRows.
 
-/** Whether a row whose result is an object is a person (達标, 未达标 or 待补材料). */
+/** Whether a row whose result is an object is a person (达标, 未达标 or 待补材料). */
 function objectPeople(e: Evaluation): boolean {
   const { results, columns: c } = e;
   for (let i = 0; i < c.status.length; i++) {

@@ -124,7 +124,7 @@ export function evaluateRow(row: unknown, index: number, rs: CompiledRuleSet, as
   const kind = parseRow(row, rs, errors, warnings, p);
   if (kind !== PERSON_ROW || errors.length > 0) {
     // a result object: the row's warnings leave the list
-    const ids = kind === PERSON_ROW ? copyFrom(warnings, from) : NO_WARNINGS;
+    const ids = kind === PERSON_ROW ? exactCopy(warnings, NO_WARNINGS, from) : NO_WARNINGS;
     dropFrom(warnings, from);
     if (kind === BLANK_ROW) return blankResult(index);
     if (kind === NOT_A_PERSON_ROW) return notAPersonResult(index, notAPersonName((row as Record<string, unknown>).name, rs) ?? '');
@@ -133,15 +133,6 @@ export function evaluateRow(row: unknown, index: number, rs: CompiledRuleSet, as
     return errorResult(index, deadline === rs.yearEndDay ? rs.yearEnd : cachedIsoDay(rs.cache, deadline), ids, exactCopy(errors, NO_ERRORS));
   }
   return creditRow(p, index, rs, asOfDay, ctx, warnings, from);
-}
-
-/** list[from …) as an exact-size array, or NO_WARNINGS. */
-function copyFrom(list: readonly RowWarning[], from: number): RowWarning[] {
-  const n = list.length - from;
-  if (n === 0) return NO_WARNINGS;
-  const out = new Array<RowWarning>(n);
-  for (let k = 0; k < n; k++) out[k] = list[from + k];
-  return out;
 }
 
 /** Cuts `list` back to its first `from` entries. */
