@@ -43,6 +43,7 @@ import type { RowError, RowWarning } from './types';
 export type ParsedRow = {
   /** Per column slot: the value, NaN when blank. */
   vals: Float64Array;
+  /** The name as read; for a total or note row (NOT_A_PERSON_ROW), the name as its warning shows it (notAPersonName). */
   name: string;
   unit: string;
   department: string;
@@ -271,9 +272,10 @@ export function parseRow(row: object, rs: CompiledRuleSet, errors: RowError[], w
   // it. Once one such row reached the loop, its `cells[key]` stayed a generic keyed load for every row of every later
   // call (a fresh Worker's first request has such rows): a bare loop over 100,000 rows took 21 ms instead of 11
   // (docs/benchmark-log.md, evening of 2026-12-07, a second session).
-  if (notAPersonName(cells.name, rs) !== null) {
+  const shown = notAPersonName(cells.name, rs);
+  if (shown !== null) {
     p.keysRead = 0;
-    return notAPerson(p);
+    return notAPerson(p, shown);
   }
   const slotOf = f.slotOf;
   const read = f.read;
@@ -426,9 +428,12 @@ function readCell(v: unknown, key: string, slot: number, rs: CompiledRuleSet, er
 /** How many of a row's key slots the parsed row remembers, to blank them before the next row; rows have fewer. */
 const KEYS_REMEMBERED = 64;
 
-/** A total or note row: nothing of it is kept (its name is read before any other cell, so nothing was pushed). */
-function notAPerson(p: ParsedRow): RowKind {
-  p.name = '';
+/**
+ * A total or note row: nothing of it is kept but its name as shown (read before any other cell, so nothing was
+ * pushed).
+ */
+function notAPerson(p: ParsedRow, shown: string): RowKind {
+  p.name = shown;
   p.unit = '';
   p.department = '';
   p.idKey = null;

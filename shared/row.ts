@@ -5,7 +5,7 @@ import { NO_ERRORS, NO_ITEMS, NO_WARNINGS, exactCopy, makeNoteWarning, makeResul
 import { cachedIsoDay, cachedItem } from './cache';
 import { newResultColumns, recordBreakdown, writeRow, type ResultColumns } from './columns';
 import { ERROR_ROW_WARNINGS } from './codes';
-import { BLANK_ROW, NOT_A_PERSON_ROW, PERSON_ROW, newParsedRow, notAPersonName, parseRow, sortErrors, type ParsedRow } from './fields';
+import { BLANK_ROW, NOT_A_PERSON_ROW, PERSON_ROW, newParsedRow, parseRow, sortErrors, type ParsedRow } from './fields';
 import { showCell } from './normalize';
 import { objectList } from './object-list';
 import { capCategory } from './rules/category-cap';
@@ -127,7 +127,7 @@ export function evaluateRow(row: unknown, index: number, rs: CompiledRuleSet, as
     const ids = kind === PERSON_ROW ? exactCopy(warnings, NO_WARNINGS, from) : NO_WARNINGS;
     dropFrom(warnings, from);
     if (kind === BLANK_ROW) return blankResult(index);
-    if (kind === NOT_A_PERSON_ROW) return notAPersonResult(index, notAPersonName((row as Record<string, unknown>).name, rs) ?? '');
+    if (kind === NOT_A_PERSON_ROW) return notAPersonResult(index, p.name);
     const deadline = deadlineFor(p.vals, rs, warnings);
     dropFrom(warnings, from);
     return errorResult(index, deadline === rs.yearEndDay ? rs.yearEnd : cachedIsoDay(rs.cache, deadline), ids, exactCopy(errors, NO_ERRORS));
