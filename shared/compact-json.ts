@@ -44,6 +44,7 @@ import {
 } from './json-writer';
 import { dayFromIso } from './dates';
 import { PLAIN_DEPARTMENT, PLAIN_NAME, PLAIN_UNIT } from './fields';
+import { writeCounts, writeGroups } from './summary-json';
 
 const same = Object.is;
 const encoder = new TextEncoder();
@@ -412,13 +413,17 @@ function writeAttention(w: JsonWriter, e: Evaluation, rows: readonly unknown[]):
   for (let k = 0; k < order.length; k++) {
     const at = order[k];
     const i = a.index[at];
-    const name = a.name[at];
-    const g = a.group[at];
     reserve(w, MAX_NUMBER_BYTES + 1);
     if (k > 0) w.buf[w.at++] = COMMA;
+    // plain as the cells were read (nothing else to look at), or (the row looked at again) as they are
+    if (e.plain[i] === ALL_PLAIN) {
+      w.at = putNumber(w.buf, w.at, i);
+      continue;
+    }
+    const name = a.name[at];
+    const g = a.group[at];
     const row = rows[i] as Record<string, unknown>;
-    // plain as the cells were read, or (the row looked at again) as they are
-    if (e.plain[i] === ALL_PLAIN || (plainText(row.name, name) && plainGroup(row.unit, g.unit) && plainGroup(row.department, g.department))) {
+    if (plainText(row.name, name) && plainGroup(row.unit, g.unit) && plainGroup(row.department, g.department)) {
       w.at = putNumber(w.buf, w.at, i);
     } else {
       const r = resultAt(e, i);
@@ -492,8 +497,12 @@ export function compactAnswerJson(e: Evaluation, rows: readonly unknown[], tail?
   });
   // the summary: `{ total, groups?, attention? }` as JSON.stringify writes it
   const { total, groups } = summaryCounts(e.summary);
-  writeText(w, `],"summary":{"total":${JSON.stringify(total)}`);
-  if (groups.length > 0) writeText(w, `,"groups":${JSON.stringify(groups)}`);
+  writeText(w, '],"summary":{"total":');
+  writeCounts(w, total);
+  if (groups.length > 0) {
+    writeText(w, ',"groups":');
+    writeGroups(w, groups);
+  }
   if (e.summary.attention.index.length > 0) {
     writeText(w, ',"attention":[');
     writeAttention(w, e, rows);

@@ -63,10 +63,6 @@ export type ParsedRow = {
    */
   nextKey: string[];
   nextSlot: Int32Array;
-  /** The slots of the last row's keys, in order (the ones to blank again). */
-  keySlots: Int32Array;
-  /** How many keys the last row had (their slots are the ones to blank again), or −1: more than remembered. */
-  keysRead: number;
 };
 
 function err(key: string, code: ErrorCode, message: string): RowError {
@@ -189,8 +185,6 @@ export function newParsedRow(rs: CompiledRuleSet): ParsedRow {
     plain: 0,
     nextKey: new Array<string>(rs.inputs.keys.length + 2).fill(''),
     nextSlot: new Int32Array(rs.inputs.keys.length + 2).fill(-1),
-    keySlots: new Int32Array(KEYS_REMEMBERED).fill(-1),
-    keysRead: -1,
   };
 }
 
@@ -249,17 +243,8 @@ export type RowKind = typeof BLANK_ROW | typeof PERSON_ROW | typeof NOT_A_PERSON
 export function parseRow(row: object, rs: CompiledRuleSet, errors: RowError[], warnings: RowWarning[], p: ParsedRow): RowKind {
   const vals = p.vals;
   const f = rs.inputs;
-  const blank = f.blank;
-  const keySlots = p.keySlots;
-  // back to blank: the slots of the last row's keys (every slot when it had more than KEYS_REMEMBERED)
-  const last = p.keysRead;
-  if (last < 0) vals.set(blank);
-  else {
-    for (let k = 0; k < last; k++) {
-      const s = keySlots[k];
-      if (s >= 0) vals[s] = blank[s];
-    }
-  }
+  // every slot back to blank: one copy (TypedArray set), cheaper than blanking only the slots the last row filled
+  vals.set(f.blank);
   p.name = '';
   p.unit = '';
   p.department = '';
@@ -273,10 +258,7 @@ export function parseRow(row: object, rs: CompiledRuleSet, errors: RowError[], w
   // call (a fresh Worker's first request has such rows): a bare loop over 100,000 rows took 21 ms instead of 11
   // (docs/benchmark-log.md, evening of 2026-12-07, a second session).
   const shown = notAPersonName(cells.name, rs);
-  if (shown !== null) {
-    p.keysRead = 0;
-    return notAPerson(p, shown);
-  }
+  if (shown !== null) return notAPerson(p, shown);
   const slotOf = f.slotOf;
   const read = f.read;
   const max = f.max;
@@ -287,10 +269,8 @@ export function parseRow(row: object, rs: CompiledRuleSet, errors: RowError[], w
   const nextKey = p.nextKey;
   const nextSlot = p.nextSlot;
   let sources = 0;
-  let beyond = false;
   let any = false;
   let monthsGiven = false;
-  let at = 0;
   let after = 0;
   for (const key in cells) {
     // the slot of the key: rows list their keys in the roster's column order, leaving out empty cells, so the key
@@ -305,8 +285,6 @@ export function parseRow(row: object, rs: CompiledRuleSet, errors: RowError[], w
       nextSlot[after] = slot;
     }
     after = slot + 2;
-    if (at < KEYS_REMEMBERED) keySlots[at++] = slot;
-    else beyond = true;
     if (slot < 0) continue;
     const c = cells[key];
     // blank: nothing, or an empty text (as readCell reads it, but without the call: a roster's empty cells are many)
@@ -336,7 +314,6 @@ export function parseRow(row: object, rs: CompiledRuleSet, errors: RowError[], w
     if (got === CELL_READ) sources |= sourceBits[slot];
   }
   p.sources = sources;
-  p.keysRead = beyond ? -1 : at;
   if (!any) return BLANK_ROW;
   if (p.name.length === 0 && !hasErrorOn(errors, 'name')) {
     errors.push(err('name', 'NAME_MISSING', `${rs.zh.name}：不能为空，每行须填写姓名`));
@@ -424,9 +401,6 @@ function readCell(v: unknown, key: string, slot: number, rs: CompiledRuleSet, er
   }
   return CELL_READ;
 }
-
-/** How many of a row's key slots the parsed row remembers, to blank them before the next row; rows have fewer. */
-const KEYS_REMEMBERED = 64;
 
 /**
  * A total or note row: nothing of it is kept but its name as shown (read before any other cell, so nothing was

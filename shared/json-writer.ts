@@ -111,9 +111,25 @@ export function putNumber(buf: Uint8Array, at: number, n: number): number {
     }
     return at;
   }
-  const text = Number.isFinite(n) ? String(n) : 'null';
+  const text = numberText(n);
   for (let i = 0; i < text.length; i++) buf[at++] = text.charCodeAt(i);
   return at;
+}
+
+/**
+ * Number's own toString of any other number (NaN and ±Infinity: `null`), kept: printing a fraction (a rate, an average)
+ * cost about ten times a lookup, and a roster's summaries repeat theirs from call to call. At most MAX_KEPT_NUMBERS.
+ */
+const keptNumbers = new Map<number, string>();
+const MAX_KEPT_NUMBERS = 4096;
+function numberText(n: number): string {
+  if (!Number.isFinite(n)) return 'null';
+  let text = keptNumbers.get(n);
+  if (text === undefined) {
+    text = String(n);
+    if (keptNumbers.size < MAX_KEPT_NUMBERS) keptNumbers.set(n, text);
+  }
+  return text;
 }
 
 /** A JSON string of an ASCII text that needs no escaping (a YYYY-MM-DD date), in room made by reserve. */
