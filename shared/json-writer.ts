@@ -118,7 +118,7 @@ export function putNumber(buf: Uint8Array, at: number, n: number): number {
 
 /**
  * Number's own toString of any other number (NaN and ±Infinity: `null`), kept: printing a fraction (a rate, an average)
- * cost about ten times a lookup, and a roster's summaries repeat theirs from call to call. At most MAX_KEPT_NUMBERS.
+ * cost about eight times a lookup, and a roster's summaries repeat theirs from call to call. At most MAX_KEPT_NUMBERS.
  */
 const keptNumbers = new Map<number, string>();
 const MAX_KEPT_NUMBERS = 4096;

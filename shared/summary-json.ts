@@ -1,8 +1,9 @@
 // The compact answer's summary counts (the total and each group) as UTF-8 JSON, to the byte as JSON.stringify writes a
-// SummaryCounts or a SummaryGroup, straight into the answer's buffer (shared/compact-json.ts). Measured on 250-row
-// calls (the Worker's request, docs/benchmark-log.md): JSON.stringify of a roster's thirty groups was half of
-// compactAnswerJson's own time and about a twentieth of the call, most of it printing their 150 fractions; here the
-// field names are copied, whole and half numbers written by hand (putNumber) and fractions printed once and kept.
+// SummaryCounts or a SummaryGroup, straight into the answer's buffer (shared/compact-json.ts). In a CPU profile of
+// 250-row calls (the Worker's request), JSON.stringify of a roster's thirty groups was over half of compactAnswerJson's
+// own time, about 6 % of the call, most of it printing their 150 fractions. Here the field names are copied, whole and
+// half numbers written by hand (putNumber) and other numbers printed once and kept (json-writer.ts): about 3 % fewer
+// instructions a 250-row call (docs/benchmark-log.md). Without keeping the printed numbers it took more than before.
 import { MAX_NUMBER_BYTES, asciiPiece, putNumber, putPiece, reserve, type JsonWriter, type Piece } from './json-writer';
 import type { SummaryCounts, SummaryGroup } from './types';
 
