@@ -80,6 +80,7 @@ const ZERO = 0x30;
 const DOT = 0x2e;
 const FIVE = 0x35;
 const QUOTE = 0x22;
+const BACKSLASH = 0x5c;
 
 /** A non-negative integer below 2^31. */
 function putDigits(buf: Uint8Array, at: number, n: number): number {
@@ -130,6 +131,41 @@ function numberText(n: number): string {
     if (keptNumbers.size < MAX_KEPT_NUMBERS) keptNumbers.set(n, text);
   }
   return text;
+}
+
+/**
+ * A text as a JSON string (JSON.stringify's) in UTF-8 at `at`, in room made by reserve (3 bytes a code unit and 2 more),
+ * when nothing in it needs escaping; else −1 (a quote, a backslash, a control character or half of a surrogate pair:
+ * the caller writes JSON.stringify's text). Linear in the text's length.
+ */
+export function putJsonString(buf: Uint8Array, at: number, text: string): number {
+  buf[at++] = QUOTE;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 0x80) {
+      if (c < 0x20 || c === QUOTE || c === BACKSLASH) return -1;
+      buf[at++] = c;
+    } else if (c < 0x800) {
+      buf[at++] = 0xc0 | (c >> 6);
+      buf[at++] = 0x80 | (c & 0x3f);
+    } else if (c >= 0xd800 && c <= 0xdfff) {
+      // a surrogate pair: 4 bytes of UTF-8 (fewer than its two code units' room)
+      const d = text.charCodeAt(i + 1);
+      if (c > 0xdbff || !(d >= 0xdc00 && d <= 0xdfff)) return -1;
+      const u = 0x10000 + ((c - 0xd800) << 10) + (d - 0xdc00);
+      buf[at++] = 0xf0 | (u >> 18);
+      buf[at++] = 0x80 | ((u >> 12) & 0x3f);
+      buf[at++] = 0x80 | ((u >> 6) & 0x3f);
+      buf[at++] = 0x80 | (u & 0x3f);
+      i++;
+    } else {
+      buf[at++] = 0xe0 | (c >> 12);
+      buf[at++] = 0x80 | ((c >> 6) & 0x3f);
+      buf[at++] = 0x80 | (c & 0x3f);
+    }
+  }
+  buf[at++] = QUOTE;
+  return at;
 }
 
 /** A JSON string of an ASCII text that needs no escaping (a YYYY-MM-DD date), in room made by reserve. */

@@ -3,7 +3,7 @@
 // counts and groups with labels that need escaping.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { newJsonWriter, putNumber, reserve, written, MAX_NUMBER_BYTES } from '../../shared/json-writer';
+import { newJsonWriter, putJsonString, putNumber, reserve, written, MAX_NUMBER_BYTES } from '../../shared/json-writer';
 import { writeCounts, writeGroups } from '../../shared/summary-json';
 import type { SummaryCounts, SummaryGroup } from '../../shared/types';
 
@@ -29,8 +29,23 @@ describe('the answer’s JSON writer = JSON.stringify', () => {
     fc.assert(fc.property(fc.double(), (n) => numberText(n) === JSON.stringify(n) && numberText(n) === JSON.stringify(n)));
   });
 
+  it('encodes a text that needs no escaping as JSON.stringify and UTF-8 do, and declines one that does', () => {
+    const put = (text: string): string | null => {
+      const w = newJsonWriter(8);
+      reserve(w, 3 * text.length + 2);
+      const end = putJsonString(w.buf, 0, text);
+      return end < 0 ? null : utf8.decode(w.buf.subarray(0, end));
+    };
+    for (const text of ['', '枣庄市立医院', 'Ab 1', 'é', '𠀀科', '（未填）']) expect(put(text)).toBe(JSON.stringify(text));
+    for (const text of ['a"b', 'a\\b', 'a\nb', '\u0000', '\ud800', 'x\udc00', '\ud800x']) expect(put(text)).toBeNull();
+    fc.assert(fc.property(fc.string({ unit: 'binary' }), (text) => {
+      const got = put(text);
+      return got === null ? JSON.stringify(text) !== `"${text}"` : got === JSON.stringify(text);
+    }));
+  });
+
   it('writes the summary’s counts and groups as JSON.stringify does', () => {
-    const group = fc.tuple(fc.string({ unit: 'grapheme' }), fc.string(), counts).map(([unit, department, c]): SummaryGroup => ({ unit, department, ...c }));
+    const group = fc.tuple(fc.string({ unit: 'grapheme' }), fc.string({ unit: 'binary' }), counts).map(([unit, department, c]): SummaryGroup => ({ unit, department, ...c }));
     fc.assert(fc.property(counts, fc.array(group, { maxLength: 6 }), (total, groups) => {
       const w = newJsonWriter(16);
       writeCounts(w, total);
