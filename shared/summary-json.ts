@@ -8,7 +8,10 @@
 import { MAX_NUMBER_BYTES, asciiPiece, putNumber, putPiece, putJsonString, reserve, writeText, type JsonWriter, type Piece } from './json-writer';
 import type { SummaryCounts, SummaryGroup } from './types';
 
-/** `"name":` of each count, in SummaryCounts' order (countsOf in shared/summary.ts), with the comma before it. */
+/**
+ * `"name":` of each count, with the comma before it but for the first; putCountFields writes them in the order
+ * countsOf (shared/summary.ts) gives SummaryCounts' fields, as JSON.stringify does (the byte tests hold the two together).
+ */
 const FIELD: Record<keyof SummaryCounts, Piece> = {
   headcount: asciiPiece('"headcount":'),
   compliant: asciiPiece(',"compliant":'),
