@@ -198,6 +198,21 @@ const YES_NO = new Map<string, boolean>([
 ]);
 const MAX_YES_NO = 5;
 
+/**
+ * The one-character entries of YES_NO by their code (and their upper case, as parseYesNoCell folds it): 2 yes, 1 no,
+ * 0 none. A roster's yes/no columns hold 是 or 否 (or √, Y) in most cells: read by one load, without the Map.
+ */
+const YES_NO_CHARS = new Int8Array(0x10000);
+for (const [text, yes] of YES_NO) {
+  if (text.length !== 1) continue;
+  for (const t of [text, text.toUpperCase()]) YES_NO_CHARS[t.charCodeAt(0)] = yes ? 2 : 1;
+}
+
+/** A one-character cell text's yes (1) or no (0) as parseYesNoCell reads it, or −1 when it is not one of YES_NO's. */
+export function yesNoOfChar(code: number): number {
+  return YES_NO_CHARS[code] - 1;
+}
+
 /** A yes/no cell: 是/否, Y/N, yes/no, true/false, 1/0, √/× (any case, full-width too). undefined when unrecognised. */
 export function parseYesNoCell(v: unknown): boolean | undefined {
   if (typeof v === 'boolean') return v;

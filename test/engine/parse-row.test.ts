@@ -1,12 +1,14 @@
-// parseRow reuses one ParsedRow row after row and blanks again only the slots the last row's keys filled
-// (shared/fields.ts): a row read after any other must read exactly as it does into a fresh ParsedRow — its values,
-// texts, ID key, sources, kind, errors and warnings — whatever the rows before it held (other keys, other orders, more
-// keys than remembered, a total row that stopped reading half-way, keys that are no column).
+// parseRow reuses one ParsedRow row after row and blanks every slot again before each row (shared/fields.ts): a row
+// read after any other must read exactly as it does into a fresh ParsedRow — its values, texts, ID key, sources, kind,
+// errors and warnings — whatever the rows before it held (other keys, other orders, more keys than remembered, a total
+// row that stopped reading half-way, keys that are no column). And a one-character yes/no cell, read on parseRow's
+// quick path, reads as readCell reads the same text with spaces around it.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { generateRows } from '../../scripts/bench-rows';
 import { newParsedRow, parseRow, type ParsedRow } from '../../shared/fields';
 import { getCompiledRuleSet } from '../../shared/rulesets';
+import { READ_YES_NO } from '../../shared/rulesets/compile';
 import type { RosterRowInput, RowError, RowWarning } from '../../shared/types';
 import { arbitraryRosters } from './arbitrary-rows';
 
@@ -51,4 +53,31 @@ describe('parseRow with one ParsedRow for every row = a fresh one per row', () =
   it('arbitrary rows, arbitrary cells (fast-check)', () => {
     fc.assert(fc.property(arbitraryRosters(12, 16), (rows) => sameAsFresh(rows)), { numRuns: 300 });
   }, 60_000);
+});
+
+describe('a one-character yes/no cell on the quick path = the same text read in full (readCell)', () => {
+  const slot = rs.inputs.slotOf.evidenceComplete ?? -1;
+  /** What a yes/no cell comes to: its slot's value, whether its source counts, and the codes of any errors. */
+  function yesNo(cell: string): { value: number; sources: number; errors: string[] } {
+    const read = readInto(newParsedRow(rs), { name: '张三', evidenceComplete: cell });
+    return { value: read.vals[slot], sources: read.sources, errors: read.errors.map((e) => e.code) };
+  }
+
+  it('every character: as itself and with spaces around it (which readCell trims), the same reading', () => {
+    expect(rs.inputs.read[slot]).toBe(READ_YES_NO);
+    let yes = 0;
+    let no = 0;
+    for (let code = 0; code < 0x10000; code++) {
+      const c = String.fromCharCode(code);
+      // a space is blank whatever is around it; a lone surrogate is no text a roster holds
+      if (c.trim() === '' || (code >= 0xd800 && code <= 0xdfff)) continue;
+      const quick = yesNo(c);
+      expect(quick, `U+${code.toString(16)}`).toEqual(yesNo(` ${c} `));
+      if (quick.errors.length === 0 && quick.value === 1) yes++;
+      if (quick.errors.length === 0 && quick.value === 0) no++;
+    }
+    // 是 √ ✓ ✔ y Y 1 and 否 × ✗ ✘ n N 0, and the full-width letters and digits readCell folds
+    expect(yes).toBeGreaterThanOrEqual(7);
+    expect(no).toBeGreaterThanOrEqual(7);
+  });
 });
