@@ -6,6 +6,7 @@ import {
   excelErrorOf,
   isBlankCell,
   isPlaceholder,
+  isSpaceCode,
   normalizeIdNumber,
   parseDateCell,
   parseNumberCell,
@@ -93,6 +94,18 @@ describe('yes/no', () => {
   });
   it.each(['也许', 'maybe', '2', 2, '是否', {}, []])('%j is neither', (v) => {
     expect(parseYesNoCell(v)).toBeUndefined();
+  });
+});
+
+describe('spaces', () => {
+  it('isSpaceCode: every character String.prototype.trim removes, and the control characters up to U+0020', () => {
+    const differ: string[] = [];
+    for (let c = 0; c <= 0xffff; c++) {
+      if (isSpaceCode(c) !== (c <= 0x20 || String.fromCharCode(c).trim() === '')) differ.push(c.toString(16));
+    }
+    expect(differ).toEqual([]);
+    expect(isSpaceCode(0x3000)).toBe(true);
+    expect(isSpaceCode(0x4e2d)).toBe(false);
   });
 });
 
