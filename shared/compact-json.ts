@@ -49,7 +49,9 @@ import { writeCounts, writeGroups } from './summary-json';
 /**
  * Object.is of two numbers (as compactAnswer compares them), written out: V8 compiles it inline. `Object.is` kept in a
  * constant stayed a call of the SameValue builtin in the Worker's bundle, where a module's constants are variables
- * (docs/developer-guide.md, Constants in a bundle): about 150 instructions a row (callgrind).
+ * (docs/developer-guide.md, Constants in a bundle): about 150 instructions a row (callgrind). Not shared with
+ * compact.ts's `same`, which also compares absent lostHours: one function for both, its type feedback mixed by the
+ * object path's calls, cost about 280 instructions a row more here (callgrind, 2026-12-08).
  */
 function same(a: number, b: number): boolean {
   return a === b ? a !== 0 || 1 / a === 1 / b : a !== a && b !== b;
