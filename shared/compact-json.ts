@@ -45,6 +45,7 @@ import {
 import { dayFromIso } from './dates';
 import { PLAIN_DEPARTMENT, PLAIN_NAME, PLAIN_UNIT } from './fields';
 import { writeCounts, writeGroups } from './summary-json';
+import { chunkedAt } from './chunked-list';
 
 /**
  * Object.is of two numbers (as compactAnswer compares them), written out: V8 compiles it inline. `Object.is` kept in a
@@ -429,8 +430,8 @@ function writeAttention(w: JsonWriter, e: Evaluation, rows: readonly unknown[]):
       w.at = putNumber(w.buf, w.at, i);
       continue;
     }
-    const name = a.name[at];
-    const g = a.group[at];
+    const name = chunkedAt(a.name, at);
+    const g = chunkedAt(a.group, at);
     const row = rows[i] as Record<string, unknown>;
     if (plainText(row.name, name) && plainGroup(row.unit, g.unit) && plainGroup(row.department, g.department)) {
       w.at = putNumber(w.buf, w.at, i);
@@ -512,7 +513,7 @@ export function compactAnswerJson(e: Evaluation, rows: readonly unknown[], tail?
     writeText(w, ',"groups":');
     writeGroups(w, groups);
   }
-  if (e.summary.attention.index.length > 0) {
+  if (e.summary.attention.count > 0) {
     writeText(w, ',"attention":[');
     writeAttention(w, e, rows);
     writeText(w, ']');

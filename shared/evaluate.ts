@@ -48,7 +48,7 @@ export function evaluateRows(rows: RosterRowInput[], options?: EvaluateOptions |
   }
   const ctx = newRowContext(rs, rows.length);
   const columns = ctx.columns as ResultColumns;
-  let summary = newSummaryBuilder();
+  let summary = newSummaryBuilder(rows.length);
   const results: RowResult[] = new Array<RowResult>(rows.length);
   const plain = new Uint8Array(rows.length);
   const ids = new Map<string, number>();
@@ -81,7 +81,7 @@ export function evaluateRows(rows: RosterRowInput[], options?: EvaluateOptions |
     resultsFromColumns(results, columns, rs);
     columns.status.fill(0);
     markDuplicates(results, repeated, rs);
-    summary = newSummaryBuilder();
+    summary = newSummaryBuilder(rows.length);
     for (let i = 0; i < rows.length; i++) {
       const t = groupTexts(rows[i], rs, ctx);
       addToSummary(summary, results[i], t.name, t.unit, t.department);

@@ -1,7 +1,7 @@
 // The annual summary (docs/rules.md §8, docs/api.md): groups by unit and department, attention list, totals.
 import { makeAttention, makeGroup } from './build';
 import { MAX_GROUP_TEXT, textOfCell } from './normalize';
-import { objectList } from './object-list';
+import { chunkedAt, chunkedList, pushChunked, type ChunkedList } from './chunked-list';
 import type { AttentionItem, RosterRowInput, RowResult, RowWarning, Summary, SummaryCounts, SummaryGroup } from './types';
 
 /** How a blank unit or department is shown. */
@@ -69,47 +69,71 @@ function byCodeUnits(a: string, b: string): number {
 
 /**
  * The attention list's order: positions in `a` by deadline (`deadlineOf` an entry's row index), then index. Entries
- * arrive in index order and a roster has few distinct deadlines, so a bucket per deadline (stable) is linear where a
- * comparison sort of every entry is not.
+ * arrive in index order and a roster has few distinct deadlines, so a counting sort by deadline (stable) is linear
+ * where a comparison sort of every entry is not. Its lists are typed arrays of the entries' count: a list grown entry by
+ * entry is copied into a new, larger one each time it fills (see AttentionColumns).
  */
-export function attentionOrder(a: AttentionColumns, deadlineOf: (index: number) => string): number[] {
-  const n = a.index.length;
-  const positions = new Array<number>(n);
-  for (let i = 0; i < n; i++) positions[i] = i;
-  const buckets = new Map<string, number[]>();
+export function attentionOrder(a: AttentionColumns, deadlineOf: (index: number) => string): Int32Array {
+  const n = a.count;
+  const index = a.index;
+  const positions = new Int32Array(n);
+  // each entry's deadline as a number: its place among the distinct deadlines, in order of first appearance
+  const bucketOf = new Int32Array(n);
+  const numbers = new Map<string, number>();
+  const sizes: number[] = [];
   let last = '';
-  let lastBucket: number[] | undefined;
+  let lastBucket = -1;
   for (let i = 0; i < n; i++) {
-    if (i > 0 && a.index[i] < a.index[i - 1]) {
-      const deadlines = a.index.map(deadlineOf);
-      return positions.sort((x, y) => byCodeUnits(deadlines[x], deadlines[y]) || a.index[x] - a.index[y]);
-    }
-    const d = deadlineOf(a.index[i]);
-    if (lastBucket === undefined || d !== last) {
-      lastBucket = buckets.get(d);
-      if (lastBucket === undefined) buckets.set(d, (lastBucket = []));
+    if (i > 0 && index[i] < index[i - 1]) return sortedByDeadline(a, deadlineOf);
+    const d = deadlineOf(index[i]);
+    if (lastBucket < 0 || d !== last) {
+      let b = numbers.get(d);
+      if (b === undefined) numbers.set(d, (b = sizes.push(0) - 1));
+      lastBucket = b;
       last = d;
     }
-    lastBucket.push(i);
+    bucketOf[i] = lastBucket;
+    sizes[lastBucket]++;
   }
-  if (buckets.size <= 1) return positions;
+  if (sizes.length <= 1) {
+    for (let i = 0; i < n; i++) positions[i] = i;
+    return positions;
+  }
+  // where each deadline's entries start, deadlines in code-unit order
+  const starts = new Array<number>(sizes.length);
   let at = 0;
-  for (const d of [...buckets.keys()].sort(byCodeUnits)) {
-    const bucket = buckets.get(d) as number[];
-    for (let k = 0; k < bucket.length; k++) positions[at++] = bucket[k];
+  for (const d of [...numbers.keys()].sort(byCodeUnits)) {
+    const b = numbers.get(d) as number;
+    starts[b] = at;
+    at += sizes[b];
   }
+  for (let i = 0; i < n; i++) positions[starts[bucketOf[i]]++] = i;
   return positions;
+}
+
+/** attentionOrder by a comparison sort, for entries not added in index order. */
+function sortedByDeadline(a: AttentionColumns, deadlineOf: (index: number) => string): Int32Array {
+  const n = a.count;
+  const deadlines = new Array<string>(n);
+  for (let i = 0; i < n; i++) deadlines[i] = deadlineOf(a.index[i]);
+  const positions = new Int32Array(n);
+  for (let i = 0; i < n; i++) positions[i] = i;
+  return positions.sort((x, y) => byCodeUnits(deadlines[x], deadlines[y]) || a.index[x] - a.index[y]);
 }
 
 /**
  * The attention list while rows are added: each entry's row index, name as listed and group. Its status, shortfalls
  * and deadline are its row's result's, read when the list is finished (from the results or, for the compact answer,
- * from the engine's columns): a row adds three values, not eight.
+ * from the engine's columns): a row adds three values, not eight. The indexes are a typed array with room for one
+ * entry per row evaluated (it doubles when full), the names and groups chunked lists, which never copy what they hold
+ * (shared/chunked-list.ts).
  */
 export type AttentionColumns = {
-  index: number[];
-  name: string[];
-  group: Group[];
+  /** Entries added. */
+  count: number;
+  index: Int32Array;
+  name: ChunkedList<string>;
+  group: ChunkedList<Group>;
 };
 
 /** A group (docs/rules.md §8): its unit and department labels (groupLabel) and its counts. */
@@ -149,26 +173,27 @@ export type SummaryBuilder = {
   attention: AttentionColumns;
 };
 
-export function newSummaryBuilder(): SummaryBuilder {
+/** A builder, with room in the attention list for `rows` entries (it grows when more rows are added). */
+export function newSummaryBuilder(rows = 0): SummaryBuilder {
   return {
     total: newAcc(),
     units: new Map(),
     recentUnit: new Array<string | undefined>(RECENT_GROUPS),
     recentDepartment: new Array<string | undefined>(RECENT_GROUPS),
     recent: new Array<Group | undefined>(RECENT_GROUPS),
-    attention: { index: [], name: objectList<string>(), group: objectList<Group>() },
+    attention: { count: 0, index: new Int32Array(rows), name: chunkedList(), group: chunkedList() },
   };
 }
 
 /** The attention list's entries in `order`, each with its row's result's status, shortfalls and deadline. */
-function attentionItems(a: AttentionColumns, order: readonly number[], results: readonly RowResult[]): AttentionItem[] {
+function attentionItems(a: AttentionColumns, order: Int32Array, results: readonly RowResult[]): AttentionItem[] {
   const out = new Array<AttentionItem>(order.length);
   for (let k = 0; k < order.length; k++) {
     const i = order[k];
     const r = results[a.index[i]];
     if (r === undefined || r.index !== a.index[i]) throw new Error(`summary: no result at index ${a.index[i]} (results[k].index must be k)`);
-    const g = a.group[i];
-    out[k] = makeAttention(r.index, a.name[i], g.unit, g.department, r.status, r.publicShortfall, r.professionalShortfall, r.deadline);
+    const g = chunkedAt(a.group, i);
+    out[k] = makeAttention(r.index, chunkedAt(a.name, i), g.unit, g.department, r.status, r.publicShortfall, r.professionalShortfall, r.deadline);
   }
   return out;
 }
@@ -204,10 +229,18 @@ export function addRow(
   add(g.acc, r, lost, bySector);
   if (r.status !== '达标') {
     const a = b.attention;
-    a.index.push(r.index);
-    a.name.push(listedText(name));
-    a.group.push(g);
+    if (a.count === a.index.length) a.index = grown(a.index);
+    a.index[a.count++] = r.index;
+    pushChunked(a.name, listedText(name));
+    pushChunked(a.group, g);
   }
+}
+
+/** `list` copied into one twice as large. */
+function grown(list: Int32Array): Int32Array {
+  const out = new Int32Array(Math.max(16, list.length * 2));
+  out.set(list);
+  return out;
 }
 
 /** The group of a unit and department label, from `units` (created on first use). */
@@ -252,7 +285,7 @@ function cellText(v: unknown): string {
 
 /** The summary of already evaluated rows: `rows[i]` is the input of `results[i]`, whose index is i. */
 export function summarize(rows: readonly unknown[], results: readonly RowResult[]): Summary {
-  const b = newSummaryBuilder();
+  const b = newSummaryBuilder(results.length);
   for (let i = 0; i < results.length; i++) {
     const raw = rows[i];
     const row: RosterRowInput = typeof raw === 'object' && raw !== null && !Array.isArray(raw) ? (raw as RosterRowInput) : {};

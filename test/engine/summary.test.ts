@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { evaluate, summarize, type RosterRowInput } from '../../shared/index';
 import { MAX_GROUP_TEXT } from '../../shared/normalize';
-import { OVERLONG_TEXT } from '../../shared/summary';
+import { OVERLONG_TEXT, groupLabel, listedText } from '../../shared/summary';
+import { textOfCell } from '../../shared/normalize';
+import { generateRows } from '../../scripts/bench-rows';
 
 const ok = { platformPublicHours: 30, platformProfessionalHours: 60 };
 const rows: RosterRowInput[] = [
@@ -115,3 +117,26 @@ describe('summary (docs/rules.md §8)', () => {
     expect(got.groups.map((g) => [g.unit, g.department, g.headcount])).toEqual([[OVERLONG_TEXT, '内科', 3]]);
   });
 });
+
+describe('the attention list of a large roster', () => {
+  // 20,000 rows give about 9,000 entries: more than one chunk of the lists that hold them (shared/chunked-list.ts),
+  // and several deadlines (title applicants'); the list is worked out here the plain way, from the results
+  it('is every counted row not 达标, by deadline then index, with its texts as the summary lists them', () => {
+    const big = generateRows(20_000);
+    for (let i = 0; i < big.length; i += 97) big[i] = { ...big[i], name: `  ${String(big[i].name)} ` };
+    const res = evaluate(big, { asOf: '2023-11-01' });
+    const text = (v: unknown): string => textOfCell(v) ?? '';
+    const expected = res.results
+      .filter((r) => r.status !== '' && r.status !== '达标')
+      .sort((a, b) => (a.deadline < b.deadline ? -1 : a.deadline > b.deadline ? 1 : a.index - b.index))
+      .map((r) => [r.index, listedText(readName(big[r.index].name)), groupLabel(text(big[r.index].unit)), groupLabel(text(big[r.index].department)), r.status, r.deadline]);
+    expect(expected.length).toBeGreaterThan(8192);
+    expect(new Set(expected.map((e) => e[5])).size).toBeGreaterThan(2);
+    expect(res.summary.attention.map((a) => [a.index, a.name, a.unit, a.department, a.status, a.deadline])).toEqual(expected);
+  });
+});
+
+/** A name cell as the engine reads it: a text without the spaces around it, a number as its text. */
+function readName(v: unknown): string {
+  return typeof v === 'string' ? v.trim() : textOfCell(v) ?? '';
+}
