@@ -10,6 +10,7 @@
 import { NO_ERRORS, NO_ITEMS, NO_WARNINGS, makeResult } from './build';
 import { cachedIsoDay, cachedItem } from './cache';
 import { objectList } from './object-list';
+import { shortfallOf } from './rules/requirement';
 import { creditSlot, type CompiledRuleSet } from './rulesets/compile';
 import type { BreakdownItem, RowResult, RowStatus, RowWarning } from './types';
 
@@ -21,8 +22,11 @@ export function statusCode(s: RowStatus): number {
   return s === '达标' ? 1 : s === '未达标' ? 2 : s === '待补材料' ? 3 : 0;
 }
 
-/** Numbers per row in `hours`: public, professional, required public, required professional, both shortfalls. */
-export const HOURS = 6;
+/**
+ * Numbers per row in `hours`: public, professional, required public, required professional. The shortfalls are not
+ * kept: each is shortfallOf(required, credited) (rules/requirement.ts), worked out again where it is read.
+ */
+export const HOURS = 4;
 
 export type ResultColumns = {
   /** 0: the row's result was built as an object (blank, 数据有误, not a person); else statusCode. */
@@ -77,8 +81,6 @@ export function writeRow(
   professionalHours: number,
   requiredPublic: number,
   requiredProfessional: number,
-  publicShortfall: number,
-  professionalShortfall: number,
   deadlineDay: number,
   warningsFrom: number,
 ): void {
@@ -89,8 +91,6 @@ export function writeRow(
   h[b + 1] = professionalHours;
   h[b + 2] = requiredPublic;
   h[b + 3] = requiredProfessional;
-  h[b + 4] = publicShortfall;
-  h[b + 5] = professionalShortfall;
   c.deadlineDay[index] = deadlineDay;
   c.warningStart[index] = warningsFrom;
   c.warningCount[index] = c.warnings.length - warningsFrom;
@@ -168,16 +168,18 @@ export function resultOf(c: ResultColumns, i: number, rs: CompiledRuleSet): RowR
   const b = i * HOURS;
   const pub = h[b];
   const pro = h[b + 1];
+  const requiredPublic = h[b + 2];
+  const requiredProfessional = h[b + 3];
   return makeResult(
     i,
     STATUS_OF[c.status[i]],
     pub,
     pro,
     pub + pro,
-    h[b + 2],
-    h[b + 3],
-    h[b + 4],
-    h[b + 5],
+    requiredPublic,
+    requiredProfessional,
+    shortfallOf(requiredPublic, pub),
+    shortfallOf(requiredProfessional, pro),
     deadlineOf(c, i, rs),
     itemsOf(c, i, rs),
     slice(c.warnings, c.warningStart[i], c.warningCount[i], NO_WARNINGS),

@@ -43,6 +43,7 @@ import {
   type Piece,
 } from './json-writer';
 import { dayFromIso } from './dates';
+import { shortfallOf } from './rules/requirement';
 import { PLAIN_DEPARTMENT, PLAIN_NAME, PLAIN_UNIT } from './fields';
 import { writeCounts, writeGroups } from './summary-json';
 import { chunkedAt } from './chunked-list';
@@ -361,8 +362,8 @@ function putColumnRow(buf: Uint8Array, at: number, i: number, r: RowWriting): nu
     buf[at++] = CLOSE_LIST;
     first = false;
   }
-  const publicShortfall = h[base + 4];
-  const professionalShortfall = h[base + 5];
+  const publicShortfall = shortfallOf(requiredPublic, publicHours);
+  const professionalShortfall = shortfallOf(requiredProfessional, professionalHours);
   if (!same(publicShortfall, shortfallDefault(requiredPublic, publicHours)) || !same(professionalShortfall, shortfallDefault(requiredProfessional, professionalHours))) {
     if (!first) buf[at++] = COMMA;
     at = putNumber(buf, putPiece(r.view, at, F_FIELD), publicShortfall);
@@ -409,7 +410,14 @@ const plainGroup = (cell: unknown, text: string): boolean =>
 function resultAt(e: Evaluation, i: number): Pick<RowResult, 'status' | 'publicShortfall' | 'professionalShortfall' | 'deadline'> {
   const c = e.columns;
   if (c.status[i] === 0) return e.results[i];
-  return { status: COLUMN_STATUS[c.status[i]], publicShortfall: c.hours[i * HOURS + 4], professionalShortfall: c.hours[i * HOURS + 5], deadline: deadlineOf(c, i, e.rs) };
+  const h = c.hours;
+  const b = i * HOURS;
+  return {
+    status: COLUMN_STATUS[c.status[i]],
+    publicShortfall: shortfallOf(h[b + 2], h[b]),
+    professionalShortfall: shortfallOf(h[b + 3], h[b + 1]),
+    deadline: deadlineOf(c, i, e.rs),
+  };
 }
 
 /**

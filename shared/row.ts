@@ -257,8 +257,7 @@ function creditRow(p: ParsedRow, index: number, rs: CompiledRuleSet, asOfDay: nu
   warnDeadlinePassed(status, asOfDay, deadlineDay, publicShortfall, professionalShortfall, rs, warnings);
   const columns = ctx.columns;
   if (columns !== null) {
-    writeRow(columns, index, status, publicHours, professionalHours, requiredPublic, requiredProfessional, publicShortfall,
-      professionalShortfall, deadlineDay, from);
+    writeRow(columns, index, status, publicHours, professionalHours, requiredPublic, requiredProfessional, deadlineDay, from);
     recordBreakdown(columns, index, credits, visited, n);
     // what the summary reads (addRow); the rest of the result, and the warnings, are in the columns
     const r = ctx.scratch;
