@@ -1,8 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { evaluate, summarize, type RosterRowInput } from '../../shared/index';
-import { MAX_GROUP_TEXT } from '../../shared/normalize';
-import { OVERLONG_TEXT, groupLabel, listedText } from '../../shared/summary';
-import { textOfCell } from '../../shared/normalize';
+import { MAX_GROUP_TEXT, textOfCell } from '../../shared/normalize';
+import { OVERLONG_TEXT, addToSummary, finishSummary, groupLabel, listedText, newSummaryBuilder } from '../../shared/summary';
 import { generateRows } from '../../scripts/bench-rows';
 
 const ok = { platformPublicHours: 30, platformProfessionalHours: 60 };
@@ -140,3 +139,17 @@ describe('the attention list of a large roster', () => {
 function readName(v: unknown): string {
   return typeof v === 'string' ? v.trim() : textOfCell(v) ?? '';
 }
+
+describe('the attention list of rows added out of order', () => {
+  it('is still by deadline then index (a comparison sort instead of the counting sort)', () => {
+    const res = evaluate(rows, { asOf: '2023-11-01' });
+    const b = newSummaryBuilder();
+    for (let i = rows.length - 1; i >= 0; i--) {
+      const r = rows[i];
+      addToSummary(b, res.results[i], String(r.name ?? ''), String(r.unit ?? ''), String(r.department ?? ''));
+    }
+    const s = finishSummary(b, res.results);
+    expect(s.attention.map((a) => [a.index, a.deadline])).toEqual(res.summary.attention.map((a) => [a.index, a.deadline]));
+    expect(s.attention.map((a) => a.index)).toEqual([6, 1, 3, 5]);
+  });
+});
