@@ -1,8 +1,9 @@
 // A list of objects or texts kept in chunks of a fixed size. A list that grows by push is copied into a new backing
 // store half as large again each time it fills; for a roster's lists (tens of thousands of entries) each copy is a
-// new large object of the heap, on fresh memory the system has to map page by page (a CPU profile of `npm run bench`
-// put a tenth of evaluate + compact encoding in growing the summary's attention list and faulting in its pages). A
-// chunk never moves and is small enough to be an ordinary object.
+// new large object of the heap, on fresh memory the system has to map page by page (`perf` of 100,000-row calls on
+// `npm run bench`'s rows put about a tenth of evaluate + compact encoding in growing the summary's attention lists and
+// faulting in their pages: docs/benchmark-log.md, 2026-12-08). A chunk is never copied into a larger one, and at
+// 32 KiB it is an ordinary object of the heap.
 const CHUNK_BITS = 12;
 const CHUNK = 1 << CHUNK_BITS;
 
