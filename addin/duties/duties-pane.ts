@@ -11,7 +11,7 @@ import { FILING_FIELDS, checkFilingForm, emptyFilingInput, filingInputFromRow, t
 import { readSelectedProjectRow } from '../forms/filing-row';
 import { RosterError } from '../office/errors';
 import { FILING_NOT_MADE, makeFilingSheet } from '../forms/filing-sheet';
-import { FILING_SHEET_PREFIX } from '../forms/filing-layout';
+import { filingMark } from '../forms/filing-layout';
 import { NO_PRINT_SETUP } from '../office/apply-sheet-layout';
 
 export type DutiesPaneDeps = {
@@ -72,16 +72,19 @@ function renderChecks(today: string): void {
 export function renderDutyTexts(): void {
   const title = byId('filing-title');
   const deadline = byId('filing-deadline');
-  byId('filing-sheet-name').textContent = `“${FILING_SHEET_PREFIX}项目名称”`;
+  const sheetName = byId('filing-sheet-name');
   let ruleSet;
   try {
     ruleSet = workbookRuleSet().ruleSet;
   } catch {
     title.textContent = '培训项目计划申报表';
+    sheetName.textContent = '申报表';
     deadline.hidden = true;
     return;
   }
-  const filing = getDuties(ruleSet.id).trainingPlanFiling;
+  const duties = getDuties(ruleSet.id);
+  const filing = duties.trainingPlanFiling;
+  sheetName.textContent = `“${filingMark(duties)}-项目名称”`;
   title.textContent = `${filing.clause} ${filing.formTitle}`;
   deadline.textContent = `${filing.deadlineAppliesTo}须在 ${filing.deadline.value} 前报送（${filing.deadline.clause}，${ruleSet.notice}）；表格一式 ${filing.copies.value} 份，报${filing.office}。`;
   deadline.hidden = false;

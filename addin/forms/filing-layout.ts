@@ -5,9 +5,13 @@ import type { FilingCheck, FilingForm } from './filing-form';
 import { rangeAddress } from '../../shared/sheet/a1';
 import { GENERAL, TEXT, blockAt, safeSheetName, type CellStyle, type LayoutBlock, type LayoutValue, type SheetLayout } from '../../shared/sheet/sheet-layout';
 
-export const FILING_SHEET_PREFIX = '附件2-';
-/** A1 of every form sheet: how a re-run knows the sheet is the add-in's. */
-export const FILING_MARK = '附件2';
+/**
+ * The form's label in the notice (its clause, e.g. 附件2): A1 of every form sheet, which is how a re-run knows the sheet
+ * is the add-in's, and the start of the sheet's name. Rule-set data, like the form's title.
+ */
+export function filingMark(duties: RuleSetDuties): string {
+  return duties.trainingPlanFiling.clause;
+}
 export const FILING_COLUMNS = 6;
 export const FILING_LAST_ROW = 13;
 export const FILING_PRINT_AREA = rangeAddress(0, 1, FILING_COLUMNS, FILING_LAST_ROW);
@@ -19,8 +23,9 @@ const SEAL: CellStyle = { wrap: true, horizontal: 'Right', vertical: 'Bottom' };
 export const SEAL_TEXT = '单位盖章\n年    月    日';
 const LEVEL_TEXT: Record<FilingCheck['level'], string> = { error: '错误', warning: '注意', info: '说明' };
 
-export function filingSheetName(projectName: string): string {
-  return safeSheetName(`${FILING_SHEET_PREFIX}${projectName}`);
+/** The sheet of a project's form: 附件2-项目名称 (the form's label, then the project's name, made safe as a sheet name). */
+export function filingSheetName(projectName: string, duties: RuleSetDuties): string {
+  return safeSheetName(`${filingMark(duties)}-${projectName}`);
 }
 
 type Cell = { col: number; row: number; value: LayoutValue; style: CellStyle; width?: number };
@@ -30,7 +35,7 @@ export function filingCells(f: FilingForm, duties: RuleSetDuties): Cell[] {
   const L = (col: number, row: number, value: string, width = 1): Cell => ({ col, row, value, style: LABEL, width });
   const V = (col: number, row: number, value: LayoutValue, width = 1, style: CellStyle = VALUE): Cell => ({ col, row, value, style, width });
   const cells: Cell[] = [
-    { col: 0, row: 1, value: FILING_MARK, style: { bold: true } },
+    { col: 0, row: 1, value: filingMark(duties), style: { bold: true } },
     { col: 0, row: 2, value: duties.trainingPlanFiling.formTitle, style: { bold: true, fontSize: 16, horizontal: 'Center', vertical: 'Center' }, width: 6 },
     L(0, 3, '申报单位'), V(1, 3, f.unit, 2), L(3, 3, '地址'), V(4, 3, f.address, 2),
     L(0, 4, '申请培训项目名称'), V(1, 4, f.projectName, 5),
@@ -60,7 +65,7 @@ export function buildFilingLayout(f: FilingForm, checks: readonly FilingCheck[],
   blocks.push(blockAt(0, below + 2 + lines.length, [['填报日期', f.filedOn], ['备案截止', `${duties.trainingPlanFiling.deadline.value}（${duties.trainingPlanFiling.deadline.clause}，${duties.trainingPlanFiling.deadlineAppliesTo}）`]]));
   const heights: Record<number, number> = { 2: 36, 3: 30, 4: 30, 5: 30, 6: 30, 7: 150, 8: 30, 9: 30, 10: 40, 11: 100, 12: 100, 13: 48 };
   return {
-    sheetName: filingSheetName(f.projectName),
+    sheetName: filingSheetName(f.projectName, duties),
     blocks,
     styles: [],
     merges,

@@ -5,7 +5,7 @@ import { getDuties } from '../../shared/rulesets/duties';
 import { RosterError } from '../office/errors';
 import { writeLayoutSheet } from '../office/apply-sheet-layout';
 import { checkFilingForm, type FilingCheck, type FilingInput } from './filing-form';
-import { FILING_MARK, buildFilingLayout } from './filing-layout';
+import { buildFilingLayout, filingMark } from './filing-layout';
 import { readPreviousSheet } from '../duties/previous-sheet';
 
 export const FILING_NOT_MADE = '申报表未生成：';
@@ -21,8 +21,9 @@ export async function makeFilingSheet(raw: Partial<FilingInput>, today: string, 
     throw new RosterError(`${FILING_NOT_MADE}${errors.join('；')}`);
   }
   const layout = buildFilingLayout(form, checks, duties);
+  const mark = filingMark(duties);
   const { printSetup } = await Excel.run(async (context) => {
-    await readPreviousSheet(context, { name: layout.sheetName, isOurs: (top) => String(top[0]?.[0] ?? '') === FILING_MARK });
+    await readPreviousSheet(context, { name: layout.sheetName, isOurs: (top) => String(top[0]?.[0] ?? '') === mark });
     return writeLayoutSheet(context, layout);
   });
   return { sheetName: layout.sheetName, checks, creditable, printSetup };

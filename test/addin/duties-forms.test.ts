@@ -126,15 +126,23 @@ describe('附件2 sheet layout', () => {
     });
     expect(FILING_PRINT_AREA).toBe('A1:F13');
     expect(cell('A15')).toContain('不在打印区域内');
-    expect(layout.sheetName).toBe(filingSheetName(base.projectName!));
+    expect(layout.sheetName).toBe(filingSheetName(base.projectName!, duties));
+    expect(layout.sheetName).toBe(`附件2-${base.projectName!}`);
   });
 
   it('sheet names are valid Excel names', () => {
-    const name = filingSheetName('护理/急救[培训]:*?一期培训项目名称很长很长很长很长很长很长很长很长');
+    const name = filingSheetName('护理/急救[培训]:*?一期培训项目名称很长很长很长很长很长很长很长很长', duties);
     expect(name.startsWith('附件2-护理急救培训一期')).toBe(true);
     expect(name).not.toMatch(/[:\\/?*[\]]/);
     expect(Array.from(name)).toHaveLength(31);
-    expect(Array.from(filingSheetName('x'.repeat(60)))).toHaveLength(31);
+    expect(Array.from(filingSheetName('x'.repeat(60), duties))).toHaveLength(31);
+  });
+
+  it('the form’s label (A1 and the sheet name) is the rule set’s: another notice’s 附件3 is data only', () => {
+    const other = { ...duties, trainingPlanFiling: { ...duties.trainingPlanFiling, clause: '附件3' } };
+    const made = buildFilingLayout(r.form!, r.checks, other);
+    expect(made.blocks.find((b) => b.address === 'A1')?.values[0][0]).toBe('附件3');
+    expect(made.sheetName).toBe(`附件3-${base.projectName!}`);
   });
 });
 

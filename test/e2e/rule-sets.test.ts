@@ -184,6 +184,7 @@ describe('a build that includes a second rule set: every surface lets the clerk 
       expect(await pane.textContent('#rule-set-state')).toContain('尚未选择，使用默认');
       const baseFiling = base.duties.trainingPlanFiling;
       expect(await pane.textContent('#filing-title')).toBe(`${baseFiling.clause} ${baseFiling.formTitle}`);
+      expect(await pane.textContent('#filing-sheet-name')).toBe(`“${baseFiling.clause}-项目名称”`);
       expect(await pane.textContent('#filing-deadline')).toContain(`须在 ${baseFiling.deadline.value} 前报送（${baseFiling.deadline.clause}，${base.notice}）`);
 
       await saveSettings(pane, { url: worker.url, token, asOf: OTHER_YEAR_DATE, fold: true });
