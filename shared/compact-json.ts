@@ -406,18 +406,9 @@ const plainText = (cell: unknown, text: string): boolean => typeof cell === 'str
 const plainGroup = (cell: unknown, text: string): boolean =>
   plainText(cell, text) || (text === BLANK_GROUP && (cell === undefined || cell === null || cell === ''));
 
-/** The status, shortfalls and deadline of row i's result, from the columns or its result object. */
-function resultAt(e: Evaluation, i: number): Pick<RowResult, 'status' | 'publicShortfall' | 'professionalShortfall' | 'deadline'> {
-  const c = e.columns;
-  if (c.status[i] === 0) return e.results[i];
-  const h = c.hours;
-  const b = i * HOURS;
-  return {
-    status: COLUMN_STATUS[c.status[i]],
-    publicShortfall: shortfallOf(h[b + 2], h[b]),
-    professionalShortfall: shortfallOf(h[b + 3], h[b + 1]),
-    deadline: deadlineOf(c, i, e.rs),
-  };
+/** Row i's result: its object, or (a credited row) built from the columns; for the rare attention entry written out. */
+function resultAt(e: Evaluation, i: number): RowResult {
+  return e.columns.status[i] === 0 ? e.results[i] : resultOf(e.columns, i, e.rs);
 }
 
 /**
