@@ -1,8 +1,9 @@
 // The compact answer (docs/api.md; its shape: shared/compact.ts) written as UTF-8 JSON straight from an evaluation's
 // columns (shared/columns.ts): no RowResult, no CompactRow and no string for a credited row, and no JSON.stringify
 // over the answer. The bytes are, to the byte, the UTF-8 of JSON.stringify(compactAnswer(evaluate(rows), rows,
-// ruleSet)), with the same defaults checked the same way (test/engine/compact-json.test.ts holds it to that on every
-// worked case and on generated rosters); the Worker answers `"format": "compact"` with them.
+// ruleSet)) (for `"summary": false`, of compactAnswer of the results alone), with the same defaults checked the same way
+// (test/engine/compact-json.test.ts holds it to that on every worked case and on generated rosters); the Worker answers
+// `"format": "compact"` with them.
 import { cachedIsoDay } from './cache';
 import { deadlineOf, HOURS, resultOf, type ResultColumns } from './columns';
 import {
@@ -24,7 +25,7 @@ import { evaluateRows, type Evaluation } from './evaluate';
 import { getRuleSet } from './rulesets';
 import type { CompiledRuleSet } from './rulesets/compile';
 import { countStatuses, type StatusCounts } from './status-counts';
-import { BLANK_GROUP, attentionOrder, summaryCounts } from './summary';
+import { BLANK_GROUP, attentionOrder, summaryCounts, type AttentionColumns, type SummaryBuilder } from './summary';
 import { makeAttention } from './build';
 import type { EvaluateOptions, RosterRowInput, RowResult, RowStatus, RowWarning } from './types';
 import { ENGINE_VERSION } from './version';
@@ -415,9 +416,8 @@ function resultAt(e: Evaluation, i: number): RowResult {
  * Writes the compact attention list's entries (attentionEntry's), straight from the summary's attention columns:
  * the row's index when its name, unit and department cells are the texts listed (nearly always), else the entry.
  */
-function writeAttention(w: JsonWriter, e: Evaluation, rows: readonly unknown[]): void {
+function writeAttention(w: JsonWriter, e: Evaluation, a: AttentionColumns, rows: readonly unknown[]): void {
   const { rs, results, columns: c } = e;
-  const a = e.summary.attention;
   const order = attentionOrder(a, (i) => (c.status[i] === 0 ? results[i].deadline : deadlineOf(c, i, rs)));
   for (let k = 0; k < order.length; k++) {
     const at = order[k];
@@ -470,8 +470,8 @@ function answerBytes(c: ResultColumns, head: number): number {
 }
 
 /**
- * The compact answer of an evaluation (evaluateRows) as UTF-8 JSON; `rows` are the rows evaluated (for the attention
- * list's names), `tail` fields appended after `summary` (the Worker's batchId).
+ * The compact answer of an evaluation (evaluateRows) as UTF-8 JSON, without `summary` when it was evaluated without
+ * one; `rows` are the rows evaluated (for the attention list's names), `tail` fields appended last (the Worker's batchId).
  */
 export function compactAnswerJson(e: Evaluation, rows: readonly unknown[], tail?: Readonly<Record<string, string>>): Uint8Array<ArrayBuffer> {
   const { rs, results, columns: c } = e;
@@ -504,23 +504,29 @@ export function compactAnswerJson(e: Evaluation, rows: readonly unknown[], tail?
     c, rs, sources: sourceNumbersOf(rs, table), rp, rq, deadlineDay, items: itemCacheOf(rs), warningNumbers: numbers, view: w.view,
     results, deadline, lookup, warnings,
   });
-  // the summary: `{ total, groups?, attention? }` as JSON.stringify writes it
-  const { total, groups } = summaryCounts(e.summary);
-  writeText(w, '],"summary":{"total":');
+  writeText(w, ']');
+  if (e.summary !== null) writeSummary(w, e, e.summary, rows);
+  let end = '';
+  if (tail !== undefined) for (const key of Object.keys(tail)) end += `,${JSON.stringify(key)}:${JSON.stringify(tail[key])}`;
+  writeText(w, `${end}}`);
+  return written(w);
+}
+
+/** The summary, `,"summary":{ total, groups?, attention? }`, as JSON.stringify writes it. */
+function writeSummary(w: JsonWriter, e: Evaluation, summary: SummaryBuilder, rows: readonly unknown[]): void {
+  const { total, groups } = summaryCounts(summary);
+  writeText(w, ',"summary":{"total":');
   writeCounts(w, total);
   if (groups.length > 0) {
     writeText(w, ',"groups":');
     writeGroups(w, groups);
   }
-  if (e.summary.attention.count > 0) {
+  if (summary.attention.count > 0) {
     writeText(w, ',"attention":[');
-    writeAttention(w, e, rows);
+    writeAttention(w, e, summary.attention, rows);
     writeText(w, ']');
   }
-  let end = '}';
-  if (tail !== undefined) for (const key of Object.keys(tail)) end += `,${JSON.stringify(key)}:${JSON.stringify(tail[key])}`;
-  writeText(w, `${end}}`);
-  return written(w);
+  writeText(w, '}');
 }
 
 const WARNINGS_END = encoder.encode('],"results":[');
@@ -540,7 +546,10 @@ function bytesOfWarning(warning: RowWarning): Uint8Array {
   return bytes;
 }
 
-/** evaluate, then the compact answer as UTF-8 JSON, in one call (what `npm run bench` measures). */
-export function evaluateCompactJson(rows: RosterRowInput[], options?: EvaluateOptions | null): Uint8Array<ArrayBuffer> {
-  return compactAnswerJson(evaluateRows(rows, options), rows);
+/**
+ * evaluate, then the compact answer as UTF-8 JSON, in one call (what `npm run bench` measures); with `withSummary`
+ * false, the answer without its summary (`"summary": false`).
+ */
+export function evaluateCompactJson(rows: RosterRowInput[], options?: EvaluateOptions | null, withSummary = true): Uint8Array<ArrayBuffer> {
+  return compactAnswerJson(evaluateRows(rows, options, withSummary), rows);
 }

@@ -1,7 +1,7 @@
 // The compact answer of POST /v1/evaluate (`"format": "compact"` in the request body): the same EvaluateResponse
 // (docs/api.md) in about a third of the bytes, for clients that expand it again (the add-in). The reference encoder
-// (compactAnswer, from an EvaluateResponse) and one expander (expandAnswer, used by the add-in and the tests), both
-// pure; the Worker writes the same bytes straight from the engine's columns (shared/compact-json.ts).
+// (compactAnswer, from an EvaluateResponse) and the expanders (expandAnswer; expandResults, without the summary, used
+// by the add-in), all pure; the Worker writes the same bytes straight from the engine's columns (shared/compact-json.ts).
 // The full answer stays the default; a compact answer says so in its `format` field, so a client that asked for
 // compact and got an answer without `"format": "compact"` (an older deployment ignores the field) uses it as it is.
 //
@@ -12,9 +12,9 @@
 //     deadline?: "YYYY-MM-DD"                              default "": the usual deadline of the answer's people
 //     warnings?: RowWarning[]                              default []: the answer's distinct warnings, each once
 //     results: CompactRow[]                                 one per row, in order; a row's `index` is its position
-//     summary: { total: SummaryCounts                       as in the full answer
-//                groups?: SummaryGroup[]                    as in the full answer; default []
-//                attention?: CompactAttention[] }           default []
+//     summary: { total: SummaryCounts                       as in the full answer; left out when the request
+//                groups?: SummaryGroup[]                    asked for no summary (`"summary": false`)
+//                attention?: CompactAttention[] }           groups and attention default []
 //     batchId }                                             added by the Worker, as in the full answer
 //
 //   CompactRow (every key optional):
@@ -44,11 +44,13 @@ import type {
   AttentionItem,
   BreakdownItem,
   EvaluateResponse,
+  EvaluatedRows,
   RowError,
   RowResult,
   RowStatus,
   RowWarning,
   SummaryCounts,
+  Summary,
   SummaryGroup,
 } from './types';
 
@@ -88,7 +90,8 @@ export type CompactEvaluateResponse = {
   deadline?: string;
   warnings?: RowWarning[];
   results: CompactRow[];
-  summary: { total: SummaryCounts; groups?: SummaryGroup[]; attention?: CompactAttention[] };
+  /** Left out when the request asked for no summary (`"summary": false`, docs/api.md). */
+  summary?: { total: SummaryCounts; groups?: SummaryGroup[]; attention?: CompactAttention[] };
 };
 
 /** What names a breakdown item: a rule set's `sources` and their order (RuleSet and GET /v1/rules' RuleSetDescription). */
@@ -168,8 +171,9 @@ export function warningNumber(t: WarningTable, w: RowWarning): number {
  * answer's rule set (`getRuleSet(response.ruleSet)`). Throws only for a breakdown item no source of the rule set
  * names, or an attention entry that differs from its row: programming errors, never row content.
  * In the object it returns, a key left out may be present with the value undefined (JSON.stringify drops it).
+ * A response without a summary (EvaluatedRows: the request asked for none) gives an answer without one.
  */
-export function compactAnswer(response: EvaluateResponse, rows: readonly unknown[], table: SourceTable): CompactEvaluateResponse {
+export function compactAnswer(response: EvaluatedRows & { summary?: Summary }, rows: readonly unknown[], table: SourceTable): CompactEvaluateResponse {
   const lookup = lookupOf(table);
   const all = response.results;
   const { rp, rq, deadline } = usualOf(all);
@@ -177,15 +181,16 @@ export function compactAnswer(response: EvaluateResponse, rows: readonly unknown
   const results = new Array<CompactRow>(all.length);
   for (let i = 0; i < results.length; i++) results[i] = compactRow(all[i], rp, rq, deadline, lookup, warnings);
 
-  const { groups, attention } = response.summary;
-  const summary: CompactEvaluateResponse['summary'] = { total: response.summary.total };
-  if (groups.length > 0) summary.groups = groups;
-  if (attention.length > 0) summary.attention = attention.map((a) => attentionEntry(a, all[a.index], rows[a.index]));
   // keys in the order of the full answer's
   const head: Omit<CompactEvaluateResponse, 'results' | 'summary'> = { format: 'compact', ruleSet: response.ruleSet, engineVersion: response.engineVersion };
   if (!same(rp, 0) || !same(rq, 0)) head.required = [rp, rq];
   if (deadline !== '') head.deadline = deadline;
   if (warnings.list.length > 0) head.warnings = warnings.list;
+  if (response.summary === undefined) return { ...head, results };
+  const { total, groups, attention } = response.summary;
+  const summary: NonNullable<CompactEvaluateResponse['summary']> = { total };
+  if (groups.length > 0) summary.groups = groups;
+  if (attention.length > 0) summary.attention = attention.map((a) => attentionEntry(a, all[a.index], rows[a.index]));
   return { ...head, results, summary };
 }
 
@@ -283,9 +288,20 @@ const isPair = (v: unknown): v is Pair => Array.isArray(v) && v.length === 2 && 
  * (a Chinese message) when the answer is not a well-formed compact answer for these rows and this rule set.
  */
 export function expandAnswer(compact: CompactEvaluateResponse, rows: readonly unknown[], table: SourceTable): EvaluateResponse {
-  if (!isCompactAnswer(compact) || !Array.isArray(compact.results) || !isObject(compact.summary) || !isObject(compact.summary.total)) {
-    throw broken('答复缺少逐行结果或汇总');
-  }
+  if (!isCompactAnswer(compact) || !isObject(compact.summary) || !isObject(compact.summary.total)) throw broken('答复缺少逐行结果或汇总');
+  const { ruleSet, engineVersion, results } = expandResults(compact, rows, table);
+  const attention = (compact.summary.attention ?? []).map((a) => expandAttention(a, results, rows));
+  const groups = compact.summary.groups ?? [];
+  if (!Array.isArray(groups)) throw broken('汇总的分组格式不对');
+  return { ruleSet, engineVersion, results, summary: { total: compact.summary.total, groups, attention } };
+}
+
+/**
+ * The rows' results of a compact answer, with or without its summary (expandAnswer's, without the summary): what a
+ * client needs that asked for no summary (`"summary": false`) or makes its own. Throws CompactAnswerError as expandAnswer.
+ */
+export function expandResults(compact: CompactEvaluateResponse, rows: readonly unknown[], table: SourceTable): EvaluatedRows {
+  if (!isCompactAnswer(compact) || !Array.isArray(compact.results)) throw broken('答复缺少逐行结果');
   if (compact.results.length !== rows.length) throw broken(`发送 ${rows.length} 行，收到 ${compact.results.length} 行结果`);
   const required = compact.required ?? [0, 0];
   const deadline = compact.deadline ?? '';
@@ -296,10 +312,7 @@ export function expandAnswer(compact: CompactEvaluateResponse, rows: readonly un
   if (sources.some((s) => !isObject(s) || typeof s.label !== 'string' || typeof s.clause !== 'string')) throw broken('规则说明中的学时来源不完整');
   const results = new Array<RowResult>(rows.length);
   for (let i = 0; i < results.length; i++) results[i] = expandRow(compact.results[i], i, required, deadline, sources, warnings);
-  const attention = (compact.summary.attention ?? []).map((a) => expandAttention(a, results, rows));
-  const groups = compact.summary.groups ?? [];
-  if (!Array.isArray(groups)) throw broken('汇总的分组格式不对');
-  return { ruleSet: compact.ruleSet, engineVersion: compact.engineVersion, results, summary: { total: compact.summary.total, groups, attention } };
+  return { ruleSet: compact.ruleSet, engineVersion: compact.engineVersion, results };
 }
 
 function expandRow(c: unknown, index: number, required: Pair, deadline: string, sources: readonly { label: string; clause: string }[], table: readonly RowWarning[]): RowResult {

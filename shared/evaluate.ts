@@ -6,7 +6,7 @@ import { duplicateResult, evaluateRow, groupTexts, newRowContext } from './row';
 import { DEFAULT_RULE_SET, getCompiledRuleSet } from './rulesets';
 import type { CompiledRuleSet } from './rulesets/compile';
 import { addRow, addToSummary, finishSummary, newSummaryBuilder, type SummaryBuilder } from './summary';
-import type { EvaluateOptions, EvaluateResponse, RosterRowInput, RowResult } from './types';
+import type { EvaluateOptions, EvaluateResponse, EvaluatedRows, RosterRowInput, RowResult } from './types';
 import { ENGINE_VERSION } from './version';
 
 /** One evaluate call before its answer is written: what every row came to, and the summary so far. */
@@ -18,7 +18,8 @@ export type Evaluation = {
   columns: ResultColumns;
   /** Per row, which of its name, unit and department cells are plain texts (ParsedRow.plain). */
   plain: Uint8Array;
-  summary: SummaryBuilder;
+  /** The summary so far; null when none was asked for (evaluateRows' `withSummary`). */
+  summary: SummaryBuilder | null;
 };
 
 /**
@@ -29,14 +30,24 @@ export function evaluate(rows: RosterRowInput[], options?: EvaluateOptions | nul
   return responseOf(evaluateRows(rows, options));
 }
 
-/** The EvaluateResponse of an evaluation: a result object for every row (its `results` list is filled in). */
+/** The EvaluateResponse of an evaluation with its summary: a result object for every row (its `results` list is filled in). */
 export function responseOf(e: Evaluation): EvaluateResponse {
-  resultsFromColumns(e.results, e.columns, e.rs);
-  return { ruleSet: e.rs.ruleSet.id, engineVersion: ENGINE_VERSION, results: e.results, summary: finishSummary(e.summary, e.results) };
+  if (e.summary === null) throw new Error('responseOf: the evaluation has no summary (evaluateRows without one): use rowsOf');
+  const { ruleSet, engineVersion, results } = rowsOf(e);
+  return { ruleSet, engineVersion, results, summary: finishSummary(e.summary, results) };
 }
 
-/** The row loop of evaluate: every row's result (as columns or an object) and the summary; same errors as evaluate. */
-export function evaluateRows(rows: RosterRowInput[], options?: EvaluateOptions | null): Evaluation {
+/** The answer without a summary (`"summary": false`): a result object for every row. */
+export function rowsOf(e: Evaluation): EvaluatedRows {
+  resultsFromColumns(e.results, e.columns, e.rs);
+  return { ruleSet: e.rs.ruleSet.id, engineVersion: ENGINE_VERSION, results: e.results };
+}
+
+/**
+ * The row loop of evaluate: every row's result (as columns or an object) and, unless `withSummary` is false (a client
+ * that makes its own from the results: docs/api.md, `"summary": false`), the summary; same errors as evaluate.
+ */
+export function evaluateRows(rows: RosterRowInput[], options?: EvaluateOptions | null, withSummary = true): Evaluation {
   if (!Array.isArray(rows)) throw new InvalidOptionsError('rows 必须是数组');
   const ruleSet = options?.ruleSet ?? DEFAULT_RULE_SET;
   const rs = getCompiledRuleSet(ruleSet);
@@ -48,7 +59,7 @@ export function evaluateRows(rows: RosterRowInput[], options?: EvaluateOptions |
   }
   const ctx = newRowContext(rs, rows.length);
   const columns = ctx.columns as ResultColumns;
-  let summary = newSummaryBuilder(rows.length);
+  let summary = withSummary ? newSummaryBuilder(rows.length) : null;
   const results: RowResult[] = new Array<RowResult>(rows.length);
   const plain = new Uint8Array(rows.length);
   const ids = new Map<string, number>();
@@ -59,8 +70,8 @@ export function evaluateRows(rows: RosterRowInput[], options?: EvaluateOptions |
     plain[i] = p.plain;
     if (r !== ctx.scratch) {
       results[i] = r;
-      addToSummary(summary, r, p.name, p.unit, p.department);
-    } else {
+      if (summary !== null) addToSummary(summary, r, p.name, p.unit, p.department);
+    } else if (summary !== null) {
       const from = columns.warningStart[i];
       addRow(summary, r, columns.warnings, from, from + columns.warningCount[i], p.name, p.unit, p.department);
     }
@@ -81,10 +92,12 @@ export function evaluateRows(rows: RosterRowInput[], options?: EvaluateOptions |
     resultsFromColumns(results, columns, rs);
     columns.status.fill(0);
     markDuplicates(results, repeated, rs);
-    summary = newSummaryBuilder(rows.length);
-    for (let i = 0; i < rows.length; i++) {
-      const t = groupTexts(rows[i], rs, ctx);
-      addToSummary(summary, results[i], t.name, t.unit, t.department);
+    if (summary !== null) {
+      summary = newSummaryBuilder(rows.length);
+      for (let i = 0; i < rows.length; i++) {
+        const t = groupTexts(rows[i], rs, ctx);
+        addToSummary(summary, results[i], t.name, t.unit, t.department);
+      }
     }
   }
   return { rs, results, columns, plain, summary };

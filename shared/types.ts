@@ -78,3 +78,9 @@ export type EvaluateResponse = {
   results: RowResult[];
   summary: Summary;
 };
+
+/**
+ * An answer without its summary: what the Worker answers to `"summary": false` (docs/api.md), for a client that makes
+ * the summary itself from the results of all its requests (the add-in, the web page, the command line).
+ */
+export type EvaluatedRows = Omit<EvaluateResponse, 'summary'>;

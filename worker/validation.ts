@@ -11,7 +11,8 @@ import type { AppEnv } from './env';
 import { errorResponse } from './errors';
 import { hasOverflow, parseKeepingOverflow } from './json';
 
-export type EvaluateRequest = { rows: RosterRowInput[]; ruleSet?: string; asOf?: string; format?: AnswerFormat };
+/** `summary: false`: the answer without its summary (a client that makes its own from the results). */
+export type EvaluateRequest = { rows: RosterRowInput[]; ruleSet?: string; asOf?: string; format?: AnswerFormat; summary?: boolean };
 
 export const MAX_AUDIT_LIMIT = 500;
 export const DEFAULT_AUDIT_LIMIT = 50;
@@ -43,9 +44,9 @@ function refuseRuleSet(ruleSet: unknown): Refusal | null {
 /** The checked envelope, or why it is refused. */
 export function checkEvaluate(body: unknown, maxRows: number): EvaluateRequest | Refusal {
   if (!isRowObject(body)) {
-    return invalid(`请求体必须是 JSON 对象：{ "rows": [...], "ruleSet"?: "...", "asOf"?: "YYYY-MM-DD", "format"?: "full" | "compact" }，收到的是${shown(body)}`);
+    return invalid(`请求体必须是 JSON 对象：{ "rows": [...], "ruleSet"?: "...", "asOf"?: "YYYY-MM-DD", "format"?: "full" | "compact", "summary"?: true | false }，收到的是${shown(body)}`);
   }
-  const { rows, ruleSet, asOf, format } = body as { rows?: unknown; ruleSet?: unknown; asOf?: unknown; format?: unknown };
+  const { rows, ruleSet, asOf, format, summary } = body as { rows?: unknown; ruleSet?: unknown; asOf?: unknown; format?: unknown; summary?: unknown };
   if (rows === undefined) return invalid('缺少字段 rows（花名册行的数组）');
   if (!Array.isArray(rows)) return invalid(`rows 必须是数组，收到的是${shown(rows)}`);
   if (rows.length > maxRows) {
@@ -66,7 +67,10 @@ export function checkEvaluate(body: unknown, maxRows: number): EvaluateRequest |
   if (format !== undefined && !(ANSWER_FORMATS as readonly unknown[]).includes(format)) {
     return invalid(`format 必须是 ${ANSWER_FORMATS.map((f) => `"${f}"`).join(' 或 ')}（答复的格式，省略时为 "full"），收到的是${shown(format)}`);
   }
-  return { rows: rows as RosterRowInput[], ruleSet: ruleSet as string | undefined, asOf, format: format as AnswerFormat | undefined };
+  if (summary !== undefined && typeof summary !== 'boolean') {
+    return invalid(`summary 必须是 true 或 false（false：答复不含汇总，由调用方按各行结果自行汇总；省略时为 true），收到的是${shown(summary)}`);
+  }
+  return { rows: rows as RosterRowInput[], ruleSet: ruleSet as string | undefined, asOf, format: format as AnswerFormat | undefined, summary };
 }
 
 /** Parses the body read by hashBody and checks the envelope; sets `evaluateRequest`. */

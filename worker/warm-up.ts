@@ -113,14 +113,16 @@ type Envelope = { ruleSet: string; asOf?: string; format?: 'compact'; rows: Rost
 
 /**
  * The request's fields in one of the orders clients write them: the add-in's (rows first, then the optional fields it
- * sets), without ruleSet (the default) or in another order.
+ * sets, and no summary: it makes its own), without ruleSet (the default), or in another order with the summary.
  */
 function envelope(k: number, e: Envelope): object {
   switch (k % 3) {
     case 0:
-      return { rows: e.rows, ruleSet: e.ruleSet, asOf: e.asOf, format: e.format };
+      return { rows: e.rows, ruleSet: e.ruleSet, asOf: e.asOf, format: e.format, summary: false };
     case 1:
-      return e.ruleSet === DEFAULT_RULE_SET ? { rows: e.rows, asOf: e.asOf, format: e.format } : { rows: e.rows, ruleSet: e.ruleSet, asOf: e.asOf, format: e.format };
+      return e.ruleSet === DEFAULT_RULE_SET
+        ? { rows: e.rows, asOf: e.asOf, format: e.format, summary: false }
+        : { rows: e.rows, ruleSet: e.ruleSet, asOf: e.asOf, format: e.format, summary: false };
     default:
       return { ruleSet: e.ruleSet, asOf: e.asOf, format: e.format, rows: e.rows };
   }

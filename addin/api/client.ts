@@ -1,15 +1,18 @@
 // The Worker's HTTP API (docs/api.md): health and evaluate, with a timeout and cancellation. Evaluate asks for the
-// compact answer (shared/compact.ts) and expands it with the service's GET /v1/rules, fetched once per service address
-// and engine version; an answer that is not compact (an older deployment ignores `format`) is used as it is.
-import { CompactAnswerError, expandAnswer, isCompactAnswer, rulesTableFor, type AnswerFormat, type CompactEvaluateResponse } from '../../shared/compact';
-import type { EvaluateResponse, RosterRowInput } from '../../shared/types';
+// compact answer (shared/compact.ts) without a summary (the add-in, the web page and the command line make the summary
+// from the results of all their requests: addin/summary/summary-source.ts, xlsx/check-roster.ts) and expands its
+// results with the service's GET /v1/rules, fetched once per service address and engine version; an answer that is not
+// compact, or has a summary (an older deployment ignores `format` and `summary`), is used as it is.
+import { CompactAnswerError, expandResults, isCompactAnswer, rulesTableFor, type AnswerFormat, type CompactEvaluateResponse } from '../../shared/compact';
+import type { EvaluatedRows, RosterRowInput } from '../../shared/types';
 import { trimTrailingSlashes } from '../../shared/url';
 import type { ServiceLimits } from '../../shared/sheet/chunks';
 import { WorkerError, messageForStatus, networkErrorMessage, noTokenMessage, type SettingsPlace } from './errors';
 
 export type FetchLike = (input: string, init?: RequestInit) => Promise<Response>;
 export type Health = { ok: boolean; engineVersion: string; limits?: ServiceLimits };
-export type EvaluateAnswer = EvaluateResponse & { batchId: string };
+/** The rows' results (a full answer from an older deployment also has its summary, which no caller reads). */
+export type EvaluateAnswer = EvaluatedRows & { batchId: string };
 export type ClientOptions = {
   baseUrl: string;
   token: string;
@@ -74,10 +77,11 @@ export class WorkerClient {
   }
 
   async evaluate(rows: RosterRowInput[], options: { ruleSet?: string; asOf?: string }, signal?: AbortSignal): Promise<EvaluateAnswer> {
-    const body: { rows: RosterRowInput[]; ruleSet?: string; asOf?: string; format?: AnswerFormat } = { rows };
+    const body: { rows: RosterRowInput[]; ruleSet?: string; asOf?: string; format?: AnswerFormat; summary?: false } = { rows };
     if (options.ruleSet) body.ruleSet = options.ruleSet;
     if (options.asOf) body.asOf = options.asOf;
     if (this.format !== 'full') body.format = this.format;
+    body.summary = false;
     const sent = await this.request<EvaluateAnswer | (CompactEvaluateResponse & { batchId: string })>('POST', '/v1/evaluate', JSON.stringify(body), signal);
     const answer = isCompactAnswer(sent) ? await this.expand(sent, rows, signal) : sent;
     if (!answer || !Array.isArray(answer.results) || answer.results.length !== rows.length) {
@@ -86,7 +90,7 @@ export class WorkerClient {
     return answer;
   }
 
-  /** The full answer of a compact one, with the service's rules for its engine version. */
+  /** The results of a compact answer, with the service's rules for its engine version. */
   private async expand(answer: CompactEvaluateResponse & { batchId: string }, rows: RosterRowInput[], signal?: AbortSignal): Promise<EvaluateAnswer> {
     const key = `${this.baseUrl}\n${answer.engineVersion}`;
     let rules = RULES.get(key);
@@ -101,7 +105,7 @@ export class WorkerClient {
     const known = await rules;
     if (signal?.aborted) throw new WorkerError('cancelled', '已取消');
     try {
-      return { ...expandAnswer(answer, rows, rulesTableFor(known, answer)), batchId: answer.batchId };
+      return { ...expandResults(answer, rows, rulesTableFor(known, answer)), batchId: answer.batchId };
     } catch (e) {
       if (!(e instanceof CompactAnswerError)) throw e;
       if (RULES.get(key) === rules) RULES.delete(key);

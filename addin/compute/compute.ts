@@ -3,7 +3,7 @@
 // requests in flight at once, 429 waited out, and a part the service cannot take (413, 503, a CPU-limit answer,
 // a dropped connection) halved and retried a bounded number of times before the run stops with a Chinese reason.
 // Each request asks for the compact answer, which the client expands (addin/api/client.ts, shared/compact.ts).
-import type { EvaluateResponse, RosterRowInput, RowResult } from '../../shared/types';
+import type { EvaluatedRows, RosterRowInput, RowResult } from '../../shared/types';
 import { jsonBytes, planChunksBySize, requestLimitsFrom, type Chunk, type RequestLimits, type ServiceLimits } from '../../shared/sheet/chunks';
 import { mergeResult, minimiseRows, sentCells } from './minimise';
 
@@ -12,7 +12,7 @@ export type Evaluator = {
     rows: RosterRowInput[],
     options: { ruleSet?: string; asOf?: string },
     signal?: AbortSignal,
-  ): Promise<EvaluateResponse & { batchId?: string }>;
+  ): Promise<EvaluatedRows & { batchId?: string }>;
   /** The service's advertised limits (GET /v1/health), or null when it does not say. */
   limits?(signal?: AbortSignal): Promise<ServiceLimits | null>;
   /** The service's address: a run's results are kept for 年度汇总 only when it is known (last-run.ts). */
@@ -158,7 +158,7 @@ export async function computeAll(rows: RosterRowInput[], evaluator: Evaluator, o
   /** Evaluates rows [start, end) of part `n`, halving it on a failure a smaller request can get past. */
   const evaluatePart = async (n: number, start: number, end: number, halvings: number): Promise<void> => {
     const fail = (cause: unknown, why?: string): ChunkError => new ChunkError(n + 1, chunks.length, sheetRow(start), sheetRow(end - 1), cause, why);
-    let answer: (EvaluateResponse & { batchId?: string }) | null = null;
+    let answer: (EvaluatedRows & { batchId?: string }) | null = null;
     for (let attempt = 0; answer === null; attempt++) {
       if (stop.signal.aborted) throw fail(new Error('已取消'));
       try {

@@ -39,7 +39,7 @@ describe('WorkerClient', () => {
     }
   });
 
-  it('POSTs the rows with the bearer token, asks for the compact answer, and returns the answer', async () => {
+  it('POSTs the rows with the bearer token, asks for the compact answer without a summary, and returns the answer', async () => {
     const seen: { url: string; init?: RequestInit }[] = [];
     const client = new WorkerClient({
       baseUrl: 'https://ce.example.org/',
@@ -56,7 +56,7 @@ describe('WorkerClient', () => {
     expect(seen[0].url).toBe('https://ce.example.org/v1/evaluate');
     expect(seen[0].init?.method).toBe('POST');
     expect((seen[0].init?.headers as Record<string, string>).Authorization).toBe('Bearer secret');
-    expect(JSON.parse(String(seen[0].init?.body))).toEqual({ rows, asOf: '2023-11-01', format: 'compact' });
+    expect(JSON.parse(String(seen[0].init?.body))).toEqual({ rows, asOf: '2023-11-01', format: 'compact', summary: false });
   });
 
   it.each([

@@ -1,6 +1,7 @@
-// The add-in's one request path (computeAll over WorkerClient) asks for the compact answer and expands it with the
-// service's GET /v1/rules, fetched once per service address and engine version; results are those of evaluate().
-// A service that ignores `format` (an older deployment) answers in full and is used as it is.
+// The add-in's one request path (computeAll over WorkerClient) asks for the compact answer without a summary and expands
+// it with the service's GET /v1/rules, fetched once per service address and engine version; results are those of
+// evaluate(). A service that ignores `format` or `summary` (an older deployment) answers in full or with a summary, and
+// its results are used as they are.
 import { describe, expect, it } from 'vitest';
 import { WorkerClient, type FetchLike } from '../../addin/api/client';
 import { computeAll } from '../../addin/compute/compute';
@@ -10,13 +11,14 @@ import { ENGINE_VERSION, evaluate, getRuleSet, listRuleSets } from '../../shared
 import type { RosterRowInput } from '../../shared/types';
 
 const AS_OF = '2023-11-01';
-type Body = { rows: RosterRowInput[]; asOf?: string; format?: string };
+type Body = { rows: RosterRowInput[]; asOf?: string; format?: string; summary?: boolean };
 
 /**
  * A service answering as the Worker does (the engine, then the Worker's encoder when the body asks for compact).
- * `older`: ignores `format` like a deployment from before it. `version()`: the engine version it reports now.
+ * `older`: ignores `format` and `summary` like a deployment from before them; `withSummary`: ignores `summary` only.
+ * `version()`: the engine version it reports now.
  */
-function service(opts: { older?: boolean; version?: () => string; rulesVersion?: () => string; rulesFail?: () => boolean } = {}) {
+function service(opts: { older?: boolean; withSummary?: boolean; version?: () => string; rulesVersion?: () => string; rulesFail?: () => boolean } = {}) {
   const seen = { bodies: [] as Body[], rules: 0, answerBytes: 0 };
   const version = opts.version ?? (() => ENGINE_VERSION);
   const fetch: FetchLike = async (url, init) => {
@@ -30,7 +32,8 @@ function service(opts: { older?: boolean; version?: () => string; rulesVersion?:
     }
     const body = JSON.parse(String(init?.body)) as Body;
     seen.bodies.push(body);
-    const full = { ...evaluate(body.rows, { asOf: body.asOf }), engineVersion: version() };
+    const { summary, ...rowsOnly } = { ...evaluate(body.rows, { asOf: body.asOf }), engineVersion: version() };
+    const full = body.summary === false && !opts.older && !opts.withSummary ? rowsOnly : { ...rowsOnly, summary };
     const answer = body.format === 'compact' && !opts.older ? compactAnswer(full, body.rows, getRuleSet()) : full;
     const text = JSON.stringify({ ...answer, batchId: `b${seen.bodies.length}` });
     seen.answerBytes += text.length;
@@ -49,12 +52,13 @@ describe('the add-in asks for the compact answer', () => {
   const rows = generateRows(1000);
   const want = evaluate(rows, { asOf: AS_OF }).results;
 
-  it('every request body says compact; results equal evaluate(); /v1/rules fetched once for ten parts and the next run', async () => {
+  it('every request body says compact and no summary; results equal evaluate(); /v1/rules fetched once for ten parts and the next run', async () => {
     const s = service();
     const base = newAddress();
     const out = await run(rows, base, s.fetch);
     expect(out.requests).toBe(10);
     expect(s.seen.bodies.map((b) => b.format)).toEqual(Array(10).fill('compact'));
+    expect(s.seen.bodies.map((b) => b.summary)).toEqual(Array(10).fill(false));
     expect(out.results).toEqual(want);
     expect(s.seen.rules).toBe(1);
     const again = await run(rows, base, s.fetch, { sendPersonalData: true });
@@ -73,13 +77,23 @@ describe('the add-in asks for the compact answer', () => {
     expect(compact.seen.answerBytes).toBeLessThan(full.seen.answerBytes / 2);
   });
 
-  it('the summary and attention list of one request expand exactly (names from the rows sent)', async () => {
+  it('one request: its results expand exactly, and no summary is asked for or made', async () => {
     const some = generateRows(300, 7);
-    const client = new WorkerClient({ baseUrl: newAddress(), token: 't', fetch: service().fetch });
+    const s = service();
+    const client = new WorkerClient({ baseUrl: newAddress(), token: 't', fetch: s.fetch });
     const { batchId, ...answer } = await client.evaluate(some, { asOf: AS_OF });
     expect(batchId).toBe('b1');
-    expect(answer).toEqual(evaluate(some, { asOf: AS_OF }));
-    expect(answer.summary.attention.length).toBeGreaterThan(0);
+    const { summary, ...want } = evaluate(some, { asOf: AS_OF });
+    expect(summary.attention.length).toBeGreaterThan(0);
+    expect(answer).toEqual(want);
+    expect(s.seen.bodies[0].summary).toBe(false);
+  });
+
+  it('a deployment that ignores summary: its compact answer with a summary gives the same results', async () => {
+    const s = service({ withSummary: true });
+    const out = await run(rows, newAddress(), s.fetch);
+    expect(s.seen.answerBytes).toBeGreaterThan(0);
+    expect(out.results).toEqual(want);
   });
 
   it('an older deployment that ignores format: its full answer is used as is, no /v1/rules', async () => {

@@ -1,7 +1,7 @@
 // The 计算学时 user story in a real browser: the built task pane over a simulated Excel and the real Worker.
 import { randomBytes } from 'node:crypto';
 import { join } from 'node:path';
-import type { Frame, Page } from 'playwright-core';
+import type { Frame, Page, Request } from 'playwright-core';
 import { describe, expect, inject, it } from 'vitest';
 import { OUTPUT_HEADERS, evaluate, formatRowOutput, mapHeaders, rowFromCells } from '../../shared/index';
 import type { CellValue } from '../../shared/types';
@@ -80,8 +80,17 @@ describe('task pane in chromium over a simulated workbook and the real Worker', 
     expect(before.length).toBe(31);
     const expected = expectedOutputs(before);
 
+    // what the built pane sends the Worker: the compact answer without a summary (the pane makes its own)
+    const bodies: unknown[] = [];
+    const onRequest = (req: Request): void => {
+      if (req.method() === 'POST' && req.url().endsWith('/v1/evaluate')) bodies.push(req.postDataJSON());
+    };
+    host.context.on('request', onRequest);
     const message = await clickCompute(host.pane);
+    host.context.off('request', onRequest);
     expect(message).toContain('已完成');
+    expect(bodies.length).toBeGreaterThan(0);
+    for (const body of bodies) expect(body).toMatchObject({ format: 'compact', summary: false });
     const after = await snapshot(host.page, SHEET);
     const w = expected.headerWidth;
 

@@ -8,7 +8,7 @@ const T = TOKENS.limits;
 
 /** What is left of a message once field names, formats and quoted values are taken out: no English words. */
 function englishIn(message: string): string[] {
-  const allowed = /rows|ruleSet|asOf|format|full|compact|limit|JSON|Content-Type|application\/json|Authorization|Bearer|YYYY-MM-DD|zaozhuang-\d+|null|true|false/g;
+  const allowed = /rows|ruleSet|asOf|format|full|compact|summary|limit|JSON|Content-Type|application\/json|Authorization|Bearer|YYYY-MM-DD|zaozhuang-\d+|null|true|false/g;
   return message.replace(/“[^”]*”/g, '').replace(allowed, '').match(/[A-Za-z]{2,}/g) ?? [];
 }
 
@@ -76,6 +76,7 @@ describe('messages are Chinese and show values as sent', () => {
     ['asOf a date in words', '{"rows": [], "asOf": "tomorrow"}'],
     ['asOf an object', '{"rows": [], "asOf": {"y": 2023}}'],
     ['format unknown', '{"rows": [], "format": "xml"}'],
+    ['summary a text', '{"rows": [], "summary": "否"}'],
   ])('POST /v1/evaluate: %s → 400 in Chinese, value shown and bounded', async (_what, body) => {
     const res = await postJson('/v1/evaluate', T, body);
     expect(res.status).toBe(400);

@@ -1,5 +1,5 @@
 import { compactAnswerJson, evaluationCounts } from '../../shared/compact-json';
-import { evaluateRows as evaluateAll, responseOf } from '../../shared/evaluate';
+import { evaluateRows as evaluateAll, responseOf, rowsOf } from '../../shared/evaluate';
 import { DEFAULT_RULE_SET, ENGINE_VERSION } from '../../shared/index';
 import { AuditTimeoutError, storedCounts, withTimeout, writeAudit } from '../audit';
 import { errorResponse } from '../errors';
@@ -8,11 +8,12 @@ import { todayInChina } from '../today';
 
 /**
  * POST /v1/evaluate — the engine's EvaluateResponse plus the batchId of its audit record; with `"format": "compact"`
- * its compact form (docs/api.md), written as JSON text straight from the engine's columns (shared/compact-json.ts).
+ * its compact form (docs/api.md), written as JSON text straight from the engine's columns (shared/compact-json.ts);
+ * with `"summary": false` either one without its summary, which is then not made at all.
  */
 export const evaluateRows = factory.createHandlers(async (c) => {
-  const { rows, ruleSet = DEFAULT_RULE_SET, asOf = todayInChina(), format } = c.get('evaluateRequest');
-  const evaluation = evaluateAll(rows, { ruleSet, asOf });
+  const { rows, ruleSet = DEFAULT_RULE_SET, asOf = todayInChina(), format, summary = true } = c.get('evaluateRequest');
+  const evaluation = evaluateAll(rows, { ruleSet, asOf }, summary);
   const batchId = c.get('requestId');
   // Awaited (not waitUntil) and bounded: a 200 answer means its audit record is stored; no record, no answer.
   try {
@@ -37,5 +38,5 @@ export const evaluateRows = factory.createHandlers(async (c) => {
     return errorResponse(c, 503, 'AUDIT_UNAVAILABLE', `${why}，为保证每次计算都有记录，本次结果未返回：请稍后重试`);
   }
   if (format === 'compact') return c.body(compactAnswerJson(evaluation, rows, { batchId }), 200, { 'Content-Type': 'application/json' });
-  return c.json({ ...responseOf(evaluation), batchId });
+  return c.json({ ...(summary ? responseOf(evaluation) : rowsOf(evaluation)), batchId });
 });
