@@ -4,7 +4,9 @@
 // `wrangler deploy --dry-run --env production` makes. Cold = the first request of a fresh workerd process (its
 // start-up, the Worker's top level with the warm-up of worker/warm-up.ts, is reported on its own: Cloudflare runs it
 // under the separate start-up limit); warm = the median of later requests. The rows (scripts/load-rows.ts) are sent as
-// the add-in sends them by default: minimised, without their empty cells (requestBody). The answer's size is as sent.
+// the add-in sends them by default: minimised, without their empty cells (requestBody); `compact` is the add-in's whole
+// request (the compact answer without a summary, `"summary": false`), `full` a client's that asks for nothing (the full
+// answer with its summary, the default). The answer's size is as sent.
 //
 // How it is measured (scripts/thread-cpu.ts): workerd runs the isolate on its main thread; Linux keeps that thread's
 // CPU time in nanoseconds and brings it up to date whenever the thread stops running. The bench reads it while the
@@ -63,11 +65,12 @@ const AS_OF = `${getRuleSet().year}-11-01`;
 
 /**
  * The body of a POST /v1/evaluate of `rows` synthetic rows as the add-in sends it by default: minimised (no name, no ID
- * number, a row in error sent empty) and without the empty cells (addin/compute/minimise.ts).
+ * number, a row in error sent empty) and without the empty cells (addin/compute/minimise.ts); for `compact`, asking for
+ * no summary as the add-in does (addin/api/client.ts), for `full` the default answer (with its summary).
  */
 function requestBody(rows: number, format: string): string {
   const sent = minimiseRows(syntheticRows(rows), { asOf: AS_OF, firstDataRowNumber: 2 }).sent;
-  return JSON.stringify({ rows: sent, asOf: AS_OF, ...(format === 'full' ? {} : { format }) });
+  return JSON.stringify({ rows: sent, asOf: AS_OF, ...(format === 'full' ? {} : { format, summary: false }) });
 }
 
 /** The variables of the bench's Worker: production's, with a token and an audit key of its own. */
