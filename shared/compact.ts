@@ -49,8 +49,8 @@ import type {
   RowResult,
   RowStatus,
   RowWarning,
-  SummaryCounts,
   Summary,
+  SummaryCounts,
   SummaryGroup,
 } from './types';
 

@@ -1,8 +1,9 @@
 // The Worker's HTTP API (docs/api.md): health and evaluate, with a timeout and cancellation. Evaluate asks for the
 // compact answer (shared/compact.ts) without a summary (the add-in, the web page and the command line make the summary
 // from the results of all their requests: addin/summary/summary-source.ts, xlsx/check-roster.ts) and expands its
-// results with the service's GET /v1/rules, fetched once per service address and engine version; an answer that is not
-// compact, or has a summary (an older deployment ignores `format` and `summary`), is used as it is.
+// results with the service's GET /v1/rules, fetched once per service address and engine version. An answer that is not
+// compact (an older deployment ignores `format`) is used as it is; a summary sent anyway (one that ignores `summary`)
+// is not read.
 import { CompactAnswerError, expandResults, isCompactAnswer, rulesTableFor, type AnswerFormat, type CompactEvaluateResponse } from '../../shared/compact';
 import type { EvaluatedRows, RosterRowInput } from '../../shared/types';
 import { trimTrailingSlashes } from '../../shared/url';
