@@ -54,10 +54,10 @@ describe('start-up warm-up', () => {
     expect(await auditCount()).toBe(before);
   });
 
-  it('what the app sees at the global scope: the runtime’s own Request where there is no body and its own Response; rosters that differ each pass, the add-in’s field order', async () => {
+  it('what the app sees at the global scope: the runtime’s own Request where there is no body and its own Response; rosters that differ each pass, the add-in’s field order and its request without the summary', async () => {
     const OwnRequest = globalThis.Request;
     const OwnResponse = globalThis.Response;
-    const seen: { method: string; ownRequest: boolean; body?: { rows: RosterRowInput[]; keys: string[] } }[] = [];
+    const seen: { method: string; ownRequest: boolean; body?: { rows: RosterRowInput[]; keys: string[]; summary?: unknown } }[] = [];
     const answers: unknown[] = [];
     const probe = new Hono<AppEnv>();
     probe.get('*', (c) => {
@@ -65,8 +65,8 @@ describe('start-up warm-up', () => {
       return c.json({ ok: true });
     });
     probe.post('*', async (c) => {
-      const body = JSON.parse(new TextDecoder().decode(await c.req.arrayBuffer())) as { rows: RosterRowInput[] };
-      seen.push({ method: 'POST', ownRequest: c.req.raw instanceof OwnRequest, body: { rows: body.rows, keys: Object.keys(body) } });
+      const body = JSON.parse(new TextDecoder().decode(await c.req.arrayBuffer())) as { rows: RosterRowInput[]; summary?: unknown };
+      seen.push({ method: 'POST', ownRequest: c.req.raw instanceof OwnRequest, body: { rows: body.rows, keys: Object.keys(body), summary: body.summary } });
       const res = c.json({ ok: true });
       answers.push(res);
       return res;
@@ -88,6 +88,9 @@ describe('start-up warm-up', () => {
     // the fields in the add-in's order (rows first: addin/api/client.ts) as well as others
     expect(posts.some((b) => b.keys[0] === 'rows')).toBe(true);
     expect(posts.some((b) => b.keys[0] !== 'rows')).toBe(true);
+    // the add-in's request without the summary ("summary": false) as well as answers with it: both paths compiled
+    expect(posts.some((b) => b.summary === false)).toBe(true);
+    expect(posts.some((b) => b.summary === undefined)).toBe(true);
     expect(globalThis.Response).toBe(OwnResponse);
   });
 
